@@ -1,0 +1,134 @@
+import type { DeviceId, NodeName } from '../net/ids';
+import type { Packet } from '../net/packet';
+import type { EvaluatedRule } from '../netfilter/evaluated-rule';
+
+/**
+ * What one step of the walk did. The app switches on `kind` and never
+ * re-derives network behaviour.
+ */
+export type StepKind =
+  | 'leave-pod' // the pod's eth0 hands the frame to its veth pair
+  | 'veth' // the frame crosses the veth pair into the root netns, onto the bridge port
+  | 'bridge' // the bridge forwards the frame to another port (L2, MAC lookup hit)
+  | 'bridge-miss' // the destination is no bridge port: the frame goes up to the root netns' IP stack
+  | 'hook' // a netfilter hook ran (its rules are in `rules`)
+  | 'dnat' // nat PREROUTING/OUTPUT rewrote the destination (a rule decided it)
+  | 'snat' // nat POSTROUTING masqueraded the source
+  | 'conntrack-new' // a new connection was confirmed into the table
+  | 'conntrack-hit' // a later packet matched an entry: no nat rule is evaluated
+  | 'reverse-nat' // conntrack undid the NAT on a reply (source back to the Service IP)
+  | 'route' // the routing decision
+  | 'wire' // the packet crosses the network between nodes
+  | 'arrive-node' // the packet enters a node on eth0
+  | 'deliver' // the packet reaches the destination pod's eth0
+  | 'reject' // a REJECT rule answered with ICMP port unreachable
+  | 'drop'; // the packet was dropped
+
+export type NetfilterHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+
+/** The article's two figures and their numbered steps. */
+export type Figure = 'pod-to-service' | 'service-to-pod';
+export interface Stage {
+  readonly figure: Figure;
+  /** 1..5 for pod-to-service, 1..4 for service-to-pod. */
+  readonly n: number;
+}
+
+/** A translatable message: the app looks `id` up in its strings and fills in `params`. */
+export interface Note {
+  readonly id: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** One conntrack entry as `conntrack -L` prints it. */
+export interface ConntrackLine {
+  readonly id: number;
+  readonly text: string;
+}
+
+/** A node's conntrack table after a step. */
+export interface NodeConntrack {
+  readonly node: NodeName;
+  readonly entries: readonly ConntrackLine[];
+}
+
+/** What happened to conntrack at this step, if anything. */
+export interface ConntrackChange {
+  readonly node: NodeName;
+  readonly entryId: number;
+  readonly change: 'new' | 'update' | 'hit';
+  /** TCP state before and after ("SYN_SENT" -> "SYN_RECV"); empty for UDP. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export type PacketLabel = 'SYN' | 'SYN-ACK' | 'ACK' | 'request' | 'reply';
+
+/** One hop or decision of the walk, as plain readonly data. */
+export interface Step {
+  readonly index: number;
+  readonly kind: StepKind;
+  /** Index of the connection in the scenario's traffic. */
+  readonly connection: number;
+  /** Index of the packet within its connection (0 = SYN or request). */
+  readonly packet: number;
+  readonly label: PacketLabel;
+  /** 'original' for client -> server packets, 'reply' for server -> client. */
+  readonly direction: 'original' | 'reply';
+  /** The node whose namespaces the step happens in; null on the wire. */
+  readonly node: NodeName | null;
+  /** Where the packet is at the start of the step, and where the step moves it. */
+  readonly at: DeviceId;
+  readonly to: DeviceId;
+  readonly hook: NetfilterHook | null;
+  readonly before: Packet;
+  readonly after: Packet;
+  /** The rules evaluated at this step, in evaluation order. */
+  readonly rules: readonly EvaluatedRule[];
+  readonly conntrack: readonly NodeConntrack[];
+  readonly conntrackChange: ConntrackChange | null;
+  readonly note: Note;
+  readonly stage: Stage | null;
+  /** Simulated seconds since the scenario started. */
+  readonly time: number;
+}
+
+/** The walk of a connection: who talked to whom and where it ended. */
+export interface ConnectionSummary {
+  readonly index: number;
+  readonly client: string;
+  readonly service: string;
+  /** The endpoint the first packet was DNATed to ("10.244.2.3:8080"), or null. */
+  readonly endpoint: string | null;
+  readonly endpointPod: string | null;
+  readonly outcome: 'established' | 'answered' | 'rejected' | 'dropped';
+  readonly firstStep: number;
+  readonly lastStep: number;
+}
+
+/** Everything `simulate` recorded: plain JSON, safe to snapshot, compare or send. */
+export interface Trace {
+  readonly scenarioName: string;
+  readonly seed: number;
+  readonly mode: 'iptables';
+  readonly steps: readonly Step[];
+  readonly connections: readonly ConnectionSummary[];
+}
+
+/** A position in the trace: a step and how far (0 <= t < 1) the packet is along it. */
+export interface Cursor {
+  readonly step: number;
+  readonly t: number;
+}
+
+/** What is on screen at a cursor. */
+export interface Frame {
+  readonly step: Step;
+  readonly stepIndex: number;
+  readonly from: DeviceId;
+  readonly to: DeviceId;
+  /** 0..1 along the edge from `from` to `to`. */
+  readonly progress: number;
+  /** The packet as drawn: `before` until the step completes, `after` once it has. */
+  readonly packet: Packet;
+}

@@ -1,0 +1,2 @@
+// Component tests run in jsdom; each test builds its own store.
+export {};
