@@ -1,0 +1,154 @@
+import { cidrContains, cidrSize, nthAddress, parseCidr, type Cidr } from '../net/cidr';
+import { nodeName, podName } from '../net/ids';
+import { ipv4ToNumber, parseIpv4, type Ipv4 } from '../net/ipv4';
+import type { Protocol } from '../net/packet';
+import type { Scenario } from '../scenario/schema';
+import { deriveEndpointSlices } from './endpoint-slices';
+import { macForIp, nodeMac } from './mac';
+import type { Cluster, ClusterNode, ClusterPod, ClusterService } from './model';
+
+export interface ClusterError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ClusterResult = { readonly ok: true; readonly cluster: Cluster } | { readonly ok: false; readonly errors: readonly ClusterError[] };
+
+const lower = (p: 'TCP' | 'UDP' | 'SCTP') => p.toLowerCase() as Protocol;
+
+/**
+ * Resolves a validated scenario into a cluster: parses every address, allocates
+ * pod IPs from each node's pod CIDR (the bridge takes the first address, pods
+ * follow in declaration order, skipping addresses already given) and cluster
+ * IPs from the service CIDR, numbers each node's veths, and derives the
+ * EndpointSlices. Cross-field mistakes come back as errors with their path.
+ */
+export function buildCluster(scenario: Scenario): ClusterResult {
+  const errors: ClusterError[] = [];
+  const fail = (path: string, message: string) => void errors.push({ path, message });
+  const cidr = (text: string, path: string): Cidr | undefined => {
+    const parsed = parseCidr(text);
+    if (!parsed.ok) fail(path, parsed.error);
+    return parsed.ok ? parsed.value : undefined;
+  };
+  const ip = (text: string, path: string): Ipv4 | undefined => {
+    const parsed = parseIpv4(text);
+    if (!parsed.ok) fail(path, parsed.error);
+    return parsed.ok ? parsed.value : undefined;
+  };
+  const { cluster } = scenario;
+  const clusterCidr = cidr(cluster.clusterCIDR, 'cluster.clusterCIDR');
+  const serviceCidr = cidr(cluster.serviceCIDR, 'cluster.serviceCIDR');
+
+  const nodes: ClusterNode[] = [];
+  cluster.nodes.forEach((n, i) => {
+    const path = `cluster.nodes[${i}]`;
+    if (cluster.nodes.findIndex((m) => m.name === n.name) !== i) fail(`${path}.name`, `node "${n.name}" is declared twice`);
+    const nodeIp = ip(n.ip, `${path}.ip`);
+    const podCidr = cidr(n.podCIDR, `${path}.podCIDR`);
+    if (!nodeIp || !podCidr) return;
+    if (clusterCidr && !cidrContains(clusterCidr, podCidr.network)) fail(`${path}.podCIDR`, `${n.podCIDR} is outside the cluster CIDR ${cluster.clusterCIDR}`);
+    if (podCidr.prefix > 30) fail(`${path}.podCIDR`, `${n.podCIDR} is too small for a bridge and pods`);
+    const overlap = nodes.find((m) => cidrContains(m.podCidr, podCidr.network) || cidrContains(podCidr, m.podCidr.network));
+    if (overlap) fail(`${path}.podCIDR`, `${n.podCIDR} overlaps node "${overlap.name}"'s pod CIDR`);
+    const bridgeIp = nthAddress(podCidr, 1);
+    nodes.push({ name: nodeName(n.name), ip: nodeIp, podCidr, bridgeIp, eth0Mac: nodeMac(nodeIp), bridgeMac: macForIp(bridgeIp) });
+  });
+
+  const pods: ClusterPod[] = [];
+  const taken = new Set<number>();
+  const given = cluster.pods.map((p, i) => (p.ip === undefined ? undefined : ip(p.ip, `cluster.pods[${i}].ip`)));
+  for (const g of given) if (g) taken.add(ipv4ToNumber(g));
+  const nextFree = new Map<string, number>();
+  const vethCount = new Map<string, number>();
+  cluster.pods.forEach((p, i) => {
+    const path = `cluster.pods[${i}]`;
+    if (cluster.pods.findIndex((q) => q.name === p.name && q.namespace === p.namespace) !== i) fail(`${path}.name`, `pod "${p.name}" is declared twice`);
+    const node = nodes.find((n) => n.name === p.node);
+    if (!node) return fail(`${path}.node`, `no node named "${p.node}"`);
+    let podIp = given[i];
+    if (p.ip !== undefined && podIp && !cidrContains(node.podCidr, podIp)) return fail(`${path}.ip`, `${podIp} is outside node "${node.name}"'s pod CIDR`);
+    if (p.ip !== undefined && podIp && (podIp === node.bridgeIp)) return fail(`${path}.ip`, `${podIp} is the bridge's address on node "${node.name}"`);
+    if (p.ip !== undefined && !podIp) return;
+    if (!podIp) {
+      let n = nextFree.get(node.name) ?? 2;
+      while (n < cidrSize(node.podCidr) - 1 && taken.has(ipv4ToNumber(nthAddress(node.podCidr, n)))) n++;
+      if (n >= cidrSize(node.podCidr) - 1) return fail(`${path}`, `node "${node.name}"'s pod CIDR has no free address left`);
+      podIp = nthAddress(node.podCidr, n);
+      taken.add(ipv4ToNumber(podIp));
+      nextFree.set(node.name, n + 1);
+    }
+    const veth = vethCount.get(node.name) ?? 0;
+    vethCount.set(node.name, veth + 1);
+    pods.push({
+      name: podName(p.name),
+      namespace: p.namespace,
+      node: node.name,
+      labels: p.labels,
+      ready: p.ready,
+      ip: podIp,
+      mac: macForIp(podIp),
+      veth: `veth${veth}`,
+      ports: p.ports.map((port) => ({ name: port.name, containerPort: port.containerPort, protocol: lower(port.protocol) })),
+    });
+  });
+
+  const services: ClusterService[] = [];
+  const usedVips = new Set<number>();
+  const givenVips = cluster.services.map((s, i) => {
+    if (s.clusterIP === undefined) return undefined;
+    const vip = ip(s.clusterIP, `cluster.services[${i}].clusterIP`);
+    if (vip && serviceCidr && !cidrContains(serviceCidr, vip)) fail(`cluster.services[${i}].clusterIP`, `${vip} is outside the service CIDR ${cluster.serviceCIDR}`);
+    if (vip) usedVips.add(ipv4ToNumber(vip));
+    return vip;
+  });
+  // The API server reserves the service CIDR's first address for "kubernetes";
+  // others are handed out from the tenth on, in declaration order (deterministic,
+  // where the real allocator picks at random).
+  let nextVip = 10;
+  cluster.services.forEach((s, i) => {
+    const path = `cluster.services[${i}]`;
+    if (cluster.services.findIndex((t) => t.name === s.name && t.namespace === s.namespace) !== i) fail(`${path}.name`, `service "${s.name}" is declared twice`);
+    s.ports.forEach((port, j) => {
+      const dup = s.ports.findIndex((q) => q.port === port.port && q.protocol === port.protocol);
+      if (dup !== j) fail(`${path}.ports[${j}]`, `port ${port.port}/${port.protocol} is declared twice`);
+      if (s.ports.length > 1 && port.name === '') fail(`${path}.ports[${j}].name`, 'a Service with several ports must name each of them');
+    });
+    let vip = givenVips[i];
+    if (s.clusterIP === undefined && serviceCidr) {
+      while (nextVip < cidrSize(serviceCidr) - 1 && usedVips.has(ipv4ToNumber(nthAddress(serviceCidr, nextVip)))) nextVip++;
+      vip = nthAddress(serviceCidr, nextVip++);
+    }
+    if (!vip) return;
+    services.push({
+      namespace: s.namespace,
+      name: s.name,
+      selector: s.selector,
+      clusterIP: vip,
+      ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: lower(p.protocol), targetPort: p.targetPort ?? p.port })),
+      sessionAffinity: s.sessionAffinity,
+      sessionAffinityTimeoutSeconds: s.sessionAffinityTimeoutSeconds,
+    });
+  });
+
+  scenario.traffic.forEach((c, i) => {
+    const path = `traffic[${i}]`;
+    const client = pods.find((p) => p.name === c.from);
+    if (!client) return fail(`${path}.from`, `no pod named "${c.from}"`);
+    const service = findService(services, c.to, client.namespace);
+    if (!service) return fail(`${path}.to`, `no Service named "${c.to}"`);
+    if (!service.ports.some((p) => p.port === c.port && p.protocol === lower(c.protocol))) {
+      fail(`${path}.port`, `Service "${c.to}" has no port ${c.port}/${c.protocol}`);
+    }
+  });
+
+  if (errors.length > 0 || !clusterCidr || !serviceCidr) return { ok: false, errors };
+  const endpointSlices = services.flatMap((s) => deriveEndpointSlices(s, pods));
+  return { ok: true, cluster: { clusterCidr, serviceCidr, nodes, pods, services, endpointSlices } };
+}
+
+/** Finds "svc1" in the client's namespace or "namespace/svc1". */
+export function findService(services: readonly ClusterService[], ref: string, namespace: string): ClusterService | undefined {
+  const [ns, name] = ref.includes('/') ? ref.split('/', 2) : [namespace, ref];
+  return services.find((s) => s.namespace === ns && s.name === name);
+}

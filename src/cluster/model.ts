@@ -1,0 +1,70 @@
+import type { Cidr } from '../net/cidr';
+import type { NodeName, PodName } from '../net/ids';
+import type { Ipv4 } from '../net/ipv4';
+import type { Protocol } from '../net/packet';
+
+/** A node: its eth0 address, its pod CIDR and the bridge (cbr0) that holds the CIDR's first address. */
+export interface ClusterNode {
+  readonly name: NodeName;
+  readonly ip: Ipv4;
+  readonly podCidr: Cidr;
+  readonly bridgeIp: Ipv4;
+  readonly eth0Mac: string;
+  readonly bridgeMac: string;
+}
+
+/** A pod, with the veth in the root namespace that its eth0 is paired with. */
+export interface ClusterPod {
+  readonly name: PodName;
+  readonly namespace: string;
+  readonly node: NodeName;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly ready: boolean;
+  readonly ip: Ipv4;
+  readonly mac: string;
+  /** The root-namespace end of the pod's veth pair ("veth0"), numbered per node. */
+  readonly veth: string;
+  readonly ports: readonly { readonly name?: string | undefined; readonly containerPort: number; readonly protocol: Protocol }[];
+}
+
+export interface ClusterServicePort {
+  readonly name: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly targetPort: number | string;
+}
+
+export interface ClusterService {
+  readonly namespace: string;
+  readonly name: string;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly clusterIP: Ipv4;
+  readonly ports: readonly ClusterServicePort[];
+  readonly sessionAffinity: 'None' | 'ClientIP';
+  readonly sessionAffinityTimeoutSeconds: number;
+}
+
+/** discovery.k8s.io/v1 EndpointSlice, as the EndpointSlice controller derives it. */
+export interface EndpointSlice {
+  readonly namespace: string;
+  readonly serviceName: string;
+  readonly name: string;
+  readonly addressType: 'IPv4';
+  readonly endpoints: readonly {
+    readonly addresses: readonly Ipv4[];
+    readonly nodeName: NodeName;
+    readonly conditions: { readonly ready: boolean; readonly serving: boolean; readonly terminating: boolean };
+    readonly targetRef: PodName;
+  }[];
+  readonly ports: readonly { readonly name: string; readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP' }[];
+}
+
+/** The cluster a scenario describes, with every address resolved. */
+export interface Cluster {
+  readonly clusterCidr: Cidr;
+  readonly serviceCidr: Cidr;
+  readonly nodes: readonly ClusterNode[];
+  readonly pods: readonly ClusterPod[];
+  readonly services: readonly ClusterService[];
+  readonly endpointSlices: readonly EndpointSlice[];
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * The versioned scenario schema: plain JSON a user, a preset or a URL provides.
+ * Everything here is untrusted until `parseScenario` has checked it.
+ */
+export const SCENARIO_SCHEMA_VERSION = 1;
+
+const name = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS label: lower-case letters, digits and "-"');
+const labels = z.record(z.string().min(1).max(63), z.string().max(63));
+const port = z.number().int().min(1).max(65535);
+const protocol = z.enum(['TCP', 'UDP', 'SCTP']);
+
+export const nodeSchema = z.strictObject({
+  name,
+  ip: z.string(),
+  podCIDR: z.string(),
+});
+
+export const podSchema = z.strictObject({
+  name,
+  namespace: name.default('default'),
+  node: name,
+  labels: labels.default({}),
+  ready: z.boolean().default(true),
+  /** Allocated from the node's pod CIDR, in declaration order, when absent. */
+  ip: z.string().optional(),
+  ports: z.array(z.strictObject({ name: name.optional(), containerPort: port, protocol: protocol.default('TCP') })).default([]),
+});
+
+export const servicePortSchema = z.strictObject({
+  name: z.string().max(63).default(''),
+  port,
+  protocol: protocol.default('TCP'),
+  /** A number, or the name of a container port; defaults to `port`. */
+  targetPort: z.union([port, name]).optional(),
+});
+
+export const serviceSchema = z.strictObject({
+  name,
+  namespace: name.default('default'),
+  selector: labels,
+  /** Allocated from the cluster's service CIDR when absent. */
+  clusterIP: z.string().optional(),
+  ports: z.array(servicePortSchema).min(1),
+  sessionAffinity: z.enum(['None', 'ClientIP']).default('None'),
+  sessionAffinityTimeoutSeconds: z.number().int().min(1).max(86400).default(10800),
+});
+
+export const connectionSchema = z.strictObject({
+  /** The client pod's name. */
+  from: name,
+  /** The Service's name ("svc1" in the client's namespace, or "namespace/svc1"). */
+  to: z.string().min(1),
+  port,
+  protocol: protocol.default('TCP'),
+  /** Simulated seconds after the start when the connection opens; defaults to one second after the previous. */
+  at: z.number().min(0).max(86400).optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
+  name: z.string().min(1).max(100),
+  seed: z.number().int().min(0).max(0xffffffff),
+  mode: z.literal('iptables').default('iptables'),
+  cluster: z.strictObject({
+    clusterCIDR: z.string().default('10.244.0.0/16'),
+    serviceCIDR: z.string().default('10.96.0.0/12'),
+    nodes: z.array(nodeSchema).min(1).max(100),
+    pods: z.array(podSchema).max(5000),
+    services: z.array(serviceSchema).max(5000),
+  }),
+  traffic: z.array(connectionSchema).max(100),
+});
+
+/** A scenario after schema validation (defaults filled in). */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written by a user or a preset (defaults may be left out). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
