@@ -1,0 +1,104 @@
+import type { Step, Trace } from '../src/index';
+import { formatPacket, packetChanges } from './format';
+import type { Strings } from './i18n';
+
+export interface StepListProps {
+  readonly trace: Trace;
+  readonly strings: Strings;
+}
+
+/** The trace as a plain ordered list: one item per hop or decision. */
+export function StepList({ trace, strings }: StepListProps) {
+  return (
+    <ol className="steps" aria-label={strings.stepsLabel}>
+      {trace.steps.map((step) => (
+        <StepItem key={step.index} step={step} strings={strings} />
+      ))}
+    </ol>
+  );
+}
+
+function StepItem({ step, strings }: { step: Step; strings: Strings }) {
+  const n = step.index + 1;
+  const changes = packetChanges(step.before, step.after);
+  const rule = step.rules.find((r) => r.decided);
+  const ct = step.conntrackChange;
+  const headingId = `step-${n}-title`;
+  return (
+    <li
+      className={`step step-${step.direction}`}
+      data-id={`step-${n}`}
+      data-kind={step.kind}
+      data-direction={step.direction}
+      data-src-ip={step.after.srcIp}
+      data-dst-ip={step.after.dstIp}
+      data-before-dst-ip={step.before.dstIp}
+      aria-labelledby={headingId}
+    >
+      <h2 className="step-title" id={headingId}>
+        <span className="step-n">
+          <span className="sr-only">{strings.step} </span>
+          {n}
+        </span>
+        <code className="kind">{step.kind}</code>
+        <span className="kind-text">{strings.kinds[step.kind]}</span>
+      </h2>
+      <p className="where">
+        <code>{step.at}</code> → <code>{step.to}</code>
+        <span className="direction">
+          {' · '}
+          {step.label} · {step.direction === 'reply' ? strings.reply : strings.original}
+        </span>
+        {step.stage && (
+          <span className="stage">
+            {strings.stage}: {strings.figures[step.stage.figure]} · {strings.step} {step.stage.n}
+          </span>
+        )}
+      </p>
+      <dl className="facts">
+        <dt>{strings.packet}</dt>
+        <dd>
+          <code className="packet">{formatPacket(step.after)}</code>
+        </dd>
+        {changes.length > 0 && (
+          <>
+            <dt>{strings.changed}</dt>
+            <dd>
+              <ul className="changes">
+                {changes.map((c) => (
+                  <li key={c.field}>
+                    {c.field}: <del>{c.before}</del> → <ins>{c.after}</ins>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {rule && (
+          <>
+            <dt>{strings.rule}</dt>
+            <dd>
+              <code className="rule">
+                [{rule.table}] {rule.text}
+              </code>
+            </dd>
+          </>
+        )}
+        {ct && (
+          <>
+            <dt>{strings.conntrack}</dt>
+            <dd>
+              {ct.node} {strings.entry} #{ct.entryId} {strings.conntrackChanges[ct.change]}
+              {(ct.from || ct.to) && (
+                <>
+                  {': '}
+                  <code>{ct.from || '-'}</code> → <code>{ct.to || '-'}</code>
+                </>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+    </li>
+  );
+}

@@ -1,0 +1,2 @@
+export { readLang, stringsFor, LANGS, type Lang } from './lang';
+export type { Strings } from './strings';

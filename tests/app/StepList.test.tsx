@@ -1,0 +1,73 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { StepList } from '../../app/StepList';
+import { stringsFor } from '../../app/i18n';
+import { presetScenario, simulate } from '../../src/index';
+
+const trace = simulate(presetScenario('article')!);
+
+function renderList(lang: 'en' | 'zh' = 'en') {
+  render(<StepList trace={trace} strings={stringsFor(lang)} />);
+  return screen.getByRole('list', { name: stringsFor(lang).stepsLabel });
+}
+
+/** The top-level items of the step list (each item also holds a nested list of changes). */
+function stepItems(list: HTMLElement): HTMLElement[] {
+  return within(list)
+    .getAllByRole('listitem')
+    .filter((li) => li.parentElement === list);
+}
+
+describe('StepList', () => {
+  it('lists every step of the trace, in order, named by its number and kind', () => {
+    const items = stepItems(renderList());
+    expect(items).toHaveLength(trace.steps.length);
+    trace.steps.forEach((step, i) => {
+      const heading = within(items[i]!).getByRole('heading');
+      expect(heading.textContent).toContain(String(step.index + 1));
+      expect(heading.textContent).toContain(step.kind);
+      expect(items[i]!.textContent).toContain(`${step.at} → ${step.to}`);
+    });
+  });
+
+  it('shows the DNAT step with the KUBE-SEP rule that decided it and the rewritten destination', () => {
+    const items = stepItems(renderList());
+    const dnat = trace.steps.find((s) => s.kind === 'dnat');
+    expect(dnat).toBeDefined();
+    const item = items[dnat!.index]!;
+    const rule = dnat!.rules.find((r) => r.decided);
+    expect(rule?.text).toMatch(/KUBE-SEP-/);
+    expect(within(item).getByText(rule!.text, { exact: false })).toBeTruthy();
+    const before = `${dnat!.before.dstIp}:${dnat!.before.dstPort}`;
+    const after = `${dnat!.after.dstIp}:${dnat!.after.dstPort}`;
+    expect(within(item).getByText(before).tagName).toBe('DEL');
+    expect(within(item).getByText(after).tagName).toBe('INS');
+  });
+
+  it('shows the packet in src:sport -> dst:dport form with its protocol and flags', () => {
+    const items = stepItems(renderList());
+    const first = trace.steps[0]!;
+    const p = first.after;
+    const text = `${p.srcIp}:${p.srcPort} -> ${p.dstIp}:${p.dstPort} ${p.protocol}`;
+    expect(items[0]!.textContent).toContain(text);
+    if (p.flags.length > 0) expect(items[0]!.textContent).toContain(p.flags.join(','));
+  });
+
+  it('shows the conntrack change and the article stage where a step has them', () => {
+    const items = stepItems(renderList());
+    const withCt = trace.steps.find((s) => s.conntrackChange !== null);
+    expect(withCt).toBeDefined();
+    expect(within(items[withCt!.index]!).getByText('Conntrack')).toBeTruthy();
+    const staged = trace.steps.filter((s) => s.stage !== null);
+    expect(staged.length).toBeGreaterThan(0);
+    for (const s of staged) {
+      expect(items[s.index]!.textContent).toContain(`Step ${s.stage!.n}`);
+    }
+  });
+
+  it('labels the page in Chinese when asked', () => {
+    const items = stepItems(renderList('zh'));
+    expect(items).toHaveLength(trace.steps.length);
+    expect(within(items[0]!).getAllByText('数据包').length).toBeGreaterThan(0);
+  });
+});
