@@ -51,7 +51,9 @@ function StepItem({ step, strings }: { step: Step; strings: Strings }) {
         </span>
         {step.stage && (
           <span className="stage">
-            {strings.stage}: {strings.figures[step.stage.figure]} · {strings.step} {step.stage.n}
+            {strings.stage}
+            {strings.colon}
+            {strings.figures[step.stage.figure]} · {strings.step} {step.stage.n}
           </span>
         )}
       </p>
@@ -67,7 +69,7 @@ function StepItem({ step, strings }: { step: Step; strings: Strings }) {
               <ul className="changes">
                 {changes.map((c) => (
                   <li key={c.field}>
-                    {c.field}: <del>{c.before}</del> → <ins>{c.after}</ins>
+                    <span className="field">{c.field}</span> <del>{c.before}</del> → <ins>{c.after}</ins>
                   </li>
                 ))}
               </ul>
@@ -91,7 +93,7 @@ function StepItem({ step, strings }: { step: Step; strings: Strings }) {
               {ct.node} {strings.entry} #{ct.entryId} {strings.conntrackChanges[ct.change]}
               {(ct.from || ct.to) && (
                 <>
-                  {': '}
+                  {strings.colon}
                   <code>{ct.from || '-'}</code> → <code>{ct.to || '-'}</code>
                 </>
               )}

@@ -20,6 +20,8 @@ export interface Strings {
   readonly entry: string;
   readonly noPreset: string;
   readonly language: string;
+  /** ": " in English, "：" in Chinese. */
+  readonly colon: string;
 }
 
 export const en: Strings = {
@@ -58,6 +60,7 @@ export const en: Strings = {
   entry: 'entry',
   noPreset: 'The article scenario is not available.',
   language: 'Language',
+  colon: ': ',
 };
 
 export const zh: Strings = {
@@ -96,4 +99,5 @@ export const zh: Strings = {
   entry: '条目',
   noPreset: '文章场景不可用。',
   language: '语言',
+  colon: '：',
 };
