@@ -60,8 +60,10 @@ describe('StepList', () => {
     expect(within(items[withCt!.index]!).getByText('Conntrack')).toBeTruthy();
     const staged = trace.steps.filter((s) => s.stage !== null);
     expect(staged.length).toBeGreaterThan(0);
+    const { figures } = stringsFor('en');
     for (const s of staged) {
-      expect(items[s.index]!.textContent).toContain(`Step ${s.stage!.n}`);
+      const stage = within(items[s.index]!).getByText(/^Article/);
+      expect(stage.textContent).toBe(`Article: ${figures[s.stage!.figure]} · Step ${s.stage!.n}`);
     }
   });
 
