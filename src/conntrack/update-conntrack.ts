@@ -131,5 +131,6 @@ export function updateConntrack(
     step.outcome !== 'invalid' && direction === 'reply' && !step.entry.seenReply
       ? { ...step.entry, seenReply: true }
       : step.entry;
-  return { table: replaceConntrackEntry(table, entry), entry, from, to: entry.state ?? '', outcome: step.outcome };
+  const next = entry === current ? table : replaceConntrackEntry(table, entry);
+  return { table: next, entry, from, to: entry.state ?? '', outcome: step.outcome };
 }
