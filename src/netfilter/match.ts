@@ -1,0 +1,127 @@
+import { numberToIpv4, type Ipv4 } from '../net/ipv4';
+import type { Packet } from '../net/packet';
+import type { Rng } from '../net/rng';
+import { formatMatchSave, iface } from './format-rule-save';
+import type { Match, RecentMatch } from './match-types';
+import { forgetRecent, recentLastSeen, recordRecent, type RecentLists } from './recent-lists';
+import type { InterfaceMatch, Rule } from './ruleset';
+
+/** What the matches of a rule read and write while one table is evaluated. */
+export interface MatchState {
+  readonly packet: Packet;
+  readonly srcNum: number;
+  readonly dstNum: number;
+  readonly ctBits: number;
+  readonly ctText: string;
+  readonly inInterface: string;
+  readonly outInterface: string;
+  mark: number;
+  readonly rng: Rng;
+  readonly now: number;
+  recent: RecentLists;
+  readonly isLocalAddress: (ip: Ipv4) => boolean;
+  /** Set by a statistic or recent match that succeeded, for the rule's detail. */
+  note: string;
+}
+
+/**
+ * Tests one rule against the packet the way the kernel does (ip_packet_match, then
+ * each match in rule order, stopping at the first that fails). Returns null when every
+ * match succeeded, otherwise which one failed ("-d 10.96.0.10/32"). Statistic draws
+ * the random number only when it is reached, exactly one draw per evaluation.
+ */
+export function matchRule(rule: Rule, s: MatchState): string | null {
+  const { source, destination, protocol } = rule;
+  if (source !== null && (((s.srcNum & source.mask) >>> 0) === source.network) === source.negated) return source.saveText;
+  if (destination !== null && (((s.dstNum & destination.mask) >>> 0) === destination.network) === destination.negated) return destination.saveText;
+  if (rule.inInterface !== null && !interfaceMatches(rule.inInterface, s.inInterface)) return iface('-i', rule.inInterface);
+  if (rule.outInterface !== null && !interfaceMatches(rule.outInterface, s.outInterface)) return iface('-o', rule.outInterface);
+  if (protocol !== null && protocol.name !== 'all' && (protocol.name === s.packet.protocol) === protocol.negated) {
+    return `${protocol.negated ? '! ' : ''}-p ${protocol.name} (packet is ${s.packet.protocol})`;
+  }
+  for (const m of rule.matches) {
+    const failed = matchOne(m, s);
+    if (failed !== null) return failed;
+  }
+  return null;
+}
+
+function interfaceMatches(m: InterfaceMatch, name: string): boolean {
+  // xt_ip_packet_match compares names under a mask: "cali+" is a prefix match.
+  const same = m.wildcard ? name.startsWith(m.name) : name === m.name;
+  return same !== m.negated;
+}
+
+function matchOne(m: Match, s: MatchState): string | null {
+  switch (m.kind) {
+    case 'comment':
+    case 'nfacct':
+      return null;
+    case 'ports': {
+      if (m.module !== s.packet.protocol) return `-m ${m.module} (packet is ${s.packet.protocol})`;
+      const { sport, dport } = m;
+      if (sport !== null && (sport.from <= s.packet.srcPort && s.packet.srcPort <= sport.to) === sport.negated) return formatMatchSave(m);
+      if (dport !== null && (dport.from <= s.packet.dstPort && s.packet.dstPort <= dport.to) === dport.negated) return formatMatchSave(m);
+      return null;
+    }
+    case 'statistic': {
+      // xt_statistic.c: (get_random_u32() & 0x7FFFFFFF) < info->u.random.probability.
+      const draw = (s.rng.nextU32() & 0x7fffffff) >>> 0;
+      const hit = draw < m.threshold;
+      const shown = `${(draw / 0x80000000).toFixed(2)} ${hit ? '<' : '>='} ${(m.threshold / 0x80000000).toFixed(2)}`;
+      if (hit === m.negated) return `statistic: ${shown}`;
+      s.note = `statistic: ${shown}`;
+      return null;
+    }
+    case 'recent':
+      return matchRecent(m, s);
+    case 'mark':
+      return (((s.mark & m.mask) >>> 0) === m.value) === m.negated ? `${formatMatchSave(m)} (mark is 0x${s.mark.toString(16)})` : null;
+    case 'conntrack':
+      return ((s.ctBits & m.bits) !== 0) === m.negated ? `${formatMatchSave(m)} (ctstate is ${s.ctText})` : null;
+    case 'addrtype': {
+      for (const [check, num, flag] of [[m.src, s.srcNum, '--src-type'], [m.dst, s.dstNum, '--dst-type']] as const) {
+        if (check === null) continue;
+        if (check.type !== 'LOCAL') return `-m addrtype ${flag} ${check.type} is not simulated`;
+        const ip = numberToIpv4(num);
+        if (s.isLocalAddress(ip) === check.negated) return `-m addrtype ${check.negated ? '! ' : ''}${flag} LOCAL (${ip} is ${check.negated ? '' : 'not '}local)`;
+      }
+      return null;
+    }
+    case 'set':
+      return `-m set --match-set ${m.name}: ipsets are not simulated`;
+  }
+}
+
+/**
+ * xt_recent.c recent_mt: the list is keyed by the masked source (or, with --rdest,
+ * destination) address. --set records now and matches; --rcheck matches when the
+ * address was seen within --seconds; --update also refreshes it; --remove forgets it.
+ * --reap drops an entry found to be older than --seconds.
+ */
+function matchRecent(m: RecentMatch, s: MatchState): string | null {
+  const ip = numberToIpv4(((m.side === 'source' ? s.srcNum : s.dstNum) & m.mask) >>> 0);
+  const last = recentLastSeen(s.recent, m.name, ip);
+  let hit: boolean;
+  let why: string;
+  if (m.mode === 'set') {
+    s.recent = recordRecent(s.recent, m.name, ip, s.now);
+    hit = true;
+    why = `recent: recorded ${ip} in ${m.name}`;
+  } else if (last === undefined) {
+    hit = false;
+    why = `recent: ${ip} is not in ${m.name}`;
+  } else if (m.seconds !== null && last < s.now - m.seconds) {
+    hit = false;
+    why = `recent: ${ip} last seen ${s.now - last}s ago in ${m.name}, more than ${m.seconds}s`;
+    if (m.reap) s.recent = forgetRecent(s.recent, m.name, ip);
+  } else {
+    hit = true;
+    why = `recent: ${ip} seen ${s.now - last}s ago in ${m.name}`;
+    if (m.mode === 'update') s.recent = recordRecent(s.recent, m.name, ip, s.now);
+    if (m.mode === 'remove') s.recent = forgetRecent(s.recent, m.name, ip);
+  }
+  if (hit === m.negated) return why;
+  s.note = why;
+  return null;
+}

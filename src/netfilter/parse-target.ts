@@ -1,0 +1,75 @@
+import { err, ok, type Result } from '../net/result';
+import type { MatchDraft, OptionSpec } from './parse-match';
+import { parseMarkValue, parseNatAddress } from './parse-values';
+import type { Target } from './target-types';
+
+const arg1 = { args: 1, negatable: false } as const;
+const flag = { args: 0, negatable: false } as const;
+
+/** The options of the target extensions kube-proxy writes (iptables-extensions(8)). */
+export const TARGET_OPTIONS: Readonly<Record<string, Readonly<Record<string, OptionSpec>>>> = {
+  REJECT: { '--reject-with': arg1 },
+  DNAT: { '--to-destination': arg1, '--random': flag, '--random-fully': flag, '--persistent': flag },
+  SNAT: { '--to-source': arg1, '--random': flag, '--random-fully': flag, '--persistent': flag },
+  MASQUERADE: { '--to-ports': arg1, '--random': flag, '--random-fully': flag },
+  MARK: { '--set-xmark': arg1, '--set-mark': arg1, '--and-mark': arg1, '--or-mark': arg1, '--xor-mark': arg1 },
+};
+
+/** Builds the typed target of `-j NAME` (or `-g NAME` when `isGoto`) from its options. */
+export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target> {
+  const name = draft.module;
+  const o = draft.options;
+  const value = (opt: string): string | undefined => o.get(opt)?.args[0];
+  if (isGoto) return ok({ kind: 'goto', chain: name });
+  switch (name) {
+    case 'ACCEPT':
+      return ok({ kind: 'accept' });
+    case 'DROP':
+      return ok({ kind: 'drop' });
+    case 'RETURN':
+      return ok({ kind: 'return' });
+    case 'REJECT':
+      // libipt_REJECT.c: the default is icmp-port-unreachable, and iptables-save prints it.
+      return ok({ kind: 'reject', rejectWith: value('--reject-with') ?? 'icmp-port-unreachable' });
+    case 'DNAT':
+    case 'SNAT': {
+      const opt = name === 'DNAT' ? '--to-destination' : '--to-source';
+      const to = value(opt);
+      if (to === undefined) return err(`-j ${name} needs ${opt} IP[:PORT]`);
+      const addr = parseNatAddress(to);
+      if (!addr.ok) return addr;
+      const kind = name === 'DNAT' ? 'dnat' : 'snat';
+      return ok({ kind, ip: addr.value.ip, port: addr.value.port, randomFully: o.has('--random-fully') });
+    }
+    case 'MASQUERADE':
+      return ok({ kind: 'masquerade', randomFully: o.has('--random-fully'), random: o.has('--random'), toPorts: value('--to-ports') ?? null });
+    case 'MARK':
+      return finishMark(draft);
+    default:
+      return ok({ kind: 'jump', chain: name });
+  }
+}
+
+/** libxt_MARK.c mark_tg_parse (revision 2): every form becomes (value, mask) with mark = (mark & ~mask) ^ value. */
+function finishMark(draft: MatchDraft): Result<Target> {
+  const entries = [...draft.options.entries()];
+  const [entry, extra] = entries;
+  if (entry === undefined || extra !== undefined) return err('-j MARK needs exactly one of --set-xmark, --set-mark, --and-mark, --or-mark, --xor-mark');
+  const [opt, v] = entry;
+  const parsed = parseMarkValue(v.args[0] ?? '');
+  if (!parsed.ok) return parsed;
+  const { value, mask } = parsed.value;
+  const full = 0xffffffff;
+  switch (opt) {
+    case '--set-xmark':
+      return ok({ kind: 'mark', value, mask: mask ?? full });
+    case '--set-mark':
+      return ok({ kind: 'mark', value, mask: ((mask ?? full) | value) >>> 0 });
+    case '--and-mark':
+      return ok({ kind: 'mark', value: 0, mask: ~value >>> 0 });
+    case '--or-mark':
+      return ok({ kind: 'mark', value, mask: value });
+    default:
+      return ok({ kind: 'mark', value, mask: 0 });
+  }
+}

@@ -1,0 +1,90 @@
+import { ipv4ToNumber, numberToIpv4, parseIpv4, type Ipv4 } from '../net/ipv4';
+import { err, ok, type Result } from '../net/result';
+import type { AddressMatch, ProtocolMatch } from './ruleset';
+import type { PortMatch } from './match-types';
+
+/** The netmask for a prefix length, as an unsigned 32-bit number. */
+export function prefixMask(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+/**
+ * `-s`/`-d` values: "10.0.0.0/8", "10.180.0.1" (a bare address is /32) or
+ * "10.0.0.0/255.0.0.0". Like iptables (xtables_ipparse_multiple) host bits are
+ * cleared, so "10.1.2.3/8" matches and prints as 10.0.0.0/8.
+ */
+export function parseAddressMatch(text: string, negated: boolean, flag: '-s' | '-d'): Result<AddressMatch> {
+  const slash = text.indexOf('/');
+  const ipText = slash < 0 ? text : text.slice(0, slash);
+  const lenText = slash < 0 ? '32' : text.slice(slash + 1);
+  const ip = parseIpv4(ipText);
+  if (!ip.ok) return err(ip.error);
+  let prefix: number;
+  if (/^[0-9]{1,2}$/.test(lenText) && Number(lenText) <= 32) {
+    prefix = Number(lenText);
+  } else {
+    const dotted = parseIpv4(lenText);
+    if (!dotted.ok) return err(`"${text}": "${lenText}" is not a prefix length or netmask`);
+    const m = ipv4ToNumber(dotted.value);
+    prefix = 0;
+    while (prefix < 32 && prefixMask(prefix) !== m) prefix++;
+    if (prefixMask(prefix) !== m) return err(`"${text}": ${lenText} is not a contiguous netmask`);
+  }
+  const mask = prefixMask(prefix);
+  const network = (ipv4ToNumber(ip.value) & mask) >>> 0;
+  const saveText = `${negated ? '! ' : ''}${flag} ${numberToIpv4(network)}/${prefix}`;
+  return ok({ negated, network, mask, prefix, text, saveText });
+}
+
+const PROTOCOL_ALIASES: Readonly<Record<string, ProtocolMatch['name']>> = {
+  tcp: 'tcp', '6': 'tcp', udp: 'udp', '17': 'udp', sctp: 'sctp', '132': 'sctp', icmp: 'icmp', '1': 'icmp', all: 'all', '0': 'all',
+};
+
+/** `-p`: names are case-insensitive (kube-proxy's tests write "TCP" flows). */
+export function parseProtocol(text: string, negated: boolean): Result<ProtocolMatch> {
+  const name = PROTOCOL_ALIASES[text.toLowerCase()];
+  if (name === undefined) return err(`unknown protocol "${text}" (expected tcp, udp, sctp, icmp or all)`);
+  return ok({ negated, name });
+}
+
+/** "80" or "30000:32767". */
+export function parsePort(text: string, negated: boolean): Result<PortMatch> {
+  const [a, b, extra] = text.split(':');
+  const from = parsePortNumber(a ?? '');
+  const to = b === undefined ? from : b === '' ? 65535 : parsePortNumber(b);
+  if (extra !== undefined || from === null || to === null || from > to) return err(`"${text}" is not a port or port range`);
+  return ok({ negated, from, to });
+}
+
+export function parsePortNumber(text: string): number | null {
+  if (!/^[0-9]{1,5}$/.test(text)) return null;
+  const n = Number(text);
+  return n <= 65535 ? n : null;
+}
+
+/** A mark or mask: hex ("0x4000", "0x00004000") or decimal, up to 32 bits (strtoul base 0). */
+export function parseMarkNumber(text: string): number | null {
+  if (!/^(0[xX][0-9a-fA-F]{1,8}|[0-9]{1,10})$/.test(text)) return null;
+  const n = Number(text);
+  return n <= 0xffffffff ? n : null;
+}
+
+/** "V" or "V/M"; a missing mask is 0xffffffff, as libxt_mark and libxt_MARK default it. */
+export function parseMarkValue(text: string): Result<{ value: number; mask: number | null }> {
+  const [v, m, extra] = text.split('/');
+  const value = parseMarkNumber(v ?? '');
+  const mask = m === undefined ? null : parseMarkNumber(m);
+  if (extra !== undefined || value === null || (m !== undefined && mask === null)) return err(`"${text}" is not a mark such as 0x4000 or 0x4000/0x4000`);
+  return ok({ value, mask });
+}
+
+/** "10.244.2.3:8080" or "10.244.2.3" for DNAT/SNAT. */
+export function parseNatAddress(text: string): Result<{ ip: Ipv4; port: number | null }> {
+  const colon = text.indexOf(':');
+  const ip = parseIpv4(colon < 0 ? text : text.slice(0, colon));
+  if (!ip.ok) return err(`"${text}": ${ip.error} (address ranges are not supported)`);
+  if (colon < 0) return ok({ ip: ip.value, port: null });
+  const port = parsePortNumber(text.slice(colon + 1));
+  if (port === null || port === 0) return err(`"${text}": "${text.slice(colon + 1)}" is not a port (port ranges are not supported)`);
+  return ok({ ip: ip.value, port });
+}
