@@ -1,5 +1,6 @@
 import { PROTOCOL_NUMBER } from '../net/packet';
 import { isLive, type ConntrackEntry, type ConntrackTable } from './conntrack-entry';
+import type { ConntrackLine } from '../trace/types';
 import type { Tuple } from './tuple';
 
 /**
@@ -52,6 +53,11 @@ export function formatConntrackEntry(entry: ConntrackEntry, now: number): string
  */
 export function formatConntrackList(table: ConntrackTable, now: number): string[] {
   return table.entries.filter((e) => isLive(e, now)).map((e) => formatConntrackEntry(e, now));
+}
+
+/** The same listing with each line's entry id, as the trace's NodeConntrack carries it. */
+export function listConntrackLines(table: ConntrackTable, now: number): readonly ConntrackLine[] {
+  return table.entries.filter((e) => isLive(e, now)).map((e) => ({ id: e.id, text: formatConntrackEntry(e, now) }));
 }
 
 /** The summary conntrack-tools 1.4.7 prints on stderr after a listing. */

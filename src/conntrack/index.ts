@@ -30,5 +30,6 @@ export {
   formatConntrackEvent,
   formatConntrackList,
   formatConntrackSummary,
+  listConntrackLines,
   remainingSeconds,
 } from './format-conntrack';

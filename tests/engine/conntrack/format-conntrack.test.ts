@@ -7,6 +7,7 @@ import {
   formatConntrackList,
   formatConntrackSummary,
   KUBE_PROXY_TIMEOUTS,
+  listConntrackLines,
   updateConntrack,
   type ConntrackNat,
   type ConntrackTable,
@@ -186,6 +187,14 @@ describe('formatConntrackList and formatConntrackSummary', () => {
     table = createConntrackEntry(table, udp('10.244.1.2:1002', '10.244.2.2:53'), {}, 20).table;
     const lines = formatConntrackList(table, 35);
     expect(lines.map((l) => l.split(' sport=')[1]?.split(' ')[0])).toEqual(['1001', '1002']);
+  });
+
+  it('pairs each listed line with its entry id for the trace', () => {
+    let table = emptyConntrackTable();
+    table = createConntrackEntry(table, udp('10.244.1.2:1000', '10.244.2.2:53'), {}, 0).table;
+    table = createConntrackEntry(table, udp('10.244.1.2:1001', '10.244.2.2:53'), {}, 0).table;
+    expect(listConntrackLines(table, 0).map((l) => l.id)).toEqual([1, 2]);
+    expect(listConntrackLines(table, 0).map((l) => l.text)).toEqual(formatConntrackList(table, 0));
   });
 
   it.each([
