@@ -129,6 +129,10 @@ export interface Frame {
   readonly to: DeviceId;
   /** 0..1 along the edge from `from` to `to`. */
   readonly progress: number;
-  /** The packet as drawn: `before` until the step completes, `after` once it has. */
+  /**
+   * The packet as drawn during the step: the step's result (`step.after`), as
+   * the article's figures show a step with its rewrite already on the card.
+   * Panels compare it with `step.before`.
+   */
   readonly packet: Packet;
 }

@@ -1,0 +1,62 @@
+import { formatCidr } from '../net/cidr';
+import type { Cluster, ClusterNode } from '../cluster/model';
+import { NFACCT_INVALID_DROPPED, NFACCT_LOCALHOST_NODEPORTS, syncProxyRules, withBuiltinChains, type ProxierConfig, type SyncResult } from '../kube-proxy';
+import { parseIptablesRestore, type Ruleset } from '../netfilter';
+
+/**
+ * How kube-proxy runs on our nodes: iptables mode with detect-local-mode
+ * ClusterCIDR, the default masquerade bit 14 (0x4000), localhost NodePorts,
+ * an iptables binary that supports --random-fully (1.8.9) and a kernel with
+ * the nfacct counters, as on a current node.
+ */
+export function proxierConfigFor(cluster: Cluster, node: ClusterNode): ProxierConfig {
+  return {
+    ipFamily: 'IPv4',
+    nodeName: node.name,
+    nodeIP: node.ip,
+    localDetector: { mode: 'ClusterCIDR', cidr: formatCidr(cluster.clusterCidr) },
+    masqueradeAll: false,
+    masqueradeMark: '0x4000',
+    localhostNodePorts: true,
+    nodePortAddresses: null,
+    nfacctCounters: { [NFACCT_INVALID_DROPPED]: true, [NFACCT_LOCALHOST_NODEPORTS]: true },
+    conntrackTCPLiberal: false,
+    hasRandomFully: true,
+    largeClusterEndpointsThreshold: 1000,
+  };
+}
+
+/** kube-proxy's full sync on one node, from the cluster's Services and EndpointSlices. */
+export function syncNode(cluster: Cluster, node: ClusterNode): SyncResult {
+  return syncProxyRules(
+    proxierConfigFor(cluster, node),
+    cluster.services.map((s) => ({
+      namespace: s.namespace,
+      name: s.name,
+      type: 'ClusterIP' as const,
+      clusterIP: s.clusterIP,
+      ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol.toUpperCase(), targetPort: p.targetPort })),
+      sessionAffinity: s.sessionAffinity,
+      sessionAffinityTimeoutSeconds: s.sessionAffinityTimeoutSeconds,
+    })),
+    cluster.endpointSlices.map((slice) => ({
+      namespace: slice.namespace,
+      serviceName: slice.serviceName,
+      name: slice.name,
+      addressType: slice.addressType,
+      endpoints: slice.endpoints.map((e) => ({ addresses: e.addresses, nodeName: e.nodeName, conditions: e.conditions })),
+      ports: slice.ports,
+    })),
+  );
+}
+
+/**
+ * The node's whole nat and filter tables as the kernel holds them: the
+ * built-in chains with the jumps kube-proxy prepends to them, and the chains
+ * of its iptables-restore input.
+ */
+export function nodeRuleset(sync: SyncResult): Ruleset {
+  const parsed = parseIptablesRestore(withBuiltinChains(sync.restore));
+  if (!parsed.ok) throw new Error(`kube-proxy wrote rules the parser rejects: ${parsed.error}`);
+  return parsed.value;
+}

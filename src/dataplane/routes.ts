@@ -1,0 +1,33 @@
+import { cidrContains, formatCidr } from '../net/cidr';
+import type { Ipv4 } from '../net/ipv4';
+import type { Cluster, ClusterNode } from '../cluster/model';
+
+/**
+ * The route a node's root namespace picks for a destination (`ip route get`):
+ * its own pod CIDR is on the bridge, every other node's pod CIDR is reached
+ * through that node's IP on eth0 (the routes a cloud's route table or the
+ * kubenet/host-gw setup installs), addresses of the node itself are local, and
+ * everything else takes the default route out of eth0.
+ */
+export type Route =
+  | { readonly kind: 'local'; readonly text: string }
+  | { readonly kind: 'bridge'; readonly dev: 'cbr0'; readonly text: string }
+  | { readonly kind: 'via-node'; readonly dev: 'eth0'; readonly node: ClusterNode; readonly text: string }
+  | { readonly kind: 'default'; readonly dev: 'eth0'; readonly text: string };
+
+/** The subnet's gateway, as a cloud VPC has it: its first address. */
+export const DEFAULT_GATEWAY_NOTE = 'default via the VPC gateway dev eth0';
+
+export function isLocalAddress(node: ClusterNode, ip: Ipv4): boolean {
+  return ip === node.ip || ip === node.bridgeIp || ip.startsWith('127.');
+}
+
+export function lookupRoute(cluster: Cluster, node: ClusterNode, dst: Ipv4): Route {
+  if (isLocalAddress(node, dst)) return { kind: 'local', text: `local ${dst} dev lo table local` };
+  if (cidrContains(node.podCidr, dst)) {
+    return { kind: 'bridge', dev: 'cbr0', text: `${formatCidr(node.podCidr)} dev cbr0 proto kernel scope link src ${node.bridgeIp}` };
+  }
+  const other = cluster.nodes.find((n) => n.name !== node.name && cidrContains(n.podCidr, dst));
+  if (other) return { kind: 'via-node', dev: 'eth0', node: other, text: `${formatCidr(other.podCidr)} via ${other.ip} dev eth0` };
+  return { kind: 'default', dev: 'eth0', text: DEFAULT_GATEWAY_NOTE };
+}

@@ -1,0 +1,214 @@
+import { cidrContains } from '../net/cidr';
+import { deviceId, type NodeName } from '../net/ids';
+import type { Packet } from '../net/packet';
+import type { ClusterNode, ClusterPod } from '../cluster/model';
+import { forward, postrouting, prerouting } from './hooks';
+import { lookupRoute } from './routes';
+import { device, type RecordStep } from './step-draft';
+import { kernelOf, type NodeKernel, type World } from './world';
+
+/** Where a packet's walk ended. */
+export type WalkOutcome =
+  | { readonly kind: 'delivered'; readonly pod: ClusterPod; readonly packet: Packet }
+  | { readonly kind: 'rejected'; readonly node: NodeName }
+  | { readonly kind: 'dropped'; readonly node: NodeName | null; readonly reason: string };
+
+interface Arrival {
+  readonly inDev: 'cbr0' | 'eth0';
+  /** The bridge port the frame came in on (for hairpin). */
+  readonly inPort: string | null;
+  /** Set when the frame was addressed to another port's MAC: the bridge forwards it, br_netfilter runs the IP hooks on the way. */
+  readonly bridgedTo: ClusterPod | null;
+}
+
+const podsOn = (world: World, node: ClusterNode) => world.cluster.pods.filter((p) => p.node === node.name);
+
+/**
+ * Walks one packet from a pod's eth0 to wherever it ends: the veth pair, the
+ * bridge, the root namespace's netfilter hooks and routing on each node it
+ * crosses, the wire between nodes. Every hop is recorded as a step.
+ */
+export function walkFromPod(world: World, pod: ClusterPod, packet: Packet, record: RecordStep): WalkOutcome {
+  const kernel = kernelOf(world, pod.node);
+  const node = kernel.node;
+  // The pod's own routing table: its /24 is on-link, everything else goes to
+  // the default gateway, the bridge's address. So a Service IP is never ARPed
+  // for: the frame is addressed to cbr0's MAC.
+  const onLink = cidrContains(node.podCidr, packet.dstIp);
+  const neighbour = !onLink || packet.dstIp === node.bridgeIp ? node.bridgeMac : podsOn(world, node).find((p) => p.ip === packet.dstIp)?.mac;
+  if (!neighbour) {
+    return { kind: 'dropped', node: node.name, reason: `nobody answers ARP for ${packet.dstIp}` };
+  }
+  const framed: Packet = { ...packet, srcMac: pod.mac, dstMac: neighbour };
+  record({
+    kind: 'leave-pod',
+    node: node.name,
+    at: device(pod.name, 'eth0'),
+    to: device(node.name, pod.veth),
+    hook: null,
+    before: packet,
+    after: framed,
+    rules: [],
+    conntrackChange: null,
+    note: { id: onLink ? 'leave-pod.on-link' : 'leave-pod.gateway', params: { pod: pod.name, dst: packet.dstIp, gateway: node.bridgeIp, veth: pod.veth } },
+  });
+  record({
+    kind: 'veth',
+    node: node.name,
+    at: device(node.name, pod.veth),
+    to: device(node.name, 'cbr0'),
+    hook: null,
+    before: framed,
+    after: framed,
+    rules: [],
+    conntrackChange: null,
+    note: { id: 'veth', params: { pod: pod.name, veth: pod.veth } },
+  });
+  return atBridge(world, kernel, framed, pod.veth, record);
+}
+
+function atBridge(world: World, kernel: NodeKernel, packet: Packet, inPort: string, record: RecordStep): WalkOutcome {
+  const node = kernel.node;
+  const here = device(node.name, 'cbr0');
+  if (packet.dstMac === node.bridgeMac) {
+    record({
+      kind: 'bridge-miss',
+      node: node.name,
+      at: here,
+      to: device(node.name, 'PREROUTING'),
+      hook: null,
+      before: packet,
+      after: packet,
+      rules: [],
+      conntrackChange: null,
+      note: { id: 'bridge-miss', params: { dst: packet.dstIp, bridge: node.bridgeIp } },
+    });
+    return ipStack(world, kernel, packet, { inDev: 'cbr0', inPort, bridgedTo: null }, record);
+  }
+  const target = podsOn(world, node).find((p) => p.mac === packet.dstMac);
+  if (!target) return { kind: 'dropped', node: node.name, reason: `no bridge port has MAC ${packet.dstMac}` };
+  record({
+    kind: 'bridge',
+    node: node.name,
+    at: here,
+    to: device(node.name, 'PREROUTING'),
+    hook: null,
+    before: packet,
+    after: packet,
+    rules: [],
+    conntrackChange: null,
+    note: { id: 'bridge.br-netfilter', params: { dst: packet.dstIp, port: target.veth } },
+  });
+  return ipStack(world, kernel, packet, { inDev: 'cbr0', inPort, bridgedTo: target }, record);
+}
+
+type Egress = { readonly dev: 'cbr0'; readonly pod: ClusterPod; readonly routed: boolean } | { readonly dev: 'eth0'; readonly next: ClusterNode | null };
+
+/** PREROUTING, the routing decision, FORWARD, POSTROUTING, then out of the bridge or eth0. */
+function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arrival, record: RecordStep): WalkOutcome {
+  const node = kernel.node;
+  const pre = prerouting(world, kernel, packet, arrival.inDev, record);
+  const dst = pre.packet.dstIp;
+  let egress: Egress;
+  let current = pre.packet;
+  if (arrival.bridgedTo && dst === arrival.bridgedTo.ip) {
+    egress = { dev: 'cbr0', pod: arrival.bridgedTo, routed: false };
+  } else {
+    const route = lookupRoute(world.cluster, node, dst);
+    const target = route.kind === 'bridge' ? podsOn(world, node).find((p) => p.ip === dst) : undefined;
+    if (route.kind === 'local') {
+      return { kind: 'dropped', node: node.name, reason: `${dst} is the node's own address; traffic to the node itself is not simulated` };
+    }
+    if (route.kind === 'bridge' && !target) return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
+    // br_netfilter: a frame that came in on the bridge and whose DNATed
+    // destination sits behind the same bridge is bridged back, not routed
+    // (br_nf_pre_routing_finish), so its TTL is not decremented.
+    const bridged = route.kind === 'bridge' && arrival.inDev === 'cbr0';
+    current = bridged ? current : { ...current, ttl: current.ttl - 1 };
+    egress = target ? { dev: 'cbr0', pod: target, routed: !bridged } : { dev: 'eth0', next: route.kind === 'via-node' ? route.node : null };
+    record({
+      kind: 'route',
+      node: node.name,
+      at: device(node.name, 'PREROUTING'),
+      to: device(node.name, 'FORWARD'),
+      hook: null,
+      before: pre.packet,
+      after: current,
+      rules: [],
+      conntrackChange: null,
+      note: { id: bridged ? 'route.bridged' : `route.${route.kind}`, params: { dst, route: route.text, node: node.name } },
+    });
+  }
+  const fwd = forward(world, kernel, { ...pre, packet: current }, arrival.inDev, egress.dev, record);
+  if (fwd.verdict === 'REJECT') return { kind: 'rejected', node: node.name };
+  if (fwd.verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter FORWARD dropped it' };
+  const out = postrouting(world, kernel, fwd.pass, egress.dev, record);
+  if (egress.dev === 'cbr0') return deliverOnBridge(kernel, out, egress.pod, egress.routed, arrival.inPort, record);
+  return crossWire(world, kernel, out, egress.next, record);
+}
+
+function deliverOnBridge(kernel: NodeKernel, packet: Packet, pod: ClusterPod, routed: boolean, inPort: string | null, record: RecordStep): WalkOutcome {
+  const node = kernel.node;
+  // A routed packet is re-framed by the root namespace (source cbr0's MAC,
+  // destination from its neighbour table); a bridged frame keeps its MACs
+  // apart from the destination a DNAT made necessary.
+  const framed: Packet = { ...packet, srcMac: routed ? node.bridgeMac : packet.srcMac, dstMac: pod.mac };
+  const hairpin = inPort === pod.veth;
+  record({
+    kind: 'bridge',
+    node: node.name,
+    at: device(node.name, 'cbr0'),
+    to: device(node.name, pod.veth),
+    hook: null,
+    before: packet,
+    after: framed,
+    rules: [],
+    conntrackChange: null,
+    note: { id: hairpin ? 'bridge.hairpin' : 'bridge.forward', params: { port: pod.veth, pod: pod.name, mac: pod.mac } },
+  });
+  record({
+    kind: 'deliver',
+    node: node.name,
+    at: device(node.name, pod.veth),
+    to: device(pod.name, 'eth0'),
+    hook: null,
+    before: framed,
+    after: framed,
+    rules: [],
+    conntrackChange: null,
+    note: { id: 'deliver', params: { pod: pod.name, src: `${framed.srcIp}:${framed.srcPort}`, dst: `${framed.dstIp}:${framed.dstPort}` } },
+  });
+  return { kind: 'delivered', pod, packet: framed };
+}
+
+function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: ClusterNode | null, record: RecordStep): WalkOutcome {
+  const node = kernel.node;
+  const framed: Packet = { ...packet, srcMac: node.eth0Mac, dstMac: next ? next.eth0Mac : packet.dstMac };
+  record({
+    kind: 'wire',
+    node: null,
+    at: device(node.name, 'eth0'),
+    to: next ? device(next.name, 'eth0') : deviceId('net'),
+    hook: null,
+    before: packet,
+    after: framed,
+    rules: [],
+    conntrackChange: null,
+    note: { id: next ? 'wire' : 'wire.nowhere', params: { from: node.name, to: next?.name ?? '', dst: packet.dstIp } },
+  });
+  if (!next) return { kind: 'dropped', node: null, reason: `the network has no route to ${packet.dstIp}` };
+  const nextKernel = kernelOf(world, next.name);
+  record({
+    kind: 'arrive-node',
+    node: next.name,
+    at: device(next.name, 'eth0'),
+    to: device(next.name, 'PREROUTING'),
+    hook: null,
+    before: framed,
+    after: framed,
+    rules: [],
+    conntrackChange: null,
+    note: { id: 'arrive-node', params: { node: next.name, dst: framed.dstIp } },
+  });
+  return ipStack(world, nextKernel, framed, { inDev: 'eth0', inPort: null, bridgedTo: null }, record);
+}

@@ -1,0 +1,41 @@
+/**
+ * packetwalk's engine: the public API the app and the CLI use. Pure and
+ * deterministic; no DOM, no React, no clock.
+ */
+
+/**
+ * Simulates a scenario's traffic hop by hop through veths, the cbr0 bridge,
+ * netfilter hooks with kube-proxy's iptables rules, and conntrack.
+ * @example simulate(presetScenario('article')!).connections[0]?.endpointPod // 'pod4'
+ */
+export { simulate, type SimulateOptions } from './trace/simulate';
+/**
+ * What is on screen at a cursor `{ step, t }`.
+ * @example frameAt(trace, { step: 0, t: 0 })?.from // 'pod1/eth0'
+ */
+export { frameAt } from './trace/frame-at';
+/**
+ * Validates untrusted scenario JSON (a file, a URL, pasted text) into a Scenario or readable errors.
+ * @example parseScenario({}).ok // false
+ */
+export { parseScenario, type ScenarioError, type ScenarioResult } from './scenario/parse-scenario';
+/**
+ * The named scenarios: `article` (the article's cluster), `same-node`, `cross-node`,
+ * `no-endpoints`, `hairpin`, `session-affinity`, `three-replicas`.
+ * @example presetScenario('article')?.cluster.nodes.length // 2
+ */
+export { PRESETS, PRESET_NAMES, presetScenario } from './scenario/presets';
+export { SCENARIO_SCHEMA_VERSION, type Scenario, type ScenarioInput } from './scenario/schema';
+/**
+ * The English and Chinese text for a step's note (the article's wording where it covers the step).
+ * @example narrate(step.note, 'zh')
+ */
+export { narrate, type Lang } from './trace/narration';
+/**
+ * kube-proxy's rules for one node, as `iptables-save` prints them on that node.
+ * @example nodeIptablesSave(presetScenario('article')!, 'vm1')
+ */
+export { nodeIptablesSave, nodeConntrackList } from './trace/node-views';
+export type * from './trace/types';
+export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
+export type { Packet, Protocol, TcpFlag } from './net/packet';

@@ -1,0 +1,148 @@
+import type { Note } from './types';
+
+export type Lang = 'en' | 'zh';
+
+type Templates = Readonly<Record<string, { readonly en: string; readonly zh: string }>>;
+
+/**
+ * One or two sentences per kind of step. The Chinese follows the article's
+ * wording (reference/seed-article-zh.md) where the article covers the step,
+ * and both languages say where the article simplifies what the kernel does.
+ * `{name}` is replaced with the note's parameter of that name.
+ */
+export const NARRATION: Templates = {
+  'leave-pod.gateway': {
+    en: '{pod} sends the packet out of its own eth0. {dst} is not on its subnet, so the frame is addressed to its default gateway {gateway} (cbr0) and enters the veth pair.',
+    zh: '数据包首先通过 {pod} 的 eth0 网卡发出。{dst} 不在 Pod 的子网内，所以帧的目标 MAC 是默认网关 {gateway}（cbr0），数据包进入 veth 对。',
+  },
+  'leave-pod.on-link': {
+    en: '{pod} sends the packet out of its eth0, straight to {dst}: it is on the same subnet, so ARP gives that address\'s own MAC.',
+    zh: '数据包通过 {pod} 的 eth0 网卡发出。{dst} 与它在同一子网，ARP 直接得到对方的 MAC 地址。',
+  },
+  veth: {
+    en: 'The packet crosses the veth pair: it comes out of {veth} in the root namespace, a port of the bridge cbr0.',
+    zh: '数据经过虚拟网卡 {veth} 到达网桥 cbr0（{veth} 是 root namespace 中 veth 对的一端，也是网桥的一个端口）。',
+  },
+  'bridge-miss': {
+    en: 'No bridge port holds {dst}: the frame is addressed to cbr0 itself ({bridge}), so the bridge hands it up to the root namespace\'s IP stack. The article says the bridge\'s ARP cannot find the Service and sends the packet to the default route, eth0; in the kernel the packet is simply routed by the node.',
+    zh: '网桥上的 ARP 协议查找不到该 Service（{dst}），数据包被交给 root namespace 的 IP 协议栈。文章说数据包被发送到默认路由 eth0；实际上帧的目标 MAC 就是 cbr0（{bridge}）自己，由节点进行路由。',
+  },
+  'bridge.br-netfilter': {
+    en: 'The bridge finds {dst} behind port {port}. Because br_netfilter is loaded (bridge-nf-call-iptables=1), the bridged frame still passes the IP netfilter hooks.',
+    zh: '网桥在端口 {port} 后找到 {dst}。由于加载了 br_netfilter（bridge-nf-call-iptables=1），这个二层转发的帧仍然经过 IP 层的 netfilter 钩子。',
+  },
+  'prerouting.dnat': {
+    en: 'nat PREROUTING on {node}: KUBE-SERVICES matches {vip}, the KUBE-SVC chain picks an endpoint at random, and its KUBE-SEP chain DNATs the destination to {endpoint}. The article places this "before the packet is accepted at eth0"; the kernel does it as the packet enters the root namespace\'s IP stack from the bridge, before routing.',
+    zh: 'iptables 使用 kube-proxy 在节点 {node} 上创建的规则重写数据包的目标地址：nat PREROUTING 中 KUBE-SERVICES 匹配 {vip}，KUBE-SVC 链随机选择一个 Pod，KUBE-SEP 链把目标地址 DNAT 为 {endpoint}。文章说这发生在“数据包被 eth0 接受之前”；实际上内核在数据包从网桥进入 root namespace 的 IP 协议栈时、路由之前完成。',
+  },
+  'prerouting.no-service': {
+    en: 'nat PREROUTING on {node}: no Service rule in KUBE-SERVICES matches {vip}, so the destination is left alone. conntrack starts tracking the packet as a new connection.',
+    zh: '节点 {node} 的 nat PREROUTING：KUBE-SERVICES 中没有规则匹配 {vip}，目标地址不变。conntrack 把它作为新连接开始跟踪。',
+  },
+  'prerouting.conntrack': {
+    en: 'PREROUTING on {node}: conntrack finds the connection ({direction} direction, {from} -> {to}). The nat table is only consulted for a connection\'s first packet, so no kube-proxy rule is evaluated.',
+    zh: '节点 {node} 的 PREROUTING：conntrack 找到了这个连接（{direction} 方向，{from} -> {to}）。nat 表只处理连接的第一个数据包，所以这里不再匹配 kube-proxy 的任何规则。',
+  },
+  'prerouting.conntrack-dnat': {
+    en: 'PREROUTING on {node}: conntrack remembers the endpoint it chose for this connection and rewrites the destination to {dst} without evaluating any nat rule ({from} -> {to}).',
+    zh: '节点 {node} 的 PREROUTING：conntrack 记录了之前选择的 Pod，直接把目标地址改为 {dst}，不再经过 nat 规则（{from} -> {to}）。',
+  },
+  'prerouting.un-snat': {
+    en: 'PREROUTING on {node}: this reply is addressed to the masquerade address; conntrack rewrites the destination back to {dst}, the original client.',
+    zh: '节点 {node} 的 PREROUTING：回复发往 MASQUERADE 后的地址，conntrack 把目标地址改回原始客户端 {dst}。',
+  },
+  'prerouting.invalid': {
+    en: 'PREROUTING on {node}: conntrack finds the connection but the packet does not fit its state: it is INVALID, and KUBE-FORWARD drops such packets.',
+    zh: '节点 {node} 的 PREROUTING：数据包不符合连接的状态，被标记为 INVALID，KUBE-FORWARD 会丢弃这类数据包。',
+  },
+  'route.via-node': {
+    en: 'Routing on {node}: {dst} is another node\'s pod CIDR ({route}), so the packet is forwarded out of eth0.',
+    zh: '节点 {node} 路由：{dst} 属于另一个节点的 Pod 网段（{route}），数据包从 eth0 转发出去。',
+  },
+  'route.bridge': {
+    en: 'Routing on {node}: {dst} is on this node\'s bridge ({route}).',
+    zh: '节点 {node} 路由：{dst} 在本节点的网桥上（{route}）。',
+  },
+  'route.bridged': {
+    en: 'On {node}, the new destination {dst} sits behind the same bridge, so br_netfilter bridges the frame back instead of routing it (the TTL is not decremented); the FORWARD and POSTROUTING hooks still run.',
+    zh: '在节点 {node} 上，新的目标 {dst} 就在同一个网桥后面，br_netfilter 直接在网桥上转发而不经过路由（TTL 不减）；FORWARD 和 POSTROUTING 钩子仍然会执行。',
+  },
+  'route.default': {
+    en: 'Routing on {node}: no route is more specific for {dst}, so it takes the default route out of eth0.',
+    zh: '节点 {node} 路由：{dst} 没有更具体的路由，走默认路由从 eth0 发出。',
+  },
+  'forward.accept': {
+    en: 'filter FORWARD on {node}: kube-proxy\'s chains let the packet through.',
+    zh: '节点 {node} 的 filter FORWARD：kube-proxy 的规则放行了数据包。',
+  },
+  'forward.reject': {
+    en: 'filter FORWARD on {node}: the Service has no ready endpoint, so KUBE-SERVICES REJECTs the packet with ICMP port unreachable; {src}\'s connect() fails at once with ECONNREFUSED and no conntrack entry remains.',
+    zh: '节点 {node} 的 filter FORWARD：该 Service 没有可用的 Pod，KUBE-SERVICES 用 ICMP port unreachable 拒绝（REJECT）数据包；{src} 的 connect() 立即返回 ECONNREFUSED，conntrack 中不留下记录。',
+  },
+  'forward.drop': {
+    en: 'filter FORWARD on {node} drops the packet.',
+    zh: '节点 {node} 的 filter FORWARD 丢弃了数据包。',
+  },
+  'postrouting.confirm': {
+    en: 'nat POSTROUTING on {node}: the packet is not marked for masquerade, so KUBE-POSTROUTING returns. conntrack confirms the new entry, which `conntrack -L` now shows.',
+    zh: '节点 {node} 的 nat POSTROUTING：数据包没有 MASQUERADE 标记，KUBE-POSTROUTING 直接返回。conntrack 确认了这个新连接，`conntrack -L` 现在可以看到它。',
+  },
+  'postrouting.confirm-dnat': {
+    en: 'nat POSTROUTING on {node}: no masquerade. conntrack confirms the entry with the DNAT in its reply tuple: it remembers which pod was chosen, so later packets and the replies follow it.',
+    zh: '节点 {node} 的 nat POSTROUTING：不做 MASQUERADE。iptables 使用 Linux 内核的 conntrack 记录具体选择了哪一个 Pod（写在 reply 元组中），以便后续数据包和回复都走同一个 Pod。',
+  },
+  'postrouting.masquerade': {
+    en: 'nat POSTROUTING on {node}: the packet carries mark 0x4000, so KUBE-POSTROUTING MASQUERADEs its source to {src}, the address of {dev}. conntrack confirms the entry with both the DNAT and the SNAT.',
+    zh: '节点 {node} 的 nat POSTROUTING：数据包带有 0x4000 标记，KUBE-POSTROUTING 把源地址 MASQUERADE 为 {dev} 的地址 {src}。conntrack 记录下 DNAT 和 SNAT。',
+  },
+  'postrouting.un-dnat': {
+    en: 'POSTROUTING on {node}: conntrack rewrites the source from {was} back to the Service address {src}, so the client believes it talks to the Service only. The article says this happens as the packet enters the node; the kernel undoes a DNAT at the source-NAT hook, POSTROUTING, without evaluating any rule.',
+    zh: '节点 {node} 的 POSTROUTING：conntrack 中记录的信息被用来修改数据包的源地址（从接收请求的 Pod 的 IP 地址 {was} 修改为 Service 的 IP 地址 {src}）。文章说这发生在数据包进入节点时；内核实际上在源地址转换的钩子 POSTROUTING 中撤销 DNAT，不匹配任何规则。',
+  },
+  'postrouting.conntrack-snat': {
+    en: 'POSTROUTING on {node}: conntrack applies the connection\'s masquerade again: the source becomes {src}.',
+    zh: '节点 {node} 的 POSTROUTING：conntrack 再次应用连接的 MASQUERADE：源地址变为 {src}。',
+  },
+  'postrouting.established': {
+    en: 'POSTROUTING on {node}: conntrack has nothing to rewrite for this connection; the packet leaves through {dev}.',
+    zh: '节点 {node} 的 POSTROUTING：conntrack 对这个连接没有需要改写的地址，数据包从 {dev} 发出。',
+  },
+  'bridge.forward': {
+    en: 'The bridge delivers the frame to port {port}, the root-namespace end of {pod}\'s veth pair.',
+    zh: '数据包经过网桥到达虚拟网卡 {port}（{pod} 的 veth 对在 root namespace 中的一端）。',
+  },
+  'bridge.hairpin': {
+    en: 'Hairpin: the frame leaves through {port}, the very port it came in on. This only works because kubelet turns hairpin mode on for the bridge port.',
+    zh: 'Hairpin：数据包从它进入网桥的同一个端口 {port} 发回。只有网桥端口开启了 hairpin 模式才能这样转发。',
+  },
+  deliver: {
+    en: 'Through the veth pair, the packet reaches {pod}\'s eth0: {src} -> {dst}.',
+    zh: '数据包经过 veth 对，最终到达 {pod} 的网卡 eth0：{src} -> {dst}。',
+  },
+  wire: {
+    en: 'The packet leaves {from} and crosses the network to {to}: the network routes it by the pod CIDR assigned to the node.',
+    zh: '数据包离开 {from}，经过网络到达 {to}：网络根据分配给节点的 Pod 网段进行路由。',
+  },
+  'wire.nowhere': {
+    en: 'The packet leaves {from}, but the network has no route to {dst}.',
+    zh: '数据包离开 {from}，但网络中没有到 {dst} 的路由。',
+  },
+  'arrive-node': {
+    en: 'The packet enters {node}\'s root namespace through eth0, addressed to {dst}.',
+    zh: '数据包通过 eth0 进入 {node} 的 root namespace，目标地址为 {dst}。',
+  },
+  drop: {
+    en: 'The packet is dropped: {reason}.',
+    zh: '数据包被丢弃：{reason}。',
+  },
+};
+
+/**
+ * The note's sentence in the given language, with its parameters filled in.
+ * Unknown ids fall back to the id itself so nothing is silently lost.
+ */
+export function narrate(note: Note, lang: Lang): string {
+  const template = NARRATION[note.id]?.[lang];
+  if (template === undefined) return note.id;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(note.params, key) ? String(note.params[key]) : whole));
+}
