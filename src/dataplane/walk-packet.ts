@@ -46,7 +46,7 @@ export function walkFromPod(world: World, pod: ClusterPod, packet: Packet, recor
     at: device(pod.name, 'eth0'),
     to: device(node.name, pod.veth),
     hook: null,
-    before: packet,
+    before: framed,
     after: framed,
     rules: [],
     conntrackChange: null,

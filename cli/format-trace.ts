@@ -1,0 +1,44 @@
+import type { Lang, Packet, Step, Trace } from '../src/index';
+import { narrate } from '../src/index';
+
+const endpoint = (p: Packet) => `${p.srcIp}:${p.srcPort} -> ${p.dstIp}:${p.dstPort}`;
+
+/** The fields a step changed, "dst 10.96.0.10:80 -> 10.244.2.3:8080". */
+export function packetChanges(step: Step): string[] {
+  const { before: a, after: b } = step;
+  const out: string[] = [];
+  if (a.srcIp !== b.srcIp || a.srcPort !== b.srcPort) out.push(`src ${a.srcIp}:${a.srcPort} -> ${b.srcIp}:${b.srcPort}`);
+  if (a.dstIp !== b.dstIp || a.dstPort !== b.dstPort) out.push(`dst ${a.dstIp}:${a.dstPort} -> ${b.dstIp}:${b.dstPort}`);
+  if (a.srcMac !== b.srcMac || a.dstMac !== b.dstMac) out.push(`mac ${a.srcMac || '-'} > ${a.dstMac || '-'} -> ${b.srcMac} > ${b.dstMac}`);
+  if (a.ttl !== b.ttl) out.push(`ttl ${a.ttl} -> ${b.ttl}`);
+  return out;
+}
+
+/** The trace as text, one block per step: where, what changed, the rules evaluated, conntrack changes. */
+export function formatTraceText(trace: Trace, lang: Lang): string {
+  const lines: string[] = [`packetwalk trace: scenario ${trace.scenarioName}, seed ${trace.seed}, ${trace.mode} mode`];
+  for (const c of trace.connections) {
+    lines.push(`connection ${c.index}: ${c.client} -> ${c.service}: ${c.outcome}${c.endpoint ? ` (endpoint ${c.endpoint}, ${c.endpointPod})` : ''}`);
+  }
+  for (const step of trace.steps) {
+    const stage = step.stage ? `  [${step.stage.figure} step ${step.stage.n}]` : '';
+    const where = step.hook ? `${step.node} ${step.hook}` : `${step.at} -> ${step.to}`;
+    lines.push('', `#${step.index} ${step.label} ${step.kind}: ${where}${stage}`);
+    const flags = step.after.flags.length ? ` [${step.after.flags.join(',')}]` : '';
+    lines.push(`  packet  ${endpoint(step.after)} ${step.after.protocol.toUpperCase()}${flags}`);
+    for (const change of packetChanges(step)) lines.push(`  changed ${change}`);
+    for (const rule of step.rules) {
+      const mark = rule.decided ? '=>' : '  ';
+      lines.push(`  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`);
+    }
+    if (step.conntrackChange) {
+      const c = step.conntrackChange;
+      const entry = step.conntrack.find((n) => n.node === c.node)?.entries.find((e) => e.id === c.entryId);
+      const states = c.from || c.to ? ` ${c.from || '(none)'} -> ${c.to}` : '';
+      lines.push(`  conntrack ${c.node}: ${c.change}${states}`);
+      if (entry) lines.push(`    ${entry.text}`);
+    }
+    lines.push(`  ${narrate(step.note, lang)}`);
+  }
+  return lines.join('\n');
+}

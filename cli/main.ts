@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { nodeConntrackList, nodeIptablesSave, parseScenario, presetScenario, PRESET_NAMES, simulate, type Scenario } from '../src/index';
+import { formatTraceText } from './format-trace';
+
+const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack> (--preset NAME | --scenario FILE) [--seed N] [--node NODE] [--format text|json] [--lang en|zh]`;
+
+class UsageError extends Error {}
+
+function loadScenario(values: { preset?: string; scenario?: string }): Scenario {
+  if (values.preset !== undefined && values.scenario !== undefined) throw new UsageError('give --preset or --scenario, not both');
+  if (values.scenario !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(values.scenario, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`cannot read scenario ${values.scenario}: ${(e as Error).message}`);
+    }
+    const parsed = parseScenario(json);
+    if (!parsed.ok) throw new UsageError(`invalid scenario ${values.scenario}: ${parsed.errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`);
+    return parsed.scenario;
+  }
+  const name = values.preset ?? 'article';
+  const scenario = presetScenario(name);
+  if (!scenario) throw new UsageError(`unknown preset "${name}"; presets: ${PRESET_NAMES.join(', ')}`);
+  return scenario;
+}
+
+function run(argv: string[]): string {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') return USAGE;
+  if (!['trace', 'rules', 'conntrack'].includes(command)) throw new UsageError(`unknown command "${command}"; ${USAGE}`);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        preset: { type: 'string' },
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
+        node: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        lang: { type: 'string', default: 'en' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.lang !== 'en' && values.lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
+  let seed: number | undefined;
+  if (values.seed !== undefined) {
+    seed = /^[0-9]{1,10}$/.test(values.seed) ? Number(values.seed) : NaN;
+    if (!(seed <= 0xffffffff)) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${values.seed}"`);
+  }
+  const scenario = loadScenario(values);
+  const needsNode = command !== 'trace';
+  if (needsNode && values.node === undefined) throw new UsageError(`${command} needs --node (one of ${scenario.cluster.nodes.map((n) => n.name).join(', ')})`);
+  if (values.node !== undefined && !scenario.cluster.nodes.some((n) => n.name === values.node)) {
+    throw new UsageError(`unknown node "${values.node}"; nodes: ${scenario.cluster.nodes.map((n) => n.name).join(', ')}`);
+  }
+  const node = values.node ?? '';
+  if (command === 'rules') {
+    const text = nodeIptablesSave(scenario, node)!;
+    return values.format === 'json' ? JSON.stringify({ node, iptablesSave: text }, null, 2) : text.trimEnd();
+  }
+  const trace = simulate(scenario, seed === undefined ? {} : { seed });
+  if (command === 'conntrack') {
+    const lines = nodeConntrackList(trace, node) ?? [];
+    if (values.format === 'json') return JSON.stringify({ node, entries: lines }, null, 2);
+    // conntrack -L prints its summary on stderr, as the real tool does.
+    process.stderr.write(`conntrack v1.4.7 (conntrack-tools): ${lines.length} flow entries have been shown.\n`);
+    return lines.join('\n');
+  }
+  return values.format === 'json' ? JSON.stringify(trace, null, 2) : formatTraceText(trace, values.lang);
+}
+
+try {
+  const out = run(process.argv.slice(2));
+  if (out) process.stdout.write(`${out}\n`);
+} catch (e) {
+  process.stderr.write(`packetwalk: ${(e as Error).message}\n`);
+  process.exit(e instanceof UsageError ? 2 : 1);
+}
