@@ -10,11 +10,25 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
  * encoded; the "=" padding of the full encoding never shows.
  */
 
-const encoder = { encode: utf8ToBytes };
+// Hash inputs are almost always ASCII; encoding them into one reused buffer avoids an
+// allocation per hash (a 10,000-service sync hashes ~110,000 strings).
+let scratch = new Uint8Array(256);
+
+function asciiBytes(input: string): Uint8Array | null {
+  const n = input.length;
+  if (n > scratch.length) scratch = new Uint8Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (c > 127) return null;
+    scratch[i] = c;
+  }
+  return scratch.subarray(0, n);
+}
 
 /** The 16-character hash kube-proxy puts after KUBE-SVC-/KUBE-SEP-/... */
 export function chainHash(input: string): string {
-  return base32.encode(sha256(encoder.encode(input)).subarray(0, 10));
+  const bytes = asciiBytes(input) ?? utf8ToBytes(input);
+  return base32.encode(sha256(bytes).subarray(0, 10));
 }
 
 /** portProtoHash(servicePortName, protocol): protocol is lower case ("tcp"). */

@@ -15,6 +15,9 @@ export interface EndpointInfo {
   readonly nodeHints: readonly string[];
 }
 
+const NO_CONDITIONS = {} as const;
+const NO_HINTS: readonly string[] = [];
+
 /** The key of a service port in the endpoints map: ServicePortName includes the protocol. */
 export function servicePortKey(serviceKey: string, portName: string, apiProtocol: string): string {
   return `${serviceKey}\u0000${portName}\u0000${apiProtocol}`;
@@ -48,7 +51,7 @@ export function buildEndpointsMap(
         if (first === undefined) continue;
         const ip = parseIp(first);
         if (ip === null || ip.family !== family) continue;
-        const c = ep.conditions ?? {};
+        const c = ep.conditions ?? NO_CONDITIONS;
         const info: EndpointInfo = {
           ip: ip.text,
           port: port.port,
@@ -57,8 +60,8 @@ export function buildEndpointsMap(
           ready: c.ready ?? true,
           serving: c.serving ?? true,
           terminating: c.terminating ?? false,
-          zoneHints: (ep.hints?.forZones ?? []).map((z) => z.name),
-          nodeHints: (ep.hints?.forNodes ?? []).map((n) => n.name),
+          zoneHints: ep.hints?.forZones ? ep.hints.forZones.map((z) => z.name) : NO_HINTS,
+          nodeHints: ep.hints?.forNodes ? ep.hints.forNodes.map((n) => n.name) : NO_HINTS,
         };
         const existing = set.get(info.text);
         if (existing === undefined || (existing.terminating && !info.terminating)) set.set(info.text, info);

@@ -27,6 +27,8 @@ const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
  * IPv6 address counts as IPv4, as in Go. Returns null for anything else.
  */
 export function parseIp(text: string): IpAddress | null {
+  const fast = fastIpv4(text);
+  if (fast !== null) return fast;
   if (!text.includes(':')) {
     const v4 = parseIpv4(text);
     if (!v4.ok) return null;
@@ -38,6 +40,30 @@ export function parseIp(text: string): IpAddress | null {
   if (value === null) return null;
   if (value >> 32n === 0xffffn) return fromValue('IPv4', value & 0xffffffffn);
   return fromValue('IPv6', value);
+}
+
+/** Canonical dotted-quad input (the common case) without regexes or splitting. */
+function fastIpv4(text: string): IpAddress | null {
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0) return null;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && octet === 0) return null; // leading zero: take the slow, canonicalising path
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3 || octet > 255) return null;
+    } else return null;
+  }
+  if (dots !== 3 || digits === 0) return null;
+  return { family: 'IPv4', text, value: BigInt(value * 256 + octet) };
 }
 
 function parseIpv6Value(text: string): bigint | null {

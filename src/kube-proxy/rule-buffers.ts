@@ -18,12 +18,10 @@ export function emptyBuffers(): RuleBuffers {
 
 /** The iptables-restore input: `*filter`, chain lines, rules, `COMMIT`, then the same for `*nat`. */
 export function restoreText(filter: TableRules, nat: TableRules): string {
-  const parts: string[] = ['*filter'];
-  for (const c of filter.chains) parts.push(`:${c} - [0:0]`);
-  for (const r of filter.rules) parts.push(r);
-  parts.push('COMMIT', '*nat');
-  for (const c of nat.chains) parts.push(`:${c} - [0:0]`);
-  for (const r of nat.rules) parts.push(r);
-  parts.push('COMMIT', '');
-  return parts.join('\n');
+  const table = (name: string, t: TableRules): string => {
+    const chains = t.chains.length > 0 ? `:${t.chains.join(' - [0:0]\n:')} - [0:0]\n` : '';
+    const rules = t.rules.length > 0 ? `${t.rules.join('\n')}\n` : '';
+    return `*${name}\n${chains}${rules}COMMIT\n`;
+  };
+  return table('filter', filter) + table('nat', nat);
 }
