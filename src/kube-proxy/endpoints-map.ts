@@ -1,4 +1,4 @@
-import type { EndpointSliceInput } from './endpoint-slice';
+import type { EndpointConditionsInput, EndpointSliceInput } from './endpoint-slice';
 import { joinHostPort, parseIp, type IpFamily } from './ip-address';
 
 /** One endpoint of one service port (pkg/proxy/endpoint.go, BaseEndpointInfo). */
@@ -15,7 +15,7 @@ export interface EndpointInfo {
   readonly nodeHints: readonly string[];
 }
 
-const NO_CONDITIONS = {} as const;
+const NO_CONDITIONS: EndpointConditionsInput = {};
 const NO_HINTS: readonly string[] = [];
 
 /** The key of a service port in the endpoints map: ServicePortName includes the protocol. */
