@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const cli = (...args: string[]) => {
+  const r = spawnSync('npx', ['tsx', 'cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe('npm run cli', () => {
+  it('trace --preset article: the DNAT, the conntrack entry, the reverse NAT and the ACK, identical on every run', () => {
+    const first = cli('trace', '--preset', 'article');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('SYN dnat: vm1 PREROUTING  [pod-to-service step 4]');
+    expect(first.out).toContain('changed dst 10.96.0.10:80 -> 10.244.2.3:8080');
+    expect(first.out).toMatch(/=> nat KUBE-SEP-[A-Z0-9]{16}#2 dnat/);
+    expect(first.out).toContain('conntrack vm1: new (none) -> SYN_SENT');
+    expect(first.out).toContain('SYN-ACK reverse-nat: vm1 POSTROUTING');
+    expect(first.out).toContain('changed src 10.244.2.3:8080 -> 10.96.0.10:80');
+    expect(first.out).toContain('conntrack vm1: update SYN_RECV -> ESTABLISHED');
+    expect(cli('trace', '--preset', 'article').out).toBe(first.out);
+  }, 120_000);
+
+  it('trace --format json is the Trace, and --seed changes the choice', () => {
+    const a = JSON.parse(cli('trace', '--preset', 'article', '--format', 'json').out);
+    const b = JSON.parse(cli('trace', '--preset', 'article', '--seed', '0', '--format', 'json').out);
+    expect(a.connections[0].endpointPod).toBe('pod4');
+    expect(b.connections[0].endpointPod).toBe('pod3');
+  }, 120_000);
+
+  it('rules --node vm1 prints iptables-save for the node', () => {
+    const r = cli('rules', '--preset', 'article', '--node', 'vm1');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('*filter');
+    expect(r.out).toContain(':PREROUTING ACCEPT [0:0]');
+    expect(r.out).toMatch(/-A KUBE-SERVICES -d 10\.96\.0\.10\/32 -p tcp -m comment --comment "default\/svc1:http cluster IP" -m tcp --dport 80 -j KUBE-SVC-[A-Z0-9]{16}\n/);
+    expect(r.out).toContain('-m statistic --mode random --probability 0.50000000000');
+    expect(r.out.trimEnd().endsWith('COMMIT')).toBe(true);
+  }, 60_000);
+
+  it('conntrack --node vm2 prints conntrack -L lines and the summary on stderr', () => {
+    const r = cli('conntrack', '--preset', 'article', '--node', 'vm2');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^tcp {6}6 86400 ESTABLISHED src=10\.244\.1\.2 dst=10\.244\.2\.3 sport=\d+ dport=8080 src=10\.244\.2\.3 dst=10\.244\.1\.2 sport=8080 dport=\d+ \[ASSURED\] mark=0 use=1\n$/);
+    expect(r.err).toBe('conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.\n');
+  }, 60_000);
+
+  it.each([
+    [['trace', '--preset', 'nope'], /unknown preset "nope"/],
+    [['trace', '--bogus'], /Unknown option '--bogus'/],
+    [['dance'], /unknown command "dance"/],
+    [['rules', '--preset', 'article'], /rules needs --node/],
+    [['rules', '--preset', 'article', '--node', 'vm9'], /unknown node "vm9"/],
+    [['trace', '--seed', 'x'], /--seed must be a whole number/],
+    [['trace', '--format', 'xml'], /--format must be text or json/],
+    [['trace', '--scenario', '/nonexistent.json'], /cannot read scenario/],
+  ])('%j: one clear line on stderr, exit code 2', (args, message) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  }, 60_000);
+});
