@@ -49,7 +49,15 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
       rules: [],
       conntrackChange: { node: node.name, entryId: found.entry.id, change: update.from === update.to ? 'hit' : 'update', from: update.from, to: update.to },
       note: {
-        id: invalid ? 'prerouting.invalid' : rewritten ? (found.direction === 'reply' ? 'prerouting.un-snat' : 'prerouting.conntrack-dnat') : 'prerouting.conntrack',
+        id: invalid
+          ? 'prerouting.invalid'
+          : rewritten
+            ? found.direction === 'reply'
+              ? 'prerouting.un-snat'
+              : 'prerouting.conntrack-dnat'
+            : update.to
+              ? 'prerouting.conntrack'
+              : 'prerouting.conntrack-stateless',
         params: { node: node.name, direction: found.direction, from: update.from, to: update.to, dst: `${after.dstIp}:${after.dstPort}` },
       },
     });

@@ -43,9 +43,13 @@ export const NARRATION: Templates = {
     en: 'PREROUTING on {node}: conntrack finds the connection ({direction} direction, {from} -> {to}). The nat table is only consulted for a connection\'s first packet, so no kube-proxy rule is evaluated.',
     zh: '节点 {node} 的 PREROUTING：conntrack 找到了这个连接（{direction} 方向，{from} -> {to}）。nat 表只处理连接的第一个数据包，所以这里不再匹配 kube-proxy 的任何规则。',
   },
+  'prerouting.conntrack-stateless': {
+    en: 'PREROUTING on {node}: conntrack finds the connection ({direction} direction). The nat table is only consulted for a connection\'s first packet, so no kube-proxy rule is evaluated.',
+    zh: '节点 {node} 的 PREROUTING：conntrack 找到了这个连接（{direction} 方向）。nat 表只处理连接的第一个数据包，所以这里不再匹配 kube-proxy 的任何规则。',
+  },
   'prerouting.conntrack-dnat': {
-    en: 'PREROUTING on {node}: conntrack remembers the endpoint it chose for this connection and rewrites the destination to {dst} without evaluating any nat rule ({from} -> {to}).',
-    zh: '节点 {node} 的 PREROUTING：conntrack 记录了之前选择的 Pod，直接把目标地址改为 {dst}，不再经过 nat 规则（{from} -> {to}）。',
+    en: 'PREROUTING on {node}: conntrack remembers the endpoint it chose for this connection and rewrites the destination to {dst} without evaluating any nat rule.',
+    zh: '节点 {node} 的 PREROUTING：conntrack 记录了之前选择的 Pod，直接把目标地址改为 {dst}，不再经过 nat 规则。',
   },
   'prerouting.un-snat': {
     en: 'PREROUTING on {node}: this reply is addressed to the masquerade address; conntrack rewrites the destination back to {dst}, the original client.',
