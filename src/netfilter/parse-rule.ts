@@ -5,12 +5,17 @@ import { finishTarget, TARGET_OPTIONS } from './parse-target';
 import { parseAddressMatch, parseProtocol } from './parse-values';
 import { formatRuleSave } from './format-rule-save';
 import type { AddressMatch, InterfaceMatch, ProtocolMatch, Rule } from './ruleset';
-import { tokenize, type Token } from './tokenize';
+import { tokenize, type Words } from './tokenize';
 
-const LONG_NAMES: Readonly<Record<string, string>> = {
-  '--append': '-A', '--source': '-s', '--src': '-s', '--destination': '-d', '--dst': '-d', '--protocol': '-p',
-  '--in-interface': '-i', '--out-interface': '-o', '--match': '-m', '--jump': '-j', '--goto': '-g',
-};
+/** Options of the rule itself (not of a module); each takes one value. */
+const BASIC_OPTIONS: ReadonlySet<string> = new Set(['-s', '-d', '-p', '-i', '-o', '-m', '-j', '-g']);
+const NOT_NEGATABLE: ReadonlySet<string> = new Set(['-m', '-j', '-g']);
+const PORT_PROTOCOLS: ReadonlySet<string> = new Set(['tcp', 'udp', 'sctp']);
+
+const LONG_NAMES: ReadonlyMap<string, string> = new Map([
+  ['--source', '-s'], ['--src', '-s'], ['--destination', '-d'], ['--dst', '-d'], ['--protocol', '-p'],
+  ['--in-interface', '-i'], ['--out-interface', '-o'], ['--match', '-m'], ['--jump', '-j'], ['--goto', '-g'],
+]);
 
 /**
  * Parses one `-A CHAIN ...` line of iptables-restore input or iptables-save output
@@ -22,10 +27,10 @@ export function parseRule(line: string): Result<Rule> {
   const trimmed = line.trim();
   const tokenized = tokenize(trimmed);
   if (!tokenized.ok) return tokenized;
-  const tokens = tokenized.value;
-  const head = tokens[0];
-  const chain = tokens[1];
-  if (head === undefined || (head.text !== '-A' && head.text !== '--append') || chain === undefined || chain.text.startsWith('-')) {
+  const { words, quoted } = tokenized.value;
+  const head = words[0];
+  const chain = words[1];
+  if (head === undefined || (head !== '-A' && head !== '--append') || chain === undefined || chain.startsWith('-')) {
     return err('a rule must start with "-A CHAIN"');
   }
   let source: AddressMatch | null = null;
@@ -37,45 +42,41 @@ export function parseRule(line: string): Result<Rule> {
   let target: { draft: MatchDraft; isGoto: boolean } | null = null;
 
   let i = 2;
-  while (i < tokens.length) {
+  while (i < words.length) {
     let negated = false;
-    let tok = tokens[i] as Token;
-    if (tok.text === '!' && !tok.quoted) {
+    if (words[i] === '!' && quoted?.[i] !== true) {
       negated = true;
       i++;
-      const next = tokens[i];
-      if (next === undefined) return err('"!" must be followed by an option');
-      tok = next;
+      if (i >= words.length) return err('"!" must be followed by an option');
     }
-    const opt = LONG_NAMES[tok.text] ?? tok.text;
-    if (tok.quoted || !opt.startsWith('-')) return err(`unexpected word "${tok.text}"`);
-    const arg = tokens[i + 1];
-    const needArg = (): Result<string> => (arg === undefined ? err(`option "${opt}" needs a value`) : ok(arg.text));
-    if (['-s', '-d', '-p', '-i', '-o', '-m', '-j', '-g'].includes(opt)) {
-      const a = needArg();
-      if (!a.ok) return a;
-      if (negated && ['-m', '-j', '-g'].includes(opt)) return err(`option "${opt}" cannot be negated`);
+    const word = words[i] as string;
+    const opt = LONG_NAMES.get(word) ?? word;
+    if (quoted?.[i] === true || !opt.startsWith('-')) return err(`unexpected word "${word}"`);
+    if (BASIC_OPTIONS.has(opt)) {
+      const value = words[i + 1];
+      if (value === undefined) return err(`option "${opt}" needs a value`);
+      if (negated && NOT_NEGATABLE.has(opt)) return err(`option "${opt}" cannot be negated`);
       i += 2;
       if (opt === '-s' || opt === '-d') {
-        const addr = parseAddressMatch(a.value, negated, opt);
+        const addr = parseAddressMatch(value, negated, opt);
         if (!addr.ok) return addr;
         if (opt === '-s') source = addr.value;
         else destination = addr.value;
       } else if (opt === '-p') {
-        const p = parseProtocol(a.value, negated);
+        const p = parseProtocol(value, negated);
         if (!p.ok) return p;
         protocol = p.value;
       } else if (opt === '-i' || opt === '-o') {
-        const wildcard = a.value.endsWith('+');
-        const iface = { negated, name: wildcard ? a.value.slice(0, -1) : a.value, wildcard };
+        const wildcard = value.endsWith('+');
+        const iface = { negated, name: wildcard ? value.slice(0, -1) : value, wildcard };
         if (opt === '-i') inInterface = iface;
         else outInterface = iface;
       } else if (opt === '-m') {
-        if (MATCH_OPTIONS[a.value] === undefined) return err(`unknown match module "-m ${a.value}"`);
-        drafts.push({ module: a.value, options: new Map() });
+        if (!Object.hasOwn(MATCH_OPTIONS, value)) return err(`unknown match module "-m ${value}"`);
+        drafts.push({ module: value, options: new Map() });
       } else {
         if (target !== null) return err('a rule can have only one -j or -g');
-        target = { draft: { module: a.value, options: new Map() }, isGoto: opt === '-g' };
+        target = { draft: { module: value, options: new Map() }, isGoto: opt === '-g' };
       }
       continue;
     }
@@ -84,16 +85,16 @@ export function parseRule(line: string): Result<Rule> {
     let owner: MatchDraft | undefined;
     let spec: OptionSpec | undefined;
     if (target !== null && !target.isGoto) {
-      spec = TARGET_OPTIONS[target.draft.module]?.[opt];
+      spec = optionSpec(TARGET_OPTIONS, target.draft.module, opt);
       if (spec !== undefined) owner = target.draft;
     }
     for (let d = drafts.length - 1; owner === undefined && d >= 0; d--) {
       const draft = drafts[d] as MatchDraft;
-      spec = MATCH_OPTIONS[draft.module]?.[opt];
+      spec = optionSpec(MATCH_OPTIONS, draft.module, opt);
       if (spec !== undefined) owner = draft;
     }
-    if (owner === undefined && protocol !== null && ['tcp', 'udp', 'sctp'].includes(protocol.name)) {
-      spec = MATCH_OPTIONS[protocol.name]?.[opt];
+    if (owner === undefined && protocol !== null && PORT_PROTOCOLS.has(protocol.name)) {
+      spec = optionSpec(MATCH_OPTIONS, protocol.name, opt);
       if (spec !== undefined) {
         owner = { module: protocol.name, options: new Map() };
         drafts.push(owner);
@@ -102,7 +103,7 @@ export function parseRule(line: string): Result<Rule> {
     if (owner === undefined || spec === undefined) return err(`unknown option "${opt}"`);
     if (negated && !spec.negatable) return err(`option "${opt}" cannot be negated`);
     if (owner.options.has(opt)) return err(`option "${opt}" given twice`);
-    const read = readArgs(tokens, i + 1, spec, opt);
+    const read = readArgs(tokenized.value, i + 1, spec, opt);
     if (!read.ok) return read;
     owner.options.set(opt, { negated, args: read.value.args });
     i = read.value.next;
@@ -120,8 +121,21 @@ export function parseRule(line: string): Result<Rule> {
     if (!t.ok) return t;
     finished = t.value;
   }
-  const rule = { chain: chain.text, source, destination, inInterface, outInterface, protocol, matches, target: finished, restoreText: trimmed };
-  return ok({ ...rule, saveText: formatRuleSave(rule) });
+  const saveText = formatRuleSave({ chain, source, destination, inInterface, outInterface, protocol, matches, target: finished });
+  // One object literal with every field in a fixed order, so all rules share a hidden
+  // class and the evaluator's property reads stay monomorphic.
+  return ok({
+    chain,
+    source,
+    destination,
+    inInterface,
+    outInterface,
+    protocol,
+    matches,
+    target: finished,
+    restoreText: trimmed,
+    saveText,
+  });
 }
 
 /**
@@ -129,20 +143,22 @@ export function parseRule(line: string): Result<Rule> {
  * multi-word comments unquoted ("--comment kubernetes service portals -j ..."), so an
  * unquoted comment runs on until the next word that starts an option.
  */
-function readArgs(tokens: readonly Token[], start: number, spec: OptionSpec, opt: string): Result<{ args: string[]; next: number }> {
-  const args: string[] = [];
-  let i = start;
-  for (let k = 0; k < spec.args; k++, i++) {
-    const t = tokens[i];
-    if (t === undefined) return err(`option "${opt}" needs a value`);
-    args.push(t.text);
+/** The spec of `opt` in `module`, with own-property checks ("constructor" is not an option). */
+function optionSpec(table: Readonly<Record<string, Readonly<Record<string, OptionSpec>>>>, module: string, opt: string): OptionSpec | undefined {
+  const options = Object.hasOwn(table, module) ? table[module] : undefined;
+  return options !== undefined && Object.hasOwn(options, opt) ? options[opt] : undefined;
+}
+
+function readArgs({ words, quoted }: Words, start: number, spec: OptionSpec, opt: string): Result<{ args: string[]; next: number }> {
+  const end = start + spec.args;
+  if (end > words.length) return err(`option "${opt}" needs a value`);
+  const args = words.slice(start, end);
+  if (opt !== '--comment' || quoted?.[start] === true) return ok({ args, next: end });
+  let i = end;
+  while (i < words.length && quoted?.[i] !== true) {
+    const w = words[i] as string;
+    if (w.startsWith('-') || w === '!') break;
+    i++;
   }
-  if (opt === '--comment' && tokens[start]?.quoted === false) {
-    const words = [args[0] ?? ''];
-    for (let t = tokens[i]; t !== undefined && !t.quoted && !t.text.startsWith('-') && t.text !== '!'; t = tokens[++i]) {
-      words.push(t.text);
-    }
-    return ok({ args: [words.join(' ')], next: i });
-  }
-  return ok({ args, next: i });
+  return ok({ args: i === end ? args : [words.slice(start, i).join(' ')], next: i });
 }

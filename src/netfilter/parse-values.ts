@@ -42,7 +42,8 @@ const PROTOCOL_ALIASES: Readonly<Record<string, ProtocolMatch['name']>> = {
 
 /** `-p`: names are case-insensitive (kube-proxy's tests write "TCP" flows). */
 export function parseProtocol(text: string, negated: boolean): Result<ProtocolMatch> {
-  const name = PROTOCOL_ALIASES[text.toLowerCase()];
+  const key = text.toLowerCase();
+  const name = Object.hasOwn(PROTOCOL_ALIASES, key) ? PROTOCOL_ALIASES[key] : undefined;
   if (name === undefined) return err(`unknown protocol "${text}" (expected tcp, udp, sctp, icmp or all)`);
   return ok({ negated, name });
 }

@@ -9,8 +9,8 @@ export const EMPTY_RECENT_LISTS: RecentLists = {};
 
 /** When `ip` was last recorded in list `name`, or undefined. */
 export function recentLastSeen(lists: RecentLists, name: string, ip: string): number | undefined {
-  const list = Object.prototype.hasOwnProperty.call(lists, name) ? lists[name] : undefined;
-  return list !== undefined && Object.prototype.hasOwnProperty.call(list, ip) ? list[ip] : undefined;
+  const list = Object.hasOwn(lists, name) ? lists[name] : undefined;
+  return list !== undefined && Object.hasOwn(list, ip) ? list[ip] : undefined;
 }
 
 /** A copy with `ip` recorded at `now` (copy-on-write: the input is never changed). */
@@ -21,7 +21,7 @@ export function recordRecent(lists: RecentLists, name: string, ip: string, now: 
 /** A copy without `ip` in list `name` (--remove, or --reap of an expired entry). */
 export function forgetRecent(lists: RecentLists, name: string, ip: string): RecentLists {
   const list = lists[name];
-  if (list === undefined || !Object.prototype.hasOwnProperty.call(list, ip)) return lists;
+  if (list === undefined || !Object.hasOwn(list, ip)) return lists;
   const { [ip]: _removed, ...rest } = list;
   return { ...lists, [name]: rest };
 }

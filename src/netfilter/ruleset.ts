@@ -122,7 +122,7 @@ export function findChain(ruleset: Ruleset, table: TableName, chain: string): Ch
 
 /** A chain of one table by name in O(1). */
 export function chainOf(table: Table, chain: string): Chain | undefined {
-  const i = Object.prototype.hasOwnProperty.call(table.chainIndex, chain) ? table.chainIndex[chain] : undefined;
+  const i = Object.hasOwn(table.chainIndex, chain) ? table.chainIndex[chain] : undefined;
   return i === undefined ? undefined : table.chains[i];
 }
 

@@ -1,9 +1,10 @@
 import { err, ok, type Result } from '../net/result';
 
-/** A word of a rule line; `quoted` words are never read as options. */
-export interface Token {
-  readonly text: string;
-  readonly quoted: boolean;
+/** The words of a rule line; `quoted[i]` marks words that were quoted (never read as options). */
+export interface Words {
+  readonly words: readonly string[];
+  /** null when nothing was quoted (the common case, no per-word flags allocated). */
+  readonly quoted: readonly boolean[] | null;
 }
 
 /**
@@ -11,36 +12,43 @@ export interface Token {
  * iptables/xshared.c): whitespace separates words, single or double quotes group
  * them, and a backslash escapes the next character inside quotes.
  */
-export function tokenize(line: string): Result<readonly Token[]> {
-  const tokens: Token[] = [];
+export function tokenize(line: string): Result<Words> {
+  // Fast path for a line without quotes: a plain split.
+  if (line.indexOf('"') < 0 && line.indexOf("'") < 0) {
+    const words = line.split(/[ \t\r]+/);
+    return ok({ words: words[0] === '' ? words.slice(1) : words, quoted: null });
+  }
+  const words: string[] = [];
+  const quoted: boolean[] = [];
   let i = 0;
   const n = line.length;
   while (i < n) {
     while (i < n && isSpace(line.charCodeAt(i))) i++;
     if (i >= n) break;
     let text = '';
-    let quoted = false;
+    let wasQuoted = false;
     while (i < n && !isSpace(line.charCodeAt(i))) {
       const c = line[i];
       if (c === '"' || c === "'") {
-        quoted = true;
-        const close = c;
+        wasQuoted = true;
         i++;
-        while (i < n && line[i] !== close) {
+        while (i < n && line[i] !== c) {
           if (line[i] === '\\' && i + 1 < n) i++;
           text += line[i];
           i++;
         }
-        if (i >= n) return err(`unterminated ${close === '"' ? 'double' : 'single'} quote`);
+        if (i >= n) return err(`unterminated ${c === '"' ? 'double' : 'single'} quote`);
         i++;
       } else {
-        text += c;
-        i++;
+        const start = i;
+        while (i < n && !isSpace(line.charCodeAt(i)) && line[i] !== '"' && line[i] !== "'") i++;
+        text += line.slice(start, i);
       }
     }
-    tokens.push({ text, quoted });
+    words.push(text);
+    quoted.push(wasQuoted);
   }
-  return ok(tokens);
+  return ok({ words, quoted });
 }
 
 function isSpace(code: number): boolean {
