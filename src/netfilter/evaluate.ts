@@ -64,7 +64,7 @@ const MAX_DEPTH = 1_000;
  * order; a jump pushes a return point, RETURN or the end of a user chain pops it, `-g`
  * jumps without one; MARK and target-less rules continue; ACCEPT, DROP, REJECT, DNAT,
  * SNAT and MASQUERADE end the table. The end (or a RETURN) of the built-in chain applies
- * its policy. Pure: the rng is the only thing advanced, one draw per statistic match reached.
+ * its policy; started on a user chain (or a chain that does not exist) the result is ACCEPT. Pure: the rng is the only thing advanced, one draw per statistic match reached.
  *
  * @example evaluateChain(ruleset, 'nat', 'PREROUTING', { packet, mark: 0, ctstate: ['NEW'], inInterface: 'cali1', outInterface: null }, env)
  */

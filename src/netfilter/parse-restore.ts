@@ -36,6 +36,8 @@ const DECLARATION = /^:(\S+)\s+(\S+)(?:\s+\[(\d+):(\d+)\])?$/;
  * `#` comments and blank lines. Every table section must end with COMMIT. Errors
  * name the line ("line 12: unknown option \"--foo\"") and nothing is half-applied.
  * Chain lookups of the result are O(1) (see `findChain`).
+ *
+ * @example parseIptablesRestore('*nat\n:KUBE-SERVICES - [0:0]\n-A PREROUTING -j KUBE-SERVICES\nCOMMIT\n')
  */
 export function parseIptablesRestore(text: string): Result<Ruleset> {
   const tables: Table[] = [];

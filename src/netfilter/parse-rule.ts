@@ -22,6 +22,8 @@ const LONG_NAMES: ReadonlyMap<string, string> = new Map([
  * into a Rule whose matches are ready to evaluate. Options after `-m MODULE` belong
  * to the most recent module that knows them, as in iptables' command parser; `-p tcp
  * --dport 80` without `-m tcp` loads the tcp match implicitly (iptables does the same).
+ *
+ * @example parseRule('-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000') // saveText "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000"
  */
 export function parseRule(line: string): Result<Rule> {
   const trimmed = line.trim();

@@ -5,6 +5,8 @@ import type { Ruleset } from './ruleset';
  * declarations as given, every `-A` line as given (in input order), the `-X` lines,
  * then COMMIT. For kube-proxy's own restore input (declarations, rules, -X, COMMIT) and
  * for iptables-save output this reproduces the text exactly, minus comments and blank lines.
+ *
+ * @example formatIptablesRestore(unwrap(parseIptablesRestore(text))) === text // for kube-proxy's output
  */
 export function formatIptablesRestore(ruleset: Ruleset): string {
   const out: string[] = [];

@@ -1,4 +1,3 @@
-import type { Ipv4 } from '../net/ipv4';
 import type { TableName } from './evaluated-rule';
 import type { Match } from './match-types';
 import type { Target } from './target-types';
@@ -129,10 +128,4 @@ export function chainOf(table: Table, chain: string): Chain | undefined {
 /** True for PREROUTING, INPUT, ... of the given table. */
 export function isBuiltinChain(table: TableName, chain: string): boolean {
   return (BUILTIN_CHAINS[table] as readonly string[]).includes(chain);
-}
-
-/** A DNAT/SNAT address; kept apart from the target so the printer and evaluator share it. */
-export interface NatAddress {
-  readonly ip: Ipv4;
-  readonly port: number | null;
 }

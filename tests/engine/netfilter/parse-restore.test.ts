@@ -128,6 +128,17 @@ describe('parseRule', () => {
     expect(unwrap(parseRule(line)).target).toEqual(target);
   });
 
+  it.each([
+    ["-A X -m comment --comment 'single quoted' -j ACCEPT", 'single quoted', '-A X -m comment --comment "single quoted" -j ACCEPT'],
+    ['-A X -m comment --comment "say \\"hi\\"" -j ACCEPT', 'say "hi"', '-A X -m comment --comment "say \\"hi\\"" -j ACCEPT'],
+    ['-A X -m comment --comment two words ! -s 10.0.0.0/8 -j ACCEPT', 'two words', '-A X ! -s 10.0.0.0/8 -m comment --comment "two words" -j ACCEPT'],
+    ['-A X -m comment --comment "-dash first" -j ACCEPT', '-dash first', '-A X -m comment --comment "-dash first" -j ACCEPT'],
+  ])('tokenises %s like iptables-restore', (line, comment, save) => {
+    const rule = unwrap(parseRule(line));
+    expect(rule.matches[0]).toEqual({ kind: 'comment', comment });
+    expect(rule.saveText).toBe(save);
+  });
+
   it('masks host bits like iptables does', () => {
     expect(unwrap(parseRule('-A X -s 10.1.2.3/8 -j ACCEPT')).saveText).toBe('-A X -s 10.0.0.0/8 -j ACCEPT');
   });
@@ -140,6 +151,9 @@ describe('parseRule', () => {
     ['-A X -m tcp --dport 99999 -j ACCEPT', '"99999" is not a port'],
     ['-A X -m conntrack --ctstate NEWISH -j ACCEPT', 'unknown conntrack state "NEWISH"'],
     ['-A X --dport 80 -j ACCEPT', 'unknown option "--dport"'],
+    ['-A X "-j" ACCEPT', 'unexpected word "-j"'],
+    ['-A X -p constructor -j ACCEPT', 'unknown protocol "constructor"'],
+    ['-A X -m constructor -j ACCEPT', 'unknown match module "-m constructor"'],
   ])('rejects %j', (line, message) => {
     const parsed = parseRule(line);
     expect(parsed.ok).toBe(false);
