@@ -21,7 +21,7 @@ export { frameAt } from './trace/frame-at';
 export { parseScenario, type ScenarioError, type ScenarioResult } from './scenario/parse-scenario';
 /**
  * The named scenarios: `article` (the article's cluster), `same-node`, `cross-node`,
- * `no-endpoints`, `hairpin`, `session-affinity`, `three-replicas`.
+ * `no-endpoints`, `hairpin`, `session-affinity`, `node-to-service`, `three-replicas`.
  * @example presetScenario('article')?.cluster.nodes.length // 2
  */
 export { PRESETS, PRESET_NAMES, presetScenario } from './scenario/presets';

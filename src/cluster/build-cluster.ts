@@ -134,8 +134,10 @@ export function buildCluster(scenario: Scenario): ClusterResult {
   scenario.traffic.forEach((c, i) => {
     const path = `traffic[${i}]`;
     const client = pods.find((p) => p.name === c.from);
-    if (!client) return fail(`${path}.from`, `no pod named "${c.from}"`);
-    const service = findService(services, c.to, client.namespace);
+    const host = nodes.find((n) => n.name === c.from);
+    if (client && host) return fail(`${path}.from`, `"${c.from}" names both a pod and a node`);
+    if (!client && !host) return fail(`${path}.from`, `no pod or node named "${c.from}"`);
+    const service = findService(services, c.to, client?.namespace ?? 'default');
     if (!service) return fail(`${path}.to`, `no Service named "${c.to}"`);
     if (!service.ports.some((p) => p.port === c.port && p.protocol === lower(c.protocol))) {
       fail(`${path}.port`, `Service "${c.to}" has no port ${c.port}/${c.protocol}`);

@@ -14,11 +14,11 @@ import { evaluateChain, type EvaluateEnv } from '../netfilter';
 import { isLocalAddress } from './routes';
 import type { Packet } from '../net/packet';
 
-function envOf(world: World, kernel: NodeKernel): EvaluateEnv {
+export function envOf(world: World, kernel: NodeKernel): EvaluateEnv {
   return { rng: world.rng, now: world.now, recent: kernel.recent, isLocalAddress: (ip) => isLocalAddress(kernel.node, ip) };
 }
 
-const samePacket = (a: Packet, b: Packet) =>
+export const samePacket = (a: Packet, b: Packet) =>
   a.srcIp === b.srcIp && a.dstIp === b.dstIp && a.srcPort === b.srcPort && a.dstPort === b.dstPort;
 
 /**

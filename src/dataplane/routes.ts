@@ -29,5 +29,8 @@ export function lookupRoute(cluster: Cluster, node: ClusterNode, dst: Ipv4): Rou
   }
   const other = cluster.nodes.find((n) => n.name !== node.name && cidrContains(n.podCidr, dst));
   if (other) return { kind: 'via-node', dev: 'eth0', node: other, text: `${formatCidr(other.podCidr)} via ${other.ip} dev eth0` };
+  // The nodes share one L2 network: another node's own address is on-link.
+  const peer = cluster.nodes.find((n) => n.name !== node.name && n.ip === dst);
+  if (peer) return { kind: 'via-node', dev: 'eth0', node: peer, text: `${dst} dev eth0 scope link (the node network)` };
   return { kind: 'default', dev: 'eth0', text: DEFAULT_GATEWAY_NOTE };
 }

@@ -3,13 +3,18 @@ import { deviceId, type NodeName } from '../net/ids';
 import type { Packet } from '../net/packet';
 import type { ClusterNode, ClusterPod } from '../cluster/model';
 import { forward, postrouting, prerouting } from './hooks';
+import { input, output } from './host-hooks';
 import { lookupRoute } from './routes';
 import { device, type RecordStep } from './step-draft';
 import { kernelOf, type NodeKernel, type World } from './world';
+import type { NetfilterPass } from './netfilter-pass';
+
+/** Who sends or receives: a pod, or a process in a node's own network namespace. */
+export type Peer = { readonly kind: 'pod'; readonly pod: ClusterPod } | { readonly kind: 'host'; readonly node: ClusterNode };
 
 /** Where a packet's walk ended. */
 export type WalkOutcome =
-  | { readonly kind: 'delivered'; readonly pod: ClusterPod; readonly packet: Packet }
+  | { readonly kind: 'delivered'; readonly peer: Peer; readonly packet: Packet }
   | { readonly kind: 'rejected'; readonly node: NodeName }
   | { readonly kind: 'dropped'; readonly node: NodeName | null; readonly reason: string };
 
@@ -116,9 +121,7 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
   } else {
     const route = lookupRoute(world.cluster, node, dst);
     const target = route.kind === 'bridge' ? podsOn(world, node).find((p) => p.ip === dst) : undefined;
-    if (route.kind === 'local') {
-      return { kind: 'dropped', node: node.name, reason: `${dst} is the node's own address; traffic to the node itself is not simulated` };
-    }
+    if (route.kind === 'local') return deliverToHost(world, kernel, pre, arrival.inDev, route.text, record);
     if (route.kind === 'bridge' && !target) return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
     // br_netfilter: a frame that came in on the bridge and whose DNATed
     // destination sits behind the same bridge is bridged back, not routed
@@ -178,7 +181,7 @@ function deliverOnBridge(kernel: NodeKernel, packet: Packet, pod: ClusterPod, ro
     conntrackChange: null,
     note: { id: 'deliver', params: { pod: pod.name, src: `${framed.srcIp}:${framed.srcPort}`, dst: `${framed.dstIp}:${framed.dstPort}` } },
   });
-  return { kind: 'delivered', pod, packet: framed };
+  return { kind: 'delivered', peer: { kind: 'pod', pod }, packet: framed };
 }
 
 function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: ClusterNode | null, record: RecordStep): WalkOutcome {
@@ -211,4 +214,57 @@ function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: Clust
     note: { id: 'arrive-node', params: { node: next.name, dst: framed.dstIp } },
   });
   return ipStack(world, nextKernel, framed, { inDev: 'eth0', inPort: null, bridgedTo: null }, record);
+}
+
+function deliverToHost(world: World, kernel: NodeKernel, pre: NetfilterPass, inDev: string, routeText: string, record: RecordStep): WalkOutcome {
+  const node = kernel.node;
+  record({
+    kind: 'route',
+    node: node.name,
+    at: device(node.name, 'PREROUTING'),
+    to: device(node.name, 'INPUT'),
+    hook: null,
+    before: pre.packet,
+    after: pre.packet,
+    rules: [],
+    conntrackChange: null,
+    note: { id: 'route.local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
+  });
+  const verdict = input(world, kernel, pre, inDev, record);
+  if (verdict === 'REJECT') return { kind: 'rejected', node: node.name };
+  if (verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter INPUT dropped it' };
+  return { kind: 'delivered', peer: { kind: 'host', node }, packet: pre.packet };
+}
+
+/**
+ * A packet sent by a process in a node's root network namespace: OUTPUT, the
+ * routing decision again after any DNAT, POSTROUTING, then out of the bridge
+ * or eth0. Its replies come back through PREROUTING and INPUT.
+ */
+export function walkFromHost(world: World, node: ClusterNode, packet: Packet, record: RecordStep): WalkOutcome {
+  const kernel = kernelOf(world, node.name);
+  const out = output(world, kernel, packet, record);
+  if (out.verdict === 'REJECT') return { kind: 'rejected', node: node.name };
+  if (out.verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter OUTPUT dropped it' };
+  const dst = out.pass.packet.dstIp;
+  const route = lookupRoute(world.cluster, node, dst);
+  const target = route.kind === 'bridge' ? podsOn(world, node).find((p) => p.ip === dst) : undefined;
+  if (route.kind === 'local') return { kind: 'dropped', node: node.name, reason: `${dst} is the node itself: loopback traffic is not simulated` };
+  if (route.kind === 'bridge' && !target) return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
+  record({
+    kind: 'route',
+    node: node.name,
+    at: device(node.name, 'OUTPUT'),
+    to: device(node.name, 'POSTROUTING'),
+    hook: null,
+    before: out.pass.packet,
+    after: out.pass.packet,
+    rules: [],
+    conntrackChange: null,
+    note: { id: `route.output-${route.kind}`, params: { dst, route: route.text, node: node.name } },
+  });
+  const egress = target ? ('cbr0' as const) : ('eth0' as const);
+  const sent = postrouting(world, kernel, out.pass, egress, record);
+  if (target) return deliverOnBridge(kernel, sent, target, true, null, record);
+  return crossWire(world, kernel, sent, route.kind === 'via-node' ? route.node : null, record);
 }

@@ -52,7 +52,7 @@ export const serviceSchema = z.strictObject({
 });
 
 export const connectionSchema = z.strictObject({
-  /** The client pod's name. */
+  /** The client: a pod's name, or a node's name for a process in the node's own network namespace (hostNetwork). */
   from: name,
   /** The Service's name ("svc1" in the client's namespace, or "namespace/svc1"). */
   to: z.string().min(1),

@@ -135,6 +135,54 @@ export const NARRATION: Templates = {
     en: 'The packet enters {node}\'s root namespace through eth0, addressed to {dst}.',
     zh: '数据包通过 eth0 进入 {node} 的 root namespace，目标地址为 {dst}。',
   },
+  'output.dnat': {
+    en: 'A process on {node} itself sends the packet. nat OUTPUT jumps to KUBE-SERVICES just as PREROUTING does for pods: the destination {vip} becomes {dst}. Its source is the node\'s address, outside the cluster CIDR, so KUBE-SVC marks it for masquerade.',
+    zh: '节点 {node} 上的进程自己发出数据包。nat OUTPUT 同样跳转到 KUBE-SERVICES：目标地址 {vip} 被改为 {dst}。源地址是节点地址，不在集群 CIDR 内，所以 KUBE-SVC 给它打上 MASQUERADE 标记。',
+  },
+  'output.no-service': {
+    en: 'A process on {node} sends the packet; nat OUTPUT finds no Service for {vip}.',
+    zh: '节点 {node} 上的进程发出数据包；nat OUTPUT 没有找到匹配 {vip} 的 Service。',
+  },
+  'output.conntrack': {
+    en: 'OUTPUT on {node}: conntrack knows this connection and sends it to {dst} without any nat rule.',
+    zh: '节点 {node} 的 OUTPUT：conntrack 认得这个连接，不经过 nat 规则直接发往 {dst}。',
+  },
+  'output.reject': {
+    en: 'filter OUTPUT on {node}: the Service {vip} has no ready endpoint, so KUBE-SERVICES REJECTs the packet and connect() fails with ECONNREFUSED.',
+    zh: '节点 {node} 的 filter OUTPUT：Service {vip} 没有可用的 Pod，KUBE-SERVICES 拒绝（REJECT）了数据包，connect() 返回 ECONNREFUSED。',
+  },
+  'route.local': {
+    en: 'Routing on {node}: {dst} is an address of the node itself ({route}), so the packet goes up to INPUT.',
+    zh: '节点 {node} 路由：{dst} 是节点自己的地址（{route}），数据包进入 INPUT。',
+  },
+  'route.output-bridge': {
+    en: 'Routing again after the DNAT: {dst} is on {node}\'s bridge ({route}).',
+    zh: 'DNAT 之后重新路由：{dst} 在节点 {node} 的网桥上（{route}）。',
+  },
+  'route.output-via-node': {
+    en: 'Routing again after the DNAT: {dst} is reached through eth0 ({route}).',
+    zh: 'DNAT 之后重新路由：通过 eth0 到达 {dst}（{route}）。',
+  },
+  'route.output-default': {
+    en: 'Routing on {node}: {dst} takes the default route out of eth0.',
+    zh: '节点 {node} 路由：{dst} 走默认路由从 eth0 发出。',
+  },
+  'input.deliver': {
+    en: 'filter INPUT on {node} accepts the packet and it is handed to the socket on the node.',
+    zh: '节点 {node} 的 filter INPUT 放行数据包，交给节点上的套接字。',
+  },
+  'input.un-dnat': {
+    en: 'INPUT on {node}: after filter INPUT, conntrack rewrites the source from {was} back to the Service address {src} before the socket sees it.',
+    zh: '节点 {node} 的 INPUT：filter INPUT 之后，conntrack 把源地址从 {was} 改回 Service 地址 {src}，再交给套接字。',
+  },
+  'input.reject': {
+    en: 'filter INPUT on {node} REJECTs the packet.',
+    zh: '节点 {node} 的 filter INPUT 拒绝（REJECT）了数据包。',
+  },
+  'input.drop': {
+    en: 'filter INPUT on {node} drops the packet.',
+    zh: '节点 {node} 的 filter INPUT 丢弃了数据包。',
+  },
   drop: {
     en: 'The packet is dropped: {reason}.',
     zh: '数据包被丢弃：{reason}。',

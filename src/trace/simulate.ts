@@ -1,9 +1,9 @@
 import { buildCluster, findService } from '../cluster/build-cluster';
-import type { Cluster, ClusterPod } from '../cluster/model';
+import type { Cluster } from '../cluster/model';
 import { emptyConntrackTable, formatConntrackEntry, isLive, KUBE_PROXY_TIMEOUTS } from '../conntrack';
 import { nodeRuleset, syncNode } from '../dataplane/node-proxier';
 import type { StepDraft } from '../dataplane/step-draft';
-import { walkFromPod, type WalkOutcome } from '../dataplane/walk-packet';
+import { walkFromHost, walkFromPod, type Peer, type WalkOutcome } from '../dataplane/walk-packet';
 import type { NodeKernel, World } from '../dataplane/world';
 import { ipv4 } from '../net/ipv4';
 import type { Packet, Protocol, TcpFlag } from '../net/packet';
@@ -74,62 +74,67 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
 
   scenario.traffic.forEach((conn, index) => {
     world.now = Math.max(world.now, conn.at ?? index);
-    const client = cluster.pods.find((p) => p.name === conn.from)!;
-    const service = findService(cluster.services, conn.to, client.namespace)!;
+    const clientPod = cluster.pods.find((p) => p.name === conn.from);
+    const client: Peer = clientPod ? { kind: 'pod', pod: clientPod } : { kind: 'host', node: cluster.nodes.find((n) => n.name === conn.from)! };
+    const clientNode = client.kind === 'pod' ? client.pod.node : client.node.name;
+    const clientIp = client.kind === 'pod' ? client.pod.ip : client.node.ip;
+    const service = findService(cluster.services, conn.to, clientPod?.namespace ?? 'default')!;
     const protocol = conn.protocol.toLowerCase() as Protocol;
     const sport = world.rng.nextInt(EPHEMERAL[0], EPHEMERAL[1]);
     const firstStep = steps.length;
     const plans = protocol === 'tcp' ? TCP_HANDSHAKE : REQUEST_REPLY;
-    let server: ClusterPod | null = null;
+    let server: Peer | null = null;
     let serverSide: Packet | null = null;
     let outcome: WalkOutcome | null = null;
     let endpoint: string | null = null;
 
     for (const [packetIndex, plan] of plans.entries()) {
-      let sender: ClusterPod;
+      let sender: Peer;
       let packet: Packet;
       if (plan.direction === 'original') {
         sender = client;
-        packet = { srcMac: '', dstMac: '', srcIp: client.ip, dstIp: service.clusterIP, protocol, srcPort: sport, dstPort: conn.port, flags: plan.flags, ttl: 64 };
+        packet = { srcMac: '', dstMac: '', srcIp: clientIp, dstIp: service.clusterIP, protocol, srcPort: sport, dstPort: conn.port, flags: plan.flags, ttl: 64 };
       } else {
         sender = server!;
         const seen = serverSide!;
         packet = { srcMac: '', dstMac: '', srcIp: seen.dstIp, dstIp: seen.srcIp, protocol, srcPort: seen.dstPort, dstPort: seen.srcPort, flags: plan.flags, ttl: 64 };
       }
       const drafts: { draft: StepDraft; conntrack: NodeConntrack[] }[] = [];
-      outcome = walkFromPod(world, sender, packet, (draft) => drafts.push({ draft, conntrack: conntrackSnapshot(world) }));
+      const record = (draft: StepDraft) => drafts.push({ draft, conntrack: conntrackSnapshot(world) });
+      outcome = sender.kind === 'pod' ? walkFromPod(world, sender.pod, packet, record) : walkFromHost(world, sender.node, packet, record);
       if (outcome.kind === 'dropped') {
         const last = drafts[drafts.length - 1]?.draft;
-        const where = last?.to ?? `${sender.name}/eth0`;
+        const where = last?.to ?? (sender.kind === 'pod' ? `${sender.pod.name}/eth0` : `${sender.node.name}/host`);
         drafts.push({
           draft: {
-            kind: 'drop', node: last?.node ?? sender.node, at: where as StepDraft['at'], to: where as StepDraft['to'], hook: null,
+            kind: 'drop', node: last?.node ?? (sender.kind === 'pod' ? sender.pod.node : sender.node.name), at: where as StepDraft['at'], to: where as StepDraft['to'], hook: null,
             before: last?.after ?? packet, after: last?.after ?? packet, rules: [], conntrackChange: null,
             note: { id: 'drop', params: { reason: outcome.reason } },
           },
           conntrack: conntrackSnapshot(world),
         });
       }
-      const figure = packetIndex === 0 ? 'pod-to-service' : packetIndex === 1 ? 'service-to-pod' : null;
-      const stages = figure ? stagesOf(drafts.map((d) => d.draft), figure, client.node) : [];
+      // The article's figures follow a pod's connection; a node's own traffic has no figure.
+      const figure = client.kind !== 'pod' ? null : packetIndex === 0 ? 'pod-to-service' : packetIndex === 1 ? 'service-to-pod' : null;
+      const stages = figure ? stagesOf(drafts.map((d) => d.draft), figure, clientNode) : [];
       for (const [i, { draft, conntrack }] of drafts.entries()) {
         steps.push({ index: steps.length, connection: index, packet: packetIndex, label: plan.label, direction: plan.direction, ...draft, conntrack, stage: stages[i] ?? null, time: world.now });
       }
       if (packetIndex === 0) {
-        const dnat = drafts.find((d) => d.draft.kind === 'dnat' && d.draft.node === client.node)?.draft;
+        const dnat = drafts.find((d) => d.draft.kind === 'dnat' && d.draft.node === clientNode)?.draft;
         endpoint = dnat ? `${dnat.after.dstIp}:${dnat.after.dstPort}` : null;
       }
       world.now += PACKET_GAP;
       if (outcome.kind !== 'delivered') break;
       if (plan.direction === 'original') {
-        server = outcome.pod;
+        server = outcome.peer;
         serverSide = outcome.packet;
       }
     }
     const endpointPod = endpoint ? (cluster.pods.find((p) => p.ip === ipv4(endpoint!.split(':')[0]!))?.name ?? null) : null;
     connections.push({
       index,
-      client: client.name,
+      client: conn.from,
       service: `${service.namespace}/${service.name}`,
       endpoint,
       endpointPod,

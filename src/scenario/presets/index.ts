@@ -34,6 +34,8 @@ export const PRESETS: Readonly<Record<string, ScenarioInput>> = {
     toSvc1('pod1'),
     toSvc1('pod1'),
   ]),
+  /** A process on node vm1 itself (hostNetwork) calls svc1: nat OUTPUT, and masquerade because the node IP is outside the cluster CIDR. */
+  'node-to-service': preset('node-to-service', 1, articleCluster(['pod3', 'pod4']), [toSvc1('vm1')]),
   /** Three endpoints: probabilities 0.3333333333, 0.5000000000, then the last rule without one. */
   'three-replicas': preset('three-replicas', 1, articleCluster(['pod2', 'pod3', 'pod4']), [toSvc1('pod1')]),
 };

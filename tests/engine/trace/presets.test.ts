@@ -84,3 +84,19 @@ describe('presets', () => {
     expect(pods).toEqual(new Set(['pod2', 'pod3', 'pod4']));
   });
 });
+
+describe('node-to-service (a process on vm1 itself calls svc1)', () => {
+  const trace = run('node-to-service');
+
+  it('DNATs in nat OUTPUT, masquerades because the node IP is outside the cluster CIDR, and un-DNATs the reply at INPUT', () => {
+    const syn = trace.steps.filter((s) => s.label === 'SYN');
+    expect(syn[0]).toMatchObject({ kind: 'dnat', hook: 'OUTPUT', at: 'vm1/host' });
+    expect(syn[0]!.rules.some((r) => r.table === 'nat' && r.chain.startsWith('KUBE-SVC-') && r.text.includes('! -s 10.244.0.0/16') && r.verdict === 'jump')).toBe(true);
+    expect(syn.find((s) => s.kind === 'snat')?.after.srcIp).toBe('192.168.0.11');
+    const reply = trace.steps.filter((s) => s.label === 'SYN-ACK');
+    expect(reply.at(-1)).toMatchObject({ kind: 'reverse-nat', hook: 'INPUT', to: 'vm1/host' });
+    expect(reply.at(-1)!.after.srcIp).toBe('10.96.0.10');
+    expect(trace.connections[0]!.outcome).toBe('established');
+    expect(trace.steps.every((s) => s.stage === null)).toBe(true);
+  });
+});

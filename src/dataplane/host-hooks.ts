@@ -1,0 +1,104 @@
+import { applyNatAtHook, createConntrackEntry, findConntrackEntry, isValidFirstPacket, lookupConntrack, updateConntrack } from '../conntrack';
+import type { Packet } from '../net/packet';
+import { evaluateChain } from '../netfilter';
+import type { EvaluatedRule } from '../netfilter/evaluated-rule';
+import { envOf, samePacket } from './hooks';
+import type { NetfilterPass } from './netfilter-pass';
+import { device, type RecordStep } from './step-draft';
+import type { NodeKernel, World } from './world';
+
+/**
+ * OUTPUT, for a packet a process in the node's own network namespace sends
+ * (hostNetwork pods, the kubelet, `curl` on the node): conntrack, nat OUTPUT
+ * (KUBE-SERVICES again, for the first packet only), then filter OUTPUT. The
+ * source is the node's address, outside the cluster CIDR, so KUBE-SVC's
+ * `! -s <clusterCIDR> -j KUBE-MARK-MASQ` marks it for masquerade.
+ */
+export function output(world: World, kernel: NodeKernel, packet: Packet, record: RecordStep): { pass: NetfilterPass; verdict: 'ACCEPT' | 'DROP' | 'REJECT' } {
+  const node = kernel.node;
+  const here = device(node.name, 'OUTPUT');
+  const env = envOf(world, kernel);
+  const found = lookupConntrack(kernel.conntrack, packet, world.now);
+  let pass: NetfilterPass;
+  let natRules: readonly EvaluatedRule[] = [];
+  let change = null;
+  if (found) {
+    const update = updateConntrack(kernel.conntrack, found.entry.id, packet, found.direction, world.now, world.timeouts);
+    kernel.conntrack = update.table;
+    const entry = update.entry;
+    change = { node: node.name, entryId: entry.id, change: update.from === update.to ? ('hit' as const) : ('update' as const), from: update.from, to: update.to };
+    pass = {
+      packet: applyNatAtHook(entry, packet, found.direction, 'OUTPUT'),
+      mark: 0,
+      conn: { kind: 'tracked', entryId: entry.id, direction: found.direction, invalid: update.outcome === 'invalid' },
+      ctstate: [found.direction === 'reply' || entry.seenReply ? 'ESTABLISHED' : 'NEW', ...(entry.dnat ? (['DNAT'] as const) : [])],
+    };
+  } else {
+    const invalid = !isValidFirstPacket(packet);
+    const nat = evaluateChain(kernel.ruleset, 'nat', 'OUTPUT', { packet, mark: 0, ctstate: [invalid ? 'INVALID' : 'NEW'], inInterface: null, outInterface: null }, env);
+    kernel.recent = nat.recent;
+    natRules = nat.evaluated;
+    const dnat = nat.nat?.kind === 'dnat' ? { ip: nat.nat.ip, port: nat.nat.port } : null;
+    pass = { packet: nat.packet, mark: nat.mark, conn: { kind: 'new', origPacket: packet, dnat }, ctstate: invalid ? ['INVALID'] : ['NEW', ...(dnat ? (['DNAT'] as const) : [])] };
+  }
+  const filter = evaluateChain(kernel.ruleset, 'filter', 'OUTPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: null }, { ...env, recent: kernel.recent });
+  kernel.recent = filter.recent;
+  const dnat = pass.conn.kind === 'new' && pass.conn.dnat !== null;
+  record({
+    kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : dnat ? 'dnat' : found ? 'conntrack-hit' : 'hook',
+    node: node.name,
+    at: device(node.name, 'host'),
+    to: here,
+    hook: 'OUTPUT',
+    before: packet,
+    after: pass.packet,
+    rules: [...natRules, ...filter.evaluated],
+    conntrackChange: change,
+    note: {
+      id: filter.verdict === 'REJECT' ? 'output.reject' : dnat ? 'output.dnat' : found ? 'output.conntrack' : 'output.no-service',
+      params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` },
+    },
+  });
+  return { pass: { ...pass, mark: filter.mark }, verdict: filter.verdict };
+}
+
+/**
+ * INPUT, for a packet addressed to the node itself: filter INPUT (priority 0),
+ * then conntrack's source-side NAT (un-DNAT of a reply) at priority 100 and
+ * the confirmation of a new entry. The packet is then handed to the socket.
+ */
+export function input(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, record: RecordStep): 'ACCEPT' | 'DROP' | 'REJECT' {
+  const node = kernel.node;
+  const env = envOf(world, kernel);
+  const filter = evaluateChain(kernel.ruleset, 'filter', 'INPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: inDev, outInterface: null }, env);
+  kernel.recent = filter.recent;
+  let after = filter.packet;
+  let change = null;
+  if (filter.verdict === 'ACCEPT') {
+    if (pass.conn.kind === 'new') {
+      const created = createConntrackEntry(kernel.conntrack, pass.conn.origPacket, pass.conn.dnat ? { dnat: pass.conn.dnat } : {}, world.now, world.timeouts);
+      kernel.conntrack = created.table;
+      change = { node: node.name, entryId: created.entry.id, change: 'new' as const, from: '', to: created.entry.state ?? '' };
+    } else {
+      const entry = findConntrackEntry(kernel.conntrack, pass.conn.entryId);
+      if (entry) after = applyNatAtHook(entry, after, pass.conn.direction, 'INPUT');
+    }
+  }
+  const rewritten = !samePacket(pass.packet, after);
+  record({
+    kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : rewritten ? 'reverse-nat' : 'deliver',
+    node: node.name,
+    at: device(node.name, 'INPUT'),
+    to: device(node.name, 'host'),
+    hook: 'INPUT',
+    before: pass.packet,
+    after,
+    rules: filter.evaluated,
+    conntrackChange: change,
+    note: {
+      id: filter.verdict !== 'ACCEPT' ? `input.${filter.verdict.toLowerCase()}` : rewritten ? 'input.un-dnat' : 'input.deliver',
+      params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` },
+    },
+  });
+  return filter.verdict;
+}
