@@ -29,7 +29,7 @@ export function App({ lang }: AppProps) {
           ))}
         </nav>
       </header>
-      {trace ? <StepList trace={trace} strings={strings} /> : <p role="alert">{strings.noPreset}</p>}
+      {trace ? <StepList trace={trace} lang={lang} strings={strings} /> : <p role="alert">{strings.noPreset}</p>}
     </main>
   );
 }

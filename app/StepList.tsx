@@ -1,24 +1,26 @@
-import type { Step, Trace } from '../src/index';
+import { Fragment } from 'react';
+import { narrate, type Step, type Trace } from '../src/index';
 import { formatPacket, packetChanges } from './format';
-import type { Strings } from './i18n';
+import type { Lang, Strings } from './i18n';
 
 export interface StepListProps {
   readonly trace: Trace;
+  readonly lang: Lang;
   readonly strings: Strings;
 }
 
 /** The trace as a plain ordered list: one item per hop or decision. */
-export function StepList({ trace, strings }: StepListProps) {
+export function StepList({ trace, lang, strings }: StepListProps) {
   return (
     <ol className="steps" aria-label={strings.stepsLabel}>
       {trace.steps.map((step) => (
-        <StepItem key={step.index} step={step} strings={strings} />
+        <StepItem key={step.index} step={step} lang={lang} strings={strings} />
       ))}
     </ol>
   );
 }
 
-function StepItem({ step, strings }: { step: Step; strings: Strings }) {
+function StepItem({ step, lang, strings }: { step: Step; lang: Lang; strings: Strings }) {
   const n = step.index + 1;
   const changes = packetChanges(step.before, step.after);
   const rule = step.rules.find((r) => r.decided);
@@ -57,6 +59,7 @@ function StepItem({ step, strings }: { step: Step; strings: Strings }) {
           </span>
         )}
       </p>
+      <p className="narration">{narrate(step.note, lang)}</p>
       <dl className="facts">
         <dt>{strings.packet}</dt>
         <dd>
@@ -81,7 +84,7 @@ function StepItem({ step, strings }: { step: Step; strings: Strings }) {
             <dt>{strings.rule}</dt>
             <dd>
               <code className="rule">
-                [{rule.table}] {rule.text}
+                [{rule.table}] <RuleText text={rule.text} />
               </code>
             </dd>
           </>
@@ -102,5 +105,23 @@ function StepItem({ step, strings }: { step: Step; strings: Strings }) {
         )}
       </dl>
     </li>
+  );
+}
+
+/**
+ * A rule in iptables-save syntax, wrapped only between arguments: browsers would
+ * otherwise break lines after the dash of an option ("-" / "j DNAT").
+ */
+function RuleText({ text }: { text: string }) {
+  const tokens = text.split(' ');
+  return (
+    <>
+      {tokens.map((token, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' '}
+          <span className="nowrap">{token}</span>
+        </Fragment>
+      ))}
+    </>
   );
 }

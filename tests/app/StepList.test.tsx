@@ -2,12 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { StepList } from '../../app/StepList';
 import { stringsFor } from '../../app/i18n';
-import { presetScenario, simulate } from '../../src/index';
+import { narrate, presetScenario, simulate } from '../../src/index';
 
 const trace = simulate(presetScenario('article')!);
 
 function renderList(lang: 'en' | 'zh' = 'en') {
-  render(<StepList trace={trace} strings={stringsFor(lang)} />);
+  render(<StepList trace={trace} lang={lang} strings={stringsFor(lang)} />);
   return screen.getByRole('list', { name: stringsFor(lang).stepsLabel });
 }
 
@@ -37,11 +37,14 @@ describe('StepList', () => {
     const item = items[dnat!.index]!;
     const rule = dnat!.rules.find((r) => r.decided);
     expect(rule?.text).toMatch(/KUBE-SEP-/);
-    expect(within(item).getByText(rule!.text, { exact: false })).toBeTruthy();
+    expect(within(item).getByText('Deciding rule').nextElementSibling?.textContent).toBe(
+      `[${rule!.table}] ${rule!.text}`,
+    );
     const before = `${dnat!.before.dstIp}:${dnat!.before.dstPort}`;
     const after = `${dnat!.after.dstIp}:${dnat!.after.dstPort}`;
-    expect(within(item).getByText(before).tagName).toBe('DEL');
-    expect(within(item).getByText(after).tagName).toBe('INS');
+    // The header diff: the Service address struck out, the endpoint inserted.
+    expect(within(item).getByText(before, { selector: 'del' })).toBeTruthy();
+    expect(within(item).getByText(after, { selector: 'ins' })).toBeTruthy();
   });
 
   it('shows the packet in src:sport -> dst:dport form with its protocol and flags', () => {
@@ -65,6 +68,13 @@ describe('StepList', () => {
       const stage = within(items[s.index]!).getByText(/^Article/);
       expect(stage.textContent).toBe(`Article: ${figures[s.stage!.figure]} · Step ${s.stage!.n}`);
     }
+  });
+
+  it('narrates each step in the chosen language', () => {
+    const items = stepItems(renderList('zh'));
+    trace.steps.forEach((step, i) => {
+      expect(within(items[i]!).getByText(narrate(step.note, 'zh'))).toBeTruthy();
+    });
   });
 
   it('labels the page in Chinese when asked', () => {

@@ -42,6 +42,9 @@ test('lists the article trace: the DNAT to a KUBE-SEP endpoint and the reply fro
   await expect(back.first().locator('code.packet')).toContainText(`${serviceIp}:`);
 
   await page.screenshot({ path: join(screenshots, 'steps-en.png'), fullPage: true });
+  await page.screenshot({ path: join(screenshots, 'steps-en-top.png') });
+  await dnat.screenshot({ path: join(screenshots, 'step-en-dnat.png') });
+  await back.first().screenshot({ path: join(screenshots, 'step-en-back.png') });
   expect(errors).toEqual([]);
 });
 
@@ -56,6 +59,8 @@ test('labels the page in Chinese with ?lang=zh', async ({ page }) => {
 
   await page.screenshot({ path: join(screenshots, 'steps-zh.png'), fullPage: true });
   await page.screenshot({ path: join(screenshots, 'steps-zh-top.png') });
+  const dnat = page.locator('li[data-kind="dnat"]').first();
+  await dnat.screenshot({ path: join(screenshots, 'step-zh-dnat.png') });
   expect(errors).toEqual([]);
 });
 
