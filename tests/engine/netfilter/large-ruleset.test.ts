@@ -30,37 +30,28 @@ function bigNatTable(services: number, endpoints: number): string {
 
 describe('a 10,000-service x 10-endpoint ruleset', () => {
   const text = bigNatTable(10_000, 10);
-  const started = performance.now();
   const ruleset = unwrap(parseIptablesRestore(text));
-  const parseMs = performance.now() - started;
 
-  it('parses 300,000 rules in seconds and finds chains by name', () => {
+  // Speed is measured by `npm run -s bench`, never asserted here.
+  it('parses 300,000 rules and finds chains by name', () => {
     expect(findChain(ruleset, 'nat', 'KUBE-SVC-S9999')?.rules).toHaveLength(11);
     expect(ruleset.tables[0]?.ruleOrder.length).toBe(2 + 10_000 * 32);
-    expect(parseMs).toBeLessThan(15_000);
   });
 
-  it('evaluates a packet to the last Service in well under 10 ms', () => {
+  it('evaluates a packet to the last Service, walking past every KUBE-SERVICES rule before it', () => {
     const p = packet('10.244.5.7', '10.96.39.15', 80); // service 9999, the last KUBE-SERVICES rule
-    const times: number[] = [];
     let dst = '';
     for (let run = 0; run < 20; run++) {
-      const t0 = performance.now();
       const r = evaluateChain(ruleset, 'nat', 'PREROUTING', context(p), env(run));
-      times.push(performance.now() - t0);
       dst = r.packet.dstIp;
       expect(r.nat?.kind).toBe('dnat');
       expect(r.evaluated.length).toBeGreaterThan(10_000);
     }
     expect(dst.startsWith('10.102.')).toBe(true);
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(10);
   });
 
-  it('traces a kube-proxy test flow through it quickly too', () => {
-    const t0 = performance.now();
+  it('traces a kube-proxy test flow through it, exploring all ten endpoints', () => {
     const trace = traceKubeProxyTestPacket(ruleset, { sourceIP: '10.244.5.7', protocol: 'TCP', destIP: '10.96.39.15', destPort: 80 }, []);
-    expect(performance.now() - t0).toBeLessThan(50);
     expect(trace.output.split(', ')).toHaveLength(10);
   });
 });
