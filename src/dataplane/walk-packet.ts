@@ -74,35 +74,25 @@ export function walkFromPod(world: World, pod: ClusterPod, packet: Packet, recor
 
 function atBridge(world: World, kernel: NodeKernel, packet: Packet, inPort: string, record: RecordStep): WalkOutcome {
   const node = kernel.node;
-  const here = device(node.name, 'cbr0');
-  if (packet.dstMac === node.bridgeMac) {
-    record({
-      kind: 'bridge-miss',
-      node: node.name,
-      at: here,
-      to: device(node.name, 'PREROUTING'),
-      hook: null,
-      before: packet,
-      after: packet,
-      rules: [],
-      conntrackChange: null,
-      note: { id: 'bridge-miss', params: { dst: packet.dstIp, bridge: node.bridgeIp } },
-    });
-    return ipStack(world, kernel, packet, { inDev: 'cbr0', inPort, bridgedTo: null }, record);
-  }
-  const target = podsOn(world, node).find((p) => p.mac === packet.dstMac);
-  if (!target) return { kind: 'dropped', node: node.name, reason: `no bridge port has MAC ${packet.dstMac}` };
+  // A frame addressed to cbr0's own MAC goes up to the root namespace's IP
+  // stack; one addressed to another port's MAC is bridged, and br_netfilter
+  // runs the IP hooks on it on the way.
+  const toBridge = packet.dstMac === node.bridgeMac;
+  const target = toBridge ? null : podsOn(world, node).find((p) => p.mac === packet.dstMac);
+  if (target === undefined) return { kind: 'dropped', node: node.name, reason: `no bridge port has MAC ${packet.dstMac}` };
   record({
-    kind: 'bridge',
+    kind: toBridge ? 'bridge-miss' : 'bridge',
     node: node.name,
-    at: here,
+    at: device(node.name, 'cbr0'),
     to: device(node.name, 'PREROUTING'),
     hook: null,
     before: packet,
     after: packet,
     rules: [],
     conntrackChange: null,
-    note: { id: 'bridge.br-netfilter', params: { dst: packet.dstIp, port: target.veth } },
+    note: target
+      ? { id: 'bridge.br-netfilter', params: { dst: packet.dstIp, port: target.veth } }
+      : { id: 'bridge-miss', params: { dst: packet.dstIp, bridge: node.bridgeIp } },
   });
   return ipStack(world, kernel, packet, { inDev: 'cbr0', inPort, bridgedTo: target }, record);
 }
