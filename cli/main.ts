@@ -77,6 +77,12 @@ function run(argv: string[]): string {
   return values.format === 'json' ? JSON.stringify(trace, null, 2) : formatTraceText(trace, values.lang);
 }
 
+// `... | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 try {
   const out = run(process.argv.slice(2));
   if (out) process.stdout.write(`${out}\n`);
