@@ -10,6 +10,7 @@ import type { Packet, Protocol, TcpFlag } from '../net/packet';
 import { createRng } from '../net/rng';
 import type { Scenario } from '../scenario/schema';
 import { stagesOf } from './stages';
+import { topologyOf } from './topology';
 import type { ConnectionSummary, NodeConntrack, PacketLabel, Step, Trace } from './types';
 
 export interface SimulateOptions {
@@ -144,5 +145,5 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     });
   });
 
-  return { scenarioName: scenario.name, seed, mode: 'iptables', steps, connections };
+  return { scenarioName: scenario.name, seed, mode: 'iptables', topology: topologyOf(cluster), steps, connections };
 }

@@ -106,11 +106,43 @@ export interface ConnectionSummary {
   readonly lastStep: number;
 }
 
+/** The cluster a trace ran in, with every address resolved, for drawing it. */
+export interface Topology {
+  readonly clusterCidr: string;
+  readonly serviceCidr: string;
+  readonly nodes: readonly {
+    readonly name: NodeName;
+    readonly ip: string;
+    readonly podCidr: string;
+    /** cbr0's address: the pods' default gateway. */
+    readonly bridgeIp: string;
+  }[];
+  readonly pods: readonly {
+    readonly name: string;
+    readonly namespace: string;
+    readonly node: NodeName;
+    readonly ip: string;
+    /** The root-namespace end of its veth pair ("veth0"): device `<node>/<veth>`. */
+    readonly veth: string;
+    readonly ready: boolean;
+    readonly labels: Readonly<Record<string, string>>;
+  }[];
+  readonly services: readonly {
+    readonly namespace: string;
+    readonly name: string;
+    readonly clusterIP: string;
+    readonly ports: readonly { readonly name: string; readonly port: number; readonly protocol: string; readonly targetPort: number | string }[];
+    /** The pods behind it that are ready (kube-proxy's endpoints). */
+    readonly endpoints: readonly string[];
+  }[];
+}
+
 /** Everything `simulate` recorded: plain JSON, safe to snapshot, compare or send. */
 export interface Trace {
   readonly scenarioName: string;
   readonly seed: number;
   readonly mode: 'iptables';
+  readonly topology: Topology;
   readonly steps: readonly Step[];
   readonly connections: readonly ConnectionSummary[];
 }

@@ -1,0 +1,22 @@
+import type { Cluster } from '../cluster/model';
+import { formatCidr } from '../net/cidr';
+import type { Topology } from './types';
+
+/** The cluster as plain data for the views: nodes, pods with their veths, Services with their ready endpoints. */
+export function topologyOf(cluster: Cluster): Topology {
+  return {
+    clusterCidr: formatCidr(cluster.clusterCidr),
+    serviceCidr: formatCidr(cluster.serviceCidr),
+    nodes: cluster.nodes.map((n) => ({ name: n.name, ip: n.ip, podCidr: formatCidr(n.podCidr), bridgeIp: n.bridgeIp })),
+    pods: cluster.pods.map((p) => ({ name: p.name, namespace: p.namespace, node: p.node, ip: p.ip, veth: p.veth, ready: p.ready, labels: p.labels })),
+    services: cluster.services.map((s) => ({
+      namespace: s.namespace,
+      name: s.name,
+      clusterIP: s.clusterIP,
+      ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol.toUpperCase(), targetPort: p.targetPort })),
+      endpoints: cluster.endpointSlices
+        .filter((e) => e.namespace === s.namespace && e.serviceName === s.name)
+        .flatMap((e) => e.endpoints.filter((ep) => ep.conditions.ready).map((ep) => ep.targetRef)),
+    })),
+  };
+}
