@@ -1,0 +1,37 @@
+import { immer } from 'zustand/middleware/immer';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Lang } from '../../src/index';
+import { createPlaybackSlice } from './playback-slice';
+import { createScenarioSlice } from './scenario-slice';
+import type { AppState, SetState, View } from './types';
+import { createUiSlice } from './ui-slice';
+
+export interface AppStoreOptions {
+  readonly preset?: string;
+  readonly seed?: number;
+  readonly view?: View;
+  readonly lang?: Lang;
+  /** Trace step to open on (clamped). */
+  readonly step?: number;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+/**
+ * The one store: scenario, playback and ui slices combined once with the immer
+ * middleware. A factory, so every test and every page load gets its own.
+ */
+export function createAppStore(options: AppStoreOptions = {}): AppStore {
+  const store = createStore<AppState>()(
+    immer((set, get) => {
+      const setState = set as unknown as SetState;
+      return {
+        ...createScenarioSlice(setState, get, options.preset ?? 'article', options.seed),
+        ...createPlaybackSlice(setState, get),
+        ...createUiSlice(setState, get, options.view ?? 'cluster', options.lang ?? 'en'),
+      };
+    }),
+  );
+  if (options.step !== undefined) store.getState().seek(options.step);
+  return store;
+}

@@ -1,0 +1,26 @@
+import type { Step } from '../../src/index';
+import { classicPosition, classicStepsOf } from './classic-navigation';
+import type { AppState } from './types';
+
+// Module-level selectors: stable identities, so components re-render only when
+// the value they read changes. Only the packet layer reads the cursor's `t`.
+export const selectTrace = (s: AppState) => s.trace;
+export const selectScenario = (s: AppState) => s.scenario;
+export const selectPresetName = (s: AppState) => s.presetName;
+export const selectStepIndex = (s: AppState) => s.cursor.step;
+export const selectStepCount = (s: AppState) => s.trace.steps.length;
+export const selectCurrentStep = (s: AppState): Step | undefined => s.trace.steps[s.cursor.step];
+export const selectCursor = (s: AppState) => s.cursor;
+export const selectPlaying = (s: AppState) => s.playing;
+export const selectSpeed = (s: AppState) => s.speed;
+export const selectView = (s: AppState) => s.view;
+export const selectLang = (s: AppState) => s.lang;
+export const selectAlerts = (s: AppState) => s.alerts;
+export const selectClassicSteps = (s: AppState) => classicStepsOf(s.trace);
+/** The article picture on screen in the classic view, or null when the trace does not fit the figures. */
+export const selectClassicStep = (s: AppState) => {
+  const pictures = classicStepsOf(s.trace);
+  return pictures ? pictures[classicPosition(s.trace, s.cursor.step)]! : null;
+};
+// No selector builds the Frame: it is a new object each time, so the packet
+// layer reads selectCursor and selectTrace and calls frameAt itself.

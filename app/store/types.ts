@@ -1,0 +1,59 @@
+import type { Cursor, Lang, Scenario, Trace } from '../../src/index';
+
+export type View = 'cluster' | 'classic';
+
+/** A URL parameter the page could not use, and what it did instead. */
+export interface Alert {
+  readonly id: number;
+  readonly param: string;
+  readonly value: string;
+  readonly reason: 'unknown' | 'out-of-range' | 'invalid' | 'does-not-fit';
+}
+
+export interface ScenarioSlice {
+  presetName: string;
+  scenario: Scenario;
+  trace: Trace;
+  /** Runs the engine on a preset; false (and nothing changes) for an unknown name. */
+  loadPreset: (name: string, seed?: number) => boolean;
+}
+
+/** Playback speeds the controls step through with + and -. */
+export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 3, 4] as const;
+
+export interface PlaybackSlice {
+  /** The step on screen and how far (0..1) the packet is along it. */
+  cursor: Cursor;
+  playing: boolean;
+  speed: number;
+  play: () => void;
+  pause: () => void;
+  togglePlay: () => void;
+  /** Jumps to a step (clamped), paused there with the packet halfway along it, as the GIFs draw it. */
+  seek: (step: number) => void;
+  stepForward: () => void;
+  stepBack: () => void;
+  first: () => void;
+  last: () => void;
+  setSpeed: (speed: number) => void;
+  faster: () => void;
+  slower: () => void;
+  /** Moves the packet on by `ms` of wall-clock time (the player calls it every animation frame). */
+  advance: (ms: number) => void;
+}
+
+export interface UiSlice {
+  view: View;
+  lang: Lang;
+  alerts: readonly Alert[];
+  setView: (view: View) => void;
+  setLang: (lang: Lang) => void;
+  addAlert: (alert: Omit<Alert, 'id'>) => void;
+  dismissAlert: (id: number) => void;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & UiSlice;
+
+/** Every slice creator sees the whole store (zustand's StateCreator with immer). */
+export type SetState = (recipe: (draft: AppState) => void) => void;
+export type GetState = () => AppState;
