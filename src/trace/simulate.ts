@@ -49,8 +49,14 @@ function conntrackSnapshot(world: World): NodeConntrack[] {
 
 function createWorld(cluster: Cluster, seed: number): World {
   const kernels = new Map<string, NodeKernel>();
+  // Nodes whose kube-proxy writes the same text share one parsed ruleset
+  // (ClusterIP rules do not depend on the node), so 20 nodes parse once.
+  const parsed = new Map<string, ReturnType<typeof nodeRuleset>>();
   for (const node of cluster.nodes) {
-    kernels.set(node.name, { node, ruleset: nodeRuleset(syncNode(cluster, node)), conntrack: emptyConntrackTable(), recent: {} });
+    const sync = syncNode(cluster, node);
+    const ruleset = parsed.get(sync.restore) ?? nodeRuleset(sync);
+    parsed.set(sync.restore, ruleset);
+    kernels.set(node.name, { node, ruleset, conntrack: emptyConntrackTable(), recent: {} });
   }
   return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, now: 0 };
 }

@@ -1,6 +1,7 @@
 import { parseScenario } from '../parse-scenario';
 import type { Scenario, ScenarioInput } from '../schema';
 import { articleCluster } from './article-cluster';
+import { scaleCluster } from './scale-cluster';
 
 const preset = (name: string, seed: number, cluster: ScenarioInput['cluster'], traffic: ScenarioInput['traffic']): ScenarioInput => ({
   schemaVersion: 1,
@@ -38,6 +39,8 @@ export const PRESETS: Readonly<Record<string, ScenarioInput>> = {
   'node-to-service': preset('node-to-service', 1, articleCluster(['pod3', 'pod4']), [toSvc1('vm1')]),
   /** Three endpoints: probabilities 0.3333333333, 0.5000000000, then the last rule without one. */
   'three-replicas': preset('three-replicas', 1, articleCluster(['pod2', 'pod3', 'pod4']), [toSvc1('pod1')]),
+  /** 20 nodes, 400 pods, 200 Services: for the layout's zoom and pan and the frame-rate benchmark. */
+  scale: preset('scale', 1, scaleCluster().cluster, scaleCluster().traffic),
 };
 
 /** The names of the presets, in the order the app lists them. */
