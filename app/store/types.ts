@@ -1,13 +1,14 @@
 import type { Cursor, Lang, Scenario, Trace } from '../../src/index';
 
-export type View = 'cluster' | 'classic';
+/** The cluster topology, the article's figures, or every step as a list. */
+export type View = 'cluster' | 'classic' | 'list';
 
 /** A URL parameter the page could not use, and what it did instead. */
 export interface Alert {
   readonly id: number;
   readonly param: string;
   readonly value: string;
-  readonly reason: 'unknown' | 'out-of-range' | 'invalid' | 'does-not-fit';
+  readonly reason: 'unknown' | 'out-of-range' | 'invalid';
 }
 
 export interface ScenarioSlice {

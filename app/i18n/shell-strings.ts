@@ -1,0 +1,72 @@
+import type { Lang } from './lang';
+import type { Alert, View } from '../store/types';
+
+/** The shell's labels: header, pickers, alerts, the classic view's "does not fit" message. */
+export interface ShellStrings {
+  readonly scenario: string;
+  readonly presets: Readonly<Record<string, string>>;
+  readonly views: Readonly<Record<View, string>>;
+  readonly viewLabel: string;
+  readonly alert: (a: Alert) => string;
+  readonly dismiss: string;
+  readonly classicDoesNotFit: (preset: string) => string;
+  readonly openCluster: string;
+  readonly topology: string;
+}
+
+const PRESETS_EN: Record<string, string> = {
+  article: 'The article: pod1 → svc1 (pod3, pod4 on vm2)',
+  'same-node': 'Same node: pod1 → svc1 (pod2)',
+  'cross-node': 'Cross node: pod1 → svc1 (pod4)',
+  'no-endpoints': 'No ready endpoints: REJECT',
+  hairpin: 'Hairpin: pod4 → its own Service',
+  'session-affinity': 'Session affinity (ClientIP)',
+  'node-to-service': 'A process on the node → svc1',
+  'three-replicas': 'Three replicas',
+  scale: 'Scale: 20 nodes, 400 pods, 200 Services',
+};
+
+const PRESETS_ZH: Record<string, string> = {
+  article: '文章场景：pod1 → svc1（vm2 上的 pod3、pod4）',
+  'same-node': '同节点：pod1 → svc1（pod2）',
+  'cross-node': '跨节点：pod1 → svc1（pod4）',
+  'no-endpoints': '没有就绪的 Pod：REJECT',
+  hairpin: 'Hairpin：pod4 → 自己的 Service',
+  'session-affinity': '会话保持（ClientIP）',
+  'node-to-service': '节点上的进程 → svc1',
+  'three-replicas': '三个副本',
+  scale: '规模：20 个节点、400 个 Pod、200 个 Service',
+};
+
+const REASON_EN: Record<Alert['reason'], string> = {
+  unknown: 'is not one this page knows',
+  'out-of-range': 'is out of range',
+  invalid: 'is not a valid value',
+};
+const REASON_ZH: Record<Alert['reason'], string> = { unknown: '不是本页面支持的值', 'out-of-range': '超出范围', invalid: '不是有效的值' };
+
+export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
+  en: {
+    scenario: 'Scenario',
+    presets: PRESETS_EN,
+    views: { cluster: 'Cluster view', classic: 'Article figures', list: 'All steps' },
+    viewLabel: 'View',
+    alert: (a) => `The URL parameter “${a.param}” (${JSON.stringify(a.value.slice(0, 60))}) ${REASON_EN[a.reason]}; showing the default instead.`,
+    dismiss: 'Dismiss',
+    classicDoesNotFit: (p) =>
+      `The article's figures draw a pod calling a Service whose chosen pod is on another node, and the reply. The “${p}” scenario has another shape, so it has no figure.`,
+    openCluster: 'Open the cluster view',
+    topology: 'Topology',
+  },
+  zh: {
+    scenario: '场景',
+    presets: PRESETS_ZH,
+    views: { cluster: '集群视图', classic: '文章插图', list: '全部步骤' },
+    viewLabel: '视图',
+    alert: (a) => `URL 参数“${a.param}”（${JSON.stringify(a.value.slice(0, 60))}）${REASON_ZH[a.reason]}；已改用默认值。`,
+    dismiss: '关闭',
+    classicDoesNotFit: (p) => `文章插图画的是一个 Pod 访问 Service、被选中的 Pod 在另一个节点上，以及回包。“${p}”场景的拓扑不同，没有对应的插图。`,
+    openCluster: '打开集群视图',
+    topology: '拓扑',
+  },
+};

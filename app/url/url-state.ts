@@ -1,0 +1,104 @@
+import { PRESET_NAMES, presetScenario, type Figure, type Lang } from '../../src/index';
+import type { AppStore } from '../store/create-app-store';
+import { classicStepsOf } from '../store/classic-navigation';
+import type { Alert, AppState, View } from '../store/types';
+
+type AlertInput = Omit<Alert, 'id'>;
+
+const FIGURES: readonly Figure[] = ['pod-to-service', 'service-to-pod'];
+const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
+const LANGS: readonly Lang[] = ['en', 'zh'];
+const MODES = ['iptables'] as const;
+
+/** What a URL asks for, after checking each parameter; `alerts` says what could not be used. */
+export interface UrlRequest {
+  readonly preset: string;
+  readonly seed: number | undefined;
+  readonly view: View;
+  readonly lang: Lang;
+  readonly figure: Figure;
+  /** The raw step parameter, checked once the trace is known. */
+  readonly step: string | null;
+  readonly alerts: readonly AlertInput[];
+}
+
+function pick<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[], fallback: T, alerts: AlertInput[]): T {
+  const value = params.get(name);
+  if (value === null) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  alerts.push({ param: name, value, reason: 'unknown' });
+  return fallback;
+}
+
+/**
+ * Reads the page's parameters from an untrusted query string: `preset`,
+ * `seed`, `view`, `figure`, `step`, `lang`, `mode`. Each value is checked
+ * against what the page knows; anything else is reported and replaced by its
+ * default, so a garbage URL still opens a working page. Values are never
+ * rendered as HTML (React escapes them in the alert).
+ */
+export function readUrl(search: string): UrlRequest {
+  const params = new URLSearchParams(search);
+  const alerts: AlertInput[] = [];
+  const preset = pick(params, 'preset', PRESET_NAMES, 'article', alerts);
+  const view = pick(params, 'view', VIEWS, 'cluster', alerts);
+  const lang = pick(params, 'lang', LANGS, 'en', alerts);
+  const figure = pick(params, 'figure', FIGURES, 'pod-to-service', alerts);
+  pick(params, 'mode', MODES, 'iptables', alerts);
+  let seed: number | undefined;
+  const rawSeed = params.get('seed');
+  if (rawSeed !== null) {
+    if (/^[0-9]{1,10}$/.test(rawSeed) && Number(rawSeed) <= 0xffffffff) seed = Number(rawSeed);
+    else alerts.push({ param: 'seed', value: rawSeed, reason: 'invalid' });
+  }
+  return { preset, seed, view, lang, figure, step: params.get('step'), alerts };
+}
+
+/**
+ * Positions a freshly created store at the URL's step: a 1-based trace step in
+ * the cluster view, the article figure's step number in the classic view.
+ */
+export function applyUrlStep(store: AppStore, request: UrlRequest): void {
+  const state = store.getState();
+  const alert = (reason: AlertInput['reason']) => state.addAlert({ param: 'step', value: request.step ?? '', reason });
+  // A preset that does not fit the article's figures keeps the classic view,
+  // which says so itself and offers the cluster view; its step is a trace step.
+  const pictures = request.view === 'classic' ? classicStepsOf(state.trace) : null;
+  const candidates = pictures ? pictures.filter((p) => p.figure === request.figure) : null;
+  const count = candidates ? candidates.length : state.trace.steps.length;
+  let n = 1;
+  if (request.step !== null) {
+    const parsed = /^[0-9]{1,6}$/.test(request.step) ? Number(request.step) : NaN;
+    if (Number.isNaN(parsed)) alert('invalid');
+    else if (parsed < 1 || parsed > count) alert('out-of-range');
+    else n = parsed;
+  }
+  state.seek(candidates ? candidates[n - 1]!.stepIndex : n - 1);
+}
+
+/** The query string for what is on screen. */
+export function writeUrl(state: AppState): string {
+  const params = new URLSearchParams();
+  params.set('preset', state.presetName);
+  if (state.trace.seed !== presetScenario(state.presetName)?.seed) params.set('seed', String(state.trace.seed));
+  params.set('view', state.view);
+  const pictures = state.view === 'classic' ? classicStepsOf(state.trace) : null;
+  const picture = pictures?.filter((p) => p.stepIndex <= state.cursor.step).at(-1) ?? pictures?.[0];
+  if (picture) {
+    params.set('figure', picture.figure);
+    params.set('step', String(picture.n));
+  } else {
+    params.set('step', String(state.cursor.step + 1));
+  }
+  params.set('lang', state.lang);
+  return `?${params.toString()}`;
+}
+
+/** A store opened on the frame a URL names, with an alert for each parameter it could not use. */
+export function openFromUrl(search: string, createStore: (options: { preset: string; seed?: number; view: View; lang: Lang }) => AppStore): AppStore {
+  const request = readUrl(search);
+  const store = createStore({ preset: request.preset, ...(request.seed === undefined ? {} : { seed: request.seed }), view: request.view, lang: request.lang });
+  for (const alert of request.alerts) store.getState().addAlert(alert);
+  applyUrlStep(store, request);
+  return store;
+}
