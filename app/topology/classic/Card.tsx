@@ -29,7 +29,6 @@ export function Card({ lines, figure }: { lines: readonly CardLine[]; figure: Fi
         return (
           <g key={`${i}-${line.text}`} data-struck={line.struck || undefined}>
             <text x={CARD.textX} y={y}>
-              {line.struck ? <title>{`${line.text} (rewritten)`}</title> : null}
               {line.text}
             </text>
             {line.struck ? (
