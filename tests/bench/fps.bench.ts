@@ -1,0 +1,72 @@
+/**
+ * Frame-rate benchmark: builds the site, serves it with `vite preview`, opens
+ * it in headless Chromium, plays a preset in the cluster view and prints the
+ * median frames per second and the longest frame. Prints figures; asserts
+ * nothing. Goals on this 2-core machine: article >= 58 fps, scale >= 55 fps.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium } from '@playwright/test';
+
+const SECONDS = 5;
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+if (!executablePath) {
+  console.error('bench:fps needs Chromium: set CHROMIUM_PATH or install Debian\'s chromium (npm test does it)');
+  process.exit(1);
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+const port = await freePort();
+const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const base = `http://localhost:${port}`;
+for (let i = 0; i < 100; i++) {
+  if (await fetch(base).then(() => true, () => false)) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const preset of ['article', 'scale']) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/?preset=${preset}&view=cluster&step=1&lang=en`);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const frames: number[] = await page.evaluate(
+      (seconds) =>
+        new Promise<number[]>((resolve) => {
+          const times: number[] = [];
+          const end = performance.now() + seconds * 1000;
+          const tick = (t: number) => {
+            times.push(t);
+            if (t < end) requestAnimationFrame(tick);
+            else resolve(times);
+          };
+          requestAnimationFrame(tick);
+        }),
+      SECONDS,
+    );
+    const deltas = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
+    const median = deltas[Math.floor(deltas.length / 2)]!;
+    const stepShown = await page.getByRole('slider', { name: 'Timeline' }).getAttribute('aria-valuetext');
+    console.log(
+      `${preset}: median ${(1000 / median).toFixed(1)} fps, longest frame ${deltas.at(-1)!.toFixed(1)} ms, ${deltas.length} frames in ${SECONDS} s (now at ${stepShown})`,
+    );
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  process.kill(-preview.pid!);
+}
