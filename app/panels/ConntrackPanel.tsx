@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { NodeConntrack } from '../../src/index';
+import { useAppStore } from '../store/StoreProvider';
+import { selectCurrentStep, selectStepIndex } from '../store/selectors';
+import { defaultConntrackNode, describeChange } from './conntrack-view';
+import { PanelSection } from './PanelSection';
+import { usePanelStrings } from './usePanelStrings';
+
+/**
+ * A node's conntrack table after the current step, as `conntrack -L` prints it,
+ * with the entry this step created or matched highlighted. A node picker shows
+ * the other nodes; the choice holds until the step changes.
+ */
+export function ConntrackPanel() {
+  const step = useAppStore(selectCurrentStep);
+  const stepIndex = useAppStore(selectStepIndex);
+  const t = usePanelStrings();
+  const [choice, setChoice] = useState<{ node: string; step: number } | null>(null);
+  if (!step) {
+    return (
+      <PanelSection title={t.conntrack} name="conntrack">
+        <p className="pw-panel-note">{t.noStep}</p>
+      </PanelSection>
+    );
+  }
+  const node = choice?.step === stepIndex ? choice.node : defaultConntrackNode(step);
+  const table = step.conntrack.find((c) => c.node === node);
+  const change = step.conntrackChange;
+  return (
+    <PanelSection title={t.conntrack} name="conntrack">
+      {step.conntrack.length > 1 && (
+        <div className="pw-node-picker" role="group" aria-label={t.node}>
+          {step.conntrack.map((c) => (
+            <button
+              key={c.node}
+              type="button"
+              aria-pressed={c.node === node}
+              onClick={() => setChoice({ node: c.node, step: stepIndex })}
+            >
+              {c.node} <span className="pw-count">({c.entries.length})</span>
+            </button>
+          ))}
+        </div>
+      )}
+      {change && (
+        <p className="pw-ct-change" data-change={change.change}>
+          {t.entryChange(change.node, change.entryId, describeChange(change, t))}
+        </p>
+      )}
+      {table && table.entries.length === 0 && <p className="pw-empty">{t.noEntries(table.node)}</p>}
+      {table && <ConntrackTable table={table} highlight={change?.node === table.node ? change.entryId : null} />}
+    </PanelSection>
+  );
+}
+
+function ConntrackTable({ table, highlight }: { table: NodeConntrack; highlight: number | null }) {
+  const t = usePanelStrings();
+  return (
+    <div className="pw-scroll" role="group" tabIndex={0} data-scroll-keys="" aria-label={`conntrack -L (${table.node})`}>
+      <pre className="pw-terminal" data-node={table.node}>
+        <code>
+        {table.entries.map((e) =>
+          e.id === highlight ? (
+            <mark key={e.id} className="pw-ct-line" data-entry-id={e.id} aria-current="true">
+              {e.text}
+            </mark>
+          ) : (
+            <span key={e.id} className="pw-ct-line" data-entry-id={e.id}>
+              {e.text}
+            </span>
+          ),
+        )}
+          <span className="pw-ct-summary">{t.flowSummary(table.entries.length)}</span>
+        </code>
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { narrate, type Step } from '../../src/index';
+import type { PanelStrings } from '../i18n/panel-strings';
+import { useAppStore } from '../store/StoreProvider';
+import { selectCurrentStep, selectLang, selectStepCount } from '../store/selectors';
+import { PanelSection } from './PanelSection';
+import { usePanelStrings } from './usePanelStrings';
+
+/** Where the step happens: "vm1 PREROUTING" at a hook, else the hop "pod1/eth0 → vm1/veth0". */
+function placeOf(step: Step): string {
+  return step.hook !== null && step.node !== null ? `${step.node} ${step.hook}` : `${step.at} → ${step.to}`;
+}
+
+function position(step: Step, count: number, t: PanelStrings): string {
+  return [t.stepOf(step.index + 1, count), step.label, placeOf(step)].join(' · ');
+}
+
+/** The engine's narration of the current step in the page's language, announced politely as it changes. */
+export function NarrationPanel() {
+  const step = useAppStore(selectCurrentStep);
+  const count = useAppStore(selectStepCount);
+  const lang = useAppStore(selectLang);
+  const t = usePanelStrings();
+  return (
+    <PanelSection title={t.narration} name="narration">
+      <div className="pw-narration" aria-live="polite" data-id="narration">
+        {step ? (
+          <>
+            <p className="pw-position">
+              <span data-id="step-position">{position(step, count, t)}</span>
+              {step.stage && (
+                <span className="pw-stage" data-id="article-stage">
+                  {t.articleStage(t.figures[step.stage.figure], step.stage.n)}
+                </span>
+              )}
+            </p>
+            <p className="pw-narration-text" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+              {narrate(step.note, lang)}
+            </p>
+          </>
+        ) : (
+          <p className="pw-panel-note">{t.noStep}</p>
+        )}
+      </div>
+    </PanelSection>
+  );
+}
