@@ -1,0 +1,77 @@
+import type { Box, Point } from './geometry';
+
+/** What a drawn device is, so the view can pick its shape. */
+export type DeviceKind = 'eth0' | 'cbr0' | 'veth' | 'hook' | 'routing' | 'host' | 'pod-eth0' | 'net';
+
+/** A device the trace can name (`vm1/cbr0`, `pod1/eth0`, `net`): where it is drawn and where the packet sits on it. */
+export interface DeviceLayout {
+  readonly id: string;
+  readonly kind: DeviceKind;
+  readonly label: string;
+  /** A second, quieter label (an address); empty when there is none. */
+  readonly detail: string;
+  readonly box: Box;
+  readonly anchor: Point;
+}
+
+/** A wire between two devices, drawn once and walked by the packet in either direction. */
+export interface Link {
+  readonly from: string;
+  readonly to: string;
+  readonly points: readonly Point[];
+}
+
+export interface PodLayout {
+  readonly name: string;
+  readonly ip: string;
+  readonly node: string;
+  readonly box: Box;
+  readonly eth0: DeviceLayout;
+}
+
+export interface NodeLayout {
+  readonly name: string;
+  readonly ip: string;
+  readonly podCidr: string;
+  readonly box: Box;
+  /** The root network namespace: eth0, the netfilter hooks, cbr0 and the veths. */
+  readonly root: Box;
+  readonly kubeProxy: Box;
+  readonly devices: readonly DeviceLayout[];
+  readonly pods: readonly PodLayout[];
+  readonly links: readonly Link[];
+}
+
+export interface ServiceLayout {
+  /** `namespace/name`, as ConnectionSummary.service names it. */
+  readonly key: string;
+  readonly name: string;
+  /** "10.96.0.10:80": the virtual address, which no device holds. */
+  readonly address: string;
+  readonly endpoints: readonly string[];
+  readonly box: Box;
+}
+
+export interface NetworkLayout {
+  /** One band above each row of nodes, and a trunk joining the bands when there are several rows. */
+  readonly bands: readonly Box[];
+  readonly trunk: Box | null;
+  readonly device: DeviceLayout;
+  readonly links: readonly Link[];
+}
+
+export interface ClusterLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly columns: number;
+  readonly nodes: readonly NodeLayout[];
+  readonly services: readonly ServiceLayout[];
+  /** The area the Services are drawn in, with its caption above. */
+  readonly serviceArea: Box;
+  readonly apiServer: Box;
+  /** Dashed lines from the API server to each node's kube-proxy, which watches it. */
+  readonly watches: readonly { readonly node: string; readonly points: readonly Point[] }[];
+  readonly network: NetworkLayout;
+  /** Every device by id, for anchors and highlighting. */
+  readonly devices: ReadonlyMap<string, DeviceLayout>;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { edgePath } from '../../app/topology/cluster/edge-path';
+import { contains, overlaps } from '../../app/topology/cluster/geometry';
+import { layoutCluster } from '../../app/topology/cluster/layout';
+import { pointAlong } from '../../app/topology/cluster/point-along';
+import { PRESET_NAMES, presetScenario, simulate } from '../../src/index';
+
+const traces = PRESET_NAMES.map((name) => [name, simulate(presetScenario(name)!)] as const);
+
+describe('layoutCluster', () => {
+  it.each(traces)('gives every device of the %s trace a position', (_, trace) => {
+    const layout = layoutCluster(trace.topology);
+    const ids = new Set(trace.steps.flatMap((s) => [s.at, s.to]));
+    for (const id of ids) expect(layout.devices.get(id), id).toBeDefined();
+  });
+
+  it.each(traces)('draws a path for every step of the %s trace, from its device to the next', (_, trace) => {
+    const layout = layoutCluster(trace.topology);
+    for (const step of trace.steps) {
+      const path = edgePath(layout, step.at, step.to);
+      expect(path.length, `${step.at} -> ${step.to}`).toBeGreaterThan(0);
+      expect(path[0]).toEqual(layout.devices.get(step.at)!.anchor);
+      expect(path[path.length - 1]).toEqual(layout.devices.get(step.to)!.anchor);
+    }
+  });
+
+  it.each(traces)('keeps the nodes of %s apart and each pod inside its node', (_, trace) => {
+    const layout = layoutCluster(trace.topology);
+    layout.nodes.forEach((a, i) => layout.nodes.slice(i + 1).forEach((b) => expect(overlaps(a.box, b.box)).toBe(false)));
+    for (const node of layout.nodes) {
+      expect(contains({ x: 0, y: 0, w: layout.width, h: layout.height }, node.box)).toBe(true);
+      expect(contains(node.box, node.root)).toBe(true);
+      for (const pod of node.pods) {
+        expect(contains(node.box, pod.box)).toBe(true);
+        expect(overlaps(pod.box, node.root)).toBe(false);
+      }
+      node.pods.forEach((a, i) => node.pods.slice(i + 1).forEach((b) => expect(overlaps(a.box, b.box)).toBe(false)));
+    }
+    expect(layout.nodes.flatMap((n) => n.pods)).toHaveLength(trace.topology.pods.length);
+  });
+
+  it('draws no two devices of a node on top of each other', () => {
+    const layout = layoutCluster(traces[0]![1].topology);
+    for (const node of layout.nodes) {
+      const boxes = [node.kubeProxy, ...node.devices.filter((d) => d.kind !== 'pod-eth0').map((d) => d.box)];
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlaps(a, b), JSON.stringify([a, b])).toBe(false)));
+    }
+  });
+
+  it('is deterministic: the same topology gives the same drawing', () => {
+    const trace = traces[0]![1];
+    expect(JSON.stringify(layoutCluster(trace.topology).nodes)).toBe(JSON.stringify(layoutCluster(trace.topology).nodes));
+  });
+
+  it('puts two small nodes side by side', () => {
+    const layout = layoutCluster(traces[0]![1].topology);
+    const [vm1, vm2] = layout.nodes;
+    expect(layout.columns).toBe(2);
+    expect(vm1!.box.y).toBe(vm2!.box.y);
+    expect(vm2!.box.x).toBeGreaterThan(vm1!.box.x + vm1!.box.w);
+  });
+
+  it('grows the canvas to 20 nodes of 20 pods with 200 Services, in more columns', () => {
+    const base = traces[0]![1].topology;
+    const node0 = base.nodes[0]!;
+    const nodes = Array.from({ length: 20 }, (_, i) => ({ ...node0, name: `vm${i + 1}` as typeof node0.name, ip: `192.168.0.${i + 11}` }));
+    const pods = nodes.flatMap((n, i) =>
+      Array.from({ length: 20 }, (_, j) => ({ ...base.pods[0]!, name: `pod-${i}-${j}`, node: n.name, ip: `10.244.${i}.${j + 2}`, veth: `veth${j}` })),
+    );
+    const services = Array.from({ length: 200 }, (_, i) => ({ ...base.services[0]!, name: `svc${i}`, clusterIP: `10.96.${i >> 8}.${i & 255}` }));
+    const layout = layoutCluster({ ...base, nodes, pods, services });
+    expect(layout.columns).toBeGreaterThan(2);
+    expect(layout.nodes.flatMap((n) => n.pods)).toHaveLength(400);
+    layout.nodes.forEach((a, i) => layout.nodes.slice(i + 1).forEach((b) => expect(overlaps(a.box, b.box)).toBe(false)));
+    layout.services.forEach((a, i) => layout.services.slice(i + 1).forEach((b) => expect(overlaps(a.box, b.box)).toBe(false)));
+    for (const s of layout.services) expect(contains({ x: 0, y: 0, w: layout.width, h: layout.height }, s.box)).toBe(true);
+    const wire = edgePath(layout, 'vm1/eth0', 'vm20/eth0');
+    expect(wire.length).toBeGreaterThan(3); // up to the band, along the trunk, down to the other row
+  });
+});
+
+describe('edgePath', () => {
+  const layout = layoutCluster(traces[0]![1].topology);
+
+  it('is orthogonal: every segment is horizontal or vertical', () => {
+    for (const [from, to] of [['pod1/eth0', 'vm1/veth0'], ['vm1/cbr0', 'vm1/PREROUTING'], ['vm1/eth0', 'vm2/eth0'], ['vm1/POSTROUTING', 'vm1/cbr0'], ['vm1/OUTPUT', 'vm1/POSTROUTING']] as const) {
+      const path = edgePath(layout, from, to);
+      path.slice(1).forEach(([x, y], i) => expect(x === path[i]![0] || y === path[i]![1]).toBe(true));
+    }
+  });
+
+  it('routes PREROUTING to FORWARD through the routing decision', () => {
+    const routing = layout.devices.get('vm1/routing')!.anchor;
+    expect(edgePath(layout, 'vm1/PREROUTING', 'vm1/FORWARD')).toContainEqual(routing);
+  });
+
+  it('stays on one point for a step that does not move', () => {
+    expect(edgePath(layout, 'vm1/PREROUTING', 'vm1/PREROUTING')).toEqual([layout.devices.get('vm1/PREROUTING')!.anchor]);
+  });
+
+  it('is empty for a device the drawing does not have', () => {
+    expect(edgePath(layout, 'vm9/eth0', 'vm1/eth0')).toEqual([]);
+  });
+});
+
+describe('pointAlong', () => {
+  const line = [[0, 0], [100, 0], [100, 100]] as const;
+  it.each([
+    [0, [0, 0]],
+    [0.5, [100, 0]],
+    [1, [100, 100]],
+  ])('at %s is %j (eased, by length)', (t, expected) => {
+    expect(pointAlong(line, t)).toEqual(expected);
+  });
+
+  it('eases: a quarter of the time covers less than a quarter of the way', () => {
+    const [x] = pointAlong([[0, 0], [100, 0]], 0.25);
+    expect(x).toBeLessThan(25);
+  });
+});
