@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ClassicView } from '../../app/topology/ClassicView';
+import { nodeLabel } from '../../app/topology/classic/picture';
 import { presetScenario, simulate, type Figure, type Trace } from '../../src/index';
 
 const article = presetScenario('article')!;
@@ -106,6 +107,15 @@ describe('ClassicView', () => {
     expect([Number(circle.getAttribute('cx')), Number(circle.getAttribute('cy'))]).toEqual(want.dot);
     expect(dots[0]!.querySelector('text')?.textContent).toBe(String(n));
     expect(svg.getAttribute('aria-label')).toMatch(new RegExp(`, step ${n}: `));
+  });
+
+  it.each([
+    ['vm1', 'VM 1'],
+    ['vm2', 'VM 2'],
+    ['node12', 'Node 12'],
+    ['worker-a', 'worker-a'],
+  ])('labels node %s as "%s", in the article\'s style', (name, label) => {
+    expect(nodeLabel(name)).toBe(label);
   });
 
   it('says the figure does not fit when the trace has no endpoint to draw', () => {

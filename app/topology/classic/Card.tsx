@@ -1,5 +1,5 @@
 import type { Figure } from '../../../src/index';
-import type { CardLine } from './card';
+import type { CardLine } from './card-lines';
 import { CARD, COLORS, FONT } from './geometry';
 import { textWidth } from './text-width';
 

@@ -28,7 +28,9 @@ export function describePicture(p: ClassicPicture): string {
         : 'the packet passes iptables';
       break;
     case 'uplink':
-      doing = outbound ? `the packet leaves ${p.nodeLabel} through eth0 for the network` : `the reply arrives from the network at eth0`;
+      doing = outbound
+        ? `the packet leaves ${p.nodeLabel} through eth0 for ${p.endpoint}, across the network`
+        : `${p.endpoint}'s reply arrives from the network at ${p.nodeLabel}'s eth0`;
       break;
   }
   const card = p.card.map((l) => (l.struck ? `${l.text} (struck out)` : l.text)).join(', ');

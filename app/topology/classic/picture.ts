@@ -1,5 +1,5 @@
 import type { Figure, Step, Trace } from '../../../src/index';
-import { cardLines, addressName, type CardLine } from './card';
+import { cardLines, addressName, type CardLine } from './card-lines';
 import { classicSteps } from './classic-steps';
 import { PLACES, type Place, type Point } from './geometry';
 import { placeOf } from './place';
@@ -37,12 +37,16 @@ export interface ClassicPicture {
   readonly client: PicturePod;
   /** The other pod on the client's node, drawn on the right; null when it has none. */
   readonly neighbour: PicturePod | null;
+  /** The pod the Service sent the connection to: off the picture, beyond the cloud. */
+  readonly endpoint: string;
 }
 
-/** `vm1` -> "VM 1", the article's way of naming nodes; other names stay as they are. */
+/** `vm1` -> "VM 1", the article's way of naming nodes (`node2` -> "Node 2"); other names stay as they are. */
 export function nodeLabel(name: string): string {
   const m = /^([a-z]+)-?(\d+)$/i.exec(name);
-  return m ? `${m[1]!.toUpperCase()} ${m[2]}` : name;
+  if (!m) return name;
+  const word = m[1]!.toLowerCase() === 'vm' ? 'VM' : m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1);
+  return `${word} ${m[2]}`;
 }
 
 /**
@@ -92,5 +96,6 @@ export function classicPicture(trace: Trace, figure: Figure, n: number): Classic
     nodeLabel: nodeLabel(clientPod.node),
     client: { name: clientPod.name, veth: clientPod.veth },
     neighbour: neighbourPod ? { name: neighbourPod.name, veth: neighbourPod.veth } : null,
+    endpoint: trace.connections[0]?.endpointPod ?? addressName(topology, current.dstIp),
   };
 }
