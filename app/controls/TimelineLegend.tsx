@@ -1,0 +1,20 @@
+import { usePanelStrings } from '../panels/usePanelStrings';
+import { tickCategory, type TickCategory, type TimelineStop } from './timeline-model';
+
+const ORDER: readonly TickCategory[] = ['nat', 'conntrack', 'filter', 'l2', 'l3', 'stop'];
+
+/** What the ticks' colours mean, for the kinds this timeline has. Decoration for the eye, like the ticks. */
+export function TimelineLegend({ stops }: { readonly stops: readonly TimelineStop[] }) {
+  const t = usePanelStrings();
+  const present = new Set(stops.map((s) => tickCategory(s.kind)));
+  return (
+    <ul className="pw-legend" aria-hidden="true">
+      {ORDER.filter((c) => present.has(c)).map((c) => (
+        <li key={c} data-category={c}>
+          <span className="pw-swatch" />
+          {t.tickGroups[c]}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,60 @@
+import { usePanelStrings } from '../panels/usePanelStrings';
+import { groupLabel, tickCategory, type TimelineStop } from './timeline-model';
+
+export interface TimelineTicksProps {
+  readonly stops: readonly TimelineStop[];
+  readonly position: number;
+  readonly onSeek: (position: number) => void;
+}
+
+interface Run {
+  readonly group: string;
+  readonly items: { readonly stop: TimelineStop; readonly i: number }[];
+}
+
+/** Consecutive stops of the same group (one packet, or one article figure). */
+function runsOf(stops: readonly TimelineStop[]): Run[] {
+  const runs: Run[] = [];
+  stops.forEach((stop, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.group === stop.group) last.items.push({ stop, i });
+    else runs.push({ group: stop.group, items: [{ stop, i }] });
+  });
+  return runs;
+}
+
+/**
+ * One tick per stop, in runs per packet (or per article figure), coloured by
+ * the kind of step. A pointer shortcut only: the range input carries the same
+ * positions for keyboards and screen readers, so the ticks stay out of the tab
+ * order and the accessibility tree.
+ */
+export function TimelineTicks({ stops, position, onSeek }: TimelineTicksProps) {
+  const t = usePanelStrings();
+  return (
+    <div className="pw-ticks" data-id="timeline-ticks" aria-hidden="true">
+      {runsOf(stops).map((run) => (
+        <div key={run.items[0]!.i} className="pw-tick-run" style={{ flexGrow: run.items.length }}>
+          <span className="pw-tick-group">{groupLabel(run.group, t)}</span>
+          <div className="pw-tick-row">
+            {run.items.map(({ stop, i }) => (
+              <button
+                key={i}
+                type="button"
+                tabIndex={-1}
+                className="pw-tick"
+                data-step={stop.stepIndex}
+                data-kind={stop.kind}
+                data-category={tickCategory(stop.kind)}
+                data-current={i === position || undefined}
+                title={stop.title}
+                aria-label={stop.title}
+                onClick={() => onSeek(i)}
+              />
+            ))}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Step, StepKind, Trace } from '../../src/index';
+import type { PanelStrings } from '../i18n/panel-strings';
+import type { ClassicStep } from '../topology/classic/classic-steps';
+
+/** Colour family of a tick, so the eye finds the NAT steps on the timeline. */
+export type TickCategory = keyof PanelStrings['tickGroups'];
+
+const CATEGORY: Readonly<Record<StepKind, TickCategory>> = {
+  dnat: 'nat',
+  snat: 'nat',
+  'reverse-nat': 'nat',
+  'conntrack-new': 'conntrack',
+  'conntrack-hit': 'conntrack',
+  hook: 'filter',
+  reject: 'stop',
+  drop: 'stop',
+  'leave-pod': 'l2',
+  veth: 'l2',
+  bridge: 'l2',
+  'bridge-miss': 'l2',
+  deliver: 'l2',
+  route: 'l3',
+  wire: 'l3',
+  'arrive-node': 'l3',
+};
+
+export function tickCategory(kind: StepKind): TickCategory {
+  return CATEGORY[kind];
+}
+
+/** One stop of the timeline: a trace step, or one of the article's pictures in the classic view. */
+export interface TimelineStop {
+  readonly stepIndex: number;
+  readonly kind: StepKind;
+  /** Which run of ticks it belongs to: a packet ("SYN") or an article figure. */
+  readonly group: string;
+  /** What its tick says when hovered: "4 dnat", "Pod to Service 4". */
+  readonly title: string;
+}
+
+/** Every step of the trace, grouped by packet (a new group where a new packet starts). */
+export function traceStops(trace: Trace): TimelineStop[] {
+  return trace.steps.map((s: Step) => ({
+    stepIndex: s.index,
+    kind: s.kind,
+    group: `${s.connection}:${s.packet}:${s.label}`,
+    title: `${s.index + 1} ${s.label} ${s.kind}`,
+  }));
+}
+
+/** The article's nine pictures, grouped by figure. */
+export function classicStops(trace: Trace, pictures: readonly ClassicStep[], t: PanelStrings): TimelineStop[] {
+  return pictures.map((p) => ({
+    stepIndex: p.stepIndex,
+    kind: trace.steps[p.stepIndex]?.kind ?? 'hook',
+    group: p.figure,
+    title: `${t.figures[p.figure]} ${p.n}`,
+  }));
+}
+
+/** The label of a group of ticks: the packet's label or the figure's name. */
+export function groupLabel(group: string, t: PanelStrings): string {
+  if (group === 'pod-to-service' || group === 'service-to-pod') return t.figures[group];
+  return group.split(':')[2] ?? group;
+}

@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../store/StoreProvider';
+import type { AppState } from '../store/types';
+import { belongsToTarget, shortcutFor, type ShortcutAction } from './keyboard-map';
+
+const selectShortcutActions = (s: AppState): Readonly<Record<ShortcutAction, () => void>> => ({
+  togglePlay: s.togglePlay,
+  stepBack: s.stepBack,
+  stepForward: s.stepForward,
+  first: s.first,
+  last: s.last,
+  faster: s.faster,
+  slower: s.slower,
+});
+
+/**
+ * Binds the playback keys on `window`: Space plays or pauses, ArrowLeft and
+ * ArrowRight step, Home and End jump to the ends, + and - (also = and _, and
+ * the numpad's) change the speed. Keys typed into a text field or select are
+ * left alone, and a focused range input keeps its own arrows. Handled keys are
+ * default-prevented, so Space neither scrolls the page nor also clicks the
+ * focused button (browsers click a button on Space's keyup: that is prevented too).
+ */
+export function useKeyboardShortcuts(): void {
+  const actions = useAppStore(useShallow(selectShortcutActions));
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const action = shortcutFor(event);
+      if (!action || belongsToTarget(event.target, action)) return;
+      event.preventDefault();
+      // Holding Space would start and stop playback many times a second.
+      if (action === 'togglePlay' && event.repeat) return;
+      actions[action]();
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      const action = shortcutFor(event);
+      if (action === 'togglePlay' && !belongsToTarget(event.target, action)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', onKeyUp);
+    };
+  }, [actions]);
+}
