@@ -32,8 +32,16 @@ const PICTURES = [
   ...[1, 2, 3, 4].map((n) => ['service-to-pod', n] as const),
 ];
 
-// The figure is 1012 px wide: give the page room so nothing clips it.
-test.use({ viewport: { width: 1600, height: 1200 }, deviceScaleFactor: 1 });
+// A desktop screen with room for the 1012 px figure beside the side panels.
+test.use({ viewport: { width: 1920, height: 1200 }, deviceScaleFactor: 1 });
+
+/**
+ * Lifts the figure out of the page's layout to the top-left corner, so the
+ * comparison measures the drawing, whatever the shell's header height (a
+ * fractional offset makes an element screenshot one row taller) or panels do.
+ * The test below checks the layout on its own.
+ */
+const PIN = 'svg[data-id="classic-view"] { position: fixed !important; left: 0 !important; top: 0 !important; z-index: 2147483647 !important; margin: 0 !important; }';
 
 test.beforeAll(() => {
   mkdirSync(diffs, { recursive: true });
@@ -49,11 +57,11 @@ for (const [figure, n] of PICTURES) {
     const svg = page.locator('svg[data-id="classic-view"]');
     await expect(svg).toBeVisible();
     await expect(svg).toHaveAttribute('aria-label', new RegExp(`, step ${n}: `));
+    await page.addStyleTag({ content: PIN });
     await page.evaluate(() => document.fonts.ready);
-    const box = await svg.boundingBox();
-    expect(box && { width: box.width, height: box.height }).toEqual({ width: 1012, height: 702 });
+    expect(await svg.boundingBox()).toEqual({ x: 0, y: 0, width: 1012, height: 702 });
 
-    const shot = await svg.screenshot({ animations: 'disabled' });
+    const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 1012, height: 702 }, animations: 'disabled' });
     writeFileSync(join(screenshots, `classic-${figure}-step${n}.png`), shot);
     writeFileSync(join(diffs, `${figure}-step${n}-actual.png`), shot);
     const actual = PNG.sync.read(shot);
@@ -73,3 +81,27 @@ for (const [figure, n] of PICTURES) {
     expect(share, `${figure} step ${n} differs in ${percent} of pixels; see ${diffs}`).toBeLessThanOrEqual(MAX_DIFF);
   });
 }
+
+test('the page shows the whole figure at 1012 x 702 CSS px, nothing clipped', async ({ page }) => {
+  await page.goto('/?view=classic&figure=pod-to-service&step=4');
+  const svg = page.locator('svg[data-id="classic-view"]');
+  await expect(svg).toBeVisible();
+  await svg.scrollIntoViewIfNeeded();
+  // The part of the figure that its scrolling or clipping ancestors leave visible.
+  const visible = await svg.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const c = a.getBoundingClientRect();
+      left = Math.max(left, c.left + a.clientLeft);
+      top = Math.max(top, c.top + a.clientTop);
+      right = Math.min(right, c.left + a.clientLeft + a.clientWidth);
+      bottom = Math.min(bottom, c.top + a.clientTop + a.clientHeight);
+    }
+    return { width: r.width, height: r.height, visibleWidth: right - left, visibleHeight: bottom - top };
+  });
+  await page.screenshot({ path: join(screenshots, 'classic-page.png') });
+  expect(visible).toEqual({ width: 1012, height: 702, visibleWidth: 1012, visibleHeight: 702 });
+});
