@@ -50,7 +50,9 @@ export function TimelineTicks({ stops, position, onSeek }: TimelineTicksProps) {
                 title={stop.title}
                 aria-label={stop.title}
                 onClick={() => onSeek(i)}
-              />
+              >
+                {stop.badge}
+              </button>
             ))}
           </div>
         </div>

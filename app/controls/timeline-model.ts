@@ -36,6 +36,8 @@ export interface TimelineStop {
   readonly group: string;
   /** What its tick says when hovered: "4 dnat", "Pod to Service 4". */
   readonly title: string;
+  /** Written on the tick when there is room: the article's step number in the classic view. */
+  readonly badge: string;
 }
 
 /** Every step of the trace, grouped by packet (a new group where a new packet starts). */
@@ -45,6 +47,7 @@ export function traceStops(trace: Trace): TimelineStop[] {
     kind: s.kind,
     group: `${s.connection}:${s.packet}:${s.label}`,
     title: `${s.index + 1} ${s.label} ${s.kind}`,
+    badge: '',
   }));
 }
 
@@ -55,6 +58,7 @@ export function classicStops(trace: Trace, pictures: readonly ClassicStep[], t: 
     kind: trace.steps[p.stepIndex]?.kind ?? 'hook',
     group: p.figure,
     title: `${t.figures[p.figure]} ${p.n}`,
+    badge: String(p.n),
   }));
 }
 
