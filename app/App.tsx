@@ -1,35 +1,39 @@
-import { useMemo } from 'react';
-import { presetScenario, simulate, type Trace } from '../src/index';
-import { LANGS, stringsFor, type Lang } from './i18n';
-import { StepList } from './StepList';
+import { useEffect } from 'react';
+import { Controls } from './controls/Controls';
+import { useKeyboardShortcuts } from './controls/useKeyboardShortcuts';
+import { shellStrings } from './i18n/shell-strings';
+import { Panels } from './panels/Panels';
+import { Alerts } from './shell/Alerts';
+import { ClassicPane } from './shell/ClassicPane';
+import { Header } from './shell/Header';
+import { StepListPane } from './shell/StepListPane';
+import { useAppStore } from './store/StoreProvider';
+import { selectLang, selectView } from './store/selectors';
+import { ClusterView } from './topology/ClusterView';
 
-export interface AppProps {
-  readonly lang: Lang;
-}
-
-/** Runs the engine once on the article's scenario; the views only read the trace. */
-function articleTrace(): Trace | null {
-  const scenario = presetScenario('article');
-  return scenario ? simulate(scenario) : null;
-}
-
-export function App({ lang }: AppProps) {
-  const strings = stringsFor(lang);
-  const trace = useMemo(articleTrace, []);
+/** The page: header, URL alerts, the chosen view beside the panels, and the transport bar. */
+export function App() {
+  useKeyboardShortcuts();
+  const view = useAppStore(selectView);
+  const lang = useAppStore(selectLang);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   return (
-    <main className="page">
-      <header className="page-header">
-        <h1>{strings.title}</h1>
-        <p className="subtitle">{strings.subtitle}</p>
-        <nav aria-label={strings.language} className="langs">
-          {LANGS.map((l) => (
-            <a key={l} href={`?lang=${l}`} lang={l} aria-current={l === lang ? 'page' : undefined}>
-              {l === 'en' ? 'English' : '中文'}
-            </a>
-          ))}
-        </nav>
-      </header>
-      {trace ? <StepList trace={trace} lang={lang} strings={strings} /> : <p role="alert">{strings.noPreset}</p>}
-    </main>
+    <div className="app">
+      <Header />
+      <Alerts />
+      <main className="workspace">
+        <section className="stage" aria-label={shellStrings[lang].topology} data-view={view}>
+          {view === 'cluster' ? <ClusterView /> : view === 'classic' ? <ClassicPane /> : <StepListPane />}
+        </section>
+        <aside className="side">
+          <Panels />
+        </aside>
+      </main>
+      <footer className="transport">
+        <Controls />
+      </footer>
+    </div>
   );
 }

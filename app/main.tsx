@@ -1,16 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { readLang } from './i18n';
+import { createPlayer } from './playback/player';
+import { createAppStore } from './store/create-app-store';
+import { StoreProvider } from './store/StoreProvider';
+import { syncUrl } from './url/sync-url';
+import { openFromUrl } from './url/url-state';
 import './styles.css';
 
-const lang = readLang(window.location.search);
-document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+// The URL decides the first frame; from then on the store is the truth and
+// the address bar follows it.
+const store = openFromUrl(window.location.search, createAppStore);
+syncUrl(store, window);
+createPlayer(store);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App lang={lang} />
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
   </StrictMode>,
 );

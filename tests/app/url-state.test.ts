@@ -9,19 +9,19 @@ const open = (search: string) => openFromUrl(search, createAppStore);
 function fakeWindow(search: string) {
   const calls: string[] = [];
   const listeners: (() => void)[] = [];
-  const host: UrlHost & { calls: string[]; back(search: string): void } = {
+  const host = {
     location: { search, pathname: '/' },
     history: {
-      pushState: (_d, _u, url) => {
+      pushState: (_d: unknown, _u: string, url: string) => {
         calls.push(`push ${url}`);
         host.location = { ...host.location, search: url.slice(1) };
       },
-      replaceState: (_d, _u, url) => {
+      replaceState: (_d: unknown, _u: string, url: string) => {
         calls.push(`replace ${url}`);
         host.location = { ...host.location, search: url.slice(1) };
       },
     },
-    addEventListener: (_t, l) => listeners.push(l),
+    addEventListener: (_t: 'popstate', l: () => void) => void listeners.push(l),
     removeEventListener: () => {},
     calls,
     back(to: string) {
@@ -29,7 +29,8 @@ function fakeWindow(search: string) {
       for (const l of listeners) l();
     },
   };
-  return host;
+  const typed: UrlHost = host;
+  return Object.assign(host, { typed });
 }
 
 describe('URLs', () => {
@@ -84,7 +85,7 @@ describe('URLs', () => {
   it('replaces the history entry for a step and pushes one for a preset or view', () => {
     const store = open('?preset=article&view=cluster&step=1&lang=en');
     const host = fakeWindow('?preset=article&view=cluster&step=1&lang=en');
-    syncUrl(store, host);
+    syncUrl(store, host.typed);
     store.getState().stepForward();
     store.getState().setView('classic');
     store.getState().loadPreset('same-node');

@@ -22,7 +22,7 @@ test('lists the article trace: the DNAT to a KUBE-SEP endpoint and the reply fro
   page,
 }) => {
   const errors = watchErrors(page);
-  await page.goto('/');
+  await page.goto('/?view=list');
   await page.waitForLoadState('networkidle');
 
   const list = page.getByRole('list', { name: 'Steps of the trace' });
@@ -50,7 +50,7 @@ test('lists the article trace: the DNAT to a KUBE-SEP endpoint and the reply fro
 
 test('labels the page in Chinese with ?lang=zh', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('/?lang=zh');
+  await page.goto('/?view=list&lang=zh');
   await page.waitForLoadState('networkidle');
 
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
@@ -64,11 +64,12 @@ test('labels the page in Chinese with ?lang=zh', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('falls back to English for an unknown language', async ({ page }) => {
+test('falls back to English for an unknown language, and says so', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/?lang=xx');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'A packet from a Pod to a Service and back',
   );
+  await expect(page.getByRole('alert')).toContainText('“lang”');
   expect(errors).toEqual([]);
 });

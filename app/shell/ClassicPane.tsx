@@ -1,0 +1,32 @@
+import { ClassicView } from '../topology/ClassicView';
+import { shellStrings } from '../i18n/shell-strings';
+import { useAppStore } from '../store/StoreProvider';
+import { selectClassicStep, selectLang, selectPresetName, selectTrace } from '../store/selectors';
+import type { AppState } from '../store/types';
+
+const selectSetView = (s: AppState) => s.setView;
+
+/** The article's figure for the current picture, or why this scenario has none. */
+export function ClassicPane() {
+  const trace = useAppStore(selectTrace);
+  const picture = useAppStore(selectClassicStep);
+  const lang = useAppStore(selectLang);
+  const preset = useAppStore(selectPresetName);
+  const setView = useAppStore(selectSetView);
+  const strings = shellStrings[lang];
+  if (!picture) {
+    return (
+      <div className="does-not-fit" data-id="classic-unavailable">
+        <p>{strings.classicDoesNotFit(preset)}</p>
+        <button type="button" onClick={() => setView('cluster')}>
+          {strings.openCluster}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="classic-frame">
+      <ClassicView trace={trace} figure={picture.figure} n={picture.n} />
+    </div>
+  );
+}

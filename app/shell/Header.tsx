@@ -1,0 +1,57 @@
+import { PRESET_NAMES } from '../../src/index';
+import { LANGS, stringsFor } from '../i18n';
+import { shellStrings } from '../i18n/shell-strings';
+import { useAppStore } from '../store/StoreProvider';
+import { selectLang, selectPresetName, selectView } from '../store/selectors';
+import type { AppState, View } from '../store/types';
+
+const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
+const selectLoadPreset = (s: AppState) => s.loadPreset;
+const selectSetView = (s: AppState) => s.setView;
+const selectSetLang = (s: AppState) => s.setLang;
+
+/** Title, scenario picker, view switch and language switch. */
+export function Header() {
+  const lang = useAppStore(selectLang);
+  const preset = useAppStore(selectPresetName);
+  const view = useAppStore(selectView);
+  const loadPreset = useAppStore(selectLoadPreset);
+  const setView = useAppStore(selectSetView);
+  const setLang = useAppStore(selectSetLang);
+  const strings = stringsFor(lang);
+  const shell = shellStrings[lang];
+  return (
+    <header className="app-header">
+      <div className="titles">
+        <h1>{strings.title}</h1>
+        <p className="subtitle">{strings.subtitle}</p>
+      </div>
+      <div className="pickers">
+        <label className="picker">
+          <span>{shell.scenario}</span>
+          <select value={preset} onChange={(e) => loadPreset(e.target.value)}>
+            {PRESET_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {shell.presets[name] ?? name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div role="group" aria-label={shell.viewLabel} className="segmented">
+          {VIEWS.map((v) => (
+            <button key={v} type="button" aria-pressed={v === view} onClick={() => setView(v)}>
+              {shell.views[v]}
+            </button>
+          ))}
+        </div>
+        <div role="group" aria-label={strings.language} className="segmented">
+          {LANGS.map((l) => (
+            <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)}>
+              {l === 'en' ? 'English' : '中文'}
+            </button>
+          ))}
+        </div>
+      </div>
+    </header>
+  );
+}
