@@ -42,8 +42,8 @@ const Y = {
   label: 408,
   bottom: 418,
 } as const;
-/** Hooks are 40 high: the packet sits in the upper part, the name in the lower, as in the GIF's iptables box. */
-const HOOK_H = 40;
+/** Hooks are 44 high: the packet sits in the upper part, the name in the lower, as in the GIF's iptables box. */
+const HOOK_H = 44;
 const HOOK_ANCHOR = 12;
 
 export const NODE_HEIGHT = Y.bottom;

@@ -1,0 +1,82 @@
+/** The cluster view's labels. Device and chain names (eth0, cbr0, PREROUTING, kube-proxy) stay as Linux and Kubernetes spell them. */
+export interface ClusterStrings {
+  readonly viewLabel: string;
+  readonly network: string;
+  readonly rootNetns: string;
+  readonly podNetns: string;
+  /** Before a node's pod CIDR. */
+  readonly podRange: string;
+  readonly routing: string;
+  readonly host: string;
+  readonly apiServer: string;
+  readonly apiServerDetail: string;
+  readonly kubeProxy: string;
+  readonly watches: string;
+  readonly servicesCaption: string;
+  readonly endpoints: string;
+  /** ": " in English, "：" in Chinese. */
+  readonly colon: string;
+  readonly noEndpoints: string;
+  readonly client: string;
+  /** "endpoint of svc1" */
+  readonly endpointOf: (service: string) => string;
+  readonly chosen: string;
+  readonly zoomIn: string;
+  readonly zoomOut: string;
+  readonly resetZoom: string;
+  readonly zoomControls: string;
+  readonly rewrite: Readonly<Record<'src' | 'dst', string>>;
+}
+
+export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
+  en: {
+    viewLabel: 'The cluster: nodes, their network namespaces and netfilter hooks, pods, the Service’s virtual address, and the packet on its way',
+    network: 'the network',
+    rootNetns: 'root netns',
+    podNetns: 'netns',
+    podRange: 'pods',
+    routing: 'routing',
+    host: 'host',
+    apiServer: 'API server',
+    apiServerDetail: 'kube-apiserver',
+    kubeProxy: 'kube-proxy',
+    watches: 'kube-proxy watches the API server and writes the iptables rules',
+    servicesCaption: 'Services: virtual addresses that no device holds',
+    endpoints: 'endpoints',
+    colon: ': ',
+    noEndpoints: 'no ready endpoints',
+    client: 'client',
+    endpointOf: (service) => `endpoint of ${service}`,
+    chosen: 'chosen',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    resetZoom: 'Reset zoom',
+    zoomControls: 'Zoom',
+    rewrite: { src: 'src', dst: 'dst' },
+  },
+  zh: {
+    viewLabel: '集群：节点及其网络命名空间与 netfilter 钩子、Pod、Service 的虚拟地址，以及途中的数据包',
+    network: '网络',
+    rootNetns: 'root netns',
+    podNetns: 'netns',
+    podRange: 'Pod 网段',
+    routing: '路由',
+    host: '主机',
+    apiServer: 'API 服务器',
+    apiServerDetail: 'kube-apiserver',
+    kubeProxy: 'kube-proxy',
+    watches: 'kube-proxy 监听 API 服务器并写入 iptables 规则',
+    servicesCaption: 'Service：不属于任何设备的虚拟地址',
+    endpoints: '后端',
+    colon: '：',
+    noEndpoints: '没有就绪的后端',
+    client: '客户端',
+    endpointOf: (service) => `${service} 的后端`,
+    chosen: '已选中',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    resetZoom: '重置缩放',
+    zoomControls: '缩放',
+    rewrite: { src: '源', dst: '目标' },
+  },
+};

@@ -1,0 +1,36 @@
+import { useRef, type CSSProperties } from 'react';
+import { useAppStore } from '../store/StoreProvider';
+import { FONT } from './cluster/palette';
+import { PacketLayer } from './cluster/PacketLayer';
+import { selectClusterLayout, selectClusterStrings } from './cluster/selectors';
+import { StaticLayer } from './cluster/StaticLayer';
+import { usePanZoom } from './cluster/usePanZoom';
+import { ZoomControls } from './cluster/ZoomControls';
+
+const frame: CSSProperties = { position: 'relative', width: '100%', height: '100%', minHeight: 480, overflow: 'hidden', background: '#ffffff' };
+const svgStyle: CSSProperties = { position: 'absolute', inset: 0, width: '100%', height: '100%', display: 'block', cursor: 'grab', touchAction: 'none' };
+
+/**
+ * The whole cluster the trace runs in (nodes, their root netns with netfilter
+ * hooks, pods, the Service's virtual address, kube-proxy and the API server)
+ * with the packet moving along its path. Reads the store; fills its container;
+ * pans and zooms. Re-renders itself only on zoom: the static layer follows the
+ * step, the packet layer the animation frame.
+ */
+export function ClusterView() {
+  const layout = useAppStore(selectClusterLayout);
+  const strings = useAppStore(selectClusterStrings);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const { transform: t, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout);
+  return (
+    <div data-id="cluster-view-frame" style={frame}>
+      <svg ref={svgRef} data-id="cluster-view" role="img" aria-label={strings.viewLabel} style={svgStyle} fontFamily={FONT}>
+        <g data-id="viewport" transform={`translate(${t.x},${t.y}) scale(${t.k})`}>
+          <StaticLayer />
+          <PacketLayer />
+        </g>
+      </svg>
+      <ZoomControls strings={strings} onIn={zoomIn} onOut={zoomOut} onReset={reset} />
+    </div>
+  );
+}

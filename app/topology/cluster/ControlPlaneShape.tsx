@@ -1,0 +1,71 @@
+import type { ClusterStrings } from '../../i18n/cluster-strings';
+import { toPoints } from './geometry';
+import type { ClusterLayout, ServiceLayout } from './model';
+import { PALETTE } from './palette';
+import { textWidth } from './text-width';
+
+/** Cuts a list to what fits a width, ending in "+N" for the rest. */
+function fitList(items: readonly string[], width: number, size: number): string {
+  for (let n = items.length; n > 0; n--) {
+    const text = items.slice(0, n).join(', ') + (n < items.length ? ` +${items.length - n}` : '');
+    if (textWidth(text, size) <= width) return text;
+  }
+  return items.length ? `+${items.length}` : '';
+}
+
+function ServiceShape({ service, active, strings }: { service: ServiceLayout; active: boolean; strings: ClusterStrings }) {
+  const b = service.box;
+  const prefix = `${strings.endpoints}${strings.colon}`;
+  const list = service.endpoints.length
+    ? prefix + fitList(service.endpoints, b.w - 20 - textWidth(prefix, 12), 12)
+    : strings.noEndpoints;
+  return (
+    <g data-id={`service:${service.key}`} data-active={active ? 'true' : 'false'}>
+      <title>{`${service.key} ${service.address}`}</title>
+      <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={4} fill={active ? PALETTE.activeFill : PALETTE.box} stroke={active ? PALETTE.active : PALETTE.boxStroke} strokeWidth={active ? 2 : 1.25} strokeDasharray="6 4" />
+      <text x={b.x + 10} y={b.y + 18} fontSize={13} fill={PALETTE.ink}>
+        <tspan fontWeight={700}>{service.name}</tspan>
+        <tspan data-id="service-address">{`  ${service.address}`}</tspan>
+      </text>
+      <text x={b.x + 10} y={b.y + 35} fontSize={12} fill={service.endpoints.length ? PALETTE.muted : PALETTE.struck}>
+        {list}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * The control plane and the virtual addresses: the API server, the dashed
+ * lines along which each node's kube-proxy watches it, and every Service as a
+ * dashed box, because a ClusterIP is on no device: only rules know it.
+ */
+export function ControlPlaneShape({ layout, activeService, strings }: { layout: ClusterLayout; activeService: string | null; strings: ClusterStrings }) {
+  const api = layout.apiServer;
+  const area = layout.serviceArea;
+  return (
+    <g>
+      <g fill="none" stroke={PALETTE.faint} strokeWidth={1} strokeDasharray="4 3">
+        {layout.watches.map((w) => (
+          <polyline key={w.node} data-id={`watch:${w.node}`} points={toPoints(w.points)}>
+            <title>{strings.watches}</title>
+          </polyline>
+        ))}
+      </g>
+      <g data-id="api-server">
+        <rect x={api.x} y={api.y} width={api.w} height={api.h} rx={6} fill={PALETTE.nodeFill} stroke={PALETTE.boxStroke} strokeWidth={1.5} />
+        <text x={api.x + api.w / 2} y={api.y + 20} textAnchor="middle" fontSize={13} fontWeight={700} fill={PALETTE.ink}>
+          {strings.apiServer}
+        </text>
+        <text x={api.x + api.w / 2} y={api.y + 37} textAnchor="middle" fontSize={12} fill={PALETTE.muted}>
+          {strings.apiServerDetail}
+        </text>
+      </g>
+      <text x={area.x} y={area.y + 12} fontSize={12} fontStyle="italic" fill={PALETTE.muted}>
+        {strings.servicesCaption}
+      </text>
+      {layout.services.map((s) => (
+        <ServiceShape key={s.key} service={s} active={s.key === activeService} strings={strings} />
+      ))}
+    </g>
+  );
+}

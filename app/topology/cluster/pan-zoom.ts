@@ -1,0 +1,55 @@
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom';
+
+/** Canvas-to-screen transform: screen = canvas * k + (x, y). */
+export interface ViewTransform {
+  readonly x: number;
+  readonly y: number;
+  readonly k: number;
+}
+
+export interface PanZoomOptions {
+  /** Called on every change, with whether a person did it (wheel, drag, pinch) or the code. */
+  readonly onTransform: (transform: ViewTransform, byUser: boolean) => void;
+  readonly minZoom?: number;
+  readonly maxZoom?: number;
+}
+
+export interface PanZoom {
+  setTransform(transform: ViewTransform): void;
+  /** Zooms by a factor about the centre of the svg. */
+  zoomBy(factor: number): void;
+  setScaleExtent(min: number, max: number): void;
+  destroy(): void;
+}
+
+/**
+ * The one place d3-zoom touches the DOM: it listens for wheel, drag and pinch
+ * on the svg and reports the transform; React draws it on a `<g>`. The extent
+ * is read from the element's box, because d3-zoom's default reads SVG length
+ * properties jsdom does not implement.
+ */
+export function createPanZoom(svg: SVGSVGElement, options: PanZoomOptions): PanZoom {
+  const selection = select<SVGSVGElement, unknown>(svg);
+  const size = (): [[number, number], [number, number]] => {
+    const r = svg.getBoundingClientRect();
+    return [
+      [0, 0],
+      [r.width || 1, r.height || 1],
+    ];
+  };
+  const behaviour = zoom<SVGSVGElement, unknown>()
+    .extent(size)
+    .scaleExtent([options.minZoom ?? 0.05, options.maxZoom ?? 4])
+    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+      const { x, y, k } = event.transform;
+      options.onTransform({ x, y, k }, event.sourceEvent != null);
+    });
+  selection.call(behaviour);
+  return {
+    setTransform: ({ x, y, k }) => behaviour.transform(selection, zoomIdentity.translate(x, y).scale(k)),
+    zoomBy: (factor) => behaviour.scaleBy(selection, factor),
+    setScaleExtent: (min, max) => void behaviour.scaleExtent([min, max]),
+    destroy: () => void selection.on('.zoom', null),
+  };
+}

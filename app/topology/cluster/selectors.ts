@@ -1,0 +1,23 @@
+import type { AppState } from '../../store/types';
+import type { Topology } from '../../../src/index';
+import { clusterStrings } from '../../i18n/cluster-strings';
+import { layoutCluster, type ClusterLayout } from './layout';
+
+const layouts = new WeakMap<Topology, ClusterLayout>();
+
+/** The drawing of a topology, computed once per trace (the store keeps the trace's identity until the scenario changes). */
+export function clusterLayoutOf(topology: Topology): ClusterLayout {
+  const cached = layouts.get(topology);
+  if (cached) return cached;
+  const layout = layoutCluster(topology);
+  layouts.set(topology, layout);
+  return layout;
+}
+
+export const selectClusterLayout = (s: AppState) => clusterLayoutOf(s.trace.topology);
+export const selectClusterStrings = (s: AppState) => clusterStrings[s.lang];
+/** The connection the current step belongs to: its client, its Service and the endpoint it was sent to. */
+export const selectCurrentConnection = (s: AppState) => {
+  const step = s.trace.steps[s.cursor.step];
+  return step ? (s.trace.connections[step.connection] ?? null) : null;
+};

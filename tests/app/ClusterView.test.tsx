@@ -1,0 +1,152 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { clusterStrings } from '../../app/i18n/cluster-strings';
+import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
+import { StoreProvider } from '../../app/store/StoreProvider';
+import { ClusterView } from '../../app/topology/ClusterView';
+
+function renderView(options: AppStoreOptions = {}) {
+  const store = createAppStore({ preset: 'article', ...options });
+  const view = render(
+    <StoreProvider store={store}>
+      <ClusterView />
+    </StoreProvider>,
+  );
+  const svg = view.container.querySelector<SVGSVGElement>('[data-id="cluster-view"]')!;
+  const byId = (id: string) => svg.querySelector<SVGGElement>(`[data-id="${id}"]`);
+  return { store, svg, byId };
+}
+
+const stepOfKind = (kind: string) => createAppStore({ preset: 'article' }).getState().trace.steps.find((s) => s.kind === kind)!;
+
+describe('ClusterView', () => {
+  it('is one labelled image of the cluster', () => {
+    renderView();
+    expect(screen.getByRole('img', { name: clusterStrings.en.viewLabel })).toBeTruthy();
+  });
+
+  it('draws every node, pod, the Service as a virtual address, kube-proxy and the API server of the article', () => {
+    const { byId } = renderView();
+    for (const node of ['vm1', 'vm2']) {
+      expect(byId(`node:${node}`)?.textContent).toContain(node);
+      expect(byId(`kube-proxy:${node}`)?.textContent).toBe('kube-proxy');
+      expect(byId(`watch:${node}`)).not.toBeNull();
+      for (const hook of ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING']) expect(byId(`device:${node}/${hook}`)?.textContent).toBe(hook);
+    }
+    expect(byId('node:vm1')?.textContent).toContain('192.168.0.11');
+    for (const [pod, ip] of [['pod1', '10.244.1.2'], ['pod2', '10.244.1.3'], ['pod3', '10.244.2.2'], ['pod4', '10.244.2.3']]) {
+      expect(byId(`pod:${pod}`)?.textContent).toContain(ip);
+      expect(byId(`device:${pod}/eth0`)).not.toBeNull();
+    }
+    const svc = byId('service:default/svc1')!;
+    expect(svc.textContent).toContain('svc1');
+    expect(svc.querySelector('[data-id="service-address"]')?.textContent?.trim()).toBe('10.96.0.10:80');
+    expect(svc.querySelector('rect')?.getAttribute('stroke-dasharray')).toBeTruthy();
+    expect(byId('api-server')?.textContent).toContain('API server');
+    expect(byId('device:net')?.textContent).toContain('the network');
+  });
+
+  it('shows the Service’s endpoint pods and the client', () => {
+    const { byId } = renderView();
+    expect(byId('service:default/svc1')?.textContent).toContain('pod3, pod4');
+    expect(byId('pod:pod1')?.getAttribute('data-role')).toBe('client');
+    expect(byId('pod:pod3')?.getAttribute('data-role')).toBe('endpoint');
+    expect(byId('pod:pod4')?.getAttribute('data-chosen')).toBe('true');
+    expect(byId('pod:pod2')?.getAttribute('data-role')).toBeNull();
+  });
+
+  it.each([
+    [1, ['vm1/veth0', 'vm1/cbr0'], null],
+    [3, ['vm1/PREROUTING'], 'vm1/PREROUTING'],
+    [4, ['vm1/PREROUTING', 'vm1/routing', 'vm1/FORWARD'], null],
+    [7, ['vm1/eth0', 'vm2/eth0', 'net'], null],
+    [14, ['vm2/veth1', 'pod4/eth0'], null],
+  ])('at step %i highlights %j and the running hook %s', (step, ids, running) => {
+    const { byId, svg } = renderView({ step });
+    const active = [...svg.querySelectorAll('[data-active="true"]')].map((g) => g.getAttribute('data-id'));
+    expect(active.filter((id) => id?.startsWith('device:')).sort()).toEqual(ids.map((id) => `device:${id}`).sort());
+    const runningIds = [...svg.querySelectorAll('[data-running="true"]')].map((g) => g.getAttribute('data-id'));
+    expect(runningIds).toEqual(running ? [`device:${running}`] : []);
+    expect(byId('device:vm2/cbr0')?.getAttribute('data-active')).toBe('false');
+  });
+
+  it('shows the DNAT as a callout by the packet: the Service address struck, the pod address new', () => {
+    const dnat = stepOfKind('dnat');
+    const { byId } = renderView({ step: dnat.index });
+    const callout = byId('rewrite-callout')!;
+    const old = callout.querySelector('[data-id="rewrite-old"]')!;
+    expect(old.textContent).toBe('10.96.0.10:80');
+    expect(old.getAttribute('text-decoration')).toBe('line-through');
+    expect(callout.querySelector('[data-id="rewrite-new"]')?.textContent).toBe('10.244.2.3:8080');
+    expect(within(callout as unknown as HTMLElement).getByText(/dst/)).toBeTruthy();
+  });
+
+  it('shows the reverse NAT on the reply: the source goes back to the Service address', () => {
+    const reverse = stepOfKind('reverse-nat');
+    const { byId } = renderView({ step: reverse.index });
+    expect(byId('rewrite:src')?.textContent).toContain('10.244.2.3:8080');
+    expect(byId('rewrite:src')?.querySelector('[data-id="rewrite-new"]')?.textContent).toBe('10.96.0.10:80');
+  });
+
+  it('shows no callout for a step that rewrites nothing', () => {
+    const { byId } = renderView({ step: 1 });
+    expect(byId('rewrite-callout')).toBeNull();
+  });
+
+  it('draws the packet as the article’s red dot with its TCP label, and moves it with the cursor alone', () => {
+    const { byId, store } = renderView({ step: 7 });
+    const packet = byId('packet')!;
+    const circle = packet.querySelector('circle')!;
+    expect([circle.getAttribute('r'), circle.getAttribute('fill'), circle.getAttribute('stroke')]).toEqual(['10', '#F8CECC', '#B85450']);
+    expect(packet.textContent).toContain('SYN');
+    const staticLayer = byId('cluster-static');
+    const before = packet.getAttribute('transform');
+    act(() => store.setState({ cursor: { step: 7, t: 0.1 } }));
+    expect(byId('packet')?.getAttribute('transform')).not.toBe(before);
+    expect(byId('cluster-static')).toBe(staticLayer);
+  });
+
+  it('rests the packet halfway along each step when the person prefers reduced motion', () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ matches: query.includes('reduce'), addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
+    try {
+      const { byId, store } = renderView({ step: 7 });
+      const halfway = byId('packet')?.getAttribute('transform');
+      act(() => store.setState({ cursor: { step: 7, t: 0.1 } }));
+      expect(byId('packet')?.getAttribute('transform')).toBe(halfway);
+    } finally {
+      window.matchMedia = original;
+    }
+  });
+
+  it('speaks Chinese when the store’s language is zh', () => {
+    const { byId } = renderView({ lang: 'zh', step: stepOfKind('dnat').index });
+    const zh = clusterStrings.zh;
+    expect(screen.getByRole('img', { name: zh.viewLabel })).toBeTruthy();
+    expect(byId('api-server')?.textContent).toContain(zh.apiServer);
+    expect(byId('device:net')?.textContent).toContain(zh.network);
+    expect(byId('device:vm1/routing')?.textContent).toBe(zh.routing);
+    expect(byId('pod:pod4')?.textContent).toContain(zh.endpointOf('svc1'));
+    expect(byId('rewrite:dst')?.textContent).toContain(zh.rewrite.dst);
+    for (const name of [zh.zoomIn, zh.zoomOut, zh.resetZoom]) expect(screen.getByRole('button', { name })).toBeTruthy();
+  });
+
+  it('zooms with its buttons and resets to the whole cluster', () => {
+    const { byId } = renderView();
+    const fitted = byId('viewport')?.getAttribute('transform');
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    const zoomed = byId('viewport')?.getAttribute('transform');
+    expect(zoomed).not.toBe(fitted);
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
+    expect(byId('viewport')?.getAttribute('transform')).not.toBe(zoomed);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset zoom' }));
+    expect(byId('viewport')?.getAttribute('transform')).toBe(fitted);
+  });
+
+  it('redraws for another preset: same-node has no wire and no network step', () => {
+    const { byId } = renderView({ preset: 'same-node', step: 0 });
+    expect(byId('pod:pod2')?.getAttribute('data-chosen')).toBe('true');
+    expect(byId('device:net')?.getAttribute('data-active')).toBe('false');
+  });
+});
