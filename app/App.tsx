@@ -23,8 +23,8 @@ export function App() {
     <div className="app">
       <Header />
       <Alerts />
-      <main className="workspace">
-        <section className="stage" aria-label={shellStrings[lang].topology} data-view={view}>
+      <main className="workspace" data-view={view}>
+        <section className="view-area" aria-label={shellStrings[lang].topology} data-view={view}>
           {view === 'cluster' ? <ClusterView /> : view === 'classic' ? <ClassicPane /> : <StepListPane />}
         </section>
         <aside className="side">
