@@ -1,5 +1,4 @@
-import { usePanelStrings } from '../panels/usePanelStrings';
-import { groupLabel, tickCategory, type TimelineStop } from './timeline-model';
+import { tickCategory, type TimelineStop } from './timeline-model';
 
 export interface TimelineTicksProps {
   readonly stops: readonly TimelineStop[];
@@ -30,12 +29,11 @@ function runsOf(stops: readonly TimelineStop[]): Run[] {
  * order and the accessibility tree.
  */
 export function TimelineTicks({ stops, position, onSeek }: TimelineTicksProps) {
-  const t = usePanelStrings();
   return (
     <div className="pw-ticks" data-id="timeline-ticks" aria-hidden="true">
       {runsOf(stops).map((run) => (
         <div key={run.items[0]!.i} className="pw-tick-run" style={{ flexGrow: run.items.length }}>
-          <span className="pw-tick-group">{groupLabel(run.group, t)}</span>
+          <span className="pw-tick-group">{run.items[0]!.stop.groupLabel}</span>
           <div className="pw-tick-row">
             {run.items.map(({ stop, i }) => (
               <button

@@ -34,6 +34,8 @@ export interface TimelineStop {
   readonly kind: StepKind;
   /** Which run of ticks it belongs to: a packet ("SYN") or an article figure. */
   readonly group: string;
+  /** The group's label above its ticks: "SYN" ("#2 SYN" when the trace has several connections), "Pod to Service". */
+  readonly groupLabel: string;
   /** What its tick says when hovered: "4 dnat", "Pod to Service 4". */
   readonly title: string;
   /** Written on the tick when there is room: the article's step number in the classic view. */
@@ -42,10 +44,12 @@ export interface TimelineStop {
 
 /** Every step of the trace, grouped by packet (a new group where a new packet starts). */
 export function traceStops(trace: Trace): TimelineStop[] {
+  const several = trace.connections.length > 1;
   return trace.steps.map((s: Step) => ({
     stepIndex: s.index,
     kind: s.kind,
-    group: `${s.connection}:${s.packet}:${s.label}`,
+    group: `${s.connection}:${s.packet}`,
+    groupLabel: several ? `#${s.connection + 1} ${s.label}` : s.label,
     title: `${s.index + 1} ${s.label} ${s.kind}`,
     badge: '',
   }));
@@ -57,13 +61,8 @@ export function classicStops(trace: Trace, pictures: readonly ClassicStep[], t: 
     stepIndex: p.stepIndex,
     kind: trace.steps[p.stepIndex]?.kind ?? 'hook',
     group: p.figure,
+    groupLabel: t.figures[p.figure],
     title: `${t.figures[p.figure]} ${p.n}`,
     badge: String(p.n),
   }));
-}
-
-/** The label of a group of ticks: the packet's label or the figure's name. */
-export function groupLabel(group: string, t: PanelStrings): string {
-  if (group === 'pod-to-service' || group === 'service-to-pod') return t.figures[group];
-  return group.split(':')[2] ?? group;
 }

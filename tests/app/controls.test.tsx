@@ -117,4 +117,16 @@ describe('Controls', () => {
     for (const name of ['播放', '下一步', '上一步', '第一步', '最后一步', '加快', '减慢']) expect(button(name)).toBeTruthy();
     expect(screen.getByRole('slider', { name: '时间轴' })).toBeTruthy();
   });
+
+  it('labels each packet’s run of ticks, numbering connections when there are several', () => {
+    renderControls({ preset: 'session-affinity' });
+    const labels = [...document.querySelectorAll('.pw-tick-group')].map((e) => e.textContent);
+    expect(labels).toEqual(['#1 SYN', '#1 SYN-ACK', '#1 ACK', '#2 SYN', '#2 SYN-ACK', '#2 ACK']);
+  });
+
+  it('numbers the article’s pictures on the classic view’s ticks', () => {
+    renderControls({ view: 'classic' });
+    const ticks = screen.getAllByRole('button', { hidden: true, name: /^(Pod to Service|Service to Pod) \d$/ });
+    expect(ticks.map((t) => t.textContent).join('')).toBe('123451234');
+  });
 });
