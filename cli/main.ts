@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { nodeConntrackList, nodeIptablesSave, parseScenario, presetScenario, PRESET_NAMES, simulate, type Scenario } from '../src/index';
+import { formatConntrackSummary, nodeConntrackList, nodeIptablesSave, parseScenario, presetScenario, PRESET_NAMES, simulate, type Scenario } from '../src/index';
 import { formatTraceText } from './format-trace';
 
 const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack> (--preset NAME | --scenario FILE) [--seed N] [--node NODE] [--format text|json] [--lang en|zh]`;
@@ -71,7 +71,7 @@ function run(argv: string[]): string {
     const lines = nodeConntrackList(trace, node) ?? [];
     if (values.format === 'json') return JSON.stringify({ node, entries: lines }, null, 2);
     // conntrack -L prints its summary on stderr, as the real tool does.
-    process.stderr.write(`conntrack v1.4.7 (conntrack-tools): ${lines.length} flow entries have been shown.\n`);
+    process.stderr.write(`${formatConntrackSummary(lines.length)}\n`);
     return lines.join('\n');
   }
   return values.format === 'json' ? JSON.stringify(trace, null, 2) : formatTraceText(trace, values.lang);

@@ -36,6 +36,11 @@ export { narrate, type Lang } from './trace/narration';
  * @example nodeIptablesSave(presetScenario('article')!, 'vm1')
  */
 export { nodeIptablesSave, nodeConntrackList } from './trace/node-views';
+/**
+ * The line `conntrack -L` prints after its listing (on stderr).
+ * @example formatConntrackSummary(1) // 'conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.'
+ */
+export { formatConntrackSummary } from './conntrack/format-conntrack';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
 export type { Packet, Protocol, TcpFlag } from './net/packet';

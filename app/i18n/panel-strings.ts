@@ -21,7 +21,6 @@ export interface PanelStrings {
   readonly entryNew: string;
   readonly entryMatched: string;
   readonly entryChange: (node: string, id: number, what: string) => string;
-  readonly flowSummary: (n: number) => string;
   readonly stepOf: (k: number, n: number) => string;
   readonly articleStage: (figure: string, n: number) => string;
   readonly figures: Readonly<Record<'pod-to-service' | 'service-to-pod', string>>;
@@ -101,7 +100,6 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
     entryNew: 'new entry',
     entryMatched: 'matched',
     entryChange: (node, id, what) => `Entry #${id} on ${node}: ${what}`,
-    flowSummary: (n) => `conntrack v1.4.7 (conntrack-tools): ${n} flow entries have been shown.`,
     stepOf: (k, n) => `Step ${k} of ${n}`,
     articleStage: (figure, n) => `Article: ${figure}, step ${n}`,
     figures: { 'pod-to-service': 'Pod to Service', 'service-to-pod': 'Service to Pod' },
@@ -181,7 +179,6 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
     entryNew: '新建条目',
     entryMatched: '命中',
     entryChange: (node, id, what) => `${node} 上的条目 #${id}：${what}`,
-    flowSummary: (n) => `conntrack v1.4.7 (conntrack-tools): ${n} flow entries have been shown.`,
     stepOf: (k, n) => `第 ${k} 步，共 ${n} 步`,
     articleStage: (figure, n) => `文章：${figure}，第 ${n} 步`,
     figures: { 'pod-to-service': 'Pod 到 Service', 'service-to-pod': 'Service 到 Pod' },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { NodeConntrack } from '../../src/index';
+import { formatConntrackSummary, type NodeConntrack } from '../../src/index';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectStepIndex } from '../store/selectors';
 import { defaultConntrackNode, describeChange } from './conntrack-view';
@@ -70,7 +70,7 @@ function ConntrackTable({ table, highlight }: { table: NodeConntrack; highlight:
             </span>
           ),
         )}
-          <span className="pw-ct-summary">{t.flowSummary(table.entries.length)}</span>
+          <span className="pw-ct-summary">{formatConntrackSummary(table.entries.length)}</span>
         </code>
       </pre>
     </div>
