@@ -2,7 +2,7 @@ import { useRef, type CSSProperties } from 'react';
 import { useAppStore } from '../store/StoreProvider';
 import { FONT } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
-import { selectClusterLayout, selectClusterStrings } from './cluster/selectors';
+import { selectClusterLayout, selectClusterStrings, selectCurrentDevice } from './cluster/selectors';
 import { StaticLayer } from './cluster/StaticLayer';
 import { usePanZoom } from './cluster/usePanZoom';
 import { ZoomControls } from './cluster/ZoomControls';
@@ -14,14 +14,17 @@ const svgStyle: CSSProperties = { position: 'absolute', inset: 0, width: '100%',
  * The whole cluster the trace runs in (nodes, their root netns with netfilter
  * hooks, pods, the Service's virtual address, kube-proxy and the API server)
  * with the packet moving along its path. Reads the store; fills its container;
- * pans and zooms. Re-renders itself only on zoom: the static layer follows the
- * step, the packet layer the animation frame.
+ * pans and zooms, and follows the packet from step to step. Re-renders itself
+ * on zoom and on a new step; the static layer re-renders on a new step, and
+ * only the packet layer on every animation frame.
  */
 export function ClusterView() {
   const layout = useAppStore(selectClusterLayout);
   const strings = useAppStore(selectClusterStrings);
+  const at = useAppStore(selectCurrentDevice);
   const svgRef = useRef<SVGSVGElement>(null);
-  const { transform: t, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout);
+  const focus = (at && layout.devices.get(at)?.anchor) ?? null;
+  const { transform: t, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout, focus);
   return (
     <div data-id="cluster-view-frame" style={frame}>
       <svg ref={svgRef} data-id="cluster-view" role="img" aria-label={strings.viewLabel} style={svgStyle} fontFamily={FONT}>

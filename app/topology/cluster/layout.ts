@@ -6,8 +6,8 @@ import { textWidth } from './text-width';
 
 export type { ClusterLayout } from './model';
 
-const MARGIN = 28;
-const COLUMN_GAP = 24;
+const MARGIN = 24;
+const COLUMN_GAP = 20;
 /** Above each row of nodes: the network band, then the lane the API server's watch lines run along. */
 const BAND_H = 24;
 const LANE_DY = 44;

@@ -14,11 +14,11 @@ type TopologyPod = Topology['pods'][number];
  * bottom edge; the pod namespaces hang below it. Every y is relative to the
  * node's top; the root netns shares that edge, as in the GIF.
  */
-export const NODE_PAD = 10;
-const ROOT_PAD = 12;
-const HOOK_W = 100;
-const ROUTING_W = 56;
-const HOOK_GAP = 10;
+export const NODE_PAD = 8;
+const ROOT_PAD = 8;
+const HOOK_W = 96;
+const ROUTING_W = 54;
+const HOOK_GAP = 8;
 const KERNEL_W = 3 * HOOK_W + ROUTING_W + 3 * HOOK_GAP;
 export const POD_W = 104;
 export const POD_GAP = 10;
@@ -123,7 +123,7 @@ export function layoutNode(node: TopologyNode, pods: readonly TopologyPod[], x: 
     podCidr: node.podCidr,
     box: box(x, y, width, Y.bottom),
     root,
-    kubeProxy: box(root.x + root.w - 92, y + 8, 84, 24),
+    kubeProxy: box(root.x + root.w - 90, y + 6, 84, 24),
     devices: [eth0, pre, routing, fwd, post, input, host, output, cbr0, ...veths, ...podLayouts.map((p) => p.eth0)],
     pods: podLayouts,
     links,

@@ -1,27 +1,43 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { Point } from './geometry';
 import { createPanZoom, type PanZoom, type ViewTransform } from './pan-zoom';
 
 const MAX_ZOOM = 4;
-/** The whole cluster is shown at most at this scale: a small cluster is not blown up past its drawn size by much. */
+/** The whole cluster is shown at most at this scale: a small cluster is not blown up much past its drawn size. */
 const MAX_FIT = 1.25;
-const FIT_PAD = 8;
+/** Below this scale the labels cannot be read: a large cluster opens on the packet instead of on the whole. */
+const READABLE = 0.5;
+const FOCUS_ZOOM = 0.9;
+const PAD = 8;
+
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
 
 /** The transform that shows the whole canvas, centred across and from the top down (the API server first, as one reads). */
-export function fitTransform(canvas: { width: number; height: number }, view: { width: number; height: number }): ViewTransform {
-  const k = Math.min(MAX_FIT, (view.width - 2 * FIT_PAD) / canvas.width, (view.height - 2 * FIT_PAD) / canvas.height);
-  return { k, x: (view.width - canvas.width * k) / 2, y: FIT_PAD };
+export function fitTransform(canvas: Size, view: Size): ViewTransform {
+  const k = Math.min(MAX_FIT, (view.width - 2 * PAD) / canvas.width, (view.height - 2 * PAD) / canvas.height);
+  return { k, x: (view.width - canvas.width * k) / 2, y: PAD };
 }
+
+/** The transform that puts a canvas point in the middle of the view at scale k. */
+export const centreOn = ([x, y]: Point, view: Size, k: number): ViewTransform => ({ k, x: view.width / 2 - x * k, y: view.height / 2 - y * k });
 
 /**
  * Pan and zoom for the svg: the transform lives in React state (React renders
  * it on the viewport `<g>`); d3-zoom, through the adapter, reports it. The
- * view fits the canvas when the cluster changes, and on resize until the
- * person has zoomed or panned themselves.
+ * view fits the canvas when the cluster changes (or, when that would be too
+ * small to read, opens on the packet), refits on resize until the person has
+ * zoomed or panned, and pans to follow the packet when a step starts off screen.
  */
-export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: { width: number; height: number }) {
+export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size, focus: Point | null) {
   const [transform, setTransform] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
   const panZoom = useRef<PanZoom | null>(null);
+  const current = useRef(transform);
   const moved = useRef(false);
+  const focusRef = useRef(focus);
+  focusRef.current = focus;
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -30,6 +46,7 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: { wi
       maxZoom: MAX_ZOOM,
       onTransform: (t, byUser) => {
         if (byUser) moved.current = true;
+        current.current = t;
         setTransform(t);
       },
     });
@@ -40,34 +57,53 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: { wi
     };
   }, [svgRef]);
 
-  const fit = useCallback(() => {
-    const svg = svgRef.current;
-    const pz = panZoom.current;
-    if (!svg || !pz) return;
-    const r = svg.getBoundingClientRect();
+  const viewSize = useCallback((): Size => {
+    const r = svgRef.current?.getBoundingClientRect();
     // jsdom (and a hidden tab) has no layout: draw at the canvas's own size.
-    const view = r.width > 0 && r.height > 0 ? r : canvas;
-    const t = fitTransform(canvas, view);
+    return r && r.width > 0 && r.height > 0 ? r : canvas;
+  }, [svgRef, canvas]);
+
+  /** Shows the whole cluster. */
+  const reset = useCallback(() => {
+    const pz = panZoom.current;
+    if (!pz) return;
+    const t = fitTransform(canvas, viewSize());
     pz.setScaleExtent(Math.min(0.05, t.k / 2), MAX_ZOOM);
     pz.setTransform(t);
     moved.current = false;
-  }, [svgRef, canvas]);
+  }, [canvas, viewSize]);
+
+  const open = useCallback(() => {
+    reset();
+    const view = viewSize();
+    if (current.current.k < READABLE && focusRef.current) panZoom.current?.setTransform(centreOn(focusRef.current, view, FOCUS_ZOOM));
+  }, [reset, viewSize]);
 
   useEffect(() => {
-    fit();
+    open();
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
-      if (!moved.current) fit();
+      if (!moved.current) open();
     });
     observer.observe(svg);
     return () => observer.disconnect();
-  }, [fit, svgRef]);
+  }, [open, svgRef]);
+
+  // Follow the packet: when a step starts outside the view, pan (at the same scale) to put it in the middle.
+  useEffect(() => {
+    if (!focus) return;
+    const view = viewSize();
+    const { x, y, k } = current.current;
+    const [sx, sy] = [focus[0] * k + x, focus[1] * k + y];
+    const margin = 40;
+    if (sx < margin || sy < margin || sx > view.width - margin || sy > view.height - margin) panZoom.current?.setTransform(centreOn(focus, view, k));
+  }, [focus, viewSize]);
 
   const zoomBy = useCallback((factor: number) => {
     moved.current = true;
     panZoom.current?.zoomBy(factor);
   }, []);
 
-  return { transform, zoomIn: () => zoomBy(1.4), zoomOut: () => zoomBy(1 / 1.4), reset: fit };
+  return { transform, zoomIn: () => zoomBy(1.4), zoomOut: () => zoomBy(1 / 1.4), reset };
 }
