@@ -44,20 +44,13 @@ try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/?preset=${preset}&view=cluster&step=1&lang=en`);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    const frames: number[] = await page.evaluate(
-      (seconds) =>
-        new Promise<number[]>((resolve) => {
-          const times: number[] = [];
-          const end = performance.now() + seconds * 1000;
-          const tick = (t: number) => {
-            times.push(t);
-            if (t < end) requestAnimationFrame(tick);
-            else resolve(times);
-          };
-          requestAnimationFrame(tick);
-        }),
-      SECONDS,
-    );
+    // A string, not a function: tsx would wrap a function in helpers the page does not have.
+    const frames = (await page.evaluate(`new Promise((resolve) => {
+      const times = [];
+      const end = performance.now() + ${SECONDS * 1000};
+      const tick = (t) => { times.push(t); if (t < end) requestAnimationFrame(tick); else resolve(times); };
+      requestAnimationFrame(tick);
+    })`)) as number[];
     const deltas = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
     const median = deltas[Math.floor(deltas.length / 2)]!;
     const stepShown = await page.getByRole('slider', { name: 'Timeline' }).getAttribute('aria-valuetext');
