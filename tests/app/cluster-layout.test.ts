@@ -118,3 +118,19 @@ describe('pointAlong', () => {
     expect(x).toBeLessThan(25);
   });
 });
+
+describe('the view over the canvas', () => {
+  it('fits a small cluster whole, centred across', async () => {
+    const { fitTransform } = await import('../../app/topology/cluster/usePanZoom');
+    const t = fitTransform({ width: 800, height: 600 }, { width: 816, height: 900 });
+    expect(t).toEqual({ k: 1, x: 8, y: 8 });
+  });
+
+  it('opens a large cluster on the packet without showing past the canvas edge', async () => {
+    const { centreOn } = await import('../../app/topology/cluster/usePanZoom');
+    const canvas = { width: 9000, height: 6000 };
+    const view = { width: 800, height: 600 };
+    expect(centreOn([4000, 3000], view, 1, canvas)).toEqual({ k: 1, x: -3600, y: -2700 });
+    expect(centreOn([10, 10], view, 1, canvas)).toEqual({ k: 1, x: 8, y: 8 });
+  });
+});

@@ -34,8 +34,9 @@ export const PacketLayer = memo(function PacketLayer() {
   const side = x > layout.width - 320 ? 'left' : 'right';
   return (
     <g data-id="packet" data-step={frame.stepIndex} transform={`translate(${x},${y})`} pointerEvents="none">
+      {/* The label left of the dot, as the GIF writes its step number. */}
       <circle r={10} fill={PALETTE.packetFill} stroke={PALETTE.packetStroke} strokeWidth={2} />
-      <text y={-16} textAnchor="middle" fontSize={12} fontWeight={700} fill={PALETTE.packetStroke} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+      <text x={-15} y={4.5} textAnchor="end" fontSize={12} fontWeight={700} fill={PALETTE.packetStroke} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
         {step.label}
       </text>
       {rewrites.length > 0 && <RewriteCallout rewrites={rewrites} side={side} strings={strings} />}

@@ -67,7 +67,8 @@ const device = (id: string, kind: DeviceLayout['kind'], label: string, detail: s
 export function layoutNode(node: TopologyNode, pods: readonly TopologyPod[], x: number, y: number, width: number): NodeLayout {
   const n = node.name;
   const root = box(x + NODE_PAD, y, width - 2 * NODE_PAD, Y.rootBottom);
-  const kx = root.x + (root.w - KERNEL_W) / 2; // the kernel block is centred in the root netns
+  // The kernel block sits at the left, so in a wide node the hooks stay near the first pods, not 1000 px away.
+  const kx = root.x + ROOT_PAD;
   const cx = kx + KERNEL_W / 2; // eth0 and cbr0 sit on this vertical
   const hook = (name: string, left: number, top: number, w = HOOK_W) =>
     device(`${n}/${name}`, 'hook', name, '', box(left, y + top, w, HOOK_H), [left + w / 2, y + top + HOOK_ANCHOR]);
@@ -123,7 +124,7 @@ export function layoutNode(node: TopologyNode, pods: readonly TopologyPod[], x: 
     podCidr: node.podCidr,
     box: box(x, y, width, Y.bottom),
     root,
-    kubeProxy: box(root.x + root.w - 90, y + 6, 84, 24),
+    kubeProxy: box(kx + KERNEL_W + ROOT_PAD - 90, y + 6, 84, 24),
     devices: [eth0, pre, routing, fwd, post, input, host, output, cbr0, ...veths, ...podLayouts.map((p) => p.eth0)],
     pods: podLayouts,
     links,

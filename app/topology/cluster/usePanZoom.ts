@@ -21,8 +21,17 @@ export function fitTransform(canvas: Size, view: Size): ViewTransform {
   return { k, x: (view.width - canvas.width * k) / 2, y: PAD };
 }
 
-/** The transform that puts a canvas point in the middle of the view at scale k. */
-export const centreOn = ([x, y]: Point, view: Size, k: number): ViewTransform => ({ k, x: view.width / 2 - x * k, y: view.height / 2 - y * k });
+/** Keeps a translation within [lo, hi], or centred when the canvas is smaller than the view. */
+const clampTo = (t: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, t)));
+
+/** The transform that puts a canvas point in the middle of the view at scale k, without showing past the canvas's edges. */
+export function centreOn([x, y]: Point, view: Size, k: number, canvas: Size): ViewTransform {
+  return {
+    k,
+    x: clampTo(view.width / 2 - x * k, view.width - canvas.width * k - PAD, PAD),
+    y: clampTo(view.height / 2 - y * k, view.height - canvas.height * k - PAD, PAD),
+  };
+}
 
 /**
  * Pan and zoom for the svg: the transform lives in React state (React renders
@@ -76,8 +85,8 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
   const open = useCallback(() => {
     reset();
     const view = viewSize();
-    if (current.current.k < READABLE && focusRef.current) panZoom.current?.setTransform(centreOn(focusRef.current, view, FOCUS_ZOOM));
-  }, [reset, viewSize]);
+    if (current.current.k < READABLE && focusRef.current) panZoom.current?.setTransform(centreOn(focusRef.current, view, FOCUS_ZOOM, canvas));
+  }, [reset, viewSize, canvas]);
 
   useEffect(() => {
     open();
@@ -97,8 +106,8 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
     const { x, y, k } = current.current;
     const [sx, sy] = [focus[0] * k + x, focus[1] * k + y];
     const margin = 40;
-    if (sx < margin || sy < margin || sx > view.width - margin || sy > view.height - margin) panZoom.current?.setTransform(centreOn(focus, view, k));
-  }, [focus, viewSize]);
+    if (sx < margin || sy < margin || sx > view.width - margin || sy > view.height - margin) panZoom.current?.setTransform(centreOn(focus, view, k, canvas));
+  }, [focus, viewSize, canvas]);
 
   const zoomBy = useCallback((factor: number) => {
     moved.current = true;
