@@ -1,20 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { watchErrors } from './watch-errors';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
-/** Collects every console error and uncaught page error while the page is open. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`requestfailed: ${req.url()}`));
-  return errors;
-}
 
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));
 
