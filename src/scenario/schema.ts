@@ -66,7 +66,9 @@ export const scenarioSchema = z.strictObject({
   schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
   name: z.string().min(1).max(100),
   seed: z.number().int().min(0).max(0xffffffff),
-  mode: z.literal('iptables').default('iptables'),
+  mode: z.enum(['iptables', 'ipvs']).default('iptables'),
+  /** kube-proxy's ipvs.scheduler (IPVS mode): the same for every Service on the node. */
+  scheduler: z.enum(['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq']).default('rr'),
   cluster: z.strictObject({
     clusterCIDR: z.string().default('10.244.0.0/16'),
     serviceCIDR: z.string().default('10.96.0.0/12'),

@@ -125,7 +125,19 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       const figure = client.kind !== 'pod' ? null : packetIndex === 0 ? 'pod-to-service' : packetIndex === 1 ? 'service-to-pod' : null;
       const stages = figure ? stagesOf(drafts.map((d) => d.draft), figure, clientNode) : [];
       for (const [i, { draft, conntrack }] of drafts.entries()) {
-        steps.push({ index: steps.length, connection: index, packet: packetIndex, label: plan.label, direction: plan.direction, ...draft, conntrack, stage: stages[i] ?? null, time: world.now });
+        steps.push({
+          index: steps.length,
+          connection: index,
+          packet: packetIndex,
+          label: plan.label,
+          direction: plan.direction,
+          ...draft,
+          conntrack,
+          ipvs: null,
+          ipvsChange: draft.ipvsChange ?? null,
+          stage: stages[i] ?? null,
+          time: world.now,
+        });
       }
       if (packetIndex === 0) {
         const dnat = drafts.find((d) => d.draft.kind === 'dnat' && d.draft.node === clientNode)?.draft;
@@ -151,5 +163,5 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     });
   });
 
-  return { scenarioName: scenario.name, seed, mode: 'iptables', topology: topologyOf(cluster), steps, connections };
+  return { scenarioName: scenario.name, seed, mode: 'iptables', scheduler: null, topology: topologyOf(cluster), steps, connections };
 }

@@ -7,7 +7,7 @@ export function topologyOf(cluster: Cluster): Topology {
   return {
     clusterCidr: formatCidr(cluster.clusterCidr),
     serviceCidr: formatCidr(cluster.serviceCidr),
-    nodes: cluster.nodes.map((n) => ({ name: n.name, ip: n.ip, podCidr: formatCidr(n.podCidr), bridgeIp: n.bridgeIp })),
+    nodes: cluster.nodes.map((n) => ({ name: n.name, ip: n.ip, podCidr: formatCidr(n.podCidr), bridgeIp: n.bridgeIp, ipvsAddresses: [] })),
     pods: cluster.pods.map((p) => ({ name: p.name, namespace: p.namespace, node: p.node, ip: p.ip, veth: p.veth, ready: p.ready, labels: p.labels })),
     services: cluster.services.map((s) => ({
       namespace: s.namespace,

@@ -64,6 +64,35 @@ export interface ConntrackChange {
 
 export type PacketLabel = 'SYN' | 'SYN-ACK' | 'ACK' | 'request' | 'reply';
 
+/** kube-proxy's mode: iptables rules, or IPVS virtual servers (with a few iptables rules and ipsets). */
+export type ProxyMode = 'iptables' | 'ipvs';
+
+/** A node's IPVS state after a step, as its tools print it (IPVS mode only). */
+export interface NodeIpvs {
+  readonly node: NodeName;
+  /** `ipvsadm -Ln`, line by line, banner and headers included. */
+  readonly table: readonly string[];
+  /** `ipvsadm -Lnc`, line by line. */
+  readonly connections: readonly string[];
+}
+
+/** What IPVS did at this step, if anything. */
+export interface IpvsChange {
+  readonly node: NodeName;
+  /** The virtual server as `ipvsadm -Ln` names it: "TCP  10.96.0.10:80". */
+  readonly virtualServer: string;
+  /** The real server, "10.244.2.3:8080". */
+  readonly realServer: string;
+  readonly scheduler: string;
+  /**
+   * 'scheduled': a new connection, the scheduler chose the real server;
+   * 'persistent': a persistence template (sessionAffinity) chose it;
+   * 'existing': a later packet of a known IPVS connection;
+   * 'reply': IPVS rewrote a reply's source back to the virtual server.
+   */
+  readonly change: 'scheduled' | 'persistent' | 'existing' | 'reply';
+}
+
 /** One hop or decision of the walk, as plain readonly data. */
 export interface Step {
   readonly index: number;
@@ -87,6 +116,9 @@ export interface Step {
   readonly rules: readonly EvaluatedRule[];
   readonly conntrack: readonly NodeConntrack[];
   readonly conntrackChange: ConntrackChange | null;
+  /** The step's node's IPVS tables after the step (IPVS mode, steps on a node); null otherwise. */
+  readonly ipvs: NodeIpvs | null;
+  readonly ipvsChange: IpvsChange | null;
   readonly note: Note;
   readonly stage: Stage | null;
   /** Simulated seconds since the scenario started. */
@@ -116,6 +148,8 @@ export interface Topology {
     readonly podCidr: string;
     /** cbr0's address: the pods' default gateway. */
     readonly bridgeIp: string;
+    /** Addresses bound to the dummy device kube-ipvs0 (IPVS mode: every ClusterIP, as /32); empty in iptables mode. */
+    readonly ipvsAddresses: readonly string[];
   }[];
   readonly pods: readonly {
     readonly name: string;
@@ -141,7 +175,9 @@ export interface Topology {
 export interface Trace {
   readonly scenarioName: string;
   readonly seed: number;
-  readonly mode: 'iptables';
+  readonly mode: ProxyMode;
+  /** IPVS mode's scheduler ("rr"); null in iptables mode. */
+  readonly scheduler: string | null;
   readonly topology: Topology;
   readonly steps: readonly Step[];
   readonly connections: readonly ConnectionSummary[];
