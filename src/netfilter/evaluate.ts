@@ -29,6 +29,12 @@ export interface EvaluateEnv {
   readonly recent: RecentLists;
   /** addrtype LOCAL: is this one of the node's own addresses? */
   readonly isLocalAddress: (ip: Ipv4) => boolean;
+  /**
+   * `-m set --match-set NAME FLAGS`: whether the packet's fields named by FLAGS
+   * are a member of the ipset (IPVS mode); undefined when the node has no such
+   * set, which never matches.
+   */
+  readonly ipsetMatches?: (name: string, flags: string, packet: Packet) => boolean | undefined;
 }
 
 export type NatDecision =
@@ -87,6 +93,7 @@ export function evaluateChain(ruleset: Ruleset, table: TableName, chain: string,
     now: env.now,
     recent: env.recent,
     isLocalAddress: env.isLocalAddress,
+    ipsetMatches: env.ipsetMatches,
     note: '',
   };
   const evaluated: EvaluatedRule[] = [];

@@ -20,6 +20,7 @@ export interface MatchState {
   readonly now: number;
   recent: RecentLists;
   readonly isLocalAddress: (ip: Ipv4) => boolean;
+  readonly ipsetMatches: ((name: string, flags: string, packet: Packet) => boolean | undefined) | undefined;
   /** Set by a statistic or recent match that succeeded, for the rule's detail. */
   note: string;
 }
@@ -88,8 +89,11 @@ function matchOne(m: Match, s: MatchState): string | null {
       }
       return null;
     }
-    case 'set':
-      return `-m set --match-set ${m.name}: ipsets are not simulated`;
+    case 'set': {
+      const member = s.ipsetMatches?.(m.name, m.flags, s.packet);
+      if (member === undefined) return `-m set --match-set ${m.name}: no such ipset on this node`;
+      return member === m.negated ? `${formatMatchSave(m)} (${member ? 'a member' : 'not a member'})` : null;
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateChain } from '../../../src/netfilter/evaluate';
 import { parseIptablesRestore } from '../../../src/netfilter/parse-restore';
 import { unwrap } from '../../../src/net/result';
+import type { Packet } from '../../../src/net/packet';
 import { context, countingRng, env, NODE_RULES, packet } from './fixtures';
 
 const rules = unwrap(parseIptablesRestore(NODE_RULES));
@@ -217,5 +218,36 @@ describe('evaluateChain: ClientIP session affinity (-m recent)', () => {
   it('does not apply another client affinity', () => {
     const other = evaluateChain(rules, 'nat', 'PREROUTING', context(packet('10.244.6.1', '10.96.0.55', 80)), env(7, { recent: first.recent }));
     expect(other.evaluated.filter((e) => e.detail.startsWith('recent: 10.244.6.1 is not in'))).toHaveLength(2);
+  });
+});
+
+describe('-m set (ipsets, as kube-proxy uses them in IPVS mode)', () => {
+  const text = [
+    '*nat',
+    ':PREROUTING ACCEPT [0:0]',
+    ':KUBE-SERVICES - [0:0]',
+    '-A PREROUTING -j KUBE-SERVICES',
+    '-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT',
+    '-A KUBE-SERVICES -j DROP',
+    'COMMIT',
+    '',
+  ].join('\n');
+  const ruleset = unwrap(parseIptablesRestore(text));
+  const members = new Set(['10.96.0.10,tcp:80']);
+  const ipsetMatches = (name: string, flags: string, p: Packet) =>
+    name === 'KUBE-CLUSTER-IP' && flags === 'dst,dst' ? members.has(`${p.dstIp},${p.protocol}:${p.dstPort}`) : undefined;
+
+  it.each([
+    ['10.96.0.10', 80, 'ACCEPT'],
+    ['10.96.0.10', 81, 'DROP'],
+  ])('a packet to %s:%d is %s', (dst, port, verdict) => {
+    const r = evaluateChain(ruleset, 'nat', 'PREROUTING', context(packet('10.244.1.2', dst, port)), { ...env(1), ipsetMatches });
+    expect(r.verdict).toBe(verdict);
+  });
+
+  it('never matches a set the node does not have, and says so', () => {
+    const r = evaluateChain(ruleset, 'nat', 'PREROUTING', context(packet('10.244.1.2', '10.96.0.10', 80)), env(1));
+    expect(r.verdict).toBe('DROP');
+    expect(r.evaluated.find((e) => e.text.includes('--match-set'))?.detail).toContain('no such ipset');
   });
 });
