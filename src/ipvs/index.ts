@@ -37,3 +37,16 @@ export {
   type VirtualServerSpec,
 } from './edit-services';
 export { formatIpvsadmList, formatServiceLine, IPVS_CONN_TAB_SIZE } from './format-ipvsadm';
+export { formatIpvsadmConnections, formatExpire } from './format-connections';
+export { formatKubeIpvs0, type KubeIpvs0Options } from './format-kube-ipvs0';
+export {
+  ipsetMatches,
+  ipPortEntry,
+  ipPortIpEntry,
+  KUBE_IPSETS,
+  type Ipset,
+  type IpsetFlags,
+  type IpsetType,
+} from './ipset';
+export { formatIpsetList, ipsetInitval } from './format-ipset';
+export { countIpvsLookups, type IpvsHookVisit, type IpvsLookupCost } from './lookup-cost';
