@@ -1,6 +1,6 @@
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Lang } from '../../src/index';
+import type { Lang, ProxyMode } from '../../src/index';
 import { createPlaybackSlice } from './playback-slice';
 import { createScenarioSlice } from './scenario-slice';
 import type { AppState, SetState, View } from './types';
@@ -9,6 +9,7 @@ import { createUiSlice } from './ui-slice';
 export interface AppStoreOptions {
   readonly preset?: string;
   readonly seed?: number;
+  readonly mode?: ProxyMode;
   readonly view?: View;
   readonly lang?: Lang;
   /** Trace step to open on (clamped). */
@@ -26,7 +27,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     immer((set, get) => {
       const setState = set as unknown as SetState;
       return {
-        ...createScenarioSlice(setState, get, options.preset ?? 'article', options.seed),
+        ...createScenarioSlice(setState, get, options.preset ?? 'article', options.seed, options.mode),
         ...createPlaybackSlice(setState, get),
         ...createUiSlice(setState, get, options.view ?? 'cluster', options.lang ?? 'en'),
       };

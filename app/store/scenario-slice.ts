@@ -1,20 +1,34 @@
-import { presetScenario, simulate } from '../../src/index';
+import { presetScenario, simulate, type ProxyMode, type Scenario } from '../../src/index';
 import type { GetState, ScenarioSlice, SetState } from './types';
 
 /**
  * The scenario and its trace. The trace is the engine's output for the
  * scenario: computed once when the scenario changes, never by a view.
  */
-export function createScenarioSlice(set: SetState, _get: GetState, initialPreset: string, seed?: number): ScenarioSlice {
+const run = (scenario: Scenario, seed: number | undefined, mode: ProxyMode) => simulate(scenario, { mode, ...(seed === undefined ? {} : { seed }) });
+
+export function createScenarioSlice(set: SetState, get: GetState, initialPreset: string, seed?: number, mode: ProxyMode = 'iptables'): ScenarioSlice {
   const scenario = presetScenario(initialPreset) ?? presetScenario('article')!;
   return {
     presetName: presetScenario(initialPreset) ? initialPreset : 'article',
     scenario,
-    trace: simulate(scenario, seed === undefined ? {} : { seed }),
+    mode,
+    trace: run(scenario, seed, mode),
+    setMode: (next) => {
+      if (next === get().mode) return;
+      // The same scenario and seed in the other mode: the step stays where it is (clamped).
+      const trace = run(get().scenario, get().trace.seed, next);
+      set((s) => {
+        s.mode = next;
+        s.trace = trace;
+        s.cursor = { step: Math.min(s.cursor.step, trace.steps.length - 1), t: 0.5 };
+        s.playing = false;
+      });
+    },
     loadPreset: (name, nextSeed) => {
       const next = presetScenario(name);
       if (!next) return false;
-      const trace = simulate(next, nextSeed === undefined ? {} : { seed: nextSeed });
+      const trace = run(next, nextSeed, get().mode);
       set((s) => {
         s.presetName = name;
         s.scenario = next;

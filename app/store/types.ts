@@ -1,4 +1,4 @@
-import type { Cursor, Lang, Scenario, Trace } from '../../src/index';
+import type { Cursor, Lang, ProxyMode, Scenario, Trace } from '../../src/index';
 
 /** The cluster topology, the article's figures, or every step as a list. */
 export type View = 'cluster' | 'classic' | 'list';
@@ -14,7 +14,11 @@ export interface Alert {
 export interface ScenarioSlice {
   presetName: string;
   scenario: Scenario;
+  /** kube-proxy's mode the trace was simulated in. */
+  mode: ProxyMode;
   trace: Trace;
+  /** Re-simulates the same scenario and seed in the other mode, keeping the step. */
+  setMode: (mode: ProxyMode) => void;
   /** Runs the engine on a preset; false (and nothing changes) for an unknown name. */
   loadPreset: (name: string, seed?: number) => boolean;
 }

@@ -1,4 +1,4 @@
-import { PRESET_NAMES, presetScenario, type Figure, type Lang } from '../../src/index';
+import { PRESET_NAMES, presetScenario, type Figure, type Lang, type ProxyMode } from '../../src/index';
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import type { Alert, AppState, View } from '../store/types';
@@ -8,7 +8,7 @@ type AlertInput = Omit<Alert, 'id'>;
 const FIGURES: readonly Figure[] = ['pod-to-service', 'service-to-pod'];
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
 const LANGS: readonly Lang[] = ['en', 'zh'];
-const MODES = ['iptables'] as const;
+const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
 
 /** What a URL asks for, after checking each parameter; `alerts` says what could not be used. */
 export interface UrlRequest {
@@ -16,6 +16,7 @@ export interface UrlRequest {
   readonly seed: number | undefined;
   readonly view: View;
   readonly lang: Lang;
+  readonly mode: ProxyMode;
   readonly figure: Figure;
   /** The raw step parameter, checked once the trace is known. */
   readonly step: string | null;
@@ -44,14 +45,14 @@ export function readUrl(search: string): UrlRequest {
   const view = pick(params, 'view', VIEWS, 'cluster', alerts);
   const lang = pick(params, 'lang', LANGS, 'en', alerts);
   const figure = pick(params, 'figure', FIGURES, 'pod-to-service', alerts);
-  pick(params, 'mode', MODES, 'iptables', alerts);
+  const mode = pick(params, 'mode', MODES, 'iptables', alerts);
   let seed: number | undefined;
   const rawSeed = params.get('seed');
   if (rawSeed !== null) {
     if (/^[0-9]{1,10}$/.test(rawSeed) && Number(rawSeed) <= 0xffffffff) seed = Number(rawSeed);
     else alerts.push({ param: 'seed', value: rawSeed, reason: 'invalid' });
   }
-  return { preset, seed, view, lang, figure, step: params.get('step'), alerts };
+  return { preset, seed, view, lang, mode, figure, step: params.get('step'), alerts };
 }
 
 /**
@@ -91,13 +92,14 @@ export function writeUrl(state: AppState): string {
     params.set('step', String(state.cursor.step + 1));
   }
   params.set('lang', state.lang);
+  if (state.mode !== 'iptables') params.set('mode', state.mode);
   return `?${params.toString()}`;
 }
 
 /** A store opened on the frame a URL names, with an alert for each parameter it could not use. */
-export function openFromUrl(search: string, createStore: (options: { preset: string; seed?: number; view: View; lang: Lang }) => AppStore): AppStore {
+export function openFromUrl(search: string, createStore: (options: { preset: string; seed?: number; view: View; lang: Lang; mode: ProxyMode }) => AppStore): AppStore {
   const request = readUrl(search);
-  const store = createStore({ preset: request.preset, ...(request.seed === undefined ? {} : { seed: request.seed }), view: request.view, lang: request.lang });
+  const store = createStore({ preset: request.preset, ...(request.seed === undefined ? {} : { seed: request.seed }), view: request.view, lang: request.lang, mode: request.mode });
   for (const alert of request.alerts) store.getState().addAlert(alert);
   applyUrlStep(store, request);
   return store;

@@ -8,7 +8,7 @@
 export type { Tuple } from './tuple';
 export { invertTuple, packetMatchesTuple, tupleEquals, tupleOfPacket } from './tuple';
 export type { ConntrackDirection, ConntrackEntry, ConntrackState, ConntrackTable } from './conntrack-entry';
-export { emptyConntrackTable, findConntrackEntry, isLive } from './conntrack-entry';
+export { emptyConntrackTable, findConntrackEntry, isLive, replaceConntrackEntry } from './conntrack-entry';
 export type { ConntrackTimeouts } from './timeouts';
 export { KERNEL_DEFAULT_TIMEOUTS, KUBE_PROXY_TIMEOUTS, sctpTimeout, tcpTimeout } from './timeouts';
 export type { TcpFlagClass, TcpState, TcpTransition } from './tcp-state';

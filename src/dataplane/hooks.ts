@@ -4,6 +4,7 @@ import {
   findConntrackEntry,
   isValidFirstPacket,
   lookupConntrack,
+  replaceConntrackEntry,
   updateConntrack,
 } from '../conntrack';
 import { device } from './step-draft';
@@ -12,10 +13,20 @@ import type { NetfilterPass } from './netfilter-pass';
 import type { NodeKernel, World } from './world';
 import { evaluateChain, type EvaluateEnv } from '../netfilter';
 import { isLocalAddress } from './routes';
+import { ipsetMatches } from '../ipvs/ipset';
 import type { Packet } from '../net/packet';
 
 export function envOf(world: World, kernel: NodeKernel): EvaluateEnv {
-  return { rng: world.rng, now: world.now, recent: kernel.recent, isLocalAddress: (ip) => isLocalAddress(kernel.node, ip) };
+  return {
+    rng: world.rng,
+    now: world.now,
+    recent: kernel.recent,
+    isLocalAddress: (ip) => isLocalAddress(kernel.node, ip, kernel.ipvsAddresses),
+    ipsetMatches: (name, flags, packet) => {
+      const set = kernel.ipsets.find((s) => s.name === name);
+      return set ? ipsetMatches(set, packet, flags) : undefined;
+    },
+  };
 }
 
 export const samePacket = (a: Packet, b: Packet) =>
@@ -98,7 +109,7 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
 }
 
 /** filter FORWARD (priority 0): kube-proxy's KUBE-FORWARD, KUBE-SERVICES (REJECT for no endpoints) and firewall chains. */
-export function forward(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, outDev: string, record: RecordStep) {
+export function forward(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, outDev: string, record: RecordStep, stayAtHook = false) {
   const node = kernel.node;
   const result = evaluateChain(
     kernel.ruleset,
@@ -113,7 +124,7 @@ export function forward(world: World, kernel: NodeKernel, pass: NetfilterPass, i
     kind: verdict === 'REJECT' ? 'reject' : verdict === 'DROP' ? 'drop' : 'hook',
     node: node.name,
     at: device(node.name, 'FORWARD'),
-    to: device(node.name, verdict === 'ACCEPT' ? 'POSTROUTING' : 'FORWARD'),
+    to: device(node.name, verdict === 'ACCEPT' && !stayAtHook ? 'POSTROUTING' : 'FORWARD'),
     hook: 'FORWARD',
     before: pass.packet,
     after: result.packet,
@@ -149,7 +160,11 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
           port: masq.randomFully ? world.rng.nextInt(1024, 65535) : pass.packet.srcPort,
         }
       : null;
-    const created = createConntrackEntry(kernel.conntrack, conn.origPacket, { ...(conn.dnat ? { dnat: conn.dnat } : {}), ...(snat ? { snat } : {}) }, world.now, world.timeouts);
+    let created = createConntrackEntry(kernel.conntrack, conn.origPacket, { ...(conn.dnat ? { dnat: conn.dnat } : {}), ...(snat ? { snat } : {}) }, world.now, world.timeouts);
+    if (conn.byIpvs) {
+      const entry = { ...created.entry, dnat: false };
+      created = { table: replaceConntrackEntry(created.table, entry), entry };
+    }
     kernel.conntrack = created.table;
     const after = snat ? { ...pass.packet, srcIp: snat.ip, srcPort: snat.port } : pass.packet;
     record({

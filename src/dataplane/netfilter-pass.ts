@@ -8,6 +8,11 @@ export type ConnState =
       readonly kind: 'new';
       readonly origPacket: Packet;
       readonly dnat: { readonly ip: Packet['dstIp']; readonly port: number } | null;
+      /**
+       * IPVS, not nf_nat, made the DNAT: with net/ipv4/vs/conntrack=1 it rewrites the
+       * entry's reply tuple (ip_vs_nfct.c) but sets no NAT status, and does its own NAT.
+       */
+      readonly byIpvs?: boolean;
     }
   | { readonly kind: 'tracked'; readonly entryId: number; readonly direction: ConntrackDirection; readonly invalid: boolean };
 

@@ -1,6 +1,6 @@
 import { formatCidr } from '../net/cidr';
 import type { Cluster, ClusterNode } from '../cluster/model';
-import { NFACCT_INVALID_DROPPED, NFACCT_LOCALHOST_NODEPORTS, syncProxyRules, withBuiltinChains, type ProxierConfig, type SyncResult } from '../kube-proxy';
+import { NFACCT_INVALID_DROPPED, NFACCT_LOCALHOST_NODEPORTS, syncProxyRules, withBuiltinChains, type EndpointSliceInput, type ProxierConfig, type ServiceInput, type SyncResult } from '../kube-proxy';
 import { parseIptablesRestore, type Ruleset } from '../netfilter';
 
 /**
@@ -26,37 +26,43 @@ export function proxierConfigFor(cluster: Cluster, node: ClusterNode): ProxierCo
   };
 }
 
+/** The cluster's Services as kube-proxy's informers see them. */
+export function serviceInputs(cluster: Cluster): ServiceInput[] {
+  return cluster.services.map((s) => ({
+    namespace: s.namespace,
+    name: s.name,
+    type: 'ClusterIP' as const,
+    clusterIP: s.clusterIP,
+    ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol.toUpperCase(), targetPort: p.targetPort })),
+    sessionAffinity: s.sessionAffinity,
+    sessionAffinityTimeoutSeconds: s.sessionAffinityTimeoutSeconds,
+  }));
+}
+
+/** The cluster's EndpointSlices as kube-proxy's informers see them. */
+export function endpointSliceInputs(cluster: Cluster): EndpointSliceInput[] {
+  return cluster.endpointSlices.map((slice) => ({
+    namespace: slice.namespace,
+    serviceName: slice.serviceName,
+    name: slice.name,
+    addressType: slice.addressType,
+    endpoints: slice.endpoints.map((e) => ({ addresses: e.addresses, nodeName: e.nodeName, conditions: e.conditions })),
+    ports: slice.ports,
+  }));
+}
+
 /** kube-proxy's full sync on one node, from the cluster's Services and EndpointSlices. */
 export function syncNode(cluster: Cluster, node: ClusterNode): SyncResult {
-  return syncProxyRules(
-    proxierConfigFor(cluster, node),
-    cluster.services.map((s) => ({
-      namespace: s.namespace,
-      name: s.name,
-      type: 'ClusterIP' as const,
-      clusterIP: s.clusterIP,
-      ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol.toUpperCase(), targetPort: p.targetPort })),
-      sessionAffinity: s.sessionAffinity,
-      sessionAffinityTimeoutSeconds: s.sessionAffinityTimeoutSeconds,
-    })),
-    cluster.endpointSlices.map((slice) => ({
-      namespace: slice.namespace,
-      serviceName: slice.serviceName,
-      name: slice.name,
-      addressType: slice.addressType,
-      endpoints: slice.endpoints.map((e) => ({ addresses: e.addresses, nodeName: e.nodeName, conditions: e.conditions })),
-      ports: slice.ports,
-    })),
-  );
+  return syncProxyRules(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster));
 }
 
 /**
- * The node's whole nat and filter tables as the kernel holds them: the
- * built-in chains with the jumps kube-proxy prepends to them, and the chains
- * of its iptables-restore input.
+ * The node's whole nat and filter tables as the kernel holds them, parsed from
+ * a restore text that includes the built-in chains and kube-proxy's jumps
+ * (`withBuiltinChains` for iptables mode; IPVS mode's sync writes them itself).
  */
-export function nodeRuleset(sync: SyncResult): Ruleset {
-  const parsed = parseIptablesRestore(withBuiltinChains(sync.restore));
+export function nodeRuleset(restore: string): Ruleset {
+  const parsed = parseIptablesRestore(restore);
   if (!parsed.ok) throw new Error(`kube-proxy wrote rules the parser rejects: ${parsed.error}`);
   return parsed.value;
 }

@@ -18,11 +18,16 @@ export type Route =
 /** The subnet's gateway, as a cloud VPC has it: its first address. */
 export const DEFAULT_GATEWAY_NOTE = 'default via the VPC gateway dev eth0';
 
-export function isLocalAddress(node: ClusterNode, ip: Ipv4): boolean {
-  return ip === node.ip || ip === node.bridgeIp || ip.startsWith('127.');
+/** The node's own addresses: eth0's, cbr0's, loopback, and in IPVS mode every address on kube-ipvs0. */
+export function isLocalAddress(node: ClusterNode, ip: Ipv4, ipvsAddresses: ReadonlySet<string> = NONE): boolean {
+  return ip === node.ip || ip === node.bridgeIp || ip.startsWith('127.') || ipvsAddresses.has(ip);
 }
 
-export function lookupRoute(cluster: Cluster, node: ClusterNode, dst: Ipv4): Route {
+const NONE: ReadonlySet<string> = new Set();
+
+export function lookupRoute(cluster: Cluster, node: ClusterNode, dst: Ipv4, ipvsAddresses: ReadonlySet<string> = NONE): Route {
+  // kube-ipvs0's addresses are in the local table (`ip route show table local`).
+  if (ipvsAddresses.has(dst)) return { kind: 'local', text: `local ${dst} dev kube-ipvs0 table local proto kernel scope host src ${dst}` };
   if (isLocalAddress(node, dst)) return { kind: 'local', text: `local ${dst} dev lo table local` };
   if (cidrContains(node.podCidr, dst)) {
     return { kind: 'bridge', dev: 'cbr0', text: `${formatCidr(node.podCidr)} dev cbr0 proto kernel scope link src ${node.bridgeIp}` };

@@ -4,6 +4,8 @@ import type { Packet } from '../net/packet';
 import type { ClusterNode, ClusterPod } from '../cluster/model';
 import { forward, postrouting, prerouting } from './hooks';
 import { input, output } from './host-hooks';
+import { ipvsForwardReply, ipvsInput, outputAfterIpvs } from './ipvs-hooks';
+import { lookupIpvsConn } from '../ipvs';
 import { lookupRoute } from './routes';
 import { device, type RecordStep } from './step-draft';
 import { kernelOf, type NodeKernel, type World } from './world';
@@ -109,8 +111,9 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
   if (arrival.bridgedTo && dst === arrival.bridgedTo.ip) {
     egress = { dev: 'cbr0', pod: arrival.bridgedTo, routed: false };
   } else {
-    const route = lookupRoute(world.cluster, node, dst);
+    const route = lookupRoute(world.cluster, node, dst, kernel.ipvsAddresses);
     const target = route.kind === 'bridge' ? podsOn(world, node).find((p) => p.ip === dst) : undefined;
+    if (route.kind === 'local' && kernel.ipvsAddresses.has(dst)) return throughIpvs(world, kernel, pre, arrival, route.text, record);
     if (route.kind === 'local') return deliverToHost(world, kernel, pre, arrival.inDev, route.text, record);
     if (route.kind === 'bridge' && !target) return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
     // br_netfilter: a frame that came in on the bridge and whose DNATed
@@ -132,10 +135,13 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
       note: { id: bridged ? 'route.bridged' : `route.${route.kind}`, params: { dst, route: route.text, node: node.name } },
     });
   }
-  const fwd = forward(world, kernel, { ...pre, packet: current }, arrival.inDev, egress.dev, record);
+  // IPVS mode: a reply from a real server is rewritten by IPVS right after filter FORWARD.
+  const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, current, 'reply') !== null;
+  const fwd = forward(world, kernel, { ...pre, packet: current }, arrival.inDev, egress.dev, record, ipvsReply);
   if (fwd.verdict === 'REJECT') return { kind: 'rejected', node: node.name };
   if (fwd.verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter FORWARD dropped it' };
-  const out = postrouting(world, kernel, fwd.pass, egress.dev, record);
+  const forwarded = ipvsReply ? ipvsForwardReply(world, kernel, fwd.pass, record) : fwd.pass;
+  const out = postrouting(world, kernel, forwarded, egress.dev, record);
   if (egress.dev === 'cbr0') return deliverOnBridge(kernel, out, egress.pod, egress.routed, arrival.inPort, record);
   return crossWire(world, kernel, out, egress.next, record);
 }
@@ -206,6 +212,41 @@ function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: Clust
   return ipStack(world, nextKernel, framed, { inDev: 'eth0', inPort: null, bridgedTo: null }, record);
 }
 
+/**
+ * IPVS mode: the ClusterIP is local (kube-ipvs0), so the packet goes to INPUT,
+ * where IPVS rewrites it to a real server; then it is routed again, passes
+ * OUTPUT and POSTROUTING, and leaves through the bridge or eth0.
+ */
+function throughIpvs(world: World, kernel: NodeKernel, pre: NetfilterPass, arrival: Arrival, routeText: string, record: RecordStep): WalkOutcome {
+  const node = kernel.node;
+  record({
+    kind: 'route',
+    node: node.name,
+    at: device(node.name, 'PREROUTING'),
+    to: device(node.name, 'kube-ipvs0'),
+    hook: null,
+    before: pre.packet,
+    after: pre.packet,
+    rules: [],
+    conntrackChange: null,
+    note: { id: 'route.ipvs-local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
+  });
+  const ipvs = ipvsInput(world, kernel, pre, arrival.inDev, record);
+  if (ipvs.kind === 'rejected') return { kind: 'rejected', node: node.name };
+  if (ipvs.kind === 'dropped') return { kind: 'dropped', node: node.name, reason: ipvs.reason };
+  const dst = ipvs.pass.packet.dstIp;
+  const route = lookupRoute(world.cluster, node, dst, kernel.ipvsAddresses);
+  const target = route.kind === 'bridge' ? podsOn(world, node).find((p) => p.ip === dst) : undefined;
+  if (route.kind === 'local' || (route.kind === 'bridge' && !target)) return { kind: 'dropped', node: node.name, reason: `IPVS sent the packet to ${dst}, which no pod holds` };
+  const egress = target ? ('cbr0' as const) : ('eth0' as const);
+  const verdict = outputAfterIpvs(world, kernel, ipvs.pass, egress, record);
+  if (verdict === 'REJECT') return { kind: 'rejected', node: node.name };
+  if (verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter OUTPUT dropped it' };
+  const out = postrouting(world, kernel, ipvs.pass, egress, record);
+  if (target) return deliverOnBridge(kernel, out, target, true, arrival.inPort, record);
+  return crossWire(world, kernel, out, route.kind === 'via-node' ? route.node : null, record);
+}
+
 function deliverToHost(world: World, kernel: NodeKernel, pre: NetfilterPass, inDev: string, routeText: string, record: RecordStep): WalkOutcome {
   const node = kernel.node;
   record({
@@ -237,9 +278,17 @@ export function walkFromHost(world: World, node: ClusterNode, packet: Packet, re
   if (out.verdict === 'REJECT') return { kind: 'rejected', node: node.name };
   if (out.verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter OUTPUT dropped it' };
   const dst = out.pass.packet.dstIp;
-  const route = lookupRoute(world.cluster, node, dst);
+  const route = lookupRoute(world.cluster, node, dst, kernel.ipvsAddresses);
   const target = route.kind === 'bridge' ? podsOn(world, node).find((p) => p.ip === dst) : undefined;
-  if (route.kind === 'local') return { kind: 'dropped', node: node.name, reason: `${dst} is the node itself: loopback traffic is not simulated` };
+  if (route.kind === 'local') {
+    return {
+      kind: 'dropped',
+      node: node.name,
+      reason: kernel.ipvsAddresses.has(dst)
+        ? `${dst} is on kube-ipvs0: a node's own traffic to a ClusterIP in IPVS mode goes over loopback, which is not simulated yet`
+        : `${dst} is the node itself: loopback traffic is not simulated`,
+    };
+  }
   if (route.kind === 'bridge' && !target) return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
   record({
     kind: 'route',

@@ -2,6 +2,8 @@ import type { Cluster, ClusterNode } from '../cluster/model';
 import type { ConntrackTable, ConntrackTimeouts } from '../conntrack';
 import type { Rng } from '../net/rng';
 import type { RecentLists, Ruleset } from '../netfilter';
+import type { IpvsState } from '../ipvs';
+import type { Ipset } from '../ipvs/ipset';
 
 /** One node's kernel state while the walk runs: its rules, its conntrack table, its `recent` lists. */
 export interface NodeKernel {
@@ -9,6 +11,12 @@ export interface NodeKernel {
   readonly ruleset: Ruleset;
   conntrack: ConntrackTable;
   recent: RecentLists;
+  /** IPVS mode: the node's virtual servers and connections; null in iptables mode. */
+  ipvs: IpvsState | null;
+  /** IPVS mode: kube-proxy's ipsets, for `-m set` matches. */
+  readonly ipsets: readonly Ipset[];
+  /** IPVS mode: the addresses bound to kube-ipvs0 (every ClusterIP). */
+  readonly ipvsAddresses: ReadonlySet<string>;
 }
 
 /**
@@ -20,6 +28,9 @@ export interface World {
   readonly kernels: ReadonlyMap<string, NodeKernel>;
   readonly rng: Rng;
   readonly timeouts: ConntrackTimeouts;
+  readonly mode: 'iptables' | 'ipvs';
+  /** IPVS mode's scheduler, for the narration ("rr"). */
+  readonly scheduler: string;
   now: number;
 }
 

@@ -183,6 +183,38 @@ export const NARRATION: Templates = {
     en: 'filter INPUT on {node} drops the packet.',
     zh: '节点 {node} 的 filter INPUT 丢弃了数据包。',
   },
+  'route.ipvs-local': {
+    en: 'Routing on {node}: in IPVS mode kube-proxy binds every ClusterIP to the dummy device kube-ipvs0, so {dst} is an address of the node itself ({route}). The packet is delivered locally, to INPUT, not forwarded.',
+    zh: '节点 {node} 路由：IPVS 模式下 kube-proxy 把每个 ClusterIP 绑定到虚拟网卡 kube-ipvs0 上，所以 {dst} 是节点自己的地址（{route}）。数据包走本地投递（INPUT），而不是转发。',
+  },
+  'input.ipvs-filter': {
+    en: 'filter INPUT on {node}: kube-proxy\'s IPVS-mode chains let the packet through to the IPVS hook, which runs right after filter INPUT.',
+    zh: '节点 {node} 的 filter INPUT：kube-proxy 在 IPVS 模式下的规则放行数据包，之后紧接着是 IPVS 的钩子。',
+  },
+  'ipvs.scheduled': {
+    en: 'IPVS on {node} (LOCAL_IN, priority 99): the virtual server {vs} has no connection for this client yet, so the {scheduler} scheduler picks the real server {rs}, and IPVS rewrites the destination to it (Masq). This is where iptables mode would have DNATed in PREROUTING.',
+    zh: '节点 {node} 上的 IPVS（LOCAL_IN，优先级 99）：虚拟服务 {vs} 还没有这个客户端的连接，{scheduler} 调度器选择真实服务器 {rs}，IPVS 把目标地址改写为它（Masq）。iptables 模式下这一步发生在 PREROUTING 的 DNAT。',
+  },
+  'ipvs.persistent': {
+    en: 'IPVS on {node}: the virtual server {vs} is persistent (sessionAffinity: ClientIP), and a template already ties this client to {rs}, so no scheduling happens: the destination becomes {rs}.',
+    zh: '节点 {node} 上的 IPVS：虚拟服务 {vs} 开启了持久连接（sessionAffinity: ClientIP），已有模板把这个客户端绑定到 {rs}，不再调度：目标地址改为 {rs}。',
+  },
+  'ipvs.existing': {
+    en: 'IPVS on {node}: this packet belongs to a known IPVS connection to {rs}; the destination is rewritten to it again.',
+    zh: '节点 {node} 上的 IPVS：这个数据包属于已有的 IPVS 连接，目标地址再次改写为 {rs}。',
+  },
+  'ipvs.no-real-server': {
+    en: 'IPVS on {node}: the virtual server {vs} has no real server (no ready endpoint), so IPVS answers with ICMP port unreachable (ip_vs_leave); the client\'s connect() fails with ECONNREFUSED.',
+    zh: '节点 {node} 上的 IPVS：虚拟服务 {vs} 没有真实服务器（没有就绪的 Pod），IPVS 回复 ICMP 端口不可达（ip_vs_leave）；客户端的 connect() 返回 ECONNREFUSED。',
+  },
+  'output.after-ipvs': {
+    en: 'IPVS sends the rewritten packet on through LOCAL_OUT: filter OUTPUT runs on it, then POSTROUTING.',
+    zh: 'IPVS 把改写后的数据包经 LOCAL_OUT 继续发送：先经过 filter OUTPUT，再到 POSTROUTING。',
+  },
+  'forward.ipvs-reply': {
+    en: 'FORWARD on {node}: after filter FORWARD, IPVS\'s out hook (priority 100) finds the connection and rewrites the reply\'s source from {was} back to the virtual server {src}. conntrack does not do it in IPVS mode: IPVS does its own NAT.',
+    zh: '节点 {node} 的 FORWARD：filter FORWARD 之后，IPVS 的出方向钩子（优先级 100）找到连接，把回包的源地址从 {was} 改回虚拟服务 {src}。IPVS 模式下这一步不是 conntrack 做的，而是 IPVS 自己做 NAT。',
+  },
   drop: {
     en: 'The packet is dropped: {reason}.',
     zh: '数据包被丢弃：{reason}。',

@@ -1,6 +1,7 @@
 import { buildCluster } from '../cluster/build-cluster';
 import { nodeRuleset, syncNode } from '../dataplane/node-proxier';
 import { formatIptablesSave } from '../netfilter';
+import { withBuiltinChains } from '../kube-proxy';
 import type { Scenario } from '../scenario/schema';
 import type { Trace } from './types';
 
@@ -17,7 +18,7 @@ function clusterOf(scenario: Scenario) {
 export function nodeIptablesSave(scenario: Scenario, node: string): string | undefined {
   const cluster = clusterOf(scenario);
   const target = cluster.nodes.find((n) => n.name === node);
-  return target ? formatIptablesSave(nodeRuleset(syncNode(cluster, target))) : undefined;
+  return target ? formatIptablesSave(nodeRuleset(withBuiltinChains(syncNode(cluster, target).restore))) : undefined;
 }
 
 /** `conntrack -L` on a node at the end of a trace (the last step's snapshot). Undefined for an unknown node. */

@@ -1,7 +1,11 @@
 import { buildCluster, findService } from '../cluster/build-cluster';
 import type { Cluster } from '../cluster/model';
 import { emptyConntrackTable, formatConntrackEntry, isLive, KUBE_PROXY_TIMEOUTS } from '../conntrack';
-import { nodeRuleset, syncNode } from '../dataplane/node-proxier';
+import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
+import { expireIpvsConns, formatIpvsadmList, type IpvsScheduler } from '../ipvs';
+import { formatIpvsadmConnections } from '../ipvs/format-connections';
+import { syncIpvs } from '../kube-proxy/ipvs';
+import { withBuiltinChains } from '../kube-proxy';
 import type { StepDraft } from '../dataplane/step-draft';
 import { walkFromHost, walkFromPod, type Peer, type WalkOutcome } from '../dataplane/walk-packet';
 import type { NodeKernel, World } from '../dataplane/world';
@@ -11,11 +15,13 @@ import { createRng } from '../net/rng';
 import type { Scenario } from '../scenario/schema';
 import { stagesOf } from './stages';
 import { topologyOf } from './topology';
-import type { ConnectionSummary, NodeConntrack, PacketLabel, Step, Trace } from './types';
+import type { ConnectionSummary, NodeConntrack, NodeIpvs, PacketLabel, ProxyMode, Step, Trace } from './types';
 
 export interface SimulateOptions {
   /** Overrides the scenario's seed. */
   readonly seed?: number;
+  /** Overrides the scenario's proxy mode. */
+  readonly mode?: ProxyMode;
 }
 
 /** One-way latency of a hop sequence, in simulated seconds (a LAN round trip is ~1 ms). */
@@ -47,18 +53,36 @@ function conntrackSnapshot(world: World): NodeConntrack[] {
   }));
 }
 
-function createWorld(cluster: Cluster, seed: number): World {
+function createWorld(cluster: Cluster, seed: number, mode: ProxyMode, scheduler: IpvsScheduler): World {
   const kernels = new Map<string, NodeKernel>();
   // Nodes whose kube-proxy writes the same text share one parsed ruleset
   // (ClusterIP rules do not depend on the node), so 20 nodes parse once.
   const parsed = new Map<string, ReturnType<typeof nodeRuleset>>();
+  const parse = (restore: string, full: string) => {
+    const ruleset = parsed.get(full) ?? nodeRuleset(restore);
+    parsed.set(full, ruleset);
+    return ruleset;
+  };
   for (const node of cluster.nodes) {
-    const sync = syncNode(cluster, node);
-    const ruleset = parsed.get(sync.restore) ?? nodeRuleset(sync);
-    parsed.set(sync.restore, ruleset);
-    kernels.set(node.name, { node, ruleset, conntrack: emptyConntrackTable(), recent: {} });
+    const base = { node, conntrack: emptyConntrackTable(), recent: {} };
+    if (mode === 'ipvs') {
+      const sync = syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), undefined, { scheduler });
+      const ruleset = parse(sync.iptablesRestore, sync.iptablesRestore);
+      kernels.set(node.name, { ...base, ruleset, ipvs: sync.state, ipsets: sync.ipsets, ipvsAddresses: new Set(sync.dummyAddresses) });
+    } else {
+      const sync = syncNode(cluster, node);
+      const ruleset = parse(withBuiltinChains(sync.restore), sync.restore);
+      kernels.set(node.name, { ...base, ruleset, ipvs: null, ipsets: [], ipvsAddresses: new Set() });
+    }
   }
-  return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, now: 0 };
+  return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler, now: 0 };
+}
+
+/** `ipvsadm -Ln` and `-Lnc` on the step's node, in IPVS mode. */
+function ipvsSnapshot(world: World, node: string | null): NodeIpvs | null {
+  const kernel = node === null ? undefined : world.kernels.get(node);
+  if (!kernel?.ipvs) return null;
+  return { node: kernel.node.name, table: formatIpvsadmList(kernel.ipvs), connections: formatIpvsadmConnections(kernel.ipvs, world.now) };
 }
 
 /**
@@ -75,12 +99,16 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   if (!built.ok) throw new Error(`invalid scenario: ${built.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   const cluster = built.cluster;
   const seed = options.seed ?? scenario.seed;
-  const world = createWorld(cluster, seed);
+  const mode = options.mode ?? scenario.mode;
+  const world = createWorld(cluster, seed, mode, scenario.scheduler);
   const steps: Step[] = [];
   const connections: ConnectionSummary[] = [];
 
   scenario.traffic.forEach((conn, index) => {
     world.now = Math.max(world.now, conn.at ?? index);
+    // IPVS connections whose timer ran out are freed (ip_vs_conn_expire);
+    // conntrack's expired entries are simply never found again.
+    for (const kernel of world.kernels.values()) if (kernel.ipvs) kernel.ipvs = expireIpvsConns(kernel.ipvs, world.now);
     const clientPod = cluster.pods.find((p) => p.name === conn.from);
     const client: Peer = clientPod ? { kind: 'pod', pod: clientPod } : { kind: 'host', node: cluster.nodes.find((n) => n.name === conn.from)! };
     const clientNode = client.kind === 'pod' ? client.pod.node : client.node.name;
@@ -106,8 +134,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
         const seen = serverSide!;
         packet = { srcMac: '', dstMac: '', srcIp: seen.dstIp, dstIp: seen.srcIp, protocol, srcPort: seen.dstPort, dstPort: seen.srcPort, flags: plan.flags, ttl: 64 };
       }
-      const drafts: { draft: StepDraft; conntrack: NodeConntrack[] }[] = [];
-      const record = (draft: StepDraft) => drafts.push({ draft, conntrack: conntrackSnapshot(world) });
+      const drafts: { draft: StepDraft; conntrack: NodeConntrack[]; ipvs: NodeIpvs | null }[] = [];
+      const record = (draft: StepDraft) => drafts.push({ draft, conntrack: conntrackSnapshot(world), ipvs: ipvsSnapshot(world, draft.node) });
       outcome = sender.kind === 'pod' ? walkFromPod(world, sender.pod, packet, record) : walkFromHost(world, sender.node, packet, record);
       if (outcome.kind === 'dropped') {
         const last = drafts[drafts.length - 1]?.draft;
@@ -119,12 +147,13 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
             note: { id: 'drop', params: { reason: outcome.reason } },
           },
           conntrack: conntrackSnapshot(world),
+          ipvs: ipvsSnapshot(world, last?.node ?? null),
         });
       }
       // The article's figures follow a pod's connection; a node's own traffic has no figure.
       const figure = client.kind !== 'pod' ? null : packetIndex === 0 ? 'pod-to-service' : packetIndex === 1 ? 'service-to-pod' : null;
       const stages = figure ? stagesOf(drafts.map((d) => d.draft), figure, clientNode) : [];
-      for (const [i, { draft, conntrack }] of drafts.entries()) {
+      for (const [i, { draft, conntrack, ipvs }] of drafts.entries()) {
         steps.push({
           index: steps.length,
           connection: index,
@@ -133,7 +162,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
           direction: plan.direction,
           ...draft,
           conntrack,
-          ipvs: null,
+          ipvs,
           ipvsChange: draft.ipvsChange ?? null,
           stage: stages[i] ?? null,
           time: world.now,
@@ -163,5 +192,14 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     });
   });
 
-  return { scenarioName: scenario.name, seed, mode: 'iptables', scheduler: null, topology: topologyOf(cluster), steps, connections };
+  const ipvsAddresses = new Map([...world.kernels].map(([name, k]) => [name, [...k.ipvsAddresses]]));
+  return {
+    scenarioName: scenario.name,
+    seed,
+    mode,
+    scheduler: mode === 'ipvs' ? scenario.scheduler : null,
+    topology: topologyOf(cluster, ipvsAddresses),
+    steps,
+    connections,
+  };
 }

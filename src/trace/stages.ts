@@ -14,8 +14,12 @@ import type { Stage } from './types';
 export function stagesOf(drafts: readonly StepDraft[], figure: 'pod-to-service' | 'service-to-pod', clientNode: NodeName): (Stage | null)[] {
   if (figure === 'pod-to-service') {
     const pre = drafts.findIndex((d) => d.hook === 'PREROUTING');
-    return drafts.map((d, i) => {
-      const n = i < 3 ? i + 1 : pre >= 0 && i < pre ? 3 : pre >= 0 && i === pre ? 4 : 5;
+    // Step 4 runs from the first hook to the rewrite: nat PREROUTING itself in
+    // iptables mode; PREROUTING, routing to kube-ipvs0, INPUT and IPVS in IPVS mode.
+    const rewrite = drafts.findIndex((d) => d.kind === 'dnat' && d.node === clientNode);
+    const end = rewrite >= pre ? rewrite : pre;
+    return drafts.map((_d, i) => {
+      const n = i < 3 ? i + 1 : pre >= 0 && i < pre ? 3 : pre >= 0 && i <= end ? 4 : 5;
       return { figure, n };
     });
   }

@@ -3,11 +3,11 @@ import { formatCidr } from '../net/cidr';
 import type { Topology } from './types';
 
 /** The cluster as plain data for the views: nodes, pods with their veths, Services with their ready endpoints. */
-export function topologyOf(cluster: Cluster): Topology {
+export function topologyOf(cluster: Cluster, ipvsAddresses: ReadonlyMap<string, readonly string[]> = new Map()): Topology {
   return {
     clusterCidr: formatCidr(cluster.clusterCidr),
     serviceCidr: formatCidr(cluster.serviceCidr),
-    nodes: cluster.nodes.map((n) => ({ name: n.name, ip: n.ip, podCidr: formatCidr(n.podCidr), bridgeIp: n.bridgeIp, ipvsAddresses: [] })),
+    nodes: cluster.nodes.map((n) => ({ name: n.name, ip: n.ip, podCidr: formatCidr(n.podCidr), bridgeIp: n.bridgeIp, ipvsAddresses: ipvsAddresses.get(n.name) ?? [] })),
     pods: cluster.pods.map((p) => ({ name: p.name, namespace: p.namespace, node: p.node, ip: p.ip, veth: p.veth, ready: p.ready, labels: p.labels })),
     services: cluster.services.map((s) => ({
       namespace: s.namespace,

@@ -68,7 +68,7 @@ describe('URLs', () => {
     ['?view=classic&figure=pod-to-service&step=6', 'step', 'out-of-range'],
     ['?figure=sideways', 'figure', 'unknown'],
     ['?seed=-1', 'seed', 'invalid'],
-    ['?mode=ipvs', 'mode', 'unknown'],
+    ['?mode=nftables', 'mode', 'unknown'],
     ['?preset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'preset', 'unknown'],
   ])('%s: an alert names "%s" and the page falls back to the default', (search, param, reason) => {
     const s = open(search).getState();

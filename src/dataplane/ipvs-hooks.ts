@@ -1,0 +1,134 @@
+import { findVirtualServer, lookupIpvsConn, scheduleConnection, updateIpvsConn, virtualServerKey, type IpvsState } from '../ipvs';
+import type { Packet } from '../net/packet';
+import { evaluateChain } from '../netfilter';
+import type { IpvsChange } from '../trace/types';
+import { envOf, samePacket } from './hooks';
+import type { NetfilterPass } from './netfilter-pass';
+import { device, type RecordStep } from './step-draft';
+import type { NodeKernel, World } from './world';
+
+/** "TCP  10.96.0.10:80", the virtual server a packet is addressed to, as `ipvsadm -Ln` names it. */
+function vsName(state: IpvsState, packet: Packet): string {
+  const vs = findVirtualServer(state, packet.protocol, packet.dstIp, packet.dstPort);
+  return vs ? virtualServerKey(vs) : `${packet.protocol.toUpperCase()}  ${packet.dstIp}:${packet.dstPort}`;
+}
+
+export type IpvsInResult =
+  | { readonly kind: 'forwarded'; readonly pass: NetfilterPass }
+  | { readonly kind: 'rejected' }
+  | { readonly kind: 'dropped'; readonly reason: string };
+
+/**
+ * A packet to a ClusterIP in IPVS mode, delivered locally because the address
+ * is on kube-ipvs0: filter INPUT (priority 0), then IPVS's ip_vs_in hook at
+ * LOCAL_IN priority 99. For a connection's first packet the scheduler picks a
+ * real server; later packets follow their IPVS connection. IPVS rewrites the
+ * destination and sends the packet on through LOCAL_OUT (ip_vs_nat_send_or_cont),
+ * so OUTPUT runs next (`pod1 -> PREROUTING -> INPUT -> ipvs -> OUTPUT -> POSTROUTING`,
+ * kubernetes#56143).
+ */
+export function ipvsInput(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, record: RecordStep): IpvsInResult {
+  const node = kernel.node;
+  const state = kernel.ipvs!;
+  const filter = evaluateChain(kernel.ruleset, 'filter', 'INPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: inDev, outInterface: null }, envOf(world, kernel));
+  kernel.recent = filter.recent;
+  record({
+    kind: filter.verdict === 'ACCEPT' ? 'hook' : filter.verdict === 'REJECT' ? 'reject' : 'drop',
+    node: node.name,
+    at: device(node.name, 'kube-ipvs0'),
+    to: device(node.name, 'INPUT'),
+    hook: 'INPUT',
+    before: pass.packet,
+    after: pass.packet,
+    rules: filter.evaluated,
+    conntrackChange: null,
+    note: { id: filter.verdict === 'ACCEPT' ? 'input.ipvs-filter' : `input.${filter.verdict.toLowerCase()}`, params: { node: node.name } },
+  });
+  if (filter.verdict === 'REJECT') return { kind: 'rejected' };
+  if (filter.verdict === 'DROP') return { kind: 'dropped', reason: 'filter INPUT dropped it' };
+
+  const vs = vsName(state, pass.packet);
+  const common = { node: node.name, at: device(node.name, 'INPUT'), to: device(node.name, 'OUTPUT'), hook: 'INPUT' as const, before: pass.packet, rules: [], conntrackChange: null };
+  let real: { ip: Packet['dstIp']; port: number };
+  let change: IpvsChange['change'];
+  if (pass.conn.kind === 'new') {
+    const scheduled = scheduleConnection(state, pass.packet, world.now, world.rng);
+    kernel.ipvs = scheduled.state;
+    if (scheduled.via === 'none') {
+      if (scheduled.reason === 'no-destination') {
+        record({ ...common, kind: 'reject', to: device(node.name, 'INPUT'), after: pass.packet, note: { id: 'ipvs.no-real-server', params: { node: node.name, vs } } });
+        return { kind: 'rejected' };
+      }
+      return { kind: 'dropped', reason: scheduled.reason === 'not-syn' ? 'IPVS does not start a connection on a packet without SYN' : `no virtual server for ${pass.packet.dstIp}:${pass.packet.dstPort}` };
+    }
+    real = { ip: scheduled.realServer.ip, port: scheduled.realServer.port };
+    change = scheduled.via;
+  } else {
+    const conn = lookupIpvsConn(state, pass.packet, 'original');
+    if (!conn) return { kind: 'dropped', reason: 'IPVS has no connection for this packet' };
+    kernel.ipvs = updateIpvsConn(state, conn.id, pass.packet, 'original', world.now).state;
+    real = { ip: conn.realIp, port: conn.realPort };
+    change = 'existing';
+  }
+  const after: Packet = { ...pass.packet, dstIp: real.ip, dstPort: real.port, ttl: pass.packet.ttl - 1 };
+  const rs = `${real.ip}:${real.port}`;
+  record({
+    ...common,
+    kind: 'dnat',
+    after,
+    ipvsChange: { node: node.name, virtualServer: vs, realServer: rs, scheduler: world.scheduler, change },
+    note: { id: `ipvs.${change}`, params: { node: node.name, vs, rs, scheduler: world.scheduler } },
+  });
+  const conn = pass.conn.kind === 'new' ? { ...pass.conn, dnat: real, byIpvs: true } : pass.conn;
+  return { kind: 'forwarded', pass: { ...pass, packet: after, conn, ctstate: [...pass.ctstate] } };
+}
+
+/** filter OUTPUT for the packet IPVS re-injected at LOCAL_OUT (nat OUTPUT is skipped: the connection's destination NAT is already set up). */
+export function outputAfterIpvs(world: World, kernel: NodeKernel, pass: NetfilterPass, outDev: string, record: RecordStep): 'ACCEPT' | 'DROP' | 'REJECT' {
+  const node = kernel.node;
+  const filter = evaluateChain(kernel.ruleset, 'filter', 'OUTPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: outDev }, envOf(world, kernel));
+  kernel.recent = filter.recent;
+  record({
+    kind: filter.verdict === 'ACCEPT' ? 'hook' : filter.verdict === 'REJECT' ? 'reject' : 'drop',
+    node: node.name,
+    at: device(node.name, 'OUTPUT'),
+    to: device(node.name, 'POSTROUTING'),
+    hook: 'OUTPUT',
+    before: pass.packet,
+    after: pass.packet,
+    rules: filter.evaluated,
+    conntrackChange: null,
+    note: { id: 'output.after-ipvs', params: { node: node.name } },
+  });
+  return filter.verdict;
+}
+
+/**
+ * IPVS's ip_vs_out hook at FORWARD, priority 100 (after filter FORWARD): a
+ * reply from a real server has its source rewritten back to the virtual
+ * server. Returns the packet unchanged when it belongs to no IPVS connection.
+ */
+export function ipvsForwardReply(world: World, kernel: NodeKernel, pass: NetfilterPass, record: RecordStep): NetfilterPass {
+  const state = kernel.ipvs;
+  if (!state) return pass;
+  const conn = lookupIpvsConn(state, pass.packet, 'reply');
+  if (!conn) return pass;
+  kernel.ipvs = updateIpvsConn(state, conn.id, pass.packet, 'reply', world.now).state;
+  const after: Packet = { ...pass.packet, srcIp: conn.virtualIp, srcPort: conn.virtualPort };
+  const node = kernel.node;
+  const vs = vsName(state, { ...pass.packet, dstIp: conn.virtualIp, dstPort: conn.virtualPort });
+  record({
+    kind: samePacket(after, pass.packet) ? 'hook' : 'reverse-nat',
+    node: node.name,
+    at: device(node.name, 'FORWARD'),
+    to: device(node.name, 'POSTROUTING'),
+    hook: 'FORWARD',
+    before: pass.packet,
+    after,
+    rules: [],
+    conntrackChange: null,
+    ipvsChange: { node: node.name, virtualServer: vs, realServer: `${conn.realIp}:${conn.realPort}`, scheduler: world.scheduler, change: 'reply' },
+    note: { id: 'forward.ipvs-reply', params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` } },
+  });
+  return { ...pass, packet: after };
+}
