@@ -19,6 +19,7 @@ export function formatTraceText(trace: Trace, lang: Lang): string {
   const lines: string[] = [`packetwalk trace: scenario ${trace.scenarioName}, seed ${trace.seed}, ${trace.mode} mode`];
   for (const c of trace.connections) {
     lines.push(`connection ${c.index}: ${c.client} -> ${c.service}: ${c.outcome}${c.endpoint ? ` (endpoint ${c.endpoint}, ${c.endpointPod})` : ''}`);
+    lines.push(`  first packet: ${c.cost.rulesEvaluated} iptables rules evaluated, ${c.cost.ipvsLookups} IPVS hash lookups`);
   }
   for (const step of trace.steps) {
     const stage = step.stage ? `  [${step.stage.figure} step ${step.stage.n}]` : '';
@@ -37,6 +38,10 @@ export function formatTraceText(trace: Trace, lang: Lang): string {
       const states = c.from || c.to ? ` ${c.from || '(none)'} -> ${c.to}` : '';
       lines.push(`  conntrack ${c.node}: ${c.change}${states}`);
       if (entry) lines.push(`    ${entry.text}`);
+    }
+    if (step.ipvsChange) {
+      const c = step.ipvsChange;
+      lines.push(`  ipvs ${c.node}: ${c.change} ${c.virtualServer} -> ${c.realServer} (${c.scheduler})`);
     }
     lines.push(`  ${narrate(step.note, lang)}`);
   }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatConntrackSummary, nodeConntrackList, nodeIptablesSave, parseScenario, presetScenario, PRESET_NAMES, simulate, type Scenario } from '../src/index';
+import { formatConntrackSummary, nodeConntrackList, nodeIptablesSave, nodeIpsetList, nodeIpvsadm, nodeKubeIpvs0, parseScenario, presetScenario, PRESET_NAMES, simulate, type Scenario } from '../src/index';
 import { formatTraceText } from './format-trace';
 
-const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack> (--preset NAME | --scenario FILE) [--seed N] [--node NODE] [--format text|json] [--lang en|zh]`;
+const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
+const COMMANDS = ['trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];
 
 class UsageError extends Error {}
 
@@ -29,7 +30,7 @@ function loadScenario(values: { preset?: string; scenario?: string }): Scenario 
 function run(argv: string[]): string {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h') return USAGE;
-  if (!['trace', 'rules', 'conntrack'].includes(command)) throw new UsageError(`unknown command "${command}"; ${USAGE}`);
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"; ${USAGE}`);
   let values;
   try {
     ({ values } = parseArgs({
@@ -43,6 +44,8 @@ function run(argv: string[]): string {
         node: { type: 'string' },
         format: { type: 'string', default: 'text' },
         lang: { type: 'string', default: 'en' },
+        mode: { type: 'string' },
+        connections: { type: 'boolean', default: false },
       },
     }));
   } catch (e) {
@@ -50,6 +53,7 @@ function run(argv: string[]): string {
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.lang !== 'en' && values.lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
+  if (values.mode !== undefined && values.mode !== 'iptables' && values.mode !== 'ipvs') throw new UsageError(`--mode must be iptables or ipvs, not "${values.mode}"`);
   let seed: number | undefined;
   if (values.seed !== undefined) {
     seed = /^[0-9]{1,10}$/.test(values.seed) ? Number(values.seed) : NaN;
@@ -63,10 +67,22 @@ function run(argv: string[]): string {
   }
   const node = values.node ?? '';
   if (command === 'rules') {
-    const text = nodeIptablesSave(scenario, node)!;
+    const text = nodeIptablesSave(scenario, node, (values.mode as 'iptables' | 'ipvs' | undefined) ?? scenario.mode)!;
     return values.format === 'json' ? JSON.stringify({ node, iptablesSave: text }, null, 2) : text.trimEnd();
   }
-  const trace = simulate(scenario, seed === undefined ? {} : { seed });
+  // The IPVS views are IPVS mode's whatever the scenario says; --mode overrides it for the rest.
+  const ipvsView = command === 'ipvs' || command === 'ipset' || command === 'kube-ipvs0';
+  if (ipvsView && values.mode === 'iptables') throw new UsageError(`${command} shows IPVS mode's state: drop --mode iptables`);
+  const mode = ipvsView ? 'ipvs' : ((values.mode as 'iptables' | 'ipvs' | undefined) ?? scenario.mode);
+  if (command === 'ipset' || command === 'kube-ipvs0') {
+    const lines = (command === 'ipset' ? nodeIpsetList(scenario, node) : nodeKubeIpvs0(scenario, node)) ?? [];
+    return values.format === 'json' ? JSON.stringify({ node, lines }, null, 2) : lines.join('\n');
+  }
+  const trace = simulate(scenario, { mode, ...(seed === undefined ? {} : { seed }) });
+  if (command === 'ipvs') {
+    const lines = nodeIpvsadm(scenario, trace, node, values.connections) ?? [];
+    return values.format === 'json' ? JSON.stringify({ node, lines }, null, 2) : lines.join('\n');
+  }
   if (command === 'conntrack') {
     const lines = nodeConntrackList(trace, node) ?? [];
     if (values.format === 'json') return JSON.stringify({ node, entries: lines }, null, 2);

@@ -35,7 +35,7 @@ export { narrate, type Lang } from './trace/narration';
  * kube-proxy's rules for one node, as `iptables-save` prints them on that node.
  * @example nodeIptablesSave(presetScenario('article')!, 'vm1')
  */
-export { nodeIptablesSave, nodeConntrackList } from './trace/node-views';
+export { nodeIptablesSave, nodeConntrackList, nodeIpvsadm, nodeIpsetList, nodeKubeIpvs0 } from './trace/node-views';
 /**
  * The line `conntrack -L` prints after its listing (on stderr).
  * @example formatConntrackSummary(1) // 'conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.'

@@ -3,6 +3,8 @@ import type { Packet } from '../net/packet';
 import { evaluateChain } from '../netfilter';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 import { envOf, samePacket } from './hooks';
+import { ipvsRewrite } from './ipvs-hooks';
+import type { Step } from '../trace/types';
 import type { NetfilterPass } from './netfilter-pass';
 import { device, type RecordStep } from './step-draft';
 import type { NodeKernel, World } from './world';
@@ -41,6 +43,7 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
     const dnat = nat.nat?.kind === 'dnat' ? { ip: nat.nat.ip, port: nat.nat.port } : null;
     pass = { packet: nat.packet, mark: nat.mark, conn: { kind: 'new', origPacket: packet, dnat }, ctstate: invalid ? ['INVALID'] : ['NEW', ...(dnat ? (['DNAT'] as const) : [])] };
   }
+  if (kernel.ipvs !== null && kernel.ipvsAddresses.has(pass.packet.dstIp)) return outputThroughIpvs(world, kernel, packet, pass, natRules, change, record);
   const filter = evaluateChain(kernel.ruleset, 'filter', 'OUTPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: null }, { ...env, recent: kernel.recent });
   kernel.recent = filter.recent;
   const dnat = pass.conn.kind === 'new' && pass.conn.dnat !== null;
@@ -63,11 +66,59 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
 }
 
 /**
+ * OUTPUT in IPVS mode for a packet to a ClusterIP: nat OUTPUT (-100), then
+ * IPVS's ip_vs_in at LOCAL_OUT (-98) schedules and rewrites it, then filter
+ * OUTPUT (0) sees the real server's address.
+ */
+function outputThroughIpvs(
+  world: World,
+  kernel: NodeKernel,
+  packet: Packet,
+  pass: NetfilterPass,
+  natRules: readonly EvaluatedRule[],
+  change: Step['conntrackChange'],
+  record: RecordStep,
+): { pass: NetfilterPass; verdict: 'ACCEPT' | 'DROP' | 'REJECT' } {
+  const node = kernel.node;
+  const here = device(node.name, 'OUTPUT');
+  record({
+    kind: pass.conn.kind === 'new' ? 'hook' : 'conntrack-hit',
+    node: node.name,
+    at: device(node.name, 'host'),
+    to: here,
+    hook: 'OUTPUT',
+    before: packet,
+    after: pass.packet,
+    rules: natRules,
+    conntrackChange: change,
+    note: { id: 'output.ipvs-nat', params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}` } },
+  });
+  const rewritten = ipvsRewrite(world, kernel, pass, 'OUTPUT', record);
+  if (rewritten.kind !== 'forwarded') return { pass, verdict: rewritten.kind === 'rejected' ? 'REJECT' : 'DROP' };
+  const next = rewritten.pass;
+  const filter = evaluateChain(kernel.ruleset, 'filter', 'OUTPUT', { packet: next.packet, mark: next.mark, ctstate: next.ctstate, inInterface: null, outInterface: null }, envOf(world, kernel));
+  kernel.recent = filter.recent;
+  record({
+    kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : 'hook',
+    node: node.name,
+    at: here,
+    to: here,
+    hook: 'OUTPUT',
+    before: next.packet,
+    after: next.packet,
+    rules: filter.evaluated,
+    conntrackChange: null,
+    note: { id: 'output.after-ipvs', params: { node: node.name } },
+  });
+  return { pass: { ...next, mark: filter.mark }, verdict: filter.verdict };
+}
+
+/**
  * INPUT, for a packet addressed to the node itself: filter INPUT (priority 0),
  * then conntrack's source-side NAT (un-DNAT of a reply) at priority 100 and
  * the confirmation of a new entry. The packet is then handed to the socket.
  */
-export function input(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, record: RecordStep): 'ACCEPT' | 'DROP' | 'REJECT' {
+export function input(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, record: RecordStep, stayAtHook = false): 'ACCEPT' | 'DROP' | 'REJECT' {
   const node = kernel.node;
   const env = envOf(world, kernel);
   const filter = evaluateChain(kernel.ruleset, 'filter', 'INPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: inDev, outInterface: null }, env);
@@ -89,7 +140,7 @@ export function input(world: World, kernel: NodeKernel, pass: NetfilterPass, inD
     kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : rewritten ? 'reverse-nat' : 'deliver',
     node: node.name,
     at: device(node.name, 'INPUT'),
-    to: device(node.name, 'host'),
+    to: device(node.name, stayAtHook ? 'INPUT' : 'host'),
     hook: 'INPUT',
     before: pass.packet,
     after,

@@ -47,8 +47,20 @@ export function ipvsInput(world: World, kernel: NodeKernel, pass: NetfilterPass,
   if (filter.verdict === 'REJECT') return { kind: 'rejected' };
   if (filter.verdict === 'DROP') return { kind: 'dropped', reason: 'filter INPUT dropped it' };
 
+  return ipvsRewrite(world, kernel, pass, 'INPUT', record);
+}
+
+/**
+ * IPVS's ip_vs_in: schedules a real server for a connection's first packet
+ * (or finds the packet's IPVS connection) and rewrites the destination to it.
+ * At LOCAL_IN (a pod's packet, IPVS then re-injects it at LOCAL_OUT) or at
+ * LOCAL_OUT (a process on the node itself, priority -98, after nat OUTPUT).
+ */
+export function ipvsRewrite(world: World, kernel: NodeKernel, pass: NetfilterPass, hook: 'INPUT' | 'OUTPUT', record: RecordStep): IpvsInResult {
+  const node = kernel.node;
+  const state = kernel.ipvs!;
   const vs = vsName(state, pass.packet);
-  const common = { node: node.name, at: device(node.name, 'INPUT'), to: device(node.name, 'OUTPUT'), hook: 'INPUT' as const, before: pass.packet, rules: [], conntrackChange: null };
+  const common = { node: node.name, at: device(node.name, hook), to: device(node.name, 'OUTPUT'), hook, before: pass.packet, rules: [], conntrackChange: null };
   let real: { ip: Packet['dstIp']; port: number };
   let change: IpvsChange['change'];
   if (pass.conn.kind === 'new') {
@@ -56,7 +68,7 @@ export function ipvsInput(world: World, kernel: NodeKernel, pass: NetfilterPass,
     kernel.ipvs = scheduled.state;
     if (scheduled.via === 'none') {
       if (scheduled.reason === 'no-destination') {
-        record({ ...common, kind: 'reject', to: device(node.name, 'INPUT'), after: pass.packet, note: { id: 'ipvs.no-real-server', params: { node: node.name, vs } } });
+        record({ ...common, kind: 'reject', to: device(node.name, hook), after: pass.packet, note: { id: 'ipvs.no-real-server', params: { node: node.name, vs } } });
         return { kind: 'rejected' };
       }
       return { kind: 'dropped', reason: scheduled.reason === 'not-syn' ? 'IPVS does not start a connection on a packet without SYN' : `no virtual server for ${pass.packet.dstIp}:${pass.packet.dstPort}` };
@@ -70,7 +82,8 @@ export function ipvsInput(world: World, kernel: NodeKernel, pass: NetfilterPass,
     real = { ip: conn.realIp, port: conn.realPort };
     change = 'existing';
   }
-  const after: Packet = { ...pass.packet, dstIp: real.ip, dstPort: real.port, ttl: pass.packet.ttl - 1 };
+  // A packet IPVS forwards from LOCAL_IN has been received by the node: its TTL drops.
+  const after: Packet = { ...pass.packet, dstIp: real.ip, dstPort: real.port, ttl: hook === 'INPUT' ? pass.packet.ttl - 1 : pass.packet.ttl };
   const rs = `${real.ip}:${real.port}`;
   record({
     ...common,
@@ -104,11 +117,12 @@ export function outputAfterIpvs(world: World, kernel: NodeKernel, pass: Netfilte
 }
 
 /**
- * IPVS's ip_vs_out hook at FORWARD, priority 100 (after filter FORWARD): a
- * reply from a real server has its source rewritten back to the virtual
- * server. Returns the packet unchanged when it belongs to no IPVS connection.
+ * IPVS's ip_vs_out hook at FORWARD, priority 100 (after filter FORWARD), or at
+ * LOCAL_IN, priority 98, for a reply to the node itself: a reply from a real
+ * server has its source rewritten back to the virtual server. Returns the
+ * packet unchanged when it belongs to no IPVS connection.
  */
-export function ipvsForwardReply(world: World, kernel: NodeKernel, pass: NetfilterPass, record: RecordStep): NetfilterPass {
+export function ipvsForwardReply(world: World, kernel: NodeKernel, pass: NetfilterPass, record: RecordStep, hook: 'FORWARD' | 'INPUT' = 'FORWARD'): NetfilterPass {
   const state = kernel.ipvs;
   if (!state) return pass;
   const conn = lookupIpvsConn(state, pass.packet, 'reply');
@@ -120,15 +134,15 @@ export function ipvsForwardReply(world: World, kernel: NodeKernel, pass: Netfilt
   record({
     kind: samePacket(after, pass.packet) ? 'hook' : 'reverse-nat',
     node: node.name,
-    at: device(node.name, 'FORWARD'),
-    to: device(node.name, 'POSTROUTING'),
-    hook: 'FORWARD',
+    at: device(node.name, hook),
+    to: device(node.name, hook === 'FORWARD' ? 'POSTROUTING' : 'host'),
+    hook,
     before: pass.packet,
     after,
     rules: [],
     conntrackChange: null,
     ipvsChange: { node: node.name, virtualServer: vs, realServer: `${conn.realIp}:${conn.realPort}`, scheduler: world.scheduler, change: 'reply' },
-    note: { id: 'forward.ipvs-reply', params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` } },
+    note: { id: hook === 'FORWARD' ? 'forward.ipvs-reply' : 'input.ipvs-reply', params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` } },
   });
   return { ...pass, packet: after };
 }

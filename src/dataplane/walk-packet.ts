@@ -261,10 +261,13 @@ function deliverToHost(world: World, kernel: NodeKernel, pre: NetfilterPass, inD
     conntrackChange: null,
     note: { id: 'route.local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
   });
-  const verdict = input(world, kernel, pre, inDev, record);
+  // IPVS mode: a reply to the node's own connection is rewritten by IPVS at LOCAL_IN.
+  const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, pre.packet, 'reply') !== null;
+  const verdict = input(world, kernel, pre, inDev, record, ipvsReply);
   if (verdict === 'REJECT') return { kind: 'rejected', node: node.name };
   if (verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter INPUT dropped it' };
-  return { kind: 'delivered', peer: { kind: 'host', node }, packet: pre.packet };
+  const delivered = ipvsReply ? ipvsForwardReply(world, kernel, pre, record, 'INPUT') : pre;
+  return { kind: 'delivered', peer: { kind: 'host', node }, packet: delivered.packet };
 }
 
 /**

@@ -74,7 +74,7 @@ export const scenarioSchema = z.strictObject({
     serviceCIDR: z.string().default('10.96.0.0/12'),
     nodes: z.array(nodeSchema).min(1).max(100),
     pods: z.array(podSchema).max(5000),
-    services: z.array(serviceSchema).max(5000),
+    services: z.array(serviceSchema).max(10000),
   }),
   traffic: z.array(connectionSchema).max(100),
 });

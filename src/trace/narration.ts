@@ -207,6 +207,14 @@ export const NARRATION: Templates = {
     en: 'IPVS on {node}: the virtual server {vs} has no real server (no ready endpoint), so IPVS answers with ICMP port unreachable (ip_vs_leave); the client\'s connect() fails with ECONNREFUSED.',
     zh: '节点 {node} 上的 IPVS：虚拟服务 {vs} 没有真实服务器（没有就绪的 Pod），IPVS 回复 ICMP 端口不可达（ip_vs_leave）；客户端的 connect() 返回 ECONNREFUSED。',
   },
+  'output.ipvs-nat': {
+    en: 'A process on {node} itself sends the packet to {vip}. nat OUTPUT jumps to KUBE-SERVICES, where the KUBE-CLUSTER-IP ipset matches and the node\'s address, outside the cluster CIDR, is marked for masquerade. No DNAT here: IPVS does it next, in LOCAL_OUT.',
+    zh: '节点 {node} 上的进程自己把数据包发往 {vip}。nat OUTPUT 跳转到 KUBE-SERVICES：KUBE-CLUSTER-IP ipset 匹配，节点地址不在集群 CIDR 内，被打上 MASQUERADE 标记。这里不做 DNAT：接下来由 IPVS 在 LOCAL_OUT 中完成。',
+  },
+  'input.ipvs-reply': {
+    en: 'INPUT on {node}: after filter INPUT, IPVS\'s out hook (LOCAL_IN, priority 98) rewrites the reply\'s source from {was} back to the virtual server {src} before the socket sees it.',
+    zh: '节点 {node} 的 INPUT：filter INPUT 之后，IPVS 的出方向钩子（LOCAL_IN，优先级 98）把回包的源地址从 {was} 改回虚拟服务 {src}，再交给套接字。',
+  },
   'output.after-ipvs': {
     en: 'IPVS sends the rewritten packet on through LOCAL_OUT: filter OUTPUT runs on it, then POSTROUTING.',
     zh: 'IPVS 把改写后的数据包经 LOCAL_OUT 继续发送：先经过 filter OUTPUT，再到 POSTROUTING。',

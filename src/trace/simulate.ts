@@ -2,7 +2,7 @@ import { buildCluster, findService } from '../cluster/build-cluster';
 import type { Cluster } from '../cluster/model';
 import { emptyConntrackTable, formatConntrackEntry, isLive, KUBE_PROXY_TIMEOUTS } from '../conntrack';
 import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
-import { expireIpvsConns, formatIpvsadmList, type IpvsScheduler } from '../ipvs';
+import { countIpvsLookups, expireIpvsConns, formatIpvsadmList, type IpvsScheduler } from '../ipvs';
 import { formatIpvsadmConnections } from '../ipvs/format-connections';
 import { syncIpvs } from '../kube-proxy/ipvs';
 import { withBuiltinChains } from '../kube-proxy';
@@ -179,6 +179,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
         serverSide = outcome.packet;
       }
     }
+    const first = steps.slice(firstStep).filter((s) => s.packet === 0);
+    const cost = {
+      rulesEvaluated: first.reduce((n, s) => n + s.rules.length, 0),
+      ipvsLookups: first.reduce((n, s) => n + (s.ipvsChange ? countIpvsLookups(s.ipvsChange.change === 'reply' ? 'reply' : s.ipvsChange.change === 'existing' ? 'later' : 'first').total : 0), 0),
+    };
     const endpointPod = endpoint ? (cluster.pods.find((p) => p.ip === ipv4(endpoint!.split(':')[0]!))?.name ?? null) : null;
     connections.push({
       index,
@@ -186,6 +191,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       service: `${service.namespace}/${service.name}`,
       endpoint,
       endpointPod,
+      cost,
       outcome: outcome?.kind === 'rejected' ? 'rejected' : outcome?.kind === 'delivered' ? (protocol === 'tcp' ? 'established' : 'answered') : 'dropped',
       firstStep,
       lastStep: steps.length - 1,

@@ -134,6 +134,13 @@ export interface ConnectionSummary {
   readonly endpoint: string | null;
   readonly endpointPod: string | null;
   readonly outcome: 'established' | 'answered' | 'rejected' | 'dropped';
+  /**
+   * What the first packet cost the kernels it crossed: iptables rules evaluated
+   * (all hooks, all nodes) and IPVS hash lookups (ip_vs_conn_in_get,
+   * ip_vs_service_find...). iptables mode walks KUBE-SERVICES rule by rule, so
+   * its count grows with the number of Services; IPVS's does not.
+   */
+  readonly cost: { readonly rulesEvaluated: number; readonly ipvsLookups: number };
   readonly firstStep: number;
   readonly lastStep: number;
 }

@@ -44,7 +44,45 @@ describe('npm run cli', () => {
     expect(r.err).toBe('conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.\n');
   }, 60_000);
 
+  it('ipvs --node vm1 prints ipvsadm -Ln in its exact format, the real server the connection took counted', () => {
+    const r = cli('ipvs', '--preset', 'article', '--node', 'vm1');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      [
+        'IP Virtual Server version 1.2.1 (size=4096)',
+        'Prot LocalAddress:Port Scheduler Flags',
+        '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+        'TCP  10.96.0.10:80 rr',
+        '  -> 10.244.2.2:8080              Masq    1      0          0         ',
+        '  -> 10.244.2.3:8080              Masq    1      1          0         ',
+        '',
+      ].join('\n'),
+    );
+    expect(cli('ipvs', '--preset', 'article', '--node', 'vm1', '--connections').out).toMatch(
+      /^IPVS connection entries\npro expire state {7}source {13}virtual {12}destination\nTCP 15:00  ESTABLISHED 10\.244\.1\.2:\d+ +10\.96\.0\.10:80 +10\.244\.2\.3:8080\n$/,
+    );
+  }, 60_000);
+
+  it('trace --mode ipvs shows kube-ipvs0, the INPUT hook, the rewrite by IPVS and the reply reversed', () => {
+    const r = cli('trace', '--preset', 'article', '--mode', 'ipvs');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('scenario article, seed 1, ipvs mode');
+    expect(r.out).toContain('SYN route: vm1/PREROUTING -> vm1/kube-ipvs0');
+    expect(r.out).toContain('SYN dnat: vm1 INPUT');
+    expect(r.out).toContain('the rr scheduler picks the real server 10.244.2.3:8080');
+    expect(r.out).toContain('SYN-ACK reverse-nat: vm1 FORWARD');
+    expect(r.out).toContain('changed src 10.244.2.3:8080 -> 10.96.0.10:80');
+  }, 60_000);
+
+  it('kube-ipvs0 and ipset views', () => {
+    expect(cli('kube-ipvs0', '--preset', 'article', '--node', 'vm2').out).toContain('    inet 10.96.0.10/32 scope global kube-ipvs0\n');
+    expect(cli('ipset', '--preset', 'article', '--node', 'vm2').out).toMatch(/Name: KUBE-LOOP-BACK\nType: hash:ip,port,ip\n[\s\S]*Members:\n10\.244\.2\.2,tcp:8080,10\.244\.2\.2\n10\.244\.2\.3,tcp:8080,10\.244\.2\.3\n/);
+  }, 60_000);
+
   it.each([
+    [['trace', '--mode', 'nft'], /--mode must be iptables or ipvs/],
+    [['ipvs', '--preset', 'article'], /ipvs needs --node/],
+    [['ipvs', '--preset', 'article', '--node', 'vm1', '--mode', 'iptables'], /drop --mode iptables/],
     [['trace', '--preset', 'nope'], /unknown preset "nope"/],
     [['trace', '--bogus'], /Unknown option '--bogus'/],
     [['dance'], /unknown command "dance"/],
