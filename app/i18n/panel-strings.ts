@@ -15,7 +15,13 @@ export interface PanelStrings {
   readonly decides: string;
   readonly noDecision: string;
   /** Why a step evaluated no rule, by step kind (hook steps) or hop (no hook). */
-  readonly noRules: Readonly<Partial<Record<StepKind, string>>> & { readonly hook: string; readonly other: string };
+  readonly noRules: Readonly<Partial<Record<StepKind, string>>> & {
+    readonly hook: string;
+    readonly other: string;
+    /** IPVS mode: IPVS, not a rule, rewrote the packet (the dnat at INPUT, the reply at FORWARD). */
+    readonly ipvs: string;
+    readonly ipvsReply: string;
+  };
   readonly node: string;
   readonly noEntries: (node: string) => string;
   readonly entryNew: string;
@@ -94,6 +100,8 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
       snat: 'No rule evaluated: conntrack applies the masquerade it recorded for this connection.',
       hook: 'No rule evaluated: the nat table only sees a connection’s first packet, and conntrack has nothing to rewrite here.',
       other: 'No rule evaluated at this step.',
+      ipvs: 'No iptables rule here: IPVS, hooked in after filter INPUT, looks the virtual server up in its hash table and rewrites the destination itself (see the IPVS panel).',
+      ipvsReply: 'No iptables rule here: IPVS, hooked in after filter FORWARD, finds its connection and rewrites the reply’s source back to the virtual server (see the IPVS panel).',
     },
     node: 'Node',
     noEntries: (node) => `No connections tracked on ${node} yet.`,
@@ -173,6 +181,8 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
       snat: '没有执行规则：conntrack 应用它为这个连接记录的伪装（masquerade）。',
       hook: '没有执行规则：nat 表只处理连接的第一个数据包，而 conntrack 在这里没有需要改写的内容。',
       other: '这一步没有执行规则。',
+      ipvs: '这里没有 iptables 规则：挂在 filter INPUT 之后的 IPVS 在它的哈希表中查找虚拟服务，并自己改写目标地址（见 IPVS 面板）。',
+      ipvsReply: '这里没有 iptables 规则：挂在 filter FORWARD 之后的 IPVS 找到它的连接，把回包的源地址改回虚拟服务（见 IPVS 面板）。',
     },
     node: '节点',
     noEntries: (node) => `${node} 上还没有被跟踪的连接。`,

@@ -1,4 +1,5 @@
 import type { Lang } from './lang';
+import type { ProxyMode } from '../../src/index';
 import type { Alert, View } from '../store/types';
 
 /** The shell's labels: header, pickers, alerts, the classic view's "does not fit" message. */
@@ -7,6 +8,9 @@ export interface ShellStrings {
   readonly presets: Readonly<Record<string, string>>;
   readonly views: Readonly<Record<View, string>>;
   readonly viewLabel: string;
+  /** The kube-proxy mode switch: its group label and one button per mode. */
+  readonly modeLabel: string;
+  readonly modes: Readonly<Record<ProxyMode, string>>;
   readonly alert: (a: Alert) => string;
   readonly dismiss: string;
   readonly classicDoesNotFit: (preset: string) => string;
@@ -51,6 +55,8 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     presets: PRESETS_EN,
     views: { cluster: 'Cluster view', classic: 'Article figures', list: 'All steps' },
     viewLabel: 'View',
+    modeLabel: 'kube-proxy mode',
+    modes: { iptables: 'iptables', ipvs: 'IPVS' },
     alert: (a) => `The URL parameter “${a.param}” (${JSON.stringify(a.value.slice(0, 60))}) ${REASON_EN[a.reason]}; showing the default instead.`,
     dismiss: 'Dismiss',
     classicDoesNotFit: (p) =>
@@ -63,6 +69,8 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     presets: PRESETS_ZH,
     views: { cluster: '集群视图', classic: '文章插图', list: '全部步骤' },
     viewLabel: '视图',
+    modeLabel: 'kube-proxy 模式',
+    modes: { iptables: 'iptables', ipvs: 'IPVS' },
     alert: (a) => `URL 参数“${a.param}”（${JSON.stringify(a.value.slice(0, 60))}）${REASON_ZH[a.reason]}；已改用默认值。`,
     dismiss: '关闭',
     classicDoesNotFit: (p) => `文章插图画的是一个 Pod 访问 Service、被选中的 Pod 在另一个节点上，以及回包。“${p}”场景的拓扑不同，没有对应的插图。`,

@@ -4,6 +4,7 @@ import type { PanelStrings } from '../i18n/panel-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep } from '../store/selectors';
 import { noRulesReason } from './no-rules-reason';
+import { PacketCostNote } from './PacketCostNote';
 import { PanelSection } from './PanelSection';
 import { groupRules, type RuleGroup } from './rule-groups';
 import { usePanelStrings } from './usePanelStrings';
@@ -30,6 +31,7 @@ export function RulesPanel() {
           {!decided && <p className="pw-panel-note">{t.noDecision}</p>}
         </>
       )}
+      <PacketCostNote />
     </PanelSection>
   );
 }

@@ -1,16 +1,18 @@
-import { PRESET_NAMES } from '../../src/index';
+import { PRESET_NAMES, type ProxyMode } from '../../src/index';
 import { LANGS, stringsFor } from '../i18n';
 import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectPresetName, selectView } from '../store/selectors';
+import { selectLang, selectMode, selectPresetName, selectView } from '../store/selectors';
 import type { AppState, View } from '../store/types';
 
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
+const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
 const selectLoadPreset = (s: AppState) => s.loadPreset;
 const selectSetView = (s: AppState) => s.setView;
 const selectSetLang = (s: AppState) => s.setLang;
+const selectSetMode = (s: AppState) => s.setMode;
 
-/** Title, scenario picker, view switch and language switch. */
+/** Title, scenario picker, kube-proxy mode switch, view switch and language switch. */
 export function Header() {
   const lang = useAppStore(selectLang);
   const preset = useAppStore(selectPresetName);
@@ -18,6 +20,8 @@ export function Header() {
   const loadPreset = useAppStore(selectLoadPreset);
   const setView = useAppStore(selectSetView);
   const setLang = useAppStore(selectSetLang);
+  const mode = useAppStore(selectMode);
+  const setMode = useAppStore(selectSetMode);
   const strings = stringsFor(lang);
   const shell = shellStrings[lang];
   return (
@@ -37,6 +41,14 @@ export function Header() {
             ))}
           </select>
         </label>
+        {/* The same scenario and seed re-simulated in the other mode; the step stays put, so the two walks can be compared hop by hop. */}
+        <div role="group" aria-label={shell.modeLabel} className="segmented" data-id="mode-switch">
+          {MODES.map((m) => (
+            <button key={m} type="button" aria-pressed={m === mode} onClick={() => setMode(m)}>
+              {shell.modes[m]}
+            </button>
+          ))}
+        </div>
         <div role="group" aria-label={shell.viewLabel} className="segmented">
           {VIEWS.map((v) => (
             <button key={v} type="button" aria-pressed={v === view} onClick={() => setView(v)}>

@@ -1,0 +1,25 @@
+import { ipvsStrings } from '../i18n/ipvs-strings';
+import { useAppStore } from '../store/StoreProvider';
+import { selectCurrentStep, selectLang, selectTrace } from '../store/selectors';
+import { packetCost } from './packet-cost';
+
+/**
+ * The current packet's cost in both currencies: iptables rules evaluated over
+ * its whole walk and IPVS hash lookups. Switching the mode keeps the step, so
+ * the two numbers for the same packet can be read one after the other.
+ */
+export function PacketCostNote() {
+  const trace = useAppStore(selectTrace);
+  const step = useAppStore(selectCurrentStep);
+  const t = ipvsStrings[useAppStore(selectLang)];
+  if (!step) return null;
+  const cost = packetCost(trace, step);
+  return (
+    <div className="pw-cost" data-id="packet-cost" data-rules={cost.rules} data-ipvs-lookups={cost.ipvsLookups}>
+      <p className="pw-cost-line">
+        <strong>{t.costTitle}</strong> {t.cost(step.label, trace.mode, cost.rules, cost.ipvsLookups)}
+      </p>
+      <p className="pw-panel-note">{t.costMeaning}</p>
+    </div>
+  );
+}
