@@ -26,6 +26,15 @@ export interface ClusterStrings {
   readonly resetZoom: string;
   readonly zoomControls: string;
   readonly rewrite: Readonly<Record<'src' | 'dst', string>>;
+  // IPVS mode
+  readonly watchesIpvs: string;
+  readonly servicesCaptionIpvs: string;
+  /** kube-ipvs0's tooltip: how many addresses, and the first few. */
+  readonly kubeIpvs0: (count: number, first: readonly string[]) => string;
+  /** The INPUT hook's tooltip in IPVS mode. */
+  readonly ipvsActs: string;
+  /** The callout's heading when IPVS, not a rule, rewrote the packet. */
+  readonly ipvsRewrite: (scheduler: string) => string;
 }
 
 export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
@@ -53,6 +62,12 @@ export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
     resetZoom: 'Reset zoom',
     zoomControls: 'Zoom',
     rewrite: { src: 'src', dst: 'dst' },
+    watchesIpvs: 'kube-proxy watches the API server and writes IPVS virtual servers, ipsets and a few iptables rules',
+    servicesCaptionIpvs: 'Services: virtual addresses, bound to kube-ipvs0 on every node',
+    kubeIpvs0: (count, first) =>
+      `kube-ipvs0, a dummy device: ${count} address${count === 1 ? '' : 'es'} (every ClusterIP, so routing delivers them locally): ${first.join(', ')}${count > first.length ? ', …' : ''}`,
+    ipvsActs: 'IPVS hooks in here (LOCAL_IN, after filter INPUT): it picks a real server and rewrites the destination',
+    ipvsRewrite: (scheduler) => `IPVS (${scheduler})`,
   },
   zh: {
     viewLabel: '集群：节点及其网络命名空间与 netfilter 钩子、Pod、Service 的虚拟地址，以及途中的数据包',
@@ -78,5 +93,10 @@ export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
     resetZoom: '重置缩放',
     zoomControls: '缩放',
     rewrite: { src: '源', dst: '目标' },
+    watchesIpvs: 'kube-proxy 监听 API 服务器，写入 IPVS 虚拟服务、ipset 和少量 iptables 规则',
+    servicesCaptionIpvs: 'Service：虚拟地址，绑定在每个节点的 kube-ipvs0 上',
+    kubeIpvs0: (count, first) => `kube-ipvs0，一个 dummy 设备：${count} 个地址（每个 ClusterIP，因此路由把它们当作本机地址）：${first.join('、')}${count > first.length ? '……' : ''}`,
+    ipvsActs: 'IPVS 挂在这里（LOCAL_IN，filter INPUT 之后）：选择真实服务器并改写目标地址',
+    ipvsRewrite: (scheduler) => `IPVS（${scheduler}）`,
   },
 };

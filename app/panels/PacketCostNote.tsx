@@ -15,9 +15,9 @@ export function PacketCostNote() {
   if (!step) return null;
   const cost = packetCost(trace, step);
   return (
-    <div className="pw-cost" data-id="packet-cost" data-rules={cost.rules} data-ipvs-lookups={cost.ipvsLookups}>
+    <div className="pw-cost" data-id="packet-cost" data-rules={cost.rules} data-ipvs-steps={cost.ipvsSteps}>
       <p className="pw-cost-line">
-        <strong>{t.costTitle}</strong> {t.cost(step.label, trace.mode, cost.rules, cost.ipvsLookups)}
+        <strong>{t.costTitle}</strong> {t.cost(step.label, trace.mode, cost.rules, cost.ipvsSteps, cost.hashLookups)}
       </p>
       <p className="pw-panel-note">{t.costMeaning}</p>
     </div>

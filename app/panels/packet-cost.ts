@@ -3,31 +3,41 @@ import type { Step, Trace } from '../../src/index';
 /** What one packet cost the node(s) it crossed: iptables rules evaluated and IPVS lookups made. */
 export interface PacketCost {
   readonly rules: number;
-  readonly ipvsLookups: number;
+  /** Steps where IPVS looked the packet up and acted on it (schedule, template, existing connection, reply). */
+  readonly ipvsSteps: number;
+  /**
+   * The kernel's IPVS hash lookups for the packet (connection table and virtual
+   * server table), as the engine counted them for a connection's first packet
+   * (`ConnectionSummary.cost`); null for later packets, which the engine does not count.
+   */
+  readonly hashLookups: number | null;
 }
 
-const costs = new WeakMap<Trace, ReadonlyMap<string, PacketCost>>();
+const costs = new WeakMap<Trace, ReadonlyMap<string, { rules: number; ipvsSteps: number }>>();
 const keyOf = (s: Step) => `${s.connection}/${s.packet}`;
 
 /**
  * Sums, over every step of the same packet (same connection, same packet
  * index), the iptables rules the step evaluated, and counts the steps where
  * IPVS looked the connection up (`ipvsChange`: a schedule, a template, an
- * existing connection or a reply). Computed once per trace: a packet of the
+ * existing connection or a reply). The first packet's hash lookups come from
+ * the engine, never re-derived here. Computed once per trace: a packet of the
  * scale preset crosses hundreds of rules and the panel asks on every step.
  */
 export function packetCost(trace: Trace, step: Step): PacketCost {
   let table = costs.get(trace);
   if (!table) {
-    const sums = new Map<string, { rules: number; ipvsLookups: number }>();
+    const sums = new Map<string, { rules: number; ipvsSteps: number }>();
     for (const s of trace.steps) {
-      const sum = sums.get(keyOf(s)) ?? { rules: 0, ipvsLookups: 0 };
+      const sum = sums.get(keyOf(s)) ?? { rules: 0, ipvsSteps: 0 };
       sum.rules += s.rules.length;
-      if (s.ipvsChange) sum.ipvsLookups += 1;
+      if (s.ipvsChange) sum.ipvsSteps += 1;
       sums.set(keyOf(s), sum);
     }
     table = sums;
     costs.set(trace, table);
   }
-  return table.get(keyOf(step)) ?? { rules: 0, ipvsLookups: 0 };
+  const sum = table.get(keyOf(step)) ?? { rules: 0, ipvsSteps: 0 };
+  const engine = step.packet === 0 && trace.mode === 'ipvs' ? (trace.connections[step.connection]?.cost.ipvsLookups ?? null) : null;
+  return { ...sum, hashLookups: engine };
 }

@@ -6,21 +6,55 @@ import { pointAlong } from '../../app/topology/cluster/point-along';
 import { PRESET_NAMES, presetScenario, simulate } from '../../src/index';
 
 const traces = PRESET_NAMES.map((name) => [name, simulate(presetScenario(name)!)] as const);
+// Every preset in both modes: IPVS adds kube-ipvs0 and new hops (PREROUTING -> kube-ipvs0 -> INPUT -> OUTPUT -> POSTROUTING).
+const ipvsTraces = PRESET_NAMES.map((name) => [name, simulate(presetScenario(name)!, { mode: 'ipvs' })] as const);
+const bothModes = [...traces.map(([n, t]) => [n, 'iptables', t] as const), ...ipvsTraces.map(([n, t]) => [n, 'ipvs', t] as const)];
 
 describe('layoutCluster', () => {
-  it.each(traces)('gives every device of the %s trace a position', (_, trace) => {
-    const layout = layoutCluster(trace.topology);
+  it.each(bothModes)('gives every device of the %s trace (%s mode) a position', (_, mode, trace) => {
+    const layout = layoutCluster(trace.topology, mode);
     const ids = new Set(trace.steps.flatMap((s) => [s.at, s.to]));
     for (const id of ids) expect(layout.devices.get(id), id).toBeDefined();
   });
 
-  it.each(traces)('draws a path for every step of the %s trace, from its device to the next', (_, trace) => {
-    const layout = layoutCluster(trace.topology);
+  it.each(bothModes)('draws a path for every step of the %s trace (%s mode), from its device to the next', (_, mode, trace) => {
+    const layout = layoutCluster(trace.topology, mode);
     for (const step of trace.steps) {
       const path = edgePath(layout, step.at, step.to);
       expect(path.length, `${step.at} -> ${step.to}`).toBeGreaterThan(0);
       expect(path[0]).toEqual(layout.devices.get(step.at)!.anchor);
       expect(path[path.length - 1]).toEqual(layout.devices.get(step.to)!.anchor);
+      // Every step follows drawn wires: consecutive points are joined orthogonally (the network's band included).
+      path.slice(1).forEach(([x, y], i) => expect(x === path[i]![0] || y === path[i]![1], `${step.at} -> ${step.to}`).toBe(true));
+    }
+  });
+
+  it('draws kube-ipvs0 only in IPVS mode, with the node’s ClusterIPs as /32', () => {
+    const topology = ipvsTraces[0]![1].topology;
+    expect(layoutCluster(traces[0]![1].topology).devices.has('vm1/kube-ipvs0')).toBe(false);
+    const kipvs = layoutCluster(topology, 'ipvs').devices.get('vm1/kube-ipvs0')!;
+    expect(kipvs.kind).toBe('kube-ipvs0');
+    expect(kipvs.addresses).toEqual(['10.96.0.10/32']);
+  });
+
+  it('reads PREROUTING -> routing -> kube-ipvs0 -> INPUT -> OUTPUT -> POSTROUTING left to right, INPUT badged IPVS', () => {
+    const layout = layoutCluster(ipvsTraces[0]![1].topology, 'ipvs');
+    const d = (name: string) => layout.devices.get(`vm1/${name}`)!;
+    expect(edgePath(layout, 'vm1/PREROUTING', 'vm1/kube-ipvs0')).toContainEqual(d('routing').anchor);
+    const xs = ['kube-ipvs0', 'INPUT', 'OUTPUT'].map((n) => d(n).anchor[0]);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    expect(d('INPUT').badge).toBe('IPVS');
+    // IPVS re-injects at OUTPUT: the wire from INPUT skips the host.
+    expect(edgePath(layout, 'vm1/INPUT', 'vm1/OUTPUT')).not.toContainEqual(d('host').anchor);
+    expect(d('OUTPUT').anchor[0]).toBeGreaterThan(d('POSTROUTING').box.x);
+  });
+
+  it.each(ipvsTraces.filter(([name]) => name === 'article' || name === 'scale'))('draws no two devices of a %s node on top of each other in IPVS mode', (_, trace) => {
+    const layout = layoutCluster(trace.topology, 'ipvs');
+    for (const node of layout.nodes) {
+      const boxes = [node.kubeProxy, ...node.devices.filter((d) => d.kind !== 'pod-eth0').map((d) => d.box)];
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlaps(a, b), JSON.stringify([a, b])).toBe(false)));
+      for (const b of boxes) expect(contains(node.root, b), JSON.stringify(b)).toBe(true);
     }
   });
 

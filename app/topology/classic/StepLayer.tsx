@@ -5,7 +5,10 @@ import { COLORS, DIRECT_LINK, IPTABLES, IPTABLES_LINKS } from './geometry';
 import type { ClassicPicture } from './picture';
 import { Text } from './StaticLayer';
 
-/** What changes from picture to picture: the links through eth0, iptables, the arrow, the card, the dot. */
+/**
+ * What changes from picture to picture: the links through eth0, the iptables
+ * box (labelled IPVS in IPVS mode, same place and size), the arrow, the card, the dot.
+ */
 export function StepLayer({ picture }: { picture: ClassicPicture }) {
   const arrow = picture.arrow ? arrowPaths(picture.figure) : null;
   return (
@@ -25,7 +28,7 @@ export function StepLayer({ picture }: { picture: ClassicPicture }) {
             fill={COLORS.paper}
             stroke={COLORS.ink}
           />
-          <Text at={IPTABLES.label}>iptables</Text>
+          <Text at={IPTABLES.label}>{picture.boxLabel}</Text>
         </g>
       ) : null}
       <Card lines={picture.card} figure={picture.figure} />

@@ -24,8 +24,8 @@ export function describePicture(p: ClassicPicture): string {
       break;
     case 'iptables':
       doing = p.rewrite
-        ? `iptables rewrites the ${p.rewrite.field === 'dst' ? 'destination' : 'source'} from ${p.rewrite.from} to ${p.rewrite.to}`
-        : 'the packet passes iptables';
+        ? `${p.boxLabel} rewrites the ${p.rewrite.field === 'dst' ? 'destination' : 'source'} from ${p.rewrite.from} to ${p.rewrite.to}`
+        : `the packet passes ${p.boxLabel}`;
       break;
     case 'uplink':
       doing = outbound

@@ -28,6 +28,8 @@ export interface ClassicPicture {
   readonly directLink: boolean;
   /** The iptables box between eth0 and cbr0, with its two links. */
   readonly iptables: boolean;
+  /** What the box says: "iptables", or "IPVS" for a trace in IPVS mode, where IPVS makes the rewrite. */
+  readonly boxLabel: 'iptables' | 'IPVS';
   /** The arrow from iptables to the card: shown from the rewrite on. */
   readonly arrow: boolean;
   readonly card: readonly CardLine[];
@@ -90,6 +92,7 @@ export function classicPicture(trace: Trace, figure: Figure, n: number): Classic
     dot: PLACES[place],
     directLink: !iptables && step.kind === 'bridge-miss',
     iptables,
+    boxLabel: trace.mode === 'ipvs' ? 'IPVS' : 'iptables',
     arrow: rewrite !== null,
     card,
     rewrite,

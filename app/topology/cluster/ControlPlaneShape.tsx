@@ -37,7 +37,8 @@ function ServiceShape({ service, active, strings }: { service: ServiceLayout; ac
 /**
  * The control plane and the virtual addresses: the API server, the dashed
  * lines along which each node's kube-proxy watches it, and every Service as a
- * dashed box, because a ClusterIP is on no device: only rules know it.
+ * dashed box, because a ClusterIP is on no device: only rules know it (in
+ * IPVS mode it is on kube-ipvs0, which the caption says).
  */
 export function ControlPlaneShape({ layout, activeService, strings }: { layout: ClusterLayout; activeService: string | null; strings: ClusterStrings }) {
   const api = layout.apiServer;
@@ -47,7 +48,7 @@ export function ControlPlaneShape({ layout, activeService, strings }: { layout: 
       <g fill="none" stroke={PALETTE.faint} strokeWidth={1} strokeDasharray="4 3">
         {layout.watches.map((w) => (
           <polyline key={w.node} data-id={`watch:${w.node}`} points={toPoints(w.points)}>
-            <title>{strings.watches}</title>
+            <title>{layout.mode === 'ipvs' ? strings.watchesIpvs : strings.watches}</title>
           </polyline>
         ))}
       </g>
@@ -61,7 +62,7 @@ export function ControlPlaneShape({ layout, activeService, strings }: { layout: 
         </text>
       </g>
       <text x={area.x} y={area.y + 12} fontSize={12} fontStyle="italic" fill={PALETTE.muted}>
-        {strings.servicesCaption}
+        {layout.mode === 'ipvs' ? strings.servicesCaptionIpvs : strings.servicesCaption}
       </text>
       {layout.services.map((s) => (
         <ServiceShape key={s.key} service={s} active={s.key === activeService} strings={strings} />

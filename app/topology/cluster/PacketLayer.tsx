@@ -39,7 +39,14 @@ export const PacketLayer = memo(function PacketLayer() {
       <text x={-15} y={4.5} textAnchor="end" fontSize={12} fontWeight={700} fill={PALETTE.packetStroke} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
         {step.label}
       </text>
-      {rewrites.length > 0 && <RewriteCallout rewrites={rewrites} side={side} strings={strings} />}
+      {rewrites.length > 0 && (
+        <RewriteCallout
+          rewrites={rewrites}
+          side={side}
+          strings={strings}
+          {...(step.ipvsChange ? { heading: strings.ipvsRewrite(step.ipvsChange.scheduler) } : {})}
+        />
+      )}
     </g>
   );
 });

@@ -1,4 +1,4 @@
-import type { Topology } from '../../../src/index';
+import type { ProxyMode, Topology } from '../../../src/index';
 import { box, type Box, type Point } from './geometry';
 import type { ClusterLayout, DeviceLayout, Link, NodeLayout, ServiceLayout } from './model';
 import { layoutNode, NODE_HEIGHT, nodeWidth } from './node-layout';
@@ -43,11 +43,12 @@ export const serviceAddress = (s: Topology['services'][number]) =>
  * trace's topology. Pure and deterministic: the same topology gives the same
  * drawing, so a shared URL shows the same picture. Nodes are a grid of equal
  * cells (wide enough for the node with most pods); the canvas grows with the
- * cluster and the view pans and zooms over it.
+ * cluster and the view pans and zooms over it. In IPVS mode each node's root
+ * netns also draws kube-ipvs0 (see node-layout).
  */
-export function layoutCluster(topology: Topology): ClusterLayout {
+export function layoutCluster(topology: Topology, mode: ProxyMode = 'iptables'): ClusterLayout {
   const podsOf = (node: string) => topology.pods.filter((p) => p.node === node);
-  const cellW = nodeWidth(Math.max(0, ...topology.nodes.map((n) => podsOf(n.name).length)));
+  const cellW = nodeWidth(Math.max(0, ...topology.nodes.map((n) => podsOf(n.name).length)), mode);
   const columns = pickColumns(topology.nodes.length, cellW);
   const rows = Math.max(1, Math.ceil(topology.nodes.length / columns));
   const gridW = columns * cellW + (columns - 1) * COLUMN_GAP;
@@ -70,7 +71,7 @@ export function layoutCluster(topology: Topology): ClusterLayout {
 
   const rowTop = (r: number) => gridTop + r * ROW_H;
   const nodes: NodeLayout[] = topology.nodes.map((n, i) =>
-    layoutNode(n, podsOf(n.name), MARGIN + (i % columns) * (cellW + COLUMN_GAP), rowTop(Math.floor(i / columns)) + NODES_DY, cellW),
+    layoutNode(n, podsOf(n.name), MARGIN + (i % columns) * (cellW + COLUMN_GAP), rowTop(Math.floor(i / columns)) + NODES_DY, cellW, mode),
   );
 
   // The network: a band above each row; a trunk down the right edge joins the bands.
@@ -98,6 +99,7 @@ export function layoutCluster(topology: Topology): ClusterLayout {
   for (const n of nodes) for (const d of n.devices) devices.set(d.id, d);
 
   return {
+    mode,
     width,
     height: rowTop(rows - 1) + NODES_DY + NODE_HEIGHT + MARGIN,
     columns,

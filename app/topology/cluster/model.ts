@@ -1,7 +1,8 @@
+import type { ProxyMode } from '../../../src/index';
 import type { Box, Point } from './geometry';
 
 /** What a drawn device is, so the view can pick its shape. */
-export type DeviceKind = 'eth0' | 'cbr0' | 'veth' | 'hook' | 'routing' | 'host' | 'pod-eth0' | 'net';
+export type DeviceKind = 'eth0' | 'cbr0' | 'veth' | 'hook' | 'routing' | 'host' | 'pod-eth0' | 'net' | 'kube-ipvs0';
 
 /** A device the trace can name (`vm1/cbr0`, `pod1/eth0`, `net`): where it is drawn and where the packet sits on it. */
 export interface DeviceLayout {
@@ -12,6 +13,10 @@ export interface DeviceLayout {
   readonly detail: string;
   readonly box: Box;
   readonly anchor: Point;
+  /** kube-ipvs0: the addresses bound to it (every ClusterIP, as /32). */
+  readonly addresses?: readonly string[];
+  /** A tag drawn with the label: "IPVS" on the INPUT hook where IPVS acts. */
+  readonly badge?: string;
 }
 
 /** A wire between two devices, drawn once and walked by the packet in either direction. */
@@ -61,6 +66,8 @@ export interface NetworkLayout {
 }
 
 export interface ClusterLayout {
+  /** The kube-proxy mode drawn: IPVS adds kube-ipvs0 to every node. */
+  readonly mode: ProxyMode;
   readonly width: number;
   readonly height: number;
   readonly columns: number;

@@ -26,6 +26,9 @@ export const PALETTE = {
   endpointFill: '#D5E8D4',
   endpointStroke: '#82B366',
   struck: '#b42318',
+  /** IPVS: kube-ipvs0 and the hook where IPVS acts. */
+  ipvs: '#8a5a00',
+  ipvsFill: '#fff8e6',
 } as const;
 
 /** Helvetica metrics (Liberation Sans / Arial render them) so textWidth's estimates hold; CJK falls back to Noto. */

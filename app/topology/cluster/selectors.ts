@@ -1,20 +1,23 @@
 import type { AppState } from '../../store/types';
-import type { Topology } from '../../../src/index';
+import type { Trace } from '../../../src/index';
 import { clusterStrings } from '../../i18n/cluster-strings';
 import { layoutCluster, type ClusterLayout } from './layout';
 
-const layouts = new WeakMap<Topology, ClusterLayout>();
+const layouts = new WeakMap<Trace, ClusterLayout>();
 
-/** The drawing of a topology, computed once per trace (the store keeps the trace's identity until the scenario changes). */
-export function clusterLayoutOf(topology: Topology): ClusterLayout {
-  const cached = layouts.get(topology);
+/**
+ * The drawing of a trace's topology in its kube-proxy mode, computed once per
+ * trace (the store keeps the trace's identity until the scenario or the mode changes).
+ */
+export function clusterLayoutOf(trace: Trace): ClusterLayout {
+  const cached = layouts.get(trace);
   if (cached) return cached;
-  const layout = layoutCluster(topology);
-  layouts.set(topology, layout);
+  const layout = layoutCluster(trace.topology, trace.mode);
+  layouts.set(trace, layout);
   return layout;
 }
 
-export const selectClusterLayout = (s: AppState) => clusterLayoutOf(s.trace.topology);
+export const selectClusterLayout = (s: AppState) => clusterLayoutOf(s.trace);
 export const selectClusterStrings = (s: AppState) => clusterStrings[s.lang];
 /** The connection the current step belongs to: its client, its Service and the endpoint it was sent to. */
 export const selectCurrentConnection = (s: AppState) => {
