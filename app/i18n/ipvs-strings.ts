@@ -18,8 +18,8 @@ export interface IpvsStrings {
   readonly noTable: string;
   readonly noConnections: string;
   readonly costTitle: string;
-  /** "SYN: 27 iptables rules evaluated over its whole walk, 1 IPVS hash lookup." */
-  readonly cost: (label: PacketLabel, mode: ProxyMode, rules: number, lookups: number) => string;
+  /** "SYN, over its whole walk: 27 iptables rules evaluated; IPVS acted at 1 step with 3 hash lookups." */
+  readonly cost: (label: PacketLabel, mode: ProxyMode, rules: number, ipvsSteps: number, hashLookups: number | null) => string;
   /** Why the two numbers differ. */
   readonly costMeaning: string;
 }
@@ -48,9 +48,11 @@ export const ipvsStrings: Readonly<Record<Lang, IpvsStrings>> = {
     noTable: 'No IPVS table at this step.',
     noConnections: 'No IPVS connections yet.',
     costTitle: 'Cost of this packet:',
-    cost: (label, mode, rules, lookups) =>
+    cost: (label, mode, rules, steps, lookups) =>
       `${label}, over its whole walk: ${plural(rules, 'iptables rule', 'iptables rules')} evaluated` +
-      (mode === 'ipvs' ? `, ${plural(lookups, 'IPVS hash lookup', 'IPVS hash lookups')}.` : ', no IPVS lookup (iptables mode).'),
+      (mode === 'iptables'
+        ? ', no IPVS lookup (iptables mode).'
+        : `; IPVS acted at ${plural(steps, 'step', 'steps')}` + (lookups === null ? '.' : ` with ${plural(lookups, 'hash lookup', 'hash lookups')} (connections and virtual servers).`)),
     costMeaning:
       'IPVS: the Service lookup is one hash lookup however many Services exist; iptables walks KUBE-SERVICES rule by rule, so its count grows with the Services. Switch the kube-proxy mode to compare: the step stays.',
   },
@@ -75,8 +77,11 @@ export const ipvsStrings: Readonly<Record<Lang, IpvsStrings>> = {
     noTable: '这一步没有 IPVS 表。',
     noConnections: '还没有 IPVS 连接。',
     costTitle: '这个数据包的开销：',
-    cost: (label, mode, rules, lookups) =>
-      `${label} 在整个路径上：执行了 ${rules} 条 iptables 规则` + (mode === 'ipvs' ? `，${lookups} 次 IPVS 哈希查找。` : '，没有 IPVS 查找（iptables 模式）。'),
+    cost: (label, mode, rules, steps, lookups) =>
+      `${label} 在整个路径上：执行了 ${rules} 条 iptables 规则` +
+      (mode === 'iptables'
+        ? '，没有 IPVS 查找（iptables 模式）。'
+        : `；IPVS 在 ${steps} 个步骤中处理了它` + (lookups === null ? '。' : `，共 ${lookups} 次哈希查找（连接表和虚拟服务表）。`)),
     costMeaning:
       'IPVS：无论有多少个 Service，查找 Service 都只是一次哈希查找；iptables 则逐条遍历 KUBE-SERVICES 规则，规则数随 Service 增多而增长。切换 kube-proxy 模式即可对比，当前步骤保持不变。',
   },
