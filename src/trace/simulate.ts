@@ -2,7 +2,7 @@ import { buildCluster, findService } from '../cluster/build-cluster';
 import type { Cluster } from '../cluster/model';
 import { emptyConntrackTable, formatConntrackEntry, isLive, KUBE_PROXY_TIMEOUTS } from '../conntrack';
 import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
-import { countIpvsLookups, expireIpvsConns, formatIpvsadmList, type IpvsScheduler } from '../ipvs';
+import { countIpvsLookups, expireIpvsConns, formatIpvsadmList, type IpvsScheduler, type IpvsState } from '../ipvs';
 import { formatIpvsadmConnections } from '../ipvs/format-connections';
 import { syncIpvs } from '../kube-proxy/ipvs';
 import { withBuiltinChains } from '../kube-proxy';
@@ -78,11 +78,16 @@ function createWorld(cluster: Cluster, seed: number, mode: ProxyMode, scheduler:
   return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler, now: 0 };
 }
 
+// The table only changes when IPVS acts: steps between share one array.
+const ipvsTables = new WeakMap<IpvsState, readonly string[]>();
+
 /** `ipvsadm -Ln` and `-Lnc` on the step's node, in IPVS mode. */
 function ipvsSnapshot(world: World, node: string | null): NodeIpvs | null {
   const kernel = node === null ? undefined : world.kernels.get(node);
   if (!kernel?.ipvs) return null;
-  return { node: kernel.node.name, table: formatIpvsadmList(kernel.ipvs), connections: formatIpvsadmConnections(kernel.ipvs, world.now) };
+  const table = ipvsTables.get(kernel.ipvs) ?? formatIpvsadmList(kernel.ipvs);
+  ipvsTables.set(kernel.ipvs, table);
+  return { node: kernel.node.name, table, connections: formatIpvsadmConnections(kernel.ipvs, world.now) };
 }
 
 /**

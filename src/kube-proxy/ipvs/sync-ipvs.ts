@@ -1,13 +1,13 @@
 import {
   addRealServer,
   deleteRealServer,
-  deleteVirtualServer,
   setRealServerWeight,
   upsertVirtualServer,
 } from '../../ipvs/edit-services';
 import { ipPortEntry, ipPortIpEntry, KUBE_IPSETS, type Ipset } from '../../ipvs/ipset';
-import { EMPTY_IPVS_STATE, type IpvsScheduler, type IpvsState, type RealServer } from '../../ipvs/types';
-import { realServerKey, virtualServerKey } from '../../ipvs/virtual-server';
+import { EMPTY_IPVS_STATE, type IpvsConn, type IpvsScheduler, type IpvsState, type IpvsTemplate, type RealServer, type SchedulerMemory, type VirtualServer } from '../../ipvs/types';
+import { compareVirtualServers, realServerKey, virtualServerKey } from '../../ipvs/virtual-server';
+import { connVirtualKey } from '../../ipvs/ipvs-conn';
 import { ipv4, ipv4ToNumber, type Ipv4 } from '../../net/ipv4';
 import type { Protocol } from '../../net/packet';
 import { categorizeEndpoints } from '../categorize-endpoints';
@@ -80,11 +80,28 @@ export function syncIpvs(
   const scheduler = options.scheduler ?? 'rr';
   const endpoints = buildEndpointsMap(endpointSlices, config.ipFamily, config.nodeName);
   const ports = services.flatMap((s) => servicePortsOf(s, config.ipFamily)).filter((sp) => PROTOCOLS.includes(sp.protocol));
-  let state = previous ?? EMPTY_IPVS_STATE;
   const active = new Set<string>();
   const bound = new Set<string>();
   const clusterIpEntries = new Set<string>();
   const loopBackEntries = new Set<string>();
+  const prev = previous ?? EMPTY_IPVS_STATE;
+  // Each virtual service is synced on a state holding only itself, its
+  // connections and its scheduler memory, then the services are put back
+  // together once: 10,000 Services stay linear instead of copying the whole
+  // table for every ipvsadm call.
+  const byKey = <T,>(items: readonly T[], key: (t: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it]);
+    return m;
+  };
+  const prevServers = new Map(prev.virtualServers.map((v) => [virtualServerKey(v), v]));
+  const prevConns = byKey(prev.connections, connVirtualKey);
+  const prevTemplates = byKey(prev.templates, (t) => virtualServerKey({ protocol: t.protocol, ip: t.virtualIp, port: t.virtualPort }));
+  const servers: VirtualServer[] = [];
+  const connections: IpvsConn[] = [];
+  const templates: IpvsTemplate[] = [];
+  const schedulerState: Record<string, SchedulerMemory> = {};
+  let nextId = prev.nextId;
 
   for (const sp of ports) {
     const protocol = sp.protocol as Protocol;
@@ -100,8 +117,18 @@ export function syncIpvs(
       persistent: sp.stickyMaxAgeSeconds > 0 ? { timeout: sp.stickyMaxAgeSeconds } : null,
     };
     const vsKey = virtualServerKey(spec);
+    if (active.has(vsKey)) continue;
     active.add(vsKey);
     bound.add(vip);
+    const old = prevServers.get(vsKey);
+    const memory = prev.schedulerState[vsKey];
+    let state: IpvsState = {
+      virtualServers: old ? [old] : [],
+      connections: prevConns.get(vsKey) ?? [],
+      templates: prevTemplates.get(vsKey) ?? [],
+      schedulerState: memory ? { [vsKey]: memory } : {},
+      nextId,
+    };
     state = upsertVirtualServer(state, spec);
     const wanted = [...new Set(chosen.map((e) => e.text))].sort();
     for (const text of wanted) {
@@ -116,12 +143,21 @@ export function syncIpvs(
       const busy = rs.activeConn + rs.inActConn > 0;
       state = drainsGracefully(protocol) && busy ? setRealServerWeight(state, vsKey, key, 0) : deleteRealServer(state, vsKey, key);
     }
+    servers.push(...state.virtualServers);
+    connections.push(...state.connections);
+    templates.push(...state.templates);
+    if (state.schedulerState[vsKey]) schedulerState[vsKey] = state.schedulerState[vsKey];
+    nextId = state.nextId;
   }
-  // proxier.go `cleanLegacyService`: virtual services no longer wanted are deleted.
-  for (const vs of state.virtualServers) {
-    const key = virtualServerKey(vs);
-    if (!active.has(key)) state = deleteVirtualServer(state, key);
-  }
+  // proxier.go `cleanLegacyService`: virtual services no longer wanted are deleted,
+  // with their connections, templates and scheduler memory (none are carried over).
+  const state: IpvsState = {
+    virtualServers: servers.sort(compareVirtualServers),
+    connections: connections.sort((a, b) => a.id - b.id),
+    templates: templates.sort((a, b) => a.id - b.id),
+    schedulerState,
+    nextId,
+  };
 
   const dummyAddresses = [...bound].sort((a, b) => ipv4ToNumber(a as Ipv4) - ipv4ToNumber(b as Ipv4));
   const members: Record<string, readonly string[]> = {
