@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatConntrackSummary, nodeConntrackList, nodeIptablesSave, nodeIpsetList, nodeIpvsadm, nodeKubeIpvs0, parseScenario, presetScenario, PRESET_NAMES, simulate, type Scenario } from '../src/index';
+import { IPVS_SCHEDULERS, type IpvsScheduler, formatConntrackSummary, nodeConntrackList, nodeIptablesSave, nodeIpsetList, nodeIpvsadm, nodeKubeIpvs0, parseScenario, presetScenario, PRESET_NAMES, simulate, type Scenario } from '../src/index';
 import { formatTraceText } from './format-trace';
 
-const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
+const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
 const COMMANDS = ['trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];
 
 class UsageError extends Error {}
@@ -45,6 +45,7 @@ function run(argv: string[]): string {
         format: { type: 'string', default: 'text' },
         lang: { type: 'string', default: 'en' },
         mode: { type: 'string' },
+        scheduler: { type: 'string' },
         connections: { type: 'boolean', default: false },
       },
     }));
@@ -54,12 +55,18 @@ function run(argv: string[]): string {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.lang !== 'en' && values.lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
   if (values.mode !== undefined && values.mode !== 'iptables' && values.mode !== 'ipvs') throw new UsageError(`--mode must be iptables or ipvs, not "${values.mode}"`);
+  if (values.scheduler !== undefined && !(IPVS_SCHEDULERS as readonly string[]).includes(values.scheduler)) {
+    throw new UsageError(`--scheduler must be one of ${IPVS_SCHEDULERS.join(', ')}, not "${values.scheduler}"`);
+  }
+  const scheduler = values.scheduler as IpvsScheduler | undefined;
   let seed: number | undefined;
   if (values.seed !== undefined) {
     seed = /^[0-9]{1,10}$/.test(values.seed) ? Number(values.seed) : NaN;
     if (!(seed <= 0xffffffff)) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${values.seed}"`);
   }
-  const scenario = loadScenario(values);
+  const loaded = loadScenario(values);
+  // --scheduler sets kube-proxy's ipvs.scheduler for every view of the scenario.
+  const scenario = scheduler === undefined ? loaded : { ...loaded, scheduler };
   const needsNode = command !== 'trace';
   if (needsNode && values.node === undefined) throw new UsageError(`${command} needs --node (one of ${scenario.cluster.nodes.map((n) => n.name).join(', ')})`);
   if (values.node !== undefined && !scenario.cluster.nodes.some((n) => n.name === values.node)) {

@@ -44,3 +44,5 @@ export { formatConntrackSummary } from './conntrack/format-conntrack';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
 export type { Packet, Protocol, TcpFlag } from './net/packet';
+/** IPVS schedulers kube-proxy can use (`ipvs.scheduler`), with the kernel's semantics. */
+export { IPVS_SCHEDULERS, type IpvsScheduler } from './ipvs';

@@ -1,5 +1,5 @@
 import type { Lang } from './lang';
-import type { ProxyMode } from '../../src/index';
+import type { IpvsScheduler, ProxyMode } from '../../src/index';
 import type { Alert, View } from '../store/types';
 
 /** The shell's labels: header, pickers, alerts, the classic view's "does not fit" message. */
@@ -11,6 +11,8 @@ export interface ShellStrings {
   /** The kube-proxy mode switch: its group label and one button per mode. */
   readonly modeLabel: string;
   readonly modes: Readonly<Record<ProxyMode, string>>;
+  readonly scheduler: string;
+  readonly schedulers: Readonly<Record<IpvsScheduler, string>>;
   readonly alert: (a: Alert) => string;
   readonly dismiss: string;
   readonly classicDoesNotFit: (preset: string) => string;
@@ -57,6 +59,17 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     viewLabel: 'View',
     modeLabel: 'kube-proxy mode',
     modes: { iptables: 'iptables', ipvs: 'IPVS' },
+    scheduler: 'IPVS scheduler',
+    schedulers: {
+      rr: 'round robin',
+      wrr: 'weighted round robin',
+      lc: 'least connections',
+      wlc: 'weighted least connections',
+      sh: 'source hashing',
+      dh: 'destination hashing',
+      sed: 'shortest expected delay',
+      nq: 'never queue',
+    },
     alert: (a) => `The URL parameter “${a.param}” (${JSON.stringify(a.value.slice(0, 60))}) ${REASON_EN[a.reason]}; showing the default instead.`,
     dismiss: 'Dismiss',
     classicDoesNotFit: (p) =>
@@ -71,6 +84,17 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     viewLabel: '视图',
     modeLabel: 'kube-proxy 模式',
     modes: { iptables: 'iptables', ipvs: 'IPVS' },
+    scheduler: 'IPVS 调度算法',
+    schedulers: {
+      rr: '轮询',
+      wrr: '加权轮询',
+      lc: '最少连接',
+      wlc: '加权最少连接',
+      sh: '源地址哈希',
+      dh: '目标地址哈希',
+      sed: '最短期望延迟',
+      nq: '不排队',
+    },
     alert: (a) => `URL 参数“${a.param}”（${JSON.stringify(a.value.slice(0, 60))}）${REASON_ZH[a.reason]}；已改用默认值。`,
     dismiss: '关闭',
     classicDoesNotFit: (p) => `文章插图画的是一个 Pod 访问 Service、被选中的 Pod 在另一个节点上，以及回包。“${p}”场景的拓扑不同，没有对应的插图。`,

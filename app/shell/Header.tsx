@@ -1,8 +1,8 @@
-import { PRESET_NAMES, type ProxyMode } from '../../src/index';
+import { IPVS_SCHEDULERS, PRESET_NAMES, type IpvsScheduler, type ProxyMode } from '../../src/index';
 import { LANGS, stringsFor } from '../i18n';
 import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectMode, selectPresetName, selectView } from '../store/selectors';
+import { selectLang, selectMode, selectPresetName, selectScheduler, selectView } from '../store/selectors';
 import type { AppState, View } from '../store/types';
 
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
@@ -11,6 +11,7 @@ const selectLoadPreset = (s: AppState) => s.loadPreset;
 const selectSetView = (s: AppState) => s.setView;
 const selectSetLang = (s: AppState) => s.setLang;
 const selectSetMode = (s: AppState) => s.setMode;
+const selectSetScheduler = (s: AppState) => s.setScheduler;
 
 /** Title, scenario picker, kube-proxy mode switch, view switch and language switch. */
 export function Header() {
@@ -22,6 +23,8 @@ export function Header() {
   const setLang = useAppStore(selectSetLang);
   const mode = useAppStore(selectMode);
   const setMode = useAppStore(selectSetMode);
+  const scheduler = useAppStore(selectScheduler);
+  const setScheduler = useAppStore(selectSetScheduler);
   const strings = stringsFor(lang);
   const shell = shellStrings[lang];
   return (
@@ -49,6 +52,18 @@ export function Header() {
             </button>
           ))}
         </div>
+        {mode === 'ipvs' && (
+          <label className="picker">
+            <span>{shell.scheduler}</span>
+            <select value={scheduler} onChange={(e) => setScheduler(e.target.value as IpvsScheduler)}>
+              {IPVS_SCHEDULERS.map((name) => (
+                <option key={name} value={name}>
+                  {name} · {shell.schedulers[name]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div role="group" aria-label={shell.viewLabel} className="segmented">
           {VIEWS.map((v) => (
             <button key={v} type="button" aria-pressed={v === view} onClick={() => setView(v)}>

@@ -1,6 +1,6 @@
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Lang, ProxyMode } from '../../src/index';
+import type { IpvsScheduler, Lang, ProxyMode } from '../../src/index';
 import { createPlaybackSlice } from './playback-slice';
 import { createScenarioSlice } from './scenario-slice';
 import type { AppState, SetState, View } from './types';
@@ -10,6 +10,7 @@ export interface AppStoreOptions {
   readonly preset?: string;
   readonly seed?: number;
   readonly mode?: ProxyMode;
+  readonly scheduler?: IpvsScheduler;
   readonly view?: View;
   readonly lang?: Lang;
   /** Trace step to open on (clamped). */
@@ -27,7 +28,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     immer((set, get) => {
       const setState = set as unknown as SetState;
       return {
-        ...createScenarioSlice(setState, get, options.preset ?? 'article', options.seed, options.mode),
+        ...createScenarioSlice(setState, get, options.preset ?? 'article', options.seed, options.mode, options.scheduler),
         ...createPlaybackSlice(setState, get),
         ...createUiSlice(setState, get, options.view ?? 'cluster', options.lang ?? 'en'),
       };

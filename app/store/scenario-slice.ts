@@ -1,25 +1,45 @@
-import { presetScenario, simulate, type ProxyMode, type Scenario } from '../../src/index';
+import { presetScenario, simulate, type IpvsScheduler, type ProxyMode, type Scenario } from '../../src/index';
 import type { GetState, ScenarioSlice, SetState } from './types';
 
 /**
  * The scenario and its trace. The trace is the engine's output for the
  * scenario: computed once when the scenario changes, never by a view.
  */
-const run = (scenario: Scenario, seed: number | undefined, mode: ProxyMode) => simulate(scenario, { mode, ...(seed === undefined ? {} : { seed }) });
+const run = (scenario: Scenario, seed: number | undefined, mode: ProxyMode, scheduler: IpvsScheduler) =>
+  simulate(scenario, { mode, scheduler, ...(seed === undefined ? {} : { seed }) });
 
-export function createScenarioSlice(set: SetState, get: GetState, initialPreset: string, seed?: number, mode: ProxyMode = 'iptables'): ScenarioSlice {
+export function createScenarioSlice(
+  set: SetState,
+  get: GetState,
+  initialPreset: string,
+  seed?: number,
+  mode: ProxyMode = 'iptables',
+  scheduler: IpvsScheduler = 'rr',
+): ScenarioSlice {
   const scenario = presetScenario(initialPreset) ?? presetScenario('article')!;
   return {
     presetName: presetScenario(initialPreset) ? initialPreset : 'article',
     scenario,
     mode,
-    trace: run(scenario, seed, mode),
+    scheduler,
+    trace: run(scenario, seed, mode, scheduler),
     setMode: (next) => {
       if (next === get().mode) return;
       // The same scenario and seed in the other mode: the step stays where it is (clamped).
-      const trace = run(get().scenario, get().trace.seed, next);
+      const trace = run(get().scenario, get().trace.seed, next, get().scheduler);
       set((s) => {
         s.mode = next;
+        s.trace = trace;
+        s.cursor = { step: Math.min(s.cursor.step, trace.steps.length - 1), t: 0.5 };
+        s.playing = false;
+      });
+    },
+    setScheduler: (next) => {
+      if (next === get().scheduler) return;
+      // Another scheduler for the same scenario and seed: the step stays (clamped).
+      const trace = run(get().scenario, get().trace.seed, get().mode, next);
+      set((s) => {
+        s.scheduler = next;
         s.trace = trace;
         s.cursor = { step: Math.min(s.cursor.step, trace.steps.length - 1), t: 0.5 };
         s.playing = false;
@@ -28,7 +48,7 @@ export function createScenarioSlice(set: SetState, get: GetState, initialPreset:
     loadPreset: (name, nextSeed) => {
       const next = presetScenario(name);
       if (!next) return false;
-      const trace = run(next, nextSeed, get().mode);
+      const trace = run(next, nextSeed, get().mode, get().scheduler);
       set((s) => {
         s.presetName = name;
         s.scenario = next;

@@ -8,6 +8,7 @@ export const selectTrace = (s: AppState) => s.trace;
 export const selectScenario = (s: AppState) => s.scenario;
 export const selectPresetName = (s: AppState) => s.presetName;
 export const selectMode = (s: AppState) => s.mode;
+export const selectScheduler = (s: AppState) => s.scheduler;
 export const selectStepIndex = (s: AppState) => s.cursor.step;
 export const selectStepCount = (s: AppState) => s.trace.steps.length;
 export const selectCurrentStep = (s: AppState): Step | undefined => s.trace.steps[s.cursor.step];

@@ -1,4 +1,4 @@
-import type { Cursor, Lang, ProxyMode, Scenario, Trace } from '../../src/index';
+import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, Trace } from '../../src/index';
 
 /** The cluster topology, the article's figures, or every step as a list. */
 export type View = 'cluster' | 'classic' | 'list';
@@ -19,6 +19,9 @@ export interface ScenarioSlice {
   trace: Trace;
   /** Re-simulates the same scenario and seed in the other mode, keeping the step. */
   setMode: (mode: ProxyMode) => void;
+  /** IPVS mode's scheduler (kube-proxy's `ipvs.scheduler`). */
+  scheduler: IpvsScheduler;
+  setScheduler: (scheduler: IpvsScheduler) => void;
   /** Runs the engine on a preset; false (and nothing changes) for an unknown name. */
   loadPreset: (name: string, seed?: number) => boolean;
 }

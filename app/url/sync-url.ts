@@ -11,7 +11,7 @@ export interface UrlHost {
   removeEventListener(type: 'popstate', listener: () => void): void;
 }
 
-const identity = (s: AppState) => `${s.presetName}|${s.trace.seed}|${s.view}|${s.mode}`;
+const identity = (s: AppState) => `${s.presetName}|${s.trace.seed}|${s.view}|${s.mode}|${s.scheduler}`;
 
 /**
  * Keeps the address bar equal to what is on screen. A new step (or language)
@@ -37,6 +37,7 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
     if (request.preset !== state.presetName || seed !== state.trace.seed) state.loadPreset(request.preset, request.seed);
     store.getState().setLang(request.lang);
     store.getState().setMode(request.mode);
+    store.getState().setScheduler(request.scheduler);
     store.getState().setView(request.view);
     applyUrlStep(store, { ...request, alerts: [] });
     last = identity(store.getState());

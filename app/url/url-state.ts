@@ -1,4 +1,4 @@
-import { PRESET_NAMES, presetScenario, type Figure, type Lang, type ProxyMode } from '../../src/index';
+import { IPVS_SCHEDULERS, PRESET_NAMES, presetScenario, type Figure, type IpvsScheduler, type Lang, type ProxyMode } from '../../src/index';
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import type { Alert, AppState, View } from '../store/types';
@@ -17,6 +17,7 @@ export interface UrlRequest {
   readonly view: View;
   readonly lang: Lang;
   readonly mode: ProxyMode;
+  readonly scheduler: IpvsScheduler;
   readonly figure: Figure;
   /** The raw step parameter, checked once the trace is known. */
   readonly step: string | null;
@@ -46,13 +47,14 @@ export function readUrl(search: string): UrlRequest {
   const lang = pick(params, 'lang', LANGS, 'en', alerts);
   const figure = pick(params, 'figure', FIGURES, 'pod-to-service', alerts);
   const mode = pick(params, 'mode', MODES, 'iptables', alerts);
+  const scheduler = pick(params, 'scheduler', IPVS_SCHEDULERS, 'rr', alerts);
   let seed: number | undefined;
   const rawSeed = params.get('seed');
   if (rawSeed !== null) {
     if (/^[0-9]{1,10}$/.test(rawSeed) && Number(rawSeed) <= 0xffffffff) seed = Number(rawSeed);
     else alerts.push({ param: 'seed', value: rawSeed, reason: 'invalid' });
   }
-  return { preset, seed, view, lang, mode, figure, step: params.get('step'), alerts };
+  return { preset, seed, view, lang, mode, scheduler, figure, step: params.get('step'), alerts };
 }
 
 /**
@@ -93,13 +95,24 @@ export function writeUrl(state: AppState): string {
   }
   params.set('lang', state.lang);
   if (state.mode !== 'iptables') params.set('mode', state.mode);
+  if (state.mode === 'ipvs' && state.scheduler !== 'rr') params.set('scheduler', state.scheduler);
   return `?${params.toString()}`;
 }
 
 /** A store opened on the frame a URL names, with an alert for each parameter it could not use. */
-export function openFromUrl(search: string, createStore: (options: { preset: string; seed?: number; view: View; lang: Lang; mode: ProxyMode }) => AppStore): AppStore {
+export function openFromUrl(
+  search: string,
+  createStore: (options: { preset: string; seed?: number; view: View; lang: Lang; mode: ProxyMode; scheduler: IpvsScheduler }) => AppStore,
+): AppStore {
   const request = readUrl(search);
-  const store = createStore({ preset: request.preset, ...(request.seed === undefined ? {} : { seed: request.seed }), view: request.view, lang: request.lang, mode: request.mode });
+  const store = createStore({
+    preset: request.preset,
+    ...(request.seed === undefined ? {} : { seed: request.seed }),
+    view: request.view,
+    lang: request.lang,
+    mode: request.mode,
+    scheduler: request.scheduler,
+  });
   for (const alert of request.alerts) store.getState().addAlert(alert);
   applyUrlStep(store, request);
   return store;

@@ -22,6 +22,8 @@ export interface SimulateOptions {
   readonly seed?: number;
   /** Overrides the scenario's proxy mode. */
   readonly mode?: ProxyMode;
+  /** Overrides the scenario's IPVS scheduler. */
+  readonly scheduler?: IpvsScheduler;
 }
 
 /** One-way latency of a hop sequence, in simulated seconds (a LAN round trip is ~1 ms). */
@@ -105,7 +107,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const cluster = built.cluster;
   const seed = options.seed ?? scenario.seed;
   const mode = options.mode ?? scenario.mode;
-  const world = createWorld(cluster, seed, mode, scenario.scheduler);
+  const scheduler = options.scheduler ?? scenario.scheduler;
+  const world = createWorld(cluster, seed, mode, scheduler);
   const steps: Step[] = [];
   const connections: ConnectionSummary[] = [];
 
@@ -208,7 +211,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     scenarioName: scenario.name,
     seed,
     mode,
-    scheduler: mode === 'ipvs' ? scenario.scheduler : null,
+    scheduler: mode === 'ipvs' ? scheduler : null,
     topology: topologyOf(cluster, ipvsAddresses),
     steps,
     connections,

@@ -102,3 +102,18 @@ describe('URLs', () => {
     expect(readUrl('?preset=hairpin&view=list')).toMatchObject({ preset: 'hairpin', view: 'list', alerts: [] });
   });
 });
+
+describe('the IPVS scheduler in the URL', () => {
+  it('opens with scheduler=sh and writes it back; rr, the default, is left out', () => {
+    const store = open('?preset=session-affinity&mode=ipvs&scheduler=sh');
+    expect(store.getState().scheduler).toBe('sh');
+    expect(store.getState().trace.scheduler).toBe('sh');
+    expect(writeUrl(store.getState())).toContain('&mode=ipvs&scheduler=sh');
+    store.getState().setScheduler('rr');
+    expect(writeUrl(store.getState())).not.toContain('scheduler');
+  });
+
+  it('alerts on an unknown scheduler', () => {
+    expect(open('?mode=ipvs&scheduler=random').getState().alerts).toEqual([expect.objectContaining({ param: 'scheduler', reason: 'unknown' })]);
+  });
+});

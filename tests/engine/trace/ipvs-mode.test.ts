@@ -109,3 +109,24 @@ describe('what each mode costs', () => {
     expect(cost(10, 'iptables').ipvsLookups).toBe(0);
   }, 60_000);
 });
+
+describe('schedulers in the walk', () => {
+  const twoConnections = (() => {
+    const parsed = parseScenario({ ...PRESETS.article!, traffic: [{ from: 'pod1', to: 'svc1', port: 80 }, { from: 'pod1', to: 'svc1', port: 80 }, { from: 'pod1', to: 'svc1', port: 80 }] });
+    if (!parsed.ok) throw new Error('invalid');
+    return parsed.scenario;
+  })();
+
+  it('sh (source hashing) keeps one client on one real server', () => {
+    const t = simulate(twoConnections, { mode: 'ipvs', scheduler: 'sh' });
+    expect(t.scheduler).toBe('sh');
+    expect(new Set(t.connections.map((c) => c.endpointPod)).size).toBe(1);
+  });
+
+  it('rr alternates, and lc sends a new connection to the real server with fewer', () => {
+    for (const scheduler of ['rr', 'lc'] as const) {
+      const pods = simulate(twoConnections, { mode: 'ipvs', scheduler }).connections.map((c) => c.endpointPod);
+      expect(pods[0]).not.toBe(pods[1]);
+    }
+  });
+});
