@@ -5,6 +5,7 @@ import type { Alert, View } from '../store/types';
 /** The shell's labels: header, pickers, alerts, the classic view's "does not fit" message. */
 export interface ShellStrings {
   readonly scenario: string;
+  readonly customScenario: string;
   readonly presets: Readonly<Record<string, string>>;
   readonly views: Readonly<Record<View, string>>;
   readonly viewLabel: string;
@@ -54,6 +55,7 @@ const REASON_ZH: Record<Alert['reason'], string> = { unknown: '不是本页面�
 export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
   en: {
     scenario: 'Scenario',
+    customScenario: 'Your own scenario',
     presets: PRESETS_EN,
     views: { cluster: 'Cluster view', classic: 'Article figures', list: 'All steps' },
     viewLabel: 'View',
@@ -79,6 +81,7 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
   },
   zh: {
     scenario: '场景',
+    customScenario: '自定义场景',
     presets: PRESETS_ZH,
     views: { cluster: '集群视图', classic: '文章插图', list: '全部步骤' },
     viewLabel: '视图',

@@ -17,7 +17,7 @@ export function ClassicPane() {
   if (!picture) {
     return (
       <div className="does-not-fit" data-id="classic-unavailable">
-        <p>{strings.classicDoesNotFit(preset)}</p>
+        <p>{strings.classicDoesNotFit(preset ?? strings.customScenario)}</p>
         <button type="button" onClick={() => setView('cluster')}>
           {strings.openCluster}
         </button>

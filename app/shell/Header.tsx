@@ -36,7 +36,12 @@ export function Header() {
       <div className="pickers">
         <label className="picker">
           <span>{shell.scenario}</span>
-          <select value={preset} onChange={(e) => loadPreset(e.target.value)}>
+          <select value={preset ?? ''} onChange={(e) => loadPreset(e.target.value)}>
+            {preset === null && (
+              <option value="" disabled>
+                {shell.customScenario}
+              </option>
+            )}
             {PRESET_NAMES.map((name) => (
               <option key={name} value={name}>
                 {shell.presets[name] ?? name}

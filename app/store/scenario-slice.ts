@@ -1,4 +1,4 @@
-import { presetScenario, simulate, type IpvsScheduler, type ProxyMode, type Scenario } from '../../src/index';
+import { parseScenario, presetScenario, simulate, type IpvsScheduler, type ProxyMode, type Scenario } from '../../src/index';
 import type { GetState, ScenarioSlice, SetState } from './types';
 
 /**
@@ -44,6 +44,21 @@ export function createScenarioSlice(
         s.cursor = { step: Math.min(s.cursor.step, trace.steps.length - 1), t: 0.5 };
         s.playing = false;
       });
+    },
+    loadScenario: (input, keepStep = false) => {
+      // Untrusted input: validated first; on any error nothing changes, so the
+      // last good scenario stays on screen.
+      const parsed = parseScenario(input);
+      if (!parsed.ok) return parsed;
+      const trace = run(parsed.scenario, undefined, get().mode, get().scheduler);
+      set((s) => {
+        s.presetName = null;
+        s.scenario = parsed.scenario;
+        s.trace = trace;
+        s.cursor = keepStep ? { step: Math.min(s.cursor.step, trace.steps.length - 1), t: 0.5 } : { step: 0, t: 0.5 };
+        s.playing = false;
+      });
+      return parsed;
     },
     loadPreset: (name, nextSeed) => {
       const next = presetScenario(name);

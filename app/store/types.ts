@@ -1,4 +1,4 @@
-import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, Trace } from '../../src/index';
+import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioResult, Trace } from '../../src/index';
 
 /** The cluster topology, the article's figures, or every step as a list. */
 export type View = 'cluster' | 'classic' | 'list';
@@ -12,7 +12,8 @@ export interface Alert {
 }
 
 export interface ScenarioSlice {
-  presetName: string;
+  /** The preset on screen, or null for a scenario a user built or opened from a link or a file. */
+  presetName: string | null;
   scenario: Scenario;
   /** kube-proxy's mode the trace was simulated in. */
   mode: ProxyMode;
@@ -22,6 +23,12 @@ export interface ScenarioSlice {
   /** IPVS mode's scheduler (kube-proxy's `ipvs.scheduler`). */
   scheduler: IpvsScheduler;
   setScheduler: (scheduler: IpvsScheduler) => void;
+  /**
+   * Validates untrusted scenario JSON and, when it is valid, shows it (as a
+   * custom scenario) from its first step, or at the same step with `keepStep`.
+   * On errors nothing changes and the errors come back, each with its path.
+   */
+  loadScenario: (input: unknown, keepStep?: boolean) => ScenarioResult;
   /** Runs the engine on a preset; false (and nothing changes) for an unknown name. */
   loadPreset: (name: string, seed?: number) => boolean;
 }

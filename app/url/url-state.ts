@@ -82,8 +82,10 @@ export function applyUrlStep(store: AppStore, request: UrlRequest): void {
 /** The query string for what is on screen. */
 export function writeUrl(state: AppState): string {
   const params = new URLSearchParams();
-  params.set('preset', state.presetName);
-  if (state.trace.seed !== presetScenario(state.presetName)?.seed) params.set('seed', String(state.trace.seed));
+  if (state.presetName !== null) {
+    params.set('preset', state.presetName);
+    if (state.trace.seed !== presetScenario(state.presetName)?.seed) params.set('seed', String(state.trace.seed));
+  }
   params.set('view', state.view);
   const pictures = state.view === 'classic' ? classicStepsOf(state.trace) : null;
   const picture = pictures?.filter((p) => p.stepIndex <= state.cursor.step).at(-1) ?? pictures?.[0];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../app/store/create-app-store';
 import { STEP_MS } from '../../app/store/playback-slice';
 import { selectClassicStep, selectCurrentStep } from '../../app/store/selectors';
+import { PRESETS } from '../../src/index';
 
 describe('the store', () => {
   it('opens on the article preset, first step, paused, with the packet halfway along it', () => {
@@ -77,6 +78,24 @@ describe('the store', () => {
     expect(store.getState().cursor.step).toBe(0);
     expect(store.getState().trace.connections[0]!.client).toBe('pod4');
     expect(store.getState().loadPreset('<script>')).toBe(false);
+    expect(store.getState().presetName).toBe('hairpin');
+  });
+});
+
+describe('loadScenario (untrusted input)', () => {
+  it('shows a valid scenario as a custom one', () => {
+    const store = createAppStore();
+    const result = store.getState().loadScenario({ ...PRESETS['same-node']!, name: 'mine' });
+    expect(result.ok).toBe(true);
+    expect(store.getState().presetName).toBeNull();
+    expect(store.getState().trace.scenarioName).toBe('mine');
+  });
+
+  it('keeps the last good scenario when the input is invalid, and says what is wrong where', () => {
+    const store = createAppStore({ preset: 'hairpin' });
+    const result = store.getState().loadScenario({ ...PRESETS.article!, cluster: { ...PRESETS.article!.cluster, pods: [{ name: 'x', node: 'nowhere' }] } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([{ path: 'cluster.pods[0].node', message: 'no node named "nowhere"' }]);
     expect(store.getState().presetName).toBe('hairpin');
   });
 });
