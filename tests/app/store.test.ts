@@ -95,7 +95,7 @@ describe('loadScenario (untrusted input)', () => {
     const store = createAppStore({ preset: 'hairpin' });
     const result = store.getState().loadScenario({ ...PRESETS.article!, cluster: { ...PRESETS.article!.cluster, pods: [{ name: 'x', node: 'nowhere' }] } });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([{ path: 'cluster.pods[0].node', message: 'no node named "nowhere"' }]);
+    if (!result.ok) expect(result.errors).toContainEqual({ path: 'cluster.pods[0].node', message: 'no node named "nowhere"' });
     expect(store.getState().presetName).toBe('hairpin');
   });
 });
