@@ -2,10 +2,10 @@ import { useEffect } from 'react';
 import { Controls } from './controls/Controls';
 import { useKeyboardShortcuts } from './controls/useKeyboardShortcuts';
 import { shellStrings } from './i18n/shell-strings';
-import { Panels } from './panels/Panels';
 import { Alerts } from './shell/Alerts';
 import { ClassicPane } from './shell/ClassicPane';
 import { Header } from './shell/Header';
+import { SidePane } from './shell/SidePane';
 import { StepListPane } from './shell/StepListPane';
 import { useAppStore } from './store/StoreProvider';
 import { selectLang, selectView } from './store/selectors';
@@ -28,7 +28,7 @@ export function App() {
           {view === 'cluster' ? <ClusterView /> : view === 'classic' ? <ClassicPane /> : <StepListPane />}
         </section>
         <aside className="side">
-          <Panels />
+          <SidePane />
         </aside>
       </main>
       <footer className="transport">

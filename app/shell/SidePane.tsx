@@ -1,0 +1,6 @@
+import { Panels } from '../panels/Panels';
+
+/** The column beside the view: the current step's panels. */
+export function SidePane() {
+  return <Panels />;
+}
