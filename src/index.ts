@@ -46,3 +46,8 @@ export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluate
 export type { Packet, Protocol, TcpFlag } from './net/packet';
 /** IPVS schedulers kube-proxy can use (`ipvs.scheduler`), with the kernel's semantics. */
 export { IPVS_SCHEDULERS, type IpvsScheduler } from './ipvs';
+/**
+ * A scenario in a link (`s=`, lz-string compressed, defaults left out) and back, and untrusted scenario JSON from a file; never throw.
+ * @example decodeScenario(encodeScenario(presetScenario('article')!)).ok // true
+ */
+export { decodeScenario, encodeScenario, readScenarioJson, MAX_LINK_CHARS, MAX_SCENARIO_JSON_CHARS } from './scenario/url-codec';
