@@ -1,6 +1,7 @@
 import type { AppStore } from '../store/create-app-store';
 import type { AppState } from '../store/types';
 import { presetScenario } from '../../src/index';
+import { openLinkScenario, sameLink } from './scenario-link';
 import { applyUrlStep, readUrl, writeUrl } from './url-state';
 
 /** The slice of the window that URL sync needs, injectable for tests. */
@@ -15,18 +16,26 @@ const identity = (s: AppState) => `${s.presetName}|${s.trace.seed}|${s.view}|${s
 
 /**
  * Keeps the address bar equal to what is on screen. A new step (or language)
- * replaces the history entry; a new preset or view pushes one, so Back
- * returns to it. Back and Forward re-open the frame their URL names.
+ * replaces the history entry; a new preset, scenario or view pushes one, so
+ * Back returns to it. Back and Forward re-open the frame their URL names.
+ * An embedded page (`embed=1`) keeps the flag in every URL it writes.
  */
 export function syncUrl(store: AppStore, host: UrlHost): () => void {
+  const embed = readUrl(host.location.search).embed;
   let last = identity(store.getState());
+  // A custom scenario is told apart by identity: every new one (a link, a file, an edit) is a new entry.
+  let lastScenario = store.getState().scenario;
+  // While Back or Forward re-opens a frame, the store passes through states that are no history entry.
+  let restoring = false;
   const write = (state: AppState) => {
-    const search = writeUrl(state);
+    if (restoring) return;
+    const search = writeUrl(state, { embed });
     if (search === host.location.search) return;
     const url = `${host.location.pathname}${search}`;
-    if (identity(state) !== last) host.history.pushState(null, '', url);
+    if (identity(state) !== last || state.scenario !== lastScenario) host.history.pushState(null, '', url);
     else host.history.replaceState(null, '', url);
     last = identity(state);
+    lastScenario = state.scenario;
   };
   write(store.getState());
   const unsubscribe = store.subscribe(write);
@@ -34,13 +43,24 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
     const request = readUrl(host.location.search);
     const state = store.getState();
     const seed = request.seed ?? presetScenario(request.preset)?.seed;
-    if (request.preset !== state.presetName || seed !== state.trace.seed) state.loadPreset(request.preset, request.seed);
-    store.getState().setLang(request.lang);
-    store.getState().setMode(request.mode);
-    store.getState().setScheduler(request.scheduler);
-    store.getState().setView(request.view);
-    applyUrlStep(store, { ...request, alerts: [] });
+    restoring = true;
+    try {
+      if (request.scenario !== null) {
+        if (state.presetName !== null || !sameLink(request.scenario, state.scenario)) openLinkScenario(store, request.scenario);
+      } else if (request.preset !== state.presetName || seed !== state.trace.seed) state.loadPreset(request.preset, request.seed);
+      store.getState().setLang(request.lang);
+      store.getState().setMode(request.mode);
+      store.getState().setScheduler(request.scheduler);
+      store.getState().setView(request.view);
+      applyUrlStep(store, { ...request, alerts: [] });
+    } finally {
+      restoring = false;
+    }
     last = identity(store.getState());
+    lastScenario = store.getState().scenario;
+    // The entry stays where it is in the history; only what could not be used is corrected in place.
+    const search = writeUrl(store.getState(), { embed });
+    if (search !== host.location.search) host.history.replaceState(null, '', `${host.location.pathname}${search}`);
   };
   host.addEventListener('popstate', onPop);
   return () => {

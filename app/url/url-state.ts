@@ -2,6 +2,7 @@ import { IPVS_SCHEDULERS, PRESET_NAMES, presetScenario, type Figure, type IpvsSc
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import type { Alert, AppState, View } from '../store/types';
+import { linkOf, openLinkScenario } from './scenario-link';
 
 type AlertInput = Omit<Alert, 'id'>;
 
@@ -21,7 +22,16 @@ export interface UrlRequest {
   readonly figure: Figure;
   /** The raw step parameter, checked once the trace is known. */
   readonly step: string | null;
+  /** The raw `s=` (a custom scenario, lz-string compressed), decoded once the store exists; it wins over `preset`. */
+  readonly scenario: string | null;
+  /** `embed=1`: only the topology, the controls and the narration, for an iframe. */
+  readonly embed: boolean;
   readonly alerts: readonly AlertInput[];
+}
+
+/** What `writeUrl` adds beyond the store: the embed flag is the page's, not the store's. */
+export interface WriteUrlOptions {
+  readonly embed?: boolean;
 }
 
 function pick<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[], fallback: T, alerts: AlertInput[]): T {
@@ -33,8 +43,9 @@ function pick<T extends string>(params: URLSearchParams, name: string, allowed: 
 }
 
 /**
- * Reads the page's parameters from an untrusted query string: `preset`,
- * `seed`, `view`, `figure`, `step`, `lang`, `mode`. Each value is checked
+ * Reads the page's parameters from an untrusted query string: `s` (a custom
+ * scenario), `preset`, `seed`, `view`, `figure`, `step`, `lang`, `mode`,
+ * `scheduler`, `embed`. Each value is checked
  * against what the page knows; anything else is reported and replaced by its
  * default, so a garbage URL still opens a working page. Values are never
  * rendered as HTML (React escapes them in the alert).
@@ -54,7 +65,8 @@ export function readUrl(search: string): UrlRequest {
     if (/^[0-9]{1,10}$/.test(rawSeed) && Number(rawSeed) <= 0xffffffff) seed = Number(rawSeed);
     else alerts.push({ param: 'seed', value: rawSeed, reason: 'invalid' });
   }
-  return { preset, seed, view, lang, mode, scheduler, figure, step: params.get('step'), alerts };
+  const embed = pick(params, 'embed', ['0', '1'], '0', alerts) === '1';
+  return { preset, seed, view, lang, mode, scheduler, figure, step: params.get('step'), scenario: params.get('s'), embed, alerts };
 }
 
 /**
@@ -79,9 +91,14 @@ export function applyUrlStep(store: AppStore, request: UrlRequest): void {
   state.seek(candidates ? candidates[n - 1]!.stepIndex : n - 1);
 }
 
-/** The query string for what is on screen. */
-export function writeUrl(state: AppState): string {
+/**
+ * The query string for what is on screen: a preset by name (readable), a
+ * custom scenario as `s=` first (lz-string's URI-safe characters, written
+ * as they are), then the view, the step, the language and the mode.
+ */
+export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string {
   const params = new URLSearchParams();
+  const custom = state.presetName === null ? `s=${linkOf(state.scenario)}` : null;
   if (state.presetName !== null) {
     params.set('preset', state.presetName);
     if (state.trace.seed !== presetScenario(state.presetName)?.seed) params.set('seed', String(state.trace.seed));
@@ -98,10 +115,16 @@ export function writeUrl(state: AppState): string {
   params.set('lang', state.lang);
   if (state.mode !== 'iptables') params.set('mode', state.mode);
   if (state.mode === 'ipvs' && state.scheduler !== 'rr') params.set('scheduler', state.scheduler);
-  return `?${params.toString()}`;
+  if (options.embed) params.set('embed', '1');
+  return custom === null ? `?${params.toString()}` : `?${custom}&${params.toString()}`;
 }
 
-/** A store opened on the frame a URL names, with an alert for each parameter it could not use. */
+/**
+ * A store opened on the frame a URL names, with an alert for each parameter
+ * it could not use. A custom scenario (`s=`) wins over `preset=`; when it
+ * cannot be read, its alert says why and the preset (by default the
+ * article's) is shown instead.
+ */
 export function openFromUrl(
   search: string,
   createStore: (options: { preset: string; seed?: number; view: View; lang: Lang; mode: ProxyMode; scheduler: IpvsScheduler }) => AppStore,
@@ -116,6 +139,7 @@ export function openFromUrl(
     scheduler: request.scheduler,
   });
   for (const alert of request.alerts) store.getState().addAlert(alert);
+  if (request.scenario !== null) openLinkScenario(store, request.scenario);
   applyUrlStep(store, request);
   return store;
 }

@@ -1,4 +1,6 @@
+import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
+import { encodeScenario, PRESETS, presetScenario } from '../../src/index';
 import { createAppStore } from '../../app/store/create-app-store';
 import { selectClassicStep } from '../../app/store/selectors';
 import { syncUrl, type UrlHost } from '../../app/url/sync-url';
@@ -115,5 +117,105 @@ describe('the IPVS scheduler in the URL', () => {
 
   it('alerts on an unknown scheduler', () => {
     expect(open('?mode=ipvs&scheduler=random').getState().alerts).toEqual([expect.objectContaining({ param: 'scheduler', reason: 'unknown' })]);
+  });
+});
+
+const custom = { ...PRESETS['three-replicas']!, name: 'my <b>own</b> cluster', seed: 7 };
+const customStore = () => {
+  const store = open('?preset=article&view=cluster&step=1&lang=en');
+  expect(store.getState().loadScenario(custom).ok).toBe(true);
+  return store;
+};
+
+describe('a custom scenario in the URL (s=)', () => {
+  it('is written as s= first, with the view, step and language, and opens at the same frame', () => {
+    const store = customStore();
+    for (let i = 0; i < 4; i++) store.getState().stepForward();
+    const search = writeUrl(store.getState());
+    expect(search).toMatch(/^\?s=[A-Za-z0-9+$-]+&view=cluster&step=5&lang=en$/);
+    expect(search).not.toContain('preset=');
+    const reopened = open(search).getState();
+    expect(reopened).toMatchObject({ presetName: null, scenario: store.getState().scenario, cursor: store.getState().cursor, alerts: [] });
+    expect(reopened.trace.seed).toBe(7);
+  });
+
+  it('reads a link whose "+" a query string turned into spaces', () => {
+    const encoded = encodeScenario(presetScenario('hairpin')!);
+    const s = open(`?s=${encoded}`).getState();
+    expect(s.presetName).toBeNull();
+    expect(s.scenario.name).toBe('hairpin');
+    expect(s.alerts).toEqual([]);
+  });
+
+  it('wins over preset=', () => {
+    const s = open(`?preset=same-node&s=${encodeScenario(presetScenario('hairpin')!)}&step=3`).getState();
+    expect(s).toMatchObject({ presetName: null, scenario: { name: 'hairpin' }, cursor: { step: 2 } });
+  });
+
+  it('keeps the mode and the classic figure step', () => {
+    const store = customStore();
+    store.getState().setMode('ipvs');
+    store.getState().setView('classic');
+    const search = writeUrl(store.getState());
+    expect(search).toContain('&view=classic&figure=pod-to-service&step=1&lang=en&mode=ipvs');
+    expect(open(search).getState()).toMatchObject({ mode: 'ipvs', view: 'classic', presetName: null });
+  });
+
+  const pack = (value: unknown) => LZString.compressToEncodedURIComponent(JSON.stringify(value));
+  it.each([
+    ['garbage', 'not*lz*string', /not valid compressed data/],
+    ['a truncated link', encodeScenario(presetScenario('article')!).slice(0, 120), /not valid compressed data|not valid JSON/],
+    ['a value over 8,000 characters', 'A'.repeat(9000), /9000 characters long/],
+    ['a wrong schema version', pack({ ...PRESETS.article, schemaVersion: 9 }), /^schemaVersion: version 9/],
+    ['an unknown node', pack({ ...PRESETS.article, cluster: { ...PRESETS.article!.cluster, pods: [{ name: 'p', node: 'vm9' }] } }), /^cluster\.pods\[0\]\.node: no node named "vm9"/],
+  ])('%s: an alert names "s" with the reason and the article is shown', (_what, value, reason) => {
+    const s = open(`?s=${value}&step=3`).getState();
+    expect(s.alerts).toEqual([expect.objectContaining({ param: 's', reason: 'invalid', value: expect.stringMatching(reason) })]);
+    expect(s.presetName).toBe('article');
+    expect(s.cursor.step).toBe(2);
+  });
+
+  it('lists the first three errors and how many more', () => {
+    const pods = Array.from({ length: 5 }, (_, i) => ({ name: `p${i}`, node: 'nowhere' }));
+    const s = open(`?s=${pack({ ...PRESETS.article, cluster: { ...PRESETS.article!.cluster, pods } })}`).getState();
+    const lines = s.alerts[0]!.value.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(/and \d+ more/);
+  });
+
+  it('pushes a history entry for a new scenario and replaces it for a step; Back and Forward re-open it', () => {
+    const store = open('?preset=article&view=cluster&step=1&lang=en');
+    const host = fakeWindow('?preset=article&view=cluster&step=1&lang=en');
+    syncUrl(store, host.typed);
+    store.getState().loadScenario(custom);
+    store.getState().stepForward();
+    store.getState().loadScenario({ ...custom, seed: 8 });
+    const link = writeUrl(store.getState());
+    expect(host.calls.map((c) => c.split(' ')[0])).toEqual(['push', 'replace', 'push']);
+    expect(host.calls[1]).toMatch(/^replace \/\?s=.+&view=cluster&step=2&lang=en$/);
+    const first = host.calls[1]!.slice('replace /'.length);
+    host.back(first);
+    expect(store.getState()).toMatchObject({ presetName: null, scenario: { seed: 7 }, cursor: { step: 1 } });
+    host.back('?preset=article&view=cluster&step=1&lang=en');
+    expect(store.getState()).toMatchObject({ presetName: 'article', cursor: { step: 0 } });
+    host.back(link);
+    expect(store.getState()).toMatchObject({ presetName: null, scenario: { seed: 8 } });
+    expect(host.calls).toHaveLength(3);
+  });
+});
+
+describe('embed=1', () => {
+  it('is read from the URL and kept in every URL the page writes', () => {
+    expect(readUrl('?embed=1').embed).toBe(true);
+    expect(readUrl('?preset=article').embed).toBe(false);
+    const store = open('?preset=article&step=2&embed=1');
+    const host = fakeWindow('?preset=article&step=2&embed=1');
+    syncUrl(store, host.typed);
+    store.getState().stepForward();
+    expect(host.calls.at(-1)).toBe('replace /?preset=article&view=cluster&step=3&lang=en&embed=1');
+  });
+
+  it('alerts on a value other than 0 or 1', () => {
+    expect(open('?embed=yes').getState().alerts).toEqual([expect.objectContaining({ param: 'embed', reason: 'unknown' })]);
   });
 });
