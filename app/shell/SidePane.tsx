@@ -1,6 +1,60 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ScenarioEditor } from '../editor/ScenarioEditor';
+import { editorStrings } from '../i18n/editor-strings';
 import { Panels } from '../panels/Panels';
+import { useAppStore } from '../store/StoreProvider';
+import { selectLang } from '../store/selectors';
+import '../editor/editor.css';
 
-/** The column beside the view: the current step's panels. */
+type Tab = 'details' | 'editor';
+const TABS: readonly Tab[] = ['details', 'editor'];
+
+/**
+ * The column beside the view, in two tabs: the current step's panels, and the
+ * scenario editor. A WAI-ARIA tablist: the arrows (and Home, End) move between
+ * the tabs and select them; Tab goes on into the panel.
+ */
 export function SidePane() {
-  return <Panels />;
+  const t = editorStrings[useAppStore(selectLang)];
+  const [tab, setTab] = useState<Tab>('details');
+  const buttons = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  const id = useId();
+  const select = (next: Tab) => {
+    setTab(next);
+    buttons.current[next]?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.indexOf(tab);
+    const moves: Record<string, number> = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: TABS.length - 1 };
+    if (!Object.hasOwn(moves, e.key)) return;
+    // Handled here: the page's playback shortcuts (arrows step the trace) see it as taken.
+    e.preventDefault();
+    select(TABS[(moves[e.key]! + TABS.length) % TABS.length]!);
+  };
+  const label: Record<Tab, string> = { details: t.stepDetails, editor: t.editScenario };
+  return (
+    <div className="side-pane">
+      <div className="side-tabs" role="tablist" aria-label={t.sideTabs} onKeyDown={onKeyDown}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            ref={(el) => void (buttons.current[name] = el)}
+            type="button"
+            role="tab"
+            id={`${id}-${name}-tab`}
+            aria-selected={tab === name}
+            aria-controls={tab === name ? `${id}-${name}-panel` : undefined}
+            tabIndex={tab === name ? 0 : -1}
+            data-id={`side-tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {label[name]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="side-tabpanel">
+        {tab === 'details' ? <Panels /> : <ScenarioEditor />}
+      </div>
+    </div>
+  );
 }

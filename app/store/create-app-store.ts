@@ -1,6 +1,7 @@
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { IpvsScheduler, Lang, ProxyMode } from '../../src/index';
+import { createEditorSlice } from './editor-slice';
 import { createPlaybackSlice } from './playback-slice';
 import { createScenarioSlice } from './scenario-slice';
 import type { AppState, SetState, View } from './types';
@@ -20,7 +21,7 @@ export interface AppStoreOptions {
 export type AppStore = StoreApi<AppState>;
 
 /**
- * The one store: scenario, playback and ui slices combined once with the immer
+ * The one store: scenario, playback, ui and editor slices combined once with the immer
  * middleware. A factory, so every test and every page load gets its own.
  */
 export function createAppStore(options: AppStoreOptions = {}): AppStore {
@@ -31,6 +32,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         ...createScenarioSlice(setState, get, options.preset ?? 'article', options.seed, options.mode, options.scheduler),
         ...createPlaybackSlice(setState, get),
         ...createUiSlice(setState, get, options.view ?? 'cluster', options.lang ?? 'en'),
+        ...createEditorSlice(setState, get),
       };
     }),
   );

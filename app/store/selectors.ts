@@ -1,5 +1,6 @@
 import type { Step } from '../../src/index';
 import { classicPosition, classicStepsOf } from './classic-navigation';
+import { resetTarget } from './editor-slice';
 import type { AppState } from './types';
 
 // Module-level selectors: stable identities, so components re-render only when
@@ -26,3 +27,10 @@ export const selectClassicStep = (s: AppState) => {
 };
 // No selector builds the Frame: it is a new object each time, so the packet
 // layer reads selectCursor and selectTrace and calls frameAt itself.
+// The scenario editor: history, refused edits, what "Reset to preset" returns to.
+export const selectCanUndo = (s: AppState) => s.editor.past.length > 0 || (s.editor.current !== null && s.editor.current.scenario !== s.scenario);
+export const selectCanRedo = (s: AppState) => s.editor.future.length > 0;
+export const selectEditorErrors = (s: AppState) => s.editor.errors;
+export const selectRestoreErrors = (s: AppState) => s.editor.restoreErrors;
+export const selectResetPreset = (s: AppState) => resetTarget(s);
+export const selectSeed = (s: AppState) => s.trace.seed;

@@ -1,4 +1,4 @@
-import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioResult, Trace } from '../../src/index';
+import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioError, ScenarioInput, ScenarioResult, Trace } from '../../src/index';
 
 /** The cluster topology, the article's figures, or every step as a list. */
 export type View = 'cluster' | 'classic' | 'list';
@@ -67,7 +67,43 @@ export interface UiSlice {
   dismissAlert: (id: number) => void;
 }
 
-export type AppState = ScenarioSlice & PlaybackSlice & UiSlice;
+/** A good scenario as it was on screen, for undo and redo. */
+export interface EditorSnapshot {
+  readonly scenario: Scenario;
+  /** The trace's seed (a preset opened with ?seed= runs another seed than its scenario's). */
+  readonly seed: number;
+  /** The preset it was, or null for a custom scenario. */
+  readonly presetName: string | null;
+  /** The preset a custom scenario was edited from ("Reset to preset"), or null. */
+  readonly basePreset: string | null;
+}
+
+export interface EditorSlice {
+  editor: {
+    past: readonly EditorSnapshot[];
+    future: readonly EditorSnapshot[];
+    /** What the editor last put on screen; a scenario loaded elsewhere (header, link) is told apart by identity. */
+    current: EditorSnapshot | null;
+    /** Why the last edit was refused; the page keeps the last good scenario meanwhile. */
+    errors: readonly ScenarioError[];
+    /** Why the scenario saved in this browser could not be restored, or null. */
+    restoreErrors: readonly ScenarioError[] | null;
+  };
+  /** Validates and shows an edited scenario (keeping the step); on errors nothing changes but `editor.errors`. */
+  commitEdit: (input: ScenarioInput) => ScenarioResult;
+  undo: () => void;
+  redo: () => void;
+  /** A new seed, the next one of a fixed generator: the same scenario rolls the same way every time. */
+  rollAgain: () => void;
+  /** Back to the preset the scenario was edited from (undoable). */
+  resetToPreset: () => void;
+  /** Errors found before validation (a label without "="), shown like the scenario's own. */
+  setEditorErrors: (errors: readonly ScenarioError[]) => void;
+  /** Opens a custom scenario saved earlier, with the preset it came from; its errors are kept in `editor.restoreErrors`. */
+  restoreScenario: (input: unknown, basePreset: string | null) => ScenarioResult;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & UiSlice & EditorSlice;
 
 /** Every slice creator sees the whole store (zustand's StateCreator with immer). */
 export type SetState = (recipe: (draft: AppState) => void) => void;

@@ -1,0 +1,58 @@
+import type { KeyboardEvent } from 'react';
+import { useAppStore } from '../store/StoreProvider';
+import type { AppState } from '../store/types';
+import { EditorErrors } from './EditorErrors';
+import { EditorToolbar } from './EditorToolbar';
+import { NodesSection } from './NodesSection';
+import { PodsSection } from './PodsSection';
+import { ServicesSection } from './ServicesSection';
+import { TrafficSection } from './TrafficSection';
+import { useEditorStrings } from './useEditorStrings';
+import './editor.css';
+
+const selectUndo = (s: AppState) => s.undo;
+const selectRedo = (s: AppState) => s.redo;
+
+/** Fields where Ctrl+Z undoes typing, as everywhere else on the web. */
+const isTextField = (target: EventTarget) =>
+  target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type));
+
+/**
+ * Edits the scenario: nodes, pods, Services and traffic, with undo and redo.
+ * Every change goes through the store's validation; a refused one leaves the
+ * page on the last good scenario and lists why. Keys typed here belong to the
+ * editor (Space presses the focused button, arrows move between radio
+ * buttons), so they do not reach the page's playback shortcuts.
+ */
+export function ScenarioEditor() {
+  const t = useEditorStrings();
+  const undo = useAppStore(selectUndo);
+  const redo = useAppStore(selectRedo);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    e.stopPropagation();
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) undo();
+    else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
+    else return;
+    e.preventDefault();
+  };
+  return (
+    <div
+      className="pw-panels pw-editor"
+      role="region"
+      aria-label={t.editor}
+      data-id="scenario-editor"
+      onKeyDown={onKeyDown}
+      onKeyUp={(e) => e.stopPropagation()}
+    >
+      <EditorToolbar />
+      <p className="pw-edit-hint">{t.shortcutsHint}</p>
+      <EditorErrors />
+      <NodesSection />
+      <PodsSection />
+      <ServicesSection />
+      <TrafficSection />
+    </div>
+  );
+}

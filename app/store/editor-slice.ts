@@ -1,0 +1,128 @@
+import type { ScenarioResult } from '../../src/index';
+import { nextSeed } from '../editor/next-seed';
+import type { AppState, EditorSlice, EditorSnapshot, GetState, SetState } from './types';
+
+/** How many edits undo remembers. */
+const HISTORY_LIMIT = 100;
+
+/**
+ * What is on screen, as a snapshot. When it is what the editor last put
+ * there, the editor's record (with its base preset) is it; otherwise the
+ * scenario came from elsewhere (the header's preset picker, a link).
+ */
+export function snapshotOf(s: AppState): EditorSnapshot {
+  const current = s.editor.current;
+  if (current && current.scenario === s.scenario) return { ...current, seed: s.trace.seed };
+  return { scenario: s.scenario, seed: s.trace.seed, presetName: s.presetName, basePreset: s.presetName };
+}
+
+/** The preset "Reset to preset" goes back to: the one on screen, or the one a custom scenario was edited from. */
+export function resetTarget(s: AppState): string | null {
+  const snap = snapshotOf(s);
+  return snap.presetName ?? snap.basePreset;
+}
+
+const push = (stack: readonly EditorSnapshot[], snap: EditorSnapshot) => [...stack, snap].slice(-HISTORY_LIMIT);
+
+/**
+ * Undo and redo over good scenarios only: an edit the validation refuses
+ * never enters the history. The history is linear even when a scenario is
+ * loaded elsewhere between two edits: undo first returns to what the editor
+ * last showed, then further back.
+ */
+export function createEditorSlice(set: SetState, get: GetState): EditorSlice {
+  /** Puts a snapshot back on screen: a preset as that preset (its name, its URL), anything else as a custom scenario. */
+  const show = (snap: EditorSnapshot) => {
+    const step = get().cursor.step;
+    if (snap.presetName !== null && get().loadPreset(snap.presetName, snap.seed)) get().seek(step);
+    else get().loadScenario({ ...snap.scenario, seed: snap.seed }, true);
+    const s = get();
+    return { scenario: s.scenario, seed: s.trace.seed, presetName: s.presetName, basePreset: snap.basePreset };
+  };
+  const record = (before: EditorSnapshot, after: EditorSnapshot) =>
+    set((s) => {
+      s.editor.past = push(s.editor.past, before);
+      s.editor.future = [];
+      s.editor.current = after;
+      s.editor.errors = [];
+    });
+
+  return {
+    editor: { past: [], future: [], current: null, errors: [], restoreErrors: null },
+    commitEdit: (input) => {
+      const before = snapshotOf(get());
+      const result = get().loadScenario(input, true);
+      if (!result.ok) {
+        set((s) => void (s.editor.errors = result.errors));
+        return result;
+      }
+      const s = get();
+      record(before, { scenario: s.scenario, seed: s.trace.seed, presetName: null, basePreset: before.presetName ?? before.basePreset });
+      return result;
+    },
+    undo: () => {
+      const s = get();
+      const now = snapshotOf(s);
+      const current = s.editor.current;
+      // A scenario loaded elsewhere since the last edit: undo returns to the editor's last one first.
+      const away = current !== null && current.scenario !== s.scenario;
+      const target = away ? current : s.editor.past.at(-1);
+      if (!target) return;
+      const shown = show(target);
+      set((d) => {
+        if (!away) d.editor.past = d.editor.past.slice(0, -1);
+        d.editor.future = push(d.editor.future, now);
+        d.editor.current = shown;
+        d.editor.errors = [];
+      });
+    },
+    redo: () => {
+      const target = get().editor.future.at(-1);
+      if (!target) return;
+      const now = snapshotOf(get());
+      const shown = show(target);
+      set((d) => {
+        d.editor.future = d.editor.future.slice(0, -1);
+        d.editor.past = push(d.editor.past, now);
+        d.editor.current = shown;
+        d.editor.errors = [];
+      });
+    },
+    rollAgain: () => {
+      const s = get();
+      const seed = nextSeed(s.trace.seed);
+      if (s.presetName === null) {
+        get().commitEdit({ ...s.scenario, seed });
+        return;
+      }
+      // A preset stays a preset with another seed, so its URL (preset=...&seed=...) still says what is on screen.
+      const before = snapshotOf(s);
+      const step = s.cursor.step;
+      if (!get().loadPreset(s.presetName, seed)) return;
+      get().seek(step);
+      record(before, { scenario: get().scenario, seed, presetName: s.presetName, basePreset: s.presetName });
+    },
+    resetToPreset: () => {
+      const name = resetTarget(get());
+      if (name === null) return;
+      const before = snapshotOf(get());
+      if (!get().loadPreset(name)) return;
+      const s = get();
+      record(before, { scenario: s.scenario, seed: s.trace.seed, presetName: name, basePreset: name });
+    },
+    setEditorErrors: (errors) => set((s) => void (s.editor.errors = errors)),
+    restoreScenario: (input, basePreset): ScenarioResult => {
+      const result = get().loadScenario(input, true);
+      const s = get();
+      set((d) => {
+        if (!result.ok) {
+          d.editor.restoreErrors = result.errors;
+          return;
+        }
+        d.editor.restoreErrors = null;
+        d.editor.current = { scenario: s.scenario, seed: s.trace.seed, presetName: null, basePreset };
+      });
+      return result;
+    },
+  };
+}
