@@ -1,32 +1,35 @@
 import { useEffect } from 'react';
 import { Controls } from './controls/Controls';
 import { useKeyboardShortcuts } from './controls/useKeyboardShortcuts';
-import { shellStrings } from './i18n/shell-strings';
-import { Alerts } from './shell/Alerts';
-import { ClassicPane } from './shell/ClassicPane';
+import { EmbedPage } from './shell/EmbedPage';
 import { Header } from './shell/Header';
+import { PageAlerts } from './shell/PageAlerts';
 import { SidePane } from './shell/SidePane';
-import { StepListPane } from './shell/StepListPane';
+import { ViewArea } from './shell/ViewArea';
 import { useAppStore } from './store/StoreProvider';
 import { selectLang, selectView } from './store/selectors';
-import { ClusterView } from './topology/ClusterView';
+import { readEmbed } from './url/embed';
 
-/** The page: header, URL alerts, the chosen view beside the panels, and the transport bar. */
-export function App() {
+export interface AppProps {
+  /** `?embed=1`: only the topology, the controls and the narration, for an iframe. Read from the URL by default. */
+  readonly embed?: boolean;
+}
+
+/** The page: header, URL alerts, the chosen view beside the panels, and the transport bar; or, embedded, the compact page. */
+export function App({ embed = readEmbed(window.location.search) }: AppProps) {
   useKeyboardShortcuts();
   const view = useAppStore(selectView);
   const lang = useAppStore(selectLang);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
+  if (embed) return <EmbedPage />;
   return (
     <div className="app">
       <Header />
-      <Alerts />
+      <PageAlerts />
       <main className="workspace" data-view={view}>
-        <section className="view-area" aria-label={shellStrings[lang].topology} data-view={view}>
-          {view === 'cluster' ? <ClusterView /> : view === 'classic' ? <ClassicPane /> : <StepListPane />}
-        </section>
+        <ViewArea />
         <aside className="side">
           <SidePane />
         </aside>

@@ -4,6 +4,7 @@ import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectMode, selectPresetName, selectScheduler, selectView } from '../store/selectors';
 import type { AppState, View } from '../store/types';
+import { ShareMenu } from './ShareMenu';
 
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
 const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
@@ -13,7 +14,7 @@ const selectSetLang = (s: AppState) => s.setLang;
 const selectSetMode = (s: AppState) => s.setMode;
 const selectSetScheduler = (s: AppState) => s.setScheduler;
 
-/** Title, scenario picker, kube-proxy mode switch, view switch and language switch. */
+/** Title, scenario picker, kube-proxy mode switch, view switch, language switch and the share menu. */
 export function Header() {
   const lang = useAppStore(selectLang);
   const preset = useAppStore(selectPresetName);
@@ -83,6 +84,7 @@ export function Header() {
             </button>
           ))}
         </div>
+        <ShareMenu />
       </div>
     </header>
   );

@@ -98,16 +98,23 @@ function forbiddenKeys(root: unknown): ScenarioError[] {
   return errors;
 }
 
+/** Options of `readScenarioJson`. */
+export interface ReadScenarioJsonOptions {
+  /** The most characters parsed; a file may allow more than a link (pretty-printed JSON). Default `MAX_SCENARIO_JSON_CHARS`. */
+  readonly maxChars?: number;
+}
+
 /**
  * Reads untrusted scenario JSON text (an uploaded file, a decompressed link):
  * a size limit, JSON syntax, no `__proto__` keys, the schema version this page
  * reads, then `parseScenario`. Never throws; every problem comes back with its path.
  * @example readScenarioJson('{').ok // false
  */
-export function readScenarioJson(text: string): ScenarioResult {
+export function readScenarioJson(text: string, options: ReadScenarioJsonOptions = {}): ScenarioResult {
+  const maxChars = options.maxChars ?? MAX_SCENARIO_JSON_CHARS;
   try {
-    if (text.length > MAX_SCENARIO_JSON_CHARS) {
-      return fail({ path: '', message: `the scenario is ${Math.ceil(text.length / 1024)} KB of JSON; the limit is ${MAX_SCENARIO_JSON_CHARS / 1024} KB` });
+    if (text.length > maxChars) {
+      return fail({ path: '', message: `the scenario is ${Math.ceil(text.length / 1024)} KB of JSON; the limit is ${Math.floor(maxChars / 1024)} KB` });
     }
     let value: unknown;
     try {

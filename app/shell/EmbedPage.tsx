@@ -1,0 +1,41 @@
+import { Controls } from '../controls/Controls';
+import { shareStrings } from '../i18n/share-strings';
+import { NarrationPanel } from '../panels/NarrationPanel';
+import { useAppStore } from '../store/StoreProvider';
+import { selectLang, selectView } from '../store/selectors';
+import type { AppState } from '../store/types';
+import { writeUrl } from '../url/url-state';
+import { PageAlerts } from './PageAlerts';
+import { ViewArea } from './ViewArea';
+import '../panels/panels.css';
+
+// The same frame on the full page: the URL the page writes, without embed=1.
+const selectSearch = (s: AppState) => writeUrl(s);
+
+/**
+ * `?embed=1`, for an iframe: the topology in the current view, the narration
+ * and the controls, compact, with a link that opens the full page at the
+ * same frame. No header pickers, no other panels.
+ */
+export function EmbedPage() {
+  const lang = useAppStore(selectLang);
+  const view = useAppStore(selectView);
+  const search = useAppStore(selectSearch);
+  const t = shareStrings[lang];
+  return (
+    <div className="app app-embed" data-id="embed" aria-label={t.embedded} role="group">
+      <PageAlerts />
+      <main className="embed-main" data-view={view}>
+        <ViewArea />
+        <NarrationPanel />
+      </main>
+      <footer className="transport embed-transport">
+        <Controls />
+        <a className="open-full" href={`${window.location.pathname}${search}`} target="_blank" rel="noopener" data-id="open-full">
+          {t.openFull}
+          <span className="sr-only"> ({t.newTab})</span> ↗
+        </a>
+      </footer>
+    </div>
+  );
+}
