@@ -26,7 +26,20 @@ export function formatTraceText(trace: Trace, lang: Lang): string {
     const where = step.hook ? `${step.node} ${step.hook}` : `${step.at} -> ${step.to}`;
     lines.push('', `#${step.index} ${step.label} ${step.kind}: ${where}${stage}`);
     const flags = step.after.flags.length ? ` [${step.after.flags.join(',')}]` : '';
-    lines.push(`  packet  ${endpoint(step.after)} ${step.after.protocol.toUpperCase()}${flags}`);
+    // Control-plane steps move no packet.
+    if (step.connection >= 0) lines.push(`  packet  ${endpoint(step.after)} ${step.after.protocol.toUpperCase()}${flags}`);
+    if (step.rulesDiff) {
+      for (const t of step.rulesDiff.tables) {
+        lines.push(`  ${t.table} table (iptables-save):`);
+        for (const l of t.removed) lines.push(`  - ${l}`);
+        for (const l of t.added) lines.push(`  + ${l}`);
+      }
+      if (step.rulesDiff.ipvs) {
+        lines.push('  ipvsadm -Ln before:', ...step.rulesDiff.ipvs.before.map((l) => `    ${l}`));
+        lines.push('  ipvsadm -Ln after:', ...step.rulesDiff.ipvs.after.map((l) => `    ${l}`));
+      }
+      for (const e of step.rulesDiff.conntrackDeleted) lines.push(`  conntrack deleted: ${e.text}`);
+    }
     for (const change of packetChanges(step)) lines.push(`  changed ${change}`);
     for (const rule of step.rules) {
       const mark = rule.decided ? '=>' : '  ';

@@ -25,7 +25,7 @@ export { parseScenario, type ScenarioError, type ScenarioResult } from './scenar
  * @example presetScenario('article')?.cluster.nodes.length // 2
  */
 export { PRESETS, PRESET_NAMES, presetScenario } from './scenario/presets';
-export { SCENARIO_SCHEMA_VERSION, type Scenario, type ScenarioInput } from './scenario/schema';
+export { SCENARIO_SCHEMA_VERSION, type ClusterEvent, type Scenario, type ScenarioInput } from './scenario/schema';
 /**
  * The English and Chinese text for a step's note (the article's wording where it covers the step).
  * @example narrate(step.note, 'zh')

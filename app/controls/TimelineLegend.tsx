@@ -1,7 +1,7 @@
 import { usePanelStrings } from '../panels/usePanelStrings';
 import { tickCategory, type TickCategory, type TimelineStop } from './timeline-model';
 
-const ORDER: readonly TickCategory[] = ['nat', 'conntrack', 'filter', 'l2', 'l3', 'stop'];
+const ORDER: readonly TickCategory[] = ['nat', 'conntrack', 'filter', 'l2', 'l3', 'control', 'stop'];
 
 /** What the ticks' colours mean, for the kinds this timeline has. Decoration for the eye, like the ticks. */
 export function TimelineLegend({ stops }: { readonly stops: readonly TimelineStop[] }) {

@@ -22,6 +22,8 @@ const CATEGORY: Readonly<Record<StepKind, TickCategory>> = {
   route: 'l3',
   wire: 'l3',
   'arrive-node': 'l3',
+  'api-event': 'control',
+  'kube-proxy-sync': 'control',
 };
 
 export function tickCategory(kind: StepKind): TickCategory {
@@ -48,8 +50,9 @@ export function traceStops(trace: Trace): TimelineStop[] {
   return trace.steps.map((s: Step) => ({
     stepIndex: s.index,
     kind: s.kind,
-    group: `${s.connection}:${s.packet}`,
-    groupLabel: several ? `#${s.connection + 1} ${s.label}` : s.label,
+    // Control-plane steps (connection -1) group by the moment of their event.
+    group: s.connection < 0 ? `event:${s.time}` : `${s.connection}:${s.packet}`,
+    groupLabel: s.connection < 0 ? 'API' : several ? `#${s.connection + 1} ${s.label}` : s.label,
     title: `${s.index + 1} ${s.label} ${s.kind}`,
     badge: '',
   }));

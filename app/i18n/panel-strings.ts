@@ -22,6 +22,16 @@ export interface PanelStrings {
     readonly ipvs: string;
     readonly ipvsReply: string;
   };
+  /** A kube-proxy-sync step's changes, in iptables-save syntax. */
+  readonly rulesDiff: {
+    readonly heading: (node: string, table: string) => string;
+    readonly added: string;
+    readonly removed: string;
+    readonly unchanged: string;
+    readonly ipvsBefore: string;
+    readonly ipvsAfter: string;
+    readonly conntrackDeleted: string;
+  };
   readonly node: string;
   readonly noEntries: (node: string) => string;
   readonly entryNew: string;
@@ -45,7 +55,7 @@ export interface PanelStrings {
   readonly timeline: string;
   readonly timelineValue: (k: number, n: number, kind: string) => string;
   readonly counterStep: string;
-  readonly tickGroups: Readonly<Record<'nat' | 'conntrack' | 'filter' | 'stop' | 'l2' | 'l3', string>>;
+  readonly tickGroups: Readonly<Record<'nat' | 'conntrack' | 'filter' | 'stop' | 'l2' | 'l3' | 'control', string>>;
 }
 
 const EN_NO_HOOK = 'No netfilter hook at this hop';
@@ -102,6 +112,16 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
       other: 'No rule evaluated at this step.',
       ipvs: 'No iptables rule here: IPVS, hooked in after filter INPUT, looks the virtual server up in its hash table and rewrites the destination itself (see the IPVS panel).',
       ipvsReply: 'No iptables rule here: IPVS, hooked in after filter FORWARD, finds its connection and rewrites the reply’s source back to the virtual server (see the IPVS panel).',
+      'api-event': 'No rule here: the API server only stores the objects; kube-proxy on every node turns them into rules in the next steps.',
+    },
+    rulesDiff: {
+      heading: (node, table) => `${node}: ${table} table, as iptables-save shows it`,
+      added: 'added',
+      removed: 'removed',
+      unchanged: 'kube-proxy’s sync left this node’s iptables rules unchanged.',
+      ipvsBefore: 'ipvsadm -Ln before the sync',
+      ipvsAfter: 'ipvsadm -Ln after the sync',
+      conntrackDeleted: 'conntrack entries kube-proxy deleted (stale UDP)',
     },
     node: 'Node',
     noEntries: (node) => `No connections tracked on ${node} yet.`,
@@ -132,6 +152,7 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
       stop: 'reject / drop',
       l2: 'veth / bridge',
       l3: 'routing / network',
+      control: 'control plane',
     },
   },
   zh: {
@@ -183,6 +204,16 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
       other: '这一步没有执行规则。',
       ipvs: '这里没有 iptables 规则：挂在 filter INPUT 之后的 IPVS 在它的哈希表中查找虚拟服务，并自己改写目标地址（见 IPVS 面板）。',
       ipvsReply: '这里没有 iptables 规则：挂在 filter FORWARD 之后的 IPVS 找到它的连接，把回包的源地址改回虚拟服务（见 IPVS 面板）。',
+      'api-event': '这一步没有规则：API Server 只保存对象；接下来每个节点上的 kube-proxy 把它们变成规则。',
+    },
+    rulesDiff: {
+      heading: (node, table) => `${node}：${table} 表（iptables-save 格式）`,
+      added: '新增',
+      removed: '删除',
+      unchanged: 'kube-proxy 的这次同步没有改变本节点的 iptables 规则。',
+      ipvsBefore: '同步前的 ipvsadm -Ln',
+      ipvsAfter: '同步后的 ipvsadm -Ln',
+      conntrackDeleted: 'kube-proxy 删除的 conntrack 条目（过期的 UDP 条目）',
     },
     node: '节点',
     noEntries: (node) => `${node} 上还没有被跟踪的连接。`,
@@ -213,6 +244,7 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
       stop: 'REJECT / DROP',
       l2: 'veth / 网桥',
       l3: '路由 / 网络',
+      control: '控制平面',
     },
   },
 };

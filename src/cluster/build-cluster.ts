@@ -1,27 +1,32 @@
-import { cidrContains, cidrSize, nthAddress, parseCidr, type Cidr } from '../net/cidr';
-import { nodeName, podName } from '../net/ids';
+import { cidrContains, nthAddress, parseCidr, type Cidr } from '../net/cidr';
+import { nodeName } from '../net/ids';
 import { ipv4ToNumber, parseIpv4, type Ipv4 } from '../net/ipv4';
-import type { Protocol } from '../net/packet';
 import type { Scenario } from '../scenario/schema';
 import { deriveEndpointSlices } from './endpoint-slices';
+import { toClusterPod, toClusterService } from './cluster-objects';
 import { macForIp, nodeMac } from './mac';
-import type { Cluster, ClusterNode, ClusterPod, ClusterService } from './model';
+import { nextPodAddress, nextServiceAddress, type ClusterAllocation } from './ipam';
+import type { Cluster, ClusterNode, ClusterPod, ClusterService, ClusterState } from './model';
+import { validateTimeline } from './timeline';
 
 export interface ClusterError {
   readonly path: string;
   readonly message: string;
 }
 
-export type ClusterResult = { readonly ok: true; readonly cluster: Cluster } | { readonly ok: false; readonly errors: readonly ClusterError[] };
-
-const lower = (p: 'TCP' | 'UDP' | 'SCTP') => p.toLowerCase() as Protocol;
+export type ClusterResult =
+  | { readonly ok: true; readonly cluster: Cluster; readonly allocation: ClusterAllocation }
+  | { readonly ok: false; readonly errors: readonly ClusterError[] };
 
 /**
  * Resolves a validated scenario into a cluster: parses every address, allocates
  * pod IPs from each node's pod CIDR (the bridge takes the first address, pods
  * follow in declaration order, skipping addresses already given) and cluster
  * IPs from the service CIDR, numbers each node's veths, and derives the
- * EndpointSlices. Cross-field mistakes come back as errors with their path.
+ * EndpointSlices. Cross-field mistakes come back as errors with their path,
+ * including traffic and events that name a pod or Service which does not exist
+ * at their time (see `validateTimeline`). The allocators' positions come back
+ * with the cluster, so events can allocate from where the start left off.
  */
 export function buildCluster(scenario: Scenario): ClusterResult {
   const errors: ClusterError[] = [];
@@ -59,8 +64,8 @@ export function buildCluster(scenario: Scenario): ClusterResult {
   const taken = new Set<number>();
   const given = cluster.pods.map((p, i) => (p.ip === undefined ? undefined : ip(p.ip, `cluster.pods[${i}].ip`)));
   for (const g of given) if (g) taken.add(ipv4ToNumber(g));
-  const nextFree = new Map<string, number>();
-  const vethCount = new Map<string, number>();
+  const lastPodIp: Record<string, number> = Object.fromEntries(nodes.map((n) => [n.name, 1]));
+  const nextVeth: Record<string, number> = Object.fromEntries(nodes.map((n) => [n.name, 0]));
   cluster.pods.forEach((p, i) => {
     const path = `cluster.pods[${i}]`;
     if (cluster.pods.findIndex((q) => q.name === p.name && q.namespace === p.namespace) !== i) fail(`${path}.name`, `pod "${p.name}" is declared twice`);
@@ -71,26 +76,15 @@ export function buildCluster(scenario: Scenario): ClusterResult {
     if (p.ip !== undefined && podIp && (podIp === node.bridgeIp)) return fail(`${path}.ip`, `${podIp} is the bridge's address on node "${node.name}"`);
     if (p.ip !== undefined && !podIp) return;
     if (!podIp) {
-      let n = nextFree.get(node.name) ?? 2;
-      while (n < cidrSize(node.podCidr) - 1 && taken.has(ipv4ToNumber(nthAddress(node.podCidr, n)))) n++;
-      if (n >= cidrSize(node.podCidr) - 1) return fail(`${path}`, `node "${node.name}"'s pod CIDR has no free address left`);
+      const n = nextPodAddress(node.podCidr, lastPodIp[node.name] ?? 1, taken);
+      if (n === null) return fail(`${path}`, `node "${node.name}"'s pod CIDR has no free address left`);
       podIp = nthAddress(node.podCidr, n);
       taken.add(ipv4ToNumber(podIp));
-      nextFree.set(node.name, n + 1);
+      lastPodIp[node.name] = n;
     }
-    const veth = vethCount.get(node.name) ?? 0;
-    vethCount.set(node.name, veth + 1);
-    pods.push({
-      name: podName(p.name),
-      namespace: p.namespace,
-      node: node.name,
-      labels: p.labels,
-      ready: p.ready,
-      ip: podIp,
-      mac: macForIp(podIp),
-      veth: `veth${veth}`,
-      ports: p.ports.map((port) => ({ name: port.name, containerPort: port.containerPort, protocol: lower(port.protocol) })),
-    });
+    const veth = nextVeth[node.name] ?? 0;
+    nextVeth[node.name] = veth + 1;
+    pods.push(toClusterPod(p, node, podIp, `veth${veth}`));
   });
 
   const services: ClusterService[] = [];
@@ -105,7 +99,7 @@ export function buildCluster(scenario: Scenario): ClusterResult {
   // The API server reserves the service CIDR's first address for "kubernetes";
   // others are handed out from the tenth on, in declaration order (deterministic,
   // where the real allocator picks at random).
-  let nextVip = 10;
+  let lastVip = 9;
   cluster.services.forEach((s, i) => {
     const path = `cluster.services[${i}]`;
     if (cluster.services.findIndex((t) => t.name === s.name && t.namespace === s.namespace) !== i) fail(`${path}.name`, `service "${s.name}" is declared twice`);
@@ -115,42 +109,28 @@ export function buildCluster(scenario: Scenario): ClusterResult {
       if (s.ports.length > 1 && port.name === '') fail(`${path}.ports[${j}].name`, 'a Service with several ports must name each of them');
     });
     let vip = givenVips[i];
+    if (s.clusterIP !== undefined && vip && givenVips.findIndex((g) => g === vip) !== i) fail(`${path}.clusterIP`, `${vip} is already another Service's cluster IP`);
     if (s.clusterIP === undefined && serviceCidr) {
-      while (nextVip < cidrSize(serviceCidr) - 1 && usedVips.has(ipv4ToNumber(nthAddress(serviceCidr, nextVip)))) nextVip++;
-      vip = nthAddress(serviceCidr, nextVip++);
+      const n = nextServiceAddress(serviceCidr, lastVip, usedVips);
+      if (n === null) return fail(`${path}`, `the service CIDR ${cluster.serviceCIDR} has no free address left`);
+      vip = nthAddress(serviceCidr, n);
+      usedVips.add(ipv4ToNumber(vip));
+      lastVip = n;
     }
     if (!vip) return;
-    services.push({
-      namespace: s.namespace,
-      name: s.name,
-      selector: s.selector,
-      clusterIP: vip,
-      ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: lower(p.protocol), targetPort: p.targetPort ?? p.port })),
-      sessionAffinity: s.sessionAffinity,
-      sessionAffinityTimeoutSeconds: s.sessionAffinityTimeoutSeconds,
-    });
-  });
-
-  scenario.traffic.forEach((c, i) => {
-    const path = `traffic[${i}]`;
-    const client = pods.find((p) => p.name === c.from);
-    const host = nodes.find((n) => n.name === c.from);
-    if (client && host) return fail(`${path}.from`, `"${c.from}" names both a pod and a node`);
-    if (!client && !host) return fail(`${path}.from`, `no pod or node named "${c.from}"`);
-    const service = findService(services, c.to, client?.namespace ?? 'default');
-    if (!service) return fail(`${path}.to`, `no Service named "${c.to}"`);
-    if (!service.ports.some((p) => p.port === c.port && p.protocol === lower(c.protocol))) {
-      fail(`${path}.port`, `Service "${c.to}" has no port ${c.port}/${c.protocol}`);
-    }
+    services.push(toClusterService(s, vip));
   });
 
   if (errors.length > 0 || !clusterCidr || !serviceCidr) return { ok: false, errors };
   const endpointSlices = services.flatMap((s) => deriveEndpointSlices(s, pods));
-  return { ok: true, cluster: { clusterCidr, serviceCidr, nodes, pods, services, endpointSlices } };
+  const state: ClusterState = {
+    cluster: { clusterCidr, serviceCidr, nodes, pods, services, endpointSlices },
+    allocation: { lastPodIp, nextVeth, lastServiceIp: lastVip },
+  };
+  // Traffic and events are checked against the cluster as it stands at their time.
+  const timelineErrors = validateTimeline(scenario, state);
+  if (timelineErrors.length > 0) return { ok: false, errors: timelineErrors };
+  return { ok: true, ...state };
 }
 
-/** Finds "svc1" in the client's namespace or "namespace/svc1". */
-export function findService(services: readonly ClusterService[], ref: string, namespace: string): ClusterService | undefined {
-  const [ns, name] = ref.includes('/') ? ref.split('/', 2) : [namespace, ref];
-  return services.find((s) => s.namespace === ns && s.name === name);
-}
+export { findService } from './timeline';

@@ -9,7 +9,10 @@ const upper = (p: string) => p.toUpperCase() as 'TCP' | 'UDP' | 'SCTP';
  * Derives EndpointSlices the way the EndpointSlice controller does
  * (pkg/controller/endpointslice): every pod the selector matches becomes an
  * endpoint, ready or not (its conditions say which; kube-proxy skips the
- * unready ones); a named targetPort is resolved per pod, and pods that resolve
+ * unready ones). Conditions follow the controller's podToEndpoint
+ * (pkg/controller/endpointslice/utils.go): serving = the pod's Ready
+ * condition, terminating = it has a deletionTimestamp, and ready = serving
+ * and not terminating (publishNotReadyAddresses is not modelled). A named targetPort is resolved per pod, and pods that resolve
  * the Service's ports differently land in different slices. Pods without a
  * port of that name are left out, as the controller does.
  */
@@ -39,7 +42,7 @@ export function deriveEndpointSlices(service: ClusterService, pods: readonly Clu
     endpoints: group.pods.map((pod) => ({
       addresses: [pod.ip],
       nodeName: pod.node,
-      conditions: { ready: pod.ready, serving: pod.ready, terminating: false },
+      conditions: { ready: pod.ready && !pod.terminating, serving: pod.ready, terminating: pod.terminating },
       targetRef: pod.name,
     })),
     ports: group.ports,

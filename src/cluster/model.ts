@@ -1,3 +1,4 @@
+import type { ClusterAllocation } from './ipam';
 import type { Cidr } from '../net/cidr';
 import type { NodeName, PodName } from '../net/ids';
 import type { Ipv4 } from '../net/ipv4';
@@ -19,7 +20,10 @@ export interface ClusterPod {
   readonly namespace: string;
   readonly node: NodeName;
   readonly labels: Readonly<Record<string, string>>;
+  /** The pod's Ready condition (its readiness probe passes). */
   readonly ready: boolean;
+  /** The pod has a deletionTimestamp: it is shutting down but still exists (and holds its IP). */
+  readonly terminating: boolean;
   readonly ip: Ipv4;
   readonly mac: string;
   /** The root-namespace end of the pod's veth pair ("veth0"), numbered per node. */
@@ -67,4 +71,10 @@ export interface Cluster {
   readonly pods: readonly ClusterPod[];
   readonly services: readonly ClusterService[];
   readonly endpointSlices: readonly EndpointSlice[];
+}
+
+/** The cluster at one moment of a scenario's timeline, with the allocators' positions. */
+export interface ClusterState {
+  readonly cluster: Cluster;
+  readonly allocation: ClusterAllocation;
 }

@@ -8,15 +8,16 @@ import type { Ipset } from '../ipvs/ipset';
 /** One node's kernel state while the walk runs: its rules, its conntrack table, its `recent` lists. */
 export interface NodeKernel {
   readonly node: ClusterNode;
-  readonly ruleset: Ruleset;
+  /** Replaced when kube-proxy resyncs after a control-plane event. */
+  ruleset: Ruleset;
   conntrack: ConntrackTable;
   recent: RecentLists;
   /** IPVS mode: the node's virtual servers and connections; null in iptables mode. */
   ipvs: IpvsState | null;
   /** IPVS mode: kube-proxy's ipsets, for `-m set` matches. */
-  readonly ipsets: readonly Ipset[];
+  ipsets: readonly Ipset[];
   /** IPVS mode: the addresses bound to kube-ipvs0 (every ClusterIP). */
-  readonly ipvsAddresses: ReadonlySet<string>;
+  ipvsAddresses: ReadonlySet<string>;
 }
 
 /**
@@ -24,7 +25,8 @@ export interface NodeKernel {
  * replaced step by step while one trace is built, and never escapes.
  */
 export interface World {
-  readonly cluster: Cluster;
+  /** The cluster as it stands now: control-plane events replace it. */
+  cluster: Cluster;
   readonly kernels: ReadonlyMap<string, NodeKernel>;
   readonly rng: Rng;
   readonly timeouts: ConntrackTimeouts;

@@ -62,6 +62,29 @@ export const connectionSchema = z.strictObject({
   at: z.number().min(0).max(86400).optional(),
 });
 
+/** A pod or Service named by reference: "pod4" (namespace default) or "namespace/pod4". */
+const objectRef = z.string().min(1).max(127).regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be "name" or "namespace/name"');
+const eventTime = z.number().min(0).max(86400);
+
+/**
+ * A control-plane event at a simulated second: what a user or a controller does
+ * through the API server. After each one the EndpointSlices are derived again
+ * and kube-proxy resyncs on every node (see docs/scenario-schema.md).
+ */
+export const clusterEventSchema = z.discriminatedUnion('action', [
+  /** The pod is gone (grace period over): its IP is freed, it leaves every EndpointSlice. */
+  z.strictObject({ at: eventTime, action: z.literal('delete-pod'), pod: objectRef }),
+  /** A new pod (a re-created one may reuse the name): it gets the next free address of its node's pod CIDR unless it fixes one. */
+  z.strictObject({ at: eventTime, action: z.literal('create-pod'), pod: podSchema }),
+  /** The pod's readiness probe passes (Ready condition true) or fails. */
+  z.strictObject({ at: eventTime, action: z.enum(['set-ready', 'set-not-ready']), pod: objectRef }),
+  /** The pod gets a deletionTimestamp: it stays, terminating, until a delete-pod event removes it. */
+  z.strictObject({ at: eventTime, action: z.literal('terminate-pod'), pod: objectRef }),
+  z.strictObject({ at: eventTime, action: z.literal('delete-service'), service: objectRef }),
+  /** A new Service: a new cluster IP from the service CIDR unless `clusterIP` fixes one. */
+  z.strictObject({ at: eventTime, action: z.literal('create-service'), service: serviceSchema }),
+]);
+
 export const scenarioSchema = z.strictObject({
   schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
   name: z.string().min(1).max(100),
@@ -77,7 +100,12 @@ export const scenarioSchema = z.strictObject({
     services: z.array(serviceSchema).max(10000),
   }),
   traffic: z.array(connectionSchema).max(100),
+  /** Control-plane events, interleaved with the traffic by time (an event and a connection at the same second: the event first). */
+  events: z.array(clusterEventSchema).max(100).default([]),
 });
+
+/** A control-plane event after schema validation. */
+export type ClusterEvent = z.output<typeof clusterEventSchema>;
 
 /** A scenario after schema validation (defaults filled in). */
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -1,3 +1,4 @@
+import { CONTROL_PLANE_NARRATION } from './narration-control-plane';
 import type { Note } from './types';
 
 export type Lang = 'en' | 'zh';
@@ -227,6 +228,7 @@ export const NARRATION: Templates = {
     en: 'The packet is dropped: {reason}.',
     zh: '数据包被丢弃：{reason}。',
   },
+  ...CONTROL_PLANE_NARRATION,
 };
 
 /**

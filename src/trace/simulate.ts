@@ -1,11 +1,12 @@
 import { buildCluster, findService } from '../cluster/build-cluster';
-import type { Cluster } from '../cluster/model';
+import type { Cluster, ClusterState } from '../cluster/model';
 import { emptyConntrackTable, formatConntrackEntry, isLive, KUBE_PROXY_TIMEOUTS } from '../conntrack';
-import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
+import { createRulesetCache, syncKernel } from '../dataplane/sync-kernel';
 import { countIpvsLookups, expireIpvsConns, formatIpvsadmList, type IpvsScheduler, type IpvsState } from '../ipvs';
 import { formatIpvsadmConnections } from '../ipvs/format-connections';
-import { syncIpvs } from '../kube-proxy/ipvs';
-import { withBuiltinChains } from '../kube-proxy';
+import type { Ruleset } from '../netfilter';
+import { scheduleTimeline } from '../cluster/timeline';
+import { NO_PACKET, runClusterEvent, type ControlPlaneMemory } from './control-plane';
 import type { StepDraft } from '../dataplane/step-draft';
 import { walkFromHost, walkFromPod, type Peer, type WalkOutcome } from '../dataplane/walk-packet';
 import type { NodeKernel, World } from '../dataplane/world';
@@ -55,27 +56,11 @@ function conntrackSnapshot(world: World): NodeConntrack[] {
   }));
 }
 
-function createWorld(cluster: Cluster, seed: number, mode: ProxyMode, scheduler: IpvsScheduler): World {
+function createWorld(cluster: Cluster, seed: number, mode: ProxyMode, scheduler: IpvsScheduler, parse: (restore: string, key: string) => Ruleset): World {
   const kernels = new Map<string, NodeKernel>();
-  // Nodes whose kube-proxy writes the same text share one parsed ruleset
-  // (ClusterIP rules do not depend on the node), so 20 nodes parse once.
-  const parsed = new Map<string, ReturnType<typeof nodeRuleset>>();
-  const parse = (restore: string, full: string) => {
-    const ruleset = parsed.get(full) ?? nodeRuleset(restore);
-    parsed.set(full, ruleset);
-    return ruleset;
-  };
   for (const node of cluster.nodes) {
-    const base = { node, conntrack: emptyConntrackTable(), recent: {} };
-    if (mode === 'ipvs') {
-      const sync = syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), undefined, { scheduler });
-      const ruleset = parse(sync.iptablesRestore, sync.iptablesRestore);
-      kernels.set(node.name, { ...base, ruleset, ipvs: sync.state, ipsets: sync.ipsets, ipvsAddresses: new Set(sync.dummyAddresses) });
-    } else {
-      const sync = syncNode(cluster, node);
-      const ruleset = parse(withBuiltinChains(sync.restore), sync.restore);
-      kernels.set(node.name, { ...base, ruleset, ipvs: null, ipsets: [], ipvsAddresses: new Set() });
-    }
+    const rules = syncKernel(cluster, node, mode, scheduler, null, parse);
+    kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, ...rules });
   }
   return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler, now: 0 };
 }
@@ -104,16 +89,51 @@ function ipvsSnapshot(world: World, node: string | null): NodeIpvs | null {
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Trace {
   const built = buildCluster(scenario);
   if (!built.ok) throw new Error(`invalid scenario: ${built.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  const cluster = built.cluster;
   const seed = options.seed ?? scenario.seed;
   const mode = options.mode ?? scenario.mode;
   const scheduler = options.scheduler ?? scenario.scheduler;
-  const world = createWorld(cluster, seed, mode, scheduler);
+  const parse = createRulesetCache();
+  const world = createWorld(built.cluster, seed, mode, scheduler, parse);
   const steps: Step[] = [];
   const connections: ConnectionSummary[] = [];
+  let clusterState: ClusterState = { cluster: built.cluster, allocation: built.allocation };
+  const memory: ControlPlaneMemory = { podIps: new Map(), serviceIps: new Map() };
+  // Every pod and Service the trace saw, in order of appearance, with its latest state: the drawing needs a place for each.
+  const seenPods = new Map(built.cluster.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
+  const seenServices = new Map(built.cluster.services.map((s) => [`${s.namespace}/${s.name}`, s]));
 
-  scenario.traffic.forEach((conn, index) => {
-    world.now = Math.max(world.now, conn.at ?? index);
+  const runEvent = (eventIndex: number) => {
+    const event = scenario.events[eventIndex]!;
+    world.now = Math.max(world.now, event.at);
+    const run = runClusterEvent(world, clusterState, event, memory, parse);
+    clusterState = run.state;
+    for (const p of clusterState.cluster.pods) seenPods.set(`${p.namespace}/${p.name}`, p);
+    for (const s of clusterState.cluster.services) seenServices.set(`${s.namespace}/${s.name}`, s);
+    for (const draft of run.drafts) {
+      steps.push({
+        index: steps.length,
+        connection: -1,
+        packet: -1,
+        label: 'control-plane',
+        direction: 'original',
+        ...draft,
+        hook: null,
+        before: NO_PACKET,
+        after: NO_PACKET,
+        rules: [],
+        conntrack: conntrackSnapshot(world),
+        conntrackChange: null,
+        ipvs: ipvsSnapshot(world, draft.node),
+        ipvsChange: null,
+        stage: null,
+        time: world.now,
+      });
+    }
+  };
+
+  const runConnection = (conn: Scenario['traffic'][number], index: number, at: number) => {
+    const cluster = world.cluster;
+    world.now = Math.max(world.now, at);
     // IPVS connections whose timer ran out are freed (ip_vs_conn_expire);
     // conntrack's expired entries are simply never found again.
     for (const kernel of world.kernels.values()) if (kernel.ipvs) kernel.ipvs = expireIpvsConns(kernel.ipvs, world.now);
@@ -172,6 +192,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
           conntrack,
           ipvs,
           ipvsChange: draft.ipvsChange ?? null,
+          rulesDiff: null,
           stage: stages[i] ?? null,
           time: world.now,
         });
@@ -204,15 +225,22 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       firstStep,
       lastStep: steps.length - 1,
     });
-  });
+  };
+
+  for (const item of scheduleTimeline(scenario)) {
+    if (item.kind === 'event') runEvent(item.index);
+    else runConnection(scenario.traffic[item.index]!, item.index, item.at);
+  }
 
   const ipvsAddresses = new Map([...world.kernels].map(([name, k]) => [name, [...k.ipvsAddresses]]));
+  const final = world.cluster;
+  const drawn: Cluster = { ...final, pods: [...seenPods.values()], services: [...seenServices.values()] };
   return {
     scenarioName: scenario.name,
     seed,
     mode,
     scheduler: mode === 'ipvs' ? scheduler : null,
-    topology: topologyOf(cluster, ipvsAddresses),
+    topology: topologyOf(drawn, ipvsAddresses),
     steps,
     connections,
   };

@@ -22,7 +22,9 @@ export type StepKind =
   | 'arrive-node' // the packet enters a node on eth0
   | 'deliver' // the packet reaches the destination pod's eth0
   | 'reject' // a REJECT rule answered with ICMP port unreachable
-  | 'drop'; // the packet was dropped
+  | 'drop' // the packet was dropped
+  | 'api-event' // control plane: the API server records a change (a pod deleted, a Service created...)
+  | 'kube-proxy-sync'; // control plane: kube-proxy on a node resyncs its rules (see `rulesDiff`)
 
 export type NetfilterHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -62,7 +64,33 @@ export interface ConntrackChange {
   readonly to: string;
 }
 
-export type PacketLabel = 'SYN' | 'SYN-ACK' | 'ACK' | 'request' | 'reply';
+/** The packet a step moves; 'control-plane' for api-event and kube-proxy-sync steps, which move none. */
+export type PacketLabel = 'SYN' | 'SYN-ACK' | 'ACK' | 'request' | 'reply' | 'control-plane';
+
+/** One table's change in a kube-proxy sync: lines as `iptables-save` prints them. */
+export interface RulesDiffTable {
+  readonly table: 'filter' | 'nat';
+  /** Lines only after the sync (`:KUBE-SEP-… - [0:0]` chain declarations and `-A …` rules), in iptables-save order. */
+  readonly added: readonly string[];
+  /** Lines only before the sync, in iptables-save order. */
+  readonly removed: readonly string[];
+}
+
+/**
+ * What one kube-proxy sync changed on its node: the kernel's tables before and
+ * after, diffed line by line in `iptables-save` syntax (the node's whole filter
+ * and nat tables, built-in chains included, as `iptables-save` would print them;
+ * not kube-proxy's restore input), the IPVS table in IPVS mode, and the
+ * conntrack entries kube-proxy's stale-UDP cleanup deleted.
+ */
+export interface RulesDiff {
+  /** Only the tables that changed (filter before nat, iptables-save's order). */
+  readonly tables: readonly RulesDiffTable[];
+  /** IPVS mode: `ipvsadm -Ln` before and after the sync; null in iptables mode. */
+  readonly ipvs: { readonly before: readonly string[]; readonly after: readonly string[] } | null;
+  /** Entries conntrack.CleanStaleEntries deleted, as `conntrack -L` printed them just before. */
+  readonly conntrackDeleted: readonly ConntrackLine[];
+}
 
 /** kube-proxy's mode: iptables rules, or IPVS virtual servers (with a few iptables rules and ipsets). */
 export type ProxyMode = 'iptables' | 'ipvs';
@@ -97,9 +125,9 @@ export interface IpvsChange {
 export interface Step {
   readonly index: number;
   readonly kind: StepKind;
-  /** Index of the connection in the scenario's traffic. */
+  /** Index of the connection in the scenario's traffic; -1 for control-plane steps. */
   readonly connection: number;
-  /** Index of the packet within its connection (0 = SYN or request). */
+  /** Index of the packet within its connection (0 = SYN or request); -1 for control-plane steps. */
   readonly packet: number;
   readonly label: PacketLabel;
   /** 'original' for client -> server packets, 'reply' for server -> client. */
@@ -119,6 +147,8 @@ export interface Step {
   /** The step's node's IPVS tables after the step (IPVS mode, steps on a node); null otherwise. */
   readonly ipvs: NodeIpvs | null;
   readonly ipvsChange: IpvsChange | null;
+  /** kube-proxy-sync steps: what the sync changed on the node; null for every other step. */
+  readonly rulesDiff: RulesDiff | null;
   readonly note: Note;
   readonly stage: Stage | null;
   /** Simulated seconds since the scenario started. */

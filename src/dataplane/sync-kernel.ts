@@ -1,0 +1,53 @@
+import type { Cluster, ClusterNode } from '../cluster/model';
+import type { IpvsScheduler, IpvsState } from '../ipvs';
+import type { Ipset } from '../ipvs/ipset';
+import { withBuiltinChains } from '../kube-proxy';
+import { syncIpvs } from '../kube-proxy/ipvs';
+import type { Ruleset } from '../netfilter';
+import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from './node-proxier';
+
+/** What kube-proxy leaves in a node's kernel after a sync. */
+export interface KernelRules {
+  readonly ruleset: Ruleset;
+  readonly ipvs: IpvsState | null;
+  readonly ipsets: readonly Ipset[];
+  readonly ipvsAddresses: ReadonlySet<string>;
+}
+
+/**
+ * Parses kube-proxy's restore text once per distinct text: nodes whose
+ * kube-proxy writes the same rules (ClusterIP rules do not depend on the node)
+ * share one parsed ruleset, so 20 nodes parse once, and a resync that writes
+ * what an earlier one wrote parses nothing.
+ */
+export function createRulesetCache(): (restore: string, key: string) => Ruleset {
+  const parsed = new Map<string, Ruleset>();
+  return (restore, key) => {
+    const ruleset = parsed.get(key) ?? nodeRuleset(restore);
+    parsed.set(key, ruleset);
+    return ruleset;
+  };
+}
+
+/**
+ * kube-proxy's sync on one node, from the cluster as it stands: in iptables mode
+ * the filter and nat tables (with the built-in chains' jumps); in IPVS mode the
+ * virtual servers, synced against the node's `previous` IPVS state so that a removed
+ * TCP real server with connections drains at weight 0, plus ipsets, kube-ipvs0's
+ * addresses and IPVS mode's few iptables rules.
+ */
+export function syncKernel(
+  cluster: Cluster,
+  node: ClusterNode,
+  mode: 'iptables' | 'ipvs',
+  scheduler: IpvsScheduler,
+  previous: IpvsState | null,
+  parse: (restore: string, key: string) => Ruleset,
+): KernelRules {
+  if (mode === 'ipvs') {
+    const sync = syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), previous ?? undefined, { scheduler });
+    return { ruleset: parse(sync.iptablesRestore, sync.iptablesRestore), ipvs: sync.state, ipsets: sync.ipsets, ipvsAddresses: new Set(sync.dummyAddresses) };
+  }
+  const sync = syncNode(cluster, node);
+  return { ruleset: parse(withBuiltinChains(sync.restore), sync.restore), ipvs: null, ipsets: [], ipvsAddresses: new Set() };
+}

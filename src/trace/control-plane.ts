@@ -1,0 +1,193 @@
+import { applyClusterEvent, splitRef } from '../cluster/apply-event';
+import type { Cluster, ClusterPod, ClusterState } from '../cluster/model';
+import { deleteConntrackEntries, formatConntrackEntry, isLive } from '../conntrack';
+import { endpointSliceInputs, proxierConfigFor, serviceInputs } from '../dataplane/node-proxier';
+import { syncKernel } from '../dataplane/sync-kernel';
+import type { World } from '../dataplane/world';
+import { expireIpvsConns, formatIpvsadmList } from '../ipvs';
+import { conntrackCleanupRequired, staleUdpEntryFilter } from '../kube-proxy';
+import { cidrContains } from '../net/cidr';
+import { deviceId, type NodeName } from '../net/ids';
+import { ipv4, type Ipv4 } from '../net/ipv4';
+import type { Packet } from '../net/packet';
+import { formatIptablesSave, type Ruleset } from '../netfilter';
+import type { ClusterEvent } from '../scenario/schema';
+import { diffIptablesSave } from './rules-diff';
+import type { Note, RulesDiff, Step } from './types';
+
+/** A control-plane step moves no packet: before and after are this placeholder. */
+export const NO_PACKET: Packet = { srcMac: '', dstMac: '', srcIp: ipv4('0.0.0.0'), dstIp: ipv4('0.0.0.0'), protocol: 'tcp', srcPort: 0, dstPort: 0, flags: [], ttl: 0 };
+
+/** A control-plane step without its index, conntrack and IPVS snapshots, which `simulate` adds. */
+export type ControlPlaneDraft = Pick<Step, 'kind' | 'node' | 'at' | 'to' | 'rulesDiff' | 'note'>;
+
+/** What the control plane remembers across events, for the narration. */
+export interface ControlPlaneMemory {
+  /** "ns/name" -> the address a deleted pod had. */
+  readonly podIps: Map<string, Ipv4>;
+  /** "ns/name" -> the cluster IP a deleted Service had. */
+  readonly serviceIps: Map<string, Ipv4>;
+}
+
+const saveTexts = new WeakMap<Ruleset, string>();
+function saveText(ruleset: Ruleset): string {
+  const text = saveTexts.get(ruleset) ?? formatIptablesSave(ruleset);
+  saveTexts.set(ruleset, text);
+  return text;
+}
+
+const EMPTY = '∅';
+
+/** The EndpointSlice conditions as the API prints them, only when not plainly ready. */
+function conditions(c: { ready: boolean; serving: boolean; terminating: boolean }): string {
+  if (c.ready && c.serving && !c.terminating) return '';
+  return `, ready=${c.ready}, serving=${c.serving}${c.terminating ? ', terminating=true' : ''}`;
+}
+
+/** The endpoints of every Service whose EndpointSlices the event changed: "svc1: 10.244.2.2 (pod3), 10.244.2.3 (pod4, ready=false, serving=false)". */
+function changedSlices(before: Cluster, after: Cluster): string {
+  const lines: string[] = [];
+  const key = (ns: string, name: string) => `${ns}/${name}`;
+  const services = new Map([...before.services, ...after.services].map((s) => [key(s.namespace, s.name), s]));
+  for (const [k, s] of services) {
+    const of = (c: Cluster) => c.endpointSlices.filter((e) => key(e.namespace, e.serviceName) === k);
+    const was = of(before);
+    const now = of(after);
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    if (!after.services.includes(s)) continue;
+    const endpoints = now.flatMap((slice) => slice.endpoints.map((e) => `${e.addresses[0]} (${e.targetRef}${conditions(e.conditions)})`));
+    lines.push(`${s.name}: ${endpoints.join(', ') || EMPTY}`);
+  }
+  return lines.join('; ') || EMPTY;
+}
+
+function eventNote(event: ClusterEvent, before: Cluster, after: Cluster, pod: ClusterPod | null, podBefore: ClusterPod | null, memory: ControlPlaneMemory): Note {
+  const slices = changedSlices(before, after);
+  switch (event.action) {
+    case 'delete-pod':
+    case 'set-ready':
+    case 'set-not-ready':
+    case 'terminate-pod': {
+      const p = (pod ?? podBefore)!;
+      return { id: `event.${event.action}`, params: { pod: p.name, ip: p.ip, node: p.node, slices } };
+    }
+    case 'create-pod': {
+      const p = pod!;
+      const former = memory.podIps.get(`${p.namespace}/${p.name}`);
+      const params = { pod: p.name, ip: p.ip, node: p.node, veth: p.veth, slices };
+      return former ? { id: 'event.create-pod.recreated', params: { ...params, former } } : { id: 'event.create-pod', params };
+    }
+    case 'delete-service': {
+      const ref = splitRef(event.service);
+      const s = before.services.find((x) => x.namespace === ref.namespace && x.name === ref.name)!;
+      return { id: 'event.delete-service', params: { service: s.name, vip: s.clusterIP } };
+    }
+    case 'create-service': {
+      const s = after.services.find((x) => x.namespace === event.service.namespace && x.name === event.service.name)!;
+      const former = memory.serviceIps.get(`${s.namespace}/${s.name}`);
+      const fixed = event.service.clusterIP !== undefined;
+      const id = fixed ? 'event.create-service.fixed' : former ? 'event.create-service.recreated' : 'event.create-service';
+      return { id, params: { service: s.name, vip: s.clusterIP, former: former ?? EMPTY, slices } };
+    }
+  }
+}
+
+/**
+ * Runs one control-plane event: the API server applies it, the EndpointSlices
+ * follow, and kube-proxy on every node resyncs. Each node's kernel gets the new
+ * ruleset (or IPVS state, synced against the old one so draining real servers
+ * show weight 0), and kube-proxy's stale-UDP cleanup deletes what it deletes.
+ * Returns the new cluster state and the steps: one api-event, one
+ * kube-proxy-sync per node. The world is updated in place (it is simulate's own).
+ */
+export function runClusterEvent(
+  world: World,
+  state: ClusterState,
+  event: ClusterEvent,
+  memory: ControlPlaneMemory,
+  parse: (restore: string, key: string) => Ruleset,
+): { readonly state: ClusterState; readonly drafts: readonly ControlPlaneDraft[] } {
+  const result = applyClusterEvent(state, event);
+  if (!result.ok) throw new Error(`invalid event: ${result.field}: ${result.message}`);
+  const before = state.cluster;
+  const after = result.state.cluster;
+  const drafts: ControlPlaneDraft[] = [
+    {
+      kind: 'api-event',
+      node: null,
+      at: deviceId('apiserver'),
+      to: deviceId('apiserver'),
+      rulesDiff: null,
+      note: eventNote(event, before, after, result.effect.pod, result.effect.podBefore, memory),
+    },
+  ];
+  if (result.effect.podBefore && event.action === 'delete-pod') memory.podIps.set(`${result.effect.podBefore.namespace}/${result.effect.podBefore.name}`, result.effect.podBefore.ip);
+  if (result.effect.service && event.action === 'delete-service') memory.serviceIps.set(`${result.effect.service.namespace}/${result.effect.service.name}`, result.effect.service.clusterIP);
+  world.cluster = after;
+  const podIps = new Set<string>(after.pods.map((p) => p.ip));
+  const bridgeIps = new Set<string>(after.nodes.map((n) => n.bridgeIp));
+
+  for (const kernel of world.kernels.values()) {
+    const node = kernel.node;
+    if (kernel.ipvs) kernel.ipvs = expireIpvsConns(kernel.ipvs, world.now);
+    const ipvsBefore = kernel.ipvs ? formatIpvsadmList(kernel.ipvs) : null;
+    const saveBefore = saveText(kernel.ruleset);
+    const rules = syncKernel(after, node, world.mode, world.scheduler as Parameters<typeof syncKernel>[3], kernel.ipvs, parse);
+    kernel.ruleset = rules.ruleset;
+    kernel.ipvs = rules.ipvs;
+    kernel.ipsets = rules.ipsets;
+    kernel.ipvsAddresses = rules.ipvsAddresses;
+    const tables = diffIptablesSave(saveBefore, saveText(rules.ruleset));
+    const ipvsAfter = rules.ipvs ? formatIpvsadmList(rules.ipvs) : null;
+
+    // conntrack.CleanStaleEntries runs after the sync when the endpoints-map update asks for it.
+    const config = proxierConfigFor(after, node);
+    const inputs = (c: Cluster) => ({ services: serviceInputs(c), endpointSlices: endpointSliceInputs(c) });
+    let conntrackDeleted: RulesDiff['conntrackDeleted'] = [];
+    if (conntrackCleanupRequired(config, inputs(before), inputs(after))) {
+      const filter = staleUdpEntryFilter(config, serviceInputs(after), endpointSliceInputs(after));
+      const now = world.now;
+      const cleaned = deleteConntrackEntries(kernel.conntrack, (e) => isLive(e, now) && filter.isStale(e));
+      conntrackDeleted = cleaned.deleted.map((e) => ({ id: e.id, text: formatConntrackEntry(e, now) }));
+      kernel.conntrack = cleaned.table;
+    }
+    // TCP (and SCTP) entries whose server is a pod address no pod holds any more (the client
+    // node's entry DNATed to it, the server node's plain forwarded one): kube-proxy leaves them.
+    const staleTcp = kernel.conntrack.entries.filter(
+      (e) => isLive(e, world.now) && e.protocol !== 'udp' && cidrContains(after.clusterCidr, e.reply.src) && !podIps.has(e.reply.src) && !bridgeIps.has(e.reply.src),
+    );
+    const draining = rules.ipvs ? rules.ipvs.virtualServers.reduce((n, vs) => n + vs.realServers.filter((rs) => rs.weight === 0).length, 0) : 0;
+
+    const changed = tables.length > 0 || (ipvsBefore !== null && ipvsAfter !== null && ipvsBefore.join('\n') !== ipvsAfter.join('\n'));
+    const parts = [world.mode === 'ipvs' ? 'ipvs' : 'iptables'];
+    if (!changed) parts[0] = 'unchanged';
+    if (draining > 0) parts.push('draining');
+    if (conntrackDeleted.length > 0) parts.push('udp-cleaned');
+    if (staleTcp.length > 0) parts.push('stale-tcp');
+    const nat = tables.find((t) => t.table === 'nat');
+    const chains = (lines: readonly string[] | undefined, prefix: string) =>
+      (lines ?? []).filter((l) => l.startsWith(`:${prefix}`)).map((l) => l.slice(1).split(' ')[0]!).join(', ') || EMPTY;
+    drafts.push({
+      kind: 'kube-proxy-sync',
+      node: node.name as NodeName,
+      at: deviceId(`${node.name}/kube-proxy`),
+      to: deviceId(`${node.name}/kube-proxy`),
+      rulesDiff: { tables, ipvs: ipvsBefore && ipvsAfter ? { before: ipvsBefore, after: ipvsAfter } : null, conntrackDeleted },
+      note: {
+        id: `kube-proxy-sync.${parts.join('.')}`,
+        params: {
+          node: node.name,
+          added: tables.reduce((n, t) => n + t.added.length, 0),
+          removed: tables.reduce((n, t) => n + t.removed.length, 0),
+          sepAdded: chains(nat?.added, 'KUBE-SEP-'),
+          sepRemoved: chains(nat?.removed, 'KUBE-SEP-'),
+          deleted: conntrackDeleted.length,
+          staleTcp: staleTcp.length,
+          staleTargets: [...new Set(staleTcp.map((e) => e.reply.src))].join(', ') || EMPTY,
+          draining,
+        },
+      },
+    });
+  }
+  return { state: result.state, drafts };
+}

@@ -1,0 +1,99 @@
+type Text = { readonly en: string; readonly zh: string };
+
+/**
+ * Control-plane steps: what the API server records for each event (the
+ * EndpointSlice change in `{slices}`), and what kube-proxy's sync on a node
+ * does. The Chinese follows the article (reference/seed-article-zh.md): "Pod 的
+ * IP 地址将会出现又消失", "当 Pod 被创建或者被终止时，iptables 的规则也被对应的修改",
+ * and its open question "Service 被重新创建之后，虚拟 IP 地址是否会变动呢？".
+ */
+export const EVENT_NARRATION: Readonly<Record<string, Text>> = {
+  'event.delete-pod': {
+    en: '{pod} ({ip}, on {node}) is deleted and gone from the API server (this event skips the terminating phase a real deletion goes through first; terminate-pod shows it). The kubelet tears down its network namespace and veth, and the CNI plugin frees {ip}. The EndpointSlice controller removes it from the Services that selected it: {slices}. This is the article\'s point: Pod IPs come and go, while the Service keeps its virtual IP.',
+    zh: '{pod}（{ip}，位于 {node}）被删除，从 API Server 中消失（这个事件跳过了真实删除前的 Terminating 阶段，terminate-pod 事件展示该阶段）。kubelet 拆除它的网络命名空间和 veth，CNI 插件释放 {ip}。EndpointSlice 控制器把它从选中它的 Service 中移除：{slices}。这正是文章所说的：Pod 的 IP 地址将会出现又消失，而 Service 的虚拟 IP 保持不变。',
+  },
+  'event.create-pod': {
+    en: 'The new pod {pod} is scheduled on {node}. The kubelet creates its network namespace and veth pair ({veth} on cbr0), and the CNI plugin\'s host-local IPAM gives it {ip}, the next free address after the last one it handed out. EndpointSlices now: {slices}.',
+    zh: '新的 Pod {pod} 被调度到 {node}。kubelet 为它创建网络命名空间和 veth 对（网桥 cbr0 上的 {veth}），CNI 插件的 host-local IPAM 分配给它 {ip}：上一次分配的地址之后的下一个空闲地址。现在的 EndpointSlice：{slices}。',
+  },
+  'event.create-pod.recreated': {
+    en: '{pod} is created again on {node}: a new pod with a new address. host-local IPAM hands out {ip}, the next address after the last one it gave, not {former}, which the old pod had (a freed address comes round again only when the allocator wraps round its range). New veth: {veth}. EndpointSlices now: {slices}. This is why clients use the Service, not Pod IPs: its virtual IP has not changed.',
+    zh: '{pod} 在 {node} 上被重新创建：这是一个新的 Pod，地址也是新的。host-local IPAM 分配上一次分配之后的下一个地址 {ip}，而不是旧 Pod 用过的 {former}（释放的地址要等分配器绕回地址段开头才会再次使用）。新的 veth：{veth}。现在的 EndpointSlice：{slices}。这就是客户端访问 Service 而不是 Pod IP 的原因：Service 的虚拟 IP 没有改变。',
+  },
+  'event.set-not-ready': {
+    en: '{pod}\'s readiness probe fails: the kubelet sets its Ready condition to false. The pod keeps running and keeps {ip}, but the EndpointSlice controller marks its endpoint ready=false, serving=false: {slices}. kube-proxy sends new connections only to ready endpoints.',
+    zh: '{pod} 的就绪探针失败：kubelet 把它的 Ready 状态设为 false。Pod 仍在运行，地址仍是 {ip}，但 EndpointSlice 控制器把它的端点标记为 ready=false、serving=false：{slices}。kube-proxy 只把新连接发给就绪的端点。',
+  },
+  'event.set-ready': {
+    en: '{pod}\'s readiness probe passes: its Ready condition is true, and the EndpointSlice controller marks its endpoint ready: {slices}.',
+    zh: '{pod} 的就绪探针通过：Ready 状态为 true，EndpointSlice 控制器把它的端点标记为就绪：{slices}。',
+  },
+  'event.terminate-pod': {
+    en: '{pod} is being deleted: it gets a deletionTimestamp and its containers get SIGTERM, but it holds {ip} through its grace period. The EndpointSlice controller keeps its endpoint with terminating=true, ready=false, and serving as its readiness probe says: {slices}. kube-proxy uses serving terminating endpoints only for a Service that has no ready endpoint left.',
+    zh: '{pod} 正在被删除：它有了 deletionTimestamp，容器收到 SIGTERM，但在宽限期内仍持有 {ip}。EndpointSlice 控制器保留它的端点，标记为 terminating=true、ready=false，serving 取决于就绪探针：{slices}。只有当 Service 没有任何就绪端点时，kube-proxy 才会使用仍在 serving 的 terminating 端点。',
+  },
+  'event.delete-service': {
+    en: 'The Service {service} is deleted. Its cluster IP {vip} goes back to the allocator and its EndpointSlices are garbage-collected. kube-proxy does not delete the conntrack entries already made for {vip} (its cleanup only covers UDP entries of Services that still have endpoints).',
+    zh: 'Service {service} 被删除。它的 ClusterIP {vip} 归还给分配器，它的 EndpointSlice 被垃圾回收。kube-proxy 不会删除已经为 {vip} 建立的 conntrack 条目（它只清理仍有端点的 Service 的 UDP 条目）。',
+  },
+  'event.create-service': {
+    en: 'The Service {service} is created and the API server allocates its cluster IP {vip} from the service CIDR. EndpointSlices: {slices}.',
+    zh: 'Service {service} 被创建，API Server 从 Service 网段中为它分配 ClusterIP {vip}。EndpointSlice：{slices}。',
+  },
+  'event.create-service.recreated': {
+    en: 'The Service {service} is created again. It is a new object, and the API server allocates it a new cluster IP: {vip} (it had {former}). This answers the article\'s open question, whether a re-created Service keeps its virtual IP: no, unless its spec fixes spec.clusterIP. (The real allocator picks a random free address; this simulation takes the next one.) Clients that look the name up in cluster DNS follow; clients that kept {former} do not. EndpointSlices: {slices}.',
+    zh: 'Service {service} 被重新创建。这是一个新对象，API Server 为它分配新的 ClusterIP：{vip}（原来是 {former}）。这回答了文章的问题“Service 被重新创建之后，虚拟 IP 地址是否会变动呢？”：会变动，除非在 spec.clusterIP 中固定地址。（真实的分配器随机选择空闲地址，本模拟按顺序取下一个。）通过集群 DNS 解析名字的客户端会跟上；仍使用 {former} 的客户端则不会。EndpointSlice：{slices}。',
+  },
+  'event.create-service.fixed': {
+    en: 'The Service {service} is created with spec.clusterIP fixed to {vip}: the API server allocates exactly that address (it must be free and inside the service CIDR). This answers the article\'s open question: a re-created Service keeps its virtual IP only when its spec fixes it. EndpointSlices: {slices}.',
+    zh: 'Service {service} 创建时在 spec.clusterIP 中固定了 {vip}：API Server 分配的正是这个地址（它必须空闲且在 Service 网段内）。这回答了文章的问题“Service 被重新创建之后，虚拟 IP 地址是否会变动呢？”：只有在 spec 中固定了地址，重新创建的 Service 才保留原来的虚拟 IP。EndpointSlice：{slices}。',
+  },
+};
+
+const SYNC_BASE: Readonly<Record<'iptables' | 'ipvs' | 'unchanged', Text>> = {
+  iptables: {
+    en: 'kube-proxy on {node} watches the API server, sees the change and syncs: its iptables-restore --noflush rewrites the chains of the Services that changed (a partial sync) and flushes and deletes (-X) the chains nothing uses any more. As iptables-save prints them, the node\'s tables lose {removed} lines and gain {added} (the diff in the Rules panel). KUBE-SEP chains removed: {sepRemoved}; added: {sepAdded}. The KUBE-SVC chain\'s --probability values are recomputed for the new number of endpoints (1/n, 1/(n-1), ..., the last rule without one). The article only says the rules are updated; this is the update.',
+    zh: '节点 {node} 上的 kube-proxy 监听 apiserver，发现变化后同步：iptables-restore --noflush 只重写发生变化的 Service 的链（部分同步），并清空、删除（-X）不再使用的链。按 iptables-save 的格式，本节点的规则删除了 {removed} 行、新增了 {added} 行（见规则面板中的差异）。删除的 KUBE-SEP 链：{sepRemoved}；新增的：{sepAdded}。KUBE-SVC 链中的 --probability 按新的端点数量重新计算（1/n、1/(n-1)……最后一条规则不带概率）。文章只说“当 Pod 被创建或者被终止时，iptables 的规则也被对应的修改”；这里就是修改的内容。',
+  },
+  ipvs: {
+    en: 'kube-proxy on {node} watches the API server, sees the change and syncs IPVS: a real server is added for each new endpoint and removed for each one that is gone (ipvsadm -Ln before and after in the Rules panel); a new Service\'s cluster IP is bound to kube-ipvs0 and added to the KUBE-CLUSTER-IP ipset, a deleted one\'s is removed. The iptables rules change by +{added}/-{removed} lines: in IPVS mode they match ipsets, not endpoints.',
+    zh: '节点 {node} 上的 kube-proxy 监听 apiserver，发现变化后同步 IPVS：为每个新端点添加真实服务器，删除已经消失的端点（规则面板中有同步前后的 ipvsadm -Ln）；新 Service 的 ClusterIP 绑定到 kube-ipvs0 并加入 KUBE-CLUSTER-IP ipset，被删除的 Service 则相反。iptables 规则变化 +{added}/-{removed} 行：IPVS 模式下它们匹配的是 ipset，而不是端点。',
+  },
+  unchanged: {
+    en: 'kube-proxy on {node} sees the change and syncs, but nothing it writes changes: the event changed no endpoint of any Service.',
+    zh: '节点 {node} 上的 kube-proxy 发现变化并同步，但它写入的内容没有变化：这个事件没有改变任何 Service 的端点。',
+  },
+};
+
+const SYNC_EXTRA: Readonly<Record<'draining' | 'udp-cleaned' | 'stale-tcp', Text>> = {
+  draining: {
+    en: ' {draining} TCP real server(s) that still have connections stay at weight 0 (graceful termination, graceful_termination.go): no new connection is scheduled to them, the open ones carry on, and kube-proxy deletes them once ActiveConn and InActConn reach 0. UDP real servers are deleted at once.',
+    zh: ' {draining} 个仍有连接的 TCP 真实服务器保留下来，权重为 0（优雅终止，graceful_termination.go）：不再调度新连接给它，已有连接继续，等 ActiveConn 和 InActConn 都为 0 后 kube-proxy 再删除它。UDP 真实服务器会被立即删除。',
+  },
+  'udp-cleaned': {
+    en: ' Because a UDP endpoint went away, kube-proxy then runs its conntrack cleanup (CleanStaleEntries) and deletes {deleted} UDP entry(ies) whose original destination is a Service and whose reply source is no longer a serving endpoint. Without it, a UDP client that reuses its socket would keep sending to the dead pod until the entry timed out. It does this only for UDP, and only for Services that still have a serving endpoint.',
+    zh: ' 由于有 UDP 端点消失，kube-proxy 随后执行 conntrack 清理（CleanStaleEntries），删除了 {deleted} 个 UDP 条目：它们的原始目标是 Service，而回复方向的源地址已不是任何 serving 端点。否则，复用同一个套接字的 UDP 客户端会一直把数据发给已经不存在的 Pod，直到条目超时。清理只针对 UDP，而且只针对仍有 serving 端点的 Service。',
+  },
+  'stale-tcp': {
+    en: ' {staleTcp} TCP conntrack entry(ies) still point at {staleTargets}, which no pod holds now: kube-proxy never deletes TCP entries. Such an entry stays in conntrack -L until its timer runs out (24 h for an established connection, kube-proxy\'s setting) or the connection is reset; the connection\'s packets still go to the old address, where nothing answers.',
+    zh: ' {staleTcp} 个 TCP conntrack 条目仍指向 {staleTargets}，而现在没有 Pod 持有这个地址：kube-proxy 从不删除 TCP 条目。这样的条目会一直留在 conntrack -L 中，直到超时（kube-proxy 把 ESTABLISHED 超时设为 24 小时）或连接被重置；这个连接的数据包仍发往旧地址，而那里已无人应答。',
+  },
+};
+
+function syncNarration(): Record<string, Text> {
+  const out: Record<string, Text> = {};
+  const extras = ['draining', 'udp-cleaned', 'stale-tcp'] as const;
+  for (const [base, text] of Object.entries(SYNC_BASE)) {
+    for (let mask = 0; mask < 1 << extras.length; mask++) {
+      const chosen = extras.filter((_, i) => mask & (1 << i));
+      out[['kube-proxy-sync', base, ...chosen].join('.')] = {
+        en: text.en + chosen.map((e) => SYNC_EXTRA[e].en).join(''),
+        zh: text.zh + chosen.map((e) => SYNC_EXTRA[e].zh).join(''),
+      };
+    }
+  }
+  return out;
+}
+
+/** Every control-plane note id with its English and Chinese text. */
+export const CONTROL_PLANE_NARRATION: Readonly<Record<string, Text>> = { ...EVENT_NARRATION, ...syncNarration() };
