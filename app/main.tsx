@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { browserStorage, restoreSavedScenario, saveScenarioChanges, urlNamesScenario } from './editor/persist';
 import { createPlayer } from './playback/player';
 import { createAppStore } from './store/create-app-store';
 import { StoreProvider } from './store/StoreProvider';
@@ -11,6 +12,12 @@ import './styles.css';
 // The URL decides the first frame; from then on the store is the truth and
 // the address bar follows it.
 const store = openFromUrl(window.location.search, createAppStore);
+// A URL that names no scenario opens the custom one saved by the last visit, if any.
+const storage = browserStorage(window);
+if (storage) {
+  if (!urlNamesScenario(window.location.search)) restoreSavedScenario(store, storage);
+  saveScenarioChanges(store, storage);
+}
 syncUrl(store, window);
 createPlayer(store);
 

@@ -111,6 +111,7 @@ export function createEditorSlice(set: SetState, get: GetState): EditorSlice {
       record(before, { scenario: s.scenario, seed: s.trace.seed, presetName: name, basePreset: name });
     },
     setEditorErrors: (errors) => set((s) => void (s.editor.errors = errors)),
+    setRestoreErrors: (errors) => set((s) => void (s.editor.restoreErrors = errors)),
     restoreScenario: (input, basePreset): ScenarioResult => {
       const result = get().loadScenario(input, true);
       const s = get();

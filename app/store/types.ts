@@ -101,6 +101,8 @@ export interface EditorSlice {
   setEditorErrors: (errors: readonly ScenarioError[]) => void;
   /** Opens a custom scenario saved earlier, with the preset it came from; its errors are kept in `editor.restoreErrors`. */
   restoreScenario: (input: unknown, basePreset: string | null) => ScenarioResult;
+  /** Says why a saved scenario was ignored (it could not even be read), or clears that. */
+  setRestoreErrors: (errors: readonly ScenarioError[] | null) => void;
 }
 
 export type AppState = ScenarioSlice & PlaybackSlice & UiSlice & EditorSlice;
