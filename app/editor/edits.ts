@@ -27,6 +27,12 @@ const withCluster = (s: ScenarioInput, patch: Partial<Cluster>): ScenarioInput =
 const mapService = (s: ScenarioInput, name: string, change: (svc: ServiceInput) => ServiceInput): ScenarioInput =>
   withCluster(s, { services: s.cluster.services.map((svc) => (svc.name === name ? change(svc) : svc)) });
 
+/** Every pod name in use: the cluster's, and those control-plane events create later (a new pod must not clash with them). */
+export const podNamesInUse = (s: ScenarioInput): string[] => [
+  ...s.cluster.pods.map((p) => p.name),
+  ...(s.events ?? []).flatMap((e) => (e.action === 'create-pod' ? [e.pod.name] : [])),
+];
+
 const mapPod = (s: ScenarioInput, name: string, change: (pod: PodInput) => PodInput): ScenarioInput =>
   withCluster(s, { pods: s.cluster.pods.map((pod) => (pod.name === name ? change(pod) : pod)) });
 
@@ -81,7 +87,7 @@ export function scaleGroup(s: ScenarioInput, selector: Labels, replicas: number)
   }
   const template = group[0];
   const perNode = new Map(s.cluster.nodes.map((n) => [n.name, group.filter((p) => p.node === n.name).length]));
-  const names = nextNames('pod', s.cluster.pods.map((p) => p.name), want - group.length);
+  const names = nextNames('pod', podNamesInUse(s), want - group.length);
   const added = names.flatMap((name): PodInput[] => {
     let node: string | undefined;
     for (const [n, count] of perNode) if (node === undefined || count < perNode.get(node)!) node = n;
