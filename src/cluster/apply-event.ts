@@ -78,9 +78,17 @@ export function applyClusterEvent(state: ClusterState, event: ClusterEvent): Eve
         ip = nthAddress(node.podCidr, n);
         lastPodIp = { ...lastPodIp, [node.name]: n };
       }
-      const veth = allocation.nextVeth[node.name] ?? 0;
-      const pod = toClusterPod(spec, node, ip, `veth${veth}`);
-      const next = { ...allocation, lastPodIp, nextVeth: { ...allocation.nextVeth, [node.name]: veth + 1 } };
+      const key = `${node.name}/${spec.namespace}/${spec.name}`;
+      const former = allocation.vethOf[key];
+      const number = allocation.nextVeth[node.name] ?? 0;
+      const veth = former ?? `veth${number}`;
+      const pod = toClusterPod(spec, node, ip, veth);
+      const next = {
+        ...allocation,
+        lastPodIp,
+        nextVeth: former ? allocation.nextVeth : { ...allocation.nextVeth, [node.name]: number + 1 },
+        vethOf: { ...allocation.vethOf, [key]: veth },
+      };
       return { ok: true, state: withSlices([...cluster.pods, pod], cluster.services, next), effect: { pod, podBefore: null, service: null } };
     }
     case 'delete-service': {

@@ -66,6 +66,7 @@ export function buildCluster(scenario: Scenario): ClusterResult {
   for (const g of given) if (g) taken.add(ipv4ToNumber(g));
   const lastPodIp: Record<string, number> = Object.fromEntries(nodes.map((n) => [n.name, 1]));
   const nextVeth: Record<string, number> = Object.fromEntries(nodes.map((n) => [n.name, 0]));
+  const vethOf: Record<string, string> = {};
   cluster.pods.forEach((p, i) => {
     const path = `cluster.pods[${i}]`;
     if (cluster.pods.findIndex((q) => q.name === p.name && q.namespace === p.namespace) !== i) fail(`${path}.name`, `pod "${p.name}" is declared twice`);
@@ -84,6 +85,7 @@ export function buildCluster(scenario: Scenario): ClusterResult {
     }
     const veth = nextVeth[node.name] ?? 0;
     nextVeth[node.name] = veth + 1;
+    vethOf[`${node.name}/${p.namespace}/${p.name}`] = `veth${veth}`;
     pods.push(toClusterPod(p, node, podIp, `veth${veth}`));
   });
 
@@ -125,7 +127,7 @@ export function buildCluster(scenario: Scenario): ClusterResult {
   const endpointSlices = services.flatMap((s) => deriveEndpointSlices(s, pods));
   const state: ClusterState = {
     cluster: { clusterCidr, serviceCidr, nodes, pods, services, endpointSlices },
-    allocation: { lastPodIp, nextVeth, lastServiceIp: lastVip },
+    allocation: { lastPodIp, nextVeth, vethOf, lastServiceIp: lastVip },
   };
   // Traffic and events are checked against the cluster as it stands at their time.
   const timelineErrors = validateTimeline(scenario, state);

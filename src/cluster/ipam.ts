@@ -8,8 +8,15 @@ import { ipv4ToNumber, type Ipv4 } from '../net/ipv4';
 export interface ClusterAllocation {
   /** Per node: the index in its pod CIDR of the last address host-local handed out (1 = cbr0's, before any pod). */
   readonly lastPodIp: Readonly<Record<string, number>>;
-  /** Per node: the number the next pod's veth gets (veth names are never reused). */
+  /** Per node: the number the next new pod's veth gets. */
   readonly nextVeth: Readonly<Record<string, number>>;
+  /**
+   * "node/namespace/pod" -> the veth that pod had. The CNI plugin names host veths at
+   * random; "veth0", "veth1"... stand in for those names, and a pod created again with
+   * the same name on the same node is drawn with the same one, so the drawing keeps one
+   * place per pod name. Other pods never get a number that was used before.
+   */
+  readonly vethOf: Readonly<Record<string, string>>;
   /** The index in the service CIDR of the last cluster IP handed out. */
   readonly lastServiceIp: number;
 }

@@ -17,8 +17,8 @@ export const EVENT_NARRATION: Readonly<Record<string, Text>> = {
     zh: '新的 Pod {pod} 被调度到 {node}。kubelet 为它创建网络命名空间和 veth 对（网桥 cbr0 上的 {veth}），CNI 插件的 host-local IPAM 分配给它 {ip}：上一次分配的地址之后的下一个空闲地址。现在的 EndpointSlice：{slices}。',
   },
   'event.create-pod.recreated': {
-    en: '{pod} is created again on {node}: a new pod with a new address. host-local IPAM hands out {ip}, the next address after the last one it gave, not {former}, which the old pod had (a freed address comes round again only when the allocator wraps round its range). New veth: {veth}. EndpointSlices now: {slices}. This is why clients use the Service, not Pod IPs: its virtual IP has not changed.',
-    zh: '{pod} 在 {node} 上被重新创建：这是一个新的 Pod，地址也是新的。host-local IPAM 分配上一次分配之后的下一个地址 {ip}，而不是旧 Pod 用过的 {former}（释放的地址要等分配器绕回地址段开头才会再次使用）。新的 veth：{veth}。现在的 EndpointSlice：{slices}。这就是客户端访问 Service 而不是 Pod IP 的原因：Service 的虚拟 IP 没有改变。',
+    en: '{pod} is created again on {node}: a new pod with a new address. host-local IPAM hands out {ip}, the next address after the last one it gave, not {former}, which the old pod had (a freed address comes round again only when the allocator wraps round its range). Its veth pair is new too (drawn as {veth}, where the old one was). EndpointSlices now: {slices}. This is why clients use the Service, not Pod IPs: its virtual IP has not changed.',
+    zh: '{pod} 在 {node} 上被重新创建：这是一个新的 Pod，地址也是新的。host-local IPAM 分配上一次分配之后的下一个地址 {ip}，而不是旧 Pod 用过的 {former}（释放的地址要等分配器绕回地址段开头才会再次使用）。veth 对也是新建的（图中仍画作 {veth}，即旧 veth 的位置）。现在的 EndpointSlice：{slices}。这就是客户端访问 Service 而不是 Pod IP 的原因：Service 的虚拟 IP 没有改变。',
   },
   'event.set-not-ready': {
     en: '{pod}\'s readiness probe fails: the kubelet sets its Ready condition to false. The pod keeps running and keeps {ip}, but the EndpointSlice controller marks its endpoint ready=false, serving=false: {slices}. kube-proxy sends new connections only to ready endpoints.',

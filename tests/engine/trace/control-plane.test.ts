@@ -33,7 +33,7 @@ describe('pod-churn: pod4 is deleted and created again', () => {
       ['10.244.2.3:5353', 'pod4'],
       ['10.244.2.4:8080', 'pod4'],
     ]);
-    expect(trace.topology.pods.find((p) => p.name === 'pod4')).toMatchObject({ ip: '10.244.2.4', veth: 'veth2' });
+    expect(trace.topology.pods.find((p) => p.name === 'pod4')).toMatchObject({ ip: '10.244.2.4', veth: 'veth1' });
     expect(narrate(events[3]!.note, 'en')).toContain('not 10.244.2.3');
   });
 
