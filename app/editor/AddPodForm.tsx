@@ -48,11 +48,11 @@ export function AddPodForm() {
           </select>
         )}
       </Field>
-      <Field label={t.labels} hint={t.labelsHint}>
-        {(p) => <input {...p} value={labels} onChange={(e) => setLabels(e.target.value)} placeholder="app=web" autoComplete="off" spellCheck={false} />}
-      </Field>
       <Field label={t.containerPort}>
         {(p) => <input {...p} type="number" min={1} max={65535} value={port} onChange={(e) => setPort(e.target.value)} />}
+      </Field>
+      <Field label={t.labels} hint={t.labelsHint} wide>
+        {(p) => <input {...p} value={labels} onChange={(e) => setLabels(e.target.value)} placeholder="app=web" autoComplete="off" spellCheck={false} />}
       </Field>
       <Field label={t.portName}>{(p) => <input {...p} value={portName} onChange={(e) => setPortName(e.target.value)} autoComplete="off" spellCheck={false} />}</Field>
       <label className="pw-edit-check">

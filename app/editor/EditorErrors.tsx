@@ -1,12 +1,20 @@
 import type { ScenarioError } from '../../src/index';
 import { useAppStore } from '../store/StoreProvider';
 import { selectEditorErrors, selectRestoreErrors } from '../store/selectors';
+import type { AppState } from '../store/types';
 import { useEditorStrings } from './useEditorStrings';
 
 /** "path: message", as the validation reports it; user text stays text (React escapes it). */
 const line = (e: ScenarioError) => (e.path === '' ? e.message : `${e.path}: ${e.message}`);
 
-function ErrorList({ title, errors, name }: { readonly title: string; readonly errors: readonly ScenarioError[]; readonly name: string }) {
+interface ErrorListProps {
+  readonly title: string;
+  readonly errors: readonly ScenarioError[];
+  readonly name: string;
+  readonly onDismiss?: { readonly label: string; readonly run: () => void };
+}
+
+function ErrorList({ title, errors, name, onDismiss }: ErrorListProps) {
   return (
     <div className="pw-editor-errors" role="alert" data-id={name}>
       <p>{title}</p>
@@ -17,19 +25,29 @@ function ErrorList({ title, errors, name }: { readonly title: string; readonly e
           </li>
         ))}
       </ul>
+      {onDismiss && (
+        <button type="button" onClick={onDismiss.run}>
+          {onDismiss.label}
+        </button>
+      )}
     </div>
   );
 }
 
-/** Why the last edit was refused, and why a saved scenario could not be restored. */
+const selectSetRestoreErrors = (s: AppState) => s.setRestoreErrors;
+
+/** Why the last edit was refused (kept in sight in the editor's sticky head). */
 export function EditorErrors() {
   const t = useEditorStrings();
   const errors = useAppStore(selectEditorErrors);
-  const restoreErrors = useAppStore(selectRestoreErrors);
-  return (
-    <>
-      {restoreErrors && <ErrorList title={t.restoreFailed} errors={restoreErrors} name="editor-restore-errors" />}
-      {errors.length > 0 && <ErrorList title={t.errorsTitle} errors={errors} name="editor-errors" />}
-    </>
-  );
+  return errors.length > 0 ? <ErrorList title={t.errorsTitle} errors={errors} name="editor-errors" /> : null;
+}
+
+/** Why the scenario saved by an earlier visit was ignored, until dismissed. */
+export function RestoreErrors() {
+  const t = useEditorStrings();
+  const errors = useAppStore(selectRestoreErrors);
+  const setRestoreErrors = useAppStore(selectSetRestoreErrors);
+  if (!errors) return null;
+  return <ErrorList title={t.restoreFailed} errors={errors} name="editor-restore-errors" onDismiss={{ label: t.dismiss, run: () => setRestoreErrors(null) }} />;
 }

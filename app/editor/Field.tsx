@@ -9,15 +9,17 @@ export interface FieldControlProps {
 export interface FieldProps {
   readonly label: string;
   readonly hint?: string;
+  /** Two columns wide (labels, selectors). */
+  readonly wide?: boolean;
   readonly children: (control: FieldControlProps) => ReactNode;
 }
 
 /** A labelled control; its hint describes it without becoming part of its name. */
-export function Field({ label, hint, children }: FieldProps) {
+export function Field({ label, hint, wide = false, children }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
-    <div className="pw-edit-field">
+    <div className="pw-edit-field" data-wide={wide || undefined}>
       <label htmlFor={id}>{label}</label>
       {children(hint === undefined ? { id } : { id, 'aria-describedby': hintId })}
       {hint !== undefined && (

@@ -25,7 +25,7 @@ function AddNodeForm() {
   };
   return (
     <form className="pw-edit-form" onSubmit={submit} aria-label={t.addNode}>
-      <Field label={t.name} hint={t.nextAddresses(next.ip, next.podCIDR)}>
+      <Field label={t.name} hint={t.nextAddresses(next.ip, next.podCIDR)} wide>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} />}
       </Field>
       <button type="submit">{t.addNode}</button>

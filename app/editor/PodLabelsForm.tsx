@@ -40,7 +40,7 @@ export function PodLabelsForm() {
           </select>
         )}
       </Field>
-      <Field label={t.labels} hint={t.labelsHint}>
+      <Field label={t.labels} hint={t.labelsHint} wide>
         {(p) => <input {...p} value={labels} onChange={(e) => setLabels(e.target.value)} autoComplete="off" spellCheck={false} />}
       </Field>
       <button type="submit">{t.setLabels}</button>

@@ -30,7 +30,7 @@ export function ScaleForm() {
   return (
     <form className="pw-edit-form" onSubmit={submit} aria-label={t.scale} data-id="editor-scale">
       <h3 className="pw-edit-subtitle">{t.scale}</h3>
-      <Field label={t.selector} hint={`${t.labelsHint} · ${t.podCount(matching)}`}>
+      <Field label={t.selector} hint={`${t.labelsHint} · ${t.podCount(matching)}`} wide>
         {(p) => <input {...p} value={selector} onChange={(e) => setSelector(e.target.value)} autoComplete="off" spellCheck={false} />}
       </Field>
       <Field label={t.replicas}>

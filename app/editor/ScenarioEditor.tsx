@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../store/StoreProvider';
 import type { AppState } from '../store/types';
-import { EditorErrors } from './EditorErrors';
+import { EditorErrors, RestoreErrors } from './EditorErrors';
 import { EditorToolbar } from './EditorToolbar';
 import { NodesSection } from './NodesSection';
 import { PodsSection } from './PodsSection';
@@ -46,9 +46,12 @@ export function ScenarioEditor() {
       onKeyDown={onKeyDown}
       onKeyUp={(e) => e.stopPropagation()}
     >
-      <EditorToolbar />
-      <p className="pw-edit-hint">{t.shortcutsHint}</p>
-      <EditorErrors />
+      <div className="pw-editor-head">
+        <EditorToolbar />
+        <p className="pw-edit-hint">{t.shortcutsHint}</p>
+        <EditorErrors />
+      </div>
+      <RestoreErrors />
       <NodesSection />
       <PodsSection />
       <ServicesSection />

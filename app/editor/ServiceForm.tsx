@@ -38,7 +38,7 @@ function ServiceFields({ service, allocatedIp }: { readonly service: ServiceInpu
   };
   return (
     <form className="pw-edit-form" onSubmit={submit} aria-label={`${t.editService}: ${service.name}`}>
-      <Field label={t.selector} hint={t.labelsHint}>
+      <Field label={t.selector} hint={t.labelsHint} wide>
         {(p) => <input {...p} value={selector} onChange={(e) => setSelector(e.target.value)} autoComplete="off" spellCheck={false} />}
       </Field>
       <PortRows ports={ports} onChange={setPorts} />

@@ -41,7 +41,7 @@ function TrafficForm() {
     commit((base) => setTraffic(base, rows.map(connectionOf)));
   };
   return (
-    <form className="pw-edit-form" onSubmit={submit} aria-label={t.traffic} data-id="editor-traffic">
+    <form className="pw-edit-form" onSubmit={submit} aria-label={t.connections} data-id="editor-traffic-form">
       {rows.map((r, i) => {
         const podNames = pods.map((p) => p.name);
         const nodeNames = nodes.map((n) => n.name);
@@ -68,7 +68,7 @@ function TrafficForm() {
                 </select>
               )}
             </Field>
-            <Field label={t.to} hint={i === 0 ? t.toServicesOnly : undefined}>
+            <Field label={t.to}>
               {(p) => (
                 <select {...p} value={r.to} onChange={(e) => change(i, { to: e.target.value })}>
                   {withCurrent(serviceRefs, r.to).map((v) => (
@@ -109,6 +109,7 @@ export function TrafficSection() {
   const key = scenarioKey(useAppStore(selectScenarioObject));
   return (
     <EditorSection title={t.traffic} name="traffic">
+      <p className="pw-edit-hint">{t.toServicesOnly}</p>
       <TrafficForm key={key} />
     </EditorSection>
   );

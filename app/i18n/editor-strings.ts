@@ -15,6 +15,7 @@ export interface EditorStrings {
   readonly resetUnavailable: string;
   readonly errorsTitle: string;
   readonly restoreFailed: string;
+  readonly dismiss: string;
   readonly shortcutsHint: string;
   // Sections
   readonly nodes: string;
@@ -69,6 +70,7 @@ export interface EditorStrings {
   readonly sessionAffinity: string;
   readonly endpoints: (n: number) => string;
   // Traffic
+  readonly connections: string;
   readonly connection: (n: number) => string;
   readonly from: string;
   readonly to: string;
@@ -95,6 +97,7 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     resetUnavailable: 'Reset to preset',
     errorsTitle: 'The change was not applied; the page still shows the last good scenario:',
     restoreFailed: 'The scenario saved in this browser could not be read, so it was ignored:',
+    dismiss: 'Dismiss',
     shortcutsHint: 'Ctrl+Z undoes, Ctrl+Shift+Z redoes (⌘ on a Mac) while the editor has focus.',
     nodes: 'Nodes',
     pods: 'Pods',
@@ -143,6 +146,7 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     automatic: 'automatic',
     sessionAffinity: 'Session affinity',
     endpoints: (n) => (n === 1 ? '1 ready endpoint' : `${n} ready endpoints`),
+    connections: 'Connections',
     connection: (n) => `Connection ${n}`,
     from: 'From',
     to: 'To',
@@ -167,6 +171,7 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     resetUnavailable: '重置为预设',
     errorsTitle: '修改未生效，页面仍显示上一个有效的场景：',
     restoreFailed: '本浏览器保存的场景无法读取，已忽略：',
+    dismiss: '关闭',
     shortcutsHint: '焦点在编辑器内时，Ctrl+Z 撤销，Ctrl+Shift+Z 重做（Mac 上用 ⌘）。',
     nodes: '节点',
     pods: 'Pod',
@@ -215,6 +220,7 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     automatic: '自动',
     sessionAffinity: '会话保持',
     endpoints: (n) => `${n} 个就绪的后端`,
+    connections: '连接',
     connection: (n) => `连接 ${n}`,
     from: '来源',
     to: '目标',

@@ -205,7 +205,7 @@ describe('the scenario editor', () => {
     type(add.getByLabelText('Port'), '8081');
     fireEvent.click(add.getByRole('button', { name: 'Add Service' }));
     expect(store.getState().trace.topology.services.map((s) => s.name)).toEqual(['svc1', 'svc2']);
-    const traffic = form('Traffic');
+    const traffic = form('Connections');
     fireEvent.change(traffic.getByLabelText('From'), { target: { value: 'vm3' } });
     fireEvent.change(traffic.getByLabelText('To'), { target: { value: 'svc2' } });
     type(traffic.getByLabelText('Port'), '8081');
@@ -227,6 +227,22 @@ describe('the scenario editor', () => {
     expect(screen.getByRole('alert').textContent).toContain('cluster.pods[4].name: must be a DNS label');
     expect(screen.getByRole('alert').querySelector('b')).toBeNull();
     expect(store.getState().scenario).toBe(scenario);
+  });
+
+  it('says why a saved scenario was ignored, until dismissed', () => {
+    const store = createAppStore({ preset: 'article' });
+    store.getState().setRestoreErrors([{ path: 'seed', message: 'Too small: expected number to be >=0' }]);
+    render(
+      <StoreProvider store={store}>
+        <SidePane />
+      </StoreProvider>,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Edit scenario' }));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('could not be read');
+    expect(alert.textContent).toContain('seed: Too small');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('keeps Space and the arrows inside the editor from playing or stepping the trace', () => {
