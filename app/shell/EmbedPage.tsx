@@ -27,7 +27,9 @@ export function EmbedPage() {
       <PageAlerts />
       <main className="embed-main" data-view={view}>
         <ViewArea />
-        <NarrationPanel />
+        <div className="pw-panels embed-narration">
+          <NarrationPanel />
+        </div>
       </main>
       <footer className="transport embed-transport">
         <Controls />

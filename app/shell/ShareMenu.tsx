@@ -56,9 +56,12 @@ export function ShareMenu() {
   const t = shareStrings[lang];
   const panelId = useId();
   const [open, setOpen] = useState(false);
+  // The panel opens towards the side with room: leftwards from a button on the right, rightwards from one near the left edge.
+  const [align, setAlign] = useState<'start' | 'end'>('end');
   const [status, setStatus] = useState('');
   const [fallback, setFallback] = useState<string | null>(null);
   const [problem, setProblem] = useState<UploadProblem | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   const linkInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const linkLength = presetName === null ? linkOf(scenario).length : 0;
@@ -67,6 +70,11 @@ export function ShareMenu() {
     if (fallback !== null) linkInput.current?.select();
   }, [fallback]);
 
+  const openOrClose = () => {
+    const rect = toggle.current?.getBoundingClientRect();
+    if (!open && rect) setAlign(rect.right < 400 ? 'start' : 'end');
+    setOpen(!open);
+  };
   const absoluteUrl = () => new URL(`${window.location.pathname}${search}`, window.location.href).href;
   const copy = async () => {
     const url = absoluteUrl();
@@ -115,10 +123,10 @@ export function ShareMenu() {
 
   return (
     <div className="share" data-id="share-menu" onKeyDown={(e) => e.key === 'Escape' && open && (e.stopPropagation(), setOpen(false))}>
-      <button type="button" className="share-toggle" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <button ref={toggle} type="button" className="share-toggle" aria-expanded={open} aria-controls={panelId} onClick={openOrClose}>
         {t.share}
       </button>
-      <div className="share-panel" id={panelId} hidden={!open} role="group" aria-label={t.share}>
+      <div className="share-panel" id={panelId} hidden={!open} role="group" aria-label={t.share} data-align={align}>
         <div className="share-actions">
           <button type="button" onClick={() => void copy()}>
             {t.copyLink}
