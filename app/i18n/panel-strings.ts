@@ -4,6 +4,8 @@ import type { RuleVerdict, StepKind } from '../../src/index';
 export interface PanelStrings {
   readonly panels: string;
   readonly packet: string;
+  /** Why a control-plane step has no packet. */
+  readonly controlPlaneStep: string;
   readonly rules: string;
   readonly conntrack: string;
   readonly narration: string;
@@ -65,6 +67,7 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
   en: {
     panels: 'What this step did',
     packet: 'Packet',
+    controlPlaneStep: 'No packet at this step: the control plane is changing the cluster, and kube-proxy rewrites the rules (see Rules).',
     rules: 'Rules',
     conntrack: 'Conntrack',
     narration: 'Narration',
@@ -158,6 +161,7 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
   zh: {
     panels: '这一步做了什么',
     packet: '数据包',
+    controlPlaneStep: '这一步没有数据包：控制平面在改变集群，kube-proxy 重写规则（见“规则”面板）。',
     rules: '规则',
     conntrack: '连接跟踪',
     narration: '讲解',

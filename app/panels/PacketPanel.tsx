@@ -12,7 +12,9 @@ export function PacketPanel() {
   const changed = fields.filter((f) => f.changed).map((f) => t.fields[f.key]);
   return (
     <PanelSection title={t.packet} name="packet">
-      {step ? (
+      {step && (step.kind === 'api-event' || step.kind === 'kube-proxy-sync') ? (
+        <p className="pw-panel-note">{t.controlPlaneStep}</p>
+      ) : step ? (
         <>
           <dl className="pw-fields">
             {fields.map((f) => (

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Panels } from '../../app/panels/Panels';
+import { PacketPanel } from '../../app/panels/PacketPanel';
 import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
 import { StoreProvider } from '../../app/store/StoreProvider';
 import { narrate, type Step } from '../../src/index';
@@ -162,5 +163,20 @@ describe('Panels', () => {
     expect(within(panel('Conntrack')).getByText('No connections tracked on vm2 yet.')).toBeTruthy();
     act(() => store.getState().stepBack());
     expect(within(panel('Conntrack')).getByRole('button', { name: /^vm1/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('a control-plane step', () => {
+  it('has no packet to show, and says why', () => {
+    const probe = createAppStore({ preset: 'pod-churn' });
+    const index = probe.getState().trace.steps.findIndex((s) => s.kind === 'api-event');
+    const store = createAppStore({ preset: 'pod-churn', step: index });
+    render(
+      <StoreProvider store={store}>
+        <PacketPanel />
+      </StoreProvider>,
+    );
+    expect(screen.getByText(/No packet at this step: the control plane is changing the cluster/)).toBeTruthy();
+    expect(screen.queryByText('0.0.0.0:0')).toBeNull();
   });
 });
