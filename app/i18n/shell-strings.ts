@@ -31,6 +31,9 @@ const PRESETS_EN: Record<string, string> = {
   'node-to-service': 'A process on the node → svc1',
   'three-replicas': 'Three replicas',
   scale: 'Scale: 20 nodes, 400 pods, 200 Services',
+  'pod-churn': 'Pod churn: pod4 deleted and re-created',
+  'service-recreated': 'Service deleted and created again',
+  'not-ready': 'pod4 not ready, then ready again',
 };
 
 const PRESETS_ZH: Record<string, string> = {
@@ -43,6 +46,9 @@ const PRESETS_ZH: Record<string, string> = {
   'node-to-service': '节点上的进程 → svc1',
   'three-replicas': '三个副本',
   scale: '规模：20 个节点、400 个 Pod、200 个 Service',
+  'pod-churn': 'Pod 变动：pod4 被删除后重建',
+  'service-recreated': 'Service 被删除后重新创建',
+  'not-ready': 'pod4 未就绪，之后恢复就绪',
 };
 
 const REASON_EN: Record<Alert['reason'], string> = {

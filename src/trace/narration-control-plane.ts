@@ -52,12 +52,12 @@ export const EVENT_NARRATION: Readonly<Record<string, Text>> = {
 
 const SYNC_BASE: Readonly<Record<'iptables' | 'ipvs' | 'unchanged', Text>> = {
   iptables: {
-    en: 'kube-proxy on {node} watches the API server, sees the change and syncs: its iptables-restore --noflush rewrites the chains of the Services that changed (a partial sync) and flushes and deletes (-X) the chains nothing uses any more. As iptables-save prints them, the node\'s tables lose {removed} lines and gain {added} (the diff in the Rules panel). KUBE-SEP chains removed: {sepRemoved}; added: {sepAdded}. The KUBE-SVC chain\'s --probability values are recomputed for the new number of endpoints (1/n, 1/(n-1), ..., the last rule without one). The article only says the rules are updated; this is the update.',
-    zh: '节点 {node} 上的 kube-proxy 监听 apiserver，发现变化后同步：iptables-restore --noflush 只重写发生变化的 Service 的链（部分同步），并清空、删除（-X）不再使用的链。按 iptables-save 的格式，本节点的规则删除了 {removed} 行、新增了 {added} 行（见规则面板中的差异）。删除的 KUBE-SEP 链：{sepRemoved}；新增的：{sepAdded}。KUBE-SVC 链中的 --probability 按新的端点数量重新计算（1/n、1/(n-1)……最后一条规则不带概率）。文章只说“当 Pod 被创建或者被终止时，iptables 的规则也被对应的修改”；这里就是修改的内容。',
+    en: 'kube-proxy on {node} sees the change and syncs: KUBE-SEP chains removed: {sepRemoved}; added: {sepAdded}; KUBE-SVC\'s --probability values are recomputed for the new number of endpoints (-{removed}/+{added} lines, diff in the Rules panel). The article only says the rules are updated; this is the update.',
+    zh: '节点 {node} 上的 kube-proxy 发现变化并同步：删除的 KUBE-SEP 链：{sepRemoved}；新增的：{sepAdded}；KUBE-SVC 链的 --probability 按新的端点数量重新计算（-{removed}/+{added} 行，差异见规则面板）。文章只说“iptables 的规则也被对应的修改”；这里就是修改的内容。',
   },
   ipvs: {
-    en: 'kube-proxy on {node} watches the API server, sees the change and syncs IPVS: a real server is added for each new endpoint and removed for each one that is gone (ipvsadm -Ln before and after in the Rules panel); a new Service\'s cluster IP is bound to kube-ipvs0 and added to the KUBE-CLUSTER-IP ipset, a deleted one\'s is removed. The iptables rules change by +{added}/-{removed} lines: in IPVS mode they match ipsets, not endpoints.',
-    zh: '节点 {node} 上的 kube-proxy 监听 apiserver，发现变化后同步 IPVS：为每个新端点添加真实服务器，删除已经消失的端点（规则面板中有同步前后的 ipvsadm -Ln）；新 Service 的 ClusterIP 绑定到 kube-ipvs0 并加入 KUBE-CLUSTER-IP ipset，被删除的 Service 则相反。iptables 规则变化 +{added}/-{removed} 行：IPVS 模式下它们匹配的是 ipset，而不是端点。',
+    en: 'kube-proxy on {node} syncs IPVS: a real server is added for each new endpoint and removed for each one gone (ipvsadm -Ln before and after in the Rules panel). Its iptables rules match ipsets, not endpoints, so they change by only +{added}/-{removed} lines.',
+    zh: '节点 {node} 上的 kube-proxy 同步 IPVS：为新端点添加真实服务器，删除已消失的端点（规则面板中有同步前后的 ipvsadm -Ln）。iptables 规则匹配的是 ipset 而不是端点，只变化 +{added}/-{removed} 行。',
   },
   unchanged: {
     en: 'kube-proxy on {node} sees the change and syncs, but nothing it writes changes: the event changed no endpoint of any Service.',
@@ -67,16 +67,16 @@ const SYNC_BASE: Readonly<Record<'iptables' | 'ipvs' | 'unchanged', Text>> = {
 
 const SYNC_EXTRA: Readonly<Record<'draining' | 'udp-cleaned' | 'stale-tcp', Text>> = {
   draining: {
-    en: ' {draining} TCP real server(s) that still have connections stay at weight 0 (graceful termination, graceful_termination.go): no new connection is scheduled to them, the open ones carry on, and kube-proxy deletes them once ActiveConn and InActConn reach 0. UDP real servers are deleted at once.',
-    zh: ' {draining} 个仍有连接的 TCP 真实服务器保留下来，权重为 0（优雅终止，graceful_termination.go）：不再调度新连接给它，已有连接继续，等 ActiveConn 和 InActConn 都为 0 后 kube-proxy 再删除它。UDP 真实服务器会被立即删除。',
+    en: ' {draining} TCP real server(s) with open connections stay at weight 0 until they drain (graceful termination); UDP ones go at once.',
+    zh: ' {draining} 个仍有连接的 TCP 真实服务器权重置为 0，等连接结束后再删除（优雅终止）；UDP 的立即删除。',
   },
   'udp-cleaned': {
-    en: ' Because a UDP endpoint went away, kube-proxy then runs its conntrack cleanup (CleanStaleEntries) and deletes {deleted} UDP entry(ies) whose original destination is a Service and whose reply source is no longer a serving endpoint. Without it, a UDP client that reuses its socket would keep sending to the dead pod until the entry timed out. It does this only for UDP, and only for Services that still have a serving endpoint.',
-    zh: ' 由于有 UDP 端点消失，kube-proxy 随后执行 conntrack 清理（CleanStaleEntries），删除了 {deleted} 个 UDP 条目：它们的原始目标是 Service，而回复方向的源地址已不是任何 serving 端点。否则，复用同一个套接字的 UDP 客户端会一直把数据发给已经不存在的 Pod，直到条目超时。清理只针对 UDP，而且只针对仍有 serving 端点的 Service。',
+    en: ' kube-proxy also deletes {deleted} stale UDP conntrack entry(ies) to the gone endpoint (CleanStaleEntries, UDP only).',
+    zh: ' kube-proxy 还删除了 {deleted} 个指向已消失端点的 UDP conntrack 条目（CleanStaleEntries，仅限 UDP）。',
   },
   'stale-tcp': {
-    en: ' {staleTcp} TCP conntrack entry(ies) still point at {staleTargets}, which no pod holds now: kube-proxy never deletes TCP entries. Such an entry stays in conntrack -L until its timer runs out (24 h for an established connection, kube-proxy\'s setting) or the connection is reset; the connection\'s packets still go to the old address, where nothing answers.',
-    zh: ' {staleTcp} 个 TCP conntrack 条目仍指向 {staleTargets}，而现在没有 Pod 持有这个地址：kube-proxy 从不删除 TCP 条目。这样的条目会一直留在 conntrack -L 中，直到超时（kube-proxy 把 ESTABLISHED 超时设为 24 小时）或连接被重置；这个连接的数据包仍发往旧地址，而那里已无人应答。',
+    en: ' {staleTcp} TCP entry(ies) still point at {staleTargets}: kube-proxy never deletes TCP entries, so they stay in conntrack -L until they time out or the connection is reset.',
+    zh: ' {staleTcp} 个 TCP 条目仍指向 {staleTargets}：kube-proxy 从不删除 TCP 条目，它们留在 conntrack -L 中直到超时或连接被重置。',
   },
 };
 
