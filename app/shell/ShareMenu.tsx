@@ -61,6 +61,7 @@ export function ShareMenu() {
   const [status, setStatus] = useState('');
   const [fallback, setFallback] = useState<string | null>(null);
   const [problem, setProblem] = useState<UploadProblem | null>(null);
+  const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const linkInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -69,6 +70,15 @@ export function ShareMenu() {
   useEffect(() => {
     if (fallback !== null) linkInput.current?.select();
   }, [fallback]);
+  // A press anywhere else closes the menu, as menus do.
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
 
   const openOrClose = () => {
     const rect = toggle.current?.getBoundingClientRect();
@@ -122,7 +132,17 @@ export function ShareMenu() {
   };
 
   return (
-    <div className="share" data-id="share-menu" onKeyDown={(e) => e.key === 'Escape' && open && (e.stopPropagation(), setOpen(false))}>
+    <div
+      ref={root}
+      className="share"
+      data-id="share-menu"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        e.stopPropagation();
+        setOpen(false);
+        toggle.current?.focus();
+      }}
+    >
       <button ref={toggle} type="button" className="share-toggle" aria-expanded={open} aria-controls={panelId} onClick={openOrClose}>
         {t.share}
       </button>

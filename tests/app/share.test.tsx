@@ -149,3 +149,18 @@ describe('scenarioFileName', () => {
     ['Café', 'packetwalk-cafe.json'],
   ])('%s -> %s', (name, file) => expect(scenarioFileName(name)).toBe(file));
 });
+
+describe('the share menu as a menu', () => {
+  it('closes on Escape (focus back on its button) and on a press elsewhere', () => {
+    renderHeader();
+    const toggle = screen.getByRole('button', { name: 'Share' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Copy link' }), { key: 'Escape' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+    fireEvent.click(toggle);
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
+    fireEvent.pointerDown(document.body);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+});

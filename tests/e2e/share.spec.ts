@@ -143,6 +143,7 @@ for (const [what, s, expected] of HOSTILE_LINKS) {
       await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('');
       await expect(page.locator('[data-id="url-alerts"]')).toHaveCount(0);
     }
+    if (what === 'an unknown node') await page.screenshot({ path: join(screenshots, 'share-link-alert-en.png') });
     if (what.startsWith('a selector')) await expect(page.locator('[data-id="view-area"], .view-area')).toContainText('REJECT');
     await expect(page.locator('img, script:not([type="module"]):not([src])')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
@@ -152,6 +153,24 @@ for (const [what, s, expected] of HOSTILE_LINKS) {
     expect(errors).toEqual([]);
   });
 }
+
+test('the share menu in Chinese: copy falls back to a selected link when the clipboard is refused', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  await context.clearPermissions();
+  await page.goto('/?preset=session-affinity&view=cluster&step=3&lang=zh');
+  // Headless Chromium refuses clipboard writes without the permission: the fallback shows.
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+  });
+  await openShare(page);
+  await page.getByRole('button', { name: '复制链接' }).click();
+  const input = page.getByRole('textbox', { name: '此画面的链接' });
+  await expect(input).toHaveValue(page.url());
+  expect(await input.evaluate((el: HTMLInputElement) => el.selectionStart === 0 && el.selectionEnd === el.value.length)).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: 'Ctrl+C' })).toBeVisible();
+  await page.screenshot({ path: join(screenshots, 'share-menu-zh.png') });
+  expect(errors).toEqual([]);
+});
 
 test('a 1.5 MB link reached through Back is refused before decompressing, with an alert naming "s"', async ({ page }) => {
   const errors = watchErrors(page);
@@ -193,6 +212,7 @@ test('hostile uploaded files each list what is wrong; nothing changes, nothing i
     await expect(page.locator('img, script:not([type="module"]):not([src])'), what).toHaveCount(0);
     expect(params(page), what).toMatchObject({ preset: 'hairpin', step: '3' });
   }
+  await page.screenshot({ path: join(screenshots, 'share-upload-errors-en.png') });
   expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
   // A good file after all of them still opens.
   await uploadFile(page, 'good.json', JSON.stringify({ ...PRESETS['same-node'], name: 'fine' }));

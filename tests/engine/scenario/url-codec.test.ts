@@ -34,13 +34,14 @@ describe('encodeScenario', () => {
     expect(decodeScenario(encoded)).toEqual({ ok: true, scenario });
   });
 
-  it('leaves out fields equal to their defaults', () => {
-    const json = LZString.decompressFromEncodedURIComponent(encodeScenario(presetScenario('article')!));
+  it.each(PRESET_NAMES)('leaves out the %s preset\'s fields equal to their defaults, in cluster events too', (name) => {
+    const json = LZString.decompressFromEncodedURIComponent(encodeScenario(presetScenario(name)!));
     expect(json).not.toContain('"namespace":"default"');
     expect(json).not.toContain('"ready":true');
+    expect(json).not.toContain('"protocol":"TCP"');
     expect(json).not.toContain('"mode":"iptables"');
     expect(json).not.toContain('"events":[]');
-    expect(json).toContain('"name":"article"');
+    expect(json).toContain(`"name":"${name}"`);
   });
 
   it('says why the scale preset cannot be a link', () => {
@@ -133,8 +134,9 @@ const scenarioInput: fc.Arbitrary<ScenarioInput> = fc
       { minLength: 1, maxLength: 4, selector: (s) => s.name },
     ),
     traffic: fc.array(fc.record({ pod: fc.nat(), service: fc.nat() }), { maxLength: 3 }),
+    events: fc.array(fc.record({ at: fc.integer({ min: 0, max: 5 }), pod: fc.nat(), ready: fc.boolean() }), { maxLength: 2 }),
   })
-  .map(({ name, seed, mode, nodeNames, pods, services, traffic }) => ({
+  .map(({ name, seed, mode, nodeNames, pods, services, traffic, events }) => ({
     schemaVersion: 1 as const,
     name,
     seed,
@@ -159,6 +161,8 @@ const scenarioInput: fc.Arbitrary<ScenarioInput> = fc
       const service = services[t.service % services.length]!;
       return { from: pods[t.pod % pods.length]!.name, to: service.name, port: service.port };
     }),
+    // Readiness flips: control-plane events that keep every pod, so any traffic stays valid.
+    events: events.map((e) => ({ at: e.at, action: e.ready ? ('set-ready' as const) : ('set-not-ready' as const), pod: pods[e.pod % pods.length]!.name })),
   }));
 
 const neverThrows = (text: string) => {
