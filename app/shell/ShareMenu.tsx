@@ -148,7 +148,7 @@ export function ShareMenu() {
       </button>
       <div className="share-panel" id={panelId} hidden={!open} role="group" aria-label={t.share} data-align={align}>
         <div className="share-actions">
-          <button type="button" onClick={() => void copy()}>
+          <button type="button" onClick={() => void copy()} disabled={linkLength > MAX_LINK_CHARS}>
             {t.copyLink}
           </button>
           <button type="button" onClick={download}>

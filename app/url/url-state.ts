@@ -1,4 +1,4 @@
-import { IPVS_SCHEDULERS, PRESET_NAMES, presetScenario, type Figure, type IpvsScheduler, type Lang, type ProxyMode } from '../../src/index';
+import { IPVS_SCHEDULERS, MAX_LINK_CHARS, PRESET_NAMES, presetScenario, type Figure, type IpvsScheduler, type Lang, type ProxyMode } from '../../src/index';
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import type { Alert, AppState, View } from '../store/types';
@@ -94,11 +94,15 @@ export function applyUrlStep(store: AppStore, request: UrlRequest): void {
 /**
  * The query string for what is on screen: a preset by name (readable), a
  * custom scenario as `s=` first (lz-string's URI-safe characters, written
- * as they are), then the view, the step, the language and the mode.
+ * as they are; left out when longer than a link may be), then the view, the
+ * step, the language and the mode.
  */
 export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string {
   const params = new URLSearchParams();
-  const custom = state.presetName === null ? `s=${linkOf(state.scenario)}` : null;
+  // A scenario too large for a link is left out rather than written unreadable: a reload then
+  // finds no scenario in the URL and opens the one this browser saved (the share menu says so).
+  const link = state.presetName === null ? linkOf(state.scenario) : null;
+  const custom = link !== null && link.length <= MAX_LINK_CHARS ? `s=${link}` : null;
   if (state.presetName !== null) {
     params.set('preset', state.presetName);
     if (state.trace.seed !== presetScenario(state.presetName)?.seed) params.set('seed', String(state.trace.seed));

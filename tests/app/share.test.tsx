@@ -95,6 +95,14 @@ describe('the share menu', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('says when a scenario is too large for a link, and offers no link', () => {
+    const store = createAppStore();
+    store.getState().loadScenario({ ...PRESETS.scale, name: 'big' });
+    renderHeader(store);
+    expect(screen.getByRole('button', { name: 'Copy link' })).toHaveProperty('disabled', true);
+    expect(screen.getByText(/too large for a link \(\d+ characters; a link holds 8000\): download it as a file/)).toBeTruthy();
+  });
+
   it('speaks Chinese', () => {
     renderHeader(createAppStore({ lang: 'zh' }), '分享');
     expect(screen.getByRole('button', { name: '复制链接' })).toBeTruthy();

@@ -204,6 +204,15 @@ describe('a custom scenario in the URL (s=)', () => {
   });
 });
 
+describe('a custom scenario too large for a link', () => {
+  it('is left out of the URL, which a reload cannot read anyway; the preset is not claimed either', () => {
+    const store = open('?preset=article');
+    expect(store.getState().loadScenario({ ...PRESETS.scale, name: 'big' }).ok).toBe(true);
+    const search = writeUrl(store.getState());
+    expect(search).toBe('?view=cluster&step=1&lang=en');
+  });
+});
+
 describe('embed=1', () => {
   it('is read from the URL and kept in every URL the page writes', () => {
     expect(readUrl('?embed=1').embed).toBe(true);
