@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { MAX_LINK_CHARS, readScenarioJson, type ScenarioError } from '../../src/index';
 import { shareStrings } from '../i18n/share-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectPresetName, selectScenario } from '../store/selectors';
+import { selectLang, selectMode, selectPresetName, selectScenario, selectScheduler } from '../store/selectors';
 import type { AppState } from '../store/types';
 import { errorLine, linkOf } from '../url/scenario-link';
 import { writeUrl } from '../url/url-state';
@@ -14,6 +14,8 @@ export const MAX_UPLOAD_BYTES = 1024 * 1024;
 const SHOWN_ERRORS = 12;
 
 const selectLoadScenario = (s: AppState) => s.loadScenario;
+const selectSetMode = (s: AppState) => s.setMode;
+const selectSetScheduler = (s: AppState) => s.setScheduler;
 // The query string of what is on screen (without embed=1): a string, so the menu re-renders only when it changes.
 const selectSearch = (s: AppState) => writeUrl(s);
 
@@ -50,6 +52,10 @@ function saveFile(name: string, text: string) {
 export function ShareMenu() {
   const lang = useAppStore(selectLang);
   const scenario = useAppStore(selectScenario);
+  const mode = useAppStore(selectMode);
+  const scheduler = useAppStore(selectScheduler);
+  const setMode = useAppStore(selectSetMode);
+  const setScheduler = useAppStore(selectSetScheduler);
   const presetName = useAppStore(selectPresetName);
   const search = useAppStore(selectSearch);
   const loadScenario = useAppStore(selectLoadScenario);
@@ -102,7 +108,8 @@ export function ShareMenu() {
   };
   const download = () => {
     setProblem(null);
-    saveFile(scenarioFileName(scenario.name), `${JSON.stringify(scenario, null, 2)}\n`);
+    // The file records the kube-proxy mode and scheduler on screen, so it reopens as shown.
+    saveFile(scenarioFileName(scenario.name), `${JSON.stringify({ ...scenario, mode, scheduler }, null, 2)}\n`);
   };
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -126,6 +133,9 @@ export function ShareMenu() {
       setProblem({ file: file.name, lines: linesOf(loaded.errors, t.more) });
       return;
     }
+    // A file carries its own kube-proxy mode and scheduler: open it in them.
+    setMode(loaded.scenario.mode);
+    setScheduler(loaded.scenario.scheduler);
     setProblem(null);
     setFallback(null);
     setStatus(t.opened(loaded.scenario.name));

@@ -52,6 +52,8 @@ export function buildCluster(scenario: Scenario): ClusterResult {
     const nodeIp = ip(n.ip, `${path}.ip`);
     const podCidr = cidr(n.podCIDR, `${path}.podCIDR`);
     if (!nodeIp || !podCidr) return;
+    const sameIp = nodes.find((m) => m.ip === nodeIp);
+    if (sameIp) fail(`${path}.ip`, `${nodeIp} is already node "${sameIp.name}"'s address`);
     if (clusterCidr && !cidrContains(clusterCidr, podCidr.network)) fail(`${path}.podCIDR`, `${n.podCIDR} is outside the cluster CIDR ${cluster.clusterCIDR}`);
     if (podCidr.prefix > 30) fail(`${path}.podCIDR`, `${n.podCIDR} is too small for a bridge and pods`);
     const overlap = nodes.find((m) => cidrContains(m.podCidr, podCidr.network) || cidrContains(podCidr, m.podCidr.network));
@@ -63,6 +65,10 @@ export function buildCluster(scenario: Scenario): ClusterResult {
   const pods: ClusterPod[] = [];
   const taken = new Set<number>();
   const given = cluster.pods.map((p, i) => (p.ip === undefined ? undefined : ip(p.ip, `cluster.pods[${i}].ip`)));
+  given.forEach((g, i) => {
+    const first = g === undefined ? -1 : given.indexOf(g);
+    if (g !== undefined && first !== i) fail(`cluster.pods[${i}].ip`, `${g} is already pod "${cluster.pods[first]!.name}"'s address`);
+  });
   for (const g of given) if (g) taken.add(ipv4ToNumber(g));
   const lastPodIp: Record<string, number> = Object.fromEntries(nodes.map((n) => [n.name, 1]));
   const nextVeth: Record<string, number> = Object.fromEntries(nodes.map((n) => [n.name, 0]));

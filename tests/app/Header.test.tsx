@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Alerts } from '../../app/shell/Alerts';
+import { PageAlerts } from '../../app/shell/PageAlerts';
 import { Header } from '../../app/shell/Header';
 import { createAppStore } from '../../app/store/create-app-store';
 import { StoreProvider } from '../../app/store/StoreProvider';
@@ -9,7 +9,7 @@ const renderWith = (store = createAppStore()) => {
   render(
     <StoreProvider store={store}>
       <Header />
-      <Alerts />
+      <PageAlerts />
     </StoreProvider>,
   );
   return store;

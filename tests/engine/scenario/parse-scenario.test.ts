@@ -53,3 +53,14 @@ describe('parseScenario', () => {
     expect(trace.connections[0]!.outcome).toBe('rejected');
   });
 });
+
+describe('duplicate addresses', () => {
+  it.each([
+    ['two pods with one IP', withCluster({ pods: [{ name: 'a', node: 'vm1', ip: '10.244.1.7' }, { name: 'b', node: 'vm1', ip: '10.244.1.7' }], services: [] }), 'cluster.pods[1].ip', 'already pod "a"'],
+    ['two nodes with one IP', withCluster({ nodes: [{ name: 'a', ip: '192.168.0.5', podCIDR: '10.244.1.0/24' }, { name: 'b', ip: '192.168.0.5', podCIDR: '10.244.2.0/24' }], pods: [], services: [] }), 'cluster.nodes[1].ip', 'already node "a"'],
+  ])('rejects %s', (_what, input, path, message) => {
+    const parsed = parseScenario({ ...input, traffic: [] });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors).toContainEqual({ path, message: expect.stringContaining(message) });
+  });
+});
