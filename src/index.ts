@@ -41,6 +41,11 @@ export { nodeIptablesSave, nodeConntrackList, nodeIpvsadm, nodeIpsetList, nodeKu
  * @example formatConntrackSummary(1) // 'conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.'
  */
 export { formatConntrackSummary } from './conntrack/format-conntrack';
+/**
+ * The cluster as it was at a step of a trace (pods and Services come and go with events).
+ * @example topologyAt(trace, 0).pods.length
+ */
+export { topologyAt } from './trace/topology';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
 export type { Packet, Protocol, TcpFlag } from './net/packet';

@@ -16,7 +16,7 @@ import { createRng } from '../net/rng';
 import type { Scenario } from '../scenario/schema';
 import { stagesOf } from './stages';
 import { topologyOf } from './topology';
-import type { ConnectionSummary, NodeConntrack, NodeIpvs, PacketLabel, ProxyMode, Step, Trace } from './types';
+import type { ConnectionSummary, NodeConntrack, NodeIpvs, PacketLabel, ProxyMode, Step, Topology, Trace } from './types';
 
 export interface SimulateOptions {
   /** Overrides the scenario's seed. */
@@ -102,11 +102,15 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const seenPods = new Map(built.cluster.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
   const seenServices = new Map(built.cluster.services.map((s) => [`${s.namespace}/${s.name}`, s]));
 
+  const kubeIpvs0 = () => new Map([...world.kernels].map(([name, k]) => [name, [...k.ipvsAddresses]]));
+  const epochs: { fromStep: number; topology: Topology }[] = [{ fromStep: 0, topology: topologyOf(built.cluster, kubeIpvs0()) }];
+
   const runEvent = (eventIndex: number) => {
     const event = scenario.events[eventIndex]!;
     world.now = Math.max(world.now, event.at);
     const run = runClusterEvent(world, clusterState, event, memory, parse);
     clusterState = run.state;
+    epochs.push({ fromStep: steps.length, topology: topologyOf(clusterState.cluster, kubeIpvs0()) });
     for (const p of clusterState.cluster.pods) seenPods.set(`${p.namespace}/${p.name}`, p);
     for (const s of clusterState.cluster.services) seenServices.set(`${s.namespace}/${s.name}`, s);
     for (const draft of run.drafts) {
@@ -241,6 +245,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     mode,
     scheduler: mode === 'ipvs' ? scheduler : null,
     topology: topologyOf(drawn, ipvsAddresses),
+    epochs,
     steps,
     connections,
   };

@@ -1,6 +1,19 @@
 import type { Cluster } from '../cluster/model';
 import { formatCidr } from '../net/cidr';
-import type { Topology } from './types';
+import type { Topology, Trace } from './types';
+
+/**
+ * The cluster as it was at a step: which pods and Services existed, their
+ * addresses and readiness then (a deleted pod's old IP before its deletion,
+ * the new one after it was re-created).
+ *
+ * @example topologyAt(trace, 0).pods.find((p) => p.name === 'pod4')?.ip // '10.244.2.3'
+ */
+export function topologyAt(trace: Trace, step: number): Topology {
+  let found = trace.epochs[0]?.topology ?? trace.topology;
+  for (const epoch of trace.epochs) if (epoch.fromStep <= step) found = epoch.topology;
+  return found;
+}
 
 /** The cluster as plain data for the views: nodes, pods with their veths, Services with their ready endpoints. */
 export function topologyOf(cluster: Cluster, ipvsAddresses: ReadonlyMap<string, readonly string[]> = new Map()): Topology {

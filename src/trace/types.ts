@@ -215,7 +215,17 @@ export interface Trace {
   readonly mode: ProxyMode;
   /** IPVS mode's scheduler ("rr"); null in iptables mode. */
   readonly scheduler: string | null;
+  /**
+   * Every pod and Service the trace saw, each with its latest state: a place
+   * in the drawing for everything. What existed at a given step is in `epochs`.
+   */
   readonly topology: Topology;
+  /**
+   * The cluster as it was from each control-plane event on: the first epoch
+   * starts at step 0; each event's first step starts the next one. Use
+   * `topologyAt(trace, step)`.
+   */
+  readonly epochs: readonly { readonly fromStep: number; readonly topology: Topology }[];
   readonly steps: readonly Step[];
   readonly connections: readonly ConnectionSummary[];
 }

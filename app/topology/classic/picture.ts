@@ -1,4 +1,4 @@
-import type { Figure, Step, Trace } from '../../../src/index';
+import { topologyAt, type Figure, type Step, type Trace } from '../../../src/index';
 import { cardLines, addressName, type CardLine } from './card-lines';
 import { classicSteps } from './classic-steps';
 import { PLACES, type Place, type Point } from './geometry';
@@ -65,7 +65,8 @@ export function classicPicture(trace: Trace, figure: Figure, n: number): Classic
   const openingStep = opening && trace.steps[opening.stepIndex];
   if (!step || !firstStep || !openingStep) return null;
 
-  const { topology } = trace;
+  // Names as they were when the connection opened (a pod re-created later has another IP).
+  const topology = topologyAt(trace, openingStep.index);
   // The card compares the packet as the step leaves it with the figure's first packet.
   const original = firstStep.before;
   const current = step.after;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrate, parseScenario, PRESETS, presetScenario, simulate, type ScenarioInput, type Step, type Trace } from '../../../src/index';
+import { narrate, parseScenario, PRESETS, presetScenario, simulate, topologyAt, type ScenarioInput, type Step, type Trace } from '../../../src/index';
 
 const parse = (input: ScenarioInput) => {
   const parsed = parseScenario(input);
@@ -219,5 +219,18 @@ describe('validation of the timeline', () => {
     const parsed = parseScenario({ ...PRESETS.article!, events: [{ at: 1, action: 'reboot-node', pod: 'pod1' }] });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.errors[0]!.path).toMatch(/^events\[0\]/);
+  });
+});
+
+describe('the topology at each step', () => {
+  it('pod-churn: pod4 has its old IP before its deletion, none while deleted, and its new IP once re-created', () => {
+    const trace = simulate(presetScenario('pod-churn')!);
+    const ipAt = (step: number) => topologyAt(trace, step).pods.find((p) => p.name === 'pod4')?.ip;
+    const deleted = trace.steps.findIndex((s) => s.kind === 'api-event');
+    expect(ipAt(0)).toBe('10.244.2.3');
+    expect(ipAt(deleted)).toBeUndefined();
+    expect(ipAt(trace.steps.length - 1)).toBe('10.244.2.4');
+    expect(trace.epochs[0]!.fromStep).toBe(0);
+    expect(trace.epochs.slice(1).every((e) => trace.steps[e.fromStep]!.kind === 'api-event')).toBe(true);
   });
 });
