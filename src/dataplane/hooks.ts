@@ -11,23 +11,11 @@ import { device } from './step-draft';
 import type { RecordStep } from './step-draft';
 import type { NetfilterPass } from './netfilter-pass';
 import type { NodeKernel, World } from './world';
-import { evaluateChain, type EvaluateEnv } from '../netfilter';
-import { isLocalAddress } from './routes';
-import { ipsetMatches } from '../ipvs/ipset';
+import { evaluateChain } from '../netfilter';
+import { envOf } from './evaluate-env';
+import { filterHook } from './filter-hook';
 import type { Packet } from '../net/packet';
 
-export function envOf(world: World, kernel: NodeKernel): EvaluateEnv {
-  return {
-    rng: world.rng,
-    now: world.now,
-    recent: kernel.recent,
-    isLocalAddress: (ip) => isLocalAddress(kernel.node, ip, kernel.ipvsAddresses),
-    ipsetMatches: (name, flags, packet) => {
-      const set = kernel.ipsets.find((s) => s.name === name);
-      return set ? ipsetMatches(set, packet, flags) : undefined;
-    },
-  };
-}
 
 export const samePacket = (a: Packet, b: Packet) =>
   a.srcIp === b.srcIp && a.dstIp === b.dstIp && a.srcPort === b.srcPort && a.dstPort === b.dstPort;
@@ -111,28 +99,16 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
 /** filter FORWARD (priority 0): kube-proxy's KUBE-FORWARD, KUBE-SERVICES (REJECT for no endpoints) and firewall chains. */
 export function forward(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, outDev: string, record: RecordStep, stayAtHook = false) {
   const node = kernel.node;
-  const result = evaluateChain(
-    kernel.ruleset,
-    'filter',
+  return filterHook(
+    world,
+    kernel,
+    pass,
     'FORWARD',
-    { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: inDev, outInterface: outDev },
-    envOf(world, kernel),
+    { inDev, outDev },
+    { at: device(node.name, 'FORWARD'), to: (v) => device(node.name, v === 'ACCEPT' && !stayAtHook ? 'POSTROUTING' : 'FORWARD') },
+    (v) => ({ id: `forward.${v.toLowerCase()}`, params: { node: node.name, src: pass.packet.srcIp, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` } }),
+    record,
   );
-  kernel.recent = result.recent;
-  const verdict = result.verdict;
-  record({
-    kind: verdict === 'REJECT' ? 'reject' : verdict === 'DROP' ? 'drop' : 'hook',
-    node: node.name,
-    at: device(node.name, 'FORWARD'),
-    to: device(node.name, verdict === 'ACCEPT' && !stayAtHook ? 'POSTROUTING' : 'FORWARD'),
-    hook: 'FORWARD',
-    before: pass.packet,
-    after: result.packet,
-    rules: result.evaluated,
-    conntrackChange: null,
-    note: { id: `forward.${verdict.toLowerCase()}`, params: { node: node.name, src: pass.packet.srcIp, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` } },
-  });
-  return { verdict, pass: { ...pass, mark: result.mark } };
 }
 
 /**

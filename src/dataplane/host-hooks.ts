@@ -2,8 +2,10 @@ import { applyNatAtHook, createConntrackEntry, findConntrackEntry, isValidFirstP
 import type { Packet } from '../net/packet';
 import { evaluateChain } from '../netfilter';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
-import { envOf, samePacket } from './hooks';
+import { envOf } from './evaluate-env';
+import { samePacket } from './hooks';
 import { ipvsRewrite } from './ipvs-hooks';
+import { filterHook } from './filter-hook';
 import type { Step } from '../trace/types';
 import type { NetfilterPass } from './netfilter-pass';
 import { device, type RecordStep } from './step-draft';
@@ -95,22 +97,17 @@ function outputThroughIpvs(
   });
   const rewritten = ipvsRewrite(world, kernel, pass, 'OUTPUT', record);
   if (rewritten.kind !== 'forwarded') return { pass, verdict: rewritten.kind === 'rejected' ? 'REJECT' : 'DROP' };
-  const next = rewritten.pass;
-  const filter = evaluateChain(kernel.ruleset, 'filter', 'OUTPUT', { packet: next.packet, mark: next.mark, ctstate: next.ctstate, inInterface: null, outInterface: null }, envOf(world, kernel));
-  kernel.recent = filter.recent;
-  record({
-    kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : 'hook',
-    node: node.name,
-    at: here,
-    to: here,
-    hook: 'OUTPUT',
-    before: next.packet,
-    after: next.packet,
-    rules: filter.evaluated,
-    conntrackChange: null,
-    note: { id: 'output.after-ipvs', params: { node: node.name } },
-  });
-  return { pass: { ...next, mark: filter.mark }, verdict: filter.verdict };
+  const filter = filterHook(
+    world,
+    kernel,
+    rewritten.pass,
+    'OUTPUT',
+    { inDev: null, outDev: null },
+    { at: here, to: () => here },
+    () => ({ id: 'output.after-ipvs', params: { node: node.name } }),
+    record,
+  );
+  return { pass: filter.pass, verdict: filter.verdict };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { findVirtualServer, lookupIpvsConn, scheduleConnection, updateIpvsConn, virtualServerKey, type IpvsState } from '../ipvs';
 import type { Packet } from '../net/packet';
-import { evaluateChain } from '../netfilter';
 import type { IpvsChange } from '../trace/types';
-import { envOf, samePacket } from './hooks';
+import { samePacket } from './hooks';
+import { filterHook, type FilterVerdict } from './filter-hook';
 import type { NetfilterPass } from './netfilter-pass';
 import { device, type RecordStep } from './step-draft';
 import type { NodeKernel, World } from './world';
@@ -29,25 +29,20 @@ export type IpvsInResult =
  */
 export function ipvsInput(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, record: RecordStep): IpvsInResult {
   const node = kernel.node;
-  const state = kernel.ipvs!;
-  const filter = evaluateChain(kernel.ruleset, 'filter', 'INPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: inDev, outInterface: null }, envOf(world, kernel));
-  kernel.recent = filter.recent;
-  record({
-    kind: filter.verdict === 'ACCEPT' ? 'hook' : filter.verdict === 'REJECT' ? 'reject' : 'drop',
-    node: node.name,
-    at: device(node.name, 'kube-ipvs0'),
-    to: device(node.name, 'INPUT'),
-    hook: 'INPUT',
-    before: pass.packet,
-    after: pass.packet,
-    rules: filter.evaluated,
-    conntrackChange: null,
-    note: { id: filter.verdict === 'ACCEPT' ? 'input.ipvs-filter' : `input.${filter.verdict.toLowerCase()}`, params: { node: node.name } },
-  });
+  const filter = filterHook(
+    world,
+    kernel,
+    pass,
+    'INPUT',
+    { inDev, outDev: null },
+    { at: device(node.name, 'kube-ipvs0'), to: () => device(node.name, 'INPUT') },
+    (v) => ({ id: v === 'ACCEPT' ? 'input.ipvs-filter' : `input.${v.toLowerCase()}`, params: { node: node.name } }),
+    record,
+  );
   if (filter.verdict === 'REJECT') return { kind: 'rejected' };
   if (filter.verdict === 'DROP') return { kind: 'dropped', reason: 'filter INPUT dropped it' };
 
-  return ipvsRewrite(world, kernel, pass, 'INPUT', record);
+  return ipvsRewrite(world, kernel, filter.pass, 'INPUT', record);
 }
 
 /**
@@ -97,23 +92,10 @@ export function ipvsRewrite(world: World, kernel: NodeKernel, pass: NetfilterPas
 }
 
 /** filter OUTPUT for the packet IPVS re-injected at LOCAL_OUT (nat OUTPUT is skipped: the connection's destination NAT is already set up). */
-export function outputAfterIpvs(world: World, kernel: NodeKernel, pass: NetfilterPass, outDev: string, record: RecordStep): 'ACCEPT' | 'DROP' | 'REJECT' {
-  const node = kernel.node;
-  const filter = evaluateChain(kernel.ruleset, 'filter', 'OUTPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: outDev }, envOf(world, kernel));
-  kernel.recent = filter.recent;
-  record({
-    kind: filter.verdict === 'ACCEPT' ? 'hook' : filter.verdict === 'REJECT' ? 'reject' : 'drop',
-    node: node.name,
-    at: device(node.name, 'OUTPUT'),
-    to: device(node.name, 'POSTROUTING'),
-    hook: 'OUTPUT',
-    before: pass.packet,
-    after: pass.packet,
-    rules: filter.evaluated,
-    conntrackChange: null,
-    note: { id: 'output.after-ipvs', params: { node: node.name } },
-  });
-  return filter.verdict;
+export function outputAfterIpvs(world: World, kernel: NodeKernel, pass: NetfilterPass, outDev: string, record: RecordStep): FilterVerdict {
+  const node = kernel.node.name;
+  const at = device(node, 'OUTPUT');
+  return filterHook(world, kernel, pass, 'OUTPUT', { inDev: null, outDev }, { at, to: () => device(node, 'POSTROUTING') }, () => ({ id: 'output.after-ipvs', params: { node } }), record).verdict;
 }
 
 /**

@@ -1,0 +1,47 @@
+import type { DeviceId } from '../net/ids';
+import { evaluateChain } from '../netfilter';
+import type { Note } from '../trace/types';
+import { envOf } from './evaluate-env';
+import type { NetfilterPass } from './netfilter-pass';
+import type { RecordStep } from './step-draft';
+import type { NodeKernel, World } from './world';
+
+export type FilterVerdict = 'ACCEPT' | 'DROP' | 'REJECT';
+
+/**
+ * The filter table at one hook (INPUT, FORWARD or OUTPUT; priority 0), run on
+ * a packet and recorded as one step: every rule it evaluated, the verdict as
+ * the step's kind, the skb mark the rules left.
+ */
+export function filterHook(
+  world: World,
+  kernel: NodeKernel,
+  pass: NetfilterPass,
+  hook: 'INPUT' | 'FORWARD' | 'OUTPUT',
+  io: { readonly inDev: string | null; readonly outDev: string | null },
+  place: { readonly at: DeviceId; readonly to: (verdict: FilterVerdict) => DeviceId },
+  note: (verdict: FilterVerdict) => Note,
+  record: RecordStep,
+): { readonly verdict: FilterVerdict; readonly pass: NetfilterPass } {
+  const result = evaluateChain(
+    kernel.ruleset,
+    'filter',
+    hook,
+    { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: io.inDev, outInterface: io.outDev },
+    envOf(world, kernel),
+  );
+  kernel.recent = result.recent;
+  record({
+    kind: result.verdict === 'REJECT' ? 'reject' : result.verdict === 'DROP' ? 'drop' : 'hook',
+    node: kernel.node.name,
+    at: place.at,
+    to: place.to(result.verdict),
+    hook,
+    before: pass.packet,
+    after: result.packet,
+    rules: result.evaluated,
+    conntrackChange: null,
+    note: note(result.verdict),
+  });
+  return { verdict: result.verdict, pass: { ...pass, mark: result.mark } };
+}
