@@ -70,7 +70,7 @@ const TABLE: Readonly<Record<ConntrackDirection, Readonly<Record<TcpFlagClass, R
  * middle and tracks the whole connection, not either socket: FIN_WAIT means
  * "a FIN was seen", CLOSE_WAIT "that FIN was ACKed", LAST_ACK "FINs both
  * ways", TIME_WAIT "the last ACK was seen". Sequence numbers and windows
- * (tcp_in_window) are not modelled: every segment is taken as inside the window.
+ * (tcp_in_window) are not modelled: every segment counts as acceptable.
  */
 export function tcpTransition(state: TcpState, flags: readonly TcpFlag[], direction: ConntrackDirection): TcpTransition {
   const row = TABLE[direction][classifyTcpFlags(flags)];
