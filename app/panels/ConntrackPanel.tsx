@@ -54,7 +54,6 @@ export function ConntrackPanel() {
 }
 
 function ConntrackTable({ table, highlight }: { table: NodeConntrack; highlight: number | null }) {
-  const t = usePanelStrings();
   return (
     <div className="pw-scroll" role="group" tabIndex={0} data-scroll-keys="" aria-label={`conntrack -L (${table.node})`}>
       <pre className="pw-terminal" data-node={table.node}>

@@ -46,7 +46,7 @@ export function isActiveState(state: IpvsConnState): boolean {
 }
 
 type Row = readonly IpvsTcpState[];
-const [sNO, sES, sSS, sSR, sFW, sTW, sCL, sCW, sLA, sLI] = ORDER as [
+const [, sES, sSS, sSR, sFW, sTW, sCL, sCW, sLA, sLI] = ORDER as [
   IpvsTcpState, IpvsTcpState, IpvsTcpState, IpvsTcpState, IpvsTcpState,
   IpvsTcpState, IpvsTcpState, IpvsTcpState, IpvsTcpState, IpvsTcpState,
 ];

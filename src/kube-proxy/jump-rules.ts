@@ -64,12 +64,11 @@ export function withBuiltinChains(restore: string): string {
   const lines = restore.split('\n');
   const out: string[] = [];
   let table: 'filter' | 'nat' | null = null;
-  let hasFirewall = false;
+  const hasFirewall = restore.includes(':KUBE-FIREWALL ');
   let pendingJumps: string[] = [];
   for (const line of lines) {
     if (line === '*filter' || line === '*nat') {
       table = line === '*filter' ? 'filter' : 'nat';
-      hasFirewall = restore.includes(':KUBE-FIREWALL ');
       out.push(line, ...BUILTIN[table].map((c) => `:${c} ACCEPT [0:0]`));
       pendingJumps = builtinChainRules(table, hasFirewall);
       continue;

@@ -59,7 +59,7 @@ describe('npm run cli', () => {
       ].join('\n'),
     );
     expect(cli('ipvs', '--preset', 'article', '--node', 'vm1', '--connections').out).toMatch(
-      /^IPVS connection entries\npro expire state {7}source {13}virtual {12}destination\nTCP 15:00  ESTABLISHED 10\.244\.1\.2:\d+ +10\.96\.0\.10:80 +10\.244\.2\.3:8080\n$/,
+      /^IPVS connection entries\npro expire state {7}source {13}virtual {12}destination\nTCP 15:00 {2}ESTABLISHED 10\.244\.1\.2:\d+ +10\.96\.0\.10:80 +10\.244\.2\.3:8080\n$/,
     );
   }, 60_000);
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { watchErrors } from './watch-errors';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,17 +1,27 @@
 // The one rule of the house (DESIGN.md): data flows one way. src/ is the engine and never
-// knows about the app, React, the DOM or d3-selection. This file proves it mechanically:
-// a scan of every source file's imports and globals, and a type-check of src/ against
-// tsconfig.engine.json, whose lib has no DOM (so `window` or `document` cannot compile).
+// knows about the app, React, the DOM or d3-selection, and never reads a clock or
+// Math.random. The rule is written once, in eslint.config.js (no-restricted-imports,
+// -globals, -properties for src/); this file proves that the rule catches what it must,
+// lets ordinary engine code and comments through, holds for every file in src/, and that
+// src/ type-checks against tsconfig.engine.json, whose lib has no DOM.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const srcDir = join(root, 'src');
+const BOUNDARY_RULES = ['no-restricted-imports', 'no-restricted-globals', 'no-restricted-properties'];
 
-const FORBIDDEN_PACKAGES = ['react', 'react-dom', 'zustand', 'd3-selection'];
+const eslint = new ESLint({ cwd: root });
+
+/** The boundary rules a piece of code breaks when it stands in the engine at `file`. */
+async function boundaryViolations(code: string, file = 'src/trace/x.ts'): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId && BOUNDARY_RULES.includes(m.ruleId)).map((m) => m.message);
+}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -21,66 +31,37 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Block and line comments removed, so a TSDoc sentence that says "window." is no violation. */
-function stripComments(code: string): string {
-  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-}
-
-/** Every module specifier: static imports, re-exports, `import type`, dynamic import(), require(). */
-function specifiers(code: string): string[] {
-  const found: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of code.matchAll(re)) found.push(m[1]!);
-  return found;
-}
-
-/** Why a file in src/ breaks the one-way rule, or nothing. */
-function violations(file: string, code: string): string[] {
-  const body = stripComments(code);
-  const out: string[] = [];
-  for (const spec of specifiers(body)) {
-    const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-    if (FORBIDDEN_PACKAGES.includes(pkg)) out.push(`imports ${spec}`);
-    if (spec.startsWith('.')) {
-      const target = relative(root, resolve(dirname(file), spec));
-      if (target === 'app' || target.startsWith(`app/`)) out.push(`imports ${spec} (app/)`);
-    }
-    if (/^\/?app\//.test(spec)) out.push(`imports ${spec} (app/)`);
-  }
-  for (const global of ['document', 'window']) {
-    if (new RegExp(`(^|[^\\w.$])${global}\\s*\\.`, 'm').test(body)) out.push(`uses ${global}.`);
-  }
-  return out;
-}
-
-describe('the detector', () => {
-  const file = join(srcDir, 'trace', 'x.ts');
+describe('the lint rule for the engine boundary', () => {
   it.each([
-    ["import { useState } from 'react';", 'imports react'],
-    ["import type { FC } from 'react';", 'imports react'],
-    ["import { createRoot } from 'react-dom/client';", 'imports react-dom/client'],
-    ["export { create } from 'zustand';", 'imports zustand'],
-    ["const d3 = await import('d3-selection');", 'imports d3-selection'],
-    ["import { App } from '../../app/App';", 'imports ../../app/App (app/)'],
-    ['const w = window.innerWidth;', 'uses window.'],
-    ['document.title = "x";', 'uses document.'],
-  ])('flags %j', (code, why) => {
-    expect(violations(file, code)).toContain(why);
+    ["import { useState } from 'react';\nuseState;", /React/],
+    ["import type { FC } from 'react';\nexport type X = FC;", /React/],
+    ["import { createRoot } from 'react-dom/client';\ncreateRoot;", /React/],
+    ["export { create } from 'zustand';", /store/],
+    ["import { select } from 'd3-selection';\nselect;", /DOM/],
+    ["import { App } from '../../app/App';\nApp;", /app\//],
+    ['export const w = window.innerWidth;', /window/],
+    ['document.title = "x";', /document/],
+    ['export const r = Math.random();', /seed/],
+    ['export const t = Date.now();', /simulated clock/],
+    ['export const t = performance.now();', /simulated clock/],
+  ])('rejects %j in src/', async (code, why) => {
+    const found = await boundaryViolations(code);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join('\n')).toMatch(why);
   });
 
   it.each([
-    ["import { ipv4 } from '../net/ipv4';"],
-    ["import { scaleLinear } from 'd3-scale';"],
-    ['// window.foo is never touched here'],
-    ['/** Unlike document.title, a trace is plain data. */'],
-    ['const reactTime = 3; const mydocument = { x: 1 }; mydocument.x;'],
-  ])('lets %j pass', (code) => {
-    expect(violations(file, code)).toEqual([]);
+    ["import { ipv4 } from '../net/ipv4';\nipv4;"],
+    ['// window.foo is never touched here\nexport const x = 1;'],
+    ['/** Unlike document.title, a trace is plain data. */\nexport const y = 2;'],
+    ['const mydocument = { x: 1 };\nexport const z = mydocument.x;'],
+    ['export const draw = (rng: { next(): number }) => rng.next();'],
+  ])('lets %j through in src/', async (code) => {
+    expect(await boundaryViolations(code)).toEqual([]);
+  });
+
+  it('does not apply to app/, which may use React and the DOM', async () => {
+    expect(await boundaryViolations("import { useState } from 'react';\nexport const w = window.innerWidth + (useState ? 1 : 0);", 'app/x.ts')).toEqual([]);
   });
 });
 
@@ -91,12 +72,14 @@ describe('src/ (the engine)', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it('never imports app/, react, react-dom, zustand or d3-selection, nor touches document. or window.', () => {
-    const bad = files.flatMap((f) =>
-      violations(f, readFileSync(f, 'utf8')).map((v) => `${relative(root, f)}: ${v}`),
+  it('breaks no boundary rule in any file', async () => {
+    const results = await eslint.lintFiles(files);
+    const bad = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId && BOUNDARY_RULES.includes(m.ruleId)).map((m) => `${relative(root, r.filePath)}:${m.line}: ${m.message}`),
     );
+    expect(results).toHaveLength(files.length);
     expect(bad).toEqual([]);
-  });
+  }, 120_000);
 
   it('has no JSX files', () => {
     expect(files.filter((f) => /x$/.test(f)).map((f) => relative(root, f))).toEqual([]);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Point } from './geometry';
 import { createPanZoom, type PanZoom, type ViewTransform } from './pan-zoom';
 
@@ -46,7 +46,9 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
   const current = useRef(transform);
   const moved = useRef(false);
   const focusRef = useRef(focus);
-  focusRef.current = focus;
+  useLayoutEffect(() => {
+    focusRef.current = focus;
+  });
 
   useEffect(() => {
     const svg = svgRef.current;
