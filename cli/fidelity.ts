@@ -6,8 +6,8 @@
  * 2: the file cannot be read or does not match the schema.
  */
 import { readFileSync } from 'node:fs';
-import { parseCorpus } from '../src/kube-proxy/fidelity/schema';
-import { runCorpus } from '../src/kube-proxy/fidelity/run-corpus';
+import { parseCorpus } from './fidelity/schema';
+import { runCorpus } from './fidelity/run-corpus';
 
 const file = process.argv[2] ?? 'tests/fidelity/kube-proxy-cases.json';
 

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAuxiliary, runCorpus } from '../../src/kube-proxy/fidelity/run-corpus';
-import { runCase, runContextOf } from '../../src/kube-proxy/fidelity/run-case';
-import { parseCorpus } from '../../src/kube-proxy/fidelity/schema';
+import { runAuxiliary, runCorpus } from '../../cli/fidelity/run-corpus';
+import { runCase, runContextOf } from '../../cli/fidelity/run-case';
+import { parseCorpus } from '../../cli/fidelity/schema';
 
 const FILE = 'tests/fidelity/kube-proxy-cases.json';
 const parsed = parseCorpus(JSON.parse(readFileSync(FILE, 'utf8')));

@@ -1,10 +1,16 @@
-import type { EndpointSliceInput } from '../endpoint-slice';
-import { withBuiltinChains } from '../jump-rules';
-import { applyProxierOp, newProxierState, syncProxier, type ProxierOp, type ProxierState } from '../proxier';
-import type { ProxierConfig } from '../proxier-config';
-import type { ServiceInput } from '../service';
-import { sortIptablesRules } from '../sort-rules';
-import { syncProxyRules } from '../sync-proxy-rules';
+import {
+  applyProxierOp,
+  newProxierState,
+  sortIptablesRules,
+  syncProxier,
+  syncProxyRules,
+  withBuiltinChains,
+  type EndpointSliceInput,
+  type ProxierConfig,
+  type ProxierOp,
+  type ProxierState,
+  type ServiceInput,
+} from '../../src/kube-proxy';
 import { chainRules, firstDifference } from './compare-text';
 import type { Corpus, FidelityCase } from './schema';
 import { checkFlows, type FlowCheck } from './trace-flows';

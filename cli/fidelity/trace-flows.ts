@@ -1,4 +1,5 @@
-import { parseIptablesRestore, traceKubeProxyTestPacket } from '../../netfilter';
+import { parseIptablesRestore } from '../../src/netfilter';
+import { traceKubeProxyTestPacket } from './test-tracer';
 import type { PacketFlow } from './schema';
 
 /** A flow check outcome: null when every flow matched, else why not. */

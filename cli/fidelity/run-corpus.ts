@@ -1,6 +1,4 @@
-import { chainHash } from '../chain-name';
-import { computeProbability } from '../probability';
-import { sortIptablesRules } from '../sort-rules';
+import { chainHash, computeProbability, sortIptablesRules } from '../../src/kube-proxy';
 import { firstDifference } from './compare-text';
 import { runCase, runContextOf, type CaseResult } from './run-case';
 import type { Corpus } from './schema';
