@@ -2,28 +2,13 @@
 /**
  * Fidelity runner: checks the kube-proxy engine against expectations transcribed from
  * kube-proxy's own tests. Usage: npm run -s fidelity -- [FILE]
- * (default tests/fidelity/kube-proxy-cases.json). Exit 0: no FAIL; 1: a case failed;
- * 2: the file cannot be read or does not match the schema.
+ * (default tests/fidelity/kube-proxy-cases.json). Exit 0: checks ran and none failed;
+ * 1: a case failed, or the corpus has no case or ran no check; 2: the file cannot be read
+ * or is not a fidelity corpus. The harness is in cli/fidelity/.
  */
-import { readFileSync } from 'node:fs';
-import { parseCorpus } from '../src/kube-proxy/fidelity/schema';
-import { runCorpus } from '../src/kube-proxy/fidelity/run-corpus';
+import { DEFAULT_CORPUS, runFidelity } from './fidelity/main';
 
-const file = process.argv[2] ?? 'tests/fidelity/kube-proxy-cases.json';
-
-function fail(message: string): never {
-  process.stderr.write(`fidelity: ${file}: ${message}\n`);
-  process.exit(2);
-}
-
-let json: unknown;
-try {
-  json = JSON.parse(readFileSync(file, 'utf8'));
-} catch (e) {
-  fail(e instanceof SyntaxError ? `is not valid JSON (${e.message})` : `cannot be read (${(e as Error).message})`);
-}
-const corpus = parseCorpus(json);
-if (!corpus.ok) fail(corpus.error);
-const report = runCorpus(corpus.value);
-process.stdout.write(`${report.lines.join('\n')}\n`);
-process.exit(report.failed > 0 ? 1 : 0);
+const run = runFidelity(process.argv[2] ?? DEFAULT_CORPUS);
+process.stdout.write(run.stdout);
+process.stderr.write(run.stderr);
+process.exit(run.exitCode);

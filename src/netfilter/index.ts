@@ -42,5 +42,3 @@ export { evaluateChain } from './evaluate';
 export type { ChainResult, EvaluateEnv, NatDecision, PacketContext } from './evaluate';
 export { EMPTY_RECENT_LISTS, forgetRecent, recentLastSeen, recordRecent } from './recent-lists';
 export type { RecentLists } from './recent-lists';
-export { traceKubeProxyTestPacket } from './test-tracer';
-export type { KubeProxyTestFlow, KubeProxyTestTrace } from './test-tracer';

@@ -1,6 +1,5 @@
-import { ipv4ToNumber, parseIpv4 } from '../net/ipv4';
-import type { TableName } from './evaluated-rule';
-import { findChain, type AddressMatch, type Rule, type Ruleset } from './ruleset';
+import { ipv4ToNumber, parseIpv4 } from '../../src/net/ipv4';
+import { findChain, type AddressMatch, type Rule, type Ruleset, type TableName } from '../../src/netfilter';
 
 /** A packet as kube-proxy's packetFlowTest describes it. */
 export interface KubeProxyTestFlow {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIptablesRestore } from '../../../src/netfilter/parse-restore';
-import { traceKubeProxyTestPacket } from '../../../src/netfilter/test-tracer';
+import { traceKubeProxyTestPacket } from '../../../cli/fidelity/test-tracer';
 import { unwrap } from '../../../src/net/result';
 
 interface Flow {
@@ -20,7 +20,7 @@ interface TraceCase {
   packetFlows: Flow[];
 }
 
-const corpus = JSON.parse(readFileSync('/work/main/tests/fidelity/kube-proxy-cases.json', 'utf8')) as { cases: TraceCase[] };
+const corpus = JSON.parse(readFileSync(new URL('../../fidelity/kube-proxy-cases.json', import.meta.url), 'utf8')) as { cases: TraceCase[] };
 const tracePacketCase = corpus.cases.find((c) => c.id === 'TestTracePacket');
 if (tracePacketCase === undefined) throw new Error('TestTracePacket is missing from the corpus');
 const ruleset = unwrap(parseIptablesRestore(tracePacketCase.rules));
@@ -72,6 +72,18 @@ describe('traceKubeProxyTestPacket semantics', () => {
     );
     const trace = traceKubeProxyTestPacket(rules, { sourceIP: '10.0.0.2', protocol: 'tcp', destIP: '172.30.0.41', destPort: 80 }, []);
     expect(trace.output).toBe('10.180.0.1:8080, DROP');
+  });
+
+  it('explores every --probability branch, so a ten-endpoint service lists all ten endpoints in rule order', () => {
+    const endpoints = Array.from({ length: 10 }, (_, e) => `10.180.0.${e + 1}:8080`);
+    const lines = ['*nat', ':KUBE-SERVICES - [0:0]', ':KUBE-SVC-A - [0:0]', '-A KUBE-SERVICES -m tcp -p tcp -d 172.30.0.41 --dport 80 -j KUBE-SVC-A'];
+    endpoints.forEach((ep, e) => {
+      const statistic = e < endpoints.length - 1 ? ` -m statistic --mode random --probability ${(1 / (endpoints.length - e)).toFixed(10)}` : '';
+      lines.push(`:KUBE-SEP-${e} - [0:0]`, `-A KUBE-SVC-A${statistic} -j KUBE-SEP-${e}`, `-A KUBE-SEP-${e} -m tcp -p tcp -j DNAT --to-destination ${ep}`);
+    });
+    const rules = unwrap(parseIptablesRestore([...lines, 'COMMIT'].join('\n')));
+    const trace = traceKubeProxyTestPacket(rules, { sourceIP: '10.0.0.2', protocol: 'TCP', destIP: '172.30.0.41', destPort: 80 }, []);
+    expect(trace.output).toBe(endpoints.join(', '));
   });
 
   it('never matches --rcheck, --mark or --ctstate rules', () => {

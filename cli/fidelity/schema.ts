@@ -3,8 +3,9 @@ import { z } from 'zod';
 /*
  * The fidelity corpus format (tests/fidelity/kube-proxy-cases.json, schemaVersion 1).
  * Objects are loose: fields this runner does not read (descriptions, isLocal, selector...)
- * pass through. What it does read is checked, so a malformed file fails with one clear
- * message instead of a wrong PASS.
+ * pass through. The file's envelope is checked as a whole (corpusSchema); each case and
+ * each auxiliary table is checked on its own (parse-entry.ts), so one case this runner
+ * cannot read is reported as that case and the others still run.
  */
 
 const conditions = z.looseObject({
@@ -122,6 +123,7 @@ export const caseSchema = z.discriminatedUnion('kind', [
   z.looseObject({ ...base, kind: z.literal('large-cluster-assertions'), config: proxierConfigSchema.optional() }),
 ]);
 
+/** The envelope: what the runner needs before it can report any case. */
 export const corpusSchema = z.looseObject({
   schemaVersion: z.literal(1),
   conventions: z
@@ -130,19 +132,20 @@ export const corpusSchema = z.looseObject({
       fakeNetworkInterfaces: z.record(z.string(), z.array(z.string())).optional(),
     })
     .optional(),
-  cases: z.array(caseSchema),
-  auxiliary: z
-    .looseObject({
-      computeProbability: z.looseObject({ values: z.record(z.string(), z.string()) }).optional(),
-      chainNames: z
-        .array(z.looseObject({ prefix: z.string(), hashInput: z.string(), expectedChain: z.string() }))
-        .optional(),
-      sortNormalizationCases: z.array(z.looseObject({ name: z.string(), input: z.string(), output: z.string() })).optional(),
-    })
-    .optional(),
+  cases: z.array(z.looseObject({ id: z.string() })),
+  auxiliary: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** The auxiliary tables this runner checks, by their key in `auxiliary`. */
+export const auxiliarySchemas = {
+  chainNames: z.array(z.looseObject({ prefix: z.string(), hashInput: z.string(), expectedChain: z.string() })),
+  computeProbability: z.looseObject({ values: z.record(z.string(), z.string()) }),
+  sortNormalizationCases: z.array(z.looseObject({ name: z.string(), input: z.string(), output: z.string() })),
+};
+
 export type Corpus = z.infer<typeof corpusSchema>;
+/** A case as the envelope sees it: an id and fields not checked yet. */
+export type RawCase = Corpus['cases'][number];
 export type FidelityCase = z.infer<typeof caseSchema>;
 export type PacketFlow = z.infer<typeof packetFlowSchema>;
 

@@ -1,0 +1,42 @@
+// Small corpora for the runner's tests, built from the real corpus' cases.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KUBE_PROXY_IPTABLES, type IptablesGenerator } from '../../../cli/fidelity/generator';
+
+export const CORPUS_FILE = 'tests/fidelity/kube-proxy-cases.json';
+
+type Json = Record<string, unknown>;
+export const realCorpus = JSON.parse(readFileSync(CORPUS_FILE, 'utf8')) as { conventions: Json; cases: Json[]; auxiliary: Json };
+
+/** A deep copy of the real corpus' case with this id. */
+export function realCase(id: string): Json {
+  const c = realCorpus.cases.find((x) => x['id'] === id);
+  if (c === undefined) throw new Error(`${id} is missing from ${CORPUS_FILE}`);
+  return structuredClone(c);
+}
+
+/** A corpus with the real conventions, these cases and no auxiliary tables unless given. */
+export const corpusOf = (cases: readonly Json[], auxiliary?: Json): Json => ({
+  schemaVersion: 1,
+  conventions: realCorpus.conventions,
+  cases,
+  ...(auxiliary === undefined ? {} : { auxiliary }),
+});
+
+/** Writes a corpus to a fresh temp dir; returns its path. */
+export function writeCorpus(corpus: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'fidelity-')), 'corpus.json');
+  writeFileSync(file, typeof corpus === 'string' ? corpus : JSON.stringify(corpus));
+  return file;
+}
+
+/** The engine's generator, but every rule it writes carries an option iptables does not know. */
+const bogus = (restore: string): string => restore.replace(/^-A (\S+) /gm, '-A $1 --bogus ');
+export const BOGUS_GENERATOR: IptablesGenerator = {
+  fullSync: (config, services, slices) => bogus(KUBE_PROXY_IPTABLES.fullSync(config, services, slices)),
+  sync: (state, options) => {
+    const s = KUBE_PROXY_IPTABLES.sync(state, options);
+    return { ...s, result: { ...s.result, restore: bogus(s.result.restore) } };
+  },
+};
