@@ -11,7 +11,7 @@ interface CorpusCase {
   rules?: string;
   expected?: { iptablesRestore?: string };
 }
-const corpus = JSON.parse(readFileSync('/work/main/tests/fidelity/kube-proxy-cases.json', 'utf8')) as { cases: CorpusCase[] };
+const corpus = JSON.parse(readFileSync(new URL('../../fidelity/kube-proxy-cases.json', import.meta.url), 'utf8')) as { cases: CorpusCase[] };
 const byId = (id: string): CorpusCase => {
   const c = corpus.cases.find((x) => x.id === id);
   if (c === undefined) throw new Error(`${id} missing`);

@@ -103,7 +103,7 @@ describe('a rule in iptables-save form', () => {
 });
 
 describe('formatIptablesSave', () => {
-  const corpus = JSON.parse(readFileSync('/work/main/tests/fidelity/kube-proxy-cases.json', 'utf8')) as { cases: { id: string; rules?: string }[] };
+  const corpus = JSON.parse(readFileSync(new URL('../../fidelity/kube-proxy-cases.json', import.meta.url), 'utf8')) as { cases: { id: string; rules?: string }[] };
   const dump = corpus.cases.find((c) => c.id === 'TestTracePacket')?.rules ?? '';
   const ruleset = unwrap(parseIptablesRestore(dump));
 
