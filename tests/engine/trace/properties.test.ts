@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPacketStep, presetScenario, simulate, type Trace } from '../../../src/index';
+import { propertyParams } from '../../fast-check-params';
 
 const packetSteps = (t: Trace) => t.steps.filter(isPacketStep);
 
@@ -17,7 +18,7 @@ describe('for any seed (property tests)', () => {
         expect(dnat).toHaveLength(1);
         expect(readyEndpoints.has(`${dnat[0]!.after.dstIp}:${dnat[0]!.after.dstPort}`)).toBe(true);
       }),
-      { numRuns: 150 },
+      propertyParams(150),
     );
   });
 
@@ -32,7 +33,7 @@ describe('for any seed (property tests)', () => {
         expect([reply.after.srcIp, reply.after.srcPort]).toEqual(['10.96.0.10', 80]);
         expect([reply.after.dstIp, reply.after.dstPort]).toEqual([syn.before.srcIp, syn.before.srcPort]);
       }),
-      { numRuns: 150 },
+      propertyParams(150),
     );
   });
 
@@ -41,7 +42,7 @@ describe('for any seed (property tests)', () => {
       fc.property(seed, (s) => {
         expect(JSON.stringify(simulate(article, { seed: s }))).toBe(JSON.stringify(simulate(article, { seed: s })));
       }),
-      { numRuns: 40 },
+      propertyParams(40),
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, PRESETS, simulate, type ScenarioInput } from '../../../src/index';
+import { propertyParams } from '../../fast-check-params';
 
 type Op = { readonly kind: 'delete' | 'create' | 'ready' | 'not-ready'; readonly pod: 'pod3' | 'pod4' };
 const op = fc.record({ kind: fc.constantFrom('delete', 'create', 'ready', 'not-ready'), pod: fc.constantFrom('pod3', 'pod4') }) as fc.Arbitrary<Op>;
@@ -61,7 +62,7 @@ describe('for any sequence of pod events (property tests)', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      propertyParams(60),
     );
   });
 });
