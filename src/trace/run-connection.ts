@@ -2,21 +2,19 @@ import { findService } from '../cluster/build-cluster';
 import type { Cluster } from '../cluster/model';
 import { device, stepDraft, type StepDraft } from '../dataplane/step-draft';
 import { walkFromHost, walkFromPod, type Peer, type WalkOutcome } from '../dataplane/walk-packet';
-import type { World } from '../dataplane/world';
+import { kernelOf, type World } from '../dataplane/world';
 import { countIpvsLookups, expireIpvsConns } from '../ipvs';
 import type { NodeName } from '../net/ids';
 import { ipv4, type Ipv4 } from '../net/ipv4';
 import type { Packet, Protocol, TcpFlag } from '../net/packet';
 import type { Scenario } from '../scenario/schema';
+import { pickEphemeralPort, tupleInUse } from './ephemeral-port';
 import { stagesOf } from './stages';
 import { conntrackSnapshot, ipvsSnapshot } from './step-snapshots';
 import type { ConnectionSummary, NodeConntrack, NodeIpvs, PacketLabel, PacketStep } from './types';
 
 /** One-way latency of a hop sequence, in simulated seconds (a LAN round trip is ~1 ms). */
 const PACKET_GAP = 0.0005;
-
-/** Linux's default ephemeral port range, net.ipv4.ip_local_port_range. */
-const EPHEMERAL = [32768, 60999] as const;
 
 interface PacketPlan {
   readonly label: PacketLabel;
@@ -123,8 +121,9 @@ export function runConnection(
   const client = clientOf(cluster, conn.from);
   const service = findService(cluster.services, conn.to, client.namespace)!;
   const protocol = conn.protocol.toLowerCase() as Protocol;
-  const sport = world.rng.nextInt(EPHEMERAL[0], EPHEMERAL[1]);
-  const opening: Packet = { srcMac: '', dstMac: '', srcIp: client.ip, dstIp: service.clusterIP, protocol, srcPort: sport, dstPort: conn.port, flags: [], ttl: 64 };
+  const from = (srcPort: number): Packet => ({ srcMac: '', dstMac: '', srcIp: client.ip, dstIp: service.clusterIP, protocol, srcPort, dstPort: conn.port, flags: [], ttl: 64 });
+  const clientKernel = kernelOf(world, client.node);
+  const opening = from(pickEphemeralPort(world.rng, (port) => tupleInUse(clientKernel, from(port), world.now), world.localPortRange));
   const steps: PacketStep[] = [];
   let server: Delivered | null = null;
   let outcome: WalkOutcome | null = null;

@@ -9,6 +9,7 @@ import { createRng } from '../net/rng';
 import type { Ruleset } from '../netfilter';
 import type { Scenario } from '../scenario/schema';
 import { runClusterEvent, type ControlPlaneDraft, type ControlPlaneMemory } from './control-plane';
+import { EPHEMERAL_PORT_RANGE } from './ephemeral-port';
 import { runConnection } from './run-connection';
 import { conntrackSnapshot, ipvsSnapshot } from './step-snapshots';
 import { createTopologyHistory } from './topology-history';
@@ -21,15 +22,27 @@ export interface SimulateOptions {
   readonly mode?: ProxyMode;
   /** Overrides the scenario's IPVS scheduler. */
   readonly scheduler?: IpvsScheduler;
+  /**
+   * Every client's net.ipv4.ip_local_port_range, the ports connect() picks a
+   * source port from: Linux's default, 32768-60999, when absent. In a narrow
+   * range new connections often draw a port in use and move on to a free one;
+   * simulate throws when a client has none left (connect()'s EADDRNOTAVAIL).
+   */
+  readonly localPortRange?: readonly [low: number, high: number];
 }
 
-function createWorld(cluster: Cluster, seed: number, mode: ProxyMode, scheduler: IpvsScheduler, parse: (restore: string, key: string) => Ruleset): World {
+type WorldOptions = Required<Pick<SimulateOptions, 'seed' | 'mode' | 'scheduler' | 'localPortRange'>>;
+
+function createWorld(cluster: Cluster, options: WorldOptions, parse: (restore: string, key: string) => Ruleset): World {
+  const { seed, mode, scheduler, localPortRange } = options;
+  const [low, high] = localPortRange;
+  if (!(Number.isInteger(low) && Number.isInteger(high) && low >= 1 && low <= high && high <= 65535)) throw new Error(`invalid local port range ${low}-${high}`);
   const kernels = new Map<string, NodeKernel>();
   for (const node of cluster.nodes) {
     const rules = syncKernel(cluster, node, mode, scheduler, null, parse);
     kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, ...rules });
   }
-  return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler, now: 0 };
+  return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler, localPortRange, now: 0 };
 }
 
 /** A control-plane event's steps, numbered from `firstStep`, each with the tables as the event left them. */
@@ -61,7 +74,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const mode = options.mode ?? scenario.mode;
   const scheduler = options.scheduler ?? scenario.scheduler;
   const parse = createRulesetCache();
-  const world = createWorld(built.cluster, seed, mode, scheduler, parse);
+  const world = createWorld(built.cluster, { seed, mode, scheduler, localPortRange: options.localPortRange ?? EPHEMERAL_PORT_RANGE }, parse);
   const history = createTopologyHistory(built.cluster, world);
   const memory: ControlPlaneMemory = { podIps: new Map(), serviceIps: new Map() };
   let state: ClusterState = { cluster: built.cluster, allocation: built.allocation };
