@@ -48,7 +48,7 @@ function clientOf(cluster: Cluster, name: string): Client {
   return { peer: { kind: 'host', node }, node: node.name, ip: node.ip, namespace: 'default' };
 }
 
-/** Who received the connection's first packet, and that packet as it arrived. */
+/** Who received the client's last packet, and that packet as it arrived: the reply answers it. */
 interface Delivered {
   readonly peer: Peer;
   readonly packet: Packet;
