@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { narrate, type Step, type Trace } from '../src/index';
+import { isPacketStep, narrate, type PacketStep, type Step, type Trace } from '../src/index';
 import { formatPacket, packetChanges } from './format';
 import type { Lang, Strings } from './i18n';
 
@@ -22,19 +22,18 @@ export function StepList({ trace, lang, strings }: StepListProps) {
 
 function StepItem({ step, lang, strings }: { step: Step; lang: Lang; strings: Strings }) {
   const n = step.index + 1;
-  const changes = packetChanges(step.before, step.after);
-  const rule = step.rules.find((r) => r.decided);
-  const ct = step.conntrackChange;
+  // A control-plane step moves no packet: no direction, no headers, no rule, no conntrack change.
+  const packet = isPacketStep(step) ? step : null;
   const headingId = `step-${n}-title`;
   return (
     <li
-      className={`step step-${step.direction}`}
+      className={packet ? `step step-${packet.direction}` : 'step'}
       data-id={`step-${n}`}
       data-kind={step.kind}
-      data-direction={step.direction}
-      data-src-ip={step.after.srcIp}
-      data-dst-ip={step.after.dstIp}
-      data-before-dst-ip={step.before.dstIp}
+      data-direction={packet?.direction}
+      data-src-ip={packet?.after.srcIp}
+      data-dst-ip={packet?.after.dstIp}
+      data-before-dst-ip={packet?.before.dstIp}
       aria-labelledby={headingId}
     >
       <h2 className="step-title" id={headingId}>
@@ -49,62 +48,73 @@ function StepItem({ step, lang, strings }: { step: Step; lang: Lang; strings: St
         <code>{step.at}</code> → <code>{step.to}</code>
         <span className="direction">
           {' · '}
-          {step.label} · {step.direction === 'reply' ? strings.reply : strings.original}
+          {step.label}
+          {packet && <> · {packet.direction === 'reply' ? strings.reply : strings.original}</>}
         </span>
-        {step.stage && (
+        {packet?.stage && (
           <span className="stage">
             {strings.stage}
             {strings.colon}
-            {strings.figures[step.stage.figure]} · {strings.step} {step.stage.n}
+            {strings.figures[packet.stage.figure]} · {strings.step} {packet.stage.n}
           </span>
         )}
       </p>
       <p className="narration">{narrate(step.note, lang)}</p>
-      <dl className="facts">
-        <dt>{strings.packet}</dt>
-        <dd>
-          <code className="packet">{formatPacket(step.after)}</code>
-        </dd>
-        {changes.length > 0 && (
-          <>
-            <dt>{strings.changed}</dt>
-            <dd>
-              <ul className="changes">
-                {changes.map((c) => (
-                  <li key={c.field}>
-                    <span className="field">{c.field}</span> <del>{c.before}</del> → <ins>{c.after}</ins>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        )}
-        {rule && (
-          <>
-            <dt>{strings.rule}</dt>
-            <dd>
-              <code className="rule">
-                [{rule.table}] <RuleText text={rule.text} />
-              </code>
-            </dd>
-          </>
-        )}
-        {ct && (
-          <>
-            <dt>{strings.conntrack}</dt>
-            <dd>
-              {ct.node} {strings.entry} #{ct.entryId} {strings.conntrackChanges[ct.change]}
-              {(ct.from || ct.to) && (
-                <>
-                  {strings.colon}
-                  <code>{ct.from || '-'}</code> → <code>{ct.to || '-'}</code>
-                </>
-              )}
-            </dd>
-          </>
-        )}
-      </dl>
+      {packet && <PacketFacts step={packet} strings={strings} />}
     </li>
+  );
+}
+
+/** What a packet step did: the packet as it leaves the step, the fields it rewrote, the deciding rule, the conntrack change. */
+function PacketFacts({ step, strings }: { step: PacketStep; strings: Strings }) {
+  const changes = packetChanges(step.before, step.after);
+  const rule = step.rules.find((r) => r.decided);
+  const ct = step.conntrackChange;
+  return (
+    <dl className="facts">
+      <dt>{strings.packet}</dt>
+      <dd>
+        <code className="packet">{formatPacket(step.after)}</code>
+      </dd>
+      {changes.length > 0 && (
+        <>
+          <dt>{strings.changed}</dt>
+          <dd>
+            <ul className="changes">
+              {changes.map((c) => (
+                <li key={c.field}>
+                  <span className="field">{c.field}</span> <del>{c.before}</del> → <ins>{c.after}</ins>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+      {rule && (
+        <>
+          <dt>{strings.rule}</dt>
+          <dd>
+            <code className="rule">
+              [{rule.table}] <RuleText text={rule.text} />
+            </code>
+          </dd>
+        </>
+      )}
+      {ct && (
+        <>
+          <dt>{strings.conntrack}</dt>
+          <dd>
+            {ct.node} {strings.entry} #{ct.entryId} {strings.conntrackChanges[ct.change]}
+            {(ct.from || ct.to) && (
+              <>
+                {strings.colon}
+                <code>{ct.from || '-'}</code> → <code>{ct.to || '-'}</code>
+              </>
+            )}
+          </dd>
+        </>
+      )}
+    </dl>
   );
 }
 

@@ -1,6 +1,4 @@
-import type { Step } from '../src/index';
-
-type Packet = Step['before'];
+import type { Packet } from '../src/index';
 
 /** "10.244.1.2:39916 -> 10.96.0.10:80 tcp SYN". */
 export function formatPacket(p: Packet): string {

@@ -1,10 +1,10 @@
-import type { Lang, Packet, Step, Trace } from '../src/index';
-import { narrate } from '../src/index';
+import type { ControlPlaneStep, Lang, PacketStep, Packet, Trace } from '../src/index';
+import { isPacketStep, narrate } from '../src/index';
 
 const endpoint = (p: Packet) => `${p.srcIp}:${p.srcPort} -> ${p.dstIp}:${p.dstPort}`;
 
 /** The fields a step changed, "dst 10.96.0.10:80 -> 10.244.2.3:8080". */
-export function packetChanges(step: Step): string[] {
+export function packetChanges(step: PacketStep): string[] {
   const { before: a, after: b } = step;
   const out: string[] = [];
   if (a.srcIp !== b.srcIp || a.srcPort !== b.srcPort) out.push(`src ${a.srcIp}:${a.srcPort} -> ${b.srcIp}:${b.srcPort}`);
@@ -12,6 +12,49 @@ export function packetChanges(step: Step): string[] {
   if (a.srcMac !== b.srcMac || a.dstMac !== b.dstMac) out.push(`mac ${a.srcMac || '-'} > ${a.dstMac || '-'} -> ${b.srcMac} > ${b.dstMac}`);
   if (a.ttl !== b.ttl) out.push(`ttl ${a.ttl} -> ${b.ttl}`);
   return out;
+}
+
+/** A packet step: where, the packet as it leaves the step, what changed, the rules evaluated, conntrack and IPVS. */
+function packetStepLines(step: PacketStep): string[] {
+  const stage = step.stage ? `  [${step.stage.figure} step ${step.stage.n}]` : '';
+  const where = step.hook ? `${step.node} ${step.hook}` : `${step.at} -> ${step.to}`;
+  const flags = step.after.flags.length ? ` [${step.after.flags.join(',')}]` : '';
+  const lines = [`#${step.index} ${step.label} ${step.kind}: ${where}${stage}`, `  packet  ${endpoint(step.after)} ${step.after.protocol.toUpperCase()}${flags}`];
+  for (const change of packetChanges(step)) lines.push(`  changed ${change}`);
+  for (const rule of step.rules) {
+    const mark = rule.decided ? '=>' : '  ';
+    lines.push(`  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`);
+  }
+  if (step.conntrackChange) {
+    const c = step.conntrackChange;
+    const entry = step.conntrack.find((n) => n.node === c.node)?.entries.find((e) => e.id === c.entryId);
+    const states = c.from || c.to ? ` ${c.from || '(none)'} -> ${c.to}` : '';
+    lines.push(`  conntrack ${c.node}: ${c.change}${states}`);
+    if (entry) lines.push(`    ${entry.text}`);
+  }
+  if (step.ipvsChange) {
+    const c = step.ipvsChange;
+    lines.push(`  ipvs ${c.node}: ${c.change} ${c.virtualServer} -> ${c.realServer} (${c.scheduler})`);
+  }
+  return lines;
+}
+
+/** A control-plane step: where, then a kube-proxy sync's diff (iptables-save lines removed and added, ipvsadm before and after, the conntrack entries deleted). */
+function controlPlaneStepLines(step: ControlPlaneStep): string[] {
+  const lines = [`#${step.index} ${step.label} ${step.kind}: ${step.at} -> ${step.to}`];
+  const diff = step.rulesDiff;
+  if (!diff) return lines;
+  for (const t of diff.tables) {
+    lines.push(`  ${t.table} table (iptables-save):`);
+    for (const l of t.removed) lines.push(`  - ${l}`);
+    for (const l of t.added) lines.push(`  + ${l}`);
+  }
+  if (diff.ipvs) {
+    lines.push('  ipvsadm -Ln before:', ...diff.ipvs.before.map((l) => `    ${l}`));
+    lines.push('  ipvsadm -Ln after:', ...diff.ipvs.after.map((l) => `    ${l}`));
+  }
+  for (const e of diff.conntrackDeleted) lines.push(`  conntrack deleted: ${e.text}`);
+  return lines;
 }
 
 /** The trace as text, one block per step: where, what changed, the rules evaluated, conntrack changes. */
@@ -22,40 +65,7 @@ export function formatTraceText(trace: Trace, lang: Lang): string {
     lines.push(`  first packet: ${c.cost.rulesEvaluated} iptables rules evaluated, ${c.cost.ipvsLookups} IPVS hash lookups`);
   }
   for (const step of trace.steps) {
-    const stage = step.stage ? `  [${step.stage.figure} step ${step.stage.n}]` : '';
-    const where = step.hook ? `${step.node} ${step.hook}` : `${step.at} -> ${step.to}`;
-    lines.push('', `#${step.index} ${step.label} ${step.kind}: ${where}${stage}`);
-    const flags = step.after.flags.length ? ` [${step.after.flags.join(',')}]` : '';
-    // Control-plane steps move no packet.
-    if (step.connection >= 0) lines.push(`  packet  ${endpoint(step.after)} ${step.after.protocol.toUpperCase()}${flags}`);
-    if (step.rulesDiff) {
-      for (const t of step.rulesDiff.tables) {
-        lines.push(`  ${t.table} table (iptables-save):`);
-        for (const l of t.removed) lines.push(`  - ${l}`);
-        for (const l of t.added) lines.push(`  + ${l}`);
-      }
-      if (step.rulesDiff.ipvs) {
-        lines.push('  ipvsadm -Ln before:', ...step.rulesDiff.ipvs.before.map((l) => `    ${l}`));
-        lines.push('  ipvsadm -Ln after:', ...step.rulesDiff.ipvs.after.map((l) => `    ${l}`));
-      }
-      for (const e of step.rulesDiff.conntrackDeleted) lines.push(`  conntrack deleted: ${e.text}`);
-    }
-    for (const change of packetChanges(step)) lines.push(`  changed ${change}`);
-    for (const rule of step.rules) {
-      const mark = rule.decided ? '=>' : '  ';
-      lines.push(`  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`);
-    }
-    if (step.conntrackChange) {
-      const c = step.conntrackChange;
-      const entry = step.conntrack.find((n) => n.node === c.node)?.entries.find((e) => e.id === c.entryId);
-      const states = c.from || c.to ? ` ${c.from || '(none)'} -> ${c.to}` : '';
-      lines.push(`  conntrack ${c.node}: ${c.change}${states}`);
-      if (entry) lines.push(`    ${entry.text}`);
-    }
-    if (step.ipvsChange) {
-      const c = step.ipvsChange;
-      lines.push(`  ipvs ${c.node}: ${c.change} ${c.virtualServer} -> ${c.realServer} (${c.scheduler})`);
-    }
+    lines.push('', ...(isPacketStep(step) ? packetStepLines(step) : controlPlaneStepLines(step)));
     lines.push(`  ${narrate(step.note, lang)}`);
   }
   return lines.join('\n');

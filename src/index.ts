@@ -46,6 +46,13 @@ export { formatConntrackSummary } from './conntrack/format-conntrack';
  * @example topologyAt(trace, 0).pods.length
  */
 export { topologyAt } from './trace/topology';
+/**
+ * Whether a step moves a packet (a hop of a connection) or is a control-plane
+ * event (the API server's `api-event`, a node's `kube-proxy-sync`): narrow with
+ * it before reading a step's packet, rules or stage.
+ * @example trace.steps.filter(isPacketStep).map((s) => s.after.dstIp)
+ */
+export { isControlPlaneStep, isPacketStep } from './trace/is-packet-step';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
 export type { Packet, Protocol, TcpFlag } from './net/packet';

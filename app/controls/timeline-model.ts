@@ -1,4 +1,4 @@
-import type { Step, StepKind, Trace } from '../../src/index';
+import { isPacketStep, type Step, type StepKind, type Trace } from '../../src/index';
 import type { PanelStrings } from '../i18n/panel-strings';
 import type { ClassicStep } from '../topology/classic/classic-steps';
 
@@ -50,9 +50,9 @@ export function traceStops(trace: Trace): TimelineStop[] {
   return trace.steps.map((s: Step) => ({
     stepIndex: s.index,
     kind: s.kind,
-    // Control-plane steps (connection -1) group by the moment of their event.
-    group: s.connection < 0 ? `event:${s.time}` : `${s.connection}:${s.packet}`,
-    groupLabel: s.connection < 0 ? 'API' : several ? `#${s.connection + 1} ${s.label}` : s.label,
+    // Control-plane steps group by the moment of their event.
+    group: isPacketStep(s) ? `${s.connection}:${s.packet}` : `event:${s.time}`,
+    groupLabel: !isPacketStep(s) ? 'API' : several ? `#${s.connection + 1} ${s.label}` : s.label,
     title: `${s.index + 1} ${s.label} ${s.kind}`,
     badge: '',
   }));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatConntrackSummary, type NodeConntrack } from '../../src/index';
+import { formatConntrackSummary, isPacketStep, type NodeConntrack } from '../../src/index';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectStepIndex } from '../store/selectors';
 import { defaultConntrackNode, describeChange } from './conntrack-view';
@@ -25,7 +25,7 @@ export function ConntrackPanel() {
   }
   const node = choice?.step === stepIndex ? choice.node : defaultConntrackNode(step);
   const table = step.conntrack.find((c) => c.node === node);
-  const change = step.conntrackChange;
+  const change = isPacketStep(step) ? step.conntrackChange : null;
   return (
     <PanelSection title={t.conntrack} name="conntrack">
       {step.conntrack.length > 1 && (

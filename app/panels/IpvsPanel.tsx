@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isPacketStep } from '../../src/index';
 import { ipvsStrings } from '../i18n/ipvs-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectLang } from '../store/selectors';
@@ -15,7 +16,7 @@ export function IpvsPanel() {
   const step = useAppStore(selectCurrentStep);
   const t = ipvsStrings[useAppStore(selectLang)];
   const ipvs = step?.ipvs ?? null;
-  const change = step?.ipvsChange ?? null;
+  const change = step && isPacketStep(step) ? step.ipvsChange : null;
   const marks = ipvsHighlight(ipvs, change);
   return (
     <PanelSection title={t.title} name="ipvs">

@@ -1,13 +1,13 @@
-import { narrate, type Step } from '../../src/index';
+import { isPacketStep, narrate, type Step } from '../../src/index';
 import type { PanelStrings } from '../i18n/panel-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectLang, selectStepCount } from '../store/selectors';
 import { PanelSection } from './PanelSection';
 import { usePanelStrings } from './usePanelStrings';
 
-/** Where the step happens: "vm1 PREROUTING" at a hook, else the hop "pod1/eth0 → vm1/veth0". */
+/** Where the step happens: "vm1 PREROUTING" at a hook, else the hop "pod1/eth0 → vm1/veth0" (or "apiserver → apiserver"). */
 function placeOf(step: Step): string {
-  return step.hook !== null && step.node !== null ? `${step.node} ${step.hook}` : `${step.at} → ${step.to}`;
+  return isPacketStep(step) && step.hook !== null && step.node !== null ? `${step.node} ${step.hook}` : `${step.at} → ${step.to}`;
 }
 
 function position(step: Step, count: number, t: PanelStrings): string {
@@ -20,6 +20,7 @@ export function NarrationPanel() {
   const count = useAppStore(selectStepCount);
   const lang = useAppStore(selectLang);
   const t = usePanelStrings();
+  const stage = step && isPacketStep(step) ? step.stage : null;
   return (
     <PanelSection title={t.narration} name="narration">
       <div className="pw-narration" aria-live="polite" data-id="narration">
@@ -27,9 +28,9 @@ export function NarrationPanel() {
           <>
             <p className="pw-position">
               <span data-id="step-position">{position(step, count, t)}</span>
-              {step.stage && (
+              {stage && (
                 <span className="pw-stage" data-id="article-stage">
-                  {t.articleStage(t.figures[step.stage.figure], step.stage.n)}
+                  {t.articleStage(t.figures[stage.figure], stage.n)}
                 </span>
               )}
             </p>

@@ -1,3 +1,4 @@
+import { isPacketStep } from '../../src/index';
 import { ipvsStrings } from '../i18n/ipvs-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectLang, selectTrace } from '../store/selectors';
@@ -6,13 +7,14 @@ import { packetCost } from './packet-cost';
 /**
  * The current packet's cost in both currencies: iptables rules evaluated over
  * its whole walk and IPVS hash lookups. Switching the mode keeps the step, so
- * the two numbers for the same packet can be read one after the other.
+ * the two numbers for the same packet can be read one after the other. A
+ * control-plane step moves no packet and costs none.
  */
 export function PacketCostNote() {
   const trace = useAppStore(selectTrace);
   const step = useAppStore(selectCurrentStep);
   const t = ipvsStrings[useAppStore(selectLang)];
-  if (!step) return null;
+  if (!step || !isPacketStep(step)) return null;
   const cost = packetCost(trace, step);
   return (
     <div className="pw-cost" data-id="packet-cost" data-rules={cost.rules} data-ipvs-steps={cost.ipvsSteps}>

@@ -1,3 +1,4 @@
+import { isPacketStep } from '../../src/index';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep } from '../store/selectors';
 import { packetFields, type PacketField } from './packet-fields';
@@ -8,11 +9,11 @@ import { usePanelStrings } from './usePanelStrings';
 export function PacketPanel() {
   const step = useAppStore(selectCurrentStep);
   const t = usePanelStrings();
-  const fields = step ? packetFields(step) : [];
+  const fields = step && isPacketStep(step) ? packetFields(step) : [];
   const changed = fields.filter((f) => f.changed).map((f) => t.fields[f.key]);
   return (
     <PanelSection title={t.packet} name="packet">
-      {step && (step.kind === 'api-event' || step.kind === 'kube-proxy-sync') ? (
+      {step && !isPacketStep(step) ? (
         <p className="pw-panel-note">{t.controlPlaneStep}</p>
       ) : step ? (
         <>

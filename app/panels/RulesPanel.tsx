@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { EvaluatedRule, RulesDiff } from '../../src/index';
+import { isPacketStep, type EvaluatedRule, type RulesDiff } from '../../src/index';
 import type { PanelStrings } from '../i18n/panel-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep } from '../store/selectors';
@@ -13,8 +13,9 @@ import { usePanelStrings } from './usePanelStrings';
 export function RulesPanel() {
   const step = useAppStore(selectCurrentStep);
   const t = usePanelStrings();
-  const groups = step ? groupRules(step.rules) : [];
-  const decided = step?.rules.some((r) => r.decided) ?? false;
+  const rules = step && isPacketStep(step) ? step.rules : [];
+  const groups = groupRules(rules);
+  const decided = rules.some((r) => r.decided);
   return (
     <PanelSection title={t.rules} name="rules">
       {!step ? (

@@ -1,4 +1,4 @@
-import type { ConntrackChange, Step } from '../../src/index';
+import { isPacketStep, type ConntrackChange, type Step } from '../../src/index';
 import type { PanelStrings } from '../i18n/panel-strings';
 
 /**
@@ -7,7 +7,8 @@ import type { PanelStrings } from '../i18n/panel-strings';
  */
 export function defaultConntrackNode(step: Step): string | undefined {
   const nodes = step.conntrack.map((c) => c.node as string);
-  const wanted = step.conntrackChange?.node ?? step.node ?? step.at.split('/')[0];
+  const changed = isPacketStep(step) ? step.conntrackChange?.node : undefined;
+  const wanted = changed ?? step.node ?? step.at.split('/')[0];
   return wanted !== undefined && nodes.includes(wanted) ? wanted : nodes[0];
 }
 

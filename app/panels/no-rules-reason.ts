@@ -1,4 +1,4 @@
-import type { Step } from '../../src/index';
+import { isPacketStep, type Step } from '../../src/index';
 import type { PanelStrings } from '../i18n/panel-strings';
 
 /**
@@ -7,6 +7,7 @@ import type { PanelStrings } from '../i18n/panel-strings';
  * conntrack, not the nat table, handled the packet; an IPVS step says IPVS did.
  */
 export function noRulesReason(step: Step, t: PanelStrings): string {
+  if (!isPacketStep(step)) return t.noRules[step.kind] ?? t.noRules.other;
   // In IPVS mode the rewrite is IPVS's own NAT, not a nat rule and not conntrack's.
   if (step.ipvsChange) return step.ipvsChange.change === 'reply' ? t.noRules.ipvsReply : t.noRules.ipvs;
   if (step.hook === null) return t.noRules[step.kind] ?? t.noRules.other;

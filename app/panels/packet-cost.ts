@@ -1,4 +1,4 @@
-import type { Step, Trace } from '../../src/index';
+import { isPacketStep, type PacketStep, type Trace } from '../../src/index';
 
 /** What one packet cost the node(s) it crossed: iptables rules evaluated and IPVS lookups made. */
 export interface PacketCost {
@@ -14,7 +14,7 @@ export interface PacketCost {
 }
 
 const costs = new WeakMap<Trace, ReadonlyMap<string, { rules: number; ipvsSteps: number }>>();
-const keyOf = (s: Step) => `${s.connection}/${s.packet}`;
+const keyOf = (s: PacketStep) => `${s.connection}/${s.packet}`;
 
 /**
  * Sums, over every step of the same packet (same connection, same packet
@@ -24,11 +24,11 @@ const keyOf = (s: Step) => `${s.connection}/${s.packet}`;
  * the engine, never re-derived here. Computed once per trace: a packet of the
  * scale preset crosses hundreds of rules and the panel asks on every step.
  */
-export function packetCost(trace: Trace, step: Step): PacketCost {
+export function packetCost(trace: Trace, step: PacketStep): PacketCost {
   let table = costs.get(trace);
   if (!table) {
     const sums = new Map<string, { rules: number; ipvsSteps: number }>();
-    for (const s of trace.steps) {
+    for (const s of trace.steps.filter(isPacketStep)) {
       const sum = sums.get(keyOf(s)) ?? { rules: 0, ipvsSteps: 0 };
       sum.rules += s.rules.length;
       if (s.ipvsChange) sum.ipvsSteps += 1;

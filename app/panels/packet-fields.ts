@@ -1,4 +1,4 @@
-import type { Packet, Step, StepKind } from '../../src/index';
+import type { Packet, PacketStep, StepKind } from '../../src/index';
 import type { PanelStrings } from '../i18n/panel-strings';
 
 export type FieldKey = keyof PanelStrings['fields'];
@@ -29,7 +29,7 @@ const READ: readonly [key: FieldKey, read: (p: Packet) => string][] = [
  * addresses, protocol, TCP flags (TCP only) and TTL always; the MACs on layer 2
  * hops or when the step rewrote them. A plain comparison of `before` and `after`.
  */
-export function packetFields(step: Step): PacketField[] {
+export function packetFields(step: PacketStep): PacketField[] {
   const l2 = L2_KINDS.has(step.kind);
   return READ.flatMap(([key, read]) => {
     const before = read(step.before);

@@ -3,7 +3,7 @@ import { evaluateChain } from '../netfilter';
 import type { Note } from '../trace/types';
 import { envOf } from './evaluate-env';
 import type { NetfilterPass } from './netfilter-pass';
-import type { RecordStep } from './step-draft';
+import { stepDraft, type RecordStep } from './step-draft';
 import type { NodeKernel, World } from './world';
 
 export type FilterVerdict = 'ACCEPT' | 'DROP' | 'REJECT';
@@ -31,17 +31,16 @@ export function filterHook(
     envOf(world, kernel),
   );
   kernel.recent = result.recent;
-  record({
+  record(stepDraft({
     kind: result.verdict === 'REJECT' ? 'reject' : result.verdict === 'DROP' ? 'drop' : 'hook',
     node: kernel.node.name,
     at: place.at,
     to: place.to(result.verdict),
     hook,
-    before: pass.packet,
+    packet: pass.packet,
     after: result.packet,
     rules: result.evaluated,
-    conntrackChange: null,
     note: note(result.verdict),
-  });
+  }));
   return { verdict: result.verdict, pass: { ...pass, mark: result.mark } };
 }

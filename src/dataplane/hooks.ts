@@ -7,8 +7,7 @@ import {
   replaceConntrackEntry,
   updateConntrack,
 } from '../conntrack';
-import { device } from './step-draft';
-import type { RecordStep } from './step-draft';
+import { device, stepDraft, type RecordStep } from './step-draft';
 import type { NetfilterPass } from './netfilter-pass';
 import type { NodeKernel, World } from './world';
 import { evaluateChain } from '../netfilter';
@@ -37,15 +36,14 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
     const after = applyNatAtHook(update.entry, packet, found.direction, 'PREROUTING');
     const invalid = update.outcome === 'invalid';
     const rewritten = !samePacket(packet, after);
-    record({
+    record(stepDraft({
       kind: rewritten && found.direction === 'reply' ? 'reverse-nat' : 'conntrack-hit',
       node: node.name,
       at: here,
       to: here,
       hook: 'PREROUTING',
-      before: packet,
+      packet,
       after,
-      rules: [],
       conntrackChange: { node: node.name, entryId: found.entry.id, change: update.from === update.to ? 'hit' : 'update', from: update.from, to: update.to },
       note: {
         id: invalid
@@ -59,7 +57,7 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
               : 'prerouting.conntrack-stateless',
         params: { node: node.name, direction: found.direction, from: update.from, to: update.to, dst: `${after.dstIp}:${after.dstPort}` },
       },
-    });
+    }));
     const entry = update.entry;
     const established = found.direction === 'reply' || entry.seenReply;
     return {
@@ -73,21 +71,20 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
   const result = evaluateChain(kernel.ruleset, 'nat', 'PREROUTING', { packet, mark: 0, ctstate: [invalid ? 'INVALID' : 'NEW'], inInterface: inDev, outInterface: null }, envOf(world, kernel));
   kernel.recent = result.recent;
   const dnat = result.nat?.kind === 'dnat' ? { ip: result.nat.ip, port: result.nat.port } : null;
-  record({
+  record(stepDraft({
     kind: dnat ? 'dnat' : 'hook',
     node: node.name,
     at: here,
     to: here,
     hook: 'PREROUTING',
-    before: packet,
+    packet,
     after: result.packet,
     rules: result.evaluated,
-    conntrackChange: null,
     note: {
       id: dnat ? 'prerouting.dnat' : 'prerouting.no-service',
       params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, endpoint: dnat ? `${dnat.ip}:${dnat.port}` : '' },
     },
-  });
+  }));
   return {
     packet: result.packet,
     mark: result.mark,
@@ -143,37 +140,35 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
     }
     kernel.conntrack = created.table;
     const after = snat ? { ...pass.packet, srcIp: snat.ip, srcPort: snat.port } : pass.packet;
-    record({
+    record(stepDraft({
       kind: snat ? 'snat' : 'conntrack-new',
       node: node.name,
       at,
       to,
       hook: 'POSTROUTING',
-      before: pass.packet,
+      packet: pass.packet,
       after,
       rules: result.evaluated,
       conntrackChange: { node: node.name, entryId: created.entry.id, change: 'new', from: '', to: created.entry.state ?? '' },
       note: { id: snat ? 'postrouting.masquerade' : conn.dnat ? 'postrouting.confirm-dnat' : 'postrouting.confirm', params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, dev: outDev } },
-    });
+    }));
     return after;
   }
   const entry = findConntrackEntry(kernel.conntrack, conn.entryId);
   const after = entry ? applyNatAtHook(entry, pass.packet, conn.direction, 'POSTROUTING') : pass.packet;
   const rewritten = !samePacket(pass.packet, after);
-  record({
+  record(stepDraft({
     kind: rewritten ? (conn.direction === 'reply' ? 'reverse-nat' : 'snat') : 'hook',
     node: node.name,
     at,
     to,
     hook: 'POSTROUTING',
-    before: pass.packet,
+    packet: pass.packet,
     after,
-    rules: [],
-    conntrackChange: null,
     note: {
       id: rewritten ? (conn.direction === 'reply' ? 'postrouting.un-dnat' : 'postrouting.conntrack-snat') : 'postrouting.established',
       params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}`, dev: outDev },
     },
-  });
+  }));
   return after;
 }

@@ -6,9 +6,9 @@ import { envOf } from './evaluate-env';
 import { samePacket } from './hooks';
 import { ipvsRewrite } from './ipvs-hooks';
 import { filterHook } from './filter-hook';
-import type { Step } from '../trace/types';
+import type { PacketStep } from '../trace/types';
 import type { NetfilterPass } from './netfilter-pass';
-import { device, type RecordStep } from './step-draft';
+import { device, stepDraft, type RecordStep } from './step-draft';
 import type { NodeKernel, World } from './world';
 
 /**
@@ -49,13 +49,13 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
   const filter = evaluateChain(kernel.ruleset, 'filter', 'OUTPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: null }, { ...env, recent: kernel.recent });
   kernel.recent = filter.recent;
   const dnat = pass.conn.kind === 'new' && pass.conn.dnat !== null;
-  record({
+  record(stepDraft({
     kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : dnat ? 'dnat' : found ? 'conntrack-hit' : 'hook',
     node: node.name,
     at: device(node.name, 'host'),
     to: here,
     hook: 'OUTPUT',
-    before: packet,
+    packet,
     after: pass.packet,
     rules: [...natRules, ...filter.evaluated],
     conntrackChange: change,
@@ -63,7 +63,7 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
       id: filter.verdict === 'REJECT' ? 'output.reject' : dnat ? 'output.dnat' : found ? 'output.conntrack' : 'output.no-service',
       params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` },
     },
-  });
+  }));
   return { pass: { ...pass, mark: filter.mark }, verdict: filter.verdict };
 }
 
@@ -78,23 +78,23 @@ function outputThroughIpvs(
   packet: Packet,
   pass: NetfilterPass,
   natRules: readonly EvaluatedRule[],
-  change: Step['conntrackChange'],
+  change: PacketStep['conntrackChange'],
   record: RecordStep,
 ): { pass: NetfilterPass; verdict: 'ACCEPT' | 'DROP' | 'REJECT' } {
   const node = kernel.node;
   const here = device(node.name, 'OUTPUT');
-  record({
+  record(stepDraft({
     kind: pass.conn.kind === 'new' ? 'hook' : 'conntrack-hit',
     node: node.name,
     at: device(node.name, 'host'),
     to: here,
     hook: 'OUTPUT',
-    before: packet,
+    packet,
     after: pass.packet,
     rules: natRules,
     conntrackChange: change,
     note: { id: 'output.ipvs-nat', params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}` } },
-  });
+  }));
   const rewritten = ipvsRewrite(world, kernel, pass, 'OUTPUT', record);
   if (rewritten.kind !== 'forwarded') return { pass, verdict: rewritten.kind === 'rejected' ? 'REJECT' : 'DROP' };
   const filter = filterHook(
@@ -133,13 +133,13 @@ export function input(world: World, kernel: NodeKernel, pass: NetfilterPass, inD
     }
   }
   const rewritten = !samePacket(pass.packet, after);
-  record({
+  record(stepDraft({
     kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : rewritten ? 'reverse-nat' : 'deliver',
     node: node.name,
     at: device(node.name, 'INPUT'),
     to: device(node.name, stayAtHook ? 'INPUT' : 'host'),
     hook: 'INPUT',
-    before: pass.packet,
+    packet: pass.packet,
     after,
     rules: filter.evaluated,
     conntrackChange: change,
@@ -147,6 +147,6 @@ export function input(world: World, kernel: NodeKernel, pass: NetfilterPass, inD
       id: filter.verdict !== 'ACCEPT' ? `input.${filter.verdict.toLowerCase()}` : rewritten ? 'input.un-dnat' : 'input.deliver',
       params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` },
     },
-  });
+  }));
   return filter.verdict;
 }

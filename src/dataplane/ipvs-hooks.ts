@@ -4,7 +4,7 @@ import type { IpvsChange } from '../trace/types';
 import { samePacket } from './hooks';
 import { filterHook, type FilterVerdict } from './filter-hook';
 import type { NetfilterPass } from './netfilter-pass';
-import { device, type RecordStep } from './step-draft';
+import { device, stepDraft, type RecordStep } from './step-draft';
 import type { NodeKernel, World } from './world';
 
 /** "TCP  10.96.0.10:80", the virtual server a packet is addressed to, as `ipvsadm -Ln` names it. */
@@ -55,7 +55,7 @@ export function ipvsRewrite(world: World, kernel: NodeKernel, pass: NetfilterPas
   const node = kernel.node;
   const state = kernel.ipvs!;
   const vs = vsName(state, pass.packet);
-  const common = { node: node.name, at: device(node.name, hook), to: device(node.name, 'OUTPUT'), hook, before: pass.packet, rules: [], conntrackChange: null };
+  const common = { node: node.name, at: device(node.name, hook), to: device(node.name, 'OUTPUT'), hook, packet: pass.packet };
   let real: { ip: Packet['dstIp']; port: number };
   let change: IpvsChange['change'];
   if (pass.conn.kind === 'new') {
@@ -63,7 +63,7 @@ export function ipvsRewrite(world: World, kernel: NodeKernel, pass: NetfilterPas
     kernel.ipvs = scheduled.state;
     if (scheduled.via === 'none') {
       if (scheduled.reason === 'no-destination') {
-        record({ ...common, kind: 'reject', to: device(node.name, hook), after: pass.packet, note: { id: 'ipvs.no-real-server', params: { node: node.name, vs } } });
+        record(stepDraft({ ...common, kind: 'reject', to: device(node.name, hook), note: { id: 'ipvs.no-real-server', params: { node: node.name, vs } } }));
         return { kind: 'rejected' };
       }
       return { kind: 'dropped', reason: scheduled.reason === 'not-syn' ? 'IPVS does not start a connection on a packet without SYN' : `no virtual server for ${pass.packet.dstIp}:${pass.packet.dstPort}` };
@@ -80,13 +80,13 @@ export function ipvsRewrite(world: World, kernel: NodeKernel, pass: NetfilterPas
   // A packet IPVS forwards from LOCAL_IN has been received by the node: its TTL drops.
   const after: Packet = { ...pass.packet, dstIp: real.ip, dstPort: real.port, ttl: hook === 'INPUT' ? pass.packet.ttl - 1 : pass.packet.ttl };
   const rs = `${real.ip}:${real.port}`;
-  record({
+  record(stepDraft({
     ...common,
     kind: 'dnat',
     after,
     ipvsChange: { node: node.name, virtualServer: vs, realServer: rs, scheduler: world.scheduler, change },
     note: { id: `ipvs.${change}`, params: { node: node.name, vs, rs, scheduler: world.scheduler } },
-  });
+  }));
   const conn = pass.conn.kind === 'new' ? { ...pass.conn, dnat: real, byIpvs: true } : pass.conn;
   return { kind: 'forwarded', pass: { ...pass, packet: after, conn, ctstate: [...pass.ctstate] } };
 }
@@ -113,18 +113,16 @@ export function ipvsForwardReply(world: World, kernel: NodeKernel, pass: Netfilt
   const after: Packet = { ...pass.packet, srcIp: conn.virtualIp, srcPort: conn.virtualPort };
   const node = kernel.node;
   const vs = vsName(state, { ...pass.packet, dstIp: conn.virtualIp, dstPort: conn.virtualPort });
-  record({
+  record(stepDraft({
     kind: samePacket(after, pass.packet) ? 'hook' : 'reverse-nat',
     node: node.name,
     at: device(node.name, hook),
     to: device(node.name, hook === 'FORWARD' ? 'POSTROUTING' : 'host'),
     hook,
-    before: pass.packet,
+    packet: pass.packet,
     after,
-    rules: [],
-    conntrackChange: null,
     ipvsChange: { node: node.name, virtualServer: vs, realServer: `${conn.realIp}:${conn.realPort}`, scheduler: world.scheduler, change: 'reply' },
     note: { id: hook === 'FORWARD' ? 'forward.ipvs-reply' : 'input.ipvs-reply', params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` } },
-  });
+  }));
   return { ...pass, packet: after };
 }

@@ -7,7 +7,7 @@ import { input, output } from './host-hooks';
 import { ipvsForwardReply, ipvsInput, outputAfterIpvs } from './ipvs-hooks';
 import { lookupIpvsConn } from '../ipvs';
 import { lookupRoute } from './routes';
-import { device, type RecordStep } from './step-draft';
+import { device, stepDraft, type RecordStep } from './step-draft';
 import { kernelOf, type NodeKernel, type World } from './world';
 import type { NetfilterPass } from './netfilter-pass';
 
@@ -47,30 +47,22 @@ export function walkFromPod(world: World, pod: ClusterPod, packet: Packet, recor
     return { kind: 'dropped', node: node.name, reason: `nobody answers ARP for ${packet.dstIp}` };
   }
   const framed: Packet = { ...packet, srcMac: pod.mac, dstMac: neighbour };
-  record({
+  record(stepDraft({
     kind: 'leave-pod',
     node: node.name,
     at: device(pod.name, 'eth0'),
     to: device(node.name, pod.veth),
-    hook: null,
-    before: framed,
-    after: framed,
-    rules: [],
-    conntrackChange: null,
+    packet: framed,
     note: { id: onLink ? 'leave-pod.on-link' : 'leave-pod.gateway', params: { pod: pod.name, dst: packet.dstIp, gateway: node.bridgeIp, veth: pod.veth } },
-  });
-  record({
+  }));
+  record(stepDraft({
     kind: 'veth',
     node: node.name,
     at: device(node.name, pod.veth),
     to: device(node.name, 'cbr0'),
-    hook: null,
-    before: framed,
-    after: framed,
-    rules: [],
-    conntrackChange: null,
+    packet: framed,
     note: { id: 'veth', params: { pod: pod.name, veth: pod.veth } },
-  });
+  }));
   return atBridge(world, kernel, framed, pod.veth, record);
 }
 
@@ -82,20 +74,16 @@ function atBridge(world: World, kernel: NodeKernel, packet: Packet, inPort: stri
   const toBridge = packet.dstMac === node.bridgeMac;
   const target = toBridge ? null : podsOn(world, node).find((p) => p.mac === packet.dstMac);
   if (target === undefined) return { kind: 'dropped', node: node.name, reason: `no bridge port has MAC ${packet.dstMac}` };
-  record({
+  record(stepDraft({
     kind: toBridge ? 'bridge-miss' : 'bridge',
     node: node.name,
     at: device(node.name, 'cbr0'),
     to: device(node.name, 'PREROUTING'),
-    hook: null,
-    before: packet,
-    after: packet,
-    rules: [],
-    conntrackChange: null,
+    packet,
     note: target
       ? { id: 'bridge.br-netfilter', params: { dst: packet.dstIp, port: target.veth } }
       : { id: 'bridge-miss', params: { dst: packet.dstIp, bridge: node.bridgeIp } },
-  });
+  }));
   return ipStack(world, kernel, packet, { inDev: 'cbr0', inPort, bridgedTo: target }, record);
 }
 
@@ -122,18 +110,15 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
     const bridged = route.kind === 'bridge' && arrival.inDev === 'cbr0';
     current = bridged ? current : { ...current, ttl: current.ttl - 1 };
     egress = target ? { dev: 'cbr0', pod: target, routed: !bridged } : { dev: 'eth0', next: route.kind === 'via-node' ? route.node : null };
-    record({
+    record(stepDraft({
       kind: 'route',
       node: node.name,
       at: device(node.name, 'PREROUTING'),
       to: device(node.name, 'FORWARD'),
-      hook: null,
-      before: pre.packet,
+      packet: pre.packet,
       after: current,
-      rules: [],
-      conntrackChange: null,
       note: { id: bridged ? 'route.bridged' : `route.${route.kind}`, params: { dst, route: route.text, node: node.name } },
-    });
+    }));
   }
   // IPVS mode: a reply from a real server is rewritten by IPVS right after filter FORWARD.
   const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, current, 'reply') !== null;
@@ -153,62 +138,48 @@ function deliverOnBridge(kernel: NodeKernel, packet: Packet, pod: ClusterPod, ro
   // apart from the destination a DNAT made necessary.
   const framed: Packet = { ...packet, srcMac: routed ? node.bridgeMac : packet.srcMac, dstMac: pod.mac };
   const hairpin = inPort === pod.veth;
-  record({
+  record(stepDraft({
     kind: 'bridge',
     node: node.name,
     at: device(node.name, 'cbr0'),
     to: device(node.name, pod.veth),
-    hook: null,
-    before: packet,
+    packet,
     after: framed,
-    rules: [],
-    conntrackChange: null,
     note: { id: hairpin ? 'bridge.hairpin' : 'bridge.forward', params: { port: pod.veth, pod: pod.name, mac: pod.mac } },
-  });
-  record({
+  }));
+  record(stepDraft({
     kind: 'deliver',
     node: node.name,
     at: device(node.name, pod.veth),
     to: device(pod.name, 'eth0'),
-    hook: null,
-    before: framed,
-    after: framed,
-    rules: [],
-    conntrackChange: null,
+    packet: framed,
     note: { id: 'deliver', params: { pod: pod.name, src: `${framed.srcIp}:${framed.srcPort}`, dst: `${framed.dstIp}:${framed.dstPort}` } },
-  });
+  }));
   return { kind: 'delivered', peer: { kind: 'pod', pod }, packet: framed };
 }
 
 function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: ClusterNode | null, record: RecordStep): WalkOutcome {
   const node = kernel.node;
   const framed: Packet = { ...packet, srcMac: node.eth0Mac, dstMac: next ? next.eth0Mac : packet.dstMac };
-  record({
+  record(stepDraft({
     kind: 'wire',
     node: null,
     at: device(node.name, 'eth0'),
     to: next ? device(next.name, 'eth0') : deviceId('net'),
-    hook: null,
-    before: packet,
+    packet,
     after: framed,
-    rules: [],
-    conntrackChange: null,
     note: { id: next ? 'wire' : 'wire.nowhere', params: { from: node.name, to: next?.name ?? '', dst: packet.dstIp } },
-  });
+  }));
   if (!next) return { kind: 'dropped', node: null, reason: `the network has no route to ${packet.dstIp}` };
   const nextKernel = kernelOf(world, next.name);
-  record({
+  record(stepDraft({
     kind: 'arrive-node',
     node: next.name,
     at: device(next.name, 'eth0'),
     to: device(next.name, 'PREROUTING'),
-    hook: null,
-    before: framed,
-    after: framed,
-    rules: [],
-    conntrackChange: null,
+    packet: framed,
     note: { id: 'arrive-node', params: { node: next.name, dst: framed.dstIp } },
-  });
+  }));
   return ipStack(world, nextKernel, framed, { inDev: 'eth0', inPort: null, bridgedTo: null }, record);
 }
 
@@ -219,18 +190,14 @@ function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: Clust
  */
 function throughIpvs(world: World, kernel: NodeKernel, pre: NetfilterPass, arrival: Arrival, routeText: string, record: RecordStep): WalkOutcome {
   const node = kernel.node;
-  record({
+  record(stepDraft({
     kind: 'route',
     node: node.name,
     at: device(node.name, 'PREROUTING'),
     to: device(node.name, 'kube-ipvs0'),
-    hook: null,
-    before: pre.packet,
-    after: pre.packet,
-    rules: [],
-    conntrackChange: null,
+    packet: pre.packet,
     note: { id: 'route.ipvs-local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
-  });
+  }));
   const ipvs = ipvsInput(world, kernel, pre, arrival.inDev, record);
   if (ipvs.kind === 'rejected') return { kind: 'rejected', node: node.name };
   if (ipvs.kind === 'dropped') return { kind: 'dropped', node: node.name, reason: ipvs.reason };
@@ -249,18 +216,14 @@ function throughIpvs(world: World, kernel: NodeKernel, pre: NetfilterPass, arriv
 
 function deliverToHost(world: World, kernel: NodeKernel, pre: NetfilterPass, inDev: string, routeText: string, record: RecordStep): WalkOutcome {
   const node = kernel.node;
-  record({
+  record(stepDraft({
     kind: 'route',
     node: node.name,
     at: device(node.name, 'PREROUTING'),
     to: device(node.name, 'INPUT'),
-    hook: null,
-    before: pre.packet,
-    after: pre.packet,
-    rules: [],
-    conntrackChange: null,
+    packet: pre.packet,
     note: { id: 'route.local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
-  });
+  }));
   // IPVS mode: a reply to the node's own connection is rewritten by IPVS at LOCAL_IN.
   const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, pre.packet, 'reply') !== null;
   const verdict = input(world, kernel, pre, inDev, record, ipvsReply);
@@ -293,18 +256,14 @@ export function walkFromHost(world: World, node: ClusterNode, packet: Packet, re
     };
   }
   if (route.kind === 'bridge' && !target) return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
-  record({
+  record(stepDraft({
     kind: 'route',
     node: node.name,
     at: device(node.name, 'OUTPUT'),
     to: device(node.name, 'POSTROUTING'),
-    hook: null,
-    before: out.pass.packet,
-    after: out.pass.packet,
-    rules: [],
-    conntrackChange: null,
+    packet: out.pass.packet,
     note: { id: `route.output-${route.kind}`, params: { dst, route: route.text, node: node.name } },
-  });
+  }));
   const egress = target ? ('cbr0' as const) : ('eth0' as const);
   const sent = postrouting(world, kernel, out.pass, egress, record);
   if (target) return deliverOnBridge(kernel, sent, target, true, null, record);

@@ -33,6 +33,8 @@ export interface World {
   readonly mode: 'iptables' | 'ipvs';
   /** IPVS mode's scheduler, for the narration ("rr"). */
   readonly scheduler: string;
+  /** net.ipv4.ip_local_port_range of every client: where connect() picks a source port. */
+  readonly localPortRange: readonly [low: number, high: number];
   now: number;
 }
 

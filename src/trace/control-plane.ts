@@ -8,18 +8,14 @@ import { expireIpvsConns, formatIpvsadmList } from '../ipvs';
 import { conntrackCleanupRequired, staleUdpEntryFilter } from '../kube-proxy';
 import { cidrContains } from '../net/cidr';
 import { deviceId, type NodeName } from '../net/ids';
-import { ipv4, type Ipv4 } from '../net/ipv4';
-import type { Packet } from '../net/packet';
+import type { Ipv4 } from '../net/ipv4';
 import { formatIptablesSave, type Ruleset } from '../netfilter';
 import type { ClusterEvent } from '../scenario/schema';
 import { diffIptablesSave } from './rules-diff';
-import type { Note, RulesDiff, Step } from './types';
+import type { ControlPlaneStep, Note, RulesDiff } from './types';
 
-/** A control-plane step moves no packet: before and after are this placeholder. */
-export const NO_PACKET: Packet = { srcMac: '', dstMac: '', srcIp: ipv4('0.0.0.0'), dstIp: ipv4('0.0.0.0'), protocol: 'tcp', srcPort: 0, dstPort: 0, flags: [], ttl: 0 };
-
-/** A control-plane step without its index, conntrack and IPVS snapshots, which `simulate` adds. */
-export type ControlPlaneDraft = Pick<Step, 'kind' | 'node' | 'at' | 'to' | 'rulesDiff' | 'note'>;
+/** A control-plane step without its index, label, tables and time, which `simulate` adds. */
+export type ControlPlaneDraft = Pick<ControlPlaneStep, 'kind' | 'node' | 'at' | 'to' | 'rulesDiff' | 'note'>;
 
 /** What the control plane remembers across events, for the narration. */
 export interface ControlPlaneMemory {

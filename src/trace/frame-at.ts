@@ -1,3 +1,4 @@
+import { isPacketStep } from './is-packet-step';
 import type { Cursor, Frame, Trace } from './types';
 
 /**
@@ -13,5 +14,5 @@ export function frameAt(trace: Trace, cursor: Cursor): Frame | null {
   const stepIndex = Math.min(count - 1, Math.max(0, Math.floor(Number.isFinite(cursor.step) ? cursor.step : 0)));
   const step = trace.steps[stepIndex]!;
   const progress = Number.isFinite(cursor.t) ? Math.min(Math.max(cursor.t, 0), 0.999999) : 0;
-  return { step, stepIndex, from: step.at, to: step.to, progress, packet: step.after };
+  return { step, stepIndex, from: step.at, to: step.to, progress, packet: isPacketStep(step) ? step.after : null };
 }

@@ -3,10 +3,10 @@ import type { Packet } from '../net/packet';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 
 /**
- * What one step of the walk did. The app switches on `kind` and never
+ * What one step of a packet's walk did. The app switches on `kind` and never
  * re-derives network behaviour.
  */
-export type StepKind =
+export type PacketStepKind =
   | 'leave-pod' // the pod's eth0 hands the frame to its veth pair
   | 'veth' // the frame crosses the veth pair into the root netns, onto the bridge port
   | 'bridge' // the bridge forwards the frame to another port (L2, MAC lookup hit)
@@ -22,9 +22,15 @@ export type StepKind =
   | 'arrive-node' // the packet enters a node on eth0
   | 'deliver' // the packet reaches the destination pod's eth0
   | 'reject' // a REJECT rule answered with ICMP port unreachable
-  | 'drop' // the packet was dropped
-  | 'api-event' // control plane: the API server records a change (a pod deleted, a Service created...)
-  | 'kube-proxy-sync'; // control plane: kube-proxy on a node resyncs its rules (see `rulesDiff`)
+  | 'drop'; // the packet was dropped
+
+/** What one control-plane step did; no packet moves. */
+export type ControlPlaneStepKind =
+  | 'api-event' // the API server records a change (a pod deleted, a Service created...)
+  | 'kube-proxy-sync'; // kube-proxy on a node resyncs its rules (see `rulesDiff`)
+
+/** Every kind of step: a packet's hop or decision, or a control-plane event. */
+export type StepKind = PacketStepKind | ControlPlaneStepKind;
 
 export type NetfilterHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -64,8 +70,11 @@ export interface ConntrackChange {
   readonly to: string;
 }
 
-/** The packet a step moves; 'control-plane' for api-event and kube-proxy-sync steps, which move none. */
-export type PacketLabel = 'SYN' | 'SYN-ACK' | 'ACK' | 'request' | 'reply' | 'control-plane';
+/** The packet a step moves. */
+export type PacketLabel = 'SYN' | 'SYN-ACK' | 'ACK' | 'request' | 'reply';
+
+/** A step's label: its packet, or 'control-plane' for api-event and kube-proxy-sync steps, which move none. */
+export type StepLabel = PacketLabel | 'control-plane';
 
 /** One table's change in a kube-proxy sync: lines as `iptables-save` prints them. */
 export interface RulesDiffTable {
@@ -121,39 +130,58 @@ export interface IpvsChange {
   readonly change: 'scheduled' | 'persistent' | 'existing' | 'reply';
 }
 
-/** One hop or decision of the walk, as plain readonly data. */
-export interface Step {
+/** What every step has: where it happens, the tables after it, its narration, its time. */
+interface StepCommon {
   readonly index: number;
-  readonly kind: StepKind;
-  /** Index of the connection in the scenario's traffic; -1 for control-plane steps. */
+  /** The node whose namespaces the step happens in; null on the wire and at the API server. */
+  readonly node: NodeName | null;
+  /** Where the step starts, and where it moves the packet (a control-plane step stays where it is). */
+  readonly at: DeviceId;
+  readonly to: DeviceId;
+  /** Every node's conntrack table after the step. */
+  readonly conntrack: readonly NodeConntrack[];
+  /** The step's node's IPVS tables after the step (IPVS mode, steps on a node); null otherwise. */
+  readonly ipvs: NodeIpvs | null;
+  readonly note: Note;
+  /** Simulated seconds since the scenario started. */
+  readonly time: number;
+}
+
+/** One hop or decision of a packet's walk, as plain readonly data. */
+export interface PacketStep extends StepCommon {
+  readonly kind: PacketStepKind;
+  /** Index of the connection in the scenario's traffic. */
   readonly connection: number;
-  /** Index of the packet within its connection (0 = SYN or request); -1 for control-plane steps. */
+  /** Index of the packet within its connection (0 = SYN or request). */
   readonly packet: number;
   readonly label: PacketLabel;
   /** 'original' for client -> server packets, 'reply' for server -> client. */
   readonly direction: 'original' | 'reply';
-  /** The node whose namespaces the step happens in; null on the wire. */
-  readonly node: NodeName | null;
-  /** Where the packet is at the start of the step, and where the step moves it. */
-  readonly at: DeviceId;
-  readonly to: DeviceId;
   readonly hook: NetfilterHook | null;
   readonly before: Packet;
   readonly after: Packet;
   /** The rules evaluated at this step, in evaluation order. */
   readonly rules: readonly EvaluatedRule[];
-  readonly conntrack: readonly NodeConntrack[];
   readonly conntrackChange: ConntrackChange | null;
-  /** The step's node's IPVS tables after the step (IPVS mode, steps on a node); null otherwise. */
-  readonly ipvs: NodeIpvs | null;
   readonly ipvsChange: IpvsChange | null;
-  /** kube-proxy-sync steps: what the sync changed on the node; null for every other step. */
-  readonly rulesDiff: RulesDiff | null;
-  readonly note: Note;
+  /** Always null: only a kube-proxy sync changes rules (kept so a packet step's JSON has every field it always had). */
+  readonly rulesDiff: null;
   readonly stage: Stage | null;
-  /** Simulated seconds since the scenario started. */
-  readonly time: number;
 }
+
+/** A control-plane event (an API change, a kube-proxy resync on one node): no packet moves. */
+export interface ControlPlaneStep extends StepCommon {
+  readonly kind: ControlPlaneStepKind;
+  readonly label: 'control-plane';
+  /** kube-proxy-sync steps: what the sync changed on the node; null for api-event steps. */
+  readonly rulesDiff: RulesDiff | null;
+}
+
+/**
+ * One step of a trace: a packet's hop or decision, or a control-plane event.
+ * Narrow on `kind` (or with `isPacketStep`) before reading a packet.
+ */
+export type Step = PacketStep | ControlPlaneStep;
 
 /** The walk of a connection: who talked to whom and where it ended. */
 export interface ConnectionSummary {
@@ -247,7 +275,7 @@ export interface Frame {
   /**
    * The packet as drawn during the step: the step's result (`step.after`), as
    * the article's figures show a step with its rewrite already on the card.
-   * Panels compare it with `step.before`.
+   * Panels compare it with `step.before`. Null on a control-plane step, which moves no packet.
    */
-  readonly packet: Packet;
+  readonly packet: Packet | null;
 }

@@ -2,9 +2,10 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { StepList } from '../../app/StepList';
 import { stringsFor } from '../../app/i18n';
-import { narrate, presetScenario, simulate } from '../../src/index';
+import { isPacketStep, narrate, presetScenario, simulate } from '../../src/index';
 
 const trace = simulate(presetScenario('article')!);
+const packetSteps = trace.steps.filter(isPacketStep);
 
 function renderList(lang: 'en' | 'zh' = 'en') {
   render(<StepList trace={trace} lang={lang} strings={stringsFor(lang)} />);
@@ -32,7 +33,7 @@ describe('StepList', () => {
 
   it('shows the DNAT step with the KUBE-SEP rule that decided it and the rewritten destination', () => {
     const items = stepItems(renderList());
-    const dnat = trace.steps.find((s) => s.kind === 'dnat');
+    const dnat = packetSteps.find((s) => s.kind === 'dnat');
     expect(dnat).toBeDefined();
     const item = items[dnat!.index]!;
     const rule = dnat!.rules.find((r) => r.decided);
@@ -49,7 +50,7 @@ describe('StepList', () => {
 
   it('shows the packet in src:sport -> dst:dport form with its protocol and flags', () => {
     const items = stepItems(renderList());
-    const first = trace.steps[0]!;
+    const first = packetSteps[0]!;
     const p = first.after;
     const text = `${p.srcIp}:${p.srcPort} -> ${p.dstIp}:${p.dstPort} ${p.protocol}`;
     expect(items[0]!.textContent).toContain(text);
@@ -58,10 +59,10 @@ describe('StepList', () => {
 
   it('shows the conntrack change and the article stage where a step has them', () => {
     const items = stepItems(renderList());
-    const withCt = trace.steps.find((s) => s.conntrackChange !== null);
+    const withCt = packetSteps.find((s) => s.conntrackChange !== null);
     expect(withCt).toBeDefined();
     expect(within(items[withCt!.index]!).getByText('Conntrack')).toBeTruthy();
-    const staged = trace.steps.filter((s) => s.stage !== null);
+    const staged = packetSteps.filter((s) => s.stage !== null);
     expect(staged.length).toBeGreaterThan(0);
     const { figures } = stringsFor('en');
     for (const s of staged) {
@@ -75,6 +76,21 @@ describe('StepList', () => {
     trace.steps.forEach((step, i) => {
       expect(within(items[i]!).getByText(narrate(step.note, 'zh'))).toBeTruthy();
     });
+  });
+
+  it('lists a control-plane step without a packet: no headers, no direction', () => {
+    const churn = simulate(presetScenario('pod-churn')!);
+    render(<StepList trace={churn} lang="en" strings={stringsFor('en')} />);
+    const items = stepItems(screen.getByRole('list', { name: stringsFor('en').stepsLabel }));
+    const event = churn.steps.find((s) => s.kind === 'api-event')!;
+    const item = items[event.index]!;
+    expect(item.textContent).toContain('apiserver → apiserver · control-plane');
+    expect(item.textContent).not.toMatch(/0\.0\.0\.0|original direction/);
+    expect(item.getAttribute('data-direction')).toBeNull();
+    expect(within(item).queryByText('Packet')).toBeNull();
+    const first = items[0]!;
+    expect(within(first).getByText('Packet')).toBeTruthy();
+    expect(first.getAttribute('data-direction')).toBe('original');
   });
 
   it('labels the page in Chinese when asked', () => {

@@ -108,7 +108,7 @@ describe('Controls', () => {
     expect(counterText()).toBe('Pod to Service 4 / 5');
     fireEvent.change(slider, { target: { value: '7' } });
     expect(counterText()).toBe('Service to Pod 2 / 4');
-    expect(store.getState().trace.steps[store.getState().cursor.step]!.stage).toEqual({ figure: 'service-to-pod', n: 2 });
+    expect(store.getState().trace.steps[store.getState().cursor.step]).toMatchObject({ stage: { figure: 'service-to-pod', n: 2 } });
     expect(slider.getAttribute('aria-valuetext')).toMatch(/^Service to Pod 2 \/ 4: /);
   });
 

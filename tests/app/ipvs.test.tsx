@@ -7,11 +7,11 @@ import { StoreProvider } from '../../app/store/StoreProvider';
 import { ClassicView } from '../../app/topology/ClassicView';
 import { classicSteps } from '../../app/topology/classic/classic-steps';
 import { ClusterView } from '../../app/topology/ClusterView';
-import { presetScenario, simulate, type Step } from '../../src/index';
+import { isPacketStep, presetScenario, simulate, type PacketStep, type Step } from '../../src/index';
 
 const ipvs = simulate(presetScenario('article')!, { mode: 'ipvs' });
-const find = (pred: (s: Step) => boolean): Step => {
-  const step = ipvs.steps.find(pred);
+const find = (pred: (s: PacketStep) => boolean): PacketStep => {
+  const step = ipvs.steps.filter(isPacketStep).find(pred);
   if (!step) throw new Error('no such step in the IPVS article trace');
   return step;
 };
@@ -130,7 +130,7 @@ describe('the cost of a packet', () => {
   it('counts the same SYN in both modes: rules in iptables mode, fewer rules and one IPVS step in IPVS mode', () => {
     const { store } = renderPage({ mode: 'iptables', step: 3 });
     const iptablesRules = Number(cost().dataset.rules);
-    const synSteps = store.getState().trace.steps.filter((s) => s.connection === 0 && s.packet === 0);
+    const synSteps = store.getState().trace.steps.filter(isPacketStep).filter((s) => s.connection === 0 && s.packet === 0);
     expect(iptablesRules).toBe(synSteps.reduce((n, s) => n + s.rules.length, 0));
     expect(cost().dataset.ipvsSteps).toBe('0');
     expect(cost().textContent).toContain(`SYN, over its whole walk: ${iptablesRules} iptables rules evaluated, no IPVS lookup`);
@@ -149,8 +149,8 @@ describe('the article figure in IPVS mode', () => {
     const pictures = classicSteps(ipvs)!;
     expect(pictures).not.toBeNull();
     const at = (figure: string, n: number) => ipvs.steps[pictures.find((p) => p.figure === figure && p.n === n)!.stepIndex]!;
-    expect(at('pod-to-service', 4).ipvsChange?.change).toBe('scheduled');
-    expect(at('service-to-pod', 2).ipvsChange?.change).toBe('reply');
+    expect(at('pod-to-service', 4)).toMatchObject({ ipvsChange: { change: 'scheduled' } });
+    expect(at('service-to-pod', 2)).toMatchObject({ ipvsChange: { change: 'reply' } });
   });
 
   it('writes IPVS in the box where the figure says iptables, and in its accessible name', () => {

@@ -161,7 +161,7 @@ describe('keyboard shortcuts', () => {
     const { store } = renderPage({ view: 'classic', step: 0 });
     press('ArrowRight');
     const s = store.getState();
-    expect(s.trace.steps[s.cursor.step]!.stage).toEqual({ figure: 'pod-to-service', n: 2 });
+    expect(s.trace.steps[s.cursor.step]).toMatchObject({ stage: { figure: 'pod-to-service', n: 2 } });
   });
 
   it('unbinds when the page unmounts', () => {

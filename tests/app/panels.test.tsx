@@ -4,7 +4,7 @@ import { Panels } from '../../app/panels/Panels';
 import { PacketPanel } from '../../app/panels/PacketPanel';
 import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
 import { StoreProvider } from '../../app/store/StoreProvider';
-import { narrate, type Step } from '../../src/index';
+import { isPacketStep, narrate, type PacketStep } from '../../src/index';
 
 function renderPanels(options: AppStoreOptions = {}) {
   const store = createAppStore({ preset: 'article', ...options });
@@ -17,8 +17,8 @@ function renderPanels(options: AppStoreOptions = {}) {
 }
 
 const article = createAppStore({ preset: 'article' }).getState().trace;
-const find = (pred: (s: Step) => boolean): Step => {
-  const step = article.steps.find(pred);
+const find = (pred: (s: PacketStep) => boolean): PacketStep => {
+  const step = article.steps.filter(isPacketStep).find(pred);
   if (!step) throw new Error('no such step in the article trace');
   return step;
 };
@@ -178,5 +178,13 @@ describe('a control-plane step', () => {
     );
     expect(screen.getByText(/No packet at this step: the control plane is changing the cluster/)).toBeTruthy();
     expect(screen.queryByText('0.0.0.0:0')).toBeNull();
+  });
+
+  it('has no packet cost under the rules either', () => {
+    const probe = createAppStore({ preset: 'pod-churn' });
+    const index = probe.getState().trace.steps.findIndex((s) => s.kind === 'api-event');
+    renderPanels({ preset: 'pod-churn', step: index });
+    expect(within(panel('Rules')).getByText(/API server only stores the objects/)).toBeTruthy();
+    expect(within(panel('Rules')).queryByText(/Cost of this packet/)).toBeNull();
   });
 });

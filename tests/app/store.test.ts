@@ -61,7 +61,7 @@ describe('the store', () => {
     ]);
     store.getState().seek(0);
     store.getState().setView('classic');
-    expect(selectCurrentStep(store.getState())!.stage).toEqual({ figure: 'pod-to-service', n: 1 });
+    expect(selectCurrentStep(store.getState())).toMatchObject({ stage: { figure: 'pod-to-service', n: 1 } });
   });
 
   it('plays the classic view one picture a second, looping like the GIF', () => {

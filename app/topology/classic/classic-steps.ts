@@ -1,4 +1,4 @@
-import type { Figure, Trace } from '../../../src/index';
+import { isPacketStep, type Figure, type Trace } from '../../../src/index';
 
 /** One picture of the article's figures: which figure, its step number, and the trace step it shows. */
 export interface ClassicStep {
@@ -21,7 +21,7 @@ export const FIGURE_STEPS: Readonly<Record<Figure, number>> = { 'pod-to-service'
 export function classicSteps(trace: Trace): readonly ClassicStep[] | null {
   const connection = trace.connections[0];
   if (!connection || connection.endpoint === null || connection.outcome === 'rejected' || connection.outcome === 'dropped') return null;
-  const steps = trace.steps.filter((s) => s.connection === 0 && s.stage !== null);
+  const steps = trace.steps.filter(isPacketStep).filter((s) => s.connection === 0 && s.stage !== null);
   const out: ClassicStep[] = [];
   for (const figure of ['pod-to-service', 'service-to-pod'] as const) {
     for (let n = 1; n <= FIGURE_STEPS[figure]; n++) {
@@ -38,6 +38,6 @@ export function classicSteps(trace: Trace): readonly ClassicStep[] | null {
     }
   }
   // The figures cross the network: the endpoint must be on another node.
-  if (!trace.steps.some((s) => s.connection === 0 && s.kind === 'wire')) return null;
+  if (!trace.steps.some((s) => isPacketStep(s) && s.connection === 0 && s.kind === 'wire')) return null;
   return out;
 }

@@ -1,4 +1,4 @@
-import { topologyAt, type Figure, type Step, type Trace } from '../../../src/index';
+import { isPacketStep, topologyAt, type Figure, type PacketStep, type Trace } from '../../../src/index';
 import { cardLines, addressName, type CardLine } from './card-lines';
 import { classicSteps } from './classic-steps';
 import { PLACES, type Place, type Point } from './geometry';
@@ -21,7 +21,7 @@ export interface Rewrite {
 export interface ClassicPicture {
   readonly figure: Figure;
   readonly n: number;
-  readonly step: Step;
+  readonly step: PacketStep;
   readonly place: Place;
   readonly dot: Point;
   /** The bridge hands the packet to the default route over a direct cbr0 - eth0 link. */
@@ -60,9 +60,13 @@ export function classicPicture(trace: Trace, figure: Figure, n: number): Classic
   const at = pictures?.find((p) => p.figure === figure && p.n === n);
   const first = pictures?.find((p) => p.figure === figure && p.n === 1);
   const opening = pictures?.find((p) => p.figure === 'pod-to-service' && p.n === 1);
-  const step = at && trace.steps[at.stepIndex];
-  const firstStep = first && trace.steps[first.stepIndex];
-  const openingStep = opening && trace.steps[opening.stepIndex];
+  const packetStepAt = (index: number | undefined) => {
+    const s = index === undefined ? undefined : trace.steps[index];
+    return s && isPacketStep(s) ? s : undefined;
+  };
+  const step = packetStepAt(at?.stepIndex);
+  const firstStep = packetStepAt(first?.stepIndex);
+  const openingStep = packetStepAt(opening?.stepIndex);
   if (!step || !firstStep || !openingStep) return null;
 
   // Names as they were when the connection opened (a pod re-created later has another IP).

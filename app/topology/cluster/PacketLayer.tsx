@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { frameAt } from '../../../src/index';
+import { frameAt, isPacketStep } from '../../../src/index';
 import { useAppStore } from '../../store/StoreProvider';
 import { selectCursor, selectTrace } from '../../store/selectors';
 import { edgePath } from './edge-path';
@@ -27,7 +27,9 @@ export const PacketLayer = memo(function PacketLayer() {
   const frame = frameAt(trace, cursor);
   const step = frame?.step;
   const path = useMemo(() => (step ? edgePath(layout, step.at, step.to) : []), [layout, step]);
-  const rewrites = useMemo(() => (step ? packetRewrites(step.before, step.after) : []), [step]);
+  // A control-plane step moves no packet, so it rewrites none: its marker only shows where it happens (the API server, a kube-proxy).
+  const packetStep = step && isPacketStep(step) ? step : null;
+  const rewrites = useMemo(() => (packetStep ? packetRewrites(packetStep.before, packetStep.after) : []), [packetStep]);
   if (!frame || !step || path.length === 0) return null;
 
   const [x, y] = pointAlong(path, reduced ? RESTING_T : frame.progress);
@@ -44,7 +46,7 @@ export const PacketLayer = memo(function PacketLayer() {
           rewrites={rewrites}
           side={side}
           strings={strings}
-          {...(step.ipvsChange ? { heading: strings.ipvsRewrite(step.ipvsChange.scheduler) } : {})}
+          {...(packetStep?.ipvsChange ? { heading: strings.ipvsRewrite(packetStep.ipvsChange.scheduler) } : {})}
         />
       )}
     </g>

@@ -1,4 +1,4 @@
-import type { Step } from '../../../src/index';
+import { isPacketStep, type Step } from '../../../src/index';
 
 /**
  * The devices the step touches, to highlight: where the packet is and where the
@@ -15,5 +15,5 @@ export function activeDevices(step: Step | undefined): ReadonlySet<string> {
 
 /** The netfilter hook whose rules run at this step (`vm1/PREROUTING`), or null. */
 export function runningHook(step: Step | undefined): string | null {
-  return step?.hook && step.node ? `${step.node}/${step.hook}` : null;
+  return step && isPacketStep(step) && step.hook && step.node ? `${step.node}/${step.hook}` : null;
 }

@@ -1,5 +1,5 @@
 import type { AppState } from '../../store/types';
-import { topologyAt, type Topology, type Trace } from '../../../src/index';
+import { isPacketStep, topologyAt, type Topology, type Trace } from '../../../src/index';
 import { clusterStrings } from '../../i18n/cluster-strings';
 import { layoutCluster, type ClusterLayout } from './layout';
 
@@ -24,7 +24,7 @@ export const selectClusterStrings = (s: AppState) => clusterStrings[s.lang];
 /** The connection the current step belongs to: its client, its Service and the endpoint it was sent to. */
 export const selectCurrentConnection = (s: AppState) => {
   const step = s.trace.steps[s.cursor.step];
-  return step ? (s.trace.connections[step.connection] ?? null) : null;
+  return step && isPacketStep(step) ? (s.trace.connections[step.connection] ?? null) : null;
 };
 /** The device the current step starts on: the view keeps it in sight. */
 export const selectCurrentDevice = (s: AppState) => s.trace.steps[s.cursor.step]?.at ?? null;

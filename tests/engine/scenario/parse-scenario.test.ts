@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, PRESETS, presetScenario, simulate } from '../../../src/index';
+import { isPacketStep, parseScenario, PRESETS, presetScenario, simulate } from '../../../src/index';
 
 const article = PRESETS.article!;
 const withCluster = (patch: object) => ({ ...article, cluster: { ...article.cluster, ...patch } });
@@ -43,9 +43,9 @@ describe('parseScenario', () => {
     });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const trace = simulate(parsed.scenario);
-    expect(trace.steps[0]!.before.srcIp).toBe('10.244.1.2');
-    expect(trace.steps[0]!.before.dstIp).toBe('10.96.0.10');
+    const first = simulate(parsed.scenario).steps[0]!;
+    expect(isPacketStep(first) && first.before.srcIp).toBe('10.244.1.2');
+    expect(isPacketStep(first) && first.before.dstIp).toBe('10.96.0.10');
   });
 
   it('leaves unready pods in the EndpointSlice but out of the rules', () => {

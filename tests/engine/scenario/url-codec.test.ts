@@ -14,6 +14,7 @@ import {
   type ScenarioInput,
   type ScenarioResult,
 } from '../../../src/index';
+import { propertyParams } from '../../fast-check-params';
 
 const article = PRESETS.article!;
 const withCluster = (patch: object) => ({ ...article, cluster: { ...article.cluster, ...patch } });
@@ -179,17 +180,17 @@ describe('properties', () => {
         if (!parsed.ok) throw new Error(`the generator made an invalid scenario: ${messages(parsed)}`);
         expect(decodeScenario(encodeScenario(parsed.scenario))).toEqual(parsed);
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   });
 
   it('never throws on arbitrary strings, and gives a valid scenario or errors', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), neverThrows), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), neverThrows), propertyParams(500));
   });
 
   it('never throws on strings in lz-string alphabet, which reach the decompressor', () => {
     const alphabet = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$ ');
-    fc.assert(fc.property(fc.string({ unit: alphabet, minLength: 1, maxLength: 2000 }), neverThrows), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: alphabet, minLength: 1, maxLength: 2000 }), neverThrows), propertyParams(500));
   });
 
   it('never throws on a valid link cut short or with a character changed', () => {
@@ -199,7 +200,7 @@ describe('properties', () => {
       fc.property(fc.nat({ max: encoded.length - 1 }), fc.nat({ max: alphabet.length - 1 }), fc.boolean(), (at, c, cut) => {
         neverThrows(cut ? encoded.slice(0, at) : encoded.slice(0, at) + alphabet[c] + encoded.slice(at + 1));
       }),
-      { numRuns: 500 },
+      propertyParams(500),
     );
   });
 
@@ -210,7 +211,7 @@ describe('properties', () => {
         const r = readScenarioJson(json);
         expect(r.ok || r.errors.length > 0).toBe(true);
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   });
 });

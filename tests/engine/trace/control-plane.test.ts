@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrate, parseScenario, PRESETS, presetScenario, simulate, topologyAt, type ScenarioInput, type Step, type Trace } from '../../../src/index';
+import { isPacketStep, narrate, parseScenario, PRESETS, presetScenario, simulate, topologyAt, type ScenarioInput, type Step, type Trace } from '../../../src/index';
 
 const parse = (input: ScenarioInput) => {
   const parsed = parseScenario(input);
@@ -12,10 +12,10 @@ const natDiff = (step: Step) => step.rulesDiff!.tables.find((t) => t.table === '
 
 describe('pod-churn: pod4 is deleted and created again', () => {
   const trace = simulate(presetScenario('pod-churn')!);
-  const events = trace.steps.filter((s) => s.connection === -1);
+  const events = trace.steps.filter((s) => !isPacketStep(s));
 
   it('runs connection, connection, delete, syncs, create, syncs, connection, in time order', () => {
-    const order = trace.steps.map((s) => (s.connection === -1 ? s.kind : `c${s.connection}`)).filter((k, i, all) => k !== all[i - 1]);
+    const order = trace.steps.map((s) => (isPacketStep(s) ? `c${s.connection}` : s.kind)).filter((k, i, all) => k !== all[i - 1]);
     expect(order).toEqual(['c0', 'c1', 'api-event', 'kube-proxy-sync', 'api-event', 'kube-proxy-sync', 'c2']);
     expect(events.map((s) => [s.kind, s.at, s.time])).toEqual([
       ['api-event', 'apiserver', 2],
@@ -112,7 +112,7 @@ describe('service-recreated: the open question of the article', () => {
   const trace = simulate(presetScenario('service-recreated')!);
 
   it('gives svc1 a new cluster IP and svc2, which fixes it, the same one', () => {
-    const dst = (c: number) => trace.steps.find((s) => s.connection === c)!.before.dstIp;
+    const dst = (c: number) => trace.steps.filter(isPacketStep).find((s) => s.connection === c)!.before.dstIp;
     expect(dst(0)).toBe('10.96.0.10');
     expect(dst(1)).toBe('10.96.0.11');
     expect(dst(2)).toBe('10.96.0.20');
@@ -212,7 +212,7 @@ describe('validation of the timeline', () => {
   it('keeps a scenario without events valid, with no control-plane steps', () => {
     const parsed = parseScenario(PRESETS.article!);
     expect(parsed.ok && parsed.scenario.events).toEqual([]);
-    expect(simulate(presetScenario('article')!).steps.every((s) => s.connection >= 0 && s.rulesDiff === null)).toBe(true);
+    expect(simulate(presetScenario('article')!).steps.every((s) => isPacketStep(s) && s.rulesDiff === null)).toBe(true);
   });
 
   it('rejects an unknown action with its path', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { narrate, parseScenario, PRESET_NAMES, PRESETS, presetScenario, simulate } from '../../../src/index';
+import { isPacketStep, narrate, parseScenario, PRESET_NAMES, PRESETS, presetScenario, simulate, type Trace } from '../../../src/index';
+
+const packetSteps = (t: Trace) => t.steps.filter(isPacketStep);
 
 const article = presetScenario('article')!;
 const trace = simulate(article, { mode: 'ipvs' });
-const hops = (label: string) => trace.steps.filter((s) => s.label === label).map((s) => `${s.kind} ${s.at}>${s.to}`);
+const hops = (label: string) => packetSteps(trace).filter((s) => s.label === label).map((s) => `${s.kind} ${s.at}>${s.to}`);
 
 describe('the article preset in IPVS mode', () => {
   it('delivers the ClusterIP locally through kube-ipvs0; IPVS rewrites it at INPUT, then OUTPUT and POSTROUTING', () => {
@@ -23,13 +25,13 @@ describe('the article preset in IPVS mode', () => {
   });
 
   it('evaluates no DNAT rule: nat KUBE-SERVICES only accepts the ClusterIP through the KUBE-CLUSTER-IP ipset', () => {
-    const pre = trace.steps.find((s) => s.label === 'SYN' && s.hook === 'PREROUTING' && s.node === 'vm1')!;
+    const pre = packetSteps(trace).find((s) => s.label === 'SYN' && s.hook === 'PREROUTING' && s.node === 'vm1')!;
     expect(pre.rules.find((r) => r.decided)?.text).toBe('-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT');
-    expect(trace.steps.flatMap((s) => s.rules).some((r) => r.verdict === 'dnat')).toBe(false);
+    expect(packetSteps(trace).flatMap((s) => s.rules).some((r) => r.verdict === 'dnat')).toBe(false);
   });
 
   it('has IPVS schedule the real server with rr, and shows it in ipvsadm -Ln', () => {
-    const ipvs = trace.steps.find((s) => s.kind === 'dnat')!;
+    const ipvs = packetSteps(trace).find((s) => s.kind === 'dnat')!;
     expect(ipvs.hook).toBe('INPUT');
     expect(ipvs.ipvsChange).toEqual({ node: 'vm1', virtualServer: 'TCP  10.96.0.10:80', realServer: `${ipvs.after.dstIp}:${ipvs.after.dstPort}`, scheduler: 'rr', change: 'scheduled' });
     expect(ipvs.ipvs!.table.slice(0, 4)).toEqual([
@@ -43,21 +45,21 @@ describe('the article preset in IPVS mode', () => {
   });
 
   it('reverses the reply at FORWARD with IPVS, not conntrack, and the client sees the ClusterIP', () => {
-    const undo = trace.steps.find((s) => s.label === 'SYN-ACK' && s.kind === 'reverse-nat')!;
+    const undo = packetSteps(trace).find((s) => s.label === 'SYN-ACK' && s.kind === 'reverse-nat')!;
     expect(undo).toMatchObject({ node: 'vm1', hook: 'FORWARD', rules: [] });
     expect(undo.ipvsChange?.change).toBe('reply');
     expect(`${undo.after.srcIp}:${undo.after.srcPort}`).toBe('10.96.0.10:80');
-    expect(trace.steps.filter((s) => s.label === 'SYN-ACK').at(-1)!.after.srcIp).toBe('10.96.0.10');
+    expect(packetSteps(trace).filter((s) => s.label === 'SYN-ACK').at(-1)!.after.srcIp).toBe('10.96.0.10');
   });
 
   it('leaves the same conntrack -L lines as iptables mode (IPVS keeps conntrack informed)', () => {
     const ipt = simulate(article, { mode: 'iptables' });
-    const lines = (t: typeof trace) => t.steps.at(-1)!.conntrack.map((c) => c.entries.map((e) => e.text));
+    const lines = (t: typeof trace) => packetSteps(t).at(-1)!.conntrack.map((c) => c.entries.map((e) => e.text));
     expect(lines(trace)).toEqual(lines(ipt));
   });
 
   it('steers the ACK through the existing IPVS connection', () => {
-    const ack = trace.steps.find((s) => s.label === 'ACK' && s.ipvsChange)!;
+    const ack = packetSteps(trace).find((s) => s.label === 'ACK' && s.ipvsChange)!;
     expect(ack.ipvsChange!.change).toBe('existing');
     expect(trace.connections[0]!.outcome).toBe('established');
   });
@@ -70,12 +72,12 @@ describe('the article preset in IPVS mode', () => {
 
   it('no-endpoints: IPVS has no real server and answers ICMP port unreachable', () => {
     const t = simulate(presetScenario('no-endpoints')!, { mode: 'ipvs' });
-    expect(t.steps.at(-1)).toMatchObject({ kind: 'reject', hook: 'INPUT' });
+    expect(packetSteps(t).at(-1)).toMatchObject({ kind: 'reject', hook: 'INPUT' });
   });
 
   it('session-affinity: the second connection is sent by the persistence template', () => {
     const t = simulate(presetScenario('session-affinity')!, { mode: 'ipvs' });
-    const changes = t.steps.filter((s) => s.kind === 'dnat' && s.label === 'SYN').map((s) => s.ipvsChange!.change);
+    const changes = packetSteps(t).filter((s) => s.kind === 'dnat' && s.label === 'SYN').map((s) => s.ipvsChange!.change);
     expect(changes).toEqual(['scheduled', 'persistent']);
     expect(t.connections[1]!.endpointPod).toBe(t.connections[0]!.endpointPod);
   });

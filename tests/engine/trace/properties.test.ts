@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { presetScenario, simulate } from '../../../src/index';
+import { isPacketStep, presetScenario, simulate, type Trace } from '../../../src/index';
+import { propertyParams } from '../../fast-check-params';
+
+const packetSteps = (t: Trace) => t.steps.filter(isPacketStep);
 
 const article = presetScenario('article')!;
 const readyEndpoints = new Set(['10.244.2.2:8080', '10.244.2.3:8080']);
@@ -11,11 +14,11 @@ describe('for any seed (property tests)', () => {
     fc.assert(
       fc.property(seed, (s) => {
         const trace = simulate(article, { seed: s });
-        const dnat = trace.steps.filter((step) => step.kind === 'dnat');
+        const dnat = packetSteps(trace).filter((step) => step.kind === 'dnat');
         expect(dnat).toHaveLength(1);
         expect(readyEndpoints.has(`${dnat[0]!.after.dstIp}:${dnat[0]!.after.dstPort}`)).toBe(true);
       }),
-      { numRuns: 150 },
+      propertyParams(150),
     );
   });
 
@@ -23,14 +26,14 @@ describe('for any seed (property tests)', () => {
     fc.assert(
       fc.property(seed, (s) => {
         const trace = simulate(article, { seed: s });
-        const syn = trace.steps[0]!;
-        const reply = trace.steps.filter((step) => step.label === 'SYN-ACK').at(-1)!;
+        const syn = packetSteps(trace)[0]!;
+        const reply = packetSteps(trace).filter((step) => step.label === 'SYN-ACK').at(-1)!;
         expect(reply.kind).toBe('deliver');
         expect(reply.to).toBe('pod1/eth0');
         expect([reply.after.srcIp, reply.after.srcPort]).toEqual(['10.96.0.10', 80]);
         expect([reply.after.dstIp, reply.after.dstPort]).toEqual([syn.before.srcIp, syn.before.srcPort]);
       }),
-      { numRuns: 150 },
+      propertyParams(150),
     );
   });
 
@@ -39,7 +42,7 @@ describe('for any seed (property tests)', () => {
       fc.property(seed, (s) => {
         expect(JSON.stringify(simulate(article, { seed: s }))).toBe(JSON.stringify(simulate(article, { seed: s })));
       }),
-      { numRuns: 40 },
+      propertyParams(40),
     );
   });
 

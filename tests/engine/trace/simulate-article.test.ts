@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { presetScenario, simulate, type Step } from '../../../src/index';
+import { isPacketStep, presetScenario, simulate, type Step } from '../../../src/index';
 
 const article = presetScenario('article')!;
 const trace = simulate(article);
-const ofPacket = (label: string) => trace.steps.filter((s) => s.label === label);
+const packetSteps = trace.steps.filter(isPacketStep);
+const ofPacket = (label: string) => packetSteps.filter((s) => s.label === label);
 const hops = (steps: readonly Step[]) => steps.map((s) => `${s.kind} ${s.at}>${s.to}`);
 
 describe('the article preset (pod1 -> svc1, backed by pod3 and pod4)', () => {
@@ -48,7 +49,7 @@ describe('the article preset (pod1 -> svc1, backed by pod3 and pod4)', () => {
 
   it('creates a conntrack entry on each node: the DNAT on vm1, a plain pod-to-pod entry on vm2 (as a real kernel did)', () => {
     const last = trace.steps[trace.steps.length - 1]!;
-    const sport = trace.steps[0]!.before.srcPort;
+    const sport = packetSteps[0]!.before.srcPort;
     const table = (node: string) => last.conntrack.find((c) => c.node === node)!.entries.map((e) => e.text);
     expect(table('vm1')).toEqual([
       `tcp      6 86400 ESTABLISHED src=10.244.1.2 dst=10.96.0.10 sport=${sport} dport=80 src=10.244.2.3 dst=10.244.1.2 sport=8080 dport=${sport} [ASSURED] mark=0 use=1`,
@@ -93,7 +94,7 @@ describe('the article preset (pod1 -> svc1, backed by pod3 and pod4)', () => {
     ['pod-to-service', [1, 2, 3, 4, 5]],
     ['service-to-pod', [1, 2, 3, 4]],
   ])('numbers the %s steps as the article does', (figure, numbers) => {
-    const staged = trace.steps.filter((s) => s.connection === 0 && s.stage?.figure === figure).map((s) => s.stage!.n);
+    const staged = packetSteps.filter((s) => s.connection === 0 && s.stage?.figure === figure).map((s) => s.stage!.n);
     expect([...new Set(staged)]).toEqual(numbers);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrate, parseScenario, PRESET_NAMES, PRESETS, presetScenario, simulate } from '../../../src/index';
+import { isPacketStep, narrate, parseScenario, PRESET_NAMES, PRESETS, presetScenario, simulate } from '../../../src/index';
 
 describe('a UDP request and its reply', () => {
   const input = {
@@ -18,7 +18,7 @@ describe('a UDP request and its reply', () => {
   it('is a request and a reply, answered from the Service address', () => {
     expect([...new Set(trace.steps.map((s) => s.label))]).toEqual(['request', 'reply']);
     expect(trace.connections[0]!.outcome).toBe('answered');
-    const delivered = trace.steps.at(-1)!;
+    const delivered = trace.steps.filter(isPacketStep).at(-1)!;
     expect(`${delivered.after.srcIp}:${delivered.after.srcPort}`).toBe('10.96.0.53:53');
   });
 

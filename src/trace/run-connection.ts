@@ -1,0 +1,165 @@
+import { findService } from '../cluster/build-cluster';
+import type { Cluster } from '../cluster/model';
+import { device, stepDraft, type StepDraft } from '../dataplane/step-draft';
+import { walkFromHost, walkFromPod, type Peer, type WalkOutcome } from '../dataplane/walk-packet';
+import { kernelOf, type World } from '../dataplane/world';
+import { countIpvsLookups, expireIpvsConns } from '../ipvs';
+import type { NodeName } from '../net/ids';
+import { ipv4, type Ipv4 } from '../net/ipv4';
+import type { Packet, Protocol, TcpFlag } from '../net/packet';
+import type { Scenario } from '../scenario/schema';
+import { pickEphemeralPort, tupleInUse } from './ephemeral-port';
+import { stagesOf } from './stages';
+import { conntrackSnapshot, ipvsSnapshot } from './step-snapshots';
+import type { ConnectionSummary, NodeConntrack, NodeIpvs, PacketLabel, PacketStep } from './types';
+
+/** One-way latency of a hop sequence, in simulated seconds (a LAN round trip is ~1 ms). */
+const PACKET_GAP = 0.0005;
+
+interface PacketPlan {
+  readonly label: PacketLabel;
+  readonly direction: 'original' | 'reply';
+  readonly flags: readonly TcpFlag[];
+}
+
+const TCP_HANDSHAKE: readonly PacketPlan[] = [
+  { label: 'SYN', direction: 'original', flags: ['SYN'] },
+  { label: 'SYN-ACK', direction: 'reply', flags: ['SYN', 'ACK'] },
+  { label: 'ACK', direction: 'original', flags: ['ACK'] },
+];
+const REQUEST_REPLY: readonly PacketPlan[] = [
+  { label: 'request', direction: 'original', flags: [] },
+  { label: 'reply', direction: 'reply', flags: [] },
+];
+
+/** Who opens the connection: a pod, or a process in a node's own network namespace. */
+interface Client {
+  readonly peer: Peer;
+  readonly node: NodeName;
+  readonly ip: Ipv4;
+  /** Where a Service named without a namespace is looked for. */
+  readonly namespace: string;
+}
+
+function clientOf(cluster: Cluster, name: string): Client {
+  const pod = cluster.pods.find((p) => p.name === name);
+  if (pod) return { peer: { kind: 'pod', pod }, node: pod.node, ip: pod.ip, namespace: pod.namespace };
+  const node = cluster.nodes.find((n) => n.name === name)!;
+  return { peer: { kind: 'host', node }, node: node.name, ip: node.ip, namespace: 'default' };
+}
+
+/** Who received the client's last packet, and that packet as it arrived: the reply answers it. */
+interface Delivered {
+  readonly peer: Peer;
+  readonly packet: Packet;
+}
+
+/** A step the walk took, with the tables as they were right after it. */
+interface Recorded {
+  readonly draft: StepDraft;
+  readonly conntrack: NodeConntrack[];
+  readonly ipvs: NodeIpvs | null;
+}
+
+/** Walks one packet from its sender, recording every step; a dropped packet ends with a `drop` step where it was lost. */
+function walkPacket(world: World, sender: Peer, packet: Packet): { readonly outcome: WalkOutcome; readonly recorded: readonly Recorded[] } {
+  const recorded: Recorded[] = [];
+  const record = (draft: StepDraft) => recorded.push({ draft, conntrack: conntrackSnapshot(world), ipvs: ipvsSnapshot(world, draft.node) });
+  const outcome = sender.kind === 'pod' ? walkFromPod(world, sender.pod, packet, record) : walkFromHost(world, sender.node, packet, record);
+  if (outcome.kind === 'dropped') {
+    const last = recorded[recorded.length - 1]?.draft;
+    const where = last?.to ?? (sender.kind === 'pod' ? device(sender.pod.name, 'eth0') : device(sender.node.name, 'host'));
+    const node = last?.node ?? (sender.kind === 'pod' ? sender.pod.node : sender.node.name);
+    const drop = stepDraft({ kind: 'drop', node, at: where, to: where, packet: last?.after ?? packet, note: { id: 'drop', params: { reason: outcome.reason } } });
+    recorded.push({ draft: drop, conntrack: conntrackSnapshot(world), ipvs: ipvsSnapshot(world, last?.node ?? null) });
+  }
+  return { outcome, recorded };
+}
+
+/** The packet a plan sends: the client's opening packet, or the answer to the packet the server received. */
+function packetFor(plan: PacketPlan, opening: Packet, server: Delivered | null): Packet {
+  if (plan.direction === 'original') return { ...opening, flags: plan.flags };
+  const seen = server!.packet;
+  return { srcMac: '', dstMac: '', srcIp: seen.dstIp, dstIp: seen.srcIp, protocol: seen.protocol, srcPort: seen.dstPort, dstPort: seen.srcPort, flags: plan.flags, ttl: 64 };
+}
+
+/** "10.244.2.3:8080": where the client's node DNATed the first packet, or null. */
+function endpointOf(recorded: readonly Recorded[], clientNode: NodeName): string | null {
+  const dnat = recorded.find((r) => r.draft.kind === 'dnat' && r.draft.node === clientNode)?.draft;
+  return dnat ? `${dnat.after.dstIp}:${dnat.after.dstPort}` : null;
+}
+
+/** What the first packet cost the kernels it crossed (see `ConnectionSummary.cost`). */
+function firstPacketCost(steps: readonly PacketStep[]): ConnectionSummary['cost'] {
+  const first = steps.filter((s) => s.packet === 0);
+  const lookups = (change: NonNullable<PacketStep['ipvsChange']>['change']) => countIpvsLookups(change === 'reply' ? 'reply' : change === 'existing' ? 'later' : 'first').total;
+  return {
+    rulesEvaluated: first.reduce((n, s) => n + s.rules.length, 0),
+    ipvsLookups: first.reduce((n, s) => n + (s.ipvsChange ? lookups(s.ipvsChange.change) : 0), 0),
+  };
+}
+
+/**
+ * Runs one connection of the scenario's traffic: the client picks a source
+ * port, then sends its packets (TCP's handshake, or a UDP request and its
+ * reply), each walked hop by hop through the kernels, until one is not
+ * delivered. Returns the steps, numbered from `firstStep`, and the summary.
+ * The world moves on in place (it is simulate's own).
+ */
+export function runConnection(
+  world: World,
+  conn: Scenario['traffic'][number],
+  index: number,
+  at: number,
+  firstStep: number,
+): { readonly steps: readonly PacketStep[]; readonly summary: ConnectionSummary } {
+  world.now = Math.max(world.now, at);
+  // IPVS connections whose timer ran out are freed (ip_vs_conn_expire);
+  // conntrack's expired entries are simply never found again.
+  for (const kernel of world.kernels.values()) if (kernel.ipvs) kernel.ipvs = expireIpvsConns(kernel.ipvs, world.now);
+  const cluster = world.cluster;
+  const client = clientOf(cluster, conn.from);
+  const service = findService(cluster.services, conn.to, client.namespace)!;
+  const protocol = conn.protocol.toLowerCase() as Protocol;
+  const from = (srcPort: number): Packet => ({ srcMac: '', dstMac: '', srcIp: client.ip, dstIp: service.clusterIP, protocol, srcPort, dstPort: conn.port, flags: [], ttl: 64 });
+  const clientKernel = kernelOf(world, client.node);
+  const opening = from(pickEphemeralPort(world.rng, (port) => tupleInUse(clientKernel, from(port), world.now), world.localPortRange));
+  const steps: PacketStep[] = [];
+  let server: Delivered | null = null;
+  let outcome: WalkOutcome | null = null;
+  let endpoint: string | null = null;
+
+  for (const [packetIndex, plan] of (protocol === 'tcp' ? TCP_HANDSHAKE : REQUEST_REPLY).entries()) {
+    const sender = plan.direction === 'original' ? client.peer : server!.peer;
+    const walk = walkPacket(world, sender, packetFor(plan, opening, server));
+    outcome = walk.outcome;
+    // The article's figures follow a pod's connection; a node's own traffic has no figure.
+    const figure = client.peer.kind !== 'pod' ? null : packetIndex === 0 ? 'pod-to-service' : packetIndex === 1 ? 'service-to-pod' : null;
+    const stages = figure ? stagesOf(walk.recorded.map((r) => r.draft), figure, client.node) : [];
+    for (const [i, { draft, conntrack, ipvs }] of walk.recorded.entries()) {
+      const stage = stages[i] ?? null;
+      steps.push({ index: firstStep + steps.length, connection: index, packet: packetIndex, label: plan.label, direction: plan.direction, ...draft, conntrack, ipvs, rulesDiff: null, stage, time: world.now });
+    }
+    if (packetIndex === 0) endpoint = endpointOf(walk.recorded, client.node);
+    world.now += PACKET_GAP;
+    if (outcome.kind !== 'delivered') break;
+    if (plan.direction === 'original') server = { peer: outcome.peer, packet: outcome.packet };
+  }
+
+  const endpointPod = endpoint ? (cluster.pods.find((p) => p.ip === ipv4(endpoint!.split(':')[0]!))?.name ?? null) : null;
+  const established = protocol === 'tcp' ? 'established' : 'answered';
+  return {
+    steps,
+    summary: {
+      index,
+      client: conn.from,
+      service: `${service.namespace}/${service.name}`,
+      endpoint,
+      endpointPod,
+      cost: firstPacketCost(steps),
+      outcome: outcome?.kind === 'rejected' ? 'rejected' : outcome?.kind === 'delivered' ? established : 'dropped',
+      firstStep,
+      lastStep: firstStep + steps.length - 1,
+    },
+  };
+}
