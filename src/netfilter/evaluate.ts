@@ -202,7 +202,7 @@ function followTarget(table: Table, walk: Walk, target: GoOnTarget, s: MatchStat
 /**
  * ACCEPT, DROP, REJECT, DNAT, SNAT and MASQUERADE end the table: its verdict (the NAT
  * targets accept), the rule's detail, the packet after DNAT, and the NAT chosen (SNAT
- * and MASQUERADE are reported, not applied: they happen at POSTROUTING's end).
+ * and MASQUERADE are reported, not applied to the packet).
  */
 function endTable(target: TerminalTarget, packet: Packet): { verdict: ChainResult['verdict']; detail: string; packet: Packet; nat: NatDecision | null } {
   switch (target.kind) {
