@@ -56,6 +56,12 @@ export { isControlPlaneStep, isPacketStep } from './trace/is-packet-step';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
 export type { Packet, Protocol, TcpFlag } from './net/packet';
+/**
+ * Branded ids (declared once, in src/net/ids.ts): a node name, a pod name and a device on
+ * the drawing ("vm1/cbr0", "pod1/eth0") are distinct types, so one cannot be passed for another.
+ * @example const from: DeviceId | undefined = frameAt(trace, { step: 0, t: 0 })?.from // 'pod1/eth0'
+ */
+export type { DeviceId, NodeName, PodName } from './net/ids';
 /** IPVS schedulers kube-proxy can use (`ipvs.scheduler`), with the kernel's semantics. */
 export { IPVS_SCHEDULERS, type IpvsScheduler } from './ipvs';
 /**

@@ -6,7 +6,8 @@ import { hex } from './format-rule-save';
 import { matchRule, type MatchState } from './match';
 import { CT_STATES, ctStateBit, type CtState } from './match-types';
 import type { RecentLists } from './recent-lists';
-import { chainOf, findTable, type Chain, type Rule, type Ruleset } from './ruleset';
+import { chainOf, findTable, type Chain, type Rule, type Ruleset, type Table } from './ruleset';
+import type { Target } from './target-types';
 
 /** The packet and the kernel state the matches read (skb mark, conntrack state, devices). */
 export interface PacketContext {
@@ -61,6 +62,13 @@ interface Frame {
   readonly next: number;
 }
 
+/** Where the walk is: the chain, the index of its next rule, the return points of the jumps that led there. */
+interface Walk {
+  current: Chain;
+  next: number;
+  readonly stack: Frame[];
+}
+
 /** A guard for rulesets built by hand: the parser already refuses jump loops. */
 const MAX_STEPS = 5_000_000;
 const MAX_DEPTH = 1_000;
@@ -80,7 +88,53 @@ export function evaluateChain(ruleset: Ruleset, table: TableName, chain: string,
   if (t === undefined || start === undefined) {
     return { verdict: 'ACCEPT', packet: ctx.packet, mark: ctx.mark, nat: null, recent: env.recent, evaluated: [] };
   }
-  const s: MatchState = {
+  const s = matchStateOf(ctx, env);
+  const evaluated: EvaluatedRule[] = [];
+  const finish = (verdict: ChainResult['verdict'], packet: Packet, nat: NatDecision | null): ChainResult => ({
+    verdict,
+    packet,
+    mark: s.mark,
+    nat,
+    recent: s.recent,
+    evaluated,
+  });
+  const record = (rule: Rule, position: number, verdict: RuleVerdict, detail: string, decided = false): void => {
+    evaluated.push({ table, chain: rule.chain, position, text: rule.saveText, verdict, detail, decided });
+  };
+  // Falling off (or RETURN from) the entry chain: a built-in chain's policy decides.
+  const policy = (): ChainResult => finish(start.policy ?? 'ACCEPT', ctx.packet, null);
+
+  const walk: Walk = { current: start, next: 0, stack: [] };
+  for (let steps = 0; steps < MAX_STEPS; steps++) {
+    const rule = walk.current.rules[walk.next];
+    if (rule === undefined) {
+      if (!returnFromChain(walk)) return policy();
+      continue;
+    }
+    const position = ++walk.next;
+    s.note = '';
+    const failed = matchRule(rule, s);
+    if (failed !== null) {
+      record(rule, position, 'no-match', failed);
+      continue;
+    }
+    const note = s.note === '' ? '' : ` (${s.note})`;
+    const target = rule.target;
+    if (isTerminal(target)) {
+      const end = endTable(target, ctx.packet);
+      record(rule, position, target.kind, `${end.detail}${note}`, true);
+      return finish(end.verdict, end.packet, end.nat);
+    }
+    const followed = followTarget(t, walk, target, s);
+    record(rule, position, followed.verdict, `${followed.detail}${note}`);
+    if (followed.leftEntryChain) return policy();
+  }
+  return finish('DROP', ctx.packet, null);
+}
+
+/** The state the matches read and write, from the packet's context and the node's environment. */
+function matchStateOf(ctx: PacketContext, env: EvaluateEnv): MatchState {
+  return {
     packet: ctx.packet,
     srcNum: ipv4ToNumber(ctx.packet.srcIp),
     dstNum: ipv4ToNumber(ctx.packet.dstIp),
@@ -96,95 +150,79 @@ export function evaluateChain(ruleset: Ruleset, table: TableName, chain: string,
     ipsetMatches: env.ipsetMatches,
     note: '',
   };
-  const evaluated: EvaluatedRule[] = [];
-  const stack: Frame[] = [];
-  const finish = (verdict: ChainResult['verdict'], packet: Packet, nat: NatDecision | null): ChainResult => ({
-    verdict,
-    packet,
-    mark: s.mark,
-    nat,
-    recent: s.recent,
-    evaluated,
-  });
-  const record = (rule: Rule, position: number, verdict: RuleVerdict, detail: string, decided = false): void => {
-    evaluated.push({ table, chain: rule.chain, position, text: rule.saveText, verdict, detail, decided });
-  };
-  // Falling off (or RETURN from) the entry chain: a built-in chain's policy decides.
-  const policy = (): ChainResult => finish(start.policy ?? 'ACCEPT', ctx.packet, null);
+}
 
-  let current = start;
-  let i = 0;
-  for (let steps = 0; steps < MAX_STEPS; steps++) {
-    const rule = current.rules[i];
-    if (rule === undefined) {
-      const frame = stack.pop();
-      if (frame === undefined) return policy();
-      current = frame.chain;
-      i = frame.next;
-      continue;
+/** Back to the rule after the jump that entered the current chain; false when it is the chain the walk started in. */
+function returnFromChain(walk: Walk): boolean {
+  const frame = walk.stack.pop();
+  if (frame === undefined) return false;
+  walk.current = frame.chain;
+  walk.next = frame.next;
+  return true;
+}
+
+type GoOnTarget = Extract<Target, { readonly kind: 'none' | 'mark' | 'jump' | 'goto' | 'return' }>;
+type TerminalTarget = Exclude<Target, GoOnTarget>;
+
+function isTerminal(target: Target): target is TerminalTarget {
+  const kind = target.kind;
+  return kind !== 'none' && kind !== 'mark' && kind !== 'jump' && kind !== 'goto' && kind !== 'return';
+}
+
+/**
+ * A target after which the walk goes on: no target (the rule only counts), MARK, a
+ * jump or goto (into the chain, if it exists), RETURN. Moves `walk` and sets the mark;
+ * `leftEntryChain` is true when a RETURN leaves the chain the walk started in.
+ */
+function followTarget(table: Table, walk: Walk, target: GoOnTarget, s: MatchState): { verdict: RuleVerdict; detail: string; leftEntryChain: boolean } {
+  switch (target.kind) {
+    case 'none':
+      return { verdict: 'continue', detail: 'no target: the rule only counts the packet', leftEntryChain: false };
+    case 'mark': {
+      const before = s.mark;
+      s.mark = ((s.mark & ~target.mask) ^ target.value) >>> 0;
+      return { verdict: 'continue', detail: `mark ${hex(before)} -> ${hex(s.mark)}`, leftEntryChain: false };
     }
-    const position = ++i;
-    s.note = '';
-    const failed = matchRule(rule, s);
-    if (failed !== null) {
-      record(rule, position, 'no-match', failed);
-      continue;
+    case 'jump':
+    case 'goto': {
+      const next = chainOf(table, target.chain);
+      if (next === undefined || walk.stack.length >= MAX_DEPTH) {
+        return { verdict: 'continue', detail: `chain ${target.chain} does not exist`, leftEntryChain: false };
+      }
+      if (target.kind === 'jump') walk.stack.push({ chain: walk.current, next: walk.next });
+      walk.current = next;
+      walk.next = 0;
+      return { verdict: target.kind, detail: target.chain, leftEntryChain: false };
     }
-    const note = s.note === '' ? '' : ` (${s.note})`;
-    const target = rule.target;
-    switch (target.kind) {
-      case 'none':
-        record(rule, position, 'continue', `no target: the rule only counts the packet${note}`);
-        continue;
-      case 'mark': {
-        const before = s.mark;
-        s.mark = ((s.mark & ~target.mask) ^ target.value) >>> 0;
-        record(rule, position, 'continue', `mark ${hex(before)} -> ${hex(s.mark)}${note}`);
-        continue;
-      }
-      case 'jump':
-      case 'goto': {
-        const next = chainOf(t, target.chain);
-        if (next === undefined || stack.length >= MAX_DEPTH) {
-          record(rule, position, 'continue', `chain ${target.chain} does not exist${note}`);
-          continue;
-        }
-        record(rule, position, target.kind, `${target.chain}${note}`);
-        if (target.kind === 'jump') stack.push({ chain: current, next: i });
-        current = next;
-        i = 0;
-        continue;
-      }
-      case 'return': {
-        record(rule, position, 'return', `back to the calling chain${note}`);
-        const frame = stack.pop();
-        if (frame === undefined) return policy();
-        current = frame.chain;
-        i = frame.next;
-        continue;
-      }
-      case 'accept':
-        record(rule, position, 'accept', `ACCEPT${note}`, true);
-        return finish('ACCEPT', ctx.packet, null);
-      case 'drop':
-        record(rule, position, 'drop', `DROP${note}`, true);
-        return finish('DROP', ctx.packet, null);
-      case 'reject':
-        record(rule, position, 'reject', `REJECT with ${target.rejectWith}${note}`, true);
-        return finish('REJECT', ctx.packet, null);
-      case 'dnat': {
-        const port = target.port ?? ctx.packet.dstPort;
-        record(rule, position, 'dnat', `--to-destination ${target.ip}:${port}${note}`, true);
-        const packet = { ...ctx.packet, dstIp: target.ip, dstPort: port };
-        return finish('ACCEPT', packet, { kind: 'dnat', ip: target.ip, port });
-      }
-      case 'snat':
-        record(rule, position, 'snat', `--to-source ${target.ip}${target.port === null ? '' : `:${target.port}`}${note}`, true);
-        return finish('ACCEPT', ctx.packet, { kind: 'snat', ip: target.ip, port: target.port });
-      case 'masquerade':
-        record(rule, position, 'masquerade', `MASQUERADE${target.randomFully ? ' --random-fully' : ''}${note}`, true);
-        return finish('ACCEPT', ctx.packet, { kind: 'masquerade', randomFully: target.randomFully });
-    }
+    case 'return':
+      return { verdict: 'return', detail: 'back to the calling chain', leftEntryChain: !returnFromChain(walk) };
   }
-  return finish('DROP', ctx.packet, null);
+}
+
+/**
+ * ACCEPT, DROP, REJECT, DNAT, SNAT and MASQUERADE end the table: its verdict (the NAT
+ * targets accept), the rule's detail, the packet after DNAT, and the NAT chosen (SNAT
+ * and MASQUERADE are reported, not applied to the packet).
+ */
+function endTable(target: TerminalTarget, packet: Packet): { verdict: ChainResult['verdict']; detail: string; packet: Packet; nat: NatDecision | null } {
+  switch (target.kind) {
+    case 'accept':
+      return { verdict: 'ACCEPT', detail: 'ACCEPT', packet, nat: null };
+    case 'drop':
+      return { verdict: 'DROP', detail: 'DROP', packet, nat: null };
+    case 'reject':
+      return { verdict: 'REJECT', detail: `REJECT with ${target.rejectWith}`, packet, nat: null };
+    case 'dnat': {
+      // A DNAT without a port keeps the packet's.
+      const port = target.port ?? packet.dstPort;
+      const nat = { kind: 'dnat', ip: target.ip, port } as const;
+      return { verdict: 'ACCEPT', detail: `--to-destination ${target.ip}:${port}`, packet: { ...packet, dstIp: target.ip, dstPort: port }, nat };
+    }
+    case 'snat': {
+      const detail = `--to-source ${target.ip}${target.port === null ? '' : `:${target.port}`}`;
+      return { verdict: 'ACCEPT', detail, packet, nat: { kind: 'snat', ip: target.ip, port: target.port } };
+    }
+    case 'masquerade':
+      return { verdict: 'ACCEPT', detail: `MASQUERADE${target.randomFully ? ' --random-fully' : ''}`, packet, nat: { kind: 'masquerade', randomFully: target.randomFully } };
+  }
 }

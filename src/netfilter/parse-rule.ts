@@ -17,6 +17,17 @@ const LONG_NAMES: ReadonlyMap<string, string> = new Map([
   ['--in-interface', '-i'], ['--out-interface', '-o'], ['--match', '-m'], ['--jump', '-j'], ['--goto', '-g'],
 ]);
 
+/** A rule while its words are read: the rule's own matches, its modules in order, its target. */
+interface RuleDraft {
+  source: AddressMatch | null;
+  destination: AddressMatch | null;
+  inInterface: InterfaceMatch | null;
+  outInterface: InterfaceMatch | null;
+  protocol: ProtocolMatch | null;
+  readonly modules: MatchDraft[];
+  target: { readonly draft: MatchDraft; readonly isGoto: boolean } | null;
+}
+
 /**
  * Parses one `-A CHAIN ...` line of iptables-restore input or iptables-save output
  * into a Rule whose matches are ready to evaluate. Options after `-m MODULE` belong
@@ -29,115 +40,131 @@ export function parseRule(line: string): Result<Rule> {
   const trimmed = line.trim();
   const tokenized = tokenize(trimmed);
   if (!tokenized.ok) return tokenized;
-  const { words, quoted } = tokenized.value;
+  const { words } = tokenized.value;
   const head = words[0];
   const chain = words[1];
   if (head === undefined || (head !== '-A' && head !== '--append') || chain === undefined || chain.startsWith('-')) {
     return err('a rule must start with "-A CHAIN"');
   }
-  let source: AddressMatch | null = null;
-  let destination: AddressMatch | null = null;
-  let inInterface: InterfaceMatch | null = null;
-  let outInterface: InterfaceMatch | null = null;
-  let protocol: ProtocolMatch | null = null;
-  const drafts: MatchDraft[] = [];
-  let target: { draft: MatchDraft; isGoto: boolean } | null = null;
-
+  const draft: RuleDraft = { source: null, destination: null, inInterface: null, outInterface: null, protocol: null, modules: [], target: null };
   let i = 2;
   while (i < words.length) {
-    let negated = false;
-    if (words[i] === '!' && quoted?.[i] !== true) {
-      negated = true;
-      i++;
-      if (i >= words.length) return err('"!" must be followed by an option');
-    }
-    const word = words[i] as string;
-    const opt = LONG_NAMES.get(word) ?? word;
-    if (quoted?.[i] === true || !opt.startsWith('-')) return err(`unexpected word "${word}"`);
-    if (BASIC_OPTIONS.has(opt)) {
-      const value = words[i + 1];
-      if (value === undefined) return err(`option "${opt}" needs a value`);
-      if (negated && NOT_NEGATABLE.has(opt)) return err(`option "${opt}" cannot be negated`);
-      i += 2;
-      if (opt === '-s' || opt === '-d') {
-        const addr = parseAddressMatch(value, negated, opt);
-        if (!addr.ok) return addr;
-        if (opt === '-s') source = addr.value;
-        else destination = addr.value;
-      } else if (opt === '-p') {
-        const p = parseProtocol(value, negated);
-        if (!p.ok) return p;
-        protocol = p.value;
-      } else if (opt === '-i' || opt === '-o') {
-        const wildcard = value.endsWith('+');
-        const iface = { negated, name: wildcard ? value.slice(0, -1) : value, wildcard };
-        if (opt === '-i') inInterface = iface;
-        else outInterface = iface;
-      } else if (opt === '-m') {
-        if (!Object.hasOwn(MATCH_OPTIONS, value)) return err(`unknown match module "-m ${value}"`);
-        drafts.push({ module: value, options: new Map() });
-      } else {
-        if (target !== null) return err('a rule can have only one -j or -g');
-        target = { draft: { module: value, options: new Map() }, isGoto: opt === '-g' };
-      }
-      continue;
-    }
-    // A module option: the target's first (options after -j are the target's), then the
-    // most recent match that knows it, then an implicit tcp/udp/sctp match for -p.
-    let owner: MatchDraft | undefined;
-    let spec: OptionSpec | undefined;
-    if (target !== null && !target.isGoto) {
-      spec = optionSpec(TARGET_OPTIONS, target.draft.module, opt);
-      if (spec !== undefined) owner = target.draft;
-    }
-    for (let d = drafts.length - 1; owner === undefined && d >= 0; d--) {
-      const draft = drafts[d] as MatchDraft;
-      spec = optionSpec(MATCH_OPTIONS, draft.module, opt);
-      if (spec !== undefined) owner = draft;
-    }
-    if (owner === undefined && protocol !== null && PORT_PROTOCOLS.has(protocol.name)) {
-      spec = optionSpec(MATCH_OPTIONS, protocol.name, opt);
-      if (spec !== undefined) {
-        owner = { module: protocol.name, options: new Map() };
-        drafts.push(owner);
-      }
-    }
-    if (owner === undefined || spec === undefined) return err(`unknown option "${opt}"`);
-    if (negated && !spec.negatable) return err(`option "${opt}" cannot be negated`);
-    if (owner.options.has(opt)) return err(`option "${opt}" given twice`);
-    const read = readArgs(tokenized.value, i + 1, spec, opt);
+    const read = readOption(draft, tokenized.value, i);
     if (!read.ok) return read;
-    owner.options.set(opt, { negated, args: read.value.args });
-    i = read.value.next;
+    i = read.value;
   }
+  return finishRule(chain, draft, trimmed);
+}
 
+/** Reads the option at `start` (its `!`, its name, its values) into the draft; returns the index after it. */
+function readOption(draft: RuleDraft, tokens: Words, start: number): Result<number> {
+  const { words, quoted } = tokens;
+  let i = start;
+  let negated = false;
+  if (words[i] === '!' && quoted?.[i] !== true) {
+    negated = true;
+    i++;
+    if (i >= words.length) return err('"!" must be followed by an option');
+  }
+  const word = words[i] as string;
+  const opt = LONG_NAMES.get(word) ?? word;
+  if (quoted?.[i] === true || !opt.startsWith('-')) return err(`unexpected word "${word}"`);
+  if (BASIC_OPTIONS.has(opt)) return readBasicOption(draft, words, i, opt, negated);
+  return readModuleOption(draft, tokens, i, opt, negated);
+}
+
+/** `-s`, `-d`, `-p`, `-i`, `-o`, `-m`, `-j`, `-g`: the rule's own options, one value each. */
+function readBasicOption(draft: RuleDraft, words: readonly string[], i: number, opt: string, negated: boolean): Result<number> {
+  const value = words[i + 1];
+  if (value === undefined) return err(`option "${opt}" needs a value`);
+  if (negated && NOT_NEGATABLE.has(opt)) return err(`option "${opt}" cannot be negated`);
+  if (opt === '-s' || opt === '-d') {
+    const addr = parseAddressMatch(value, negated, opt);
+    if (!addr.ok) return addr;
+    if (opt === '-s') draft.source = addr.value;
+    else draft.destination = addr.value;
+  } else if (opt === '-p') {
+    const p = parseProtocol(value, negated);
+    if (!p.ok) return p;
+    draft.protocol = p.value;
+  } else if (opt === '-i' || opt === '-o') {
+    const wildcard = value.endsWith('+');
+    const iface = { negated, name: wildcard ? value.slice(0, -1) : value, wildcard };
+    if (opt === '-i') draft.inInterface = iface;
+    else draft.outInterface = iface;
+  } else if (opt === '-m') {
+    if (!Object.hasOwn(MATCH_OPTIONS, value)) return err(`unknown match module "-m ${value}"`);
+    draft.modules.push({ module: value, options: new Map() });
+  } else {
+    if (draft.target !== null) return err('a rule can have only one -j or -g');
+    draft.target = { draft: { module: value, options: new Map() }, isGoto: opt === '-g' };
+  }
+  return ok(i + 2);
+}
+
+/** A module's option (`--dport 80`): recorded on the module that owns it, with its arguments. */
+function readModuleOption(draft: RuleDraft, tokens: Words, i: number, opt: string, negated: boolean): Result<number> {
+  const found = optionOwner(draft, opt);
+  if (found === undefined) return err(`unknown option "${opt}"`);
+  const { owner, spec } = found;
+  if (negated && !spec.negatable) return err(`option "${opt}" cannot be negated`);
+  if (owner.options.has(opt)) return err(`option "${opt}" given twice`);
+  const read = readArgs(tokens, i + 1, spec, opt);
+  if (!read.ok) return read;
+  owner.options.set(opt, { negated, args: read.value.args });
+  return ok(read.value.next);
+}
+
+/**
+ * Who owns a module option: the target first (options after -j are the target's), then
+ * the most recent match that knows it, then an implicit tcp/udp/sctp match for -p,
+ * which is added to the rule's modules.
+ */
+function optionOwner(draft: RuleDraft, opt: string): { owner: MatchDraft; spec: OptionSpec } | undefined {
+  const target = draft.target;
+  if (target !== null && !target.isGoto) {
+    const spec = optionSpec(TARGET_OPTIONS, target.draft.module, opt);
+    if (spec !== undefined) return { owner: target.draft, spec };
+  }
+  for (let d = draft.modules.length - 1; d >= 0; d--) {
+    const module = draft.modules[d] as MatchDraft;
+    const spec = optionSpec(MATCH_OPTIONS, module.module, opt);
+    if (spec !== undefined) return { owner: module, spec };
+  }
+  const protocol = draft.protocol;
+  if (protocol === null || !PORT_PROTOCOLS.has(protocol.name)) return undefined;
+  const spec = optionSpec(MATCH_OPTIONS, protocol.name, opt);
+  if (spec === undefined) return undefined;
+  const owner: MatchDraft = { module: protocol.name, options: new Map() };
+  draft.modules.push(owner);
+  return { owner, spec };
+}
+
+/** The Rule once every word is read: each module and the target checked and typed, the save text formatted. */
+function finishRule(chain: string, draft: RuleDraft, restoreText: string): Result<Rule> {
   const matches: Match[] = [];
-  for (const draft of drafts) {
-    const m = finishMatch(draft);
+  for (const module of draft.modules) {
+    const m = finishMatch(module);
     if (!m.ok) return m;
     matches.push(m.value);
   }
-  let finished: Rule['target'] = { kind: 'none' };
-  if (target !== null) {
-    const t = finishTarget(target.draft, target.isGoto);
+  let target: Rule['target'] = { kind: 'none' };
+  if (draft.target !== null) {
+    const t = finishTarget(draft.target.draft, draft.target.isGoto);
     if (!t.ok) return t;
-    finished = t.value;
+    target = t.value;
   }
-  const saveText = formatRuleSave({ chain, source, destination, inInterface, outInterface, protocol, matches, target: finished });
+  const { source, destination, inInterface, outInterface, protocol } = draft;
+  const saveText = formatRuleSave({ chain, source, destination, inInterface, outInterface, protocol, matches, target });
   // One object literal with every field in a fixed order, so all rules share a hidden
   // class and the evaluator's property reads stay monomorphic.
-  return ok({
-    chain,
-    source,
-    destination,
-    inInterface,
-    outInterface,
-    protocol,
-    matches,
-    target: finished,
-    restoreText: trimmed,
-    saveText,
-  });
+  return ok({ chain, source, destination, inInterface, outInterface, protocol, matches, target, restoreText, saveText });
+}
+
+/** The spec of `opt` in `module`, with own-property checks ("constructor" is not an option). */
+function optionSpec(table: Readonly<Record<string, Readonly<Record<string, OptionSpec>>>>, module: string, opt: string): OptionSpec | undefined {
+  const options = Object.hasOwn(table, module) ? table[module] : undefined;
+  return options !== undefined && Object.hasOwn(options, opt) ? options[opt] : undefined;
 }
 
 /**
@@ -145,12 +172,6 @@ export function parseRule(line: string): Result<Rule> {
  * multi-word comments unquoted ("--comment kubernetes service portals -j ..."), so an
  * unquoted comment runs on until the next word that starts an option.
  */
-/** The spec of `opt` in `module`, with own-property checks ("constructor" is not an option). */
-function optionSpec(table: Readonly<Record<string, Readonly<Record<string, OptionSpec>>>>, module: string, opt: string): OptionSpec | undefined {
-  const options = Object.hasOwn(table, module) ? table[module] : undefined;
-  return options !== undefined && Object.hasOwn(options, opt) ? options[opt] : undefined;
-}
-
 function readArgs({ words, quoted }: Words, start: number, spec: OptionSpec, opt: string): Result<{ args: string[]; next: number }> {
   const end = start + spec.args;
   if (end > words.length) return err(`option "${opt}" needs a value`);
