@@ -2,22 +2,14 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { MAX_LINK_CHARS, readScenarioJson, type ScenarioError } from '../../src/index';
 import { shareStrings } from '../i18n/share-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectMode, selectPresetName, selectScenario, selectScheduler } from '../store/selectors';
-import type { AppState } from '../store/types';
+import { selectLang, selectLoadScenario, selectMode, selectPresetName, selectScenario, selectScheduler, selectSearch, selectSetMode, selectSetScheduler } from '../store/selectors';
 import { errorLine, linkOf } from '../url/scenario-link';
-import { writeUrl } from '../url/url-state';
 import { scenarioFileName } from './scenario-file-name';
 
 /** Files over 1 MB are refused before a byte of them is read. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024;
 /** An upload's errors listed before "and N more". */
 const SHOWN_ERRORS = 12;
-
-const selectLoadScenario = (s: AppState) => s.loadScenario;
-const selectSetMode = (s: AppState) => s.setMode;
-const selectSetScheduler = (s: AppState) => s.setScheduler;
-// The query string of what is on screen (without embed=1): a string, so the menu re-renders only when it changes.
-const selectSearch = (s: AppState) => writeUrl(s);
 
 interface UploadProblem {
   readonly file: string;
