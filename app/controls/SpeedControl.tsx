@@ -1,12 +1,8 @@
 import { useId } from 'react';
 import { useAppStore } from '../store/StoreProvider';
-import { selectSpeed } from '../store/selectors';
-import { SPEEDS, type AppState } from '../store/types';
+import { selectFaster, selectSetSpeed, selectSlower, selectSpeed } from '../store/selectors';
+import { SPEEDS } from '../store/types';
 import { usePanelStrings } from '../panels/usePanelStrings';
-
-const selectSetSpeed = (s: AppState) => s.setSpeed;
-const selectFaster = (s: AppState) => s.faster;
-const selectSlower = (s: AppState) => s.slower;
 
 const MIN = SPEEDS[0];
 const MAX = SPEEDS[SPEEDS.length - 1]!;

@@ -1,11 +1,9 @@
 import { useAppStore } from '../store/StoreProvider';
-import type { AppState } from '../store/types';
+import { selectSeek } from '../store/selectors';
 import { usePanelStrings } from '../panels/usePanelStrings';
 import { TimelineLegend } from './TimelineLegend';
 import { TimelineTicks } from './TimelineTicks';
 import type { TimelineState } from './useTimeline';
-
-const selectSeek = (s: AppState) => s.seek;
 
 /**
  * The scrubbable timeline: a range input for keyboards and screen readers

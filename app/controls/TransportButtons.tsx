@@ -1,17 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/StoreProvider';
-import { selectPlaying } from '../store/selectors';
-import type { AppState } from '../store/types';
+import { selectPlaying, selectTransport } from '../store/selectors';
 import { usePanelStrings } from '../panels/usePanelStrings';
 import { TransportIcon, type TransportIconName } from './TransportIcon';
-
-const selectTransport = (s: AppState) => ({
-  first: s.first,
-  stepBack: s.stepBack,
-  togglePlay: s.togglePlay,
-  stepForward: s.stepForward,
-  last: s.last,
-});
 
 export interface TransportButtonsProps {
   /** 0-based position on the timeline and its length, to mark the ends. */

@@ -1,18 +1,8 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/StoreProvider';
-import type { AppState } from '../store/types';
+import { selectShortcutActions } from '../store/selectors';
 import { belongsToTarget, shortcutFor, type ShortcutAction } from './keyboard-map';
-
-const selectShortcutActions = (s: AppState): Readonly<Record<ShortcutAction, () => void>> => ({
-  togglePlay: s.togglePlay,
-  stepBack: s.stepBack,
-  stepForward: s.stepForward,
-  first: s.first,
-  last: s.last,
-  faster: s.faster,
-  slower: s.slower,
-});
 
 /**
  * Binds the playback keys on `window`: Space plays or pauses, ArrowLeft and

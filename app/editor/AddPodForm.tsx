@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../store/StoreProvider';
+import { selectNodes, selectPods, selectScenario } from '../store/selectors';
 import { addPod, podNamesInUse, type PodInput } from './edits';
-import { selectNodes, selectPods, selectScenarioObject } from './editor-selectors';
 import { Field } from './Field';
 import { parseLabels } from './labels-text';
 import { namePrefix } from './name-prefix';
@@ -15,7 +15,7 @@ export function AddPodForm() {
   const commit = useCommit();
   const nodes = useAppStore(selectNodes);
   const pods = useAppStore(selectPods);
-  const names = podNamesInUse(useAppStore(selectScenarioObject));
+  const names = podNamesInUse(useAppStore(selectScenario));
   const template = pods[0]?.ports?.[0];
   const [name, setName] = useState(() => nextName(namePrefix(names, 'pod'), names));
   const [node, setNode] = useState(() => nodes[0]?.name ?? '');

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../store/StoreProvider';
+import { selectServices } from '../store/selectors';
 import { addService } from './edits';
-import { selectServices } from './editor-selectors';
 import { Field } from './Field';
 import { parseLabels } from './labels-text';
 import { namePrefix } from './name-prefix';

@@ -1,7 +1,6 @@
 import type { ScenarioError } from '../../src/index';
 import { useAppStore } from '../store/StoreProvider';
-import { selectEditorErrors, selectRestoreErrors } from '../store/selectors';
-import type { AppState } from '../store/types';
+import { selectEditorErrors, selectRestoreErrors, selectSetRestoreErrors } from '../store/selectors';
 import { useEditorStrings } from './useEditorStrings';
 
 /** "path: message", as the validation reports it; user text stays text (React escapes it). */
@@ -33,8 +32,6 @@ function ErrorList({ title, errors, name, onDismiss }: ErrorListProps) {
     </div>
   );
 }
-
-const selectSetRestoreErrors = (s: AppState) => s.setRestoreErrors;
 
 /** Why the last edit was refused (kept in sight in the editor's sticky head). */
 export function EditorErrors() {

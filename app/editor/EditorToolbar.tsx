@@ -1,12 +1,6 @@
 import { useAppStore } from '../store/StoreProvider';
-import { selectCanRedo, selectCanUndo, selectResetPreset, selectSeed } from '../store/selectors';
-import type { AppState } from '../store/types';
+import { selectCanRedo, selectCanUndo, selectRedo, selectResetPreset, selectResetToPreset, selectRollAgain, selectSeed, selectUndo } from '../store/selectors';
 import { useEditorStrings } from './useEditorStrings';
-
-const selectUndo = (s: AppState) => s.undo;
-const selectRedo = (s: AppState) => s.redo;
-const selectRollAgain = (s: AppState) => s.rollAgain;
-const selectResetToPreset = (s: AppState) => s.resetToPreset;
 
 /** Undo, redo, a new seed, and the way back to the preset the scenario started from. */
 export function EditorToolbar() {

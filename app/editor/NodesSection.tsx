@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../store/StoreProvider';
+import { selectNodes, selectPods, selectScenario } from '../store/selectors';
 import { addNode, removeNode } from './edits';
 import { EditorSection } from './EditorSection';
-import { selectNodes, selectPods, selectScenarioObject } from './editor-selectors';
 import { Field } from './Field';
 import { namePrefix } from './name-prefix';
 import { nextName } from './names';
@@ -15,7 +15,7 @@ function AddNodeForm() {
   const t = useEditorStrings();
   const commit = useCommit();
   const nodes = useAppStore(selectNodes);
-  const scenario = useAppStore(selectScenarioObject);
+  const scenario = useAppStore(selectScenario);
   const names = nodes.map((n) => n.name);
   const [name, setName] = useState(() => nextName(namePrefix(names, 'node'), names));
   const next = nextNodeAddresses(scenario.cluster);
@@ -39,7 +39,7 @@ export function NodesSection() {
   const commit = useCommit();
   const nodes = useAppStore(selectNodes);
   const pods = useAppStore(selectPods);
-  const scenario = useAppStore(selectScenarioObject);
+  const scenario = useAppStore(selectScenario);
   return (
     <EditorSection title={t.nodes} name="nodes">
       <ul className="pw-edit-list">

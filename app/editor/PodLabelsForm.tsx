@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../store/StoreProvider';
+import { selectPods } from '../store/selectors';
 import { setPodLabels } from './edits';
-import { selectPods } from './editor-selectors';
 import { Field } from './Field';
 import { formatLabels, parseLabels } from './labels-text';
 import { useCommit } from './useCommit';

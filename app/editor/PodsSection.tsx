@@ -1,8 +1,8 @@
 import { useAppStore } from '../store/StoreProvider';
+import { selectPods, selectScenario } from '../store/selectors';
 import { AddPodForm } from './AddPodForm';
 import { removePod, setPodReady } from './edits';
 import { EditorSection } from './EditorSection';
-import { selectPods, selectScenarioObject } from './editor-selectors';
 import { formatLabels } from './labels-text';
 import { PodLabelsForm } from './PodLabelsForm';
 import { ScaleForm } from './ScaleForm';
@@ -15,7 +15,7 @@ export function PodsSection() {
   const t = useEditorStrings();
   const commit = useCommit();
   const pods = useAppStore(selectPods);
-  const key = scenarioKey(useAppStore(selectScenarioObject));
+  const key = scenarioKey(useAppStore(selectScenario));
   return (
     <EditorSection title={t.pods} name="pods">
       <ul className="pw-edit-list">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../store/StoreProvider';
+import { selectPods, selectServices } from '../store/selectors';
 import { scaleGroup } from './edits';
-import { selectPods, selectServices } from './editor-selectors';
 import { Field } from './Field';
 import { formatLabels, matchesSelector, parseLabels } from './labels-text';
 import { useCommit } from './useCommit';

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../store/StoreProvider';
-import type { AppState } from '../store/types';
+import { selectRedo, selectUndo } from '../store/selectors';
 import { EditorErrors, RestoreErrors } from './EditorErrors';
 import { EditorToolbar } from './EditorToolbar';
 import { NodesSection } from './NodesSection';
@@ -9,9 +9,6 @@ import { ServicesSection } from './ServicesSection';
 import { TrafficSection } from './TrafficSection';
 import { useEditorStrings } from './useEditorStrings';
 import './editor.css';
-
-const selectUndo = (s: AppState) => s.undo;
-const selectRedo = (s: AppState) => s.redo;
 
 /** Fields where Ctrl+Z undoes typing, as everywhere else on the web. */
 const isTextField = (target: EventTarget) =>

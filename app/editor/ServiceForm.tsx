@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ScenarioInput } from '../../src/index';
 import { useAppStore } from '../store/StoreProvider';
+import { selectScenario, selectServices, selectTopology } from '../store/selectors';
 import { setClusterIP, setServicePorts, setServiceSelector, setSessionAffinity, type ServiceInput, type SessionAffinity } from './edits';
-import { selectScenarioObject, selectServices, selectTopology } from './editor-selectors';
 import { Field } from './Field';
 import { formatLabels, parseLabels } from './labels-text';
 import { portDraftOf, portOfDraft, type PortDraft } from './port-draft';
@@ -87,7 +87,7 @@ export function ServiceForm() {
   const t = useEditorStrings();
   const services = useAppStore(selectServices);
   const topology = useAppStore(selectTopology);
-  const key = scenarioKey(useAppStore(selectScenarioObject));
+  const key = scenarioKey(useAppStore(selectScenario));
   const [chosen, setChosen] = useState(() => services[0]?.name ?? '');
   const service = services.find((s) => s.name === chosen) ?? services[0];
   if (!service) return null;

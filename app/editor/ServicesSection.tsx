@@ -1,8 +1,8 @@
 import { useAppStore } from '../store/StoreProvider';
+import { selectScenario, selectServices, selectTopology } from '../store/selectors';
 import { AddServiceForm } from './AddServiceForm';
 import { removeService } from './edits';
 import { EditorSection } from './EditorSection';
-import { selectScenarioObject, selectServices, selectTopology } from './editor-selectors';
 import { formatLabels } from './labels-text';
 import { scenarioKey } from './scenario-key';
 import { ServiceForm } from './ServiceForm';
@@ -15,7 +15,7 @@ export function ServicesSection() {
   const commit = useCommit();
   const services = useAppStore(selectServices);
   const topology = useAppStore(selectTopology);
-  const key = scenarioKey(useAppStore(selectScenarioObject));
+  const key = scenarioKey(useAppStore(selectScenario));
   return (
     <EditorSection title={t.services} name="services">
       <ul className="pw-edit-list">

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../store/StoreProvider';
+import { selectNodes, selectPods, selectScenario, selectServices, selectTraffic } from '../store/selectors';
 import { setTraffic, type ConnectionInput } from './edits';
 import { EditorSection } from './EditorSection';
-import { selectNodes, selectPods, selectScenarioObject, selectServices, selectTraffic } from './editor-selectors';
 import { Field } from './Field';
 import { PROTOCOLS } from './port-draft';
 import { scenarioKey } from './scenario-key';
@@ -106,7 +106,7 @@ function TrafficForm() {
 /** The connections the scenario sends: from a pod (or a node's own process) to a Service's port. */
 export function TrafficSection() {
   const t = useEditorStrings();
-  const key = scenarioKey(useAppStore(selectScenarioObject));
+  const key = scenarioKey(useAppStore(selectScenario));
   return (
     <EditorSection title={t.traffic} name="traffic">
       <p className="pw-edit-hint">{t.toServicesOnly}</p>

@@ -1,10 +1,7 @@
 import { ClassicView } from '../topology/ClassicView';
 import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectClassicStep, selectLang, selectPresetName, selectTrace } from '../store/selectors';
-import type { AppState } from '../store/types';
-
-const selectSetView = (s: AppState) => s.setView;
+import { selectClassicStep, selectLang, selectPresetName, selectSetView, selectTrace } from '../store/selectors';
 
 /** The article's figure for the current picture, or why this scenario has none. */
 export function ClassicPane() {

@@ -2,15 +2,10 @@ import { Controls } from '../controls/Controls';
 import { shareStrings } from '../i18n/share-strings';
 import { NarrationPanel } from '../panels/NarrationPanel';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectView } from '../store/selectors';
-import type { AppState } from '../store/types';
-import { writeUrl } from '../url/url-state';
+import { selectLang, selectSearch, selectView } from '../store/selectors';
 import { PageAlerts } from './PageAlerts';
 import { ViewArea } from './ViewArea';
 import '../panels/panels.css';
-
-// The same frame on the full page: the URL the page writes, without embed=1.
-const selectSearch = (s: AppState) => writeUrl(s);
 
 /**
  * `?embed=1`, for an iframe: the topology in the current view, the narration

@@ -2,17 +2,12 @@ import { IPVS_SCHEDULERS, PRESET_NAMES, type IpvsScheduler, type ProxyMode } fro
 import { LANGS, stringsFor } from '../i18n';
 import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectMode, selectPresetName, selectScheduler, selectView } from '../store/selectors';
-import type { AppState, View } from '../store/types';
+import { selectLang, selectLoadPreset, selectMode, selectPresetName, selectScheduler, selectSetLang, selectSetMode, selectSetScheduler, selectSetView, selectView } from '../store/selectors';
+import type { View } from '../store/types';
 import { ShareMenu } from './ShareMenu';
 
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
 const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
-const selectLoadPreset = (s: AppState) => s.loadPreset;
-const selectSetView = (s: AppState) => s.setView;
-const selectSetLang = (s: AppState) => s.setLang;
-const selectSetMode = (s: AppState) => s.setMode;
-const selectSetScheduler = (s: AppState) => s.setScheduler;
 
 /** Title, scenario picker, kube-proxy mode switch, view switch, language switch and the share menu. */
 export function Header() {

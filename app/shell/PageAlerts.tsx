@@ -1,11 +1,9 @@
 import { shareStrings } from '../i18n/share-strings';
 import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectAlerts, selectLang } from '../store/selectors';
-import type { Alert, AppState } from '../store/types';
+import { selectAlerts, selectDismissAlert, selectLang } from '../store/selectors';
+import type { Alert } from '../store/types';
 import type { Lang } from '../../src/index';
-
-const selectDismiss = (s: AppState) => s.dismissAlert;
 
 /** An alert's text: a link's scenario (`s`) with its reasons one per line, any other parameter as the shell words it. */
 function AlertText({ alert, lang }: { readonly alert: Alert; readonly lang: Lang }) {
@@ -29,7 +27,7 @@ function AlertText({ alert, lang }: { readonly alert: Alert; readonly lang: Lang
 export function PageAlerts() {
   const alerts = useAppStore(selectAlerts);
   const lang = useAppStore(selectLang);
-  const dismiss = useAppStore(selectDismiss);
+  const dismiss = useAppStore(selectDismissAlert);
   if (alerts.length === 0) return null;
   return (
     <div className="alerts" role="alert" data-id="url-alerts">

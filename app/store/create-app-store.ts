@@ -1,19 +1,12 @@
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { IpvsScheduler, Lang, ProxyMode } from '../../src/index';
 import { createEditorSlice } from './editor-slice';
 import { createPlaybackSlice } from './playback-slice';
-import { createScenarioSlice } from './scenario-slice';
-import type { AppState, SetState, View } from './types';
-import { createUiSlice } from './ui-slice';
+import { createScenarioSlice, type ScenarioSliceOptions } from './scenario-slice';
+import type { AppState } from './types';
+import { createUiSlice, type UiSliceOptions } from './ui-slice';
 
-export interface AppStoreOptions {
-  readonly preset?: string;
-  readonly seed?: number;
-  readonly mode?: ProxyMode;
-  readonly scheduler?: IpvsScheduler;
-  readonly view?: View;
-  readonly lang?: Lang;
+export interface AppStoreOptions extends ScenarioSliceOptions, UiSliceOptions {
   /** Trace step to open on (clamped). */
   readonly step?: number;
 }
@@ -26,15 +19,12 @@ export type AppStore = StoreApi<AppState>;
  */
 export function createAppStore(options: AppStoreOptions = {}): AppStore {
   const store = createStore<AppState>()(
-    immer((set, get) => {
-      const setState = set as unknown as SetState;
-      return {
-        ...createScenarioSlice(setState, get, options.preset ?? 'article', options.seed, options.mode, options.scheduler),
-        ...createPlaybackSlice(setState, get),
-        ...createUiSlice(setState, get, options.view ?? 'cluster', options.lang ?? 'en'),
-        ...createEditorSlice(setState, get),
-      };
-    }),
+    immer((...a) => ({
+      ...createScenarioSlice(options)(...a),
+      ...createPlaybackSlice(...a),
+      ...createUiSlice(options)(...a),
+      ...createEditorSlice(...a),
+    })),
   );
   if (options.step !== undefined) store.getState().seek(options.step);
   return store;

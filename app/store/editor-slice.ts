@@ -1,6 +1,9 @@
+// The engine's values are deeply readonly and the drafts immer hands a recipe are typed
+// mutable: castDraft (a no-op at run time) stores them as they are.
+import { castDraft } from 'immer';
 import type { ScenarioResult } from '../../src/index';
 import { nextSeed } from '../editor/next-seed';
-import type { AppState, EditorSlice, EditorSnapshot, GetState, SetState } from './types';
+import type { AppState, EditorSlice, EditorSnapshot, SliceCreator } from './types';
 
 /** How many edits undo remembers. */
 const HISTORY_LIMIT = 100;
@@ -30,7 +33,7 @@ const push = (stack: readonly EditorSnapshot[], snap: EditorSnapshot) => [...sta
  * loaded elsewhere between two edits: undo first returns to what the editor
  * last showed, then further back.
  */
-export function createEditorSlice(set: SetState, get: GetState): EditorSlice {
+export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
   /** Puts a snapshot back on screen: a preset as that preset (its name, its URL), anything else as a custom scenario. */
   const show = (snap: EditorSnapshot) => {
     const step = get().cursor.step;
@@ -53,7 +56,7 @@ export function createEditorSlice(set: SetState, get: GetState): EditorSlice {
       const before = snapshotOf(get());
       const result = get().loadScenario(input, true);
       if (!result.ok) {
-        set((s) => void (s.editor.errors = result.errors));
+        set((s) => void (s.editor.errors = castDraft(result.errors)));
         return result;
       }
       const s = get();
@@ -110,14 +113,14 @@ export function createEditorSlice(set: SetState, get: GetState): EditorSlice {
       const s = get();
       record(before, { scenario: s.scenario, seed: s.trace.seed, presetName: name, basePreset: name });
     },
-    setEditorErrors: (errors) => set((s) => void (s.editor.errors = errors)),
-    setRestoreErrors: (errors) => set((s) => void (s.editor.restoreErrors = errors)),
+    setEditorErrors: (errors) => set((s) => void (s.editor.errors = castDraft(errors))),
+    setRestoreErrors: (errors) => set((s) => void (s.editor.restoreErrors = castDraft(errors))),
     restoreScenario: (input, basePreset): ScenarioResult => {
       const result = get().loadScenario(input, true);
       const s = get();
       set((d) => {
         if (!result.ok) {
-          d.editor.restoreErrors = result.errors;
+          d.editor.restoreErrors = castDraft(result.errors);
           return;
         }
         d.editor.restoreErrors = null;
@@ -126,4 +129,4 @@ export function createEditorSlice(set: SetState, get: GetState): EditorSlice {
       return result;
     },
   };
-}
+};

@@ -1,3 +1,4 @@
+import type { StateCreator } from 'zustand/vanilla';
 import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioError, ScenarioInput, ScenarioResult, Trace } from '../../src/index';
 
 /** The cluster topology, the article's figures, or every step as a list. */
@@ -107,6 +108,8 @@ export interface EditorSlice {
 
 export type AppState = ScenarioSlice & PlaybackSlice & UiSlice & EditorSlice;
 
-/** Every slice creator sees the whole store (zustand's StateCreator with immer). */
-export type SetState = (recipe: (draft: AppState) => void) => void;
-export type GetState = () => AppState;
+/**
+ * A slice creator: it sees the whole store and sets it through the immer
+ * middleware's draft (zustand's slices pattern), and returns only its own slice.
+ */
+export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/immer', never]], [], Slice>;

@@ -1,11 +1,17 @@
 import type { Lang } from '../../src/index';
-import { classicPosition, classicStepsOf } from './classic-navigation';
-import type { GetState, SetState, UiSlice, View } from './types';
+import { classicSnap } from './classic-navigation';
+import type { SliceCreator, UiSlice, View } from './types';
+
+/** The view and language the page opens in. */
+export interface UiSliceOptions {
+  readonly view?: View;
+  readonly lang?: Lang;
+}
 
 let nextAlertId = 1;
 
-export function createUiSlice(set: SetState, _get: GetState, view: View, lang: Lang): UiSlice {
-  return {
+export function createUiSlice({ view = 'cluster', lang = 'en' }: UiSliceOptions = {}): SliceCreator<UiSlice> {
+  return (set) => ({
     view,
     lang,
     alerts: [],
@@ -14,11 +20,11 @@ export function createUiSlice(set: SetState, _get: GetState, view: View, lang: L
         s.view = next;
         s.playing = false;
         // The classic view shows only the article's nine pictures: snap to one.
-        const pictures = next === 'classic' ? classicStepsOf(s.trace) : null;
-        if (pictures) s.cursor = { step: pictures[classicPosition(s.trace, s.cursor.step)]!.stepIndex, t: 0.5 };
+        const picture = next === 'classic' ? classicSnap(s.trace, s.cursor.step) : null;
+        if (picture) s.cursor = picture;
       }),
     setLang: (next) => set((s) => void (s.lang = next)),
     addAlert: (alert) => set((s) => void (s.alerts = [...s.alerts, { ...alert, id: nextAlertId++ }])),
     dismissAlert: (id) => set((s) => void (s.alerts = s.alerts.filter((a) => a.id !== id))),
-  };
+  });
 }

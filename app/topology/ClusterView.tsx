@@ -1,8 +1,8 @@
 import { useRef, type CSSProperties } from 'react';
 import { useAppStore } from '../store/StoreProvider';
+import { selectClusterLayout, selectClusterStrings, selectCurrentDevice } from '../store/selectors';
 import { FONT } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
-import { selectClusterLayout, selectClusterStrings, selectCurrentDevice } from './cluster/selectors';
 import { StaticLayer } from './cluster/StaticLayer';
 import { usePanZoom } from './cluster/usePanZoom';
 import { ZoomControls } from './cluster/ZoomControls';

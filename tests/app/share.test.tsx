@@ -76,6 +76,26 @@ describe('the share menu', () => {
     expect(screen.getByRole('combobox', { name: 'Scenario' })).toHaveProperty('value', '');
   });
 
+  it('opens an uploaded file in the kube-proxy mode and scheduler it records', async () => {
+    const store = renderHeader();
+    await upload(jsonFile('ipvs.json', { ...PRESETS.article, name: 'in ipvs', mode: 'ipvs', scheduler: 'sh' }));
+    expect(store.getState()).toMatchObject({ mode: 'ipvs', scheduler: 'sh', scenario: { name: 'in ipvs' } });
+    expect(screen.getByRole('combobox', { name: 'IPVS scheduler' })).toHaveProperty('value', 'sh');
+  });
+
+  it('keeps the link the clipboard refused while a file is refused, and drops it once a file opens', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    renderHeader();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy link' })));
+    await upload(jsonFile('bad.json', '{'));
+    expect(screen.getByRole('textbox', { name: 'Link to this frame' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('');
+    await upload(jsonFile('mine.json', { ...PRESETS.hairpin, name: 'mine' }));
+    expect(screen.queryByRole('textbox', { name: 'Link to this frame' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Opened “mine”.');
+  });
+
   it.each([
     ['not JSON', jsonFile('bad.json', '{"schemaVersion": 1,'), /^is not valid JSON/],
     ['a wrong schema version', jsonFile('v2.json', { ...PRESETS.article, schemaVersion: 2 }), /^schemaVersion: version 2 is not one this page reads/],

@@ -1,13 +1,12 @@
 import { memo, useMemo } from 'react';
 import { frameAt, isPacketStep } from '../../../src/index';
 import { useAppStore } from '../../store/StoreProvider';
-import { selectCursor, selectTrace } from '../../store/selectors';
+import { selectClusterLayout, selectClusterStrings, selectCursor, selectTrace } from '../../store/selectors';
 import { edgePath } from './edge-path';
 import { PALETTE } from './palette';
 import { pointAlong } from './point-along';
 import { packetRewrites } from './rewrite';
 import { RewriteCallout } from './RewriteCallout';
-import { selectClusterLayout, selectClusterStrings } from './selectors';
 import { useReducedMotion } from './useReducedMotion';
 
 /** Reduced motion: the packet rests halfway along each step and jumps to the next, as the article's GIFs do. */

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { useAppStore } from '../../store/StoreProvider';
-import { selectCurrentStep } from '../../store/selectors';
+import { selectClusterLayout, selectClusterStrings, selectCurrentConnection, selectCurrentStep } from '../../store/selectors';
 import { activeDevices, runningHook } from './active-devices';
 import { ControlPlaneShape } from './ControlPlaneShape';
 import { edgePath } from './edge-path';
@@ -9,7 +9,6 @@ import { NetworkShape } from './NetworkShape';
 import { NodeShape } from './NodeShape';
 import { PALETTE } from './palette';
 import type { PodRole } from './PodShape';
-import { selectClusterLayout, selectClusterStrings, selectCurrentConnection } from './selectors';
 
 /**
  * Everything but the packet: re-renders only when the trace, the current step

@@ -24,7 +24,7 @@ export function worldOf(preset: string, mode: 'iptables' | 'ipvs' = 'iptables', 
     const rules = syncKernel(cluster, node, mode, 'rr', null, parse);
     kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, ...rules });
   }
-  return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler: 'rr', now: 0 };
+  return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler: 'rr', now: 0, localPortRange: [32768, 60999] };
 }
 
 export const podNamed = (world: World, name: string): ClusterPod => world.cluster.pods.find((p) => p.name === name)!;

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { readScenarioJson, type ScenarioError } from '../../src/index';
+import { shareStrings } from '../i18n/share-strings';
+import { useAppStore } from '../store/StoreProvider';
+import { selectLang, selectLoadScenario, selectSetMode, selectSetScheduler } from '../store/selectors';
+import { errorLine } from '../url/scenario-link';
+
+/** Files over 1 MB are refused before a byte of them is read. */
+export const MAX_UPLOAD_BYTES = 1024 * 1024;
+/** An upload's errors listed before "and N more". */
+const SHOWN_ERRORS = 12;
+
+/** Why a file was not opened: its name and the reasons, one per line. */
+export interface UploadProblem {
+  readonly file: string;
+  readonly lines: readonly string[];
+}
+
+const linesOf = (errors: readonly ScenarioError[], more: (n: number) => string) => [
+  ...errors.slice(0, SHOWN_ERRORS).map(errorLine),
+  ...(errors.length > SHOWN_ERRORS ? [more(errors.length - SHOWN_ERRORS)] : []),
+];
+
+/**
+ * Opens a scenario from a JSON file. A file is untrusted: refused over 1 MB
+ * before it is read, then checked like a link; on any error nothing changes
+ * and `problem` lists the reasons.
+ */
+export function useScenarioUpload() {
+  const t = shareStrings[useAppStore(selectLang)];
+  const loadScenario = useAppStore(selectLoadScenario);
+  const setMode = useAppStore(selectSetMode);
+  const setScheduler = useAppStore(selectSetScheduler);
+  const [problem, setProblem] = useState<UploadProblem | null>(null);
+  const refuse = (file: File, lines: readonly string[]) => {
+    setProblem({ file: file.name, lines });
+    return null;
+  };
+  /** The name of the scenario opened, or null when the file was refused. */
+  const open = async (file: File): Promise<string | null> => {
+    if (file.size > MAX_UPLOAD_BYTES) return refuse(file, [t.fileTooLarge(file.size, MAX_UPLOAD_BYTES)]);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return refuse(file, [t.unreadableFile]);
+    }
+    const read = readScenarioJson(text, { maxChars: MAX_UPLOAD_BYTES });
+    const loaded = read.ok ? loadScenario(read.scenario) : read;
+    if (!loaded.ok) return refuse(file, linesOf(loaded.errors, t.more));
+    // A file carries its own kube-proxy mode and scheduler: open it in them.
+    setMode(loaded.scenario.mode);
+    setScheduler(loaded.scenario.scheduler);
+    setProblem(null);
+    return loaded.scenario.name;
+  };
+  return { problem, open, clearProblem: () => setProblem(null) };
+}

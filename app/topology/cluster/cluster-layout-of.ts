@@ -1,0 +1,18 @@
+import { topologyAt, type Topology, type Trace } from '../../../src/index';
+import { layoutCluster, type ClusterLayout } from './layout';
+
+const layouts = new WeakMap<Topology, ClusterLayout>();
+
+/**
+ * The drawing of the cluster as it was at a step, in the trace's kube-proxy
+ * mode: computed once per epoch of the trace (events change which pods and
+ * Services exist and their addresses), so stepping within an epoch reuses it.
+ */
+export function clusterLayoutOf(trace: Trace, step = 0): ClusterLayout {
+  const topology = topologyAt(trace, step);
+  const cached = layouts.get(topology);
+  if (cached) return cached;
+  const layout = layoutCluster(topology, trace.mode);
+  layouts.set(topology, layout);
+  return layout;
+}
