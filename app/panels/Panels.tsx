@@ -2,7 +2,7 @@ import { useAppStore } from '../store/StoreProvider';
 import type { AppState } from '../store/types';
 import { ConntrackPanel } from './ConntrackPanel';
 import { IpvsPanel } from './IpvsPanel';
-import { NarrationPanel } from './NarrationPanel';
+import { EvidencePanel } from './EvidencePanel';
 import { PacketPanel } from './PacketPanel';
 import { RulesPanel } from './RulesPanel';
 import { usePanelStrings } from './usePanelStrings';
@@ -11,13 +11,18 @@ import './panels.css';
 // The trace's own mode, so the IPVS panel never shows for a trace that has no IPVS tables.
 const selectTraceMode = (s: AppState) => s.trace.mode;
 
-/** What the current step did: narration, packet headers, rules, the conntrack table and, in IPVS mode, the IPVS tables. */
+/**
+ * What the current step did: its evidence first (what it rewrote, the rules
+ * that decided, the conntrack entry, IPVS's choice, a sync's diff), then the
+ * full packet headers, rules, conntrack table and, in IPVS mode, the IPVS
+ * tables. The narration is under the view, beside which this column stands.
+ */
 export function Panels() {
   const t = usePanelStrings();
   const mode = useAppStore(selectTraceMode);
   return (
     <div className="pw-panels" data-id="panels" aria-label={t.panels} role="group">
-      <NarrationPanel />
+      <EvidencePanel />
       <PacketPanel />
       <RulesPanel />
       {mode === 'ipvs' && <IpvsPanel />}
