@@ -34,7 +34,6 @@ export interface LayoutStrings {
   readonly present: string;
   readonly leavePresent: string;
   readonly showPanels: string;
-  readonly hidePanels: string;
 }
 
 export const layoutStrings: Readonly<Record<Lang, LayoutStrings>> = {
@@ -59,8 +58,7 @@ export const layoutStrings: Readonly<Record<Lang, LayoutStrings>> = {
     legend: 'Colours',
     present: 'Present',
     leavePresent: 'Leave presenter mode',
-    showPanels: 'Show the step details',
-    hidePanels: 'Hide the step details',
+    showPanels: 'Step details',
   },
   zh: {
     evidence: '这一步',
@@ -83,7 +81,6 @@ export const layoutStrings: Readonly<Record<Lang, LayoutStrings>> = {
     legend: '颜色说明',
     present: '演示',
     leavePresent: '退出演示模式',
-    showPanels: '显示步骤详情',
-    hidePanels: '隐藏步骤详情',
+    showPanels: '步骤详情',
   },
 };

@@ -14,6 +14,7 @@ const selectSetView = (s: AppState) => s.setView;
 const selectSetLang = (s: AppState) => s.setLang;
 const selectSetMode = (s: AppState) => s.setMode;
 const selectSetScheduler = (s: AppState) => s.setScheduler;
+const selectTogglePresent = (s: AppState) => s.togglePresent;
 
 /**
  * The header row's settings, beside the title: scenario picker, kube-proxy
@@ -32,6 +33,7 @@ export function Header() {
   const setMode = useAppStore(selectSetMode);
   const scheduler = useAppStore(selectScheduler);
   const setScheduler = useAppStore(selectSetScheduler);
+  const togglePresent = useAppStore(selectTogglePresent);
   const strings = stringsFor(lang);
   const shell = shellStrings[lang];
   return (
@@ -86,6 +88,9 @@ export function Header() {
             </button>
           ))}
         </div>
+        <button type="button" className="present-toggle" onClick={togglePresent} title={`${layoutStrings[lang].present} (F)`} data-id="present">
+          {layoutStrings[lang].present}
+        </button>
         <ShareMenu />
       </div>
     </section>

@@ -14,6 +14,8 @@ export interface AppStoreOptions {
   readonly scheduler?: IpvsScheduler;
   readonly view?: View;
   readonly lang?: Lang;
+  /** Presenter mode. */
+  readonly present?: boolean;
   /** Trace step to open on (clamped). */
   readonly step?: number;
 }
@@ -31,7 +33,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       return {
         ...createScenarioSlice(setState, get, options.preset ?? 'article', options.seed, options.mode, options.scheduler),
         ...createPlaybackSlice(setState, get),
-        ...createUiSlice(setState, get, options.view ?? 'cluster', options.lang ?? 'en'),
+        ...createUiSlice(setState, get, options.view ?? 'cluster', options.lang ?? 'en', options.present ?? false),
         ...createEditorSlice(setState, get),
       };
     }),

@@ -18,6 +18,7 @@ export const selectPlaying = (s: AppState) => s.playing;
 export const selectSpeed = (s: AppState) => s.speed;
 export const selectView = (s: AppState) => s.view;
 export const selectLang = (s: AppState) => s.lang;
+export const selectPresent = (s: AppState) => s.present;
 export const selectAlerts = (s: AppState) => s.alerts;
 export const selectClassicSteps = (s: AppState) => classicStepsOf(s.trace);
 /** The article picture on screen in the classic view, or null when the trace does not fit the figures. */

@@ -4,10 +4,11 @@ import type { GetState, SetState, UiSlice, View } from './types';
 
 let nextAlertId = 1;
 
-export function createUiSlice(set: SetState, _get: GetState, view: View, lang: Lang): UiSlice {
+export function createUiSlice(set: SetState, _get: GetState, view: View, lang: Lang, present = false): UiSlice {
   return {
     view,
     lang,
+    present,
     alerts: [],
     setView: (next) =>
       set((s) => {
@@ -18,6 +19,9 @@ export function createUiSlice(set: SetState, _get: GetState, view: View, lang: L
         if (pictures) s.cursor = { step: pictures[classicPosition(s.trace, s.cursor.step)]!.stepIndex, t: 0.5 };
       }),
     setLang: (next) => set((s) => void (s.lang = next)),
+    setPresent: (next) => set((s) => void (s.present = next)),
+    togglePresent: () => set((s) => void (s.present = !s.present)),
+    leavePresent: () => set((s) => void (s.present = false)),
     addAlert: (alert) => set((s) => void (s.alerts = [...s.alerts, { ...alert, id: nextAlertId++ }])),
     dismissAlert: (id) => set((s) => void (s.alerts = s.alerts.filter((a) => a.id !== id))),
   };
