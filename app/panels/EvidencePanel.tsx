@@ -126,7 +126,8 @@ const groupHeading = (g: DiffEvidenceGroup, node: string, l: LayoutStrings) =>
 function Diff({ groups, node, t, l }: { groups: readonly DiffEvidenceGroup[]; node: string; t: PanelStrings; l: LayoutStrings }) {
   return (
     <div className="pw-ev-block" data-id="evidence-diff">
-      <h3 className="pw-ev-heading">{l.syncDiff}</h3>
+      {/* The group headings say where each line changed; the block's own heading is for screen readers. */}
+      <h3 className="sr-only">{l.syncDiff}</h3>
       {groups.map((g) => (
         <div key={groupHeading(g, node, l)} className="pw-ev-diff-group">
           <p className="pw-ev-subheading">{groupHeading(g, node, l)}</p>
