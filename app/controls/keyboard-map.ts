@@ -1,5 +1,6 @@
 /** What a shortcut does: the name of a playback action of the store. */
-export type ShortcutAction = 'togglePlay' | 'stepBack' | 'stepForward' | 'first' | 'last' | 'faster' | 'slower' | 'togglePresent' | 'leavePresent';
+export type ShortcutAction =
+  'togglePlay' | 'stepBack' | 'stepForward' | 'first' | 'last' | 'faster' | 'slower' | 'togglePresent' | 'leavePresent';
 
 /**
  * The keys, by `KeyboardEvent.key`; `=` and `_` are + and - without Shift, numpad keys send + and - too.
