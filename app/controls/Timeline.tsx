@@ -1,7 +1,6 @@
 import { useAppStore } from '../store/StoreProvider';
 import { selectSeek } from '../store/selectors';
 import { usePanelStrings } from '../panels/usePanelStrings';
-import { TimelineLegend } from './TimelineLegend';
 import { TimelineTicks } from './TimelineTicks';
 import type { TimelineState } from './useTimeline';
 
@@ -39,7 +38,6 @@ export function Timeline({ timeline }: { readonly timeline: TimelineState }) {
         onChange={(e) => seekTo(Number(e.currentTarget.value) - 1)}
         disabled={stops.length === 0}
       />
-      <TimelineLegend stops={stops} />
     </div>
   );
 }

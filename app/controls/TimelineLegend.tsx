@@ -3,12 +3,12 @@ import { tickCategory, type TickCategory, type TimelineStop } from './timeline-m
 
 const ORDER: readonly TickCategory[] = ['nat', 'conntrack', 'filter', 'l2', 'l3', 'control', 'stop'];
 
-/** What the ticks' colours mean, for the kinds this timeline has. Decoration for the eye, like the ticks. */
+/** What the ticks' colours mean, for the kinds this timeline has (shown on demand, folded in the bar). */
 export function TimelineLegend({ stops }: { readonly stops: readonly TimelineStop[] }) {
   const t = usePanelStrings();
   const present = new Set(stops.map((s) => tickCategory(s.kind)));
   return (
-    <ul className="pw-legend" aria-hidden="true">
+    <ul className="pw-legend">
       {ORDER.filter((c) => present.has(c)).map((c) => (
         <li key={c} data-category={c}>
           <span className="pw-swatch" />

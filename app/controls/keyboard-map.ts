@@ -1,12 +1,21 @@
 /** What a shortcut does: the name of a playback action of the store. */
-export type ShortcutAction = 'togglePlay' | 'stepBack' | 'stepForward' | 'first' | 'last' | 'faster' | 'slower';
+export type ShortcutAction =
+  'togglePlay' | 'stepBack' | 'stepForward' | 'first' | 'last' | 'faster' | 'slower' | 'togglePresent' | 'leavePresent';
 
-/** The keys, by `KeyboardEvent.key`; `=` and `_` are + and - without Shift, numpad keys send + and - too. */
+/**
+ * The keys, by `KeyboardEvent.key`; `=` and `_` are + and - without Shift, numpad keys send + and - too.
+ * PageDown and PageUp step as well: presentation clickers send them. F toggles presenter mode, Escape leaves it.
+ */
 const BY_KEY: Readonly<Record<string, ShortcutAction>> = {
   ' ': 'togglePlay',
   Spacebar: 'togglePlay',
   ArrowLeft: 'stepBack',
   ArrowRight: 'stepForward',
+  PageDown: 'stepForward',
+  PageUp: 'stepBack',
+  f: 'togglePresent',
+  F: 'togglePresent',
+  Escape: 'leavePresent',
   Home: 'first',
   End: 'last',
   '+': 'faster',

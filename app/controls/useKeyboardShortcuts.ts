@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { selectPresent } from '../store/selectors';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/StoreProvider';
 import { selectShortcutActions } from '../store/selectors';
@@ -7,18 +8,22 @@ import { belongsToTarget, shortcutFor, type ShortcutAction } from './keyboard-ma
 /**
  * Binds the playback keys on `window`: Space plays or pauses, ArrowLeft and
  * ArrowRight step, Home and End jump to the ends, + and - (also = and _, and
- * the numpad's) change the speed. Keys typed into a text field or select are
+ * the numpad's) change the speed; PageDown and PageUp step (a presentation
+ * clicker's keys), F toggles presenter mode and Escape leaves it. Keys typed into a text field or select are
  * left alone, and a focused range input keeps its own arrows. Handled keys are
  * default-prevented, so Space neither scrolls the page nor also clicks the
  * focused button (browsers click a button on Space's keyup: that is prevented too).
  */
 export function useKeyboardShortcuts(): void {
   const actions = useAppStore(useShallow(selectShortcutActions));
+  const present = useAppStore(selectPresent);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const action = shortcutFor(event);
       if (!action || belongsToTarget(event.target, action)) return;
+      // Escape is the page's only while presenting; otherwise menus and the browser keep it.
+      if (action === 'leavePresent' && !present) return;
       event.preventDefault();
       // Holding Space would start and stop playback many times a second.
       if (action === 'togglePlay' && event.repeat) return;
@@ -34,5 +39,5 @@ export function useKeyboardShortcuts(): void {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
     };
-  }, [actions]);
+  }, [actions, present]);
 }

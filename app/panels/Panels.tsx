@@ -2,19 +2,24 @@ import { useAppStore } from '../store/StoreProvider';
 import { selectTraceMode } from '../store/selectors';
 import { ConntrackPanel } from './ConntrackPanel';
 import { IpvsPanel } from './IpvsPanel';
-import { NarrationPanel } from './NarrationPanel';
+import { EvidencePanel } from './EvidencePanel';
 import { PacketPanel } from './PacketPanel';
 import { RulesPanel } from './RulesPanel';
 import { usePanelStrings } from './usePanelStrings';
 import './panels.css';
 
-/** What the current step did: narration, packet headers, rules, the conntrack table and, in IPVS mode, the IPVS tables. */
+/**
+ * What the current step did: its evidence first (what it rewrote, the rules
+ * that decided, the conntrack entry, IPVS's choice, a sync's diff), then the
+ * full packet headers, rules, conntrack table and, in IPVS mode, the IPVS
+ * tables. The narration is under the view, beside which this column stands.
+ */
 export function Panels() {
   const t = usePanelStrings();
   const mode = useAppStore(selectTraceMode);
   return (
     <div className="pw-panels" data-id="panels" aria-label={t.panels} role="group">
-      <NarrationPanel />
+      <EvidencePanel />
       <PacketPanel />
       <RulesPanel />
       {mode === 'ipvs' && <IpvsPanel />}

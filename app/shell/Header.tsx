@@ -1,15 +1,21 @@
 import { IPVS_SCHEDULERS, PRESET_NAMES, type IpvsScheduler, type ProxyMode } from '../../src/index';
 import { LANGS, stringsFor } from '../i18n';
+import { layoutStrings } from '../i18n/layout-strings';
 import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectLoadPreset, selectMode, selectPresetName, selectScheduler, selectSetLang, selectSetMode, selectSetScheduler, selectSetView, selectView } from '../store/selectors';
+import { selectLang, selectLoadPreset, selectMode, selectPresetName, selectScheduler, selectSetLang, selectSetMode, selectSetScheduler, selectSetView, selectTogglePresent, selectView } from '../store/selectors';
 import type { View } from '../store/types';
 import { ShareMenu } from './ShareMenu';
 
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
 const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
 
-/** Title, scenario picker, kube-proxy mode switch, view switch, language switch and the share menu. */
+/**
+ * The header row's settings, beside the title: scenario picker, kube-proxy
+ * mode switch, view switch, language switch and the share menu. Last in the
+ * page's order (after the controls and the lesson), first in its top row: Tab
+ * reaches Play before the settings.
+ */
 export function Header() {
   const lang = useAppStore(selectLang);
   const preset = useAppStore(selectPresetName);
@@ -21,17 +27,14 @@ export function Header() {
   const setMode = useAppStore(selectSetMode);
   const scheduler = useAppStore(selectScheduler);
   const setScheduler = useAppStore(selectSetScheduler);
+  const togglePresent = useAppStore(selectTogglePresent);
   const strings = stringsFor(lang);
   const shell = shellStrings[lang];
   return (
-    <header className="app-header">
-      <div className="titles">
-        <h1>{strings.title}</h1>
-        <p className="subtitle">{strings.subtitle}</p>
-      </div>
+    <section className="app-settings" aria-label={layoutStrings[lang].settings}>
       <div className="pickers">
-        <label className="picker">
-          <span>{shell.scenario}</span>
+        <label className="picker picker-scenario">
+          <span className="sr-only">{shell.scenario}</span>
           <select value={preset ?? ''} onChange={(e) => loadPreset(e.target.value)}>
             {preset === null && (
               <option value="" disabled>
@@ -65,22 +68,25 @@ export function Header() {
             </select>
           </label>
         )}
-        <div role="group" aria-label={shell.viewLabel} className="segmented">
+        <div role="group" aria-label={shell.viewLabel} className="segmented" data-id="view-switch">
           {VIEWS.map((v) => (
             <button key={v} type="button" aria-pressed={v === view} onClick={() => setView(v)}>
               {shell.views[v]}
             </button>
           ))}
         </div>
-        <div role="group" aria-label={strings.language} className="segmented">
+        <div role="group" aria-label={strings.language} className="segmented" data-id="lang-switch">
           {LANGS.map((l) => (
             <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)}>
               {l === 'en' ? 'English' : '中文'}
             </button>
           ))}
         </div>
+        <button type="button" className="present-toggle" onClick={togglePresent} title={`${layoutStrings[lang].present} (F)`} data-id="present">
+          {layoutStrings[lang].present}
+        </button>
         <ShareMenu />
       </div>
-    </header>
+    </section>
   );
 }

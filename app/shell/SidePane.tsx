@@ -1,9 +1,9 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ScenarioEditor } from '../editor/ScenarioEditor';
 import { editorStrings } from '../i18n/editor-strings';
 import { Panels } from '../panels/Panels';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang } from '../store/selectors';
+import { selectLang, selectStepIndex } from '../store/selectors';
 import '../editor/editor.css';
 
 type Tab = 'details' | 'editor';
@@ -12,11 +12,18 @@ const TABS: readonly Tab[] = ['details', 'editor'];
 /**
  * The column beside the view, in two tabs: the current step's panels, and the
  * scenario editor. A WAI-ARIA tablist: the arrows (and Home, End) move between
- * the tabs and select them; Tab goes on into the panel.
+ * the tabs and select them; Tab goes on into the panel. The tab panel scrolls
+ * on its own; on a new step the details go back to the top, where the step's
+ * evidence is.
  */
 export function SidePane() {
   const t = editorStrings[useAppStore(selectLang)];
   const [tab, setTab] = useState<Tab>('details');
+  const step = useAppStore(selectStepIndex);
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (tab === 'details') panel.current?.scrollTo?.({ top: 0 });
+  }, [step, tab]);
   const buttons = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   const id = useId();
   const select = (next: Tab) => {
@@ -52,7 +59,7 @@ export function SidePane() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="side-tabpanel">
+      <div ref={panel} role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="side-tabpanel">
         {tab === 'details' ? <Panels /> : <ScenarioEditor />}
       </div>
     </div>

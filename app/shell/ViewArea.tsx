@@ -10,7 +10,14 @@ export function ViewArea() {
   const view = useAppStore(selectView);
   const lang = useAppStore(selectLang);
   return (
-    <section className="view-area" aria-label={shellStrings[lang].topology} data-view={view}>
+    // The list scrolls in this box: focusable, so a keyboard can scroll it (the drawings pan and zoom with their own controls).
+    <section
+      className="view-area"
+      aria-label={shellStrings[lang].topology}
+      data-view={view}
+      tabIndex={view === 'list' ? 0 : undefined}
+      data-scroll-keys={view === 'list' ? '' : undefined}
+    >
       {view === 'cluster' ? <ClusterView /> : view === 'classic' ? <ClassicPane /> : <StepListPane />}
     </section>
   );

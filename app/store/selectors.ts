@@ -63,11 +63,15 @@ export const selectShortcutActions = (s: AppState): Readonly<Record<ShortcutActi
   last: s.last,
   faster: s.faster,
   slower: s.slower,
+  togglePresent: s.togglePresent,
+  leavePresent: s.leavePresent,
 });
 
 // The page: view, language, alerts, and the URL of what is on screen.
 export const selectView = (s: AppState) => s.view;
 export const selectLang = (s: AppState) => s.lang;
+export const selectPresent = (s: AppState) => s.present;
+export const selectTogglePresent = (s: AppState) => s.togglePresent;
 export const selectAlerts = (s: AppState) => s.alerts;
 export const selectSetView = (s: AppState) => s.setView;
 export const selectSetLang = (s: AppState) => s.setLang;

@@ -61,8 +61,14 @@ export interface PlaybackSlice {
 export interface UiSlice {
   view: View;
   lang: Lang;
+  /** Presenter mode (`present=1`, key F): the view and the narration only, in large type. */
+  present: boolean;
   alerts: readonly Alert[];
   setView: (view: View) => void;
+  setPresent: (present: boolean) => void;
+  togglePresent: () => void;
+  /** Leaves presenter mode (Escape); nothing otherwise. */
+  leavePresent: () => void;
   setLang: (lang: Lang) => void;
   addAlert: (alert: Omit<Alert, 'id'>) => void;
   dismissAlert: (id: number) => void;

@@ -6,14 +6,17 @@ import type { SliceCreator, UiSlice, View } from './types';
 export interface UiSliceOptions {
   readonly view?: View;
   readonly lang?: Lang;
+  /** Presenter mode. */
+  readonly present?: boolean;
 }
 
 let nextAlertId = 1;
 
-export function createUiSlice({ view = 'cluster', lang = 'en' }: UiSliceOptions = {}): SliceCreator<UiSlice> {
+export function createUiSlice({ view = 'cluster', lang = 'en', present = false }: UiSliceOptions = {}): SliceCreator<UiSlice> {
   return (set) => ({
     view,
     lang,
+    present,
     alerts: [],
     setView: (next) =>
       set((s) => {
@@ -24,6 +27,9 @@ export function createUiSlice({ view = 'cluster', lang = 'en' }: UiSliceOptions 
         if (picture) s.cursor = picture;
       }),
     setLang: (next) => set((s) => void (s.lang = next)),
+    setPresent: (next) => set((s) => void (s.present = next)),
+    togglePresent: () => set((s) => void (s.present = !s.present)),
+    leavePresent: () => set((s) => void (s.present = false)),
     addAlert: (alert) => set((s) => void (s.alerts = [...s.alerts, { ...alert, id: nextAlertId++ }])),
     dismissAlert: (id) => set((s) => void (s.alerts = s.alerts.filter((a) => a.id !== id))),
   });

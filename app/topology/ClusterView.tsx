@@ -1,12 +1,13 @@
 import { useRef, type CSSProperties } from 'react';
 import { useAppStore } from '../store/StoreProvider';
-import { selectClusterLayout, selectClusterStrings, selectCurrentDevice } from '../store/selectors';
+import { selectClusterLayout, selectClusterStrings, selectCurrentDevice, selectPresent } from '../store/selectors';
 import { FONT } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
 import { StaticLayer } from './cluster/StaticLayer';
 import { usePanZoom } from './cluster/usePanZoom';
 import { ZoomControls } from './cluster/ZoomControls';
 
+const PRESENTER_ZOOM = { readable: 1.65, focusZoom: 1.65 } as const;
 const frame: CSSProperties = { position: 'relative', width: '100%', height: '100%', minHeight: 480, overflow: 'hidden', background: '#ffffff' };
 const svgStyle: CSSProperties = { position: 'absolute', inset: 0, width: '100%', height: '100%', display: 'block', cursor: 'grab', touchAction: 'none' };
 
@@ -24,7 +25,9 @@ export function ClusterView() {
   const at = useAppStore(selectCurrentDevice);
   const svgRef = useRef<SVGSVGElement>(null);
   const focus = (at && layout.devices.get(at)?.anchor) ?? null;
-  const { transform: t, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout, focus);
+  // Presenter mode: labels (11 to 13 units) at 18 px or more, read from the back of a room; the view follows the packet.
+  const present = useAppStore(selectPresent);
+  const { transform: t, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout, focus, present ? PRESENTER_ZOOM : undefined);
   return (
     <div data-id="cluster-view-frame" style={frame}>
       <svg ref={svgRef} data-id="cluster-view" role="img" aria-label={strings.viewLabel} style={svgStyle} fontFamily={FONT}>

@@ -52,6 +52,7 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
       store.getState().setMode(request.mode);
       store.getState().setScheduler(request.scheduler);
       store.getState().setView(request.view);
+      store.getState().setPresent(request.present);
       applyUrlStep(store, { ...request, alerts: [] });
     } finally {
       restoring = false;

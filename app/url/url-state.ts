@@ -26,6 +26,8 @@ export interface UrlRequest {
   readonly scenario: string | null;
   /** `embed=1`: only the topology, the controls and the narration, for an iframe. */
   readonly embed: boolean;
+  /** `present=1`: presenter mode. */
+  readonly present: boolean;
   readonly alerts: readonly AlertInput[];
 }
 
@@ -45,7 +47,7 @@ function pick<T extends string>(params: URLSearchParams, name: string, allowed: 
 /**
  * Reads the page's parameters from an untrusted query string: `s` (a custom
  * scenario), `preset`, `seed`, `view`, `figure`, `step`, `lang`, `mode`,
- * `scheduler`, `embed`. Each value is checked
+ * `scheduler`, `embed`, `present`. Each value is checked
  * against what the page knows; anything else is reported and replaced by its
  * default, so a garbage URL still opens a working page. Values are never
  * rendered as HTML (React escapes them in the alert).
@@ -66,7 +68,8 @@ export function readUrl(search: string): UrlRequest {
     else alerts.push({ param: 'seed', value: rawSeed, reason: 'invalid' });
   }
   const embed = pick(params, 'embed', ['0', '1'], '0', alerts) === '1';
-  return { preset, seed, view, lang, mode, scheduler, figure, step: params.get('step'), scenario: params.get('s'), embed, alerts };
+  const present = pick(params, 'present', ['0', '1'], '0', alerts) === '1';
+  return { preset, seed, view, lang, mode, scheduler, figure, step: params.get('step'), scenario: params.get('s'), embed, present, alerts };
 }
 
 /**
@@ -95,7 +98,7 @@ export function applyUrlStep(store: AppStore, request: UrlRequest): void {
  * The query string for what is on screen: a preset by name (readable), a
  * custom scenario as `s=` first (lz-string's URI-safe characters, written
  * as they are; left out when longer than a link may be), then the view, the
- * step, the language and the mode.
+ * step, the language, the mode and presenter mode.
  */
 export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string {
   const params = new URLSearchParams();
@@ -119,6 +122,7 @@ export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string
   params.set('lang', state.lang);
   if (state.mode !== 'iptables') params.set('mode', state.mode);
   if (state.mode === 'ipvs' && state.scheduler !== 'rr') params.set('scheduler', state.scheduler);
+  if (state.present) params.set('present', '1');
   if (options.embed) params.set('embed', '1');
   return custom === null ? `?${params.toString()}` : `?${custom}&${params.toString()}`;
 }
@@ -131,7 +135,7 @@ export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string
  */
 export function openFromUrl(
   search: string,
-  createStore: (options: { preset: string; seed?: number; view: View; lang: Lang; mode: ProxyMode; scheduler: IpvsScheduler }) => AppStore,
+  createStore: (options: { preset: string; seed?: number; view: View; lang: Lang; mode: ProxyMode; scheduler: IpvsScheduler; present: boolean }) => AppStore,
 ): AppStore {
   const request = readUrl(search);
   const store = createStore({
@@ -141,6 +145,7 @@ export function openFromUrl(
     lang: request.lang,
     mode: request.mode,
     scheduler: request.scheduler,
+    present: request.present,
   });
   for (const alert of request.alerts) store.getState().addAlert(alert);
   if (request.scenario !== null) openLinkScenario(store, request.scenario);

@@ -2,12 +2,14 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PageAlerts } from '../../app/shell/PageAlerts';
 import { Header } from '../../app/shell/Header';
+import { TitleBar } from '../../app/shell/TitleBar';
 import { createAppStore } from '../../app/store/create-app-store';
 import { StoreProvider } from '../../app/store/StoreProvider';
 
 const renderWith = (store = createAppStore()) => {
   render(
     <StoreProvider store={store}>
+      <TitleBar />
       <Header />
       <PageAlerts />
     </StoreProvider>,

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { NarrationPanel } from '../../app/panels/NarrationPanel';
 import { Panels } from '../../app/panels/Panels';
 import { PacketPanel } from '../../app/panels/PacketPanel';
 import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
@@ -10,6 +11,8 @@ function renderPanels(options: AppStoreOptions = {}) {
   const store = createAppStore({ preset: 'article', ...options });
   render(
     <StoreProvider store={store}>
+      {/* The page shows the narration under the view and the other panels beside it: both here. */}
+      <NarrationPanel />
       <Panels />
     </StoreProvider>,
   );

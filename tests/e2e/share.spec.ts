@@ -98,6 +98,9 @@ test('a scenario built in the editor, copied as a link, opens in a fresh browser
   expect(link).toBe(page.url());
   const mine = await downloaded(page);
   expect(JSON.stringify(mine.json)).toContain('"pod9"');
+  // The open menu lies over the side column's tabs, as a menu does: Escape closes it first.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Share' })).toHaveAttribute('aria-expanded', 'false');
   await page.getByRole('tab', { name: 'Step details' }).click();
   const narration = await panelText(page, 'narration');
 

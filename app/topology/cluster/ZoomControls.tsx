@@ -13,6 +13,20 @@ const button: CSSProperties = {
   cursor: 'pointer',
 };
 
+/**
+ * "Fit to view": a frame's four corners around a small drawing, as map and
+ * drawing tools show it. It puts the whole cluster back in view (not full
+ * screen, which the old diagonal arrow suggested).
+ */
+function FitIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false" style={{ display: 'block', margin: 'auto' }}>
+      <path d="M1.5 5V1.5H5M11 1.5h3.5V5M14.5 11v3.5H11M5 14.5H1.5V11" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <rect x="5" y="5.5" width="6" height="5" rx="0.8" fill="currentColor" />
+    </svg>
+  );
+}
+
 /** Zoom buttons over the svg (drag pans, the wheel zooms); their names come from the strings, in both languages. */
 export function ZoomControls({ strings, onIn, onOut, onReset }: { strings: ClusterStrings; onIn: () => void; onOut: () => void; onReset: () => void }) {
   return (
@@ -23,8 +37,8 @@ export function ZoomControls({ strings, onIn, onOut, onReset }: { strings: Clust
       <button type="button" style={button} aria-label={strings.zoomOut} title={strings.zoomOut} onClick={onOut}>
         −
       </button>
-      <button type="button" style={button} aria-label={strings.resetZoom} title={strings.resetZoom} onClick={onReset}>
-        ⤢
+      <button type="button" style={button} aria-label={strings.resetZoom} title={strings.resetZoom} onClick={onReset} data-id="zoom-fit">
+        <FitIcon />
       </button>
     </div>
   );

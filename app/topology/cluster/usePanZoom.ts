@@ -33,6 +33,12 @@ export function centreOn([x, y]: Point, view: Size, k: number, canvas: Size): Vi
   };
 }
 
+/** When the whole cluster would be drawn smaller than `readable`, the view opens on the packet at `focusZoom` instead. */
+export interface PanZoomOptions {
+  readonly readable?: number;
+  readonly focusZoom?: number;
+}
+
 /**
  * Pan and zoom for the svg: the transform lives in React state (React renders
  * it on the viewport `<g>`); d3-zoom, through the adapter, reports it. The
@@ -40,7 +46,9 @@ export function centreOn([x, y]: Point, view: Size, k: number, canvas: Size): Vi
  * small to read, opens on the packet), refits on resize until the person has
  * zoomed or panned, and pans to follow the packet when a step starts off screen.
  */
-export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size, focus: Point | null) {
+export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size, focus: Point | null, options: PanZoomOptions = {}) {
+  const readable = options.readable ?? READABLE;
+  const focusZoom = options.focusZoom ?? FOCUS_ZOOM;
   const [transform, setTransform] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
   const panZoom = useRef<PanZoom | null>(null);
   const current = useRef(transform);
@@ -87,8 +95,8 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
   const open = useCallback(() => {
     reset();
     const view = viewSize();
-    if (current.current.k < READABLE && focusRef.current) panZoom.current?.setTransform(centreOn(focusRef.current, view, FOCUS_ZOOM, canvas));
-  }, [reset, viewSize, canvas]);
+    if (current.current.k < readable && focusRef.current) panZoom.current?.setTransform(centreOn(focusRef.current, view, focusZoom, canvas));
+  }, [reset, viewSize, canvas, readable, focusZoom]);
 
   useEffect(() => {
     open();

@@ -1,0 +1,129 @@
+import { isPacketStep, type ConntrackChange, type EvaluatedRule, type IpvsChange, type PacketStep, type Step } from '../../src/index';
+import { packetFields, type PacketField } from './packet-fields';
+
+/** A conntrack entry as `conntrack -L` prints it, cut in two: the original direction's tuple and the reply's. */
+export interface ConntrackTuples {
+  /** Protocol, timeout, state and the original tuple ("tcp 6 120 SYN_SENT src=… dst=… sport=… dport=… [UNREPLIED]"). */
+  readonly original: string;
+  /** The reply tuple and what follows it ("src=… dst=… sport=… dport=… mark=0 use=1"). */
+  readonly reply: string;
+}
+
+/** The conntrack entry a step created or matched, as the trace printed it. */
+export interface ConntrackEvidence {
+  readonly change: ConntrackChange;
+  readonly tuples: ConntrackTuples;
+}
+
+/** One line a kube-proxy sync added or removed, as `iptables-save`, `ipvsadm -Ln` or `conntrack -L` printed it. */
+export interface DiffEvidenceLine {
+  readonly sign: '+' | '-';
+  readonly text: string;
+}
+
+/** The lines a sync changed in one place: a table, the IPVS table or the conntrack table. */
+export interface DiffEvidenceGroup {
+  readonly source: { readonly kind: 'table'; readonly table: string } | { readonly kind: 'ipvs' } | { readonly kind: 'conntrack' };
+  readonly lines: readonly DiffEvidenceLine[];
+}
+
+/**
+ * Whether a rule of the deciding path is shown in full: the deciding rule, and
+ * the jump into its chain (the rule whose match chose it: kube-proxy's
+ * statistic or recent match on a KUBE-SVC chain). The jumps before those only
+ * route the packet there and show as their chain and target.
+ */
+export function shownInFull(rule: EvaluatedRule, path: readonly EvaluatedRule[]): boolean {
+  const decided = path[path.length - 1];
+  if (!decided || rule === decided) return true;
+  return (rule.verdict === 'jump' || rule.verdict === 'goto') && rule.table === decided.table && targetOf(rule.text) === decided.chain;
+}
+
+/** The chain a rule jumps or goes to, from its iptables-save text ("... -j KUBE-SEP-XT7GCFF26GVQ7U4V"). */
+const targetOf = (text: string) => /\s-[jg] (\S+)\s*$/.exec(text)?.[1] ?? null;
+
+/** What the current step did, in the trace's own words: what a learner needs on screen at once. */
+export interface StepEvidence {
+  /** The header fields the step rewrote (before and after). */
+  readonly fields: readonly PacketField[];
+  /** When a rule decided: the rules that matched on the way to it, the deciding one last. */
+  readonly rulePath: readonly EvaluatedRule[];
+  readonly conntrack: ConntrackEvidence | null;
+  readonly ipvs: IpvsChange | null;
+  /** A kube-proxy sync's changed lines. */
+  readonly diff: readonly DiffEvidenceGroup[];
+}
+
+/**
+ * Cuts a `conntrack -L` line at its reply tuple: the second `src=`. The
+ * kernel prints the original tuple first and the reply tuple second, each
+ * starting with `src=` (conntrack-tools' output format); everything before the
+ * second one belongs to the original direction, flags such as [UNREPLIED] included.
+ */
+export function splitConntrackLine(text: string): ConntrackTuples {
+  const first = text.indexOf(' src=');
+  const second = first < 0 ? -1 : text.indexOf(' src=', first + 1);
+  if (second < 0) return { original: text, reply: '' };
+  return { original: text.slice(0, second).trimEnd(), reply: text.slice(second + 1) };
+}
+
+/**
+ * The rules that matched up to the one that decided, in evaluation order:
+ * the jumps from the built-in chain into kube-proxy's chains, and the
+ * deciding rule last. Empty when no rule decided (the chain's policy did).
+ */
+export function decidingPath(rules: readonly EvaluatedRule[]): EvaluatedRule[] {
+  const decided = rules.findIndex((r) => r.decided);
+  if (decided < 0) return [];
+  return rules.slice(0, decided + 1).filter((r) => r.verdict !== 'no-match' && r.verdict !== 'return');
+}
+
+function conntrackEvidence(step: PacketStep): ConntrackEvidence | null {
+  const change = step.conntrackChange;
+  if (!change) return null;
+  const entry = step.conntrack.find((c) => c.node === change.node)?.entries.find((e) => e.id === change.entryId);
+  return entry ? { change, tuples: splitConntrackLine(entry.text) } : null;
+}
+
+/** Lines only in `a`, in `a`'s order: what a table lost (or gained) between two printings. */
+const missingFrom = (a: readonly string[], b: readonly string[]) => {
+  const other = new Set(b);
+  return a.filter((line) => !other.has(line));
+};
+
+function diffEvidence(step: Step): DiffEvidenceGroup[] {
+  const diff = step.rulesDiff;
+  if (!diff) return [];
+  const groups: DiffEvidenceGroup[] = diff.tables.map((t) => ({
+    source: { kind: 'table', table: t.table },
+    lines: [...t.removed.map((text) => ({ sign: '-' as const, text })), ...t.added.map((text) => ({ sign: '+' as const, text }))],
+  }));
+  if (diff.ipvs) {
+    const { before, after } = diff.ipvs;
+    const lines = [
+      ...missingFrom(before, after).map((text) => ({ sign: '-' as const, text })),
+      ...missingFrom(after, before).map((text) => ({ sign: '+' as const, text })),
+    ];
+    if (lines.length > 0) groups.push({ source: { kind: 'ipvs' }, lines });
+  }
+  if (diff.conntrackDeleted.length > 0) {
+    groups.push({ source: { kind: 'conntrack' }, lines: diff.conntrackDeleted.map((e) => ({ sign: '-' as const, text: e.text })) });
+  }
+  return groups;
+}
+
+/**
+ * Everything the current step did, read from the step as the engine recorded
+ * it (never re-derived): the rewritten fields, the rules that decided, the
+ * conntrack entry with both its tuples, IPVS's choice and a sync's diff.
+ */
+export function stepEvidence(step: Step): StepEvidence {
+  if (!isPacketStep(step)) return { fields: [], rulePath: [], conntrack: null, ipvs: null, diff: diffEvidence(step) };
+  return {
+    fields: packetFields(step).filter((f) => f.changed),
+    rulePath: decidingPath(step.rules),
+    conntrack: conntrackEvidence(step),
+    ipvs: step.ipvsChange,
+    diff: diffEvidence(step),
+  };
+}
