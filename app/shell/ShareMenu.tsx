@@ -6,6 +6,7 @@ import { selectLang, selectMode, selectPresetName, selectScenario, selectSchedul
 import type { AppState } from '../store/types';
 import { errorLine, linkOf } from '../url/scenario-link';
 import { writeUrl } from '../url/url-state';
+import { CopyEmbedCode } from './CopyEmbedCode';
 import { scenarioFileName } from './scenario-file-name';
 
 /** Files over 1 MB are refused before a byte of them is read. */
@@ -161,6 +162,7 @@ export function ShareMenu() {
           <button type="button" onClick={() => void copy()} disabled={linkLength > MAX_LINK_CHARS}>
             {t.copyLink}
           </button>
+          <CopyEmbedCode disabled={linkLength > MAX_LINK_CHARS} onStatus={setStatus} />
           <button type="button" onClick={download}>
             {t.download}
           </button>
