@@ -21,6 +21,11 @@ export interface ShareStrings {
   readonly openFull: string;
   readonly newTab: string;
   readonly embedded: string;
+  /** "Copy embed code": an iframe snippet of the frame on screen. */
+  readonly copyEmbed: string;
+  readonly embedCopied: string;
+  readonly embedFallback: string;
+  readonly embedLabel: string;
 }
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
@@ -45,6 +50,10 @@ export const shareStrings: Readonly<Record<Lang, ShareStrings>> = {
     openFull: 'Open in packetwalk',
     newTab: 'opens in a new tab',
     embedded: 'packetwalk: a packet from a Pod to a Service and back',
+    copyEmbed: 'Copy embed code',
+    embedCopied: 'Embed code copied: paste it into a web page’s HTML to show this frame there.',
+    embedFallback: 'This browser did not let the page copy: the embed code is selected below, press Ctrl+C (⌘C on a Mac).',
+    embedLabel: 'Embed code for this frame',
   },
   zh: {
     share: '分享',
@@ -64,5 +73,9 @@ export const shareStrings: Readonly<Record<Lang, ShareStrings>> = {
     openFull: '在 packetwalk 中打开',
     newTab: '在新标签页中打开',
     embedded: 'packetwalk：数据包从 Pod 到 Service 再返回',
+    copyEmbed: '复制嵌入代码',
+    embedCopied: '嵌入代码已复制：把它粘贴到网页的 HTML 中，即可在那里显示此画面。',
+    embedFallback: '浏览器不允许页面复制：嵌入代码已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）。',
+    embedLabel: '此画面的嵌入代码',
   },
 };

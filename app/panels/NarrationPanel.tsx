@@ -1,7 +1,6 @@
 import { isPacketStep, narrate, type Step } from '../../src/index';
-import type { PanelStrings } from '../i18n/panel-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectCurrentStep, selectLang, selectStepCount } from '../store/selectors';
+import { selectCurrentStep, selectLang, selectStepCount, selectView } from '../store/selectors';
 import { PanelSection } from './PanelSection';
 import { usePanelStrings } from './usePanelStrings';
 
@@ -10,15 +9,14 @@ function placeOf(step: Step): string {
   return isPacketStep(step) && step.hook !== null && step.node !== null ? `${step.node} ${step.hook}` : `${step.at} → ${step.to}`;
 }
 
-function position(step: Step, count: number, t: PanelStrings): string {
-  return [t.stepOf(step.index + 1, count), step.label, placeOf(step)].join(' · ');
-}
-
 /** The engine's narration of the current step in the page's language, announced politely as it changes. */
 export function NarrationPanel() {
   const step = useAppStore(selectCurrentStep);
   const count = useAppStore(selectStepCount);
   const lang = useAppStore(selectLang);
+  // The article figure's one visible counter is the control bar's ("Service to Pod 2 / 4"): here the
+  // trace's step number and the article's step are said to screen readers only.
+  const classic = useAppStore(selectView) === 'classic';
   const t = usePanelStrings();
   const stage = step && isPacketStep(step) ? step.stage : null;
   return (
@@ -27,9 +25,12 @@ export function NarrationPanel() {
         {step ? (
           <>
             <p className="pw-position">
-              <span data-id="step-position">{position(step, count, t)}</span>
+              <span data-id="step-position">
+                <span className={classic ? 'sr-only' : undefined}>{`${t.stepOf(step.index + 1, count)} · `}</span>
+                {`${step.label} · ${placeOf(step)}`}
+              </span>
               {stage && (
-                <span className="pw-stage" data-id="article-stage">
+                <span className={classic ? 'sr-only' : 'pw-stage'} data-id="article-stage">
                   {t.articleStage(t.figures[stage.figure], stage.n)}
                 </span>
               )}

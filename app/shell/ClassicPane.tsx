@@ -2,8 +2,13 @@ import { ClassicView } from '../topology/ClassicView';
 import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectClassicStep, selectLang, selectPresetName, selectSetView, selectTrace } from '../store/selectors';
+import './classic-pane.css';
 
-/** The article's figure for the current picture, or why this scenario has none. */
+/**
+ * The article's figure for the current picture, or why this scenario has none.
+ * The frame is a size container: it takes the box its view area gets, and the
+ * figure scales down to fit it (1:1 when it fits), whatever the shell around.
+ */
 export function ClassicPane() {
   const trace = useAppStore(selectTrace);
   const picture = useAppStore(selectClassicStep);
@@ -22,7 +27,7 @@ export function ClassicPane() {
     );
   }
   return (
-    <div className="classic-frame">
+    <div className="classic-frame" data-id="classic-frame">
       <ClassicView trace={trace} figure={picture.figure} n={picture.n} />
     </div>
   );

@@ -9,8 +9,9 @@ import '../panels/panels.css';
 
 /**
  * `?embed=1`, for an iframe: the topology in the current view, the narration
- * and the controls, compact, with a link that opens the full page at the
- * same frame. No header pickers, no other panels.
+ * and the controls, compact, with a link under the narration that opens the
+ * full page at the same frame (there, not beside the controls, so that the
+ * controls keep one row in a small frame). No header pickers, no other panels.
  */
 export function EmbedPage() {
   const lang = useAppStore(selectLang);
@@ -24,14 +25,14 @@ export function EmbedPage() {
         <ViewArea />
         <div className="pw-panels embed-narration">
           <NarrationPanel />
+          <a className="open-full" href={`${window.location.pathname}${search}`} target="_blank" rel="noopener" data-id="open-full">
+            {t.openFull}
+            <span className="sr-only"> ({t.newTab})</span> ↗
+          </a>
         </div>
       </main>
       <footer className="transport embed-transport">
         <Controls />
-        <a className="open-full" href={`${window.location.pathname}${search}`} target="_blank" rel="noopener" data-id="open-full">
-          {t.openFull}
-          <span className="sr-only"> ({t.newTab})</span> ↗
-        </a>
       </footer>
     </div>
   );

@@ -11,6 +11,7 @@ import { useCopyLink } from './useCopyLink';
 import { useMenuPopover } from './useMenuPopover';
 import { useScenarioDownload } from './useScenarioDownload';
 import { useScenarioUpload } from './useScenarioUpload';
+import { CopyEmbedCode } from './CopyEmbedCode';
 
 /**
  * The header's share menu: copy a link to the frame on screen (a preset by
@@ -57,6 +58,7 @@ export function ShareMenu() {
           onDownload={saveScenario}
           onOpenFile={(file) => void openFile(file)}
         />
+        <CopyEmbedCode disabled={linkLength > MAX_LINK_CHARS} onStatus={setStatus} />
         {linkLength > MAX_LINK_CHARS && <p className="share-note">{t.linkTooLong(linkLength, MAX_LINK_CHARS)}</p>}
         {link.fallback !== null && <CopyLinkFallback url={link.fallback} />}
         <p className="share-status" role="status" aria-live="polite" data-id="share-status">

@@ -14,11 +14,27 @@ export interface ClassicViewProps {
 }
 
 /**
+ * The figure's size: the GIFs' own 1012x702 CSS px when that fits, else scaled
+ * down uniformly to the nearest size container (`container-type: size`, as
+ * ClassicPane's frame is; without one, the viewport). Container units keep it
+ * in CSS: no measuring, no re-render on resize, and exactly 1:1 whenever the
+ * box is large enough, which the pixel comparison with the article relies on.
+ */
+const FIT_STYLE = {
+  display: 'block',
+  width: `min(${CANVAS.w}px, 100cqw, 100cqh * ${CANVAS.w} / ${CANVAS.h})`,
+  height: 'auto',
+  aspectRatio: `${CANVAS.w} / ${CANVAS.h}`,
+  maxWidth: 'none',
+  background: COLORS.paper,
+} as const;
+
+/**
  * The article's figure at one step, redrawn at the GIFs' own size (1012x702)
- * from the trace: a still picture, as each GIF frame is (the player changes `n`
- * once a second). When the trace does not fit the figure it renders
- * ClassicUnavailable; callers that want their own message check
- * `classicSteps(trace)` first.
+ * from the trace, scaled down to fit when the box is smaller: a still picture,
+ * as each GIF frame is (the player changes `n` once a second). When the trace
+ * does not fit the figure it renders ClassicUnavailable; callers that want
+ * their own message check `classicSteps(trace)` first.
  */
 export function ClassicView({ trace, figure, n }: ClassicViewProps): JSX.Element {
   const picture = classicPicture(trace, figure, n);
@@ -39,8 +55,7 @@ export function ClassicView({ trace, figure, n }: ClassicViewProps): JSX.Element
       fontSize={FONT.size}
       strokeWidth={2}
       fill={COLORS.ink}
-      // Exactly 1012x702 CSS px, whatever the page's CSS does to svgs.
-      style={{ display: 'block', width: CANVAS.w, height: CANVAS.h, maxWidth: 'none', background: COLORS.paper }}
+      style={FIT_STYLE}
     >
       <title>{pictureTitle(picture)}</title>
       <rect width={CANVAS.w} height={CANVAS.h} fill={COLORS.paper} />
