@@ -26,5 +26,3 @@ export const selectCurrentConnection = (s: AppState) => {
   const step = s.trace.steps[s.cursor.step];
   return step ? (s.trace.connections[step.connection] ?? null) : null;
 };
-/** The device the current step starts on: the view keeps it in sight. */
-export const selectCurrentDevice = (s: AppState) => s.trace.steps[s.cursor.step]?.at ?? null;
