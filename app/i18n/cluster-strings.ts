@@ -35,6 +35,8 @@ export interface ClusterStrings {
   readonly ipvsActs: string;
   /** The callout's heading when IPVS, not a rule, rewrote the packet. */
   readonly ipvsRewrite: (scheduler: string) => string;
+  /** The packet card's title on a control-plane step, which carries no packet. */
+  readonly controlPlane: string;
 }
 
 export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
@@ -68,6 +70,7 @@ export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
       `kube-ipvs0, a dummy device: ${count} address${count === 1 ? '' : 'es'} (every ClusterIP, so routing delivers them locally): ${first.join(', ')}${count > first.length ? ', …' : ''}`,
     ipvsActs: 'IPVS hooks in here (LOCAL_IN, after filter INPUT): it picks a real server and rewrites the destination',
     ipvsRewrite: (scheduler) => `IPVS (${scheduler})`,
+    controlPlane: 'control plane',
   },
   zh: {
     viewLabel: '集群：节点及其网络命名空间与 netfilter 钩子、Pod、Service 的虚拟地址，以及途中的数据包',
@@ -98,5 +101,6 @@ export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
     kubeIpvs0: (count, first) => `kube-ipvs0，一个 dummy 设备：${count} 个地址（每个 ClusterIP，因此路由把它们当作本机地址）：${first.join('、')}${count > first.length ? '……' : ''}`,
     ipvsActs: 'IPVS 挂在这里（LOCAL_IN，filter INPUT 之后）：选择真实服务器并改写目标地址',
     ipvsRewrite: (scheduler) => `IPVS（${scheduler}）`,
+    controlPlane: '控制平面',
   },
 };

@@ -1,8 +1,10 @@
-import { useRef, type CSSProperties } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
+import { selectCurrentStep } from '../store/selectors';
 import { useAppStore } from '../store/StoreProvider';
 import { selectClusterLayout, selectClusterStrings, selectCurrentDevice, selectPresent } from '../store/selectors';
 import { FONT } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
+import { packetScene, restingBox } from './cluster/packet-scene';
 import { StaticLayer } from './cluster/StaticLayer';
 import { usePanZoom } from './cluster/usePanZoom';
 import { ZoomControls } from './cluster/ZoomControls';
@@ -15,16 +17,20 @@ const svgStyle: CSSProperties = { position: 'absolute', inset: 0, width: '100%',
  * The whole cluster the trace runs in (nodes, their root netns with netfilter
  * hooks, pods, the Service's virtual address, kube-proxy and the API server)
  * with the packet moving along its path. Reads the store; fills its container;
- * pans and zooms, and follows the packet from step to step. Re-renders itself
+ * pans and zooms, and follows the packet and its card from step to step. Re-renders itself
  * on zoom and on a new step; the static layer re-renders on a new step, and
  * only the packet layer on every animation frame.
  */
 export function ClusterView() {
   const layout = useAppStore(selectClusterLayout);
   const strings = useAppStore(selectClusterStrings);
-  const at = useAppStore(selectCurrentDevice);
+  const step = useAppStore(selectCurrentStep);
   const svgRef = useRef<SVGSVGElement>(null);
-  const focus = (at && layout.devices.get(at)?.anchor) ?? null;
+  // The packet at rest and its card, as the packet layer draws them: the view keeps them in sight.
+  const focus = useMemo(() => {
+    const scene = step ? packetScene(layout, strings, step) : null;
+    return scene ? restingBox(scene) : null;
+  }, [layout, strings, step]);
   // Presenter mode: labels (11 to 13 units) at 18 px or more, read from the back of a room; the view follows the packet.
   const present = useAppStore(selectPresent);
   const { transform: t, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout, focus, present ? PRESENTER_ZOOM : undefined);

@@ -1,4 +1,5 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import type { PacketStep } from '../../src/index';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { clusterStrings } from '../../app/i18n/cluster-strings';
 import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
@@ -70,15 +71,17 @@ describe('ClusterView', () => {
     expect(byId('device:vm2/cbr0')?.getAttribute('data-active')).toBe('false');
   });
 
-  it('shows the DNAT as a callout by the packet: the Service address struck, the pod address new', () => {
-    const dnat = stepOfKind('dnat');
+  it('shows the DNAT on the card by the packet: the Service address struck, the pod address under it, the source kept', () => {
+    const dnat = stepOfKind('dnat') as PacketStep;
     const { byId } = renderView({ step: dnat.index });
-    const callout = byId('rewrite-callout')!;
-    const old = callout.querySelector('[data-id="rewrite-old"]')!;
+    const card = byId('packet-card')!;
+    const old = card.querySelector('[data-id="rewrite-old"]')!;
     expect(old.textContent).toBe('10.96.0.10:80');
     expect(old.getAttribute('text-decoration')).toBe('line-through');
-    expect(callout.querySelector('[data-id="rewrite-new"]')?.textContent).toBe('10.244.2.3:8080');
-    expect(within(callout as unknown as HTMLElement).getByText(/dst/)).toBeTruthy();
+    expect(card.querySelector('[data-id="rewrite-new"]')?.textContent).toBe('10.244.2.3:8080');
+    expect(byId('rewrite:dst')?.textContent).toMatch(/^dst 10\.96\.0\.10:80dst 10\.244\.2\.3:8080$/);
+    expect(byId('packet-card:src')?.textContent).toBe(`src ${dnat.after.srcIp}:${dnat.after.srcPort}`);
+    expect(byId('packet-card-title')?.textContent).toBe('SYN');
   });
 
   it('shows the reverse NAT on the reply: the source goes back to the Service address', () => {
@@ -86,23 +89,40 @@ describe('ClusterView', () => {
     const { byId } = renderView({ step: reverse.index });
     expect(byId('rewrite:src')?.textContent).toContain('10.244.2.3:8080');
     expect(byId('rewrite:src')?.querySelector('[data-id="rewrite-new"]')?.textContent).toBe('10.96.0.10:80');
+    expect(byId('packet-card:dst')?.textContent).toBe('dst 10.244.1.2:50637');
   });
 
-  it('shows no callout for a step that rewrites nothing', () => {
+  it('shows the packet’s source and destination on every step, nothing struck when the step rewrites nothing', () => {
     const { byId } = renderView({ step: 1 });
-    expect(byId('rewrite-callout')).toBeNull();
+    expect(byId('packet-card:src')?.textContent).toBe('src 10.244.1.2:50637');
+    expect(byId('packet-card:dst')?.textContent).toBe('dst 10.96.0.10:80');
+    expect(byId('packet-card')?.querySelector('[data-id^="rewrite"]')).toBeNull();
   });
 
-  it('draws the packet as the article’s red dot with its TCP label, and moves it with the cursor alone', () => {
+  it('names a control-plane step on its card and shows no addresses, since no packet travels', () => {
+    const store = createAppStore({ preset: 'pod-churn' });
+    const sync = store.getState().trace.steps.find((s) => s.kind === 'kube-proxy-sync')!;
+    const { byId } = renderView({ preset: 'pod-churn', step: sync.index });
+    expect(byId('packet-card-title')?.textContent).toBe(clusterStrings.en.controlPlane);
+    expect(byId('packet-card:src')).toBeNull();
+    expect(byId('packet-card')?.textContent).not.toContain('0.0.0.0');
+  });
+
+  const dotAt = (byId: (id: string) => SVGGElement | null) => {
+    const dot = byId('packet-dot')!;
+    return [dot.getAttribute('cx'), dot.getAttribute('cy')];
+  };
+
+  it('draws the packet as the article’s red dot with its card, and moves it with the cursor alone', () => {
     const { byId, store } = renderView({ step: 7 });
     const packet = byId('packet')!;
-    const circle = packet.querySelector('circle')!;
+    const circle = byId('packet-dot')!;
     expect([circle.getAttribute('r'), circle.getAttribute('fill'), circle.getAttribute('stroke')]).toEqual(['10', '#F8CECC', '#B85450']);
     expect(packet.textContent).toContain('SYN');
     const staticLayer = byId('cluster-static');
-    const before = packet.getAttribute('transform');
+    const before = dotAt(byId);
     act(() => store.setState({ cursor: { step: 7, t: 0.1 } }));
-    expect(byId('packet')?.getAttribute('transform')).not.toBe(before);
+    expect(dotAt(byId)).not.toEqual(before);
     expect(byId('cluster-static')).toBe(staticLayer);
   });
 
@@ -111,9 +131,10 @@ describe('ClusterView', () => {
     window.matchMedia = ((query: string) => ({ matches: query.includes('reduce'), addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
     try {
       const { byId, store } = renderView({ step: 7 });
-      const halfway = byId('packet')?.getAttribute('transform');
+      const halfway = dotAt(byId);
+      expect(halfway[0]).toBeTruthy();
       act(() => store.setState({ cursor: { step: 7, t: 0.1 } }));
-      expect(byId('packet')?.getAttribute('transform')).toBe(halfway);
+      expect(dotAt(byId)).toEqual(halfway);
     } finally {
       window.matchMedia = original;
     }

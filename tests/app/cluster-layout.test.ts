@@ -161,7 +161,7 @@ describe('the view over the canvas', () => {
   });
 
   it('opens a large cluster on the packet without showing past the canvas edge', async () => {
-    const { centreOn } = await import('../../app/topology/cluster/usePanZoom');
+    const { centreOn } = await import('../../app/topology/cluster/follow');
     const canvas = { width: 9000, height: 6000 };
     const view = { width: 800, height: 600 };
     expect(centreOn([4000, 3000], view, 1, canvas)).toEqual({ k: 1, x: -3600, y: -2700 });

@@ -2,20 +2,18 @@ import { memo, useMemo } from 'react';
 import { frameAt, isPacketStep } from '../../../src/index';
 import { useAppStore } from '../../store/StoreProvider';
 import { selectClusterLayout, selectClusterStrings, selectCursor, selectTrace } from '../../store/selectors';
-import { edgePath } from './edge-path';
+import { PacketCard } from './PacketCard';
+import { DOT_R, packetPose, packetScene } from './packet-scene';
 import { PALETTE } from './palette';
-import { pointAlong } from './point-along';
-import { packetRewrites } from './rewrite';
-import { RewriteCallout } from './RewriteCallout';
+import { REST } from './resting-point';
 import { useReducedMotion } from './useReducedMotion';
-
-/** Reduced motion: the packet rests halfway along each step and jumps to the next, as the article's GIFs do. */
-const RESTING_T = 0.5;
 
 /**
  * The packet: the one component that reads the cursor's `t`, so the one that
- * re-renders on every animation frame. The path of a step is computed once
- * per step; a frame only moves the dot along it.
+ * re-renders on every animation frame. The path of a step, its resting point,
+ * its card and the labels near it are worked out once per step; a frame only
+ * moves the dot along the path and keeps the card beside it, clear of labels.
+ * With reduced motion the packet stays at rest, as the article's GIFs jump.
  */
 export const PacketLayer = memo(function PacketLayer() {
   const trace = useAppStore(selectTrace);
@@ -25,29 +23,17 @@ export const PacketLayer = memo(function PacketLayer() {
   const reduced = useReducedMotion();
   const frame = frameAt(trace, cursor);
   const step = frame?.step;
-  const path = useMemo(() => (step ? edgePath(layout, step.at, step.to) : []), [layout, step]);
-  // A control-plane step moves no packet, so it rewrites none: its marker only shows where it happens (the API server, a kube-proxy).
-  const packetStep = step && isPacketStep(step) ? step : null;
-  const rewrites = useMemo(() => (packetStep ? packetRewrites(packetStep.before, packetStep.after) : []), [packetStep]);
-  if (!frame || !step || path.length === 0) return null;
+  const scene = useMemo(() => (step ? packetScene(layout, strings, step) : null), [layout, strings, step]);
+  // The card keeps the side it has at rest while that side is free, so it does not hop about as the packet moves.
+  const restSide = useMemo(() => (scene ? packetPose(scene, REST).card.candidate : undefined), [scene]);
+  if (!frame || !scene) return null;
 
-  const [x, y] = pointAlong(path, reduced ? RESTING_T : frame.progress);
-  const side = x > layout.width - 320 ? 'left' : 'right';
+  const { point, card } = packetPose(scene, reduced ? REST : frame.progress, restSide);
+  const [x, y] = point;
   return (
-    <g data-id="packet" data-step={frame.stepIndex} transform={`translate(${x},${y})`} pointerEvents="none">
-      {/* The label left of the dot, as the GIF writes its step number. */}
-      <circle r={10} fill={PALETTE.packetFill} stroke={PALETTE.packetStroke} strokeWidth={2} />
-      <text x={-15} y={4.5} textAnchor="end" fontSize={12} fontWeight={700} fill={PALETTE.packetStroke} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
-        {step.label}
-      </text>
-      {rewrites.length > 0 && (
-        <RewriteCallout
-          rewrites={rewrites}
-          side={side}
-          strings={strings}
-          {...(packetStep?.ipvsChange ? { heading: strings.ipvsRewrite(packetStep.ipvsChange.scheduler) } : {})}
-        />
-      )}
+    <g data-id="packet" data-step={frame.stepIndex} data-x={Math.round(x)} data-y={Math.round(y)} pointerEvents="none">
+      <PacketCard content={scene.card} box={card.box} at={point} leader={card.leader} />
+      <circle data-id="packet-dot" cx={x} cy={y} r={DOT_R} fill={PALETTE.packetFill} stroke={PALETTE.packetStroke} strokeWidth={2} />
     </g>
   );
 });

@@ -98,12 +98,13 @@ export function layoutCluster(topology: Topology, mode: ProxyMode = 'iptables'):
   const devices = new Map<string, DeviceLayout>([['net', net]]);
   for (const n of nodes) for (const d of n.devices) devices.set(d.id, d);
   // Control-plane steps (api-event, kube-proxy-sync) sit on the API server or a node's kube-proxy box:
-  // positions only, those boxes are drawn by ControlPlaneShape and NodeShape.
-  const center = (b: Box): Point => [b.x + b.w / 2, b.y + b.h / 2];
-  devices.set('apiserver', { id: 'apiserver', kind: 'apiserver', label: 'kube-apiserver', detail: '', box: apiServer, anchor: center(apiServer) });
+  // positions only, those boxes are drawn by ControlPlaneShape and NodeShape. The packet rests where
+  // the watch lines leave the API server and where one arrives on kube-proxy, not on their names.
+  devices.set('apiserver', { id: 'apiserver', kind: 'apiserver', label: 'kube-apiserver', detail: '', box: apiServer, anchor: apiLeft });
   for (const n of nodes) {
     const id = `${n.name}/kube-proxy`;
-    devices.set(id, { id, kind: 'kube-proxy', label: 'kube-proxy', detail: '', box: n.kubeProxy, anchor: center(n.kubeProxy) });
+    const kp = n.kubeProxy;
+    devices.set(id, { id, kind: 'kube-proxy', label: 'kube-proxy', detail: '', box: kp, anchor: [kp.x + kp.w / 2, kp.y - 10] });
   }
 
   return {

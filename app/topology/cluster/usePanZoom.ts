@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { Point } from './geometry';
+import { centreOn, followTransform, type Size } from './follow';
+import type { Box } from './geometry';
 import { createPanZoom, type PanZoom, type ViewTransform } from './pan-zoom';
 
 const MAX_ZOOM = 4;
@@ -10,27 +11,10 @@ const READABLE = 0.5;
 const FOCUS_ZOOM = 0.9;
 const PAD = 8;
 
-interface Size {
-  readonly width: number;
-  readonly height: number;
-}
-
 /** The transform that shows the whole canvas, centred across and from the top down (the API server first, as one reads). */
 export function fitTransform(canvas: Size, view: Size): ViewTransform {
   const k = Math.min(MAX_FIT, (view.width - 2 * PAD) / canvas.width, (view.height - 2 * PAD) / canvas.height);
   return { k, x: (view.width - canvas.width * k) / 2, y: PAD };
-}
-
-/** Keeps a translation within [lo, hi], or centred when the canvas is smaller than the view. */
-const clampTo = (t: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, t)));
-
-/** The transform that puts a canvas point in the middle of the view at scale k, without showing past the canvas's edges. */
-export function centreOn([x, y]: Point, view: Size, k: number, canvas: Size): ViewTransform {
-  return {
-    k,
-    x: clampTo(view.width / 2 - x * k, view.width - canvas.width * k - PAD, PAD),
-    y: clampTo(view.height / 2 - y * k, view.height - canvas.height * k - PAD, PAD),
-  };
 }
 
 /** When the whole cluster would be drawn smaller than `readable`, the view opens on the packet at `focusZoom` instead. */
@@ -44,9 +28,10 @@ export interface PanZoomOptions {
  * it on the viewport `<g>`); d3-zoom, through the adapter, reports it. The
  * view fits the canvas when the cluster changes (or, when that would be too
  * small to read, opens on the packet), refits on resize until the person has
- * zoomed or panned, and pans to follow the packet when a step starts off screen.
+ * zoomed or panned, and at a new step pans to the packet when it or its card
+ * would be out of sight (`focus`: both at rest, in canvas coordinates).
  */
-export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size, focus: Point | null, options: PanZoomOptions = {}) {
+export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size, focus: Box | null, options: PanZoomOptions = {}) {
   const readable = options.readable ?? READABLE;
   const focusZoom = options.focusZoom ?? FOCUS_ZOOM;
   const [transform, setTransform] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
@@ -95,7 +80,8 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
   const open = useCallback(() => {
     reset();
     const view = viewSize();
-    if (current.current.k < readable && focusRef.current) panZoom.current?.setTransform(centreOn(focusRef.current, view, focusZoom, canvas));
+    const f = focusRef.current;
+    if (current.current.k < readable && f) panZoom.current?.setTransform(centreOn([f.x + f.w / 2, f.y + f.h / 2], view, focusZoom, canvas));
   }, [reset, viewSize, canvas, readable, focusZoom]);
 
   useEffect(() => {
@@ -109,14 +95,12 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
     return () => observer.disconnect();
   }, [open, svgRef]);
 
-  // Follow the packet: when a step starts outside the view, pan (at the same scale) to put it in the middle.
+  // Follow the packet: at a new step, when the packet at rest or its card would be out of sight, pan to them
+  // (at the scale the person chose). Only a new step moves the view: a person's pan within a step stays.
   useEffect(() => {
     if (!focus) return;
-    const view = viewSize();
-    const { x, y, k } = current.current;
-    const [sx, sy] = [focus[0] * k + x, focus[1] * k + y];
-    const margin = 40;
-    if (sx < margin || sy < margin || sx > view.width - margin || sy > view.height - margin) panZoom.current?.setTransform(centreOn(focus, view, k, canvas));
+    const next = followTransform(focus, current.current, viewSize(), canvas);
+    if (next) panZoom.current?.setTransform(next);
   }, [focus, viewSize, canvas]);
 
   const zoomBy = useCallback((factor: number) => {
