@@ -19,11 +19,16 @@ function packetStepLines(step: PacketStep): string[] {
   const stage = step.stage ? `  [${step.stage.figure} step ${step.stage.n}]` : '';
   const where = step.hook ? `${step.node} ${step.hook}` : `${step.at} -> ${step.to}`;
   const flags = step.after.flags.length ? ` [${step.after.flags.join(',')}]` : '';
-  const lines = [`#${step.index} ${step.label} ${step.kind}: ${where}${stage}`, `  packet  ${endpoint(step.after)} ${step.after.protocol.toUpperCase()}${flags}`];
+  const lines = [
+    `#${step.index} ${step.label} ${step.kind}: ${where}${stage}`,
+    `  packet  ${endpoint(step.after)} ${step.after.protocol.toUpperCase()}${flags}`,
+  ];
   for (const change of packetChanges(step)) lines.push(`  changed ${change}`);
   for (const rule of step.rules) {
     const mark = rule.decided ? '=>' : '  ';
-    lines.push(`  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`);
+    lines.push(
+      `  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`,
+    );
   }
   if (step.conntrackChange) {
     const c = step.conntrackChange;
@@ -61,7 +66,9 @@ function controlPlaneStepLines(step: ControlPlaneStep): string[] {
 export function formatTraceText(trace: Trace, lang: Lang): string {
   const lines: string[] = [`packetwalk trace: scenario ${trace.scenarioName}, seed ${trace.seed}, ${trace.mode} mode`];
   for (const c of trace.connections) {
-    lines.push(`connection ${c.index}: ${c.client} -> ${c.service}: ${c.outcome}${c.endpoint ? ` (endpoint ${c.endpoint}, ${c.endpointPod})` : ''}`);
+    lines.push(
+      `connection ${c.index}: ${c.client} -> ${c.service}: ${c.outcome}${c.endpoint ? ` (endpoint ${c.endpoint}, ${c.endpointPod})` : ''}`,
+    );
     lines.push(`  first packet: ${c.cost.rulesEvaluated} iptables rules evaluated, ${c.cost.ipvsLookups} IPVS hash lookups`);
   }
   for (const step of trace.steps) {

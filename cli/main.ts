@@ -1,6 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { IPVS_SCHEDULERS, type IpvsScheduler, formatConntrackSummary, nodeConntrackList, nodeIptablesSave, nodeIpsetList, nodeIpvsadm, nodeKubeIpvs0, parseScenario, presetScenario, PRESET_NAMES, simulate, type Scenario } from '../src/index';
+import {
+  IPVS_SCHEDULERS,
+  type IpvsScheduler,
+  formatConntrackSummary,
+  nodeConntrackList,
+  nodeIptablesSave,
+  nodeIpsetList,
+  nodeIpvsadm,
+  nodeKubeIpvs0,
+  parseScenario,
+  presetScenario,
+  PRESET_NAMES,
+  simulate,
+  type Scenario,
+} from '../src/index';
 import { formatTraceText } from './format-trace';
 
 const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
@@ -18,7 +32,10 @@ function loadScenario(values: { preset?: string; scenario?: string }): Scenario 
       throw new UsageError(`cannot read scenario ${values.scenario}: ${(e as Error).message}`);
     }
     const parsed = parseScenario(json);
-    if (!parsed.ok) throw new UsageError(`invalid scenario ${values.scenario}: ${parsed.errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`);
+    if (!parsed.ok)
+      throw new UsageError(
+        `invalid scenario ${values.scenario}: ${parsed.errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`,
+      );
     return parsed.scenario;
   }
   const name = values.preset ?? 'article';
@@ -54,7 +71,8 @@ function run(argv: string[]): string {
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.lang !== 'en' && values.lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
-  if (values.mode !== undefined && values.mode !== 'iptables' && values.mode !== 'ipvs') throw new UsageError(`--mode must be iptables or ipvs, not "${values.mode}"`);
+  if (values.mode !== undefined && values.mode !== 'iptables' && values.mode !== 'ipvs')
+    throw new UsageError(`--mode must be iptables or ipvs, not "${values.mode}"`);
   if (values.scheduler !== undefined && !(IPVS_SCHEDULERS as readonly string[]).includes(values.scheduler)) {
     throw new UsageError(`--scheduler must be one of ${IPVS_SCHEDULERS.join(', ')}, not "${values.scheduler}"`);
   }
@@ -68,7 +86,8 @@ function run(argv: string[]): string {
   // --scheduler sets kube-proxy's ipvs.scheduler for every view of the scenario.
   const scenario = scheduler === undefined ? loaded : { ...loaded, scheduler };
   const needsNode = command !== 'trace';
-  if (needsNode && values.node === undefined) throw new UsageError(`${command} needs --node (one of ${scenario.cluster.nodes.map((n) => n.name).join(', ')})`);
+  if (needsNode && values.node === undefined)
+    throw new UsageError(`${command} needs --node (one of ${scenario.cluster.nodes.map((n) => n.name).join(', ')})`);
   if (values.node !== undefined && !scenario.cluster.nodes.some((n) => n.name === values.node)) {
     throw new UsageError(`unknown node "${values.node}"; nodes: ${scenario.cluster.nodes.map((n) => n.name).join(', ')}`);
   }

@@ -80,7 +80,7 @@ function ensureChromium() {
       );
       process.exit(1);
     }
-    log('no Chromium on this machine: installing Debian\'s chromium');
+    log("no Chromium on this machine: installing Debian's chromium");
     if (!aptInstall(['chromium', 'fonts-noto-cjk'])) {
       console.error('apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.');
       process.exit(1);
@@ -208,12 +208,9 @@ async function main() {
   rmSync(playwrightReport, { force: true });
 
   // (b) unit and component tests
-  const vitestCode = run(
-    'vitest',
-    bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
-    { timeoutMinutes: 6 },
-  );
+  const vitestCode = run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], {
+    timeoutMinutes: 6,
+  });
   const unit = countVitest(readJson(vitestReport), vitestCode);
 
   // (c) the built site in a real browser

@@ -3,7 +3,7 @@ import { selectPresent } from '../store/selectors';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/StoreProvider';
 import { selectShortcutActions } from '../store/selectors';
-import { belongsToTarget, shortcutFor, type ShortcutAction } from './keyboard-map';
+import { belongsToTarget, shortcutFor } from './keyboard-map';
 
 /**
  * Binds the playback keys on `window`: Space plays or pauses, ArrowLeft and

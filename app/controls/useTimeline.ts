@@ -27,10 +27,7 @@ export function useTimeline(): TimelineState {
   const picture = useAppStore(selectClassicStep);
   const t = usePanelStrings();
   const classic = view === 'classic' && pictures !== null && picture !== null;
-  const stops = useMemo(
-    () => (classic ? classicStops(trace, pictures, t) : traceStops(trace)),
-    [classic, trace, pictures, t],
-  );
+  const stops = useMemo(() => (classic ? classicStops(trace, pictures, t) : traceStops(trace)), [classic, trace, pictures, t]);
   if (classic) {
     return {
       stops,

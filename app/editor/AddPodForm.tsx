@@ -36,7 +36,9 @@ export function AddPodForm() {
   return (
     <form className="pw-edit-form" onSubmit={submit} aria-label={t.addPod} data-id="editor-add-pod">
       <h3 className="pw-edit-subtitle">{t.addPod}</h3>
-      <Field label={t.name}>{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} />}</Field>
+      <Field label={t.name}>
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} />}
+      </Field>
       <Field label={t.node}>
         {(p) => (
           <select {...p} value={node} onChange={(e) => setNode(e.target.value)}>
@@ -52,9 +54,20 @@ export function AddPodForm() {
         {(p) => <input {...p} type="number" min={1} max={65535} value={port} onChange={(e) => setPort(e.target.value)} />}
       </Field>
       <Field label={t.labels} hint={t.labelsHint} wide>
-        {(p) => <input {...p} value={labels} onChange={(e) => setLabels(e.target.value)} placeholder="app=web" autoComplete="off" spellCheck={false} />}
+        {(p) => (
+          <input
+            {...p}
+            value={labels}
+            onChange={(e) => setLabels(e.target.value)}
+            placeholder="app=web"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
       </Field>
-      <Field label={t.portName}>{(p) => <input {...p} value={portName} onChange={(e) => setPortName(e.target.value)} autoComplete="off" spellCheck={false} />}</Field>
+      <Field label={t.portName}>
+        {(p) => <input {...p} value={portName} onChange={(e) => setPortName(e.target.value)} autoComplete="off" spellCheck={false} />}
+      </Field>
       <label className="pw-edit-check">
         <input type="checkbox" checked={ready} onChange={(e) => setReady(e.target.checked)} />
         {t.ready}

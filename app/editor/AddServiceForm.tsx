@@ -31,7 +31,9 @@ export function AddServiceForm() {
   return (
     <form className="pw-edit-form" onSubmit={submit} aria-label={t.addService} data-id="editor-add-service">
       <h3 className="pw-edit-subtitle">{t.addService}</h3>
-      <Field label={t.name}>{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} />}</Field>
+      <Field label={t.name}>
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} />}
+      </Field>
       <Field label={t.selector} hint={t.labelsHint} wide>
         {(p) => <input {...p} value={selector} onChange={(e) => setSelector(e.target.value)} autoComplete="off" spellCheck={false} />}
       </Field>

@@ -46,5 +46,12 @@ export function RestoreErrors() {
   const errors = useAppStore(selectRestoreErrors);
   const setRestoreErrors = useAppStore(selectSetRestoreErrors);
   if (!errors) return null;
-  return <ErrorList title={t.restoreFailed} errors={errors} name="editor-restore-errors" onDismiss={{ label: t.dismiss, run: () => setRestoreErrors(null) }} />;
+  return (
+    <ErrorList
+      title={t.restoreFailed}
+      errors={errors}
+      name="editor-restore-errors"
+      onDismiss={{ label: t.dismiss, run: () => setRestoreErrors(null) }}
+    />
+  );
 }

@@ -1,5 +1,14 @@
 import { useAppStore } from '../store/StoreProvider';
-import { selectCanRedo, selectCanUndo, selectRedo, selectResetPreset, selectResetToPreset, selectRollAgain, selectSeed, selectUndo } from '../store/selectors';
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectRedo,
+  selectResetPreset,
+  selectResetToPreset,
+  selectRollAgain,
+  selectSeed,
+  selectUndo,
+} from '../store/selectors';
 import { useEditorStrings } from './useEditorStrings';
 
 /** Undo, redo, a new seed, and the way back to the preset the scenario started from. */

@@ -49,7 +49,12 @@ export function NodesSection() {
             <span className="pw-edit-meta">
               {t.nodeAddresses(n.ip, n.podCIDR)} · {t.podCount(pods.filter((p) => p.node === n.name).length)}
             </span>
-            <button type="button" className="pw-edit-remove" aria-label={t.remove(n.name)} onClick={() => commit((base) => removeNode(base, n.name))}>
+            <button
+              type="button"
+              className="pw-edit-remove"
+              aria-label={t.remove(n.name)}
+              onClick={() => commit((base) => removeNode(base, n.name))}
+            >
               ×
             </button>
           </li>

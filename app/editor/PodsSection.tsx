@@ -34,7 +34,12 @@ export function PodsSection() {
               />
               <span aria-hidden="true">{t.ready}</span>
             </label>
-            <button type="button" className="pw-edit-remove" aria-label={t.remove(p.name)} onClick={() => commit((base) => removePod(base, p.name))}>
+            <button
+              type="button"
+              className="pw-edit-remove"
+              aria-label={t.remove(p.name)}
+              onClick={() => commit((base) => removePod(base, p.name))}
+            >
               ×
             </button>
           </li>

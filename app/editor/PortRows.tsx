@@ -16,10 +16,24 @@ export function PortRows({ ports, onChange }: PortRowsProps) {
       <legend>{t.ports}</legend>
       {ports.map((p, i) => (
         <div className="pw-edit-port" key={i} role="group" aria-label={`${t.port} ${i + 1}`}>
-          <Field label={t.portName}>{(a) => <input {...a} value={p.name} onChange={(e) => change(i, { name: e.target.value })} autoComplete="off" spellCheck={false} />}</Field>
-          <Field label={t.port}>{(a) => <input {...a} type="number" min={1} max={65535} value={p.port} onChange={(e) => change(i, { port: e.target.value })} />}</Field>
+          <Field label={t.portName}>
+            {(a) => (
+              <input {...a} value={p.name} onChange={(e) => change(i, { name: e.target.value })} autoComplete="off" spellCheck={false} />
+            )}
+          </Field>
+          <Field label={t.port}>
+            {(a) => <input {...a} type="number" min={1} max={65535} value={p.port} onChange={(e) => change(i, { port: e.target.value })} />}
+          </Field>
           <Field label={t.targetPort} hint={t.targetPortHint}>
-            {(a) => <input {...a} value={p.targetPort} onChange={(e) => change(i, { targetPort: e.target.value })} autoComplete="off" spellCheck={false} />}
+            {(a) => (
+              <input
+                {...a}
+                value={p.targetPort}
+                onChange={(e) => change(i, { targetPort: e.target.value })}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
           </Field>
           <Field label={t.protocol}>
             {(a) => (
@@ -31,7 +45,12 @@ export function PortRows({ ports, onChange }: PortRowsProps) {
             )}
           </Field>
           {ports.length > 1 && (
-            <button type="button" className="pw-edit-remove" aria-label={t.removePort(i + 1)} onClick={() => onChange(ports.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="pw-edit-remove"
+              aria-label={t.removePort(i + 1)}
+              onClick={() => onChange(ports.filter((_, j) => j !== i))}
+            >
               ×
             </button>
           )}

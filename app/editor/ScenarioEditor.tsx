@@ -12,7 +12,8 @@ import './editor.css';
 
 /** Fields where Ctrl+Z undoes typing, as everywhere else on the web. */
 const isTextField = (target: EventTarget) =>
-  target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type));
+  target instanceof HTMLTextAreaElement ||
+  (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type));
 
 /**
  * Edits the scenario: nodes, pods, Services and traffic, with undo and redo.

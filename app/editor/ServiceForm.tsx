@@ -91,7 +91,8 @@ export function ServiceForm() {
   const [chosen, setChosen] = useState(() => services[0]?.name ?? '');
   const service = services.find((s) => s.name === chosen) ?? services[0];
   if (!service) return null;
-  const allocatedIp = topology.services.find((s) => s.name === service.name && s.namespace === (service.namespace ?? 'default'))?.clusterIP ?? '';
+  const allocatedIp =
+    topology.services.find((s) => s.name === service.name && s.namespace === (service.namespace ?? 'default'))?.clusterIP ?? '';
   return (
     <div className="pw-edit-subform" data-id="editor-edit-service">
       <h3 className="pw-edit-subtitle">{t.editService}</h3>

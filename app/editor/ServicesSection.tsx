@@ -30,7 +30,12 @@ export function ServicesSection() {
                 {ip} · {ports} · <code>{formatLabels(s.selector) || t.none}</code> · {s.sessionAffinity ?? 'None'} ·{' '}
                 {t.endpoints(live?.endpoints.length ?? 0)}
               </span>
-              <button type="button" className="pw-edit-remove" aria-label={t.remove(s.name)} onClick={() => commit((base) => removeService(base, s.name))}>
+              <button
+                type="button"
+                className="pw-edit-remove"
+                aria-label={t.remove(s.name)}
+                onClick={() => commit((base) => removeService(base, s.name))}
+              >
                 ×
               </button>
             </li>

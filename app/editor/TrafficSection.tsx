@@ -17,10 +17,17 @@ interface ConnectionDraft {
   readonly at?: number;
 }
 
-const draftOf = (c: ConnectionInput): ConnectionDraft => ({ from: c.from, to: c.to, port: String(c.port), protocol: c.protocol ?? 'TCP', ...(c.at === undefined ? {} : { at: c.at }) });
+const draftOf = (c: ConnectionInput): ConnectionDraft => ({
+  from: c.from,
+  to: c.to,
+  port: String(c.port),
+  protocol: c.protocol ?? 'TCP',
+  ...(c.at === undefined ? {} : { at: c.at }),
+});
 const connectionOf = (d: ConnectionDraft): ConnectionInput => ({ ...d, port: d.port.trim() === '' ? NaN : Number(d.port) });
 /** Options for a select: the known values, plus the current one if it is no longer among them (so the select shows the truth). */
-const withCurrent = (values: readonly string[], current: string) => (current === '' || values.includes(current) ? values : [current, ...values]);
+const withCurrent = (values: readonly string[], current: string) =>
+  current === '' || values.includes(current) ? values : [current, ...values];
 
 function TrafficForm() {
   const t = useEditorStrings();
@@ -34,7 +41,15 @@ function TrafficForm() {
   const change = (i: number, patch: Partial<ConnectionDraft>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const add = () => {
     const svc = services[0];
-    setRows([...rows, { from: pods[0]?.name ?? nodes[0]?.name ?? '', to: serviceRefs[0] ?? '', port: String(svc?.ports[0]?.port ?? 80), protocol: svc?.ports[0]?.protocol ?? 'TCP' }]);
+    setRows([
+      ...rows,
+      {
+        from: pods[0]?.name ?? nodes[0]?.name ?? '',
+        to: serviceRefs[0] ?? '',
+        port: String(svc?.ports[0]?.port ?? 80),
+        protocol: svc?.ports[0]?.protocol ?? 'TCP',
+      },
+    ]);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -77,7 +92,11 @@ function TrafficForm() {
                 </select>
               )}
             </Field>
-            <Field label={t.port}>{(p) => <input {...p} type="number" min={1} max={65535} value={r.port} onChange={(e) => change(i, { port: e.target.value })} />}</Field>
+            <Field label={t.port}>
+              {(p) => (
+                <input {...p} type="number" min={1} max={65535} value={r.port} onChange={(e) => change(i, { port: e.target.value })} />
+              )}
+            </Field>
             <Field label={t.protocol}>
               {(p) => (
                 <select {...p} value={r.protocol} onChange={(e) => change(i, { protocol: e.target.value as ConnectionDraft['protocol'] })}>
@@ -87,7 +106,12 @@ function TrafficForm() {
                 </select>
               )}
             </Field>
-            <button type="button" className="pw-edit-remove" aria-label={t.removeConnection(i + 1)} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="pw-edit-remove"
+              aria-label={t.removeConnection(i + 1)}
+              onClick={() => setRows(rows.filter((_, j) => j !== i))}
+            >
               ×
             </button>
           </fieldset>

@@ -39,7 +39,9 @@ const mapPod = (s: ScenarioInput, name: string, change: (pod: PodInput) => PodIn
 /** Adds a node; its IP and pod CIDR are the next free ones unless given. */
 export function addNode(s: ScenarioInput, node: { readonly name: string; readonly ip?: string; readonly podCIDR?: string }): ScenarioInput {
   const next = nextNodeAddresses(s.cluster);
-  return withCluster(s, { nodes: [...s.cluster.nodes, { name: node.name, ip: node.ip ?? next.ip, podCIDR: node.podCIDR ?? next.podCIDR }] });
+  return withCluster(s, {
+    nodes: [...s.cluster.nodes, { name: node.name, ip: node.ip ?? next.ip, podCIDR: node.podCIDR ?? next.podCIDR }],
+  });
 }
 
 /** Removes a node and every pod scheduled on it (a node's pods go with it). */

@@ -16,7 +16,9 @@ const octets = (text: string): number[] | null => {
  */
 export function nextNodeAddresses(cluster: Cluster): { ip: string; podCIDR: string } {
   const first = octets(cluster.nodes[0]?.ip ?? '') ?? [192, 168, 0, 10];
-  const sameNet = cluster.nodes.map((n) => octets(n.ip)).filter((o): o is number[] => o !== null && o.slice(0, 3).join('.') === first.slice(0, 3).join('.'));
+  const sameNet = cluster.nodes
+    .map((n) => octets(n.ip))
+    .filter((o): o is number[] => o !== null && o.slice(0, 3).join('.') === first.slice(0, 3).join('.'));
   const lastOctet = Math.min(254, Math.max(first[3]!, ...sameNet.map((o) => o[3]!)) + 1);
   const base = octets(cluster.clusterCIDR ?? '10.244.0.0/16') ?? [10, 244, 0, 0];
   const used = new Set(

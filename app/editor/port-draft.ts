@@ -11,7 +11,12 @@ export interface PortDraft {
 export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 
 export function portDraftOf(p: ServicePortInput): PortDraft {
-  return { name: p.name ?? '', port: String(p.port), targetPort: p.targetPort === undefined ? '' : String(p.targetPort), protocol: p.protocol ?? 'TCP' };
+  return {
+    name: p.name ?? '',
+    port: String(p.port),
+    targetPort: p.targetPort === undefined ? '' : String(p.targetPort),
+    protocol: p.protocol ?? 'TCP',
+  };
 }
 
 /**

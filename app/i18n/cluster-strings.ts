@@ -41,7 +41,8 @@ export interface ClusterStrings {
 
 export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
   en: {
-    viewLabel: 'The cluster: nodes, their network namespaces and netfilter hooks, pods, the Service’s virtual address, and the packet on its way',
+    viewLabel:
+      'The cluster: nodes, their network namespaces and netfilter hooks, pods, the Service’s virtual address, and the packet on its way',
     network: 'the network',
     rootNetns: 'root netns',
     podNetns: 'netns',
@@ -98,7 +99,8 @@ export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
     rewrite: { src: '源', dst: '目标' },
     watchesIpvs: 'kube-proxy 监听 API 服务器，写入 IPVS 虚拟服务、ipset 和少量 iptables 规则',
     servicesCaptionIpvs: 'Service：虚拟地址，绑定在每个节点的 kube-ipvs0 上',
-    kubeIpvs0: (count, first) => `kube-ipvs0，一个 dummy 设备：${count} 个地址（每个 ClusterIP，因此路由把它们当作本机地址）：${first.join('、')}${count > first.length ? '……' : ''}`,
+    kubeIpvs0: (count, first) =>
+      `kube-ipvs0，一个 dummy 设备：${count} 个地址（每个 ClusterIP，因此路由把它们当作本机地址）：${first.join('、')}${count > first.length ? '……' : ''}`,
     ipvsActs: 'IPVS 挂在这里（LOCAL_IN，filter INPUT 之后）：选择真实服务器并改写目标地址',
     ipvsRewrite: (scheduler) => `IPVS（${scheduler}）`,
     controlPlane: '控制平面',

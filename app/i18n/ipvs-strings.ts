@@ -52,7 +52,8 @@ export const ipvsStrings: Readonly<Record<Lang, IpvsStrings>> = {
       `${label}, over its whole walk: ${plural(rules, 'iptables rule', 'iptables rules')} evaluated` +
       (mode === 'iptables'
         ? ', no IPVS lookup (iptables mode).'
-        : `; IPVS acted at ${plural(steps, 'step', 'steps')}` + (lookups === null ? '.' : ` with ${plural(lookups, 'hash lookup', 'hash lookups')} (connections and virtual servers).`)),
+        : `; IPVS acted at ${plural(steps, 'step', 'steps')}` +
+          (lookups === null ? '.' : ` with ${plural(lookups, 'hash lookup', 'hash lookups')} (connections and virtual servers).`)),
     costMeaning:
       'IPVS: the Service lookup is one hash lookup however many Services exist; iptables walks KUBE-SERVICES rule by rule, so its count grows with the Services. Switch the kube-proxy mode to compare: the step stays.',
   },

@@ -108,14 +108,15 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
       'arrive-node': `${EN_NO_HOOK} yet: the packet has just come in through eth0; PREROUTING runs next.`,
       deliver: `${EN_NO_HOOK}: the veth pair hands the frame to the pod.`,
       'conntrack-hit': 'No rule evaluated: conntrack already knows this connection, so the nat table is skipped.',
-      'reverse-nat':
-        'No rule evaluated: conntrack undoes the NAT from its entry; the nat table only sees a connection’s first packet.',
+      'reverse-nat': 'No rule evaluated: conntrack undoes the NAT from its entry; the nat table only sees a connection’s first packet.',
       snat: 'No rule evaluated: conntrack applies the masquerade it recorded for this connection.',
       hook: 'No rule evaluated: the nat table only sees a connection’s first packet, and conntrack has nothing to rewrite here.',
       other: 'No rule evaluated at this step.',
       ipvs: 'No iptables rule here: IPVS, hooked in after filter INPUT, looks the virtual server up in its hash table and rewrites the destination itself (see the IPVS panel).',
-      ipvsReply: 'No iptables rule here: IPVS, hooked in after filter FORWARD, finds its connection and rewrites the reply’s source back to the virtual server (see the IPVS panel).',
-      'api-event': 'No rule here: the API server only stores the objects; kube-proxy on every node turns them into rules in the next steps.',
+      ipvsReply:
+        'No iptables rule here: IPVS, hooked in after filter FORWARD, finds its connection and rewrites the reply’s source back to the virtual server (see the IPVS panel).',
+      'api-event':
+        'No rule here: the API server only stores the objects; kube-proxy on every node turns them into rules in the next steps.',
     },
     rulesDiff: {
       heading: (node, table) => `${node}: ${table} table, as iptables-save shows it`,

@@ -61,7 +61,8 @@ export const shareStrings: Readonly<Record<Lang, ShareStrings>> = {
     copied: '链接已复制：打开它会看到同一个场景的同一步。',
     copyFallback: '浏览器不允许页面复制：链接已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）。',
     linkLabel: '此画面的链接',
-    linkTooLong: (chars, limit) => `这个场景太大，放不进链接（${chars} 个字符，链接最多 ${limit} 个）：请下载为文件再分享。本浏览器会保留它，下次访问时仍在。`,
+    linkTooLong: (chars, limit) =>
+      `这个场景太大，放不进链接（${chars} 个字符，链接最多 ${limit} 个）：请下载为文件再分享。本浏览器会保留它，下次访问时仍在。`,
     download: '下载 JSON',
     upload: '上传 JSON',
     opened: (name) => `已打开“${name}”。`,

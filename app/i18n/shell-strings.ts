@@ -78,7 +78,8 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
       sed: 'shortest expected delay',
       nq: 'never queue',
     },
-    alert: (a) => `The URL parameter “${a.param}” (${JSON.stringify(a.value.slice(0, 60))}) ${REASON_EN[a.reason]}; showing the default instead.`,
+    alert: (a) =>
+      `The URL parameter “${a.param}” (${JSON.stringify(a.value.slice(0, 60))}) ${REASON_EN[a.reason]}; showing the default instead.`,
     dismiss: 'Dismiss',
     classicDoesNotFit: (p) =>
       `The article's figures draw a pod calling a Service whose chosen pod is on another node, and the reply. The “${p}” scenario has another shape, so it has no figure.`,
@@ -106,7 +107,8 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     },
     alert: (a) => `URL 参数“${a.param}”（${JSON.stringify(a.value.slice(0, 60))}）${REASON_ZH[a.reason]}；已改用默认值。`,
     dismiss: '关闭',
-    classicDoesNotFit: (p) => `文章插图画的是一个 Pod 访问 Service、被选中的 Pod 在另一个节点上，以及回包。“${p}”场景的拓扑不同，没有对应的插图。`,
+    classicDoesNotFit: (p) =>
+      `文章插图画的是一个 Pod 访问 Service、被选中的 Pod 在另一个节点上，以及回包。“${p}”场景的拓扑不同，没有对应的插图。`,
     openCluster: '打开集群视图',
     topology: '拓扑',
   },

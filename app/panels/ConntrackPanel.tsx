@@ -31,12 +31,7 @@ export function ConntrackPanel() {
       {step.conntrack.length > 1 && (
         <div className="pw-node-picker" role="group" aria-label={t.node}>
           {step.conntrack.map((c) => (
-            <button
-              key={c.node}
-              type="button"
-              aria-pressed={c.node === node}
-              onClick={() => setChoice({ node: c.node, step: stepIndex })}
-            >
+            <button key={c.node} type="button" aria-pressed={c.node === node} onClick={() => setChoice({ node: c.node, step: stepIndex })}>
               {c.node} <span className="pw-count">({c.entries.length})</span>
             </button>
           ))}
@@ -58,17 +53,17 @@ function ConntrackTable({ table, highlight }: { table: NodeConntrack; highlight:
     <div className="pw-scroll" role="group" tabIndex={0} data-scroll-keys="" aria-label={`conntrack -L (${table.node})`}>
       <pre className="pw-terminal" data-node={table.node}>
         <code>
-        {table.entries.map((e) =>
-          e.id === highlight ? (
-            <mark key={e.id} className="pw-ct-line" data-entry-id={e.id} aria-current="true">
-              {e.text}
-            </mark>
-          ) : (
-            <span key={e.id} className="pw-ct-line" data-entry-id={e.id}>
-              {e.text}
-            </span>
-          ),
-        )}
+          {table.entries.map((e) =>
+            e.id === highlight ? (
+              <mark key={e.id} className="pw-ct-line" data-entry-id={e.id} aria-current="true">
+                {e.text}
+              </mark>
+            ) : (
+              <span key={e.id} className="pw-ct-line" data-entry-id={e.id}>
+                {e.text}
+              </span>
+            ),
+          )}
           <span className="pw-ct-summary">{formatConntrackSummary(table.entries.length)}</span>
         </code>
       </pre>

@@ -30,7 +30,13 @@ export function IpvsPanel() {
       {ipvs ? (
         <>
           <Terminal label={t.table(ipvs.node)} name="ipvs-table" lines={ipvs.table} marks={marks} empty={t.noTable} />
-          <Terminal label={t.connections(ipvs.node)} name="ipvs-connections" lines={ipvs.connections} marks={null} empty={t.noConnections} />
+          <Terminal
+            label={t.connections(ipvs.node)}
+            name="ipvs-connections"
+            lines={ipvs.connections}
+            marks={null}
+            empty={t.noConnections}
+          />
         </>
       ) : (
         <p className="pw-empty" data-id="ipvs-empty">

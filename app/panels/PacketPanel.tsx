@@ -40,9 +40,7 @@ function FieldRow({ field, name, empty }: { field: PacketField; name: string; em
         {field.changed ? (
           <>
             <del>{show(field.before)}</del>
-            <span className="pw-arrow">
-              {' → '}
-            </span>
+            <span className="pw-arrow">{' → '}</span>
             <ins>{show(field.after)}</ins>
           </>
         ) : (

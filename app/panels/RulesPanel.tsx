@@ -105,11 +105,15 @@ function RulesDiffView({ diff, node, t }: { diff: RulesDiff; node: string; t: Pa
         <>
           <h3 className="pw-rule-chain">{t.rulesDiff.ipvsBefore}</h3>
           <div className="pw-scroll" tabIndex={0} data-scroll-keys="">
-            <pre className="pw-diff" data-id="ipvs-before">{diff.ipvs.before.join('\n')}</pre>
+            <pre className="pw-diff" data-id="ipvs-before">
+              {diff.ipvs.before.join('\n')}
+            </pre>
           </div>
           <h3 className="pw-rule-chain">{t.rulesDiff.ipvsAfter}</h3>
           <div className="pw-scroll" tabIndex={0} data-scroll-keys="">
-            <pre className="pw-diff" data-id="ipvs-after">{diff.ipvs.after.join('\n')}</pre>
+            <pre className="pw-diff" data-id="ipvs-after">
+              {diff.ipvs.after.join('\n')}
+            </pre>
           </div>
         </>
       )}

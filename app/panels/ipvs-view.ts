@@ -26,4 +26,3 @@ export function ipvsHighlight(table: NodeIpvs | null, change: IpvsChange | null)
   }
   return { virtualServer: vs, realServer: rs };
 }
-

@@ -3,7 +3,19 @@ import { LANGS, stringsFor } from '../i18n';
 import { layoutStrings } from '../i18n/layout-strings';
 import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectLoadPreset, selectMode, selectPresetName, selectScheduler, selectSetLang, selectSetMode, selectSetScheduler, selectSetView, selectTogglePresent, selectView } from '../store/selectors';
+import {
+  selectLang,
+  selectLoadPreset,
+  selectMode,
+  selectPresetName,
+  selectScheduler,
+  selectSetLang,
+  selectSetMode,
+  selectSetScheduler,
+  selectSetView,
+  selectTogglePresent,
+  selectView,
+} from '../store/selectors';
 import type { View } from '../store/types';
 import { ShareMenu } from './ShareMenu';
 
@@ -82,7 +94,13 @@ export function Header() {
             </button>
           ))}
         </div>
-        <button type="button" className="present-toggle" onClick={togglePresent} title={`${layoutStrings[lang].present} (F)`} data-id="present">
+        <button
+          type="button"
+          className="present-toggle"
+          onClick={togglePresent}
+          title={`${layoutStrings[lang].present} (F)`}
+          data-id="present"
+        >
           {layoutStrings[lang].present}
         </button>
         <ShareMenu />

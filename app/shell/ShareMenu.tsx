@@ -23,7 +23,7 @@ export function ShareMenu() {
   const presetName = useAppStore(selectPresetName);
   const scenario = useAppStore(selectScenario);
   const panelId = useId();
-  const menu = useMenuPopover();
+  const { root, toggle, open, align, onKeyDown, openOrClose } = useMenuPopover();
   const link = useCopyLink();
   const upload = useScenarioUpload();
   const download = useScenarioDownload();
@@ -47,11 +47,11 @@ export function ShareMenu() {
   };
 
   return (
-    <div ref={menu.root} className="share" data-id="share-menu" onKeyDown={menu.onKeyDown}>
-      <button ref={menu.toggle} type="button" className="share-toggle" aria-expanded={menu.open} aria-controls={panelId} onClick={menu.openOrClose}>
+    <div ref={root} className="share" data-id="share-menu" onKeyDown={onKeyDown}>
+      <button ref={toggle} type="button" className="share-toggle" aria-expanded={open} aria-controls={panelId} onClick={openOrClose}>
         {t.share}
       </button>
-      <div className="share-panel" id={panelId} hidden={!menu.open} role="group" aria-label={t.share} data-align={menu.align}>
+      <div className="share-panel" id={panelId} hidden={!open} role="group" aria-label={t.share} data-align={align}>
         <ShareActions
           canCopy={linkLength <= MAX_LINK_CHARS}
           onCopy={() => void copy()}

@@ -32,7 +32,14 @@ export function SidePane() {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = TABS.indexOf(tab);
-    const moves: Record<string, number> = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: TABS.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: i + 1,
+      ArrowDown: i + 1,
+      ArrowLeft: i - 1,
+      ArrowUp: i - 1,
+      Home: 0,
+      End: TABS.length - 1,
+    };
     if (!Object.hasOwn(moves, e.key)) return;
     // Handled here: the page's playback shortcuts (arrows step the trace) see it as taken.
     e.preventDefault();

@@ -19,7 +19,12 @@ export interface ScenarioSliceOptions {
   readonly scheduler?: IpvsScheduler;
 }
 
-export function createScenarioSlice({ preset = 'article', seed, mode = 'iptables', scheduler = 'rr' }: ScenarioSliceOptions = {}): SliceCreator<ScenarioSlice> {
+export function createScenarioSlice({
+  preset = 'article',
+  seed,
+  mode = 'iptables',
+  scheduler = 'rr',
+}: ScenarioSliceOptions = {}): SliceCreator<ScenarioSlice> {
   return (set, get) => {
     const scenario = presetScenario(preset) ?? presetScenario('article')!;
     return {

@@ -104,7 +104,8 @@ export const selectCurrentConnection = (s: AppState) => {
 export const selectCurrentDevice = (s: AppState) => s.trace.steps[s.cursor.step]?.at ?? null;
 
 // The scenario editor: history, refused edits, what "Reset to preset" returns to.
-export const selectCanUndo = (s: AppState) => s.editor.past.length > 0 || (s.editor.current !== null && s.editor.current.scenario !== s.scenario);
+export const selectCanUndo = (s: AppState) =>
+  s.editor.past.length > 0 || (s.editor.current !== null && s.editor.current.scenario !== s.scenario);
 export const selectCanRedo = (s: AppState) => s.editor.future.length > 0;
 export const selectEditorErrors = (s: AppState) => s.editor.errors;
 export const selectRestoreErrors = (s: AppState) => s.editor.restoreErrors;

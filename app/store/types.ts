@@ -1,5 +1,15 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioError, ScenarioInput, ScenarioResult, Trace } from '../../src/index';
+import type {
+  Cursor,
+  IpvsScheduler,
+  Lang,
+  ProxyMode,
+  Scenario,
+  ScenarioError,
+  ScenarioInput,
+  ScenarioResult,
+  Trace,
+} from '../../src/index';
 
 /** The cluster topology, the article's figures, or every step as a list. */
 export type View = 'cluster' | 'classic' | 'list';

@@ -1,7 +1,7 @@
 import { useMemo, useRef, type CSSProperties } from 'react';
 import { selectCurrentStep } from '../store/selectors';
 import { useAppStore } from '../store/StoreProvider';
-import { selectClusterLayout, selectClusterStrings, selectCurrentDevice, selectPresent } from '../store/selectors';
+import { selectClusterLayout, selectClusterStrings, selectPresent } from '../store/selectors';
 import { FONT } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
 import { packetScene, restingBox } from './cluster/packet-scene';
@@ -10,8 +10,23 @@ import { usePanZoom } from './cluster/usePanZoom';
 import { ZoomControls } from './cluster/ZoomControls';
 
 const PRESENTER_ZOOM = { readable: 1.65, focusZoom: 1.65 } as const;
-const frame: CSSProperties = { position: 'relative', width: '100%', height: '100%', minHeight: 480, overflow: 'hidden', background: '#ffffff' };
-const svgStyle: CSSProperties = { position: 'absolute', inset: 0, width: '100%', height: '100%', display: 'block', cursor: 'grab', touchAction: 'none' };
+const frame: CSSProperties = {
+  position: 'relative',
+  width: '100%',
+  height: '100%',
+  minHeight: 480,
+  overflow: 'hidden',
+  background: '#ffffff',
+};
+const svgStyle: CSSProperties = {
+  position: 'absolute',
+  inset: 0,
+  width: '100%',
+  height: '100%',
+  display: 'block',
+  cursor: 'grab',
+  touchAction: 'none',
+};
 
 /**
  * The whole cluster the trace runs in (nodes, their root netns with netfilter

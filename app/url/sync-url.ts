@@ -7,7 +7,10 @@ import { applyUrlStep, readUrl, writeUrl } from './url-state';
 /** The slice of the window that URL sync needs, injectable for tests. */
 export interface UrlHost {
   readonly location: { readonly search: string; readonly pathname: string };
-  readonly history: { pushState(data: unknown, unused: string, url: string): void; replaceState(data: unknown, unused: string, url: string): void };
+  readonly history: {
+    pushState(data: unknown, unused: string, url: string): void;
+    replaceState(data: unknown, unused: string, url: string): void;
+  };
   addEventListener(type: 'popstate', listener: () => void): void;
   removeEventListener(type: 'popstate', listener: () => void): void;
 }

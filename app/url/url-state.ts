@@ -1,4 +1,13 @@
-import { IPVS_SCHEDULERS, MAX_LINK_CHARS, PRESET_NAMES, presetScenario, type Figure, type IpvsScheduler, type Lang, type ProxyMode } from '../../src/index';
+import {
+  IPVS_SCHEDULERS,
+  MAX_LINK_CHARS,
+  PRESET_NAMES,
+  presetScenario,
+  type Figure,
+  type IpvsScheduler,
+  type Lang,
+  type ProxyMode,
+} from '../../src/index';
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import type { Alert, AppState, View } from '../store/types';
@@ -135,7 +144,15 @@ export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string
  */
 export function openFromUrl(
   search: string,
-  createStore: (options: { preset: string; seed?: number; view: View; lang: Lang; mode: ProxyMode; scheduler: IpvsScheduler; present: boolean }) => AppStore,
+  createStore: (options: {
+    preset: string;
+    seed?: number;
+    view: View;
+    lang: Lang;
+    mode: ProxyMode;
+    scheduler: IpvsScheduler;
+    present: boolean;
+  }) => AppStore,
 ): AppStore {
   const request = readUrl(search);
   const store = createStore({

@@ -17,7 +17,8 @@ export const failed = (id: string, detail: string): CaseResult => ({ id, status:
 export const unsupported = (id: string, detail: string): CaseResult => ({ id, status: 'UNSUPPORTED', detail, checks: 0 });
 
 /** `n noun(s)`, or null for zero. */
-export const countOf = (n: number, noun: string, plural = `${noun}s`): string | null => (n === 0 ? null : `${n} ${n === 1 ? noun : plural}`);
+export const countOf = (n: number, noun: string, plural = `${noun}s`): string | null =>
+  n === 0 ? null : `${n} ${n === 1 ? noun : plural}`;
 
 /** A PASS for `checks` comparisons described as `what`; UNSUPPORTED when nothing was compared. */
 export function passed(id: string, checks: number, what: string): CaseResult {
@@ -45,12 +46,7 @@ export function passedComparing(id: string, c: Compared): CaseResult {
   const checks = c.fullDumps + c.partialDumps + c.chains.length + c.flows;
   if (checks === 0) return unsupported(id, 'nothing to compare: no expected rules, chain rules or packet flows');
   const chains = c.chains.length === 0 ? null : `${c.chains.join(' and ')} chain${c.chains.length === 1 ? '' : 's'}`;
-  const what = [
-    countOf(c.fullDumps, 'full dump'),
-    countOf(c.partialDumps, 'partial dump'),
-    chains,
-    countOf(c.flows, 'flow'),
-  ]
+  const what = [countOf(c.fullDumps, 'full dump'), countOf(c.partialDumps, 'partial dump'), chains, countOf(c.flows, 'flow')]
     .filter((s) => s !== null)
     .join(', ');
   return passed(id, checks, c.steps > 0 ? `${countOf(c.steps, 'step')}: ${what}` : what);

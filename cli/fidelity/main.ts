@@ -18,7 +18,11 @@ export interface FidelityRun {
  * something: an empty corpus, or one where every case is UNSUPPORTED, exits 1.
  */
 export function runFidelity(file: string, options: RunOptions = {}): FidelityRun {
-  const problem = (message: string, exitCode: 1 | 2, stdout = ''): FidelityRun => ({ stdout, stderr: `fidelity: ${file}: ${message}\n`, exitCode });
+  const problem = (message: string, exitCode: 1 | 2, stdout = ''): FidelityRun => ({
+    stdout,
+    stderr: `fidelity: ${file}: ${message}\n`,
+    exitCode,
+  });
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));

@@ -19,7 +19,9 @@ export function parseEntry<S extends z.ZodType>(schema: S, raw: unknown, id: str
     if (known === null || typeof value !== 'string') {
       return { ok: false, result: failed(id, `does not match the fidelity schema at ${pathText(issue.path)}: ${issue.message}`) };
     }
-    unknownValues.push(`${pathText(issue.path)} ${JSON.stringify(value)} (this runner models ${known.map((k) => JSON.stringify(k)).join(', ')})`);
+    unknownValues.push(
+      `${pathText(issue.path)} ${JSON.stringify(value)} (this runner models ${known.map((k) => JSON.stringify(k)).join(', ')})`,
+    );
   }
   return { ok: false, result: unsupported(id, unknownValues.join('; ')) };
 }

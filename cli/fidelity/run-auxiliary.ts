@@ -45,6 +45,8 @@ function checkTable<K extends keyof Tables>(name: K, raw: unknown): CaseResult[]
 /** Checks the auxiliary tables (chain-name hashes, probabilities, sort cases); a table this runner does not know is UNSUPPORTED. */
 export function runAuxiliary(auxiliary: Readonly<Record<string, unknown>> | undefined): CaseResult[] {
   return Object.entries(auxiliary ?? {}).flatMap(([name, raw]) =>
-    isKnownTable(name) ? checkTable(name, raw) : [unsupported(`auxiliary.${name}`, `this runner does not read this table (it reads ${Object.keys(CHECKS).join(', ')})`)],
+    isKnownTable(name)
+      ? checkTable(name, raw)
+      : [unsupported(`auxiliary.${name}`, `this runner does not read this table (it reads ${Object.keys(CHECKS).join(', ')})`)],
   );
 }

@@ -33,7 +33,10 @@ function runCaseUnsafe(c: FidelityCase, ctx: RunContext): CaseResult {
     case 'sequence':
       return runSequence(c, ctx);
     case 'large-cluster-assertions':
-      return unsupported(c.id, 'large-cluster-assertions case format (the generator has large-cluster mode; this runner cannot read its assertions yet)');
+      return unsupported(
+        c.id,
+        'large-cluster-assertions case format (the generator has large-cluster mode; this runner cannot read its assertions yet)',
+      );
   }
 }
 

@@ -1,4 +1,11 @@
-import { applyProxierOp, newProxierState, sortIptablesRules, withBuiltinChains, type ProxierOp, type ProxierState } from '../../src/kube-proxy';
+import {
+  applyProxierOp,
+  newProxierState,
+  sortIptablesRules,
+  withBuiltinChains,
+  type ProxierOp,
+  type ProxierState,
+} from '../../src/kube-proxy';
 import { failed, nothingCompared, passedComparing, unsupported, type CaseResult, type Compared } from './case-result';
 import { firstDifference } from './compare-text';
 import { configOf, type RunContext } from './run-context';
@@ -17,7 +24,8 @@ function expectedRestoreOf(step: Record<string, unknown>): string | null {
   if (exp && typeof exp === 'object' && typeof (exp as Record<string, unknown>)['iptablesRestore'] === 'string') {
     return (exp as Record<string, string>)['iptablesRestore'] ?? null;
   }
-  for (const k of ['iptablesRestore', 'expectedRules', 'expectedIptablesRestore']) if (typeof step[k] === 'string') return step[k] as string;
+  for (const k of ['iptablesRestore', 'expectedRules', 'expectedIptablesRestore'])
+    if (typeof step[k] === 'string') return step[k] as string;
   return null;
 }
 
@@ -46,7 +54,8 @@ export function runSequence(c: SequenceCase, ctx: RunContext): CaseResult {
 function runStep(c: SequenceCase, step: Step, n: number, before: ProxierState, ctx: RunContext, compared: Compared): StepOutcome {
   let state = before;
   for (const op of step.ops ?? []) {
-    if (!KNOWN_OPS.includes(op.op)) return { stop: unsupported(c.id, `step ${n}: operation "${op.op}" (this runner applies ${KNOWN_OPS.join(', ')})`) };
+    if (!KNOWN_OPS.includes(op.op))
+      return { stop: unsupported(c.id, `step ${n}: operation "${op.op}" (this runner applies ${KNOWN_OPS.join(', ')})`) };
     const next = applyProxierOp(state, op as unknown as ProxierOp);
     if (!next.ok) return { stop: failed(c.id, `step ${n}: ${next.error}`) };
     state = next.value;

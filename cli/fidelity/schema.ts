@@ -34,7 +34,13 @@ export const endpointSliceSchema = z.looseObject({
         .optional(),
     }),
   ),
-  ports: z.array(z.looseObject({ name: z.string().nullable().optional(), port: z.number().int().nullable().optional(), protocol: z.string().nullable().optional() })),
+  ports: z.array(
+    z.looseObject({
+      name: z.string().nullable().optional(),
+      port: z.number().int().nullable().optional(),
+      protocol: z.string().nullable().optional(),
+    }),
+  ),
 });
 
 export const serviceSchema = z.looseObject({
@@ -53,7 +59,9 @@ export const serviceSchema = z.looseObject({
     }),
   ),
   externalIPs: z.array(z.string()).optional(),
-  loadBalancerIngress: z.array(z.looseObject({ ip: z.string().optional(), hostname: z.string().optional(), ipMode: z.string().optional() })).optional(),
+  loadBalancerIngress: z
+    .array(z.looseObject({ ip: z.string().optional(), hostname: z.string().optional(), ipMode: z.string().optional() }))
+    .optional(),
   loadBalancerSourceRanges: z.array(z.string()).optional(),
   externalTrafficPolicy: z.enum(['Cluster', 'Local']).optional(),
   internalTrafficPolicy: z.enum(['Cluster', 'Local']).optional(),

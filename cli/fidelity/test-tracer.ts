@@ -139,7 +139,7 @@ function ruleMatches(state: TracerState, rule: Rule): boolean {
 }
 
 function addressMatches(ip: number | null, a: AddressMatch): boolean {
-  const inside = ip !== null && ((ip & a.mask) >>> 0) === a.network;
+  const inside = ip !== null && (ip & a.mask) >>> 0 === a.network;
   return inside !== a.negated;
 }
 

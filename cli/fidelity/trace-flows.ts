@@ -10,7 +10,10 @@ export type FlowCheck = { readonly kind: 'ok'; readonly flows: number } | { read
  * skip: kube-proxy's output is always valid iptables-restore input, so a generator that
  * writes something else is wrong even when no flow would have looked at it.
  */
-export function parseRules(text: string, whose: string): { readonly ok: true; readonly value: Ruleset } | { readonly ok: false; readonly detail: string } {
+export function parseRules(
+  text: string,
+  whose: string,
+): { readonly ok: true; readonly value: Ruleset } | { readonly ok: false; readonly detail: string } {
   const parsed = parseIptablesRestore(text);
   return parsed.ok ? parsed : { ok: false, detail: `${whose} rules do not parse: ${parsed.error}` };
 }

@@ -24,7 +24,8 @@ export function allocateServices(
   const givenVips = cluster.services.map((s, i) => {
     if (s.clusterIP === undefined) return undefined;
     const vip = checks.ip(s.clusterIP, `cluster.services[${i}].clusterIP`);
-    if (vip && serviceCidr && !cidrContains(serviceCidr, vip)) fail(`cluster.services[${i}].clusterIP`, `${vip} is outside the service CIDR ${cluster.serviceCIDR}`);
+    if (vip && serviceCidr && !cidrContains(serviceCidr, vip))
+      fail(`cluster.services[${i}].clusterIP`, `${vip} is outside the service CIDR ${cluster.serviceCIDR}`);
     if (vip) usedVips.add(ipv4ToNumber(vip));
     return vip;
   });
@@ -35,10 +36,12 @@ export function allocateServices(
   let lastVip = 9;
   cluster.services.forEach((s, i) => {
     const path = `cluster.services[${i}]`;
-    if (cluster.services.findIndex((t) => t.name === s.name && t.namespace === s.namespace) !== i) fail(`${path}.name`, `service "${s.name}" is declared twice`);
+    if (cluster.services.findIndex((t) => t.name === s.name && t.namespace === s.namespace) !== i)
+      fail(`${path}.name`, `service "${s.name}" is declared twice`);
     checkServicePorts(s, path, checks);
     let vip: Ipv4 | undefined = givenVips[i];
-    if (s.clusterIP !== undefined && vip && givenVips.findIndex((g) => g === vip) !== i) fail(`${path}.clusterIP`, `${vip} is already another Service's cluster IP`);
+    if (s.clusterIP !== undefined && vip && givenVips.findIndex((g) => g === vip) !== i)
+      fail(`${path}.clusterIP`, `${vip} is already another Service's cluster IP`);
     if (s.clusterIP === undefined && serviceCidr) {
       const n = nextServiceAddress(serviceCidr, lastVip, usedVips);
       if (n === null) return fail(`${path}`, `the service CIDR ${cluster.serviceCIDR} has no free address left`);
@@ -57,6 +60,7 @@ function checkServicePorts(s: ScenarioService, path: string, checks: ClusterChec
   s.ports.forEach((port, j) => {
     const dup = s.ports.findIndex((q) => q.port === port.port && q.protocol === port.protocol);
     if (dup !== j) checks.fail(`${path}.ports[${j}]`, `port ${port.port}/${port.protocol} is declared twice`);
-    if (s.ports.length > 1 && port.name === '') checks.fail(`${path}.ports[${j}].name`, 'a Service with several ports must name each of them');
+    if (s.ports.length > 1 && port.name === '')
+      checks.fail(`${path}.ports[${j}].name`, 'a Service with several ports must name each of them');
   });
 }

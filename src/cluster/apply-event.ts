@@ -50,16 +50,32 @@ export function applyClusterEvent(state: ClusterState, event: ClusterEvent): Eve
       const pod = cluster.pods.find((p) => p.name === ref.name && p.namespace === ref.namespace);
       if (!pod) return fail('pod', `no pod "${event.pod}" exists at ${event.at} s`);
       if (event.action === 'delete-pod') {
-        return { ok: true, state: withSlices(cluster.pods.filter((p) => p !== pod), cluster.services), effect: { pod: null, podBefore: pod, service: null } };
+        return {
+          ok: true,
+          state: withSlices(
+            cluster.pods.filter((p) => p !== pod),
+            cluster.services,
+          ),
+          effect: { pod: null, podBefore: pod, service: null },
+        };
       }
-      if (event.action === 'terminate-pod' && pod.terminating) return fail('pod', `pod "${event.pod}" is already terminating at ${event.at} s`);
+      if (event.action === 'terminate-pod' && pod.terminating)
+        return fail('pod', `pod "${event.pod}" is already terminating at ${event.at} s`);
       const next: ClusterPod =
         event.action === 'terminate-pod' ? { ...pod, terminating: true } : { ...pod, ready: event.action === 'set-ready' };
-      return { ok: true, state: withSlices(cluster.pods.map((p) => (p === pod ? next : p)), cluster.services), effect: { pod: next, podBefore: pod, service: null } };
+      return {
+        ok: true,
+        state: withSlices(
+          cluster.pods.map((p) => (p === pod ? next : p)),
+          cluster.services,
+        ),
+        effect: { pod: next, podBefore: pod, service: null },
+      };
     }
     case 'create-pod': {
       const spec = event.pod;
-      if (cluster.pods.some((p) => p.name === spec.name && p.namespace === spec.namespace)) return fail('pod.name', `pod "${spec.name}" already exists at ${event.at} s`);
+      if (cluster.pods.some((p) => p.name === spec.name && p.namespace === spec.namespace))
+        return fail('pod.name', `pod "${spec.name}" already exists at ${event.at} s`);
       const node = cluster.nodes.find((n) => n.name === spec.node);
       if (!node) return fail('pod.node', `no node named "${spec.node}"`);
       const taken = new Set(cluster.pods.map((p) => ipv4ToNumber(p.ip)));
@@ -89,17 +105,29 @@ export function applyClusterEvent(state: ClusterState, event: ClusterEvent): Eve
         nextVeth: former ? allocation.nextVeth : { ...allocation.nextVeth, [node.name]: number + 1 },
         vethOf: { ...allocation.vethOf, [key]: veth },
       };
-      return { ok: true, state: withSlices([...cluster.pods, pod], cluster.services, next), effect: { pod, podBefore: null, service: null } };
+      return {
+        ok: true,
+        state: withSlices([...cluster.pods, pod], cluster.services, next),
+        effect: { pod, podBefore: null, service: null },
+      };
     }
     case 'delete-service': {
       const ref = splitRef(event.service);
       const service = cluster.services.find((s) => s.name === ref.name && s.namespace === ref.namespace);
       if (!service) return fail('service', `no Service "${event.service}" exists at ${event.at} s`);
-      return { ok: true, state: withSlices(cluster.pods, cluster.services.filter((s) => s !== service)), effect: { pod: null, podBefore: null, service } };
+      return {
+        ok: true,
+        state: withSlices(
+          cluster.pods,
+          cluster.services.filter((s) => s !== service),
+        ),
+        effect: { pod: null, podBefore: null, service },
+      };
     }
     case 'create-service': {
       const spec = event.service;
-      if (cluster.services.some((s) => s.name === spec.name && s.namespace === spec.namespace)) return fail('service.name', `Service "${spec.name}" already exists at ${event.at} s`);
+      if (cluster.services.some((s) => s.name === spec.name && s.namespace === spec.namespace))
+        return fail('service.name', `Service "${spec.name}" already exists at ${event.at} s`);
       const used = new Set(cluster.services.map((s) => ipv4ToNumber(s.clusterIP)));
       let vip: Ipv4;
       let lastServiceIp = allocation.lastServiceIp;
@@ -108,7 +136,8 @@ export function applyClusterEvent(state: ClusterState, event: ClusterEvent): Eve
         if (!parsed.ok) return fail('service.clusterIP', parsed.error);
         vip = parsed.value;
         if (!cidrContains(cluster.serviceCidr, vip)) return fail('service.clusterIP', `${vip} is outside the service CIDR`);
-        if (used.has(ipv4ToNumber(vip))) return fail('service.clusterIP', `${vip} is already another Service's cluster IP at ${event.at} s`);
+        if (used.has(ipv4ToNumber(vip)))
+          return fail('service.clusterIP', `${vip} is already another Service's cluster IP at ${event.at} s`);
       } else {
         const n = nextServiceAddress(cluster.serviceCidr, allocation.lastServiceIp, used);
         if (n === null) return fail('service', 'the service CIDR has no free address left');
@@ -118,7 +147,8 @@ export function applyClusterEvent(state: ClusterState, event: ClusterEvent): Eve
       const service = toClusterService(spec, vip);
       const names = new Set(spec.ports.map((p) => `${p.port}/${p.protocol}`));
       if (names.size !== spec.ports.length) return fail('service.ports', 'a port is declared twice');
-      if (spec.ports.length > 1 && spec.ports.some((p) => p.name === '')) return fail('service.ports', 'a Service with several ports must name each of them');
+      if (spec.ports.length > 1 && spec.ports.some((p) => p.name === ''))
+        return fail('service.ports', 'a Service with several ports must name each of them');
       return {
         ok: true,
         state: withSlices(cluster.pods, [...cluster.services, service], { ...allocation, lastServiceIp }),

@@ -13,5 +13,13 @@ export function macForIp(ip: Ipv4): string {
 
 /** A VM's NIC: the QEMU/KVM prefix 52:54:00 and the last three octets of its IP. */
 export function nodeMac(ip: Ipv4): string {
-  return ['52', '54', '00', ...ip.split('.').slice(1).map((o) => hex(Number(o)))].join(':');
+  return [
+    '52',
+    '54',
+    '00',
+    ...ip
+      .split('.')
+      .slice(1)
+      .map((o) => hex(Number(o))),
+  ].join(':');
 }

@@ -29,12 +29,15 @@ export function placePods(cluster: Scenario['cluster'], nodes: readonly ClusterN
   const vethOf: Record<string, string> = {};
   cluster.pods.forEach((p, i) => {
     const path = `cluster.pods[${i}]`;
-    if (cluster.pods.findIndex((q) => q.name === p.name && q.namespace === p.namespace) !== i) fail(`${path}.name`, `pod "${p.name}" is declared twice`);
+    if (cluster.pods.findIndex((q) => q.name === p.name && q.namespace === p.namespace) !== i)
+      fail(`${path}.name`, `pod "${p.name}" is declared twice`);
     const node = nodes.find((n) => n.name === p.node);
     if (!node) return fail(`${path}.node`, `no node named "${p.node}"`);
     let podIp = given[i];
-    if (p.ip !== undefined && podIp && !cidrContains(node.podCidr, podIp)) return fail(`${path}.ip`, `${podIp} is outside node "${node.name}"'s pod CIDR`);
-    if (p.ip !== undefined && podIp && (podIp === node.bridgeIp)) return fail(`${path}.ip`, `${podIp} is the bridge's address on node "${node.name}"`);
+    if (p.ip !== undefined && podIp && !cidrContains(node.podCidr, podIp))
+      return fail(`${path}.ip`, `${podIp} is outside node "${node.name}"'s pod CIDR`);
+    if (p.ip !== undefined && podIp && podIp === node.bridgeIp)
+      return fail(`${path}.ip`, `${podIp} is the bridge's address on node "${node.name}"`);
     if (p.ip !== undefined && !podIp) return;
     if (!podIp) {
       const n = nextPodAddress(node.podCidr, lastPodIp[node.name] ?? 1, taken);
@@ -56,7 +59,8 @@ function givenPodIps(cluster: Scenario['cluster'], checks: ClusterChecks): (Ipv4
   const given = cluster.pods.map((p, i) => (p.ip === undefined ? undefined : checks.ip(p.ip, `cluster.pods[${i}].ip`)));
   given.forEach((g, i) => {
     const first = g === undefined ? -1 : given.indexOf(g);
-    if (g !== undefined && first !== i) checks.fail(`cluster.pods[${i}].ip`, `${g} is already pod "${cluster.pods[first]!.name}"'s address`);
+    if (g !== undefined && first !== i)
+      checks.fail(`cluster.pods[${i}].ip`, `${g} is already pod "${cluster.pods[first]!.name}"'s address`);
   });
   return given;
 }

@@ -22,7 +22,8 @@ export function resolveNodes(cluster: Scenario['cluster'], clusterCidr: Cidr | u
     if (!nodeIp || !podCidr) return;
     const sameIp = nodes.find((m) => m.ip === nodeIp);
     if (sameIp) fail(`${path}.ip`, `${nodeIp} is already node "${sameIp.name}"'s address`);
-    if (clusterCidr && !cidrContains(clusterCidr, podCidr.network)) fail(`${path}.podCIDR`, `${n.podCIDR} is outside the cluster CIDR ${cluster.clusterCIDR}`);
+    if (clusterCidr && !cidrContains(clusterCidr, podCidr.network))
+      fail(`${path}.podCIDR`, `${n.podCIDR} is outside the cluster CIDR ${cluster.clusterCIDR}`);
     if (podCidr.prefix > 30) fail(`${path}.podCIDR`, `${n.podCIDR} is too small for a bridge and pods`);
     const overlap = nodes.find((m) => cidrContains(m.podCidr, podCidr.network) || cidrContains(podCidr, m.podCidr.network));
     if (overlap) fail(`${path}.podCIDR`, `${n.podCIDR} overlaps node "${overlap.name}"'s pod CIDR`);

@@ -55,10 +55,19 @@ export function validateTimeline(scenario: Scenario, start: ClusterState): { rea
     const client = pods.find((p) => p.name === c.from);
     const host = nodes.find((n) => n.name === c.from);
     const when = scenario.events.length > 0 ? ` at ${item.at} s` : '';
-    if (client && host) { errors.push({ path: `${path}.from`, message: `"${c.from}" names both a pod and a node` }); continue; }
-    if (!client && !host) { errors.push({ path: `${path}.from`, message: `no pod or node named "${c.from}"${when}` }); continue; }
+    if (client && host) {
+      errors.push({ path: `${path}.from`, message: `"${c.from}" names both a pod and a node` });
+      continue;
+    }
+    if (!client && !host) {
+      errors.push({ path: `${path}.from`, message: `no pod or node named "${c.from}"${when}` });
+      continue;
+    }
     const service = findService(services, c.to, client?.namespace ?? 'default');
-    if (!service) { errors.push({ path: `${path}.to`, message: `no Service named "${c.to}"${when}` }); continue; }
+    if (!service) {
+      errors.push({ path: `${path}.to`, message: `no Service named "${c.to}"${when}` });
+      continue;
+    }
     if (!service.ports.some((p) => p.port === c.port && p.protocol === (c.protocol.toLowerCase() as Protocol))) {
       errors.push({ path: `${path}.port`, message: `Service "${c.to}" has no port ${c.port}/${c.protocol}` });
     }

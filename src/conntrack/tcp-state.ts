@@ -3,16 +3,7 @@ import type { ConntrackDirection } from './conntrack-entry';
 
 /** Conntrack's TCP states, named as tcp_conntrack_names[] spells them. */
 export type TcpState =
-  | 'NONE'
-  | 'SYN_SENT'
-  | 'SYN_RECV'
-  | 'ESTABLISHED'
-  | 'FIN_WAIT'
-  | 'CLOSE_WAIT'
-  | 'LAST_ACK'
-  | 'TIME_WAIT'
-  | 'CLOSE'
-  | 'SYN_SENT2';
+  'NONE' | 'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'FIN_WAIT' | 'CLOSE_WAIT' | 'LAST_ACK' | 'TIME_WAIT' | 'CLOSE' | 'SYN_SENT2';
 
 /** Which row of the transition table a segment selects (enum tcp_bit_set). */
 export type TcpFlagClass = 'syn' | 'synack' | 'fin' | 'ack' | 'rst' | 'none';
@@ -33,12 +24,29 @@ export function classifyTcpFlags(flags: readonly TcpFlag[]): TcpFlagClass {
 export type TcpTransition = TcpState | 'INVALID' | 'IGNORE';
 
 const COLUMNS: readonly TcpState[] = [
-  'NONE', 'SYN_SENT', 'SYN_RECV', 'ESTABLISHED', 'FIN_WAIT', 'CLOSE_WAIT', 'LAST_ACK', 'TIME_WAIT', 'CLOSE', 'SYN_SENT2',
+  'NONE',
+  'SYN_SENT',
+  'SYN_RECV',
+  'ESTABLISHED',
+  'FIN_WAIT',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'TIME_WAIT',
+  'CLOSE',
+  'SYN_SENT2',
 ];
 
-const sSS = 'SYN_SENT', sSR = 'SYN_RECV', sES = 'ESTABLISHED', sFW = 'FIN_WAIT';
-const sCW = 'CLOSE_WAIT', sLA = 'LAST_ACK', sTW = 'TIME_WAIT', sCL = 'CLOSE', sS2 = 'SYN_SENT2';
-const sIV = 'INVALID', sIG = 'IGNORE';
+const sSS = 'SYN_SENT',
+  sSR = 'SYN_RECV',
+  sES = 'ESTABLISHED',
+  sFW = 'FIN_WAIT';
+const sCW = 'CLOSE_WAIT',
+  sLA = 'LAST_ACK',
+  sTW = 'TIME_WAIT',
+  sCL = 'CLOSE',
+  sS2 = 'SYN_SENT2';
+const sIV = 'INVALID',
+  sIG = 'IGNORE';
 
 type Row = readonly TcpTransition[];
 

@@ -128,9 +128,7 @@ export function updateConntrack(
   // nf_conntrack_in sets IPS_SEEN_REPLY after the protocol handler, for any
   // reply-direction packet the handler did not mark INVALID (ignored ones count).
   const entry =
-    step.outcome !== 'invalid' && direction === 'reply' && !step.entry.seenReply
-      ? { ...step.entry, seenReply: true }
-      : step.entry;
+    step.outcome !== 'invalid' && direction === 'reply' && !step.entry.seenReply ? { ...step.entry, seenReply: true } : step.entry;
   const next = entry === current ? table : replaceConntrackEntry(table, entry);
   return { table: next, entry, from, to: entry.state ?? '', outcome: step.outcome };
 }

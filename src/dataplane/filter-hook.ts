@@ -31,16 +31,18 @@ export function filterHook(
     envOf(world, kernel),
   );
   kernel.recent = result.recent;
-  record(stepDraft({
-    kind: result.verdict === 'REJECT' ? 'reject' : result.verdict === 'DROP' ? 'drop' : 'hook',
-    node: kernel.node.name,
-    at: place.at,
-    to: place.to(result.verdict),
-    hook,
-    packet: pass.packet,
-    after: result.packet,
-    rules: result.evaluated,
-    note: note(result.verdict),
-  }));
+  record(
+    stepDraft({
+      kind: result.verdict === 'REJECT' ? 'reject' : result.verdict === 'DROP' ? 'drop' : 'hook',
+      node: kernel.node.name,
+      at: place.at,
+      to: place.to(result.verdict),
+      hook,
+      packet: pass.packet,
+      after: result.packet,
+      rules: result.evaluated,
+      note: note(result.verdict),
+    }),
+  );
   return { verdict: result.verdict, pass: { ...pass, mark: result.mark } };
 }

@@ -15,7 +15,6 @@ import { envOf } from './evaluate-env';
 import { filterHook } from './filter-hook';
 import type { Packet } from '../net/packet';
 
-
 export const samePacket = (a: Packet, b: Packet) =>
   a.srcIp === b.srcIp && a.dstIp === b.dstIp && a.srcPort === b.srcPort && a.dstPort === b.dstPort;
 
@@ -36,55 +35,73 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
     const after = applyNatAtHook(update.entry, packet, found.direction, 'PREROUTING');
     const invalid = update.outcome === 'invalid';
     const rewritten = !samePacket(packet, after);
-    record(stepDraft({
-      kind: rewritten && found.direction === 'reply' ? 'reverse-nat' : 'conntrack-hit',
-      node: node.name,
-      at: here,
-      to: here,
-      hook: 'PREROUTING',
-      packet,
-      after,
-      conntrackChange: { node: node.name, entryId: found.entry.id, change: update.from === update.to ? 'hit' : 'update', from: update.from, to: update.to },
-      note: {
-        id: invalid
-          ? 'prerouting.invalid'
-          : rewritten
-            ? found.direction === 'reply'
-              ? 'prerouting.un-snat'
-              : 'prerouting.conntrack-dnat'
-            : update.to
-              ? 'prerouting.conntrack'
-              : 'prerouting.conntrack-stateless',
-        params: { node: node.name, direction: found.direction, from: update.from, to: update.to, dst: `${after.dstIp}:${after.dstPort}` },
-      },
-    }));
+    record(
+      stepDraft({
+        kind: rewritten && found.direction === 'reply' ? 'reverse-nat' : 'conntrack-hit',
+        node: node.name,
+        at: here,
+        to: here,
+        hook: 'PREROUTING',
+        packet,
+        after,
+        conntrackChange: {
+          node: node.name,
+          entryId: found.entry.id,
+          change: update.from === update.to ? 'hit' : 'update',
+          from: update.from,
+          to: update.to,
+        },
+        note: {
+          id: invalid
+            ? 'prerouting.invalid'
+            : rewritten
+              ? found.direction === 'reply'
+                ? 'prerouting.un-snat'
+                : 'prerouting.conntrack-dnat'
+              : update.to
+                ? 'prerouting.conntrack'
+                : 'prerouting.conntrack-stateless',
+          params: { node: node.name, direction: found.direction, from: update.from, to: update.to, dst: `${after.dstIp}:${after.dstPort}` },
+        },
+      }),
+    );
     const entry = update.entry;
     const established = found.direction === 'reply' || entry.seenReply;
     return {
       packet: after,
       mark: 0,
       conn: { kind: 'tracked', entryId: entry.id, direction: found.direction, invalid },
-      ctstate: invalid ? ['INVALID'] : [established ? 'ESTABLISHED' : 'NEW', ...(entry.dnat ? (['DNAT'] as const) : []), ...(entry.snat ? (['SNAT'] as const) : [])],
+      ctstate: invalid
+        ? ['INVALID']
+        : [established ? 'ESTABLISHED' : 'NEW', ...(entry.dnat ? (['DNAT'] as const) : []), ...(entry.snat ? (['SNAT'] as const) : [])],
     };
   }
   const invalid = !isValidFirstPacket(packet);
-  const result = evaluateChain(kernel.ruleset, 'nat', 'PREROUTING', { packet, mark: 0, ctstate: [invalid ? 'INVALID' : 'NEW'], inInterface: inDev, outInterface: null }, envOf(world, kernel));
+  const result = evaluateChain(
+    kernel.ruleset,
+    'nat',
+    'PREROUTING',
+    { packet, mark: 0, ctstate: [invalid ? 'INVALID' : 'NEW'], inInterface: inDev, outInterface: null },
+    envOf(world, kernel),
+  );
   kernel.recent = result.recent;
   const dnat = result.nat?.kind === 'dnat' ? { ip: result.nat.ip, port: result.nat.port } : null;
-  record(stepDraft({
-    kind: dnat ? 'dnat' : 'hook',
-    node: node.name,
-    at: here,
-    to: here,
-    hook: 'PREROUTING',
-    packet,
-    after: result.packet,
-    rules: result.evaluated,
-    note: {
-      id: dnat ? 'prerouting.dnat' : 'prerouting.no-service',
-      params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, endpoint: dnat ? `${dnat.ip}:${dnat.port}` : '' },
-    },
-  }));
+  record(
+    stepDraft({
+      kind: dnat ? 'dnat' : 'hook',
+      node: node.name,
+      at: here,
+      to: here,
+      hook: 'PREROUTING',
+      packet,
+      after: result.packet,
+      rules: result.evaluated,
+      note: {
+        id: dnat ? 'prerouting.dnat' : 'prerouting.no-service',
+        params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, endpoint: dnat ? `${dnat.ip}:${dnat.port}` : '' },
+      },
+    }),
+  );
   return {
     packet: result.packet,
     mark: result.mark,
@@ -94,7 +111,15 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
 }
 
 /** filter FORWARD (priority 0): kube-proxy's KUBE-FORWARD, KUBE-SERVICES (REJECT for no endpoints) and firewall chains. */
-export function forward(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, outDev: string, record: RecordStep, stayAtHook = false) {
+export function forward(
+  world: World,
+  kernel: NodeKernel,
+  pass: NetfilterPass,
+  inDev: string,
+  outDev: string,
+  record: RecordStep,
+  stayAtHook = false,
+) {
   const node = kernel.node;
   return filterHook(
     world,
@@ -103,7 +128,10 @@ export function forward(world: World, kernel: NodeKernel, pass: NetfilterPass, i
     'FORWARD',
     { inDev, outDev },
     { at: device(node.name, 'FORWARD'), to: (v) => device(node.name, v === 'ACCEPT' && !stayAtHook ? 'POSTROUTING' : 'FORWARD') },
-    (v) => ({ id: `forward.${v.toLowerCase()}`, params: { node: node.name, src: pass.packet.srcIp, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` } }),
+    (v) => ({
+      id: `forward.${v.toLowerCase()}`,
+      params: { node: node.name, src: pass.packet.srcIp, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` },
+    }),
     record,
   );
 }
@@ -121,7 +149,13 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
   const to = device(node.name, outDev);
   const conn = pass.conn;
   if (conn.kind === 'new') {
-    const result = evaluateChain(kernel.ruleset, 'nat', 'POSTROUTING', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: outDev }, envOf(world, kernel));
+    const result = evaluateChain(
+      kernel.ruleset,
+      'nat',
+      'POSTROUTING',
+      { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: outDev },
+      envOf(world, kernel),
+    );
     kernel.recent = result.recent;
     const masq = result.nat?.kind === 'masquerade' ? result.nat : null;
     const snat = masq
@@ -133,42 +167,60 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
           port: masq.randomFully ? world.rng.nextInt(1024, 65535) : pass.packet.srcPort,
         }
       : null;
-    let created = createConntrackEntry(kernel.conntrack, conn.origPacket, { ...(conn.dnat ? { dnat: conn.dnat } : {}), ...(snat ? { snat } : {}) }, world.now, world.timeouts);
+    let created = createConntrackEntry(
+      kernel.conntrack,
+      conn.origPacket,
+      { ...(conn.dnat ? { dnat: conn.dnat } : {}), ...(snat ? { snat } : {}) },
+      world.now,
+      world.timeouts,
+    );
     if (conn.byIpvs) {
       const entry = { ...created.entry, dnat: false };
       created = { table: replaceConntrackEntry(created.table, entry), entry };
     }
     kernel.conntrack = created.table;
     const after = snat ? { ...pass.packet, srcIp: snat.ip, srcPort: snat.port } : pass.packet;
-    record(stepDraft({
-      kind: snat ? 'snat' : 'conntrack-new',
+    record(
+      stepDraft({
+        kind: snat ? 'snat' : 'conntrack-new',
+        node: node.name,
+        at,
+        to,
+        hook: 'POSTROUTING',
+        packet: pass.packet,
+        after,
+        rules: result.evaluated,
+        conntrackChange: { node: node.name, entryId: created.entry.id, change: 'new', from: '', to: created.entry.state ?? '' },
+        note: {
+          id: snat ? 'postrouting.masquerade' : conn.dnat ? 'postrouting.confirm-dnat' : 'postrouting.confirm',
+          params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, dev: outDev },
+        },
+      }),
+    );
+    return after;
+  }
+  const entry = findConntrackEntry(kernel.conntrack, conn.entryId);
+  const after = entry ? applyNatAtHook(entry, pass.packet, conn.direction, 'POSTROUTING') : pass.packet;
+  const rewritten = !samePacket(pass.packet, after);
+  record(
+    stepDraft({
+      kind: rewritten ? (conn.direction === 'reply' ? 'reverse-nat' : 'snat') : 'hook',
       node: node.name,
       at,
       to,
       hook: 'POSTROUTING',
       packet: pass.packet,
       after,
-      rules: result.evaluated,
-      conntrackChange: { node: node.name, entryId: created.entry.id, change: 'new', from: '', to: created.entry.state ?? '' },
-      note: { id: snat ? 'postrouting.masquerade' : conn.dnat ? 'postrouting.confirm-dnat' : 'postrouting.confirm', params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, dev: outDev } },
-    }));
-    return after;
-  }
-  const entry = findConntrackEntry(kernel.conntrack, conn.entryId);
-  const after = entry ? applyNatAtHook(entry, pass.packet, conn.direction, 'POSTROUTING') : pass.packet;
-  const rewritten = !samePacket(pass.packet, after);
-  record(stepDraft({
-    kind: rewritten ? (conn.direction === 'reply' ? 'reverse-nat' : 'snat') : 'hook',
-    node: node.name,
-    at,
-    to,
-    hook: 'POSTROUTING',
-    packet: pass.packet,
-    after,
-    note: {
-      id: rewritten ? (conn.direction === 'reply' ? 'postrouting.un-dnat' : 'postrouting.conntrack-snat') : 'postrouting.established',
-      params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}`, dev: outDev },
-    },
-  }));
+      note: {
+        id: rewritten ? (conn.direction === 'reply' ? 'postrouting.un-dnat' : 'postrouting.conntrack-snat') : 'postrouting.established',
+        params: {
+          node: node.name,
+          src: `${after.srcIp}:${after.srcPort}`,
+          was: `${pass.packet.srcIp}:${pass.packet.srcPort}`,
+          dev: outDev,
+        },
+      },
+    }),
+  );
   return after;
 }

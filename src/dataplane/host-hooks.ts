@@ -1,4 +1,11 @@
-import { applyNatAtHook, createConntrackEntry, findConntrackEntry, isValidFirstPacket, lookupConntrack, updateConntrack } from '../conntrack';
+import {
+  applyNatAtHook,
+  createConntrackEntry,
+  findConntrackEntry,
+  isValidFirstPacket,
+  lookupConntrack,
+  updateConntrack,
+} from '../conntrack';
 import type { Packet } from '../net/packet';
 import { evaluateChain } from '../netfilter';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
@@ -18,7 +25,12 @@ import type { NodeKernel, World } from './world';
  * source is the node's address, outside the cluster CIDR, so KUBE-SVC's
  * `! -s <clusterCIDR> -j KUBE-MARK-MASQ` marks it for masquerade.
  */
-export function output(world: World, kernel: NodeKernel, packet: Packet, record: RecordStep): { pass: NetfilterPass; verdict: 'ACCEPT' | 'DROP' | 'REJECT' } {
+export function output(
+  world: World,
+  kernel: NodeKernel,
+  packet: Packet,
+  record: RecordStep,
+): { pass: NetfilterPass; verdict: 'ACCEPT' | 'DROP' | 'REJECT' } {
   const node = kernel.node;
   const here = device(node.name, 'OUTPUT');
   const env = envOf(world, kernel);
@@ -30,7 +42,13 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
     const update = updateConntrack(kernel.conntrack, found.entry.id, packet, found.direction, world.now, world.timeouts);
     kernel.conntrack = update.table;
     const entry = update.entry;
-    change = { node: node.name, entryId: entry.id, change: update.from === update.to ? ('hit' as const) : ('update' as const), from: update.from, to: update.to };
+    change = {
+      node: node.name,
+      entryId: entry.id,
+      change: update.from === update.to ? ('hit' as const) : ('update' as const),
+      from: update.from,
+      to: update.to,
+    };
     pass = {
       packet: applyNatAtHook(entry, packet, found.direction, 'OUTPUT'),
       mark: 0,
@@ -39,31 +57,51 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
     };
   } else {
     const invalid = !isValidFirstPacket(packet);
-    const nat = evaluateChain(kernel.ruleset, 'nat', 'OUTPUT', { packet, mark: 0, ctstate: [invalid ? 'INVALID' : 'NEW'], inInterface: null, outInterface: null }, env);
+    const nat = evaluateChain(
+      kernel.ruleset,
+      'nat',
+      'OUTPUT',
+      { packet, mark: 0, ctstate: [invalid ? 'INVALID' : 'NEW'], inInterface: null, outInterface: null },
+      env,
+    );
     kernel.recent = nat.recent;
     natRules = nat.evaluated;
     const dnat = nat.nat?.kind === 'dnat' ? { ip: nat.nat.ip, port: nat.nat.port } : null;
-    pass = { packet: nat.packet, mark: nat.mark, conn: { kind: 'new', origPacket: packet, dnat }, ctstate: invalid ? ['INVALID'] : ['NEW', ...(dnat ? (['DNAT'] as const) : [])] };
+    pass = {
+      packet: nat.packet,
+      mark: nat.mark,
+      conn: { kind: 'new', origPacket: packet, dnat },
+      ctstate: invalid ? ['INVALID'] : ['NEW', ...(dnat ? (['DNAT'] as const) : [])],
+    };
   }
-  if (kernel.ipvs !== null && kernel.ipvsAddresses.has(pass.packet.dstIp)) return outputThroughIpvs(world, kernel, packet, pass, natRules, change, record);
-  const filter = evaluateChain(kernel.ruleset, 'filter', 'OUTPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: null }, { ...env, recent: kernel.recent });
+  if (kernel.ipvs !== null && kernel.ipvsAddresses.has(pass.packet.dstIp))
+    return outputThroughIpvs(world, kernel, packet, pass, natRules, change, record);
+  const filter = evaluateChain(
+    kernel.ruleset,
+    'filter',
+    'OUTPUT',
+    { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: null },
+    { ...env, recent: kernel.recent },
+  );
   kernel.recent = filter.recent;
   const dnat = pass.conn.kind === 'new' && pass.conn.dnat !== null;
-  record(stepDraft({
-    kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : dnat ? 'dnat' : found ? 'conntrack-hit' : 'hook',
-    node: node.name,
-    at: device(node.name, 'host'),
-    to: here,
-    hook: 'OUTPUT',
-    packet,
-    after: pass.packet,
-    rules: [...natRules, ...filter.evaluated],
-    conntrackChange: change,
-    note: {
-      id: filter.verdict === 'REJECT' ? 'output.reject' : dnat ? 'output.dnat' : found ? 'output.conntrack' : 'output.no-service',
-      params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` },
-    },
-  }));
+  record(
+    stepDraft({
+      kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : dnat ? 'dnat' : found ? 'conntrack-hit' : 'hook',
+      node: node.name,
+      at: device(node.name, 'host'),
+      to: here,
+      hook: 'OUTPUT',
+      packet,
+      after: pass.packet,
+      rules: [...natRules, ...filter.evaluated],
+      conntrackChange: change,
+      note: {
+        id: filter.verdict === 'REJECT' ? 'output.reject' : dnat ? 'output.dnat' : found ? 'output.conntrack' : 'output.no-service',
+        params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` },
+      },
+    }),
+  );
   return { pass: { ...pass, mark: filter.mark }, verdict: filter.verdict };
 }
 
@@ -83,18 +121,20 @@ function outputThroughIpvs(
 ): { pass: NetfilterPass; verdict: 'ACCEPT' | 'DROP' | 'REJECT' } {
   const node = kernel.node;
   const here = device(node.name, 'OUTPUT');
-  record(stepDraft({
-    kind: pass.conn.kind === 'new' ? 'hook' : 'conntrack-hit',
-    node: node.name,
-    at: device(node.name, 'host'),
-    to: here,
-    hook: 'OUTPUT',
-    packet,
-    after: pass.packet,
-    rules: natRules,
-    conntrackChange: change,
-    note: { id: 'output.ipvs-nat', params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}` } },
-  }));
+  record(
+    stepDraft({
+      kind: pass.conn.kind === 'new' ? 'hook' : 'conntrack-hit',
+      node: node.name,
+      at: device(node.name, 'host'),
+      to: here,
+      hook: 'OUTPUT',
+      packet,
+      after: pass.packet,
+      rules: natRules,
+      conntrackChange: change,
+      note: { id: 'output.ipvs-nat', params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}` } },
+    }),
+  );
   const rewritten = ipvsRewrite(world, kernel, pass, 'OUTPUT', record);
   if (rewritten.kind !== 'forwarded') return { pass, verdict: rewritten.kind === 'rejected' ? 'REJECT' : 'DROP' };
   const filter = filterHook(
@@ -115,16 +155,35 @@ function outputThroughIpvs(
  * then conntrack's source-side NAT (un-DNAT of a reply) at priority 100 and
  * the confirmation of a new entry. The packet is then handed to the socket.
  */
-export function input(world: World, kernel: NodeKernel, pass: NetfilterPass, inDev: string, record: RecordStep, stayAtHook = false): 'ACCEPT' | 'DROP' | 'REJECT' {
+export function input(
+  world: World,
+  kernel: NodeKernel,
+  pass: NetfilterPass,
+  inDev: string,
+  record: RecordStep,
+  stayAtHook = false,
+): 'ACCEPT' | 'DROP' | 'REJECT' {
   const node = kernel.node;
   const env = envOf(world, kernel);
-  const filter = evaluateChain(kernel.ruleset, 'filter', 'INPUT', { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: inDev, outInterface: null }, env);
+  const filter = evaluateChain(
+    kernel.ruleset,
+    'filter',
+    'INPUT',
+    { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: inDev, outInterface: null },
+    env,
+  );
   kernel.recent = filter.recent;
   let after = filter.packet;
   let change = null;
   if (filter.verdict === 'ACCEPT') {
     if (pass.conn.kind === 'new') {
-      const created = createConntrackEntry(kernel.conntrack, pass.conn.origPacket, pass.conn.dnat ? { dnat: pass.conn.dnat } : {}, world.now, world.timeouts);
+      const created = createConntrackEntry(
+        kernel.conntrack,
+        pass.conn.origPacket,
+        pass.conn.dnat ? { dnat: pass.conn.dnat } : {},
+        world.now,
+        world.timeouts,
+      );
       kernel.conntrack = created.table;
       change = { node: node.name, entryId: created.entry.id, change: 'new' as const, from: '', to: created.entry.state ?? '' };
     } else {
@@ -133,20 +192,22 @@ export function input(world: World, kernel: NodeKernel, pass: NetfilterPass, inD
     }
   }
   const rewritten = !samePacket(pass.packet, after);
-  record(stepDraft({
-    kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : rewritten ? 'reverse-nat' : 'deliver',
-    node: node.name,
-    at: device(node.name, 'INPUT'),
-    to: device(node.name, stayAtHook ? 'INPUT' : 'host'),
-    hook: 'INPUT',
-    packet: pass.packet,
-    after,
-    rules: filter.evaluated,
-    conntrackChange: change,
-    note: {
-      id: filter.verdict !== 'ACCEPT' ? `input.${filter.verdict.toLowerCase()}` : rewritten ? 'input.un-dnat' : 'input.deliver',
-      params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` },
-    },
-  }));
+  record(
+    stepDraft({
+      kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : rewritten ? 'reverse-nat' : 'deliver',
+      node: node.name,
+      at: device(node.name, 'INPUT'),
+      to: device(node.name, stayAtHook ? 'INPUT' : 'host'),
+      hook: 'INPUT',
+      packet: pass.packet,
+      after,
+      rules: filter.evaluated,
+      conntrackChange: change,
+      note: {
+        id: filter.verdict !== 'ACCEPT' ? `input.${filter.verdict.toLowerCase()}` : rewritten ? 'input.un-dnat' : 'input.deliver',
+        params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` },
+      },
+    }),
+  );
   return filter.verdict;
 }

@@ -51,7 +51,13 @@ export function ipvsInput(world: World, kernel: NodeKernel, pass: NetfilterPass,
  * At LOCAL_IN (a pod's packet, IPVS then re-injects it at LOCAL_OUT) or at
  * LOCAL_OUT (a process on the node itself, priority -98, after nat OUTPUT).
  */
-export function ipvsRewrite(world: World, kernel: NodeKernel, pass: NetfilterPass, hook: 'INPUT' | 'OUTPUT', record: RecordStep): IpvsInResult {
+export function ipvsRewrite(
+  world: World,
+  kernel: NodeKernel,
+  pass: NetfilterPass,
+  hook: 'INPUT' | 'OUTPUT',
+  record: RecordStep,
+): IpvsInResult {
   const node = kernel.node;
   const state = kernel.ipvs!;
   const vs = vsName(state, pass.packet);
@@ -63,10 +69,23 @@ export function ipvsRewrite(world: World, kernel: NodeKernel, pass: NetfilterPas
     kernel.ipvs = scheduled.state;
     if (scheduled.via === 'none') {
       if (scheduled.reason === 'no-destination') {
-        record(stepDraft({ ...common, kind: 'reject', to: device(node.name, hook), note: { id: 'ipvs.no-real-server', params: { node: node.name, vs } } }));
+        record(
+          stepDraft({
+            ...common,
+            kind: 'reject',
+            to: device(node.name, hook),
+            note: { id: 'ipvs.no-real-server', params: { node: node.name, vs } },
+          }),
+        );
         return { kind: 'rejected' };
       }
-      return { kind: 'dropped', reason: scheduled.reason === 'not-syn' ? 'IPVS does not start a connection on a packet without SYN' : `no virtual server for ${pass.packet.dstIp}:${pass.packet.dstPort}` };
+      return {
+        kind: 'dropped',
+        reason:
+          scheduled.reason === 'not-syn'
+            ? 'IPVS does not start a connection on a packet without SYN'
+            : `no virtual server for ${pass.packet.dstIp}:${pass.packet.dstPort}`,
+      };
     }
     real = { ip: scheduled.realServer.ip, port: scheduled.realServer.port };
     change = scheduled.via;
@@ -78,15 +97,22 @@ export function ipvsRewrite(world: World, kernel: NodeKernel, pass: NetfilterPas
     change = 'existing';
   }
   // A packet IPVS forwards from LOCAL_IN has been received by the node: its TTL drops.
-  const after: Packet = { ...pass.packet, dstIp: real.ip, dstPort: real.port, ttl: hook === 'INPUT' ? pass.packet.ttl - 1 : pass.packet.ttl };
+  const after: Packet = {
+    ...pass.packet,
+    dstIp: real.ip,
+    dstPort: real.port,
+    ttl: hook === 'INPUT' ? pass.packet.ttl - 1 : pass.packet.ttl,
+  };
   const rs = `${real.ip}:${real.port}`;
-  record(stepDraft({
-    ...common,
-    kind: 'dnat',
-    after,
-    ipvsChange: { node: node.name, virtualServer: vs, realServer: rs, scheduler: world.scheduler, change },
-    note: { id: `ipvs.${change}`, params: { node: node.name, vs, rs, scheduler: world.scheduler } },
-  }));
+  record(
+    stepDraft({
+      ...common,
+      kind: 'dnat',
+      after,
+      ipvsChange: { node: node.name, virtualServer: vs, realServer: rs, scheduler: world.scheduler, change },
+      note: { id: `ipvs.${change}`, params: { node: node.name, vs, rs, scheduler: world.scheduler } },
+    }),
+  );
   const conn = pass.conn.kind === 'new' ? { ...pass.conn, dnat: real, byIpvs: true } : pass.conn;
   return { kind: 'forwarded', pass: { ...pass, packet: after, conn, ctstate: [...pass.ctstate] } };
 }
@@ -95,7 +121,16 @@ export function ipvsRewrite(world: World, kernel: NodeKernel, pass: NetfilterPas
 export function outputAfterIpvs(world: World, kernel: NodeKernel, pass: NetfilterPass, outDev: string, record: RecordStep): FilterVerdict {
   const node = kernel.node.name;
   const at = device(node, 'OUTPUT');
-  return filterHook(world, kernel, pass, 'OUTPUT', { inDev: null, outDev }, { at, to: () => device(node, 'POSTROUTING') }, () => ({ id: 'output.after-ipvs', params: { node } }), record).verdict;
+  return filterHook(
+    world,
+    kernel,
+    pass,
+    'OUTPUT',
+    { inDev: null, outDev },
+    { at, to: () => device(node, 'POSTROUTING') },
+    () => ({ id: 'output.after-ipvs', params: { node } }),
+    record,
+  ).verdict;
 }
 
 /**
@@ -104,7 +139,13 @@ export function outputAfterIpvs(world: World, kernel: NodeKernel, pass: Netfilte
  * server has its source rewritten back to the virtual server. Returns the
  * packet unchanged when it belongs to no IPVS connection.
  */
-export function ipvsForwardReply(world: World, kernel: NodeKernel, pass: NetfilterPass, record: RecordStep, hook: 'FORWARD' | 'INPUT' = 'FORWARD'): NetfilterPass {
+export function ipvsForwardReply(
+  world: World,
+  kernel: NodeKernel,
+  pass: NetfilterPass,
+  record: RecordStep,
+  hook: 'FORWARD' | 'INPUT' = 'FORWARD',
+): NetfilterPass {
   const state = kernel.ipvs;
   if (!state) return pass;
   const conn = lookupIpvsConn(state, pass.packet, 'reply');
@@ -113,16 +154,27 @@ export function ipvsForwardReply(world: World, kernel: NodeKernel, pass: Netfilt
   const after: Packet = { ...pass.packet, srcIp: conn.virtualIp, srcPort: conn.virtualPort };
   const node = kernel.node;
   const vs = vsName(state, { ...pass.packet, dstIp: conn.virtualIp, dstPort: conn.virtualPort });
-  record(stepDraft({
-    kind: samePacket(after, pass.packet) ? 'hook' : 'reverse-nat',
-    node: node.name,
-    at: device(node.name, hook),
-    to: device(node.name, hook === 'FORWARD' ? 'POSTROUTING' : 'host'),
-    hook,
-    packet: pass.packet,
-    after,
-    ipvsChange: { node: node.name, virtualServer: vs, realServer: `${conn.realIp}:${conn.realPort}`, scheduler: world.scheduler, change: 'reply' },
-    note: { id: hook === 'FORWARD' ? 'forward.ipvs-reply' : 'input.ipvs-reply', params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` } },
-  }));
+  record(
+    stepDraft({
+      kind: samePacket(after, pass.packet) ? 'hook' : 'reverse-nat',
+      node: node.name,
+      at: device(node.name, hook),
+      to: device(node.name, hook === 'FORWARD' ? 'POSTROUTING' : 'host'),
+      hook,
+      packet: pass.packet,
+      after,
+      ipvsChange: {
+        node: node.name,
+        virtualServer: vs,
+        realServer: `${conn.realIp}:${conn.realPort}`,
+        scheduler: world.scheduler,
+        change: 'reply',
+      },
+      note: {
+        id: hook === 'FORWARD' ? 'forward.ipvs-reply' : 'input.ipvs-reply',
+        params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` },
+      },
+    }),
+  );
   return { ...pass, packet: after };
 }

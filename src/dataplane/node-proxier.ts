@@ -1,6 +1,14 @@
 import { formatCidr } from '../net/cidr';
 import type { Cluster, ClusterNode } from '../cluster/model';
-import { NFACCT_INVALID_DROPPED, NFACCT_LOCALHOST_NODEPORTS, syncProxyRules, type EndpointSliceInput, type ProxierConfig, type ServiceInput, type SyncResult } from '../kube-proxy';
+import {
+  NFACCT_INVALID_DROPPED,
+  NFACCT_LOCALHOST_NODEPORTS,
+  syncProxyRules,
+  type EndpointSliceInput,
+  type ProxierConfig,
+  type ServiceInput,
+  type SyncResult,
+} from '../kube-proxy';
 import { parseIptablesRestore, type Ruleset } from '../netfilter';
 
 /**

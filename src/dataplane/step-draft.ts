@@ -3,7 +3,10 @@ import type { Packet } from '../net/packet';
 import type { PacketStep } from '../trace/types';
 
 /** A step as the walk knows it; `simulate` adds the connection, the time, the tables after it and the stage. */
-export type StepDraft = Pick<PacketStep, 'kind' | 'node' | 'at' | 'to' | 'hook' | 'before' | 'after' | 'rules' | 'conntrackChange' | 'ipvsChange' | 'note'>;
+export type StepDraft = Pick<
+  PacketStep,
+  'kind' | 'node' | 'at' | 'to' | 'hook' | 'before' | 'after' | 'rules' | 'conntrackChange' | 'ipvsChange' | 'note'
+>;
 
 /** What a hop says about itself: where it happens, what it did and the packet it got; everything else has a default in `stepDraft`. */
 export type StepDraftInput = Pick<StepDraft, 'kind' | 'node' | 'at' | 'to' | 'note'> &

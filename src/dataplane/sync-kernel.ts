@@ -45,8 +45,15 @@ export function syncKernel(
   parse: (restore: string, key: string) => Ruleset,
 ): KernelRules {
   if (mode === 'ipvs') {
-    const sync = syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), previous ?? undefined, { scheduler });
-    return { ruleset: parse(sync.iptablesRestore, sync.iptablesRestore), ipvs: sync.state, ipsets: sync.ipsets, ipvsAddresses: new Set(sync.dummyAddresses) };
+    const sync = syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), previous ?? undefined, {
+      scheduler,
+    });
+    return {
+      ruleset: parse(sync.iptablesRestore, sync.iptablesRestore),
+      ipvs: sync.state,
+      ipsets: sync.ipsets,
+      ipvsAddresses: new Set(sync.dummyAddresses),
+    };
   }
   const sync = syncNode(cluster, node);
   return { ruleset: parse(withBuiltinChains(sync.restore), sync.restore), ipvs: null, ipsets: [], ipvsAddresses: new Set() };

@@ -42,27 +42,35 @@ export function walkFromPod(world: World, pod: ClusterPod, packet: Packet, recor
   // the default gateway, the bridge's address. So a Service IP is never ARPed
   // for: the frame is addressed to cbr0's MAC.
   const onLink = cidrContains(node.podCidr, packet.dstIp);
-  const neighbour = !onLink || packet.dstIp === node.bridgeIp ? node.bridgeMac : podsOn(world, node).find((p) => p.ip === packet.dstIp)?.mac;
+  const neighbour =
+    !onLink || packet.dstIp === node.bridgeIp ? node.bridgeMac : podsOn(world, node).find((p) => p.ip === packet.dstIp)?.mac;
   if (!neighbour) {
     return { kind: 'dropped', node: node.name, reason: `nobody answers ARP for ${packet.dstIp}` };
   }
   const framed: Packet = { ...packet, srcMac: pod.mac, dstMac: neighbour };
-  record(stepDraft({
-    kind: 'leave-pod',
-    node: node.name,
-    at: device(pod.name, 'eth0'),
-    to: device(node.name, pod.veth),
-    packet: framed,
-    note: { id: onLink ? 'leave-pod.on-link' : 'leave-pod.gateway', params: { pod: pod.name, dst: packet.dstIp, gateway: node.bridgeIp, veth: pod.veth } },
-  }));
-  record(stepDraft({
-    kind: 'veth',
-    node: node.name,
-    at: device(node.name, pod.veth),
-    to: device(node.name, 'cbr0'),
-    packet: framed,
-    note: { id: 'veth', params: { pod: pod.name, veth: pod.veth } },
-  }));
+  record(
+    stepDraft({
+      kind: 'leave-pod',
+      node: node.name,
+      at: device(pod.name, 'eth0'),
+      to: device(node.name, pod.veth),
+      packet: framed,
+      note: {
+        id: onLink ? 'leave-pod.on-link' : 'leave-pod.gateway',
+        params: { pod: pod.name, dst: packet.dstIp, gateway: node.bridgeIp, veth: pod.veth },
+      },
+    }),
+  );
+  record(
+    stepDraft({
+      kind: 'veth',
+      node: node.name,
+      at: device(node.name, pod.veth),
+      to: device(node.name, 'cbr0'),
+      packet: framed,
+      note: { id: 'veth', params: { pod: pod.name, veth: pod.veth } },
+    }),
+  );
   return atBridge(world, kernel, framed, pod.veth, record);
 }
 
@@ -74,20 +82,24 @@ function atBridge(world: World, kernel: NodeKernel, packet: Packet, inPort: stri
   const toBridge = packet.dstMac === node.bridgeMac;
   const target = toBridge ? null : podsOn(world, node).find((p) => p.mac === packet.dstMac);
   if (target === undefined) return { kind: 'dropped', node: node.name, reason: `no bridge port has MAC ${packet.dstMac}` };
-  record(stepDraft({
-    kind: toBridge ? 'bridge-miss' : 'bridge',
-    node: node.name,
-    at: device(node.name, 'cbr0'),
-    to: device(node.name, 'PREROUTING'),
-    packet,
-    note: target
-      ? { id: 'bridge.br-netfilter', params: { dst: packet.dstIp, port: target.veth } }
-      : { id: 'bridge-miss', params: { dst: packet.dstIp, bridge: node.bridgeIp } },
-  }));
+  record(
+    stepDraft({
+      kind: toBridge ? 'bridge-miss' : 'bridge',
+      node: node.name,
+      at: device(node.name, 'cbr0'),
+      to: device(node.name, 'PREROUTING'),
+      packet,
+      note: target
+        ? { id: 'bridge.br-netfilter', params: { dst: packet.dstIp, port: target.veth } }
+        : { id: 'bridge-miss', params: { dst: packet.dstIp, bridge: node.bridgeIp } },
+    }),
+  );
   return ipStack(world, kernel, packet, { inDev: 'cbr0', inPort, bridgedTo: target }, record);
 }
 
-type Egress = { readonly dev: 'cbr0'; readonly pod: ClusterPod; readonly routed: boolean } | { readonly dev: 'eth0'; readonly next: ClusterNode | null };
+type Egress =
+  | { readonly dev: 'cbr0'; readonly pod: ClusterPod; readonly routed: boolean }
+  | { readonly dev: 'eth0'; readonly next: ClusterNode | null };
 
 /** PREROUTING, the routing decision, FORWARD, POSTROUTING, then out of the bridge or eth0. */
 function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arrival, record: RecordStep): WalkOutcome {
@@ -103,22 +115,25 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
     const target = route.kind === 'bridge' ? podsOn(world, node).find((p) => p.ip === dst) : undefined;
     if (route.kind === 'local' && kernel.ipvsAddresses.has(dst)) return throughIpvs(world, kernel, pre, arrival, route.text, record);
     if (route.kind === 'local') return deliverToHost(world, kernel, pre, arrival.inDev, route.text, record);
-    if (route.kind === 'bridge' && !target) return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
+    if (route.kind === 'bridge' && !target)
+      return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
     // br_netfilter: a frame that came in on the bridge and whose DNATed
     // destination sits behind the same bridge is bridged back, not routed
     // (br_nf_pre_routing_finish), so its TTL is not decremented.
     const bridged = route.kind === 'bridge' && arrival.inDev === 'cbr0';
     current = bridged ? current : { ...current, ttl: current.ttl - 1 };
     egress = target ? { dev: 'cbr0', pod: target, routed: !bridged } : { dev: 'eth0', next: route.kind === 'via-node' ? route.node : null };
-    record(stepDraft({
-      kind: 'route',
-      node: node.name,
-      at: device(node.name, 'PREROUTING'),
-      to: device(node.name, 'FORWARD'),
-      packet: pre.packet,
-      after: current,
-      note: { id: bridged ? 'route.bridged' : `route.${route.kind}`, params: { dst, route: route.text, node: node.name } },
-    }));
+    record(
+      stepDraft({
+        kind: 'route',
+        node: node.name,
+        at: device(node.name, 'PREROUTING'),
+        to: device(node.name, 'FORWARD'),
+        packet: pre.packet,
+        after: current,
+        note: { id: bridged ? 'route.bridged' : `route.${route.kind}`, params: { dst, route: route.text, node: node.name } },
+      }),
+    );
   }
   // IPVS mode: a reply from a real server is rewritten by IPVS right after filter FORWARD.
   const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, current, 'reply') !== null;
@@ -131,55 +146,73 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
   return crossWire(world, kernel, out, egress.next, record);
 }
 
-function deliverOnBridge(kernel: NodeKernel, packet: Packet, pod: ClusterPod, routed: boolean, inPort: string | null, record: RecordStep): WalkOutcome {
+function deliverOnBridge(
+  kernel: NodeKernel,
+  packet: Packet,
+  pod: ClusterPod,
+  routed: boolean,
+  inPort: string | null,
+  record: RecordStep,
+): WalkOutcome {
   const node = kernel.node;
   // A routed packet is re-framed by the root namespace (source cbr0's MAC,
   // destination from its neighbour table); a bridged frame keeps its MACs
   // apart from the destination a DNAT made necessary.
   const framed: Packet = { ...packet, srcMac: routed ? node.bridgeMac : packet.srcMac, dstMac: pod.mac };
   const hairpin = inPort === pod.veth;
-  record(stepDraft({
-    kind: 'bridge',
-    node: node.name,
-    at: device(node.name, 'cbr0'),
-    to: device(node.name, pod.veth),
-    packet,
-    after: framed,
-    note: { id: hairpin ? 'bridge.hairpin' : 'bridge.forward', params: { port: pod.veth, pod: pod.name, mac: pod.mac } },
-  }));
-  record(stepDraft({
-    kind: 'deliver',
-    node: node.name,
-    at: device(node.name, pod.veth),
-    to: device(pod.name, 'eth0'),
-    packet: framed,
-    note: { id: 'deliver', params: { pod: pod.name, src: `${framed.srcIp}:${framed.srcPort}`, dst: `${framed.dstIp}:${framed.dstPort}` } },
-  }));
+  record(
+    stepDraft({
+      kind: 'bridge',
+      node: node.name,
+      at: device(node.name, 'cbr0'),
+      to: device(node.name, pod.veth),
+      packet,
+      after: framed,
+      note: { id: hairpin ? 'bridge.hairpin' : 'bridge.forward', params: { port: pod.veth, pod: pod.name, mac: pod.mac } },
+    }),
+  );
+  record(
+    stepDraft({
+      kind: 'deliver',
+      node: node.name,
+      at: device(node.name, pod.veth),
+      to: device(pod.name, 'eth0'),
+      packet: framed,
+      note: {
+        id: 'deliver',
+        params: { pod: pod.name, src: `${framed.srcIp}:${framed.srcPort}`, dst: `${framed.dstIp}:${framed.dstPort}` },
+      },
+    }),
+  );
   return { kind: 'delivered', peer: { kind: 'pod', pod }, packet: framed };
 }
 
 function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: ClusterNode | null, record: RecordStep): WalkOutcome {
   const node = kernel.node;
   const framed: Packet = { ...packet, srcMac: node.eth0Mac, dstMac: next ? next.eth0Mac : packet.dstMac };
-  record(stepDraft({
-    kind: 'wire',
-    node: null,
-    at: device(node.name, 'eth0'),
-    to: next ? device(next.name, 'eth0') : deviceId('net'),
-    packet,
-    after: framed,
-    note: { id: next ? 'wire' : 'wire.nowhere', params: { from: node.name, to: next?.name ?? '', dst: packet.dstIp } },
-  }));
+  record(
+    stepDraft({
+      kind: 'wire',
+      node: null,
+      at: device(node.name, 'eth0'),
+      to: next ? device(next.name, 'eth0') : deviceId('net'),
+      packet,
+      after: framed,
+      note: { id: next ? 'wire' : 'wire.nowhere', params: { from: node.name, to: next?.name ?? '', dst: packet.dstIp } },
+    }),
+  );
   if (!next) return { kind: 'dropped', node: null, reason: `the network has no route to ${packet.dstIp}` };
   const nextKernel = kernelOf(world, next.name);
-  record(stepDraft({
-    kind: 'arrive-node',
-    node: next.name,
-    at: device(next.name, 'eth0'),
-    to: device(next.name, 'PREROUTING'),
-    packet: framed,
-    note: { id: 'arrive-node', params: { node: next.name, dst: framed.dstIp } },
-  }));
+  record(
+    stepDraft({
+      kind: 'arrive-node',
+      node: next.name,
+      at: device(next.name, 'eth0'),
+      to: device(next.name, 'PREROUTING'),
+      packet: framed,
+      note: { id: 'arrive-node', params: { node: next.name, dst: framed.dstIp } },
+    }),
+  );
   return ipStack(world, nextKernel, framed, { inDev: 'eth0', inPort: null, bridgedTo: null }, record);
 }
 
@@ -188,23 +221,33 @@ function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: Clust
  * where IPVS rewrites it to a real server; then it is routed again, passes
  * OUTPUT and POSTROUTING, and leaves through the bridge or eth0.
  */
-function throughIpvs(world: World, kernel: NodeKernel, pre: NetfilterPass, arrival: Arrival, routeText: string, record: RecordStep): WalkOutcome {
+function throughIpvs(
+  world: World,
+  kernel: NodeKernel,
+  pre: NetfilterPass,
+  arrival: Arrival,
+  routeText: string,
+  record: RecordStep,
+): WalkOutcome {
   const node = kernel.node;
-  record(stepDraft({
-    kind: 'route',
-    node: node.name,
-    at: device(node.name, 'PREROUTING'),
-    to: device(node.name, 'kube-ipvs0'),
-    packet: pre.packet,
-    note: { id: 'route.ipvs-local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
-  }));
+  record(
+    stepDraft({
+      kind: 'route',
+      node: node.name,
+      at: device(node.name, 'PREROUTING'),
+      to: device(node.name, 'kube-ipvs0'),
+      packet: pre.packet,
+      note: { id: 'route.ipvs-local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
+    }),
+  );
   const ipvs = ipvsInput(world, kernel, pre, arrival.inDev, record);
   if (ipvs.kind === 'rejected') return { kind: 'rejected', node: node.name };
   if (ipvs.kind === 'dropped') return { kind: 'dropped', node: node.name, reason: ipvs.reason };
   const dst = ipvs.pass.packet.dstIp;
   const route = lookupRoute(world.cluster, node, dst, kernel.ipvsAddresses);
   const target = route.kind === 'bridge' ? podsOn(world, node).find((p) => p.ip === dst) : undefined;
-  if (route.kind === 'local' || (route.kind === 'bridge' && !target)) return { kind: 'dropped', node: node.name, reason: `IPVS sent the packet to ${dst}, which no pod holds` };
+  if (route.kind === 'local' || (route.kind === 'bridge' && !target))
+    return { kind: 'dropped', node: node.name, reason: `IPVS sent the packet to ${dst}, which no pod holds` };
   const egress = target ? ('cbr0' as const) : ('eth0' as const);
   const verdict = outputAfterIpvs(world, kernel, ipvs.pass, egress, record);
   if (verdict === 'REJECT') return { kind: 'rejected', node: node.name };
@@ -214,16 +257,25 @@ function throughIpvs(world: World, kernel: NodeKernel, pre: NetfilterPass, arriv
   return crossWire(world, kernel, out, route.kind === 'via-node' ? route.node : null, record);
 }
 
-function deliverToHost(world: World, kernel: NodeKernel, pre: NetfilterPass, inDev: string, routeText: string, record: RecordStep): WalkOutcome {
+function deliverToHost(
+  world: World,
+  kernel: NodeKernel,
+  pre: NetfilterPass,
+  inDev: string,
+  routeText: string,
+  record: RecordStep,
+): WalkOutcome {
   const node = kernel.node;
-  record(stepDraft({
-    kind: 'route',
-    node: node.name,
-    at: device(node.name, 'PREROUTING'),
-    to: device(node.name, 'INPUT'),
-    packet: pre.packet,
-    note: { id: 'route.local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
-  }));
+  record(
+    stepDraft({
+      kind: 'route',
+      node: node.name,
+      at: device(node.name, 'PREROUTING'),
+      to: device(node.name, 'INPUT'),
+      packet: pre.packet,
+      note: { id: 'route.local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
+    }),
+  );
   // IPVS mode: a reply to the node's own connection is rewritten by IPVS at LOCAL_IN.
   const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, pre.packet, 'reply') !== null;
   const verdict = input(world, kernel, pre, inDev, record, ipvsReply);
@@ -256,14 +308,16 @@ export function walkFromHost(world: World, node: ClusterNode, packet: Packet, re
     };
   }
   if (route.kind === 'bridge' && !target) return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
-  record(stepDraft({
-    kind: 'route',
-    node: node.name,
-    at: device(node.name, 'OUTPUT'),
-    to: device(node.name, 'POSTROUTING'),
-    packet: out.pass.packet,
-    note: { id: `route.output-${route.kind}`, params: { dst, route: route.text, node: node.name } },
-  }));
+  record(
+    stepDraft({
+      kind: 'route',
+      node: node.name,
+      at: device(node.name, 'OUTPUT'),
+      to: device(node.name, 'POSTROUTING'),
+      packet: out.pass.packet,
+      note: { id: `route.output-${route.kind}`, params: { dst, route: route.text, node: node.name } },
+    }),
+  );
   const egress = target ? ('cbr0' as const) : ('eth0' as const);
   const sent = postrouting(world, kernel, out.pass, egress, record);
   if (target) return deliverOnBridge(kernel, sent, target, true, null, record);

@@ -23,10 +23,7 @@ function withDests(state: IpvsState, vs: VirtualServer, dests: readonly RealServ
   const key = virtualServerKey(vs);
   const memory = state.schedulerState[key] ?? {};
   const nextMemory = memoryHook ? schedulerAfterDestChange(vs, dests, memory) : memory;
-  return replaceVirtualServer(
-    { ...state, schedulerState: { ...state.schedulerState, [key]: nextMemory } },
-    { ...vs, realServers: dests },
-  );
+  return replaceVirtualServer({ ...state, schedulerState: { ...state.schedulerState, [key]: nextMemory } }, { ...vs, realServers: dests });
 }
 
 /** `ipvsadm -A` (new service, no dests) or `-E` (edit: a new scheduler starts with fresh memory). */
@@ -53,7 +50,11 @@ export function setRealServerWeight(state: IpvsState, vsKey: string, rsKey: stri
   if (vs === undefined) return state;
   const current = vs.realServers.find((r) => realServerKey(r) === rsKey);
   if (current === undefined || current.weight === weight) return state;
-  return withDests(state, vs, vs.realServers.map((r) => (realServerKey(r) === rsKey ? { ...r, weight } : r)));
+  return withDests(
+    state,
+    vs,
+    vs.realServers.map((r) => (realServerKey(r) === rsKey ? { ...r, weight } : r)),
+  );
 }
 
 /**
@@ -67,12 +68,20 @@ export function deleteRealServer(state: IpvsState, vsKey: string, rsKey: string)
   const memory = state.schedulerState[vsKey] ?? {};
   const rr = memory.rr === undefined ? {} : { rr: rrPositionAfterDelete(vs.realServers, rsKey, memory.rr) };
   const withMemory = { ...state, schedulerState: { ...state.schedulerState, [vsKey]: { ...memory, ...rr } } };
-  const next = withDests(withMemory, vs, vs.realServers.filter((r) => realServerKey(r) !== rsKey));
+  const next = withDests(
+    withMemory,
+    vs,
+    vs.realServers.filter((r) => realServerKey(r) !== rsKey),
+  );
   return {
     ...next,
     connections: next.connections.filter((c) => !(connVirtualKey(c) === vsKey && connRealKey(c) === rsKey)),
     templates: next.templates.filter(
-      (t) => !(virtualServerKey({ protocol: t.protocol, ip: t.virtualIp, port: t.virtualPort }) === vsKey && `${t.realIp}:${t.realPort}` === rsKey),
+      (t) =>
+        !(
+          virtualServerKey({ protocol: t.protocol, ip: t.virtualIp, port: t.virtualPort }) === vsKey &&
+          `${t.realIp}:${t.realPort}` === rsKey
+        ),
     ),
   };
 }

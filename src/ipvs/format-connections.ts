@@ -22,16 +22,33 @@ export function formatIpvsadmConnections(state: IpvsState, now: number): string[
   const rows = [
     ...state.connections.map((c) => ({
       id: c.id,
-      cols: [c.protocol.toUpperCase(), formatExpire(c.expiresAt - now), c.state, `${c.clientIp}:${c.clientPort}`, `${c.virtualIp}:${c.virtualPort}`, `${c.realIp}:${c.realPort}`],
+      cols: [
+        c.protocol.toUpperCase(),
+        formatExpire(c.expiresAt - now),
+        c.state,
+        `${c.clientIp}:${c.clientPort}`,
+        `${c.virtualIp}:${c.virtualPort}`,
+        `${c.realIp}:${c.realPort}`,
+      ],
     })),
     ...state.templates.map((t) => ({
       id: t.id,
-      cols: [t.protocol.toUpperCase(), formatExpire(t.expiresAt - now), 'NONE', `${t.clientIp}:0`, `${t.virtualIp}:${t.virtualPort}`, `${t.realIp}:${t.realPort}`],
+      cols: [
+        t.protocol.toUpperCase(),
+        formatExpire(t.expiresAt - now),
+        'NONE',
+        `${t.clientIp}:0`,
+        `${t.virtualIp}:${t.virtualPort}`,
+        `${t.realIp}:${t.realPort}`,
+      ],
     })),
   ].sort((a, b) => a.id - b.id);
   return [
     'IPVS connection entries',
     `pro expire ${pad('state', 11)} ${pad('source', 18)} ${pad('virtual', 18)} destination`,
-    ...rows.map(({ cols: [p = '', e = '', st = '', src = '', vip = '', dst = ''] }) => `${pad(p, 3)} ${pad(e, 6)} ${pad(st, 11)} ${pad(src, 18)} ${pad(vip, 18)} ${dst}`),
+    ...rows.map(
+      ({ cols: [p = '', e = '', st = '', src = '', vip = '', dst = ''] }) =>
+        `${pad(p, 3)} ${pad(e, 6)} ${pad(st, 11)} ${pad(src, 18)} ${pad(vip, 18)} ${dst}`,
+    ),
   ];
 }

@@ -29,7 +29,9 @@ export function formatIpvsadmList(state: IpvsState): string[] {
   for (const vs of [...state.virtualServers].sort(compareVirtualServers)) {
     lines.push(formatServiceLine(vs));
     for (const rs of [...vs.realServers].sort(compareRealServers)) {
-      lines.push(`  -> ${pad(realServerKey(rs), 28)} ${pad(rs.forward, 7)} ${pad(rs.weight, 6)} ${pad(rs.activeConn, 10)} ${pad(rs.inActConn, 10)}`);
+      lines.push(
+        `  -> ${pad(realServerKey(rs), 28)} ${pad(rs.forward, 7)} ${pad(rs.weight, 6)} ${pad(rs.activeConn, 10)} ${pad(rs.inActConn, 10)}`,
+      );
     }
   }
   return lines;

@@ -15,13 +15,7 @@ export type {
   WrrMark,
 } from './types';
 export { EMPTY_IPVS_STATE, IPVS_SCHEDULERS } from './types';
-export {
-  compareRealServers,
-  compareVirtualServers,
-  findVirtualServer,
-  realServerKey,
-  virtualServerKey,
-} from './virtual-server';
+export { compareRealServers, compareVirtualServers, findVirtualServer, realServerKey, virtualServerKey } from './virtual-server';
 export { runScheduler, type SchedulerPick } from './scheduler';
 export { connOverhead } from './schedule-least';
 export { hash32, shBucket, dhBucket, shTable, dhTable, HASH_TAB_SIZE } from './schedule-hash';
@@ -39,14 +33,6 @@ export {
 export { formatIpvsadmList, formatServiceLine, IPVS_CONN_TAB_SIZE } from './format-ipvsadm';
 export { formatIpvsadmConnections, formatExpire } from './format-connections';
 export { formatKubeIpvs0, type KubeIpvs0Options } from './format-kube-ipvs0';
-export {
-  ipsetMatches,
-  ipPortEntry,
-  ipPortIpEntry,
-  KUBE_IPSETS,
-  type Ipset,
-  type IpsetFlags,
-  type IpsetType,
-} from './ipset';
+export { ipsetMatches, ipPortEntry, ipPortIpEntry, KUBE_IPSETS, type Ipset, type IpsetFlags, type IpsetType } from './ipset';
 export { formatIpsetList, ipsetInitval } from './format-ipset';
 export { countIpvsLookups, type IpvsHookVisit, type IpvsLookupCost } from './lookup-cost';

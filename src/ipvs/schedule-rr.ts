@@ -30,11 +30,7 @@ export function scheduleRr(
  * ip_vs_rr.c `ip_vs_rr_del_dest`: when the dest `sched_data` points at is unlinked, the
  * position moves to the entry before it (or the head), so the next pick is the one after.
  */
-export function rrPositionAfterDelete(
-  dests: readonly RealServer[],
-  deletedKey: string,
-  last: string | null,
-): string | null {
+export function rrPositionAfterDelete(dests: readonly RealServer[], deletedKey: string, last: string | null): string | null {
   if (last !== deletedKey) return last;
   const i = dests.findIndex((d) => realServerKey(d) === deletedKey);
   const prev = i > 0 ? dests[i - 1] : undefined;

@@ -38,10 +38,7 @@ export function wrrDestChanged(dests: readonly RealServer[], mark: WrrMark): Wrr
  * dest whose weight >= cw; each time the walk passes the list head cw drops by di, and
  * wraps to mw when it reaches 0. Weight 0 dests never qualify (cw is always >= 1).
  */
-export function scheduleWrr(
-  dests: readonly RealServer[],
-  mark: WrrMark,
-): { readonly index: number | null; readonly mark: WrrMark } {
+export function scheduleWrr(dests: readonly RealServer[], mark: WrrMark): { readonly index: number | null; readonly mark: WrrMark } {
   if (mark.mw === 0) return { index: null, mark };
   const n = dests.length;
   const lastIndex = mark.cl === null ? -1 : dests.findIndex((d) => realServerKey(d) === mark.cl);

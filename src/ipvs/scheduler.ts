@@ -48,11 +48,7 @@ export function runScheduler(vs: VirtualServer, packet: Packet, memory: Schedule
  * unless that dest was deleted (see `rrPositionAfterDelete`); sh/dh rebuild their
  * tables, which here are derived from the list on every pick.
  */
-export function schedulerAfterDestChange(
-  vs: VirtualServer,
-  newDests: readonly RealServer[],
-  memory: SchedulerMemory,
-): SchedulerMemory {
+export function schedulerAfterDestChange(vs: VirtualServer, newDests: readonly RealServer[], memory: SchedulerMemory): SchedulerMemory {
   if (vs.scheduler === 'wrr') return { ...memory, wrr: wrrDestChanged(newDests, memory.wrr ?? wrrInit(vs.realServers)) };
   return memory;
 }

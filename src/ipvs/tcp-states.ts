@@ -47,8 +47,16 @@ export function isActiveState(state: IpvsConnState): boolean {
 
 type Row = readonly IpvsTcpState[];
 const [, sES, sSS, sSR, sFW, sTW, sCL, sCW, sLA, sLI] = ORDER as [
-  IpvsTcpState, IpvsTcpState, IpvsTcpState, IpvsTcpState, IpvsTcpState,
-  IpvsTcpState, IpvsTcpState, IpvsTcpState, IpvsTcpState, IpvsTcpState,
+  IpvsTcpState,
+  IpvsTcpState,
+  IpvsTcpState,
+  IpvsTcpState,
+  IpvsTcpState,
+  IpvsTcpState,
+  IpvsTcpState,
+  IpvsTcpState,
+  IpvsTcpState,
+  IpvsTcpState,
 ];
 
 /**

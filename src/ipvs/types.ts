@@ -14,17 +14,7 @@ export const IPVS_SCHEDULERS: readonly IpvsScheduler[] = ['rr', 'wrr', 'lc', 'wl
  * UDP-like here (kube-proxy's SCTP state machine is not simulated).
  */
 export type IpvsTcpState =
-  | 'NONE'
-  | 'ESTABLISHED'
-  | 'SYN_SENT'
-  | 'SYN_RECV'
-  | 'FIN_WAIT'
-  | 'TIME_WAIT'
-  | 'CLOSE'
-  | 'CLOSE_WAIT'
-  | 'LAST_ACK'
-  | 'LISTEN'
-  | 'SYNACK';
+  'NONE' | 'ESTABLISHED' | 'SYN_SENT' | 'SYN_RECV' | 'FIN_WAIT' | 'TIME_WAIT' | 'CLOSE' | 'CLOSE_WAIT' | 'LAST_ACK' | 'LISTEN' | 'SYNACK';
 export type IpvsConnState = IpvsTcpState | 'UDP';
 
 /** A destination of a virtual service (struct ip_vs_dest). kube-proxy always uses Masq (NAT). */

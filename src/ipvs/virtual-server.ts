@@ -17,11 +17,7 @@ export function realServerKey(rs: { readonly ip: Ipv4; readonly port: number }):
  * UDP 17 before SCTP 132), then the address as a number, then the port.
  */
 export function compareVirtualServers(a: VirtualServer, b: VirtualServer): number {
-  return (
-    PROTOCOL_NUMBER[a.protocol] - PROTOCOL_NUMBER[b.protocol] ||
-    ipv4ToNumber(a.ip) - ipv4ToNumber(b.ip) ||
-    a.port - b.port
-  );
+  return PROTOCOL_NUMBER[a.protocol] - PROTOCOL_NUMBER[b.protocol] || ipv4ToNumber(a.ip) - ipv4ToNumber(b.ip) || a.port - b.port;
 }
 
 /** libipvs.c `ipvs_cmp_dests`: address, then port. */

@@ -50,11 +50,7 @@ function availableForTopology(ep: EndpointInfo, mode: TopologyMode, topo: Topolo
  * ones; Local uses local Ready endpoints, else local serving+terminating ones,
  * independently of the Cluster list.
  */
-export function categorizeEndpoints(
-  endpoints: readonly EndpointInfo[],
-  sp: ServicePortInfo,
-  topo: TopologyOptions,
-): CategorizedEndpoints {
+export function categorizeEndpoints(endpoints: readonly EndpointInfo[], sp: ServicePortInfo, topo: TopologyOptions): CategorizedEndpoints {
   let clusterEndpoints: readonly EndpointInfo[] = [];
   let hasAnyEndpoints = false;
   let mode: TopologyMode = '';

@@ -24,14 +24,20 @@ export interface StaleEntryFilter {
  * and KUBE-FORWARD drops INVALID packets); traffic policies and the terminating state
  * are ignored, as the real code ignores them.
  */
-export function staleUdpEntryFilter(config: ProxierConfig, services: readonly ServiceInput[], endpointSlices: readonly EndpointSliceInput[]): StaleEntryFilter {
+export function staleUdpEntryFilter(
+  config: ProxierConfig,
+  services: readonly ServiceInput[],
+  endpointSlices: readonly EndpointSliceInput[],
+): StaleEntryFilter {
   const endpoints = buildEndpointsMap(endpointSlices, config.ipFamily, config.nodeName);
   const frontends = new Map<string, Set<string>>();
   const nodePorts = new Map<number, Set<string>>();
   for (const svc of services) {
     for (const sp of servicePortsOf(svc, config.ipFamily)) {
       if (sp.protocol !== 'udp') continue;
-      const serving = (endpoints.get(servicePortKey(sp.serviceKey, sp.portName, sp.apiProtocol)) ?? []).filter((e) => e.serving).map((e) => e.text);
+      const serving = (endpoints.get(servicePortKey(sp.serviceKey, sp.portName, sp.apiProtocol)) ?? [])
+        .filter((e) => e.serving)
+        .map((e) => e.text);
       if (serving.length === 0) continue;
       for (const ip of [sp.clusterIP, ...sp.loadBalancerVIPs, ...sp.externalIPs]) {
         const key = `${ip}:${sp.port}`;
@@ -68,7 +74,13 @@ export function conntrackCleanupRequired(
       for (const sp of servicePortsOf(svc, config.ipFamily)) {
         if (sp.protocol !== 'udp') continue;
         const key = servicePortKey(sp.serviceKey, sp.portName, sp.apiProtocol);
-        out.set(key, (endpoints.get(key) ?? []).filter((e) => e.serving).map((e) => e.text).join(','));
+        out.set(
+          key,
+          (endpoints.get(key) ?? [])
+            .filter((e) => e.serving)
+            .map((e) => e.text)
+            .join(','),
+        );
       }
     }
     return out;

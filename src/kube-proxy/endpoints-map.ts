@@ -29,11 +29,7 @@ export function servicePortKey(serviceKey: string, portName: string, apiProtocol
  * true, nil terminating = false); IPs are canonicalised; duplicates of "ip:port" collapse
  * with a non-terminating entry winning; the list is sorted by the "ip:port" string.
  */
-export function buildEndpointsMap(
-  slices: readonly EndpointSliceInput[],
-  family: IpFamily,
-  nodeName: string,
-): Map<string, EndpointInfo[]> {
+export function buildEndpointsMap(slices: readonly EndpointSliceInput[], family: IpFamily, nodeName: string): Map<string, EndpointInfo[]> {
   const sets = new Map<string, Map<string, EndpointInfo>>();
   for (const slice of slices) {
     if (slice.addressType !== family) continue;

@@ -8,7 +8,12 @@ import type { ServicePortPlan } from './service-port-plan';
  * Cluster policy it masquerades everything; with Local it handles the special cases
  * first, then jumps to the external policy chain when it has endpoints.
  */
-export function writeExternalChainRules(out: ServiceChainOutput, sp: ServicePortInfo, plan: ServicePortPlan, localDetectorCidr: string | null): void {
+export function writeExternalChainRules(
+  out: ServiceChainOutput,
+  sp: ServicePortInfo,
+  plan: ServicePortPlan,
+  localDetectorCidr: string | null,
+): void {
   const ext = sp.chains.external;
   const nat = declareServiceChain(out, ext);
   if (nat === null) return;
@@ -22,8 +27,12 @@ export function writeExternalChainRules(out: ServiceChainOutput, sp: ServicePort
     if (localDetectorCidr !== null) {
       nat.push(`-A ${ext} -m comment --comment "pod traffic for ${name} external destinations" -s ${localDetectorCidr} -j ${svcChain}`);
     }
-    nat.push(`-A ${ext} -m comment --comment "masquerade LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`);
-    nat.push(`-A ${ext} -m comment --comment "route LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j ${svcChain}`);
+    nat.push(
+      `-A ${ext} -m comment --comment "masquerade LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`,
+    );
+    nat.push(
+      `-A ${ext} -m comment --comment "route LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j ${svcChain}`,
+    );
   }
   if (plan.hasExternal) nat.push(`-A ${ext} -j ${plan.externalPolicyChain}`);
 }

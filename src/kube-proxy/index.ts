@@ -4,7 +4,13 @@ export { sortIptablesRules, ruleComment } from './sort-rules';
 export { computeProbability, formatFixedGo } from './probability';
 export { chainHash, portProtoHash, servicePortChains, endpointChainName, isServiceChainName, type ServicePortChains } from './chain-name';
 export { KUBE_PROXY_JUMP_RULES, builtinChainRules, withBuiltinChains, type JumpRule } from './jump-rules';
-export { TEST_PROXIER_CONFIG, NFACCT_INVALID_DROPPED, NFACCT_LOCALHOST_NODEPORTS, type ProxierConfig, type ClusterCidrDetector } from './proxier-config';
+export {
+  TEST_PROXIER_CONFIG,
+  NFACCT_INVALID_DROPPED,
+  NFACCT_LOCALHOST_NODEPORTS,
+  type ProxierConfig,
+  type ClusterCidrDetector,
+} from './proxier-config';
 export type { ServiceInput, ServicePortInput, LoadBalancerIngressInput, ServiceType, TrafficPolicy } from './service';
 export type { EndpointSliceInput, EndpointInput, EndpointPortInput, EndpointConditionsInput } from './endpoint-slice';
 export type { TableRules } from './rule-buffers';

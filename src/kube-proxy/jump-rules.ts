@@ -21,7 +21,12 @@ const FW = '-m conntrack --ctstate NEW -m comment --comment "kubernetes load bal
 export const KUBE_PROXY_JUMP_RULES: readonly JumpRule[] = [
   { table: 'filter', chain: 'INPUT', target: 'KUBE-EXTERNAL-SERVICES', args: EXT },
   { table: 'filter', chain: 'FORWARD', target: 'KUBE-EXTERNAL-SERVICES', args: EXT },
-  { table: 'filter', chain: 'INPUT', target: 'KUBE-NODEPORTS', args: '-m comment --comment "kubernetes health check service ports" -j KUBE-NODEPORTS' },
+  {
+    table: 'filter',
+    chain: 'INPUT',
+    target: 'KUBE-NODEPORTS',
+    args: '-m comment --comment "kubernetes health check service ports" -j KUBE-NODEPORTS',
+  },
   { table: 'filter', chain: 'FORWARD', target: 'KUBE-SERVICES', args: SVC_NEW },
   { table: 'filter', chain: 'OUTPUT', target: 'KUBE-SERVICES', args: SVC_NEW },
   { table: 'filter', chain: 'FORWARD', target: 'KUBE-FORWARD', args: '-m comment --comment "kubernetes forwarding rules" -j KUBE-FORWARD' },
@@ -29,8 +34,18 @@ export const KUBE_PROXY_JUMP_RULES: readonly JumpRule[] = [
   { table: 'filter', chain: 'OUTPUT', target: 'KUBE-PROXY-FIREWALL', args: FW },
   { table: 'filter', chain: 'FORWARD', target: 'KUBE-PROXY-FIREWALL', args: FW },
   { table: 'nat', chain: 'OUTPUT', target: 'KUBE-SERVICES', args: '-m comment --comment "kubernetes service portals" -j KUBE-SERVICES' },
-  { table: 'nat', chain: 'PREROUTING', target: 'KUBE-SERVICES', args: '-m comment --comment "kubernetes service portals" -j KUBE-SERVICES' },
-  { table: 'nat', chain: 'POSTROUTING', target: 'KUBE-POSTROUTING', args: '-m comment --comment "kubernetes postrouting rules" -j KUBE-POSTROUTING' },
+  {
+    table: 'nat',
+    chain: 'PREROUTING',
+    target: 'KUBE-SERVICES',
+    args: '-m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
+  },
+  {
+    table: 'nat',
+    chain: 'POSTROUTING',
+    target: 'KUBE-POSTROUTING',
+    args: '-m comment --comment "kubernetes postrouting rules" -j KUBE-POSTROUTING',
+  },
   { table: 'filter', chain: 'INPUT', target: 'KUBE-FIREWALL', args: '-j KUBE-FIREWALL' },
   { table: 'filter', chain: 'OUTPUT', target: 'KUBE-FIREWALL', args: '-j KUBE-FIREWALL' },
 ];

@@ -53,7 +53,11 @@ export function applyProxierOp(state: ProxierState, op: ProxierOp): Result<Proxi
     case 'updateEndpointSlice': {
       const key = sliceKey(op.endpointSlice);
       const slices = [...state.endpointSlices.filter((s) => sliceKey(s) !== key), op.endpointSlice];
-      return ok({ ...state, endpointSlices: slices, changedServices: touch(`${op.endpointSlice.namespace}/${op.endpointSlice.serviceName}`) });
+      return ok({
+        ...state,
+        endpointSlices: slices,
+        changedServices: touch(`${op.endpointSlice.namespace}/${op.endpointSlice.serviceName}`),
+      });
     }
     case 'deleteEndpointSlice': {
       const key = sliceKey(op.endpointSlice);

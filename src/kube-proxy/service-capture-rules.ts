@@ -9,22 +9,33 @@ import type { ServicePortPlan } from './service-port-plan';
  * service's own chain when it has somewhere to send the traffic, a filter REJECT or
  * DROP in KUBE-SERVICES / KUBE-EXTERNAL-SERVICES when it has not.
  */
-export function writeServiceCaptureRules(buf: RuleBuffers, sp: ServicePortInfo, plan: ServicePortPlan, localhostNodePortsNfacct: boolean): void {
+export function writeServiceCaptureRules(
+  buf: RuleBuffers,
+  sp: ServicePortInfo,
+  plan: ServicePortPlan,
+  localhostNodePortsNfacct: boolean,
+): void {
   const { filterRules, natRules } = buf;
   const { name, port } = sp;
   const m = plan.protoMatch;
   const { internal, external } = plan;
   if (plan.hasInternal) {
-    natRules.push(`-A KUBE-SERVICES -m comment --comment "${name} cluster IP" ${m} -d ${sp.clusterIP} --dport ${port} -j ${plan.internalChain}`);
+    natRules.push(
+      `-A KUBE-SERVICES -m comment --comment "${name} cluster IP" ${m} -d ${sp.clusterIP} --dport ${port} -j ${plan.internalChain}`,
+    );
   } else {
-    filterRules.push(`-A KUBE-SERVICES -m comment --comment ${internal.comment} ${m} -d ${sp.clusterIP} --dport ${port} -j ${internal.target}`);
+    filterRules.push(
+      `-A KUBE-SERVICES -m comment --comment ${internal.comment} ${m} -d ${sp.clusterIP} --dport ${port} -j ${internal.target}`,
+    );
   }
   for (const eip of sp.externalIPs) {
     if (plan.hasAnyEndpoints) {
       natRules.push(`-A KUBE-SERVICES -m comment --comment "${name} external IP" ${m} -d ${eip} --dport ${port} -j ${sp.chains.external}`);
     }
     if (!plan.hasExternal) {
-      filterRules.push(`-A KUBE-EXTERNAL-SERVICES -m comment --comment ${external.comment} ${m} -d ${eip} --dport ${port} -j ${external.target}`);
+      filterRules.push(
+        `-A KUBE-EXTERNAL-SERVICES -m comment --comment ${external.comment} ${m} -d ${eip} --dport ${port} -j ${external.target}`,
+      );
     }
   }
   writeLoadBalancerCaptureRules(buf, sp, plan);
@@ -56,7 +67,9 @@ function writeLoadBalancerCaptureRules(buf: RuleBuffers, sp: ServicePortInfo, pl
   if (plan.hasExternal) return;
   const { external } = plan;
   for (const lbip of sp.loadBalancerVIPs) {
-    filterRules.push(`-A KUBE-EXTERNAL-SERVICES -m comment --comment ${external.comment} ${m} -d ${lbip} --dport ${port} -j ${external.target}`);
+    filterRules.push(
+      `-A KUBE-EXTERNAL-SERVICES -m comment --comment ${external.comment} ${m} -d ${lbip} --dport ${port} -j ${external.target}`,
+    );
   }
 }
 

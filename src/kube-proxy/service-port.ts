@@ -73,10 +73,8 @@ export function servicePortsOf(svc: ServiceInput, family: IpFamily): ServicePort
     if (cidr !== null && cidr.family === family) loadBalancerSourceRanges.push(cidr.text);
   }
   // NeedsHealthCheck: only LoadBalancer services with eTP=Local keep it.
-  const healthCheckNodePort =
-    svc.type === 'LoadBalancer' && externalPolicyLocal ? (svc.healthCheckNodePort ?? 0) : 0;
-  const stickyMaxAgeSeconds =
-    svc.sessionAffinity === 'ClientIP' ? (svc.sessionAffinityTimeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT) : 0;
+  const healthCheckNodePort = svc.type === 'LoadBalancer' && externalPolicyLocal ? (svc.healthCheckNodePort ?? 0) : 0;
+  const stickyMaxAgeSeconds = svc.sessionAffinity === 'ClientIP' ? (svc.sessionAffinityTimeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT) : 0;
   return svc.ports.map((p) => {
     const name = p.name === '' ? serviceKey : `${serviceKey}:${p.name}`;
     const protocol = p.protocol.toLowerCase();

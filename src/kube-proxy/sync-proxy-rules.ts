@@ -72,7 +72,9 @@ export function syncProxyRules(
 
   const servicePorts: ServicePortInfo[] = [];
   for (const svc of services) for (const sp of servicePortsOf(svc, config.ipFamily)) servicePorts.push(sp);
-  servicePorts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0));
+  servicePorts.sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0,
+  );
   const endpointsMap = buildEndpointsMap(endpointSlices, config.ipFamily, config.nodeName);
   const endpointsOf = (sp: ServicePortInfo): EndpointInfo[] =>
     endpointsMap.get(servicePortKey(sp.serviceKey, sp.portName, sp.apiProtocol)) ?? [];

@@ -33,7 +33,7 @@ function maskOf(prefix: number): number {
 /** True when the address lies inside the block. */
 export function cidrContains(cidr: Cidr, ip: Ipv4): boolean {
   const mask = maskOf(cidr.prefix);
-  return ((ipv4ToNumber(ip) & mask) >>> 0) === ((ipv4ToNumber(cidr.network) & mask) >>> 0);
+  return (ipv4ToNumber(ip) & mask) >>> 0 === (ipv4ToNumber(cidr.network) & mask) >>> 0;
 }
 
 /** "10.244.1.0/24". */

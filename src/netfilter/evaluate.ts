@@ -174,7 +174,12 @@ function isTerminal(target: Target): target is TerminalTarget {
  * jump or goto (into the chain, if it exists), RETURN. Moves `walk` and sets the mark;
  * `leftEntryChain` is true when a RETURN leaves the chain the walk started in.
  */
-function followTarget(table: Table, walk: Walk, target: GoOnTarget, s: MatchState): { verdict: RuleVerdict; detail: string; leftEntryChain: boolean } {
+function followTarget(
+  table: Table,
+  walk: Walk,
+  target: GoOnTarget,
+  s: MatchState,
+): { verdict: RuleVerdict; detail: string; leftEntryChain: boolean } {
   switch (target.kind) {
     case 'none':
       return { verdict: 'continue', detail: 'no target: the rule only counts the packet', leftEntryChain: false };
@@ -204,7 +209,10 @@ function followTarget(table: Table, walk: Walk, target: GoOnTarget, s: MatchStat
  * targets accept), the rule's detail, the packet after DNAT, and the NAT chosen (SNAT
  * and MASQUERADE are reported, not applied to the packet).
  */
-function endTable(target: TerminalTarget, packet: Packet): { verdict: ChainResult['verdict']; detail: string; packet: Packet; nat: NatDecision | null } {
+function endTable(
+  target: TerminalTarget,
+  packet: Packet,
+): { verdict: ChainResult['verdict']; detail: string; packet: Packet; nat: NatDecision | null } {
   switch (target.kind) {
     case 'accept':
       return { verdict: 'ACCEPT', detail: 'ACCEPT', packet, nat: null };
@@ -216,13 +224,23 @@ function endTable(target: TerminalTarget, packet: Packet): { verdict: ChainResul
       // A DNAT without a port keeps the packet's.
       const port = target.port ?? packet.dstPort;
       const nat = { kind: 'dnat', ip: target.ip, port } as const;
-      return { verdict: 'ACCEPT', detail: `--to-destination ${target.ip}:${port}`, packet: { ...packet, dstIp: target.ip, dstPort: port }, nat };
+      return {
+        verdict: 'ACCEPT',
+        detail: `--to-destination ${target.ip}:${port}`,
+        packet: { ...packet, dstIp: target.ip, dstPort: port },
+        nat,
+      };
     }
     case 'snat': {
       const detail = `--to-source ${target.ip}${target.port === null ? '' : `:${target.port}`}`;
       return { verdict: 'ACCEPT', detail, packet, nat: { kind: 'snat', ip: target.ip, port: target.port } };
     }
     case 'masquerade':
-      return { verdict: 'ACCEPT', detail: `MASQUERADE${target.randomFully ? ' --random-fully' : ''}`, packet, nat: { kind: 'masquerade', randomFully: target.randomFully } };
+      return {
+        verdict: 'ACCEPT',
+        detail: `MASQUERADE${target.randomFully ? ' --random-fully' : ''}`,
+        packet,
+        nat: { kind: 'masquerade', randomFully: target.randomFully },
+      };
   }
 }

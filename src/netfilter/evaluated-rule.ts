@@ -9,17 +9,7 @@ export type TableName = 'raw' | 'mangle' | 'nat' | 'filter';
  * - the terminal verdicts 'accept', 'drop', 'reject', 'dnat', 'snat', 'masquerade'.
  */
 export type RuleVerdict =
-  | 'no-match'
-  | 'jump'
-  | 'goto'
-  | 'return'
-  | 'continue'
-  | 'accept'
-  | 'drop'
-  | 'reject'
-  | 'dnat'
-  | 'snat'
-  | 'masquerade';
+  'no-match' | 'jump' | 'goto' | 'return' | 'continue' | 'accept' | 'drop' | 'reject' | 'dnat' | 'snat' | 'masquerade';
 
 /** One rule as the evaluator met it, for the rules panel and the CLI. */
 export interface EvaluatedRule {

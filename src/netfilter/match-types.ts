@@ -106,12 +106,4 @@ export interface SetMatch {
 }
 
 export type Match =
-  | CommentMatch
-  | PortsMatch
-  | StatisticMatch
-  | RecentMatch
-  | MarkMatch
-  | ConntrackMatch
-  | AddrTypeMatch
-  | NfacctMatch
-  | SetMatch;
+  CommentMatch | PortsMatch | StatisticMatch | RecentMatch | MarkMatch | ConntrackMatch | AddrTypeMatch | NfacctMatch | SetMatch;

@@ -33,8 +33,9 @@ export interface MatchState {
  */
 export function matchRule(rule: Rule, s: MatchState): string | null {
   const { source, destination, protocol } = rule;
-  if (source !== null && (((s.srcNum & source.mask) >>> 0) === source.network) === source.negated) return source.saveText;
-  if (destination !== null && (((s.dstNum & destination.mask) >>> 0) === destination.network) === destination.negated) return destination.saveText;
+  if (source !== null && ((s.srcNum & source.mask) >>> 0 === source.network) === source.negated) return source.saveText;
+  if (destination !== null && ((s.dstNum & destination.mask) >>> 0 === destination.network) === destination.negated)
+    return destination.saveText;
   if (rule.inInterface !== null && !interfaceMatches(rule.inInterface, s.inInterface)) return iface('-i', rule.inInterface);
   if (rule.outInterface !== null && !interfaceMatches(rule.outInterface, s.outInterface)) return iface('-o', rule.outInterface);
   if (protocol !== null && protocol.name !== 'all' && (protocol.name === s.packet.protocol) === protocol.negated) {
@@ -77,15 +78,19 @@ function matchOne(m: Match, s: MatchState): string | null {
     case 'recent':
       return matchRecent(m, s);
     case 'mark':
-      return (((s.mark & m.mask) >>> 0) === m.value) === m.negated ? `${formatMatchSave(m)} (mark is 0x${s.mark.toString(16)})` : null;
+      return ((s.mark & m.mask) >>> 0 === m.value) === m.negated ? `${formatMatchSave(m)} (mark is 0x${s.mark.toString(16)})` : null;
     case 'conntrack':
       return ((s.ctBits & m.bits) !== 0) === m.negated ? `${formatMatchSave(m)} (ctstate is ${s.ctText})` : null;
     case 'addrtype': {
-      for (const [check, num, flag] of [[m.src, s.srcNum, '--src-type'], [m.dst, s.dstNum, '--dst-type']] as const) {
+      for (const [check, num, flag] of [
+        [m.src, s.srcNum, '--src-type'],
+        [m.dst, s.dstNum, '--dst-type'],
+      ] as const) {
         if (check === null) continue;
         if (check.type !== 'LOCAL') return `-m addrtype ${flag} ${check.type} is not simulated`;
         const ip = numberToIpv4(num);
-        if (s.isLocalAddress(ip) === check.negated) return `-m addrtype ${check.negated ? '! ' : ''}${flag} LOCAL (${ip} is ${check.negated ? '' : 'not '}local)`;
+        if (s.isLocalAddress(ip) === check.negated)
+          return `-m addrtype ${check.negated ? '! ' : ''}${flag} LOCAL (${ip} is ${check.negated ? '' : 'not '}local)`;
       }
       return null;
     }

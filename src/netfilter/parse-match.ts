@@ -23,8 +23,16 @@ export const MATCH_OPTIONS: Readonly<Record<string, Readonly<Record<string, Opti
   sctp: ports,
   statistic: { '--mode': arg1, '--probability': arg1Neg },
   recent: {
-    '--name': arg1, '--set': flagNeg, '--rcheck': flagNeg, '--update': flagNeg, '--remove': flagNeg,
-    '--seconds': arg1, '--reap': flag, '--mask': arg1, '--rsource': flag, '--rdest': flag,
+    '--name': arg1,
+    '--set': flagNeg,
+    '--rcheck': flagNeg,
+    '--update': flagNeg,
+    '--remove': flagNeg,
+    '--seconds': arg1,
+    '--reap': flag,
+    '--mask': arg1,
+    '--rsource': flag,
+    '--rdest': flag,
   },
   mark: { '--mark': arg1Neg },
   conntrack: { '--ctstate': arg1Neg },
@@ -98,7 +106,8 @@ export function finishMatch(draft: MatchDraft): Result<Match> {
       return ok({ kind: 'conntrack', negated: c.negated, states: CT_STATES.filter((s) => states.includes(s)), bits });
     }
     case 'addrtype': {
-      const check = (v: OptionValue | undefined) => (v === undefined ? null : { negated: v.negated, type: (v.args[0] ?? '').toUpperCase() });
+      const check = (v: OptionValue | undefined) =>
+        v === undefined ? null : { negated: v.negated, type: (v.args[0] ?? '').toUpperCase() };
       const src = check(first('--src-type'));
       const dst = check(first('--dst-type'));
       return src === null && dst === null ? err('-m addrtype needs --src-type or --dst-type') : ok({ kind: 'addrtype', src, dst });

@@ -13,8 +13,16 @@ const NOT_NEGATABLE: ReadonlySet<string> = new Set(['-m', '-j', '-g']);
 const PORT_PROTOCOLS: ReadonlySet<string> = new Set(['tcp', 'udp', 'sctp']);
 
 const LONG_NAMES: ReadonlyMap<string, string> = new Map([
-  ['--source', '-s'], ['--src', '-s'], ['--destination', '-d'], ['--dst', '-d'], ['--protocol', '-p'],
-  ['--in-interface', '-i'], ['--out-interface', '-o'], ['--match', '-m'], ['--jump', '-j'], ['--goto', '-g'],
+  ['--source', '-s'],
+  ['--src', '-s'],
+  ['--destination', '-d'],
+  ['--dst', '-d'],
+  ['--protocol', '-p'],
+  ['--in-interface', '-i'],
+  ['--out-interface', '-o'],
+  ['--match', '-m'],
+  ['--jump', '-j'],
+  ['--goto', '-g'],
 ]);
 
 /** A rule while its words are read: the rule's own matches, its modules in order, its target. */
@@ -46,7 +54,15 @@ export function parseRule(line: string): Result<Rule> {
   if (head === undefined || (head !== '-A' && head !== '--append') || chain === undefined || chain.startsWith('-')) {
     return err('a rule must start with "-A CHAIN"');
   }
-  const draft: RuleDraft = { source: null, destination: null, inInterface: null, outInterface: null, protocol: null, modules: [], target: null };
+  const draft: RuleDraft = {
+    source: null,
+    destination: null,
+    inInterface: null,
+    outInterface: null,
+    protocol: null,
+    modules: [],
+    target: null,
+  };
   let i = 2;
   while (i < words.length) {
     const read = readOption(draft, tokenized.value, i);
@@ -162,7 +178,11 @@ function finishRule(chain: string, draft: RuleDraft, restoreText: string): Resul
 }
 
 /** The spec of `opt` in `module`, with own-property checks ("constructor" is not an option). */
-function optionSpec(table: Readonly<Record<string, Readonly<Record<string, OptionSpec>>>>, module: string, opt: string): OptionSpec | undefined {
+function optionSpec(
+  table: Readonly<Record<string, Readonly<Record<string, OptionSpec>>>>,
+  module: string,
+  opt: string,
+): OptionSpec | undefined {
   const options = Object.hasOwn(table, module) ? table[module] : undefined;
   return options !== undefined && Object.hasOwn(options, opt) ? options[opt] : undefined;
 }

@@ -42,7 +42,12 @@ export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target>
       return ok({ kind, ip: addr.value.ip, port: addr.value.port, randomFully: o.has('--random-fully') });
     }
     case 'MASQUERADE':
-      return ok({ kind: 'masquerade', randomFully: o.has('--random-fully'), random: o.has('--random'), toPorts: value('--to-ports') ?? null });
+      return ok({
+        kind: 'masquerade',
+        randomFully: o.has('--random-fully'),
+        random: o.has('--random'),
+        toPorts: value('--to-ports') ?? null,
+      });
     case 'MARK':
       return finishMark(draft);
     default:
@@ -54,7 +59,8 @@ export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target>
 function finishMark(draft: MatchDraft): Result<Target> {
   const entries = [...draft.options.entries()];
   const [entry, extra] = entries;
-  if (entry === undefined || extra !== undefined) return err('-j MARK needs exactly one of --set-xmark, --set-mark, --and-mark, --or-mark, --xor-mark');
+  if (entry === undefined || extra !== undefined)
+    return err('-j MARK needs exactly one of --set-xmark, --set-mark, --and-mark, --or-mark, --xor-mark');
   const [opt, v] = entry;
   const parsed = parseMarkValue(v.args[0] ?? '');
   if (!parsed.ok) return parsed;

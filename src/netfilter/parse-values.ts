@@ -37,7 +37,16 @@ export function parseAddressMatch(text: string, negated: boolean, flag: '-s' | '
 }
 
 const PROTOCOL_ALIASES: Readonly<Record<string, ProtocolMatch['name']>> = {
-  tcp: 'tcp', '6': 'tcp', udp: 'udp', '17': 'udp', sctp: 'sctp', '132': 'sctp', icmp: 'icmp', '1': 'icmp', all: 'all', '0': 'all',
+  tcp: 'tcp',
+  '6': 'tcp',
+  udp: 'udp',
+  '17': 'udp',
+  sctp: 'sctp',
+  '132': 'sctp',
+  icmp: 'icmp',
+  '1': 'icmp',
+  all: 'all',
+  '0': 'all',
 };
 
 /** `-p`: names are case-insensitive (kube-proxy's tests write "TCP" flows). */
@@ -75,7 +84,8 @@ export function parseMarkValue(text: string): Result<{ value: number; mask: numb
   const [v, m, extra] = text.split('/');
   const value = parseMarkNumber(v ?? '');
   const mask = m === undefined ? null : parseMarkNumber(m);
-  if (extra !== undefined || value === null || (m !== undefined && mask === null)) return err(`"${text}" is not a mark such as 0x4000 or 0x4000/0x4000`);
+  if (extra !== undefined || value === null || (m !== undefined && mask === null))
+    return err(`"${text}" is not a mark such as 0x4000 or 0x4000/0x4000`);
   return ok({ value, mask });
 }
 

@@ -63,7 +63,11 @@ export const connectionSchema = z.strictObject({
 });
 
 /** A pod or Service named by reference: "pod4" (namespace default) or "namespace/pod4". */
-const objectRef = z.string().min(1).max(127).regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be "name" or "namespace/name"');
+const objectRef = z
+  .string()
+  .min(1)
+  .max(127)
+  .regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be "name" or "namespace/name"');
 const eventTime = z.number().min(0).max(86400);
 
 /**

@@ -114,7 +114,10 @@ export function readScenarioJson(text: string, options: ReadScenarioJsonOptions 
   const maxChars = options.maxChars ?? MAX_SCENARIO_JSON_CHARS;
   try {
     if (text.length > maxChars) {
-      return fail({ path: '', message: `the scenario is ${Math.ceil(text.length / 1024)} KB of JSON; the limit is ${Math.floor(maxChars / 1024)} KB` });
+      return fail({
+        path: '',
+        message: `the scenario is ${Math.ceil(text.length / 1024)} KB of JSON; the limit is ${Math.floor(maxChars / 1024)} KB`,
+      });
     }
     let value: unknown;
     try {
@@ -150,13 +153,15 @@ export function decodeScenario(text: string): ScenarioResult {
   if (text.length > MAX_LINK_CHARS) {
     return fail({ path: '', message: `is ${text.length} characters long; a link's scenario may have at most ${MAX_LINK_CHARS}` });
   }
-  if (!LINK_ALPHABET.test(text)) return fail({ path: '', message: 'is not valid compressed data (it has characters lz-string never writes)' });
+  if (!LINK_ALPHABET.test(text))
+    return fail({ path: '', message: 'is not valid compressed data (it has characters lz-string never writes)' });
   let json: string | null;
   try {
     json = LZString.decompressFromEncodedURIComponent(text);
   } catch {
     json = null;
   }
-  if (typeof json !== 'string' || json.length === 0) return fail({ path: '', message: 'is not valid compressed data (truncated or corrupted)' });
+  if (typeof json !== 'string' || json.length === 0)
+    return fail({ path: '', message: 'is not valid compressed data (truncated or corrupted)' });
   return readScenarioJson(json);
 }

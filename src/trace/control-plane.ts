@@ -57,7 +57,14 @@ function changedSlices(before: Cluster, after: Cluster): string {
   return lines.join('; ') || EMPTY;
 }
 
-function eventNote(event: ClusterEvent, before: Cluster, after: Cluster, pod: ClusterPod | null, podBefore: ClusterPod | null, memory: ControlPlaneMemory): Note {
+function eventNote(
+  event: ClusterEvent,
+  before: Cluster,
+  after: Cluster,
+  pod: ClusterPod | null,
+  podBefore: ClusterPod | null,
+  memory: ControlPlaneMemory,
+): Note {
   const slices = changedSlices(before, after);
   switch (event.action) {
     case 'delete-pod':
@@ -117,8 +124,10 @@ export function runClusterEvent(
       note: eventNote(event, before, after, result.effect.pod, result.effect.podBefore, memory),
     },
   ];
-  if (result.effect.podBefore && event.action === 'delete-pod') memory.podIps.set(`${result.effect.podBefore.namespace}/${result.effect.podBefore.name}`, result.effect.podBefore.ip);
-  if (result.effect.service && event.action === 'delete-service') memory.serviceIps.set(`${result.effect.service.namespace}/${result.effect.service.name}`, result.effect.service.clusterIP);
+  if (result.effect.podBefore && event.action === 'delete-pod')
+    memory.podIps.set(`${result.effect.podBefore.namespace}/${result.effect.podBefore.name}`, result.effect.podBefore.ip);
+  if (result.effect.service && event.action === 'delete-service')
+    memory.serviceIps.set(`${result.effect.service.namespace}/${result.effect.service.name}`, result.effect.service.clusterIP);
   world.cluster = after;
   const podIps = new Set<string>(after.pods.map((p) => p.ip));
   const bridgeIps = new Set<string>(after.nodes.map((n) => n.bridgeIp));
@@ -150,9 +159,16 @@ export function runClusterEvent(
     // TCP (and SCTP) entries whose server is a pod address no pod holds any more (the client
     // node's entry DNATed to it, the server node's plain forwarded one): kube-proxy leaves them.
     const staleTcp = kernel.conntrack.entries.filter(
-      (e) => isLive(e, world.now) && e.protocol !== 'udp' && cidrContains(after.clusterCidr, e.reply.src) && !podIps.has(e.reply.src) && !bridgeIps.has(e.reply.src),
+      (e) =>
+        isLive(e, world.now) &&
+        e.protocol !== 'udp' &&
+        cidrContains(after.clusterCidr, e.reply.src) &&
+        !podIps.has(e.reply.src) &&
+        !bridgeIps.has(e.reply.src),
     );
-    const draining = rules.ipvs ? rules.ipvs.virtualServers.reduce((n, vs) => n + vs.realServers.filter((rs) => rs.weight === 0).length, 0) : 0;
+    const draining = rules.ipvs
+      ? rules.ipvs.virtualServers.reduce((n, vs) => n + vs.realServers.filter((rs) => rs.weight === 0).length, 0)
+      : 0;
 
     const changed = tables.length > 0 || (ipvsBefore !== null && ipvsAfter !== null && ipvsBefore.join('\n') !== ipvsAfter.join('\n'));
     const parts = [world.mode === 'ipvs' ? 'ipvs' : 'iptables'];
@@ -162,7 +178,10 @@ export function runClusterEvent(
     if (staleTcp.length > 0) parts.push('stale-tcp');
     const nat = tables.find((t) => t.table === 'nat');
     const chains = (lines: readonly string[] | undefined, prefix: string) =>
-      (lines ?? []).filter((l) => l.startsWith(`:${prefix}`)).map((l) => l.slice(1).split(' ')[0]!).join(', ') || EMPTY;
+      (lines ?? [])
+        .filter((l) => l.startsWith(`:${prefix}`))
+        .map((l) => l.slice(1).split(' ')[0]!)
+        .join(', ') || EMPTY;
     drafts.push({
       kind: 'kube-proxy-sync',
       node: node.name as NodeName,

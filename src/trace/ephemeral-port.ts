@@ -18,7 +18,11 @@ export const EPHEMERAL_PORT_RANGE: readonly [low: number, high: number] = [32768
  *
  * @example pickEphemeralPort(createRng(1), (port) => port === 40000) // never 40000
  */
-export function pickEphemeralPort(rng: Rng, taken: (port: number) => boolean, range: readonly [low: number, high: number] = EPHEMERAL_PORT_RANGE): number {
+export function pickEphemeralPort(
+  rng: Rng,
+  taken: (port: number) => boolean,
+  range: readonly [low: number, high: number] = EPHEMERAL_PORT_RANGE,
+): number {
   const [low, high] = range;
   const size = high - low + 1;
   const start = rng.nextInt(low, high);

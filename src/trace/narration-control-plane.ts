@@ -9,11 +9,11 @@ type Text = { readonly en: string; readonly zh: string };
  */
 export const EVENT_NARRATION: Readonly<Record<string, Text>> = {
   'event.delete-pod': {
-    en: '{pod} ({ip}, on {node}) is deleted and gone from the API server (this event skips the terminating phase a real deletion goes through first; terminate-pod shows it). The kubelet tears down its network namespace and veth, and the CNI plugin frees {ip}. The EndpointSlice controller removes it from the Services that selected it: {slices}. This is the article\'s point: Pod IPs come and go, while the Service keeps its virtual IP.',
+    en: "{pod} ({ip}, on {node}) is deleted and gone from the API server (this event skips the terminating phase a real deletion goes through first; terminate-pod shows it). The kubelet tears down its network namespace and veth, and the CNI plugin frees {ip}. The EndpointSlice controller removes it from the Services that selected it: {slices}. This is the article's point: Pod IPs come and go, while the Service keeps its virtual IP.",
     zh: '{pod}（{ip}，位于 {node}）被删除，从 API Server 中消失（这个事件跳过了真实删除前的 Terminating 阶段，terminate-pod 事件展示该阶段）。kubelet 拆除它的网络命名空间和 veth，CNI 插件释放 {ip}。EndpointSlice 控制器把它从选中它的 Service 中移除：{slices}。这正是文章所说的：Pod 的 IP 地址将会出现又消失，而 Service 的虚拟 IP 保持不变。',
   },
   'event.create-pod': {
-    en: 'The new pod {pod} is scheduled on {node}. The kubelet creates its network namespace and veth pair ({veth} on cbr0), and the CNI plugin\'s host-local IPAM gives it {ip}, the next free address after the last one it handed out. EndpointSlices now: {slices}.',
+    en: "The new pod {pod} is scheduled on {node}. The kubelet creates its network namespace and veth pair ({veth} on cbr0), and the CNI plugin's host-local IPAM gives it {ip}, the next free address after the last one it handed out. EndpointSlices now: {slices}.",
     zh: '新的 Pod {pod} 被调度到 {node}。kubelet 为它创建网络命名空间和 veth 对（网桥 cbr0 上的 {veth}），CNI 插件的 host-local IPAM 分配给它 {ip}：上一次分配的地址之后的下一个空闲地址。现在的 EndpointSlice：{slices}。',
   },
   'event.create-pod.recreated': {
@@ -21,11 +21,11 @@ export const EVENT_NARRATION: Readonly<Record<string, Text>> = {
     zh: '{pod} 在 {node} 上被重新创建：这是一个新的 Pod，地址也是新的。host-local IPAM 分配上一次分配之后的下一个地址 {ip}，而不是旧 Pod 用过的 {former}（释放的地址要等分配器绕回地址段开头才会再次使用）。veth 对也是新建的（图中仍画作 {veth}，即旧 veth 的位置）。现在的 EndpointSlice：{slices}。这就是客户端访问 Service 而不是 Pod IP 的原因：Service 的虚拟 IP 没有改变。',
   },
   'event.set-not-ready': {
-    en: '{pod}\'s readiness probe fails: the kubelet sets its Ready condition to false. The pod keeps running and keeps {ip}, but the EndpointSlice controller marks its endpoint ready=false, serving=false: {slices}. kube-proxy sends new connections only to ready endpoints.',
+    en: "{pod}'s readiness probe fails: the kubelet sets its Ready condition to false. The pod keeps running and keeps {ip}, but the EndpointSlice controller marks its endpoint ready=false, serving=false: {slices}. kube-proxy sends new connections only to ready endpoints.",
     zh: '{pod} 的就绪探针失败：kubelet 把它的 Ready 状态设为 false。Pod 仍在运行，地址仍是 {ip}，但 EndpointSlice 控制器把它的端点标记为 ready=false、serving=false：{slices}。kube-proxy 只把新连接发给就绪的端点。',
   },
   'event.set-ready': {
-    en: '{pod}\'s readiness probe passes: its Ready condition is true, and the EndpointSlice controller marks its endpoint ready: {slices}.',
+    en: "{pod}'s readiness probe passes: its Ready condition is true, and the EndpointSlice controller marks its endpoint ready: {slices}.",
     zh: '{pod} 的就绪探针通过：Ready 状态为 true，EndpointSlice 控制器把它的端点标记为就绪：{slices}。',
   },
   'event.terminate-pod': {
@@ -41,18 +41,18 @@ export const EVENT_NARRATION: Readonly<Record<string, Text>> = {
     zh: 'Service {service} 被创建，API Server 从 Service 网段中为它分配 ClusterIP {vip}。EndpointSlice：{slices}。',
   },
   'event.create-service.recreated': {
-    en: 'The Service {service} is created again. It is a new object, and the API server allocates it a new cluster IP: {vip} (it had {former}). This answers the article\'s open question, whether a re-created Service keeps its virtual IP: no, unless its spec fixes spec.clusterIP. (The real allocator picks a random free address; this simulation takes the next one.) Clients that look the name up in cluster DNS follow; clients that kept {former} do not. EndpointSlices: {slices}.',
+    en: "The Service {service} is created again. It is a new object, and the API server allocates it a new cluster IP: {vip} (it had {former}). This answers the article's open question, whether a re-created Service keeps its virtual IP: no, unless its spec fixes spec.clusterIP. (The real allocator picks a random free address; this simulation takes the next one.) Clients that look the name up in cluster DNS follow; clients that kept {former} do not. EndpointSlices: {slices}.",
     zh: 'Service {service} 被重新创建。这是一个新对象，API Server 为它分配新的 ClusterIP：{vip}（原来是 {former}）。这回答了文章的问题“Service 被重新创建之后，虚拟 IP 地址是否会变动呢？”：会变动，除非在 spec.clusterIP 中固定地址。（真实的分配器随机选择空闲地址，本模拟按顺序取下一个。）通过集群 DNS 解析名字的客户端会跟上；仍使用 {former} 的客户端则不会。EndpointSlice：{slices}。',
   },
   'event.create-service.fixed': {
-    en: 'The Service {service} is created with spec.clusterIP fixed to {vip}: the API server allocates exactly that address (it must be free and inside the service CIDR). This answers the article\'s open question: a re-created Service keeps its virtual IP only when its spec fixes it. EndpointSlices: {slices}.',
+    en: "The Service {service} is created with spec.clusterIP fixed to {vip}: the API server allocates exactly that address (it must be free and inside the service CIDR). This answers the article's open question: a re-created Service keeps its virtual IP only when its spec fixes it. EndpointSlices: {slices}.",
     zh: 'Service {service} 创建时在 spec.clusterIP 中固定了 {vip}：API Server 分配的正是这个地址（它必须空闲且在 Service 网段内）。这回答了文章的问题“Service 被重新创建之后，虚拟 IP 地址是否会变动呢？”：只有在 spec 中固定了地址，重新创建的 Service 才保留原来的虚拟 IP。EndpointSlice：{slices}。',
   },
 };
 
 const SYNC_BASE: Readonly<Record<'iptables' | 'ipvs' | 'unchanged', Text>> = {
   iptables: {
-    en: 'kube-proxy on {node} sees the change and syncs: KUBE-SEP chains removed: {sepRemoved}; added: {sepAdded}; KUBE-SVC\'s --probability values are recomputed for the new number of endpoints (-{removed}/+{added} lines, diff in the Rules panel). The article only says the rules are updated; this is the update.',
+    en: "kube-proxy on {node} sees the change and syncs: KUBE-SEP chains removed: {sepRemoved}; added: {sepAdded}; KUBE-SVC's --probability values are recomputed for the new number of endpoints (-{removed}/+{added} lines, diff in the Rules panel). The article only says the rules are updated; this is the update.",
     zh: '节点 {node} 上的 kube-proxy 发现变化并同步：删除的 KUBE-SEP 链：{sepRemoved}；新增的：{sepAdded}；KUBE-SVC 链的 --probability 按新的端点数量重新计算（-{removed}/+{added} 行，差异见规则面板）。文章只说“iptables 的规则也被对应的修改”；这里就是修改的内容。',
   },
   ipvs: {

@@ -17,7 +17,7 @@ export const NARRATION: Templates = {
     zh: '数据包首先通过 {pod} 的 eth0 网卡发出。{dst} 不在 Pod 的子网内，所以帧的目标 MAC 是默认网关 {gateway}（cbr0），数据包进入 veth 对。',
   },
   'leave-pod.on-link': {
-    en: '{pod} sends the packet out of its eth0, straight to {dst}: it is on the same subnet, so ARP gives that address\'s own MAC.',
+    en: "{pod} sends the packet out of its eth0, straight to {dst}: it is on the same subnet, so ARP gives that address's own MAC.",
     zh: '数据包通过 {pod} 的 eth0 网卡发出。{dst} 与它在同一子网，ARP 直接得到对方的 MAC 地址。',
   },
   veth: {
@@ -25,7 +25,7 @@ export const NARRATION: Templates = {
     zh: '数据经过虚拟网卡 {veth} 到达网桥 cbr0（{veth} 是 root namespace 中 veth 对的一端，也是网桥的一个端口）。',
   },
   'bridge-miss': {
-    en: 'No bridge port holds {dst}: the frame is addressed to cbr0 itself ({bridge}), so the bridge hands it up to the root namespace\'s IP stack. The article says the bridge\'s ARP cannot find the Service and sends the packet to the default route, eth0; in the kernel the packet is simply routed by the node.',
+    en: "No bridge port holds {dst}: the frame is addressed to cbr0 itself ({bridge}), so the bridge hands it up to the root namespace's IP stack. The article says the bridge's ARP cannot find the Service and sends the packet to the default route, eth0; in the kernel the packet is simply routed by the node.",
     zh: '网桥上的 ARP 协议查找不到该 Service（{dst}），数据包被交给 root namespace 的 IP 协议栈。文章说数据包被发送到默认路由 eth0；实际上帧的目标 MAC 就是 cbr0（{bridge}）自己，由节点进行路由。',
   },
   'bridge.br-netfilter': {
@@ -41,11 +41,11 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 的 nat PREROUTING：KUBE-SERVICES 中没有规则匹配 {vip}，目标地址不变。conntrack 把它作为新连接开始跟踪。',
   },
   'prerouting.conntrack': {
-    en: 'PREROUTING on {node}: conntrack finds the connection ({direction} direction, {from} -> {to}). The nat table is only consulted for a connection\'s first packet, so no kube-proxy rule is evaluated.',
+    en: "PREROUTING on {node}: conntrack finds the connection ({direction} direction, {from} -> {to}). The nat table is only consulted for a connection's first packet, so no kube-proxy rule is evaluated.",
     zh: '节点 {node} 的 PREROUTING：conntrack 找到了这个连接（{direction} 方向，{from} -> {to}）。nat 表只处理连接的第一个数据包，所以这里不再匹配 kube-proxy 的任何规则。',
   },
   'prerouting.conntrack-stateless': {
-    en: 'PREROUTING on {node}: conntrack finds the connection ({direction} direction). The nat table is only consulted for a connection\'s first packet, so no kube-proxy rule is evaluated.',
+    en: "PREROUTING on {node}: conntrack finds the connection ({direction} direction). The nat table is only consulted for a connection's first packet, so no kube-proxy rule is evaluated.",
     zh: '节点 {node} 的 PREROUTING：conntrack 找到了这个连接（{direction} 方向）。nat 表只处理连接的第一个数据包，所以这里不再匹配 kube-proxy 的任何规则。',
   },
   'prerouting.conntrack-dnat': {
@@ -61,11 +61,11 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 的 PREROUTING：数据包不符合连接的状态，被标记为 INVALID，KUBE-FORWARD 会丢弃这类数据包。',
   },
   'route.via-node': {
-    en: 'Routing on {node}: {dst} is another node\'s pod CIDR ({route}), so the packet is forwarded out of eth0.',
+    en: "Routing on {node}: {dst} is another node's pod CIDR ({route}), so the packet is forwarded out of eth0.",
     zh: '节点 {node} 路由：{dst} 属于另一个节点的 Pod 网段（{route}），数据包从 eth0 转发出去。',
   },
   'route.bridge': {
-    en: 'Routing on {node}: {dst} is on this node\'s bridge ({route}).',
+    en: "Routing on {node}: {dst} is on this node's bridge ({route}).",
     zh: '节点 {node} 路由：{dst} 在本节点的网桥上（{route}）。',
   },
   'route.bridged': {
@@ -77,11 +77,11 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 路由：{dst} 没有更具体的路由，走默认路由从 eth0 发出。',
   },
   'forward.accept': {
-    en: 'filter FORWARD on {node}: kube-proxy\'s chains let the packet through.',
+    en: "filter FORWARD on {node}: kube-proxy's chains let the packet through.",
     zh: '节点 {node} 的 filter FORWARD：kube-proxy 的规则放行了数据包。',
   },
   'forward.reject': {
-    en: 'filter FORWARD on {node}: the Service has no ready endpoint, so KUBE-SERVICES REJECTs the packet with ICMP port unreachable; {src}\'s connect() fails at once with ECONNREFUSED and no conntrack entry remains.',
+    en: "filter FORWARD on {node}: the Service has no ready endpoint, so KUBE-SERVICES REJECTs the packet with ICMP port unreachable; {src}'s connect() fails at once with ECONNREFUSED and no conntrack entry remains.",
     zh: '节点 {node} 的 filter FORWARD：该 Service 没有可用的 Pod，KUBE-SERVICES 用 ICMP port unreachable 拒绝（REJECT）数据包；{src} 的 connect() 立即返回 ECONNREFUSED，conntrack 中不留下记录。',
   },
   'forward.drop': {
@@ -105,7 +105,7 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 的 POSTROUTING：conntrack 中记录的信息被用来修改数据包的源地址（从接收请求的 Pod 的 IP 地址 {was} 修改为 Service 的 IP 地址 {src}）。文章说这发生在数据包进入节点时；内核实际上在源地址转换的钩子 POSTROUTING 中撤销 DNAT，不匹配任何规则。',
   },
   'postrouting.conntrack-snat': {
-    en: 'POSTROUTING on {node}: conntrack applies the connection\'s masquerade again: the source becomes {src}.',
+    en: "POSTROUTING on {node}: conntrack applies the connection's masquerade again: the source becomes {src}.",
     zh: '节点 {node} 的 POSTROUTING：conntrack 再次应用连接的 MASQUERADE：源地址变为 {src}。',
   },
   'postrouting.established': {
@@ -113,7 +113,7 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 的 POSTROUTING：conntrack 对这个连接没有需要改写的地址，数据包从 {dev} 发出。',
   },
   'bridge.forward': {
-    en: 'The bridge delivers the frame to port {port}, the root-namespace end of {pod}\'s veth pair.',
+    en: "The bridge delivers the frame to port {port}, the root-namespace end of {pod}'s veth pair.",
     zh: '数据包经过网桥到达虚拟网卡 {port}（{pod} 的 veth 对在 root namespace 中的一端）。',
   },
   'bridge.hairpin': {
@@ -121,7 +121,7 @@ export const NARRATION: Templates = {
     zh: 'Hairpin：数据包从它进入网桥的同一个端口 {port} 发回。只有网桥端口开启了 hairpin 模式才能这样转发。',
   },
   deliver: {
-    en: 'Through the veth pair, the packet reaches {pod}\'s eth0: {src} -> {dst}.',
+    en: "Through the veth pair, the packet reaches {pod}'s eth0: {src} -> {dst}.",
     zh: '数据包经过 veth 对，最终到达 {pod} 的网卡 eth0：{src} -> {dst}。',
   },
   wire: {
@@ -133,11 +133,11 @@ export const NARRATION: Templates = {
     zh: '数据包离开 {from}，但网络中没有到 {dst} 的路由。',
   },
   'arrive-node': {
-    en: 'The packet enters {node}\'s root namespace through eth0, addressed to {dst}.',
+    en: "The packet enters {node}'s root namespace through eth0, addressed to {dst}.",
     zh: '数据包通过 eth0 进入 {node} 的 root namespace，目标地址为 {dst}。',
   },
   'output.dnat': {
-    en: 'A process on {node} itself sends the packet. nat OUTPUT jumps to KUBE-SERVICES just as PREROUTING does for pods: the destination {vip} becomes {dst}. Its source is the node\'s address, outside the cluster CIDR, so KUBE-SVC marks it for masquerade.',
+    en: "A process on {node} itself sends the packet. nat OUTPUT jumps to KUBE-SERVICES just as PREROUTING does for pods: the destination {vip} becomes {dst}. Its source is the node's address, outside the cluster CIDR, so KUBE-SVC marks it for masquerade.",
     zh: '节点 {node} 上的进程自己发出数据包。nat OUTPUT 同样跳转到 KUBE-SERVICES：目标地址 {vip} 被改为 {dst}。源地址是节点地址，不在集群 CIDR 内，所以 KUBE-SVC 给它打上 MASQUERADE 标记。',
   },
   'output.no-service': {
@@ -157,7 +157,7 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 路由：{dst} 是节点自己的地址（{route}），数据包进入 INPUT。',
   },
   'route.output-bridge': {
-    en: 'Routing again after the DNAT: {dst} is on {node}\'s bridge ({route}).',
+    en: "Routing again after the DNAT: {dst} is on {node}'s bridge ({route}).",
     zh: 'DNAT 之后重新路由：{dst} 在节点 {node} 的网桥上（{route}）。',
   },
   'route.output-via-node': {
@@ -189,7 +189,7 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 路由：IPVS 模式下 kube-proxy 把每个 ClusterIP 绑定到虚拟网卡 kube-ipvs0 上，所以 {dst} 是节点自己的地址（{route}）。数据包走本地投递（INPUT），而不是转发。',
   },
   'input.ipvs-filter': {
-    en: 'filter INPUT on {node}: kube-proxy\'s IPVS-mode chains let the packet through to the IPVS hook, which runs right after filter INPUT.',
+    en: "filter INPUT on {node}: kube-proxy's IPVS-mode chains let the packet through to the IPVS hook, which runs right after filter INPUT.",
     zh: '节点 {node} 的 filter INPUT：kube-proxy 在 IPVS 模式下的规则放行数据包，之后紧接着是 IPVS 的钩子。',
   },
   'ipvs.scheduled': {
@@ -205,15 +205,15 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 上的 IPVS：这个数据包属于已有的 IPVS 连接，目标地址再次改写为 {rs}。',
   },
   'ipvs.no-real-server': {
-    en: 'IPVS on {node}: the virtual server {vs} has no real server (no ready endpoint), so IPVS answers with ICMP port unreachable (ip_vs_leave); the client\'s connect() fails with ECONNREFUSED.',
+    en: "IPVS on {node}: the virtual server {vs} has no real server (no ready endpoint), so IPVS answers with ICMP port unreachable (ip_vs_leave); the client's connect() fails with ECONNREFUSED.",
     zh: '节点 {node} 上的 IPVS：虚拟服务 {vs} 没有真实服务器（没有就绪的 Pod），IPVS 回复 ICMP 端口不可达（ip_vs_leave）；客户端的 connect() 返回 ECONNREFUSED。',
   },
   'output.ipvs-nat': {
-    en: 'A process on {node} itself sends the packet to {vip}. nat OUTPUT jumps to KUBE-SERVICES, where the KUBE-CLUSTER-IP ipset matches and the node\'s address, outside the cluster CIDR, is marked for masquerade. No DNAT here: IPVS does it next, in LOCAL_OUT.',
+    en: "A process on {node} itself sends the packet to {vip}. nat OUTPUT jumps to KUBE-SERVICES, where the KUBE-CLUSTER-IP ipset matches and the node's address, outside the cluster CIDR, is marked for masquerade. No DNAT here: IPVS does it next, in LOCAL_OUT.",
     zh: '节点 {node} 上的进程自己把数据包发往 {vip}。nat OUTPUT 跳转到 KUBE-SERVICES：KUBE-CLUSTER-IP ipset 匹配，节点地址不在集群 CIDR 内，被打上 MASQUERADE 标记。这里不做 DNAT：接下来由 IPVS 在 LOCAL_OUT 中完成。',
   },
   'input.ipvs-reply': {
-    en: 'INPUT on {node}: after filter INPUT, IPVS\'s out hook (LOCAL_IN, priority 98) rewrites the reply\'s source from {was} back to the virtual server {src} before the socket sees it.',
+    en: "INPUT on {node}: after filter INPUT, IPVS's out hook (LOCAL_IN, priority 98) rewrites the reply's source from {was} back to the virtual server {src} before the socket sees it.",
     zh: '节点 {node} 的 INPUT：filter INPUT 之后，IPVS 的出方向钩子（LOCAL_IN，优先级 98）把回包的源地址从 {was} 改回虚拟服务 {src}，再交给套接字。',
   },
   'output.after-ipvs': {
@@ -221,7 +221,7 @@ export const NARRATION: Templates = {
     zh: 'IPVS 把改写后的数据包经 LOCAL_OUT 继续发送：先经过 filter OUTPUT，再到 POSTROUTING。',
   },
   'forward.ipvs-reply': {
-    en: 'FORWARD on {node}: after filter FORWARD, IPVS\'s out hook (priority 100) finds the connection and rewrites the reply\'s source from {was} back to the virtual server {src}. conntrack does not do it in IPVS mode: IPVS does its own NAT.',
+    en: "FORWARD on {node}: after filter FORWARD, IPVS's out hook (priority 100) finds the connection and rewrites the reply's source from {was} back to the virtual server {src}. conntrack does not do it in IPVS mode: IPVS does its own NAT.",
     zh: '节点 {node} 的 FORWARD：filter FORWARD 之后，IPVS 的出方向钩子（优先级 100）找到连接，把回包的源地址从 {was} 改回虚拟服务 {src}。IPVS 模式下这一步不是 conntrack 做的，而是 IPVS 自己做 NAT。',
   },
   drop: {

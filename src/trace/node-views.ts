@@ -38,7 +38,9 @@ function ipvsSyncOf(scenario: Scenario, node: string) {
   const cluster = clusterOf(scenario);
   const target = cluster.nodes.find((n) => n.name === node);
   if (!target) return undefined;
-  return syncIpvs(proxierConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster), undefined, { scheduler: scenario.scheduler });
+  return syncIpvs(proxierConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster), undefined, {
+    scheduler: scenario.scheduler,
+  });
 }
 
 /**

@@ -70,7 +70,14 @@ function walkPacket(world: World, sender: Peer, packet: Packet): { readonly outc
     const last = recorded[recorded.length - 1]?.draft;
     const where = last?.to ?? (sender.kind === 'pod' ? device(sender.pod.name, 'eth0') : device(sender.node.name, 'host'));
     const node = last?.node ?? (sender.kind === 'pod' ? sender.pod.node : sender.node.name);
-    const drop = stepDraft({ kind: 'drop', node, at: where, to: where, packet: last?.after ?? packet, note: { id: 'drop', params: { reason: outcome.reason } } });
+    const drop = stepDraft({
+      kind: 'drop',
+      node,
+      at: where,
+      to: where,
+      packet: last?.after ?? packet,
+      note: { id: 'drop', params: { reason: outcome.reason } },
+    });
     recorded.push({ draft: drop, conntrack: conntrackSnapshot(world), ipvs: ipvsSnapshot(world, last?.node ?? null) });
   }
   return { outcome, recorded };
@@ -80,7 +87,17 @@ function walkPacket(world: World, sender: Peer, packet: Packet): { readonly outc
 function packetFor(plan: PacketPlan, opening: Packet, server: Delivered | null): Packet {
   if (plan.direction === 'original') return { ...opening, flags: plan.flags };
   const seen = server!.packet;
-  return { srcMac: '', dstMac: '', srcIp: seen.dstIp, dstIp: seen.srcIp, protocol: seen.protocol, srcPort: seen.dstPort, dstPort: seen.srcPort, flags: plan.flags, ttl: 64 };
+  return {
+    srcMac: '',
+    dstMac: '',
+    srcIp: seen.dstIp,
+    dstIp: seen.srcIp,
+    protocol: seen.protocol,
+    srcPort: seen.dstPort,
+    dstPort: seen.srcPort,
+    flags: plan.flags,
+    ttl: 64,
+  };
 }
 
 /** "10.244.2.3:8080": where the client's node DNATed the first packet, or null. */
@@ -92,7 +109,8 @@ function endpointOf(recorded: readonly Recorded[], clientNode: NodeName): string
 /** What the first packet cost the kernels it crossed (see `ConnectionSummary.cost`). */
 function firstPacketCost(steps: readonly PacketStep[]): ConnectionSummary['cost'] {
   const first = steps.filter((s) => s.packet === 0);
-  const lookups = (change: NonNullable<PacketStep['ipvsChange']>['change']) => countIpvsLookups(change === 'reply' ? 'reply' : change === 'existing' ? 'later' : 'first').total;
+  const lookups = (change: NonNullable<PacketStep['ipvsChange']>['change']) =>
+    countIpvsLookups(change === 'reply' ? 'reply' : change === 'existing' ? 'later' : 'first').total;
   return {
     rulesEvaluated: first.reduce((n, s) => n + s.rules.length, 0),
     ipvsLookups: first.reduce((n, s) => n + (s.ipvsChange ? lookups(s.ipvsChange.change) : 0), 0),
@@ -121,7 +139,17 @@ export function runConnection(
   const client = clientOf(cluster, conn.from);
   const service = findService(cluster.services, conn.to, client.namespace)!;
   const protocol = conn.protocol.toLowerCase() as Protocol;
-  const from = (srcPort: number): Packet => ({ srcMac: '', dstMac: '', srcIp: client.ip, dstIp: service.clusterIP, protocol, srcPort, dstPort: conn.port, flags: [], ttl: 64 });
+  const from = (srcPort: number): Packet => ({
+    srcMac: '',
+    dstMac: '',
+    srcIp: client.ip,
+    dstIp: service.clusterIP,
+    protocol,
+    srcPort,
+    dstPort: conn.port,
+    flags: [],
+    ttl: 64,
+  });
   const clientKernel = kernelOf(world, client.node);
   const opening = from(pickEphemeralPort(world.rng, (port) => tupleInUse(clientKernel, from(port), world.now), world.localPortRange));
   const steps: PacketStep[] = [];
@@ -135,10 +163,28 @@ export function runConnection(
     outcome = walk.outcome;
     // The article's figures follow a pod's connection; a node's own traffic has no figure.
     const figure = client.peer.kind !== 'pod' ? null : packetIndex === 0 ? 'pod-to-service' : packetIndex === 1 ? 'service-to-pod' : null;
-    const stages = figure ? stagesOf(walk.recorded.map((r) => r.draft), figure, client.node) : [];
+    const stages = figure
+      ? stagesOf(
+          walk.recorded.map((r) => r.draft),
+          figure,
+          client.node,
+        )
+      : [];
     for (const [i, { draft, conntrack, ipvs }] of walk.recorded.entries()) {
       const stage = stages[i] ?? null;
-      steps.push({ index: firstStep + steps.length, connection: index, packet: packetIndex, label: plan.label, direction: plan.direction, ...draft, conntrack, ipvs, rulesDiff: null, stage, time: world.now });
+      steps.push({
+        index: firstStep + steps.length,
+        connection: index,
+        packet: packetIndex,
+        label: plan.label,
+        direction: plan.direction,
+        ...draft,
+        conntrack,
+        ipvs,
+        rulesDiff: null,
+        stage,
+        time: world.now,
+      });
     }
     if (packetIndex === 0) endpoint = endpointOf(walk.recorded, client.node);
     world.now += PACKET_GAP;

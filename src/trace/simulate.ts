@@ -36,7 +36,8 @@ type WorldOptions = Required<Pick<SimulateOptions, 'seed' | 'mode' | 'scheduler'
 function createWorld(cluster: Cluster, options: WorldOptions, parse: (restore: string, key: string) => Ruleset): World {
   const { seed, mode, scheduler, localPortRange } = options;
   const [low, high] = localPortRange;
-  if (!(Number.isInteger(low) && Number.isInteger(high) && low >= 1 && low <= high && high <= 65535)) throw new Error(`invalid local port range ${low}-${high}`);
+  if (!(Number.isInteger(low) && Number.isInteger(high) && low >= 1 && low <= high && high <= 65535))
+    throw new Error(`invalid local port range ${low}-${high}`);
   const kernels = new Map<string, NodeKernel>();
   for (const node of cluster.nodes) {
     const rules = syncKernel(cluster, node, mode, scheduler, null, parse);
@@ -74,7 +75,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const mode = options.mode ?? scenario.mode;
   const scheduler = options.scheduler ?? scenario.scheduler;
   const parse = createRulesetCache();
-  const world = createWorld(built.cluster, { seed, mode, scheduler, localPortRange: options.localPortRange ?? EPHEMERAL_PORT_RANGE }, parse);
+  const world = createWorld(
+    built.cluster,
+    { seed, mode, scheduler, localPortRange: options.localPortRange ?? EPHEMERAL_PORT_RANGE },
+    parse,
+  );
   const history = createTopologyHistory(built.cluster, world);
   const memory: ControlPlaneMemory = { podIps: new Map(), serviceIps: new Map() };
   let state: ClusterState = { cluster: built.cluster, allocation: built.allocation };

@@ -11,7 +11,11 @@ import type { Stage } from './types';
  * client's node, 2 from the client node's PREROUTING to the un-DNAT in
  * POSTROUTING, 3 the bridge to the client's veth, 4 the veth to the pod.
  */
-export function stagesOf(drafts: readonly StepDraft[], figure: 'pod-to-service' | 'service-to-pod', clientNode: NodeName): (Stage | null)[] {
+export function stagesOf(
+  drafts: readonly StepDraft[],
+  figure: 'pod-to-service' | 'service-to-pod',
+  clientNode: NodeName,
+): (Stage | null)[] {
   if (figure === 'pod-to-service') {
     const pre = drafts.findIndex((d) => d.hook === 'PREROUTING');
     // Step 4 runs from the first hook to the rewrite: nat PREROUTING itself in

@@ -230,7 +230,12 @@ export interface Topology {
     readonly namespace: string;
     readonly name: string;
     readonly clusterIP: string;
-    readonly ports: readonly { readonly name: string; readonly port: number; readonly protocol: string; readonly targetPort: number | string }[];
+    readonly ports: readonly {
+      readonly name: string;
+      readonly port: number;
+      readonly protocol: string;
+      readonly targetPort: number | string;
+    }[];
     /** The pods behind it that are ready (kube-proxy's endpoints). */
     readonly endpoints: readonly string[];
   }[];

@@ -79,9 +79,7 @@ describe('ClassicView', () => {
   it('labels the client node, its two pods and their veths from the trace', () => {
     const { svg } = renderPicture('service-to-pod', 1);
     const texts = [...svg.querySelectorAll('[data-id="classic-static"] text')].map((t) => t.textContent);
-    expect(texts).toEqual(
-      expect.arrayContaining(['VM 1', 'root netns', 'pod1 netns', 'pod2 netns', 'veth0', 'veth1', 'eth0', 'cbr0']),
-    );
+    expect(texts).toEqual(expect.arrayContaining(['VM 1', 'root netns', 'pod1 netns', 'pod2 netns', 'veth0', 'veth1', 'eth0', 'cbr0']));
   });
 
   // seed-gifs.md: the direct eth0 - cbr0 link only in Pod-to-Service 3; iptables from

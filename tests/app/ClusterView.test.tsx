@@ -18,7 +18,10 @@ function renderView(options: AppStoreOptions = {}) {
   return { store, svg, byId };
 }
 
-const stepOfKind = (kind: string) => createAppStore({ preset: 'article' }).getState().trace.steps.find((s) => s.kind === kind)!;
+const stepOfKind = (kind: string) =>
+  createAppStore({ preset: 'article' })
+    .getState()
+    .trace.steps.find((s) => s.kind === kind)!;
 
 describe('ClusterView', () => {
   it('is one labelled image of the cluster', () => {
@@ -32,10 +35,16 @@ describe('ClusterView', () => {
       expect(byId(`node:${node}`)?.textContent).toContain(node);
       expect(byId(`kube-proxy:${node}`)?.textContent).toBe('kube-proxy');
       expect(byId(`watch:${node}`)).not.toBeNull();
-      for (const hook of ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING']) expect(byId(`device:${node}/${hook}`)?.textContent).toBe(hook);
+      for (const hook of ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'])
+        expect(byId(`device:${node}/${hook}`)?.textContent).toBe(hook);
     }
     expect(byId('node:vm1')?.textContent).toContain('192.168.0.11');
-    for (const [pod, ip] of [['pod1', '10.244.1.2'], ['pod2', '10.244.1.3'], ['pod3', '10.244.2.2'], ['pod4', '10.244.2.3']]) {
+    for (const [pod, ip] of [
+      ['pod1', '10.244.1.2'],
+      ['pod2', '10.244.1.3'],
+      ['pod3', '10.244.2.2'],
+      ['pod4', '10.244.2.3'],
+    ]) {
       expect(byId(`pod:${pod}`)?.textContent).toContain(ip);
       expect(byId(`device:${pod}/eth0`)).not.toBeNull();
     }
@@ -128,7 +137,11 @@ describe('ClusterView', () => {
 
   it('rests the packet halfway along each step when the person prefers reduced motion', () => {
     const original = window.matchMedia;
-    window.matchMedia = ((query: string) => ({ matches: query.includes('reduce'), addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
+    window.matchMedia = ((query: string) => ({
+      matches: query.includes('reduce'),
+      addEventListener() {},
+      removeEventListener() {},
+    })) as unknown as typeof window.matchMedia;
     try {
       const { byId, store } = renderView({ step: 7 });
       const halfway = dotAt(byId);

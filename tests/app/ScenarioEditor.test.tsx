@@ -55,9 +55,14 @@ describe('the side pane', () => {
 
   it('speaks Chinese', () => {
     renderEditor({ lang: 'zh' });
-    expect(within(screen.getByRole('tablist')).getAllByRole('tab').map((t) => t.textContent)).toEqual(['步骤详情', '编辑场景']);
+    expect(
+      within(screen.getByRole('tablist'))
+        .getAllByRole('tab')
+        .map((t) => t.textContent),
+    ).toEqual(['步骤详情', '编辑场景']);
     const editor = within(screen.getByRole('region', { name: '场景编辑器' }));
-    for (const name of ['撤销', '重做', '重新掷骰', '添加节点', '添加 Pod', '扩缩', '应用', '应用流量']) expect(editor.getByRole('button', { name })).toBeTruthy();
+    for (const name of ['撤销', '重做', '重新掷骰', '添加节点', '添加 Pod', '扩缩', '应用', '应用流量'])
+      expect(editor.getByRole('button', { name })).toBeTruthy();
     for (const name of ['节点', 'Pod', 'Service', '流量']) expect(editor.getByRole('heading', { name })).toBeTruthy();
     expect(form('添加 Pod').getByLabelText('标签')).toBeTruthy();
     expect(editor.getByRole('button', { name: '重置为预设“article”' })).toBeTruthy();

@@ -38,9 +38,7 @@ describe('StepList', () => {
     const item = items[dnat!.index]!;
     const rule = dnat!.rules.find((r) => r.decided);
     expect(rule?.text).toMatch(/KUBE-SEP-/);
-    expect(within(item).getByText('Deciding rule').nextElementSibling?.textContent).toBe(
-      `[${rule!.table}] ${rule!.text}`,
-    );
+    expect(within(item).getByText('Deciding rule').nextElementSibling?.textContent).toBe(`[${rule!.table}] ${rule!.text}`);
     const before = `${dnat!.before.dstIp}:${dnat!.before.dstPort}`;
     const after = `${dnat!.after.dstIp}:${dnat!.after.dstPort}`;
     // The header diff: the Service address struck out, the endpoint inserted.

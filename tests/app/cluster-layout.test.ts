@@ -49,14 +49,17 @@ describe('layoutCluster', () => {
     expect(d('OUTPUT').anchor[0]).toBeGreaterThan(d('POSTROUTING').box.x);
   });
 
-  it.each(ipvsTraces.filter(([name]) => name === 'article' || name === 'scale'))('draws no two devices of a %s node on top of each other in IPVS mode', (_, trace) => {
-    const layout = layoutCluster(trace.topology, 'ipvs');
-    for (const node of layout.nodes) {
-      const boxes = [node.kubeProxy, ...node.devices.filter((d) => d.kind !== 'pod-eth0').map((d) => d.box)];
-      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlaps(a, b), JSON.stringify([a, b])).toBe(false)));
-      for (const b of boxes) expect(contains(node.root, b), JSON.stringify(b)).toBe(true);
-    }
-  });
+  it.each(ipvsTraces.filter(([name]) => name === 'article' || name === 'scale'))(
+    'draws no two devices of a %s node on top of each other in IPVS mode',
+    (_, trace) => {
+      const layout = layoutCluster(trace.topology, 'ipvs');
+      for (const node of layout.nodes) {
+        const boxes = [node.kubeProxy, ...node.devices.filter((d) => d.kind !== 'pod-eth0').map((d) => d.box)];
+        boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlaps(a, b), JSON.stringify([a, b])).toBe(false)));
+        for (const b of boxes) expect(contains(node.root, b), JSON.stringify(b)).toBe(true);
+      }
+    },
+  );
 
   it.each(traces)('keeps the nodes of %s apart and each pod inside its node', (_, trace) => {
     const layout = layoutCluster(trace.topology);
@@ -99,9 +102,19 @@ describe('layoutCluster', () => {
     const node0 = base.nodes[0]!;
     const nodes = Array.from({ length: 20 }, (_, i) => ({ ...node0, name: `vm${i + 1}` as typeof node0.name, ip: `192.168.0.${i + 11}` }));
     const pods = nodes.flatMap((n, i) =>
-      Array.from({ length: 20 }, (_, j) => ({ ...base.pods[0]!, name: `pod-${i}-${j}`, node: n.name, ip: `10.244.${i}.${j + 2}`, veth: `veth${j}` })),
+      Array.from({ length: 20 }, (_, j) => ({
+        ...base.pods[0]!,
+        name: `pod-${i}-${j}`,
+        node: n.name,
+        ip: `10.244.${i}.${j + 2}`,
+        veth: `veth${j}`,
+      })),
     );
-    const services = Array.from({ length: 200 }, (_, i) => ({ ...base.services[0]!, name: `svc${i}`, clusterIP: `10.96.${i >> 8}.${i & 255}` }));
+    const services = Array.from({ length: 200 }, (_, i) => ({
+      ...base.services[0]!,
+      name: `svc${i}`,
+      clusterIP: `10.96.${i >> 8}.${i & 255}`,
+    }));
     const layout = layoutCluster({ ...base, nodes, pods, services });
     expect(layout.columns).toBeGreaterThan(2);
     expect(layout.nodes.flatMap((n) => n.pods)).toHaveLength(400);
@@ -117,7 +130,13 @@ describe('edgePath', () => {
   const layout = layoutCluster(traces[0]![1].topology);
 
   it('is orthogonal: every segment is horizontal or vertical', () => {
-    for (const [from, to] of [['pod1/eth0', 'vm1/veth0'], ['vm1/cbr0', 'vm1/PREROUTING'], ['vm1/eth0', 'vm2/eth0'], ['vm1/POSTROUTING', 'vm1/cbr0'], ['vm1/OUTPUT', 'vm1/POSTROUTING']] as const) {
+    for (const [from, to] of [
+      ['pod1/eth0', 'vm1/veth0'],
+      ['vm1/cbr0', 'vm1/PREROUTING'],
+      ['vm1/eth0', 'vm2/eth0'],
+      ['vm1/POSTROUTING', 'vm1/cbr0'],
+      ['vm1/OUTPUT', 'vm1/POSTROUTING'],
+    ] as const) {
       const path = edgePath(layout, from, to);
       path.slice(1).forEach(([x, y], i) => expect(x === path[i]![0] || y === path[i]![1]).toBe(true));
     }
@@ -138,7 +157,11 @@ describe('edgePath', () => {
 });
 
 describe('pointAlong', () => {
-  const line = [[0, 0], [100, 0], [100, 100]] as const;
+  const line = [
+    [0, 0],
+    [100, 0],
+    [100, 100],
+  ] as const;
   it.each([
     [0, [0, 0]],
     [0.5, [100, 0]],
@@ -148,7 +171,13 @@ describe('pointAlong', () => {
   });
 
   it('eases: a quarter of the time covers less than a quarter of the way', () => {
-    const [x] = pointAlong([[0, 0], [100, 0]], 0.25);
+    const [x] = pointAlong(
+      [
+        [0, 0],
+        [100, 0],
+      ],
+      0.25,
+    );
     expect(x).toBeLessThan(25);
   });
 });

@@ -82,7 +82,13 @@ describe('scenario edits', () => {
   it('scales a group up: names podN, copies the first pod, spreads over the nodes with the fewest of the group (first on a tie)', () => {
     const up = scaleGroup(article, { app: 'web' }, 5);
     expect(podNames(up)).toEqual(['pod1@vm1', 'pod2@vm1', 'pod3@vm2', 'pod4@vm2', 'pod5@vm1', 'pod6@vm1', 'pod7@vm1']);
-    expect(up.cluster.pods.at(-1)).toEqual({ name: 'pod7', node: 'vm1', labels: { app: 'web' }, ready: true, ports: [{ name: 'http', containerPort: 8080 }] });
+    expect(up.cluster.pods.at(-1)).toEqual({
+      name: 'pod7',
+      node: 'vm1',
+      labels: { app: 'web' },
+      ready: true,
+      ports: [{ name: 'http', containerPort: 8080 }],
+    });
     expect(simulate(valid(up)).topology.services[0]!.endpoints).toHaveLength(5);
     expect(scaleGroup(article, { app: 'web' }, 5)).toEqual(up); // deterministic
   });

@@ -18,9 +18,7 @@ describe('readLang', () => {
 describe('strings', () => {
   it('has a Chinese string for every English key', () => {
     const keys = (o: object): string[] =>
-      Object.entries(o).flatMap(([k, v]) =>
-        typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k],
-      );
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]));
     expect(keys(zh).sort()).toEqual(keys(en).sort());
   });
 });

@@ -130,7 +130,10 @@ describe('the cost of a packet', () => {
   it('counts the same SYN in both modes: rules in iptables mode, fewer rules and one IPVS step in IPVS mode', () => {
     const { store } = renderPage({ mode: 'iptables', step: 3 });
     const iptablesRules = Number(cost().dataset.rules);
-    const synSteps = store.getState().trace.steps.filter(isPacketStep).filter((s) => s.connection === 0 && s.packet === 0);
+    const synSteps = store
+      .getState()
+      .trace.steps.filter(isPacketStep)
+      .filter((s) => s.connection === 0 && s.packet === 0);
     expect(iptablesRules).toBe(synSteps.reduce((n, s) => n + s.rules.length, 0));
     expect(cost().dataset.ipvsSteps).toBe('0');
     expect(cost().textContent).toContain(`SYN, over its whole walk: ${iptablesRules} iptables rules evaluated, no IPVS lookup`);

@@ -4,7 +4,8 @@ import { packetCard } from '../../app/topology/cluster/packet-card';
 import { isPacketStep, presetScenario, simulate, type Step } from '../../src/index';
 
 const en = clusterStrings.en;
-const stepsOf = (preset: string, mode: 'iptables' | 'ipvs' = 'iptables') => simulate(presetScenario(preset)!, { mode }).steps.filter(isPacketStep);
+const stepsOf = (preset: string, mode: 'iptables' | 'ipvs' = 'iptables') =>
+  simulate(presetScenario(preset)!, { mode }).steps.filter(isPacketStep);
 const addr = (ip: string, port: number) => `${ip}:${port}`;
 const lines = (step: Step) => packetCard(step, en).lines.map((l) => `${l.label} ${l.value} ${l.role}`);
 

@@ -122,9 +122,7 @@ describe('Panels', () => {
     renderPanels({ step: ackHit.index });
     expect(within(panel('Rules')).queryAllByRole('listitem')).toHaveLength(0);
     expect(
-      within(panel('Rules')).getByText(
-        'No rule evaluated: conntrack already knows this connection, so the nat table is skipped.',
-      ),
+      within(panel('Rules')).getByText('No rule evaluated: conntrack already knows this connection, so the nat table is skipped.'),
     ).toBeTruthy();
   });
 

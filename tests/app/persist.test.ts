@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addPod } from '../../app/editor/edits';
-import { browserStorage, restoreSavedScenario, saveScenarioChanges, STORAGE_KEY, urlNamesScenario, type ScenarioStorage } from '../../app/editor/persist';
+import {
+  browserStorage,
+  restoreSavedScenario,
+  saveScenarioChanges,
+  STORAGE_KEY,
+  urlNamesScenario,
+  type ScenarioStorage,
+} from '../../app/editor/persist';
 import { createAppStore } from '../../app/store/create-app-store';
 import { PRESETS } from '../../src/index';
 
@@ -59,7 +66,11 @@ describe('persistence', () => {
     ['not JSON', '{oops', ': it is not JSON'],
     ['no scenario', '[1,2]', ': it holds no scenario'],
     ['an invalid scenario', JSON.stringify({ scenario: { ...withPod5, seed: -1 }, basePreset: 'article' }), 'seed: '],
-    ['a scenario naming an unknown node', JSON.stringify({ scenario: addPod(withPod5, { name: 'pod6', node: 'vm9' }) }), 'no node named "vm9"'],
+    [
+      'a scenario naming an unknown node',
+      JSON.stringify({ scenario: addPod(withPod5, { name: 'pod6', node: 'vm9' }) }),
+      'no node named "vm9"',
+    ],
   ])('ignores %s with a message, keeping the page as it opened', (_, text, message) => {
     const store = createAppStore();
     const trace = store.getState().trace;
@@ -88,7 +99,13 @@ describe('persistence', () => {
     const other = createAppStore();
     saveScenarioChanges(other, full);
     expect(other.getState().commitEdit(withPod5).ok).toBe(true);
-    expect(browserStorage({ get localStorage(): ScenarioStorage { throw new Error('SecurityError'); } })).toBeNull();
+    expect(
+      browserStorage({
+        get localStorage(): ScenarioStorage {
+          throw new Error('SecurityError');
+        },
+      }),
+    ).toBeNull();
   });
 
   it.each([

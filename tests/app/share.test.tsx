@@ -20,7 +20,8 @@ const renderHeader = (store = createAppStore(), share = 'Share') => {
   return store;
 };
 
-const jsonFile = (name: string, value: unknown) => new File([typeof value === 'string' ? value : JSON.stringify(value)], name, { type: 'application/json' });
+const jsonFile = (name: string, value: unknown) =>
+  new File([typeof value === 'string' ? value : JSON.stringify(value)], name, { type: 'application/json' });
 const upload = async (file: File) => {
   const input = screen.getByLabelText('Upload JSON', { selector: 'input' });
   await act(async () => {
@@ -98,9 +99,24 @@ describe('the share menu', () => {
 
   it.each([
     ['not JSON', jsonFile('bad.json', '{"schemaVersion": 1,'), /^is not valid JSON/],
-    ['a wrong schema version', jsonFile('v2.json', { ...PRESETS.article, schemaVersion: 2 }), /^schemaVersion: version 2 is not one this page reads/],
-    ['a __proto__ key', jsonFile('p.json', JSON.stringify(PRESETS.article).replace('{', '{"__proto__":{"polluted":1},')), /^__proto__: "__proto__" is not allowed/],
-    ['HTML as a pod name', jsonFile('x.json', { ...PRESETS.article, cluster: { ...PRESETS.article!.cluster, pods: [{ name: '<img src=x onerror=alert(1)>', node: 'vm1' }] } }), /^cluster\.pods\[0\]\.name: must be a DNS label/],
+    [
+      'a wrong schema version',
+      jsonFile('v2.json', { ...PRESETS.article, schemaVersion: 2 }),
+      /^schemaVersion: version 2 is not one this page reads/,
+    ],
+    [
+      'a __proto__ key',
+      jsonFile('p.json', JSON.stringify(PRESETS.article).replace('{', '{"__proto__":{"polluted":1},')),
+      /^__proto__: "__proto__" is not allowed/,
+    ],
+    [
+      'HTML as a pod name',
+      jsonFile('x.json', {
+        ...PRESETS.article,
+        cluster: { ...PRESETS.article!.cluster, pods: [{ name: '<img src=x onerror=alert(1)>', node: 'vm1' }] },
+      }),
+      /^cluster\.pods\[0\]\.name: must be a DNS label/,
+    ],
     ['a file over 1 MB', jsonFile('big.json', ' '.repeat(1024 * 1024 + 1)), /^the file is 1\.0 MB; the limit is 1\.0 MB/],
   ])('lists what is wrong with %s and changes nothing', async (_what, file, line) => {
     const store = renderHeader();

@@ -56,8 +56,16 @@ describe('the store', () => {
       store.getState().stepForward();
     }
     expect(seen).toEqual([
-      'pod-to-service:1', 'pod-to-service:2', 'pod-to-service:3', 'pod-to-service:4', 'pod-to-service:5',
-      'service-to-pod:1', 'service-to-pod:2', 'service-to-pod:3', 'service-to-pod:4', 'service-to-pod:4',
+      'pod-to-service:1',
+      'pod-to-service:2',
+      'pod-to-service:3',
+      'pod-to-service:4',
+      'pod-to-service:5',
+      'service-to-pod:1',
+      'service-to-pod:2',
+      'service-to-pod:3',
+      'service-to-pod:4',
+      'service-to-pod:4',
     ]);
     store.getState().seek(0);
     store.getState().setView('classic');
@@ -93,7 +101,9 @@ describe('loadScenario (untrusted input)', () => {
 
   it('keeps the last good scenario when the input is invalid, and says what is wrong where', () => {
     const store = createAppStore({ preset: 'hairpin' });
-    const result = store.getState().loadScenario({ ...PRESETS.article!, cluster: { ...PRESETS.article!.cluster, pods: [{ name: 'x', node: 'nowhere' }] } });
+    const result = store
+      .getState()
+      .loadScenario({ ...PRESETS.article!, cluster: { ...PRESETS.article!.cluster, pods: [{ name: 'x', node: 'nowhere' }] } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toContainEqual({ path: 'cluster.pods[0].node', message: 'no node named "nowhere"' });
     expect(store.getState().presetName).toBe('hairpin');

@@ -116,7 +116,9 @@ describe('the IPVS scheduler in the URL', () => {
   });
 
   it('alerts on an unknown scheduler', () => {
-    expect(open('?mode=ipvs&scheduler=random').getState().alerts).toEqual([expect.objectContaining({ param: 'scheduler', reason: 'unknown' })]);
+    expect(open('?mode=ipvs&scheduler=random').getState().alerts).toEqual([
+      expect.objectContaining({ param: 'scheduler', reason: 'unknown' }),
+    ]);
   });
 });
 
@@ -167,7 +169,11 @@ describe('a custom scenario in the URL (s=)', () => {
     ['a truncated link', encodeScenario(presetScenario('article')!).slice(0, 120), /not valid compressed data|not valid JSON/],
     ['a value over 8,000 characters', 'A'.repeat(9000), /9000 characters long/],
     ['a wrong schema version', pack({ ...PRESETS.article, schemaVersion: 9 }), /^schemaVersion: version 9/],
-    ['an unknown node', pack({ ...PRESETS.article, cluster: { ...PRESETS.article!.cluster, pods: [{ name: 'p', node: 'vm9' }] } }), /^cluster\.pods\[0\]\.node: no node named "vm9"/],
+    [
+      'an unknown node',
+      pack({ ...PRESETS.article, cluster: { ...PRESETS.article!.cluster, pods: [{ name: 'p', node: 'vm9' }] } }),
+      /^cluster\.pods\[0\]\.node: no node named "vm9"/,
+    ],
   ])('%s: an alert names "s" with the reason and the article is shown', (_what, value, reason) => {
     const s = open(`?s=${value}&step=3`).getState();
     expect(s.alerts).toEqual([expect.objectContaining({ param: 's', reason: 'invalid', value: expect.stringMatching(reason) })]);

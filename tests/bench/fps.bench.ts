@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 const SECONDS = 5;
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 if (!executablePath) {
-  console.error('bench:fps needs Chromium: set CHROMIUM_PATH or install Debian\'s chromium (npm test does it)');
+  console.error("bench:fps needs Chromium: set CHROMIUM_PATH or install Debian's chromium (npm test does it)");
   process.exit(1);
 }
 
@@ -31,13 +31,27 @@ const port = await freePort();
 const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 const base = `http://localhost:${port}`;
 for (let i = 0; i < 100; i++) {
-  if (await fetch(base).then(() => true, () => false)) break;
+  if (
+    await fetch(base).then(
+      () => true,
+      () => false,
+    )
+  )
+    break;
   await new Promise((r) => setTimeout(r, 100));
 }
 
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   for (const preset of ['article', 'scale']) {
@@ -51,7 +65,10 @@ try {
       const tick = (t) => { times.push(t); if (t < end) requestAnimationFrame(tick); else resolve(times); };
       requestAnimationFrame(tick);
     })`)) as number[];
-    const deltas = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
+    const deltas = frames
+      .slice(1)
+      .map((t, i) => t - frames[i]!)
+      .sort((a, b) => a - b);
     const median = deltas[Math.floor(deltas.length / 2)]!;
     const stepShown = await page.getByRole('slider', { name: 'Timeline' }).getAttribute('aria-valuetext');
     console.log(

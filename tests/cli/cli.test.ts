@@ -32,7 +32,9 @@ describe('npm run cli', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe('*filter');
     expect(r.out).toContain(':PREROUTING ACCEPT [0:0]');
-    expect(r.out).toMatch(/-A KUBE-SERVICES -d 10\.96\.0\.10\/32 -p tcp -m comment --comment "default\/svc1:http cluster IP" -m tcp --dport 80 -j KUBE-SVC-[A-Z0-9]{16}\n/);
+    expect(r.out).toMatch(
+      /-A KUBE-SERVICES -d 10\.96\.0\.10\/32 -p tcp -m comment --comment "default\/svc1:http cluster IP" -m tcp --dport 80 -j KUBE-SVC-[A-Z0-9]{16}\n/,
+    );
     expect(r.out).toContain('-m statistic --mode random --probability 0.50000000000');
     expect(r.out.trimEnd().endsWith('COMMIT')).toBe(true);
   }, 60_000);
@@ -40,7 +42,9 @@ describe('npm run cli', () => {
   it('conntrack --node vm2 prints conntrack -L lines and the summary on stderr', () => {
     const r = cli('conntrack', '--preset', 'article', '--node', 'vm2');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^tcp {6}6 86400 ESTABLISHED src=10\.244\.1\.2 dst=10\.244\.2\.3 sport=\d+ dport=8080 src=10\.244\.2\.3 dst=10\.244\.1\.2 sport=8080 dport=\d+ \[ASSURED\] mark=0 use=1\n$/);
+    expect(r.out).toMatch(
+      /^tcp {6}6 86400 ESTABLISHED src=10\.244\.1\.2 dst=10\.244\.2\.3 sport=\d+ dport=8080 src=10\.244\.2\.3 dst=10\.244\.1\.2 sport=8080 dport=\d+ \[ASSURED\] mark=0 use=1\n$/,
+    );
     expect(r.err).toBe('conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.\n');
   }, 60_000);
 
@@ -76,7 +80,9 @@ describe('npm run cli', () => {
 
   it('kube-ipvs0 and ipset views', () => {
     expect(cli('kube-ipvs0', '--preset', 'article', '--node', 'vm2').out).toContain('    inet 10.96.0.10/32 scope global kube-ipvs0\n');
-    expect(cli('ipset', '--preset', 'article', '--node', 'vm2').out).toMatch(/Name: KUBE-LOOP-BACK\nType: hash:ip,port,ip\n[\s\S]*Members:\n10\.244\.2\.2,tcp:8080,10\.244\.2\.2\n10\.244\.2\.3,tcp:8080,10\.244\.2\.3\n/);
+    expect(cli('ipset', '--preset', 'article', '--node', 'vm2').out).toMatch(
+      /Name: KUBE-LOOP-BACK\nType: hash:ip,port,ip\n[\s\S]*Members:\n10\.244\.2\.2,tcp:8080,10\.244\.2\.2\n10\.244\.2\.3,tcp:8080,10\.244\.2\.3\n/,
+    );
   }, 60_000);
 
   it.each([
@@ -91,11 +97,15 @@ describe('npm run cli', () => {
     [['trace', '--seed', 'x'], /--seed must be a whole number/],
     [['trace', '--format', 'xml'], /--format must be text or json/],
     [['trace', '--scenario', '/nonexistent.json'], /cannot read scenario/],
-  ])('%j: one clear line on stderr, exit code 2', (args, message) => {
-    const r = cli(...args);
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(message);
-    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
-  }, 60_000);
+  ])(
+    '%j: one clear line on stderr, exit code 2',
+    (args, message) => {
+      const r = cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(message);
+      expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    },
+    60_000,
+  );
 });

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));
 
-
 const params = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
 const rules = (page: Page) => page.getByRole('region', { name: /^(Rules|规则)/ });
 

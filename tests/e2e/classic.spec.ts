@@ -41,7 +41,8 @@ test.use({ viewport: { width: 1920, height: 1200 }, deviceScaleFactor: 1 });
  * fractional offset makes an element screenshot one row taller) or panels do.
  * The test below checks the layout on its own.
  */
-const PIN = 'svg[data-id="classic-view"] { position: fixed !important; left: 0 !important; top: 0 !important; z-index: 2147483647 !important; margin: 0 !important; }';
+const PIN =
+  'svg[data-id="classic-view"] { position: fixed !important; left: 0 !important; top: 0 !important; z-index: 2147483647 !important; margin: 0 !important; }';
 
 test.beforeAll(() => {
   mkdirSync(diffs, { recursive: true });

@@ -25,7 +25,10 @@ test('/?preset=article&mode=ipvs shows the IPVS panel, and the article figure sa
   const errors = watchErrors(page);
   await page.goto('/?preset=article&mode=ipvs');
   await expect(ipvsPanel(page)).toBeVisible();
-  await expect(page.getByRole('group', { name: 'kube-proxy mode' }).getByRole('button', { name: 'IPVS' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'kube-proxy mode' }).getByRole('button', { name: 'IPVS' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect.poll(() => params(page)).toMatchObject({ preset: 'article', mode: 'ipvs' });
 
   await page.goto('/?preset=article&mode=ipvs&view=classic&figure=pod-to-service&step=4');

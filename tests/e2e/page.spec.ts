@@ -6,12 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
-
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));
 
-test('lists the article trace: the DNAT to a KUBE-SEP endpoint and the reply from the Service IP', async ({
-  page,
-}) => {
+test('lists the article trace: the DNAT to a KUBE-SEP endpoint and the reply from the Service IP', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/?view=list');
   await page.waitForLoadState('networkidle');
@@ -58,9 +55,7 @@ test('labels the page in Chinese with ?lang=zh', async ({ page }) => {
 test('falls back to English for an unknown language, and says so', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/?lang=xx');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    'A packet from a Pod to a Service and back',
-  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('A packet from a Pod to a Service and back');
   await expect(page.getByRole('alert')).toContainText('“lang”');
   expect(errors).toEqual([]);
 });

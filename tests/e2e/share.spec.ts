@@ -29,7 +29,10 @@ async function uploadFile(page: Page, name: string, contents: string | Buffer) {
 async function downloaded(page: Page): Promise<{ name: string; json: Record<string, unknown> }> {
   await openShare(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-  return { name: download.suggestedFilename(), json: JSON.parse(readFileSync((await download.path())!, 'utf8')) as Record<string, unknown> };
+  return {
+    name: download.suggestedFilename(),
+    json: JSON.parse(readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>,
+  };
 }
 
 /** A fresh browser: no cookies, no storage, nothing shared with the page that made the link. */
@@ -46,7 +49,11 @@ async function stepForward(page: Page, times: number) {
   for (let i = 0; i < times; i++) await button.click();
 }
 
-test('an uploaded scenario, stepped, copied as a link, opens in a fresh browser at the same scenario and step', async ({ page, browser, context }) => {
+test('an uploaded scenario, stepped, copied as a link, opens in a fresh browser at the same scenario and step', async ({
+  page,
+  browser,
+  context,
+}) => {
   const errors = watchErrors(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/?preset=article&view=cluster&step=1&lang=en');
@@ -63,7 +70,11 @@ test('an uploaded scenario, stepped, copied as a link, opens in a fresh browser 
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toBe(page.url());
   expect(link.length).toBeLessThan(2000);
-  const before = { narration: await panelText(page, 'narration'), rules: await panelText(page, 'rules'), packet: await panelText(page, 'packet') };
+  const before = {
+    narration: await panelText(page, 'narration'),
+    rules: await panelText(page, 'rules'),
+    packet: await panelText(page, 'packet'),
+  };
 
   const fresh = await openFresh(browser, link);
   await expect.poll(() => panelText(fresh.page, 'narration')).toBe(before.narration);
@@ -123,14 +134,37 @@ const HOSTILE_LINKS: readonly (readonly [what: string, s: string, expected: RegE
   ['an over-long payload', 'A'.repeat(12_000), /12000 characters long; a link's scenario may have at most 8000/],
   ['compressed text that is not JSON', pack('{"schemaVersion":1,'), /not valid JSON/],
   ['a wrong schemaVersion', pack({ ...article, schemaVersion: 2 }), /schemaVersion: version 2 is not one this page reads/],
-  ['__proto__ keys', pack(JSON.stringify(article).replace('{', '{"__proto__":{"polluted":"yes"},')), /__proto__: "__proto__" is not allowed as a key/],
+  [
+    '__proto__ keys',
+    pack(JSON.stringify(article).replace('{', '{"__proto__":{"polluted":"yes"},')),
+    /__proto__: "__proto__" is not allowed as a key/,
+  ],
   ['a constructor key', pack({ ...article, constructor: { prototype: { polluted: 'yes' } } }), /constructor/],
   ['HTML as a pod name', pack(withCluster({ pods: [{ name: HTML_NAME, node: 'vm1' }] })), /cluster\.pods\[0\]\.name: must be a DNS label/],
   ['an unknown node', pack(withCluster({ pods: [{ name: 'p', node: 'vm9' }] })), /cluster\.pods\[0\]\.node: no node named "vm9"/],
-  ['duplicate pod names', pack(withCluster({ pods: [{ name: 'p', node: 'vm1' }, { name: 'p', node: 'vm2' }] })), /cluster\.pods\[1\]\.name: pod "p" is declared twice/],
-  ['an IP outside its CIDR', pack(withCluster({ pods: [{ name: 'p', node: 'vm1', ip: '10.244.2.9' }] })), /cluster\.pods\[0\]\.ip: 10\.244\.2\.9 is outside/],
+  [
+    'duplicate pod names',
+    pack(
+      withCluster({
+        pods: [
+          { name: 'p', node: 'vm1' },
+          { name: 'p', node: 'vm2' },
+        ],
+      }),
+    ),
+    /cluster\.pods\[1\]\.name: pod "p" is declared twice/,
+  ],
+  [
+    'an IP outside its CIDR',
+    pack(withCluster({ pods: [{ name: 'p', node: 'vm1', ip: '10.244.2.9' }] })),
+    /cluster\.pods\[0\]\.ip: 10\.244\.2\.9 is outside/,
+  ],
   ['HTML as the scenario name (valid: shown as text)', pack({ ...article, name: HTML_NAME }), null],
-  ['a selector that matches nothing (valid: the Service REJECTs)', pack(withCluster({ services: [{ name: 'svc1', selector: { app: 'nobody' }, clusterIP: '10.96.0.10', ports: [{ port: 80 }] }] })), null],
+  [
+    'a selector that matches nothing (valid: the Service REJECTs)',
+    pack(withCluster({ services: [{ name: 'svc1', selector: { app: 'nobody' }, clusterIP: '10.96.0.10', ports: [{ port: 80 }] }] })),
+    null,
+  ],
 ];
 
 for (const [what, s, expected] of HOSTILE_LINKS) {
@@ -163,7 +197,9 @@ test('the share menu in Chinese: copy falls back to a selected link when the cli
   await page.goto('/?preset=session-affinity&view=cluster&step=3&lang=zh');
   // Headless Chromium refuses clipboard writes without the permission: the fallback shows.
   await page.evaluate(() => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
   });
   await openShare(page);
   await page.getByRole('button', { name: '复制链接' }).click();
@@ -193,12 +229,41 @@ test('a 1.5 MB link reached through Back is refused before decompressing, with a
 const HOSTILE_FILES: readonly (readonly [what: string, name: string, contents: string | Buffer, expected: RegExp])[] = [
   ['not JSON', 'notes.json', 'this is not JSON {', /is not valid JSON/],
   ['over 1 MB', 'big.json', Buffer.alloc(1024 * 1024 + 10, 0x20), /the file is 1\.0 MB; the limit is 1\.0 MB/],
-  ['a wrong schemaVersion', 'v3.json', JSON.stringify({ ...article, schemaVersion: 3 }), /schemaVersion: version 3 is not one this page reads/],
-  ['__proto__ keys', 'proto.json', JSON.stringify(article).replace('"labels":{', '"labels":{"__proto__":{"polluted":"yes"},'), /cluster\.pods\[0\]\.labels\.__proto__: "__proto__" is not allowed/],
-  ['HTML as a pod name', 'html.json', JSON.stringify(withCluster({ pods: [{ name: HTML_NAME, node: 'vm1' }] })), /cluster\.pods\[0\]\.name: must be a DNS label/],
+  [
+    'a wrong schemaVersion',
+    'v3.json',
+    JSON.stringify({ ...article, schemaVersion: 3 }),
+    /schemaVersion: version 3 is not one this page reads/,
+  ],
+  [
+    '__proto__ keys',
+    'proto.json',
+    JSON.stringify(article).replace('"labels":{', '"labels":{"__proto__":{"polluted":"yes"},'),
+    /cluster\.pods\[0\]\.labels\.__proto__: "__proto__" is not allowed/,
+  ],
+  [
+    'HTML as a pod name',
+    'html.json',
+    JSON.stringify(withCluster({ pods: [{ name: HTML_NAME, node: 'vm1' }] })),
+    /cluster\.pods\[0\]\.name: must be a DNS label/,
+  ],
   // Duplicate pod IPs are not caught by the engine yet (reported); duplicate cluster IPs are.
-  ['duplicate cluster IPs', 'ips.json', JSON.stringify(withCluster({ services: [...article.cluster.services, { name: 'svc2', selector: { app: 'web' }, clusterIP: '10.96.0.10', ports: [{ port: 80 }] }] })), /cluster\.services\[1\]\.clusterIP: 10\.96\.0\.10 is already another Service's cluster IP/],
-  ['duplicate pod names', 'names.json', JSON.stringify(withCluster({ pods: [...article.cluster.pods, { name: 'pod1', node: 'vm2' }] })), /cluster\.pods\[4\]\.name: pod "pod1" is declared twice/],
+  [
+    'duplicate cluster IPs',
+    'ips.json',
+    JSON.stringify(
+      withCluster({
+        services: [...article.cluster.services, { name: 'svc2', selector: { app: 'web' }, clusterIP: '10.96.0.10', ports: [{ port: 80 }] }],
+      }),
+    ),
+    /cluster\.services\[1\]\.clusterIP: 10\.96\.0\.10 is already another Service's cluster IP/,
+  ],
+  [
+    'duplicate pod names',
+    'names.json',
+    JSON.stringify(withCluster({ pods: [...article.cluster.pods, { name: 'pod1', node: 'vm2' }] })),
+    /cluster\.pods\[4\]\.name: pod "pod1" is declared twice/,
+  ],
   ['an unknown node', 'node.json', JSON.stringify(withCluster({ pods: [{ name: 'p', node: 'vm9' }] })), /no node named "vm9"/],
   ['HTML in the file name', '<img src=x onerror=alert(1)>.json', '[]', /Invalid input/],
 ];
@@ -225,7 +290,10 @@ test('hostile uploaded files each list what is wrong; nothing changes, nothing i
 });
 
 for (const lang of ['en', 'zh'] as const) {
-  test(`embed=1 in ${lang === 'en' ? 'English' : 'Chinese'}: the topology, the controls and the narration, and a link to the full page`, async ({ page, context }) => {
+  test(`embed=1 in ${lang === 'en' ? 'English' : 'Chinese'}: the topology, the controls and the narration, and a link to the full page`, async ({
+    page,
+    context,
+  }) => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 760, height: 620 });
     await page.goto(`/?preset=article&view=cluster&step=4&lang=${lang}&embed=1`);
@@ -253,11 +321,16 @@ test('embed=1 inside an iframe, with a custom scenario', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/?preset=article');
   const s = pack({ ...PRESETS['no-endpoints'], name: 'embedded' });
-  await page.setContent(`<link rel="icon" href="data:,"><iframe title="packetwalk" src="/?s=${s}&view=cluster&step=3&lang=en&embed=1" width="720" height="560" style="border:1px solid #ccc"></iframe>`);
+  await page.setContent(
+    `<link rel="icon" href="data:,"><iframe title="packetwalk" src="/?s=${s}&view=cluster&step=3&lang=en&embed=1" width="720" height="560" style="border:1px solid #ccc"></iframe>`,
+  );
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('svg[data-id="cluster-view"]')).toBeVisible();
   await expect(frame.locator('[data-id="panel-narration"]')).toBeVisible();
-  await expect(frame.getByRole('link', { name: /Open in packetwalk/ })).toHaveAttribute('href', /^\/\?s=[A-Za-z0-9+$-]+&view=cluster&step=3&lang=en$/);
+  await expect(frame.getByRole('link', { name: /Open in packetwalk/ })).toHaveAttribute(
+    'href',
+    /^\/\?s=[A-Za-z0-9+$-]+&view=cluster&step=3&lang=en$/,
+  );
   await page.screenshot({ path: join(screenshots, 'embed-iframe-en.png') });
   expect(errors).toEqual([]);
 });

@@ -61,7 +61,9 @@ describe('the lint rule for the engine boundary', () => {
   });
 
   it('does not apply to app/, which may use React and the DOM', async () => {
-    expect(await boundaryViolations("import { useState } from 'react';\nexport const w = window.innerWidth + (useState ? 1 : 0);", 'app/x.ts')).toEqual([]);
+    expect(
+      await boundaryViolations("import { useState } from 'react';\nexport const w = window.innerWidth + (useState ? 1 : 0);", 'app/x.ts'),
+    ).toEqual([]);
   });
 });
 
@@ -75,7 +77,9 @@ describe('src/ (the engine)', () => {
   it('breaks no boundary rule in any file', async () => {
     const results = await eslint.lintFiles(files);
     const bad = results.flatMap((r) =>
-      r.messages.filter((m) => m.ruleId && BOUNDARY_RULES.includes(m.ruleId)).map((m) => `${relative(root, r.filePath)}:${m.line}: ${m.message}`),
+      r.messages
+        .filter((m) => m.ruleId && BOUNDARY_RULES.includes(m.ruleId))
+        .map((m) => `${relative(root, r.filePath)}:${m.line}: ${m.message}`),
     );
     expect(results).toHaveLength(files.length);
     expect(bad).toEqual([]);

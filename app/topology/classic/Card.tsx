@@ -31,9 +31,7 @@ export function Card({ lines, figure }: { lines: readonly CardLine[]; figure: Fi
             <text x={CARD.textX} y={y}>
               {line.text}
             </text>
-            {line.struck ? (
-              <path data-id="classic-strike" d={`M${CARD.strikeX},${sy} H${end}`} stroke={COLORS.ink} />
-            ) : null}
+            {line.struck ? <path data-id="classic-strike" d={`M${CARD.strikeX},${sy} H${end}`} stroke={COLORS.ink} /> : null}
           </g>
         );
       })}

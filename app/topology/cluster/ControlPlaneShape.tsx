@@ -16,13 +16,21 @@ function fitList(items: readonly string[], width: number, size: number): string 
 function ServiceShape({ service, active, strings }: { service: ServiceLayout; active: boolean; strings: ClusterStrings }) {
   const b = service.box;
   const prefix = `${strings.endpoints}${strings.colon}`;
-  const list = service.endpoints.length
-    ? prefix + fitList(service.endpoints, b.w - 20 - textWidth(prefix, 12), 12)
-    : strings.noEndpoints;
+  const list = service.endpoints.length ? prefix + fitList(service.endpoints, b.w - 20 - textWidth(prefix, 12), 12) : strings.noEndpoints;
   return (
     <g data-id={`service:${service.key}`} data-active={active ? 'true' : 'false'}>
       <title>{`${service.key} ${service.address}`}</title>
-      <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={4} fill={active ? PALETTE.activeFill : PALETTE.box} stroke={active ? PALETTE.active : PALETTE.boxStroke} strokeWidth={active ? 2 : 1.25} strokeDasharray="6 4" />
+      <rect
+        x={b.x}
+        y={b.y}
+        width={b.w}
+        height={b.h}
+        rx={4}
+        fill={active ? PALETTE.activeFill : PALETTE.box}
+        stroke={active ? PALETTE.active : PALETTE.boxStroke}
+        strokeWidth={active ? 2 : 1.25}
+        strokeDasharray="6 4"
+      />
       <text x={b.x + 10} y={b.y + 18} fontSize={13} fill={PALETTE.ink}>
         <tspan fontWeight={700}>{service.name}</tspan>
         <tspan data-id="service-address">{`  ${service.address}`}</tspan>
@@ -40,7 +48,15 @@ function ServiceShape({ service, active, strings }: { service: ServiceLayout; ac
  * dashed box, because a ClusterIP is on no device: only rules know it (in
  * IPVS mode it is on kube-ipvs0, which the caption says).
  */
-export function ControlPlaneShape({ layout, activeService, strings }: { layout: ClusterLayout; activeService: string | null; strings: ClusterStrings }) {
+export function ControlPlaneShape({
+  layout,
+  activeService,
+  strings,
+}: {
+  layout: ClusterLayout;
+  activeService: string | null;
+  strings: ClusterStrings;
+}) {
   const api = layout.apiServer;
   const area = layout.serviceArea;
   return (
@@ -53,7 +69,16 @@ export function ControlPlaneShape({ layout, activeService, strings }: { layout: 
         ))}
       </g>
       <g data-id="api-server">
-        <rect x={api.x} y={api.y} width={api.w} height={api.h} rx={6} fill={PALETTE.nodeFill} stroke={PALETTE.boxStroke} strokeWidth={1.5} />
+        <rect
+          x={api.x}
+          y={api.y}
+          width={api.w}
+          height={api.h}
+          rx={6}
+          fill={PALETTE.nodeFill}
+          stroke={PALETTE.boxStroke}
+          strokeWidth={1.5}
+        />
         <text x={api.x + api.w / 2} y={api.y + 20} textAnchor="middle" fontSize={13} fontWeight={700} fill={PALETTE.ink}>
           {strings.apiServer}
         </text>

@@ -21,7 +21,12 @@ export function DeviceShape({ device, active, running, strings }: DeviceShapePro
   const low = kind === 'hook' || kind === 'host';
   const label = kind === 'routing' ? strings.routing : kind === 'host' ? strings.host : device.label;
   return (
-    <g data-id={`device:${device.id}`} data-active={active ? 'true' : 'false'} data-running={running ? 'true' : undefined} data-badge={device.badge}>
+    <g
+      data-id={`device:${device.id}`}
+      data-active={active ? 'true' : 'false'}
+      data-running={running ? 'true' : undefined}
+      data-badge={device.badge}
+    >
       {device.badge === 'IPVS' && <title>{strings.ipvsActs}</title>}
       <rect
         x={b.x}

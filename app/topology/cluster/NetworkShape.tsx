@@ -24,7 +24,15 @@ export function NetworkShape({ network, active, strings }: { network: NetworkLay
           <rect key={`seam${i}`} x={network.trunk!.x + 1.5} y={b.y + 1.5} width={network.trunk!.w - 3} height={b.h - 3} fill={fill} />
         ))}
       {network.bands.map((b, i) => (
-        <text key={`label${i}`} x={b.x + 12} y={b.y + b.h / 2} dominantBaseline="central" fontSize={12} fontStyle="italic" fill={PALETTE.muted}>
+        <text
+          key={`label${i}`}
+          x={b.x + 12}
+          y={b.y + b.h / 2}
+          dominantBaseline="central"
+          fontSize={12}
+          fontStyle="italic"
+          fill={PALETTE.muted}
+        >
           {strings.network}
         </text>
       ))}

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { frameAt, isPacketStep } from '../../../src/index';
+import { frameAt } from '../../../src/index';
 import { useAppStore } from '../../store/StoreProvider';
 import { selectClusterLayout, selectClusterStrings, selectCursor, selectTrace } from '../../store/selectors';
 import { PacketCard } from './PacketCard';

@@ -23,7 +23,16 @@ export function PodShape({ pod, role, eth0Active, strings }: PodShapeProps) {
   return (
     <g data-id={`pod:${pod.name}`} data-role={role?.kind} data-chosen={role?.kind === 'endpoint' && role.chosen ? 'true' : undefined}>
       <title>{`${pod.name} ${strings.podNetns} ${pod.ip}`}</title>
-      <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={6} fill={fill} stroke={stroke} strokeWidth={role?.kind === 'endpoint' && role.chosen ? 2.5 : 1.25} />
+      <rect
+        x={b.x}
+        y={b.y}
+        width={b.w}
+        height={b.h}
+        rx={6}
+        fill={fill}
+        stroke={stroke}
+        strokeWidth={role?.kind === 'endpoint' && role.chosen ? 2.5 : 1.25}
+      />
       <DeviceShape device={pod.eth0} active={eth0Active} running={false} strings={strings} />
       <text x={cx} y={b.y + 42} textAnchor="middle" fontSize={13} fontWeight={600} fill={PALETTE.ink}>
         {pod.name}
@@ -32,7 +41,14 @@ export function PodShape({ pod, role, eth0Active, strings }: PodShapeProps) {
         {pod.ip}
       </text>
       {roleText && (
-        <text x={cx} y={b.y + 73} textAnchor="middle" fontSize={11.5} fontWeight={role?.kind === 'endpoint' && role.chosen ? 700 : 400} fill={PALETTE.ink}>
+        <text
+          x={cx}
+          y={b.y + 73}
+          textAnchor="middle"
+          fontSize={11.5}
+          fontWeight={role?.kind === 'endpoint' && role.chosen ? 700 : 400}
+          fill={PALETTE.ink}
+        >
           {roleText}
         </text>
       )}

@@ -28,7 +28,8 @@ export const StaticLayer = memo(function StaticLayer() {
   const service = connection ? (layout.services.find((s) => s.key === connection.service) ?? null) : null;
   const roles = useMemo(() => {
     const map = new Map<string, PodRole>();
-    for (const pod of service?.endpoints ?? []) map.set(pod, { kind: 'endpoint', service: service!.name, chosen: pod === connection?.endpointPod });
+    for (const pod of service?.endpoints ?? [])
+      map.set(pod, { kind: 'endpoint', service: service!.name, chosen: pod === connection?.endpointPod });
     if (connection) map.set(connection.client, { kind: 'client' });
     return map;
   }, [service, connection]);
@@ -41,7 +42,16 @@ export const StaticLayer = memo(function StaticLayer() {
         <NodeShape key={n.name} layer="back" node={n} active={active} running={running} roles={roles} strings={strings} />
       ))}
       {path.length > 1 && (
-        <polyline data-id="active-edge" points={toPoints(path)} fill="none" stroke={PALETTE.active} strokeWidth={3} strokeOpacity={0.5} strokeLinejoin="round" pointerEvents="none" />
+        <polyline
+          data-id="active-edge"
+          points={toPoints(path)}
+          fill="none"
+          stroke={PALETTE.active}
+          strokeWidth={3}
+          strokeOpacity={0.5}
+          strokeLinejoin="round"
+          pointerEvents="none"
+        />
       )}
       {layout.nodes.map((n) => (
         <NodeShape key={n.name} layer="front" node={n} active={active} running={running} roles={roles} strings={strings} />

@@ -28,7 +28,17 @@ function FitIcon() {
 }
 
 /** Zoom buttons over the svg (drag pans, the wheel zooms); their names come from the strings, in both languages. */
-export function ZoomControls({ strings, onIn, onOut, onReset }: { strings: ClusterStrings; onIn: () => void; onOut: () => void; onReset: () => void }) {
+export function ZoomControls({
+  strings,
+  onIn,
+  onOut,
+  onReset,
+}: {
+  strings: ClusterStrings;
+  onIn: () => void;
+  onOut: () => void;
+  onReset: () => void;
+}) {
   return (
     <div role="group" aria-label={strings.zoomControls} style={bar}>
       <button type="button" style={button} aria-label={strings.zoomIn} title={strings.zoomIn} onClick={onIn}>

@@ -40,7 +40,7 @@ function hops(graph: ReadonlyMap<string, readonly Edge[]>, from: string, to: str
   }
   if (!seen.has(to)) return null;
   const path: Edge[] = [];
-  for (let at = to; at !== from; ) {
+  for (let at = to; at !== from;) {
     const step = via.get(at)!;
     path.unshift(step.edge);
     at = step.prev;

@@ -35,8 +35,7 @@ function pickColumns(count: number, cellW: number): number {
   return best;
 }
 
-export const serviceAddress = (s: Topology['services'][number]) =>
-  `${s.clusterIP}:${s.ports.map((p) => p.port).join(',') || '*'}`;
+export const serviceAddress = (s: Topology['services'][number]) => `${s.clusterIP}:${s.ports.map((p) => p.port).join(',') || '*'}`;
 
 /**
  * Places every node, pod, device, Service, the network and the API server of a
@@ -79,7 +78,14 @@ export function layoutCluster(topology: Topology, mode: ProxyMode = 'iptables'):
   const bandW = (trunk ? trunk.x + trunk.w : width - MARGIN) - MARGIN;
   const bands = Array.from({ length: rows }, (_, r) => box(MARGIN, rowTop(r), bandW, BAND_H));
   const band0 = bands[0]!;
-  const net: DeviceLayout = { id: 'net', kind: 'net', label: 'net', detail: '', box: band0, anchor: [band0.x + band0.w / 2, band0.y + BAND_H / 2] };
+  const net: DeviceLayout = {
+    id: 'net',
+    kind: 'net',
+    label: 'net',
+    detail: '',
+    box: band0,
+    anchor: [band0.x + band0.w / 2, band0.y + BAND_H / 2],
+  };
   const netLinks: Link[] = nodes.map((n, i) => {
     const eth0 = n.devices[0]!;
     const bandMid = rowTop(Math.floor(i / columns)) + BAND_H / 2;

@@ -2,7 +2,8 @@ import type { ProxyMode } from '../../../src/index';
 import type { Box, Point } from './geometry';
 
 /** What a drawn device is, so the view can pick its shape. */
-export type DeviceKind = 'eth0' | 'cbr0' | 'veth' | 'hook' | 'routing' | 'host' | 'pod-eth0' | 'net' | 'kube-ipvs0' | 'apiserver' | 'kube-proxy';
+export type DeviceKind =
+  'eth0' | 'cbr0' | 'veth' | 'hook' | 'routing' | 'host' | 'pod-eth0' | 'net' | 'kube-ipvs0' | 'apiserver' | 'kube-proxy';
 
 /** A device the trace can name (`vm1/cbr0`, `pod1/eth0`, `net`): where it is drawn and where the packet sits on it. */
 export interface DeviceLayout {

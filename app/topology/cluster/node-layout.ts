@@ -69,7 +69,15 @@ export function nodeWidth(podCount: number, mode: ProxyMode = 'iptables'): numbe
 /** kube-ipvs0's addresses as `ip addr` prints them: every ClusterIP as a /32. */
 const withPrefix = (a: string) => (a.includes('/') ? a : `${a}/32`);
 
-const device = (id: string, kind: DeviceLayout['kind'], label: string, detail: string, b: Box, anchor?: Point, extra?: Partial<DeviceLayout>): DeviceLayout => ({
+const device = (
+  id: string,
+  kind: DeviceLayout['kind'],
+  label: string,
+  detail: string,
+  b: Box,
+  anchor?: Point,
+  extra?: Partial<DeviceLayout>,
+): DeviceLayout => ({
   id,
   kind,
   label,
@@ -80,7 +88,14 @@ const device = (id: string, kind: DeviceLayout['kind'], label: string, detail: s
 });
 
 /** Lays out one node and its pods in a cell of the given width whose top-left corner is (x, y). */
-export function layoutNode(node: TopologyNode, pods: readonly TopologyPod[], x: number, y: number, width: number, mode: ProxyMode = 'iptables'): NodeLayout {
+export function layoutNode(
+  node: TopologyNode,
+  pods: readonly TopologyPod[],
+  x: number,
+  y: number,
+  width: number,
+  mode: ProxyMode = 'iptables',
+): NodeLayout {
   const n = node.name;
   const ipvs = mode === 'ipvs';
   const root = box(x + NODE_PAD, y, width - 2 * NODE_PAD, Y.rootBottom);
@@ -123,7 +138,11 @@ export function layoutNode(node: TopologyNode, pods: readonly TopologyPod[], x: 
     { from: post.id, to: eth0.id, points: [post.anchor, [postX, ly(Y.upperLane)], [cx, ly(Y.upperLane)], eth0.anchor] },
     { from: cbr0.id, to: pre.id, points: [cbr0.anchor, [cx, ly(Y.lowerLane)], [preX, ly(Y.lowerLane)], pre.anchor] },
     // POSTROUTING's way down to cbr0 runs right of OUTPUT, so the two never share a line.
-    { from: post.id, to: cbr0.id, points: [post.anchor, [postX + 36, hookY], [postX + 36, ly(Y.lowerLane)], [cx, ly(Y.lowerLane)], cbr0.anchor] },
+    {
+      from: post.id,
+      to: cbr0.id,
+      points: [post.anchor, [postX + 36, hookY], [postX + 36, ly(Y.lowerLane)], [cx, ly(Y.lowerLane)], cbr0.anchor],
+    },
     { from: pre.id, to: routing.id, points: [pre.anchor, routing.anchor] },
     { from: routing.id, to: fwd.id, points: [routing.anchor, fwd.anchor] },
     { from: fwd.id, to: post.id, points: [fwd.anchor, post.anchor] },
@@ -133,7 +152,11 @@ export function layoutNode(node: TopologyNode, pods: readonly TopologyPod[], x: 
     // In IPVS mode OUTPUT sits under POSTROUTING: straight up into it.
     ipvs
       ? { from: output.id, to: post.id, points: [out, [out[0], hookY], post.anchor] }
-      : { from: output.id, to: post.id, points: [out, [out[0], ly(Y.midLane)], [postX - 28, ly(Y.midLane)], [postX - 28, hookY], post.anchor] },
+      : {
+          from: output.id,
+          to: post.id,
+          points: [out, [out[0], ly(Y.midLane)], [postX - 28, ly(Y.midLane)], [postX - 28, hookY], post.anchor],
+        },
   );
 
   return {
@@ -168,7 +191,13 @@ function iptablesLocalRow(n: string, routing: DeviceLayout, hook: HookMaker, y: 
   const input = hook('INPUT', routing.anchor[0] - 40, Y.local, 80);
   const host = hostDevice(n, input.box.x + 90, y, 48);
   const output = hook('OUTPUT', host.box.x + 58, Y.local, 80);
-  return { input, host, output, devices: [input, host, output], links: [{ from: routing.id, to: input.id, points: [routing.anchor, input.anchor] }] };
+  return {
+    input,
+    host,
+    output,
+    devices: [input, host, output],
+    links: [{ from: routing.id, to: input.id, points: [routing.anchor, input.anchor] }],
+  };
 }
 
 /**
@@ -180,7 +209,9 @@ function iptablesLocalRow(n: string, routing: DeviceLayout, hook: HookMaker, y: 
 function ipvsLocalRow(n: string, node: TopologyNode, routing: DeviceLayout, hook: HookMaker, y: number): LocalRow {
   const addresses = node.ipvsAddresses.map(withPrefix);
   const kipvsBox = box(routing.anchor[0] - KUBE_IPVS0_W / 2, y + Y.local - 6, KUBE_IPVS0_W, HOOK_H + 12);
-  const kubeIpvs0 = device(`${n}/kube-ipvs0`, 'kube-ipvs0', 'kube-ipvs0', '', kipvsBox, [routing.anchor[0], y + Y.local + HOOK_ANCHOR], { addresses });
+  const kubeIpvs0 = device(`${n}/kube-ipvs0`, 'kube-ipvs0', 'kube-ipvs0', '', kipvsBox, [routing.anchor[0], y + Y.local + HOOK_ANCHOR], {
+    addresses,
+  });
   const input = hook('INPUT', kipvsBox.x + KUBE_IPVS0_W + 8, Y.local, 84, { badge: 'IPVS' });
   const host = hostDevice(n, input.box.x + 84 + 8, y, 44);
   const output = hook('OUTPUT', host.box.x + 44 + 8, Y.local, 70);

@@ -11,5 +11,9 @@ function subscribe(onChange: () => void) {
 
 /** Whether the person asked the system for less motion (then the packet jumps between positions, as the GIFs do). */
 export function useReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => media()?.matches ?? false, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => media()?.matches ?? false,
+    () => false,
+  );
 }

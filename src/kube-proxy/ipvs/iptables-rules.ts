@@ -7,7 +7,12 @@ const q = (s: string) => `"${s}"`;
  * proxier.go `iptablesJumpChain`, in insertion order. Each is an "ensure rule, prepend",
  * so on the node the last one inserted into a chain comes first in it.
  */
-export const IPVS_JUMP_CHAINS: readonly { readonly table: 'nat' | 'filter'; readonly from: string; readonly to: string; readonly comment: string }[] = [
+export const IPVS_JUMP_CHAINS: readonly {
+  readonly table: 'nat' | 'filter';
+  readonly from: string;
+  readonly to: string;
+  readonly comment: string;
+}[] = [
   { table: 'nat', from: 'OUTPUT', to: 'KUBE-SERVICES', comment: 'kubernetes service portals' },
   { table: 'nat', from: 'PREROUTING', to: 'KUBE-SERVICES', comment: 'kubernetes service portals' },
   { table: 'nat', from: 'POSTROUTING', to: 'KUBE-POSTROUTING', comment: 'kubernetes postrouting rules' },
@@ -22,7 +27,14 @@ export const IPVS_JUMP_CHAINS: readonly { readonly table: 'nat' | 'filter'; read
 /** proxier.go `iptablesChains`: the chains `createAndLinkKubeChain` declares, per table. */
 const CHAINS = {
   nat: ['KUBE-SERVICES', 'KUBE-POSTROUTING', 'KUBE-NODE-PORT', 'KUBE-LOAD-BALANCER', 'KUBE-MARK-MASQ'],
-  filter: ['KUBE-FORWARD', 'KUBE-NODE-PORT', 'KUBE-PROXY-FIREWALL', 'KUBE-SOURCE-RANGES-FIREWALL', 'KUBE-IPVS-FILTER', 'KUBE-IPVS-OUT-FILTER'],
+  filter: [
+    'KUBE-FORWARD',
+    'KUBE-NODE-PORT',
+    'KUBE-PROXY-FIREWALL',
+    'KUBE-SOURCE-RANGES-FIREWALL',
+    'KUBE-IPVS-FILTER',
+    'KUBE-IPVS-OUT-FILTER',
+  ],
 } as const;
 
 const BUILTIN = { nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'], filter: ['INPUT', 'FORWARD', 'OUTPUT'] } as const;
@@ -52,7 +64,9 @@ export function ipvsProxierRules(config: ProxierConfig, sets: readonly Ipset[]):
   const mark = config.masqueradeMark;
   const nat: string[] = ['-A KUBE-SERVICES -s 127.0.0.0/8 -j RETURN'];
   if (nonEmpty('KUBE-LOOP-BACK')) {
-    nat.push(`-A KUBE-POSTROUTING -m comment --comment ${comment('KUBE-LOOP-BACK')} -m set --match-set KUBE-LOOP-BACK dst,dst,src -j MASQUERADE`);
+    nat.push(
+      `-A KUBE-POSTROUTING -m comment --comment ${comment('KUBE-LOOP-BACK')} -m set --match-set KUBE-LOOP-BACK dst,dst,src -j MASQUERADE`,
+    );
   }
   if (nonEmpty('KUBE-CLUSTER-IP')) {
     const base = `-A KUBE-SERVICES -m comment --comment ${comment('KUBE-CLUSTER-IP')} -m set --match-set KUBE-CLUSTER-IP`;

@@ -1,11 +1,15 @@
-import {
-  addRealServer,
-  deleteRealServer,
-  setRealServerWeight,
-  upsertVirtualServer,
-} from '../../ipvs/edit-services';
+import { addRealServer, deleteRealServer, setRealServerWeight, upsertVirtualServer } from '../../ipvs/edit-services';
 import { ipPortEntry, ipPortIpEntry, KUBE_IPSETS, type Ipset } from '../../ipvs/ipset';
-import { EMPTY_IPVS_STATE, type IpvsConn, type IpvsScheduler, type IpvsState, type IpvsTemplate, type RealServer, type SchedulerMemory, type VirtualServer } from '../../ipvs/types';
+import {
+  EMPTY_IPVS_STATE,
+  type IpvsConn,
+  type IpvsScheduler,
+  type IpvsState,
+  type IpvsTemplate,
+  type RealServer,
+  type SchedulerMemory,
+  type VirtualServer,
+} from '../../ipvs/types';
 import { compareVirtualServers, realServerKey, virtualServerKey } from '../../ipvs/virtual-server';
 import { connVirtualKey } from '../../ipvs/ipvs-conn';
 import { ipv4, ipv4ToNumber, type Ipv4 } from '../../net/ipv4';
@@ -89,7 +93,7 @@ export function syncIpvs(
   // connections and its scheduler memory, then the services are put back
   // together once: 10,000 Services stay linear instead of copying the whole
   // table for every ipvsadm call.
-  const byKey = <T,>(items: readonly T[], key: (t: T) => string) => {
+  const byKey = <T>(items: readonly T[], key: (t: T) => string) => {
     const m = new Map<string, T[]>();
     for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it]);
     return m;

@@ -57,37 +57,55 @@ export const PRESETS: Readonly<Record<string, ScenarioInput>> = {
    * nodes and deletes the stale UDP conntrack entry, the TCP one stays), then created
    * again with a new IP; pod1's next connection reaches the new pod4.
    */
-  'pod-churn': preset('pod-churn', POD_CHURN_SEED, podChurnCluster(), [
-    { ...toSvc1('pod1'), at: 0 },
-    { from: 'pod1', to: 'svc1', port: 53, protocol: 'UDP', at: 1 },
-    { ...toSvc1('pod1'), at: 4 },
-  ], [
-    { at: 2, action: 'delete-pod', pod: 'pod4' },
-    { at: 3, action: 'create-pod', pod: webPod('pod4', 'vm2') },
-  ]),
+  'pod-churn': preset(
+    'pod-churn',
+    POD_CHURN_SEED,
+    podChurnCluster(),
+    [
+      { ...toSvc1('pod1'), at: 0 },
+      { from: 'pod1', to: 'svc1', port: 53, protocol: 'UDP', at: 1 },
+      { ...toSvc1('pod1'), at: 4 },
+    ],
+    [
+      { at: 2, action: 'delete-pod', pod: 'pod4' },
+      { at: 3, action: 'create-pod', pod: webPod('pod4', 'vm2') },
+    ],
+  ),
   /**
    * The article's open question: svc1 (cluster IP allocated) and svc2 (cluster IP fixed)
    * are deleted and created again; svc1 comes back with a new IP, svc2 with the same.
    */
-  'service-recreated': preset('service-recreated', 1, serviceRecreatedCluster(), [
-    { ...toSvc1('pod1'), at: 0 },
-    { ...toSvc1('pod1'), at: 3 },
-    { from: 'pod1', to: 'svc2', port: 80, at: 4 },
-  ], [
-    { at: 1, action: 'delete-service', service: 'svc1' },
-    { at: 1, action: 'delete-service', service: 'svc2' },
-    { at: 2, action: 'create-service', service: svc1Spec },
-    { at: 2, action: 'create-service', service: svc2Spec },
-  ]),
+  'service-recreated': preset(
+    'service-recreated',
+    1,
+    serviceRecreatedCluster(),
+    [
+      { ...toSvc1('pod1'), at: 0 },
+      { ...toSvc1('pod1'), at: 3 },
+      { from: 'pod1', to: 'svc2', port: 80, at: 4 },
+    ],
+    [
+      { at: 1, action: 'delete-service', service: 'svc1' },
+      { at: 1, action: 'delete-service', service: 'svc2' },
+      { at: 2, action: 'create-service', service: svc1Spec },
+      { at: 2, action: 'create-service', service: svc2Spec },
+    ],
+  ),
   /** pod4's readiness probe fails: it leaves svc1's endpoints, KUBE-SVC keeps one rule without probability; then it is ready again. */
-  'not-ready': preset('not-ready', NOT_READY_SEED, articleCluster(['pod3', 'pod4']), [
-    { ...toSvc1('pod1'), at: 0 },
-    { ...toSvc1('pod1'), at: 2 },
-    { ...toSvc1('pod1'), at: 4 },
-  ], [
-    { at: 1, action: 'set-not-ready', pod: 'pod4' },
-    { at: 3, action: 'set-ready', pod: 'pod4' },
-  ]),
+  'not-ready': preset(
+    'not-ready',
+    NOT_READY_SEED,
+    articleCluster(['pod3', 'pod4']),
+    [
+      { ...toSvc1('pod1'), at: 0 },
+      { ...toSvc1('pod1'), at: 2 },
+      { ...toSvc1('pod1'), at: 4 },
+    ],
+    [
+      { at: 1, action: 'set-not-ready', pod: 'pod4' },
+      { at: 3, action: 'set-ready', pod: 'pod4' },
+    ],
+  ),
   /** 20 nodes, 400 pods, 200 Services: for the layout's zoom and pan and the frame-rate benchmark. */
   scale: preset('scale', 1, scaleCluster().cluster, scaleCluster().traffic),
 };

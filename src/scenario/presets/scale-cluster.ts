@@ -9,13 +9,22 @@ export function scaleCluster(): { cluster: ScenarioInput['cluster']; traffic: Sc
   const NODES = 20;
   const PODS_PER_NODE = 20;
   const SERVICES = 200;
-  const nodes = Array.from({ length: NODES }, (_, i) => ({ name: `node${i + 1}`, ip: `192.168.0.${i + 11}`, podCIDR: `10.244.${i + 1}.0/24` }));
+  const nodes = Array.from({ length: NODES }, (_, i) => ({
+    name: `node${i + 1}`,
+    ip: `192.168.0.${i + 11}`,
+    podCIDR: `10.244.${i + 1}.0/24`,
+  }));
   const pods: ScenarioInput['cluster']['pods'] = [];
   for (let n = 0; n < NODES; n++) {
     for (let p = 0; p < PODS_PER_NODE; p++) {
       const index = n * PODS_PER_NODE + p;
       // Pod k on node n serves app (index mod 200): each app gets two pods, on nodes n and n+10.
-      pods.push({ name: `pod${index + 1}`, node: `node${n + 1}`, labels: { app: `app${index % SERVICES}` }, ports: [{ name: 'http', containerPort: 8080 }] });
+      pods.push({
+        name: `pod${index + 1}`,
+        node: `node${n + 1}`,
+        labels: { app: `app${index % SERVICES}` },
+        ports: [{ name: 'http', containerPort: 8080 }],
+      });
     }
   }
   const services = Array.from({ length: SERVICES }, (_, i) => ({

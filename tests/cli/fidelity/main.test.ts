@@ -11,7 +11,8 @@ describe('runFidelity', () => {
     const out = lines(run.stdout);
     expect(out).toContain('PASS TestOverallIPTablesRules (1 full dump)');
     expect(out).toContain('PASS TestTracePacket (7 flows)');
-    for (const line of out.filter((l) => l.startsWith('PASS '))) expect(line).toMatch(/ \(.*(\d+ (full dump|partial dump|flow|step|chain name|probabilit|sorted dump)|KUBE-\S+ chain).*\)$/);
+    for (const line of out.filter((l) => l.startsWith('PASS ')))
+      expect(line).toMatch(/ \(.*(\d+ (full dump|partial dump|flow|step|chain name|probabilit|sorted dump)|KUBE-\S+ chain).*\)$/);
     expect(out.at(-1)).toMatch(/^\d+ passed, 0 failed, 0 unsupported \(\d+ checks\)$/);
   });
 
@@ -23,7 +24,10 @@ describe('runFidelity', () => {
 
   it('exits non-zero when no check ran: a case with no expectations is UNSUPPORTED, not PASS', () => {
     const run = runFidelity(writeCorpus(corpusOf([{ ...realCase('TestClusterIPGeneral'), packetFlows: [] }])));
-    expect(lines(run.stdout)).toEqual(['UNSUPPORTED TestClusterIPGeneral: nothing to compare: no expected rules, chain rules or packet flows', '0 passed, 0 failed, 1 unsupported (0 checks)']);
+    expect(lines(run.stdout)).toEqual([
+      'UNSUPPORTED TestClusterIPGeneral: nothing to compare: no expected rules, chain rules or packet flows',
+      '0 passed, 0 failed, 1 unsupported (0 checks)',
+    ]);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toMatch(/no check ran/);
   });
@@ -32,7 +36,9 @@ describe('runFidelity', () => {
     const c = { ...realCase('TestInternalTrafficPolicy/internalTrafficPolicy is cluster'), kind: 'sequence' };
     const run = runFidelity(writeCorpus(corpusOf([c])));
     expect(run.stdout).not.toMatch(/^PASS/m);
-    expect(run.stdout).toMatch(/^UNSUPPORTED TestInternalTrafficPolicy\/internalTrafficPolicy is cluster: step 1 has no expected rules; step 2 has no expected rules$/m);
+    expect(run.stdout).toMatch(
+      /^UNSUPPORTED TestInternalTrafficPolicy\/internalTrafficPolicy is cluster: step 1 has no expected rules; step 2 has no expected rules$/m,
+    );
   });
 
   it('runs and passes the other cases when one uses a localDetector.mode it does not know, and names that value', () => {
@@ -59,7 +65,12 @@ describe('runFidelity', () => {
   it('reports every case of an nftables corpus as UNSUPPORTED, naming nftables mode as missing, and exits non-zero', () => {
     const nft = realCase('TestNoEndpointsReject') as { config: Record<string, unknown> };
     nft.config = { ...nft.config, nftablesFamily: 'ip', table: 'kube-proxy' };
-    const run = runFidelity(writeCorpus({ ...corpusOf([nft, { id: 'TestLoadBalancerIngressRouteTypeProxy/ipMode VIP', kind: 'map-element' }]), conventions: { nftables: { table: 'kube-proxy' } } }));
+    const run = runFidelity(
+      writeCorpus({
+        ...corpusOf([nft, { id: 'TestLoadBalancerIngressRouteTypeProxy/ipMode VIP', kind: 'map-element' }]),
+        conventions: { nftables: { table: 'kube-proxy' } },
+      }),
+    );
     const out = lines(run.stdout);
     expect(out.slice(0, 2)).toEqual([
       expect.stringMatching(/^UNSUPPORTED TestNoEndpointsReject: nftables mode is missing/),
@@ -81,7 +92,10 @@ describe('runFidelity', () => {
 
   it('reports a malformed case as FAIL and still runs the others', () => {
     const run = runFidelity(writeCorpus(corpusOf([{ id: 'x', kind: 'rules' }, realCase('TestTracePacket')])));
-    expect(lines(run.stdout).slice(0, 2)).toEqual([expect.stringMatching(/^FAIL x: does not match the fidelity schema at config:/), 'PASS TestTracePacket (7 flows)']);
+    expect(lines(run.stdout).slice(0, 2)).toEqual([
+      expect.stringMatching(/^FAIL x: does not match the fidelity schema at config:/),
+      'PASS TestTracePacket (7 flows)',
+    ]);
     expect(run.exitCode).toBe(1);
   });
 });

@@ -29,6 +29,8 @@ describe('runAuxiliary', () => {
   });
 
   it('fails a table whose entries do not match the schema', () => {
-    expect(runAuxiliary({ chainNames: [{ hashInput: 'x' }] })).toMatchObject([{ status: 'FAIL', detail: expect.stringMatching(/schema at 0\.prefix/) }]);
+    expect(runAuxiliary({ chainNames: [{ hashInput: 'x' }] })).toMatchObject([
+      { status: 'FAIL', detail: expect.stringMatching(/schema at 0\.prefix/) },
+    ]);
   });
 });

@@ -44,14 +44,16 @@ describe('runCase', () => {
     expect(runCase(caseOf(c), ctx).status).toBe('FAIL');
   });
 
-  it.each(['TestOverallIPTablesRules', 'TestClusterIPGeneral', 'TestMasqueradeRule/randomFully false', 'TestInternalTrafficPolicy/internalTrafficPolicy is cluster'])(
-    'reports FAIL for %s when the generator writes rules the tracer cannot parse',
-    (id) => {
-      const r = runCase(caseOf(realCase(id)), { ...ctx, generator: BOGUS_GENERATOR });
-      expect(r.status).toBe('FAIL');
-      expect(r.detail).toMatch(/generated rules do not parse: .*--bogus/);
-    },
-  );
+  it.each([
+    'TestOverallIPTablesRules',
+    'TestClusterIPGeneral',
+    'TestMasqueradeRule/randomFully false',
+    'TestInternalTrafficPolicy/internalTrafficPolicy is cluster',
+  ])('reports FAIL for %s when the generator writes rules the tracer cannot parse', (id) => {
+    const r = runCase(caseOf(realCase(id)), { ...ctx, generator: BOGUS_GENERATOR });
+    expect(r.status).toBe('FAIL');
+    expect(r.detail).toMatch(/generated rules do not parse: .*--bogus/);
+  });
 
   it.each([
     ['flows', { ...realCase('TestClusterIPGeneral'), packetFlows: [] }],
@@ -95,7 +97,10 @@ describe('runCase on a sequence', () => {
   }
 
   it('passes when every step has expected rules, naming full and partial dumps', () => {
-    expect(runCase(caseOf(withExpectedRules()), ctx)).toMatchObject({ status: 'PASS', detail: '2 steps: 1 full dump, 1 partial dump, 2 flows' });
+    expect(runCase(caseOf(withExpectedRules()), ctx)).toMatchObject({
+      status: 'PASS',
+      detail: '2 steps: 1 full dump, 1 partial dump, 2 flows',
+    });
   });
 
   it('does not PASS a sequence step without expected rules, even when its flows match', () => {
@@ -114,6 +119,9 @@ describe('runCase on a sequence', () => {
     const c = withExpectedRules();
     delete c.steps[0]!.expected;
     c.steps[1]!.expected = '*filter\nCOMMIT\n';
-    expect(runCase(caseOf(c), ctx)).toMatchObject({ status: 'FAIL', detail: expect.stringMatching(/^step 2 \(partial sync\) rules line 2/) });
+    expect(runCase(caseOf(c), ctx)).toMatchObject({
+      status: 'FAIL',
+      detail: expect.stringMatching(/^step 2 \(partial sync\) rules line 2/),
+    });
   });
 });

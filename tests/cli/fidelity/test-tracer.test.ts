@@ -76,10 +76,20 @@ describe('traceKubeProxyTestPacket semantics', () => {
 
   it('explores every --probability branch, so a ten-endpoint service lists all ten endpoints in rule order', () => {
     const endpoints = Array.from({ length: 10 }, (_, e) => `10.180.0.${e + 1}:8080`);
-    const lines = ['*nat', ':KUBE-SERVICES - [0:0]', ':KUBE-SVC-A - [0:0]', '-A KUBE-SERVICES -m tcp -p tcp -d 172.30.0.41 --dport 80 -j KUBE-SVC-A'];
+    const lines = [
+      '*nat',
+      ':KUBE-SERVICES - [0:0]',
+      ':KUBE-SVC-A - [0:0]',
+      '-A KUBE-SERVICES -m tcp -p tcp -d 172.30.0.41 --dport 80 -j KUBE-SVC-A',
+    ];
     endpoints.forEach((ep, e) => {
-      const statistic = e < endpoints.length - 1 ? ` -m statistic --mode random --probability ${(1 / (endpoints.length - e)).toFixed(10)}` : '';
-      lines.push(`:KUBE-SEP-${e} - [0:0]`, `-A KUBE-SVC-A${statistic} -j KUBE-SEP-${e}`, `-A KUBE-SEP-${e} -m tcp -p tcp -j DNAT --to-destination ${ep}`);
+      const statistic =
+        e < endpoints.length - 1 ? ` -m statistic --mode random --probability ${(1 / (endpoints.length - e)).toFixed(10)}` : '';
+      lines.push(
+        `:KUBE-SEP-${e} - [0:0]`,
+        `-A KUBE-SVC-A${statistic} -j KUBE-SEP-${e}`,
+        `-A KUBE-SEP-${e} -m tcp -p tcp -j DNAT --to-destination ${ep}`,
+      );
     });
     const rules = unwrap(parseIptablesRestore([...lines, 'COMMIT'].join('\n')));
     const trace = traceKubeProxyTestPacket(rules, { sourceIP: '10.0.0.2', protocol: 'TCP', destIP: '172.30.0.41', destPort: 80 }, []);

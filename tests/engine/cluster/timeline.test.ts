@@ -20,7 +20,11 @@ describe('scheduleTimeline', () => {
 });
 
 describe('host-local allocation', () => {
-  const cidr = (() => { const c = parseCidr('10.244.2.0/29'); if (!c.ok) throw new Error(); return c.value; })();
+  const cidr = (() => {
+    const c = parseCidr('10.244.2.0/29');
+    if (!c.ok) throw new Error();
+    return c.value;
+  })();
   const taken = (...last: number[]) => new Set(last.map((n) => ipv4ToNumber(nthAddress(cidr, n))));
 
   it('hands out the address after the last one it gave, not a freed one', () => {
@@ -34,7 +38,11 @@ describe('host-local allocation', () => {
   });
 
   it('gives cluster IPs from the tenth address on, continuing after the last one', () => {
-    const svc = (() => { const c = parseCidr('10.96.0.0/12'); if (!c.ok) throw new Error(); return c.value; })();
+    const svc = (() => {
+      const c = parseCidr('10.96.0.0/12');
+      if (!c.ok) throw new Error();
+      return c.value;
+    })();
     expect(nextServiceAddress(svc, 9, new Set())).toBe(10);
     expect(nextServiceAddress(svc, 10, new Set())).toBe(11);
   });

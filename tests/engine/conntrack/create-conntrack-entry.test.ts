@@ -19,9 +19,17 @@ describe('replyTupleFor (reference section 2.3)', () => {
   const orig = tupleOfPacket(tcp('10.244.1.2:39916', '10.96.0.10:80', 'SYN'));
   it.each<[string, ConntrackNat, string]>([
     ['no NAT: the original, swapped', {}, '10.96.0.10:80 -> 10.244.1.2:39916'],
-    ['DNAT: the backend and targetPort in the source', { dnat: { ip: ipv4('10.244.2.3'), port: 8080 } }, '10.244.2.3:8080 -> 10.244.1.2:39916'],
+    [
+      'DNAT: the backend and targetPort in the source',
+      { dnat: { ip: ipv4('10.244.2.3'), port: 8080 } },
+      '10.244.2.3:8080 -> 10.244.1.2:39916',
+    ],
     ['DNAT without a port keeps the Service port', { dnat: { ip: ipv4('10.244.2.3') } }, '10.244.2.3:80 -> 10.244.1.2:39916'],
-    ['SNAT: the masquerade address and port in the destination', { snat: { ip: ipv4('192.168.0.11'), port: 61000 } }, '10.96.0.10:80 -> 192.168.0.11:61000'],
+    [
+      'SNAT: the masquerade address and port in the destination',
+      { snat: { ip: ipv4('192.168.0.11'), port: 61000 } },
+      '10.96.0.10:80 -> 192.168.0.11:61000',
+    ],
     [
       'both',
       { dnat: { ip: ipv4('10.244.2.3'), port: 8080 }, snat: { ip: ipv4('10.244.2.1'), port: 47809 } },
@@ -48,7 +56,12 @@ describe('createConntrackEntry', () => {
   });
 
   it('records DNAT/SNAT only when the tuple really changed (a DNAT to the same address is no NAT)', () => {
-    const same = createConntrackEntry(emptyConntrackTable(), tcp('10.244.1.2:1', '10.244.2.3:8080', 'SYN'), { dnat: { ip: ipv4('10.244.2.3'), port: 8080 } }, 0);
+    const same = createConntrackEntry(
+      emptyConntrackTable(),
+      tcp('10.244.1.2:1', '10.244.2.3:8080', 'SYN'),
+      { dnat: { ip: ipv4('10.244.2.3'), port: 8080 } },
+      0,
+    );
     expect([same.entry.dnat, same.entry.snat]).toEqual([false, false]);
   });
 
@@ -67,7 +80,12 @@ describe('createConntrackEntry', () => {
   });
 
   it('adds the masquerade decided in POSTROUTING to an entry that already has its DNAT', () => {
-    const created = createConntrackEntry(emptyConntrackTable(), tcp('10.244.2.3:41148', '10.96.0.10:80', 'SYN'), { dnat: { ip: ipv4('10.244.2.3'), port: 8080 } }, 0);
+    const created = createConntrackEntry(
+      emptyConntrackTable(),
+      tcp('10.244.2.3:41148', '10.96.0.10:80', 'SYN'),
+      { dnat: { ip: ipv4('10.244.2.3'), port: 8080 } },
+      0,
+    );
     const { entry, table } = addNatToConntrackEntry(created.table, created.entry.id, { snat: { ip: ipv4('10.244.2.1'), port: 47809 } });
     expect(fmt(entry.reply)).toBe('10.244.2.3:8080 -> 10.244.2.1:47809');
     expect([entry.dnat, entry.snat]).toEqual([true, true]);

@@ -55,10 +55,7 @@ describe('deleteConntrackEntries', () => {
     const serving = new Set(['10.244.2.2:53']);
     const { table, deleted } = deleteConntrackEntries(
       sample(),
-      (e) =>
-        e.protocol === 'udp' &&
-        `${e.orig.dst}:${e.orig.dport}` === '10.96.0.10:53' &&
-        !serving.has(`${e.reply.src}:${e.reply.sport}`),
+      (e) => e.protocol === 'udp' && `${e.orig.dst}:${e.orig.dport}` === '10.96.0.10:53' && !serving.has(`${e.reply.src}:${e.reply.sport}`),
     );
     expect(deleted.map((e) => e.id)).toEqual([1]);
     expect(table.entries.map((e) => e.id)).toEqual([2, 3]);

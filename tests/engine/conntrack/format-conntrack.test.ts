@@ -85,8 +85,7 @@ describe('conntrack -E lines for the lab sequence (reference section 2.2)', () =
   const service = '10.96.0.10:80';
   const backend = '10.244.1.3:8080';
   const nat: ConntrackNat = { dnat: { ip: ipv4('10.244.1.3'), port: 8080 } };
-  const tuples =
-    'src=10.244.1.2 dst=10.96.0.10 sport=59772 dport=80 src=10.244.1.3 dst=10.244.1.2 sport=8080 dport=59772';
+  const tuples = 'src=10.244.1.2 dst=10.96.0.10 sport=59772 dport=80 src=10.244.1.3 dst=10.244.1.2 sport=8080 dport=59772';
 
   it('goes SYN_SENT 120 [UNREPLIED] -> SYN_RECV 60 -> ESTABLISHED 432000 [ASSURED] -> FIN_WAIT 120 -> LAST_ACK 30 -> TIME_WAIT 120', () => {
     const created = createConntrackEntry(emptyConntrackTable(), tcp(client, service, 'SYN'), nat, 0);
@@ -117,17 +116,14 @@ describe('conntrack -E lines for the lab sequence (reference section 2.2)', () =
       ` [UPDATE] tcp      6 120 TIME_WAIT ${tuples} [ASSURED]`,
     ]);
     // `conntrack -L` a moment later: 117 left of TIME_WAIT's 120.
-    expect(formatConntrackList(table, 7 + 2.5)).toEqual([
-      `tcp      6 117 TIME_WAIT ${tuples} [ASSURED] mark=0 use=1`,
-    ]);
+    expect(formatConntrackList(table, 7 + 2.5)).toEqual([`tcp      6 117 TIME_WAIT ${tuples} [ASSURED] mark=0 use=1`]);
   });
 
   it('prints the DNS query and its answer as NEW [UNREPLIED] 30 then UPDATE 30, and DESTROY without a timeout', () => {
     const dnsNat: ConntrackNat = { dnat: { ip: ipv4('10.244.1.3'), port: 53 } };
     const created = createConntrackEntry(emptyConntrackTable(), udp('10.244.1.2:33688', '10.96.0.10:53'), dnsNat, 0);
     const answered = updateConntrack(created.table, created.entry.id, udp('10.244.1.3:53', '10.244.1.2:33688'), 'reply', 0);
-    const udpTuples =
-      'src=10.244.1.2 dst=10.96.0.10 sport=33688 dport=53 src=10.244.1.3 dst=10.244.1.2 sport=53 dport=33688';
+    const udpTuples = 'src=10.244.1.2 dst=10.96.0.10 sport=33688 dport=53 src=10.244.1.3 dst=10.244.1.2 sport=53 dport=33688';
     expect([
       formatConntrackEvent(created.entry, 'NEW', 0),
       formatConntrackEvent(answered.entry, 'UPDATE', 0),

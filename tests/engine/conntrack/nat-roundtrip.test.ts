@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createConntrackEntry,
-  emptyConntrackTable,
-  lookupConntrack,
-  translatePacket,
-  type ConntrackNat,
-} from '../../../src/conntrack';
+import { createConntrackEntry, emptyConntrackTable, lookupConntrack, translatePacket, type ConntrackNat } from '../../../src/conntrack';
 import { numberToIpv4 } from '../../../src/net/ipv4';
 import type { Packet } from '../../../src/net/packet';
 import { createRng, type Rng } from '../../../src/net/rng';

@@ -38,7 +38,10 @@ function converse(segments: readonly Seg[], timeouts: ConntrackTimeouts = KERNEL
   return { table, states, timers, last };
 }
 
-const HANDSHAKE: readonly Seg[] = [['s', 'SYN', 'ACK'], ['c', 'ACK']];
+const HANDSHAKE: readonly Seg[] = [
+  ['s', 'SYN', 'ACK'],
+  ['c', 'ACK'],
+];
 
 describe('updateConntrack: TCP', () => {
   it('follows the lab sequence with its timers, clearing [UNREPLIED] on the SYN-ACK and setting [ASSURED] on the ACK', () => {
@@ -107,7 +110,10 @@ describe('updateConntrack: TCP', () => {
   });
 
   it('ignores a retransmitted SYN-ACK in SYN_RECV', () => {
-    const { last, states } = converse([['s', 'SYN', 'ACK'], ['s', 'SYN', 'ACK']]);
+    const { last, states } = converse([
+      ['s', 'SYN', 'ACK'],
+      ['s', 'SYN', 'ACK'],
+    ]);
     expect(last.outcome).toBe('ignored');
     expect(states).toEqual(['SYN_SENT', 'SYN_RECV', 'SYN_RECV']);
   });
@@ -145,9 +151,31 @@ describe('updateConntrack: UDP (nf_conntrack_proto_udp.c)', () => {
     ['a retransmitted query', [[q, 'original', 5]], { seenReply: false, assured: false, expiresAt: 35 }],
     ['query and answer', [[a, 'reply', 0.1]], { seenReply: true, assured: false, expiresAt: 30.1 }],
     ['an answer 3 s late (the reply itself still gets 30 s)', [[a, 'reply', 3]], { seenReply: true, assured: false, expiresAt: 33 }],
-    ['a second query within 2 s of the first', [[a, 'reply', 0.1], [q, 'original', 1.5]], { seenReply: true, assured: false, expiresAt: 31.5 }],
-    ['a second query after 2 s: a stream', [[a, 'reply', 0.1], [q, 'original', 2.5]], { seenReply: true, assured: true, expiresAt: 122.5 }],
-    ['a stream that goes on', [[a, 'reply', 0.1], [q, 'original', 2.5], [a, 'reply', 60]], { seenReply: true, assured: true, expiresAt: 180 }],
+    [
+      'a second query within 2 s of the first',
+      [
+        [a, 'reply', 0.1],
+        [q, 'original', 1.5],
+      ],
+      { seenReply: true, assured: false, expiresAt: 31.5 },
+    ],
+    [
+      'a second query after 2 s: a stream',
+      [
+        [a, 'reply', 0.1],
+        [q, 'original', 2.5],
+      ],
+      { seenReply: true, assured: true, expiresAt: 122.5 },
+    ],
+    [
+      'a stream that goes on',
+      [
+        [a, 'reply', 0.1],
+        [q, 'original', 2.5],
+        [a, 'reply', 60],
+      ],
+      { seenReply: true, assured: true, expiresAt: 180 },
+    ],
   ])('%s', (_name, steps, expected) => {
     const entry = run(steps);
     expect(entry).toMatchObject(expected);
@@ -169,7 +197,11 @@ describe('updateConntrack: SCTP (simplified handshake)', () => {
     const seen: string[] = [created.entry.state ?? ''];
     let assured = false;
     let expiresAt = 0;
-    for (const [p, d] of [[sctp(s, c), 'reply'], [sctp(c, s), 'original'], [sctp(s, c), 'reply']] as const) {
+    for (const [p, d] of [
+      [sctp(s, c), 'reply'],
+      [sctp(c, s), 'original'],
+      [sctp(s, c), 'reply'],
+    ] as const) {
       const u = updateConntrack(table, 1, p, d, 1);
       table = u.table;
       seen.push(u.to);

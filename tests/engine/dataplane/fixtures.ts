@@ -24,7 +24,16 @@ export function worldOf(preset: string, mode: 'iptables' | 'ipvs' = 'iptables', 
     const rules = syncKernel(cluster, node, mode, 'rr', null, parse);
     kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, ...rules });
   }
-  return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler: 'rr', now: 0, localPortRange: [32768, 60999] };
+  return {
+    cluster,
+    kernels,
+    rng: createRng(seed),
+    timeouts: KUBE_PROXY_TIMEOUTS,
+    mode,
+    scheduler: 'rr',
+    now: 0,
+    localPortRange: [32768, 60999],
+  };
 }
 
 export const podNamed = (world: World, name: string): ClusterPod => world.cluster.pods.find((p) => p.name === name)!;
@@ -49,6 +58,9 @@ export interface Walked {
 export function walk(world: World, from: { readonly pod: string } | { readonly node: string }, packet: Packet): Walked {
   const steps: StepDraft[] = [];
   const record = (draft: StepDraft) => void steps.push(draft);
-  const outcome = 'pod' in from ? walkFromPod(world, podNamed(world, from.pod), packet, record) : walkFromHost(world, nodeNamed(world, from.node), packet, record);
+  const outcome =
+    'pod' in from
+      ? walkFromPod(world, podNamed(world, from.pod), packet, record)
+      : walkFromHost(world, nodeNamed(world, from.node), packet, record);
   return { outcome, steps };
 }

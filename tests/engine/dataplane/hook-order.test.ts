@@ -20,7 +20,11 @@ function stages(steps: readonly StepDraft[]): string[] {
 }
 
 /** The first packet from `from` to svc1 (10.96.0.10:80), then the endpoint's answer. */
-function toServiceAndBack(mode: 'iptables' | 'ipvs', from: { readonly pod: string } | { readonly node: string }, src: string): { first: Walked; reply: Walked } {
+function toServiceAndBack(
+  mode: 'iptables' | 'ipvs',
+  from: { readonly pod: string } | { readonly node: string },
+  src: string,
+): { first: Walked; reply: Walked } {
   // svc1's only endpoint in this preset is pod4 on vm2.
   const world = worldOf('cross-node', mode);
   const first = walk(world, from, tcp(src, 40000, '10.96.0.10', 80));
@@ -36,22 +40,33 @@ describe('the order of the netfilter hooks and tables in iptables mode', () => {
   const pod = toServiceAndBack('iptables', { pod: 'pod1' }, '10.244.1.2');
   const host = toServiceAndBack('iptables', { node: 'vm1' }, '192.168.0.11');
 
-  it.each(['iptables', 'ipvs'] as const)('has only nat and filter rules to run in %s mode: kube-proxy writes no raw or mangle table', (mode) => {
-    const world = worldOf('cross-node', mode);
-    for (const kernel of world.kernels.values()) expect(kernel.ruleset.tables.map((t) => t.name).sort()).toEqual(['filter', 'nat']);
-  });
+  it.each(['iptables', 'ipvs'] as const)(
+    'has only nat and filter rules to run in %s mode: kube-proxy writes no raw or mangle table',
+    (mode) => {
+      const world = worldOf('cross-node', mode);
+      for (const kernel of world.kernels.values()) expect(kernel.ruleset.tables.map((t) => t.name).sort()).toEqual(['filter', 'nat']);
+    },
+  );
 
-  it('forwards a pod\'s packet through nat PREROUTING, filter FORWARD, nat POSTROUTING on each node', () => {
+  it("forwards a pod's packet through nat PREROUTING, filter FORWARD, nat POSTROUTING on each node", () => {
     expect(stages(pod.first.steps)).toEqual([
-      'vm1 PREROUTING nat', 'vm1 FORWARD filter', 'vm1 POSTROUTING nat',
-      'vm2 PREROUTING nat', 'vm2 FORWARD filter', 'vm2 POSTROUTING nat',
+      'vm1 PREROUTING nat',
+      'vm1 FORWARD filter',
+      'vm1 POSTROUTING nat',
+      'vm2 PREROUTING nat',
+      'vm2 FORWARD filter',
+      'vm2 POSTROUTING nat',
     ]);
   });
 
   it('forwards the reply through the same hooks, with conntrack instead of nat rules', () => {
     expect(stages(pod.reply.steps)).toEqual([
-      'vm2 PREROUTING conntrack', 'vm2 FORWARD filter', 'vm2 POSTROUTING conntrack',
-      'vm1 PREROUTING conntrack', 'vm1 FORWARD filter', 'vm1 POSTROUTING conntrack',
+      'vm2 PREROUTING conntrack',
+      'vm2 FORWARD filter',
+      'vm2 POSTROUTING conntrack',
+      'vm1 PREROUTING conntrack',
+      'vm1 FORWARD filter',
+      'vm1 POSTROUTING conntrack',
     ]);
   });
 
@@ -63,8 +78,12 @@ describe('the order of the netfilter hooks and tables in iptables mode', () => {
 
   it("sends the node's own packet (local out) through nat OUTPUT before filter OUTPUT, then nat POSTROUTING", () => {
     expect(stages(host.first.steps)).toEqual([
-      'vm1 OUTPUT nat', 'vm1 OUTPUT filter', 'vm1 POSTROUTING nat',
-      'vm2 PREROUTING nat', 'vm2 FORWARD filter', 'vm2 POSTROUTING nat',
+      'vm1 OUTPUT nat',
+      'vm1 OUTPUT filter',
+      'vm1 POSTROUTING nat',
+      'vm2 PREROUTING nat',
+      'vm2 FORWARD filter',
+      'vm2 POSTROUTING nat',
     ]);
   });
 
@@ -85,13 +104,24 @@ describe('where IPVS acts in IPVS mode', () => {
 
   it("takes a pod's packet to the ClusterIP on kube-ipvs0 into INPUT, where IPVS rewrites it after filter INPUT and sends it out through OUTPUT", () => {
     expect(stages(pod.first.steps)).toEqual([
-      'vm1 PREROUTING nat', 'vm1 INPUT filter', 'vm1 INPUT ipvs', 'vm1 OUTPUT filter', 'vm1 POSTROUTING nat',
-      'vm2 PREROUTING nat', 'vm2 FORWARD filter', 'vm2 POSTROUTING nat',
+      'vm1 PREROUTING nat',
+      'vm1 INPUT filter',
+      'vm1 INPUT ipvs',
+      'vm1 OUTPUT filter',
+      'vm1 POSTROUTING nat',
+      'vm2 PREROUTING nat',
+      'vm2 FORWARD filter',
+      'vm2 POSTROUTING nat',
     ]);
   });
 
   it('gives the reply its ClusterIP back at FORWARD, after filter FORWARD', () => {
-    expect(stages(pod.reply.steps).slice(-4)).toEqual(['vm1 PREROUTING conntrack', 'vm1 FORWARD filter', 'vm1 FORWARD ipvs', 'vm1 POSTROUTING conntrack']);
+    expect(stages(pod.reply.steps).slice(-4)).toEqual([
+      'vm1 PREROUTING conntrack',
+      'vm1 FORWARD filter',
+      'vm1 FORWARD ipvs',
+      'vm1 POSTROUTING conntrack',
+    ]);
     expect(pod.reply.outcome).toMatchObject({ kind: 'delivered', packet: { srcIp: '10.96.0.10', srcPort: 80 } });
   });
 
@@ -99,7 +129,7 @@ describe('where IPVS acts in IPVS mode', () => {
     expect(stages(host.first.steps).slice(0, 4)).toEqual(['vm1 OUTPUT nat', 'vm1 OUTPUT ipvs', 'vm1 OUTPUT filter', 'vm1 POSTROUTING nat']);
   });
 
-  it("gives the reply to the node its ClusterIP back at INPUT, after filter INPUT", () => {
+  it('gives the reply to the node its ClusterIP back at INPUT, after filter INPUT', () => {
     expect(stages(host.reply.steps).slice(-3)).toEqual(['vm1 PREROUTING conntrack', 'vm1 INPUT filter', 'vm1 INPUT ipvs']);
     expect(host.reply.outcome).toMatchObject({ kind: 'delivered', peer: { kind: 'host' }, packet: { srcIp: '10.96.0.10', srcPort: 80 } });
   });

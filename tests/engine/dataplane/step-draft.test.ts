@@ -4,7 +4,17 @@ import { ipv4 } from '../../../src/net/ipv4';
 import { nodeName } from '../../../src/net/ids';
 import type { Packet } from '../../../src/net/packet';
 
-const packet: Packet = { srcMac: 'a', dstMac: 'b', srcIp: ipv4('10.244.1.2'), dstIp: ipv4('10.96.0.10'), protocol: 'tcp', srcPort: 40000, dstPort: 80, flags: ['SYN'], ttl: 64 };
+const packet: Packet = {
+  srcMac: 'a',
+  dstMac: 'b',
+  srcIp: ipv4('10.244.1.2'),
+  dstIp: ipv4('10.96.0.10'),
+  protocol: 'tcp',
+  srcPort: 40000,
+  dstPort: 80,
+  flags: ['SYN'],
+  ttl: 64,
+};
 const node = nodeName('vm1');
 const note = { id: 'veth', params: {} };
 
@@ -28,7 +38,17 @@ describe('stepDraft', () => {
   it('keeps what the call site says: the rewritten packet, the hook, the conntrack change', () => {
     const after = { ...packet, dstIp: ipv4('10.244.2.3'), dstPort: 8080 };
     const conntrackChange = { node, entryId: 1, change: 'new' as const, from: '', to: 'SYN_SENT' };
-    const draft = stepDraft({ kind: 'dnat', node, at: device('vm1', 'PREROUTING'), to: device('vm1', 'PREROUTING'), hook: 'PREROUTING', packet, after, conntrackChange, note });
+    const draft = stepDraft({
+      kind: 'dnat',
+      node,
+      at: device('vm1', 'PREROUTING'),
+      to: device('vm1', 'PREROUTING'),
+      hook: 'PREROUTING',
+      packet,
+      after,
+      conntrackChange,
+      note,
+    });
     expect(draft).toMatchObject({ hook: 'PREROUTING', before: packet, after, conntrackChange, ipvsChange: null });
   });
 });

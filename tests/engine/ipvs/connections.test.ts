@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  expireIpvsConns,
-  lookupIpvsConn,
-  scheduleConnection,
-  updateIpvsConn,
-  type IpvsConnState,
-  type IpvsState,
-} from '../../../src/ipvs';
+import { expireIpvsConns, lookupIpvsConn, scheduleConnection, updateIpvsConn, type IpvsConnState, type IpvsState } from '../../../src/ipvs';
 import type { TcpFlag } from '../../../src/net/packet';
 import { pkt, rs, stateOf, vs } from './fixtures';
 
@@ -64,7 +57,11 @@ describe('IPVS TCP states and the real server counters (ip_vs_proto_tcp.c set_tc
   });
 
   it('counts every UDP connection as inactive, with a 300 s timer', () => {
-    const r = scheduleConnection(stateOf(vs('udp', '10.96.0.10:53', 'rr', [rs('10.244.1.5:53')])), pkt('10.244.1.7:5353', '10.96.0.10:53', [], 'udp'), 10);
+    const r = scheduleConnection(
+      stateOf(vs('udp', '10.96.0.10:53', 'rr', [rs('10.244.1.5:53')])),
+      pkt('10.244.1.7:5353', '10.96.0.10:53', [], 'udp'),
+      10,
+    );
     if (r.via === 'none') throw new Error(r.reason);
     expect([r.conn.state, r.conn.expiresAt, counters(r.state)]).toEqual(['UDP', 310, [0, 1]]);
   });

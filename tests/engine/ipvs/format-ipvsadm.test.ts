@@ -24,7 +24,12 @@ describe('formatIpvsadmList (ipvsadm -Ln)', () => {
     // The README copy lost the trailing spaces that "%-10u" prints; compare without them...
     expect(formatIpvsadmList(state).map((l) => l.trimEnd())).toEqual(readme);
     // ...and check they are there: every dest line is 5 + 28 + 1 + 7 + 1 + 6 + 1 + 10 + 1 + 10 wide.
-    expect(formatIpvsadmList(state).filter((l) => l.startsWith('  -> ')).slice(1).map((l) => l.length)).toEqual([70, 70, 70]);
+    expect(
+      formatIpvsadmList(state)
+        .filter((l) => l.startsWith('  -> '))
+        .slice(1)
+        .map((l) => l.length),
+    ).toEqual([70, 70, 70]);
   });
 
   it('prints a kube-dns-like node with a draining dest, byte for byte (reference 1.7 render)', () => {
@@ -54,7 +59,9 @@ describe('formatIpvsadmList (ipvsadm -Ln)', () => {
   });
 
   it('sorts dests by address then port, not in list order', () => {
-    const lines = formatIpvsadmList(stateOf(vs('tcp', '10.96.0.1:80', 'rr', [rs('10.244.10.2:80'), rs('10.244.9.2:81'), rs('10.244.9.2:80')])));
+    const lines = formatIpvsadmList(
+      stateOf(vs('tcp', '10.96.0.1:80', 'rr', [rs('10.244.10.2:80'), rs('10.244.9.2:81'), rs('10.244.9.2:80')])),
+    );
     expect(lines.slice(4).map((l) => l.slice(5, 20).trim())).toEqual(['10.244.9.2:80', '10.244.9.2:81', '10.244.10.2:80']);
   });
 });

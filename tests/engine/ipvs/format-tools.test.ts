@@ -26,7 +26,11 @@ describe('formatIpvsadmConnections (ipvsadm -Lnc)', () => {
   });
 
   it('shows a UDP connection in state UDP', () => {
-    const r = scheduleConnection(stateOf(vs('udp', '10.96.0.10:53', 'rr', [rs('10.244.1.5:53')])), pkt('10.244.1.7:5353', '10.96.0.10:53', [], 'udp'), 0);
+    const r = scheduleConnection(
+      stateOf(vs('udp', '10.96.0.10:53', 'rr', [rs('10.244.1.5:53')])),
+      pkt('10.244.1.7:5353', '10.96.0.10:53', [], 'udp'),
+      0,
+    );
     if (r.via === 'none') throw new Error(r.reason);
     expect(formatIpvsadmConnections(r.state, 0)[2]).toBe('UDP 05:00  UDP         10.244.1.7:5353    10.96.0.10:53      10.244.1.5:53');
   });

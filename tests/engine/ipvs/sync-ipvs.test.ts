@@ -54,7 +54,11 @@ const TWO_DNS = dnsSlice([
 describe('syncIpvs', () => {
   it('creates one virtual server per ClusterIP port and one real server per ready endpoint', () => {
     const r = syncIpvs(CONFIG, [kubeDns, web], [TWO_DNS, webSlice], undefined, { scheduler: 'rr' });
-    expect(formatIpvsadmList(r.state).slice(3).map((l) => l.trimEnd())).toEqual([
+    expect(
+      formatIpvsadmList(r.state)
+        .slice(3)
+        .map((l) => l.trimEnd()),
+    ).toEqual([
       'TCP  10.96.0.10:53 rr',
       '  -> 10.244.0.2:53                Masq    1      0          0',
       '  -> 10.244.1.5:53                Masq    1      0          0',
@@ -80,7 +84,11 @@ describe('syncIpvs', () => {
     const r = syncIpvs(CONFIG, [kubeDns], [TWO_DNS]);
     const members = (name: string) => r.ipsets.find((s) => s.name === name)?.members;
     expect(members('KUBE-CLUSTER-IP')).toEqual(['10.96.0.10,tcp:53', '10.96.0.10,tcp:9153', '10.96.0.10,udp:53']);
-    expect(members('KUBE-LOOP-BACK')).toEqual(['10.244.1.5,tcp:53,10.244.1.5', '10.244.1.5,tcp:9153,10.244.1.5', '10.244.1.5,udp:53,10.244.1.5']);
+    expect(members('KUBE-LOOP-BACK')).toEqual([
+      '10.244.1.5,tcp:53,10.244.1.5',
+      '10.244.1.5,tcp:9153,10.244.1.5',
+      '10.244.1.5,udp:53,10.244.1.5',
+    ]);
     expect(members('KUBE-IPVS-IPS')).toEqual(['10.96.0.10']);
     expect(r.ipsets).toHaveLength(17);
   });
@@ -89,7 +97,10 @@ describe('syncIpvs', () => {
     const first = syncIpvs(CONFIG, [kubeDns], [TWO_DNS]);
     let state: IpvsState = first.state;
     // Open a TCP and a UDP connection to 10.244.1.5 (the first rr pick: newest dest first).
-    for (const [proto, flags] of [['tcp', ['SYN']], ['udp', []]] as const) {
+    for (const [proto, flags] of [
+      ['tcp', ['SYN']],
+      ['udp', []],
+    ] as const) {
       const r = scheduleConnection(state, pkt('10.244.3.3:40000', '10.96.0.10:53', [...flags], proto), 0);
       if (r.via === 'none') throw new Error(r.reason);
       expect(r.realServer.ip).toBe('10.244.1.5');
@@ -99,7 +110,10 @@ describe('syncIpvs', () => {
     const second = syncIpvs(CONFIG, [kubeDns], [gone], state);
     const lines = formatIpvsadmList(second.state).map((l) => l.trimEnd());
     expect(lines).toContain('  -> 10.244.1.5:53                Masq    0      1          0');
-    expect(lines.slice(lines.indexOf('UDP  10.96.0.10:53 rr'))).toEqual(['UDP  10.96.0.10:53 rr', '  -> 10.244.0.2:53                Masq    1      0          0']);
+    expect(lines.slice(lines.indexOf('UDP  10.96.0.10:53 rr'))).toEqual([
+      'UDP  10.96.0.10:53 rr',
+      '  -> 10.244.0.2:53                Masq    1      0          0',
+    ]);
     expect(lines).not.toContain('  -> 10.244.1.5:9153              Masq    0      0          0');
 
     // The draining dest takes no new connection...
@@ -118,7 +132,9 @@ describe('syncIpvs', () => {
     if (r.via === 'none') throw new Error(r.reason);
     const drained = syncIpvs(CONFIG, [kubeDns], [dnsSlice([{ addresses: ['10.244.0.2'] }])], r.state);
     const back = syncIpvs(CONFIG, [kubeDns], [TWO_DNS], drained.state);
-    expect(formatIpvsadmList(back.state).map((l) => l.trimEnd())).toContain('  -> 10.244.1.5:53                Masq    1      1          0');
+    expect(formatIpvsadmList(back.state).map((l) => l.trimEnd())).toContain(
+      '  -> 10.244.1.5:53                Masq    1      1          0',
+    );
   });
 
   it('deletes the virtual servers of a deleted service and unbinds its address', () => {

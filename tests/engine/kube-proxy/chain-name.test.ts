@@ -16,7 +16,11 @@ describe('chain names (portProtoHash, servicePortEndpointChainName)', () => {
 
   it('gives SVC, SVL, EXT and FW the same hash', () => {
     const c = servicePortChains('ns5/svc5:p80', 'tcp');
-    expect([c.localPolicy, c.external, c.firewall]).toEqual(['KUBE-SVL-NUKIZ6OKUXPJNT4C', 'KUBE-EXT-NUKIZ6OKUXPJNT4C', 'KUBE-FW-NUKIZ6OKUXPJNT4C']);
+    expect([c.localPolicy, c.external, c.firewall]).toEqual([
+      'KUBE-SVL-NUKIZ6OKUXPJNT4C',
+      'KUBE-EXT-NUKIZ6OKUXPJNT4C',
+      'KUBE-FW-NUKIZ6OKUXPJNT4C',
+    ]);
     expect(portProtoHash('ns5/svc5:p80', 'tcp')).toHaveLength(16);
   });
 

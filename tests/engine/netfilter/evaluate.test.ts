@@ -83,7 +83,11 @@ describe('evaluateChain: masquerade', () => {
     const r = evaluateChain(rules, 'nat', 'OUTPUT', context(fromNode, { inInterface: null }), env(3));
     expect(r.mark).toBe(0x4000);
     const mark = r.evaluated.find((e) => e.chain === 'KUBE-MARK-MASQ');
-    expect(mark).toMatchObject({ verdict: 'continue', detail: 'mark 0x0 -> 0x4000', text: '-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000' });
+    expect(mark).toMatchObject({
+      verdict: 'continue',
+      detail: 'mark 0x0 -> 0x4000',
+      text: '-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000',
+    });
     expect(r.nat?.kind).toBe('dnat');
   });
 
@@ -127,7 +131,13 @@ describe('evaluateChain: filter and conntrack state', () => {
   });
 
   it('applies a built-in chain DROP policy when no rule decides', () => {
-    const r = evaluateChain(unwrap(parseIptablesRestore('*filter\n:FORWARD DROP [0:0]\n-A FORWARD -d 10.0.0.1 -j ACCEPT\nCOMMIT\n')), 'filter', 'FORWARD', context(web), env(1));
+    const r = evaluateChain(
+      unwrap(parseIptablesRestore('*filter\n:FORWARD DROP [0:0]\n-A FORWARD -d 10.0.0.1 -j ACCEPT\nCOMMIT\n')),
+      'filter',
+      'FORWARD',
+      context(web),
+      env(1),
+    );
     expect(r.verdict).toBe('DROP');
     expect(r.evaluated.map((e) => e.detail)).toEqual(['-d 10.0.0.1/32']);
   });
@@ -148,8 +158,19 @@ describe('evaluateChain: filter and conntrack state', () => {
     const r = evaluateChain(unwrap(parseIptablesRestore(text)), 'filter', 'FORWARD', context(web), env(1));
     // B returns past A's "-j DROP" straight to FORWARD rule 2.
     expect(r.verdict).toBe('ACCEPT');
-    expect(r.evaluated.map((e) => `${e.chain}:${e.position}:${e.verdict}`)).toEqual(['FORWARD:1:jump', 'A:1:goto', 'B:1:return', 'FORWARD:2:accept']);
-    const ret = evaluateChain(unwrap(parseIptablesRestore('*filter\n:INPUT DROP [0:0]\n-A INPUT -j RETURN\n-A INPUT -j ACCEPT\nCOMMIT')), 'filter', 'INPUT', context(web), env(1));
+    expect(r.evaluated.map((e) => `${e.chain}:${e.position}:${e.verdict}`)).toEqual([
+      'FORWARD:1:jump',
+      'A:1:goto',
+      'B:1:return',
+      'FORWARD:2:accept',
+    ]);
+    const ret = evaluateChain(
+      unwrap(parseIptablesRestore('*filter\n:INPUT DROP [0:0]\n-A INPUT -j RETURN\n-A INPUT -j ACCEPT\nCOMMIT')),
+      'filter',
+      'INPUT',
+      context(web),
+      env(1),
+    );
     expect(ret.verdict).toBe('DROP');
   });
 
@@ -200,7 +221,9 @@ describe('evaluateChain: ClientIP session affinity (-m recent)', () => {
       const again = evaluateChain(rules, 'nat', 'PREROUTING', context(client), env(seed, { rng, now: 1000 + 3600, recent: first.recent }));
       expect(again.packet.dstIp).toBe(first.packet.dstIp);
       expect(rng.draws()).toBe(0);
-      expect(again.evaluated.find((e) => e.verdict === 'jump' && e.chain === 'KUBE-SVC-AFFINE')?.detail).toBe(`${sep} (recent: 10.244.5.7 seen 3600s ago in ${sep})`);
+      expect(again.evaluated.find((e) => e.verdict === 'jump' && e.chain === 'KUBE-SVC-AFFINE')?.detail).toBe(
+        `${sep} (recent: 10.244.5.7 seen 3600s ago in ${sep})`,
+      );
       expect(again.recent[sep]?.['10.244.5.7']).toBe(1000 + 3600);
     }
   });
@@ -216,7 +239,13 @@ describe('evaluateChain: ClientIP session affinity (-m recent)', () => {
   });
 
   it('does not apply another client affinity', () => {
-    const other = evaluateChain(rules, 'nat', 'PREROUTING', context(packet('10.244.6.1', '10.96.0.55', 80)), env(7, { recent: first.recent }));
+    const other = evaluateChain(
+      rules,
+      'nat',
+      'PREROUTING',
+      context(packet('10.244.6.1', '10.96.0.55', 80)),
+      env(7, { recent: first.recent }),
+    );
     expect(other.evaluated.filter((e) => e.detail.startsWith('recent: 10.244.6.1 is not in'))).toHaveLength(2);
   });
 });

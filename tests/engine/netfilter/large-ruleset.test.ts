@@ -8,13 +8,18 @@ import { context, env, packet } from './fixtures';
 /** kube-proxy's nat table for `services` ClusterIP services with `endpoints` endpoints each. */
 function bigNatTable(services: number, endpoints: number): string {
   const decl: string[] = ['*nat', ':KUBE-SERVICES - [0:0]', ':KUBE-MARK-MASQ - [0:0]'];
-  const rules: string[] = ['-A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES', '-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000'];
+  const rules: string[] = [
+    '-A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
+    '-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000',
+  ];
   for (let s = 0; s < services; s++) {
     const vip = `10.96.${s >> 8}.${s & 255}`;
     const name = `ns/svc${s}:http`;
     decl.push(`:KUBE-SVC-S${s} - [0:0]`);
     rules.push(`-A KUBE-SERVICES -m comment --comment "${name} cluster IP" -m tcp -p tcp -d ${vip} --dport 80 -j KUBE-SVC-S${s}`);
-    rules.push(`-A KUBE-SVC-S${s} -m comment --comment "${name} cluster IP" -m tcp -p tcp -d ${vip} --dport 80 ! -s 10.244.0.0/16 -j KUBE-MARK-MASQ`);
+    rules.push(
+      `-A KUBE-SVC-S${s} -m comment --comment "${name} cluster IP" -m tcp -p tcp -d ${vip} --dport 80 ! -s 10.244.0.0/16 -j KUBE-MARK-MASQ`,
+    );
     for (let e = 0; e < endpoints; e++) {
       const ep = `10.${100 + (s >> 12)}.${(s >> 4) & 255}.${((s & 15) << 4) + e}`;
       const statistic = e < endpoints - 1 ? ` -m statistic --mode random --probability ${(1 / (endpoints - e)).toFixed(10)}` : '';

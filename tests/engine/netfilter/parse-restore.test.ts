@@ -11,7 +11,9 @@ interface CorpusCase {
   rules?: string;
   expected?: { iptablesRestore?: string };
 }
-const corpus = JSON.parse(readFileSync(new URL('../../fidelity/kube-proxy-cases.json', import.meta.url), 'utf8')) as { cases: CorpusCase[] };
+const corpus = JSON.parse(readFileSync(new URL('../../fidelity/kube-proxy-cases.json', import.meta.url), 'utf8')) as {
+  cases: CorpusCase[];
+};
 const byId = (id: string): CorpusCase => {
   const c = corpus.cases.find((x) => x.id === id);
   if (c === undefined) throw new Error(`${id} missing`);
@@ -74,7 +76,10 @@ describe('parseIptablesRestore', () => {
     ['*filter\n-A INPUT -s 10.0.0.300 -j ACCEPT\nCOMMIT', 'line 2: "10.0.0.300" is not an IPv4 address'],
     ['*filter\n-A INPUT -p gre -j ACCEPT\nCOMMIT', 'line 2: unknown protocol "gre"'],
     ['*filter\n-A INPUT -m comment --comment "open -j ACCEPT\nCOMMIT', 'line 2: unterminated double quote'],
-    ['*filter\n:KUBE-A - [0:0]\n:KUBE-B - [0:0]\n-A KUBE-A -j KUBE-B\n-A KUBE-B -j KUBE-A\nCOMMIT', 'line 6: table "filter": chains jump in a loop (KUBE-A -> KUBE-B -> KUBE-A)'],
+    [
+      '*filter\n:KUBE-A - [0:0]\n:KUBE-B - [0:0]\n-A KUBE-A -j KUBE-B\n-A KUBE-B -j KUBE-A\nCOMMIT',
+      'line 6: table "filter": chains jump in a loop (KUBE-A -> KUBE-B -> KUBE-A)',
+    ],
     ['*nat\n:KUBE-X - [0:0]\n-A KUBE-X -j ACCEPT\n-X KUBE-X\nCOMMIT', 'line 4: cannot delete chain "KUBE-X" after adding rules to it'],
     ['*nat\n:KUBE-X ACCEPT [0:0]\nCOMMIT', 'line 2: chain "KUBE-X" is a user chain and cannot have a policy'],
     ['*nat\n-A PREROUTING -j DNAT\nCOMMIT', 'line 2: -j DNAT needs --to-destination'],
@@ -106,11 +111,23 @@ describe('parseRule', () => {
 
   it.each([
     ['-A X -m mark --mark 0x4000/0x4000 -j RETURN', { kind: 'mark', negated: false, value: 0x4000, mask: 0x4000 }],
-    ['-A X -m conntrack ! --ctstate ESTABLISHED,RELATED,DNAT -j DROP', { kind: 'conntrack', negated: true, states: ['RELATED', 'ESTABLISHED', 'DNAT'], bits: 4 | 8 | 64 }],
+    [
+      '-A X -m conntrack ! --ctstate ESTABLISHED,RELATED,DNAT -j DROP',
+      { kind: 'conntrack', negated: true, states: ['RELATED', 'ESTABLISHED', 'DNAT'], bits: 4 | 8 | 64 },
+    ],
     ['-A X -m addrtype ! --src-type LOCAL -j DROP', { kind: 'addrtype', src: { negated: true, type: 'LOCAL' }, dst: null }],
-    ['-A X -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT', { kind: 'set', negated: false, name: 'KUBE-CLUSTER-IP', flags: 'dst,dst' }],
-    ['-A X -m udp --sport 1000:2000 -j ACCEPT', { kind: 'ports', module: 'udp', sport: { negated: false, from: 1000, to: 2000 }, dport: null }],
-    ['-A X -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-X', { kind: 'statistic', negated: false, probabilityText: '0.5000000000', threshold: 0x40000000 }],
+    [
+      '-A X -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT',
+      { kind: 'set', negated: false, name: 'KUBE-CLUSTER-IP', flags: 'dst,dst' },
+    ],
+    [
+      '-A X -m udp --sport 1000:2000 -j ACCEPT',
+      { kind: 'ports', module: 'udp', sport: { negated: false, from: 1000, to: 2000 }, dport: null },
+    ],
+    [
+      '-A X -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-X',
+      { kind: 'statistic', negated: false, probabilityText: '0.5000000000', threshold: 0x40000000 },
+    ],
   ])('%s', (line, match) => {
     expect(unwrap(parseRule(line)).matches).toEqual([match]);
   });
@@ -121,7 +138,10 @@ describe('parseRule', () => {
     ['-A X -j REJECT --reject-with icmp-host-prohibited', { kind: 'reject', rejectWith: 'icmp-host-prohibited' }],
     ['-A X -j DNAT --to-destination 10.0.0.1', { kind: 'dnat', ip: '10.0.0.1', port: null, randomFully: false }],
     ['-A X -j SNAT --to-source 192.168.0.2', { kind: 'snat', ip: '192.168.0.2', port: null, randomFully: false }],
-    ['-A X -j MASQUERADE --to-ports 1024-65535 --random-fully', { kind: 'masquerade', randomFully: true, random: false, toPorts: '1024-65535' }],
+    [
+      '-A X -j MASQUERADE --to-ports 1024-65535 --random-fully',
+      { kind: 'masquerade', randomFully: true, random: false, toPorts: '1024-65535' },
+    ],
     ['-A X -g KUBE-SVC-X', { kind: 'goto', chain: 'KUBE-SVC-X' }],
     ['-A X -m comment --comment "no target"', { kind: 'none' }],
   ])('%s', (line, target) => {
@@ -131,7 +151,11 @@ describe('parseRule', () => {
   it.each([
     ["-A X -m comment --comment 'single quoted' -j ACCEPT", 'single quoted', '-A X -m comment --comment "single quoted" -j ACCEPT'],
     ['-A X -m comment --comment "say \\"hi\\"" -j ACCEPT', 'say "hi"', '-A X -m comment --comment "say \\"hi\\"" -j ACCEPT'],
-    ['-A X -m comment --comment two words ! -s 10.0.0.0/8 -j ACCEPT', 'two words', '-A X ! -s 10.0.0.0/8 -m comment --comment "two words" -j ACCEPT'],
+    [
+      '-A X -m comment --comment two words ! -s 10.0.0.0/8 -j ACCEPT',
+      'two words',
+      '-A X ! -s 10.0.0.0/8 -m comment --comment "two words" -j ACCEPT',
+    ],
     ['-A X -m comment --comment "-dash first" -j ACCEPT', '-dash first', '-A X -m comment --comment "-dash first" -j ACCEPT'],
   ])('tokenises %s like iptables-restore', (line, comment, save) => {
     const rule = unwrap(parseRule(line));

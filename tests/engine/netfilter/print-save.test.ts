@@ -45,10 +45,26 @@ describe('a rule in iptables-save form', () => {
       '-A KUBE-SEP-I77PXRDZVX7PMWMN -m comment --comment ns5/svc5:p80 -m recent --name KUBE-SEP-I77PXRDZVX7PMWMN --set -m tcp -p tcp -j DNAT --to-destination 10.180.0.3:80',
       '-A KUBE-SEP-I77PXRDZVX7PMWMN -p tcp -m comment --comment "ns5/svc5:p80" -m recent --set --name KUBE-SEP-I77PXRDZVX7PMWMN --mask 255.255.255.255 --rsource -m tcp -j DNAT --to-destination 10.180.0.3:80',
     ],
-    ['--or-mark becomes --set-xmark V/V', '-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000', '-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000'],
-    ["real kube-proxy's %#08x mark reads the same", '-A KUBE-MARK-MASQ -j MARK --or-mark 0x00004000', '-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000'],
-    ['--xor-mark becomes --set-xmark V/0x0', '-A KUBE-POSTROUTING -j MARK --xor-mark 0x4000', '-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0'],
-    ['mark match with !', '-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN', '-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN'],
+    [
+      '--or-mark becomes --set-xmark V/V',
+      '-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000',
+      '-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000',
+    ],
+    [
+      "real kube-proxy's %#08x mark reads the same",
+      '-A KUBE-MARK-MASQ -j MARK --or-mark 0x00004000',
+      '-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000',
+    ],
+    [
+      '--xor-mark becomes --set-xmark V/0x0',
+      '-A KUBE-POSTROUTING -j MARK --xor-mark 0x4000',
+      '-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0',
+    ],
+    [
+      'mark match with !',
+      '-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN',
+      '-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN',
+    ],
     [
       'MASQUERADE --random-fully',
       '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully',
@@ -64,7 +80,11 @@ describe('a rule in iptables-save form', () => {
       '-A KUBE-FIREWALL -m comment --comment "block incoming localnet connections" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP',
       '-A KUBE-FIREWALL ! -s 127.0.0.0/8 -d 127.0.0.0/8 -m comment --comment "block incoming localnet connections" -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP',
     ],
-    ['conntrack NEW', '-A FORWARD -m conntrack --ctstate NEW -m comment --comment "kubernetes service portals" -j KUBE-SERVICES', '-A FORWARD -m conntrack --ctstate NEW -m comment --comment "kubernetes service portals" -j KUBE-SERVICES'],
+    [
+      'conntrack NEW',
+      '-A FORWARD -m conntrack --ctstate NEW -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
+      '-A FORWARD -m conntrack --ctstate NEW -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
+    ],
     [
       'localhost NodePort with nfacct',
       '-A KUBE-NODEPORTS -m comment --comment ns2/svc2:p80 -m tcp -p tcp -d 127.0.0.0/8 --dport 3001 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-GNZBNJ2PO5MGZ6GT',
@@ -81,7 +101,11 @@ describe('a rule in iptables-save form', () => {
       '-A KUBE-SVC-X -d 10.96.0.1/32 ! -i cali+ -p tcp -j KUBE-MARK-MASQ',
     ],
     ['-p tcp --dport alone loads the tcp match', '-A INPUT -p tcp --dport 22 -j ACCEPT', '-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT'],
-    ['a rule without -j', '-A KUBE-FW-X -m comment --comment "other traffic to ns5/svc5:p80 will be dropped by KUBE-PROXY-FIREWALL"', '-A KUBE-FW-X -m comment --comment "other traffic to ns5/svc5:p80 will be dropped by KUBE-PROXY-FIREWALL"'],
+    [
+      'a rule without -j',
+      '-A KUBE-FW-X -m comment --comment "other traffic to ns5/svc5:p80 will be dropped by KUBE-PROXY-FIREWALL"',
+      '-A KUBE-FW-X -m comment --comment "other traffic to ns5/svc5:p80 will be dropped by KUBE-PROXY-FIREWALL"',
+    ],
   ])('%s', (_name, restore, save) => {
     const rule = unwrap(parseRule(restore));
     expect(rule.restoreText).toBe(restore);
@@ -103,7 +127,9 @@ describe('a rule in iptables-save form', () => {
 });
 
 describe('formatIptablesSave', () => {
-  const corpus = JSON.parse(readFileSync(new URL('../../fidelity/kube-proxy-cases.json', import.meta.url), 'utf8')) as { cases: { id: string; rules?: string }[] };
+  const corpus = JSON.parse(readFileSync(new URL('../../fidelity/kube-proxy-cases.json', import.meta.url), 'utf8')) as {
+    cases: { id: string; rules?: string }[];
+  };
   const dump = corpus.cases.find((c) => c.id === 'TestTracePacket')?.rules ?? '';
   const ruleset = unwrap(parseIptablesRestore(dump));
 
@@ -134,7 +160,9 @@ describe('formatIptablesSave', () => {
     ]);
     expect(lines).toContain('-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000');
     // KUBE-PROXY-FIREWALL sorts before KUBE-SERVICES, whatever the input order.
-    expect(lines.findIndex((l) => l.startsWith('-A KUBE-PROXY-FIREWALL'))).toBeLessThan(lines.findIndex((l) => l.startsWith('-A KUBE-SERVICES')));
+    expect(lines.findIndex((l) => l.startsWith('-A KUBE-PROXY-FIREWALL'))).toBeLessThan(
+      lines.findIndex((l) => l.startsWith('-A KUBE-SERVICES')),
+    );
     expect(lines.at(-1)).toBe('');
     expect(lines.at(-2)).toBe('COMMIT');
     expect(lines.some((l) => l.startsWith('#'))).toBe(false);

@@ -18,7 +18,18 @@ describe('parseScenario', () => {
     ['a pod on a node that does not exist', withCluster({ pods: [{ name: 'p', node: 'vm9' }] }), 'cluster.pods[0].node'],
     ['a pod IP outside its node CIDR', withCluster({ pods: [{ name: 'p', node: 'vm1', ip: '10.244.2.9' }] }), 'cluster.pods[0].ip'],
     ['a bad node IP', withCluster({ nodes: [{ name: 'vm1', ip: '192.168.0.256', podCIDR: '10.244.1.0/24' }] }), 'cluster.nodes[0].ip'],
-    ['overlapping pod CIDRs', withCluster({ nodes: [{ name: 'a', ip: '192.168.0.1', podCIDR: '10.244.1.0/24' }, { name: 'b', ip: '192.168.0.2', podCIDR: '10.244.1.0/25' }], pods: [], services: [] }), 'cluster.nodes[1].podCIDR'],
+    [
+      'overlapping pod CIDRs',
+      withCluster({
+        nodes: [
+          { name: 'a', ip: '192.168.0.1', podCIDR: '10.244.1.0/24' },
+          { name: 'b', ip: '192.168.0.2', podCIDR: '10.244.1.0/25' },
+        ],
+        pods: [],
+        services: [],
+      }),
+      'cluster.nodes[1].podCIDR',
+    ],
     ['traffic from an unknown pod', { ...article, traffic: [{ from: 'nobody', to: 'svc1', port: 80 }] }, 'traffic[0].from'],
     ['traffic to a port the Service lacks', { ...article, traffic: [{ from: 'pod1', to: 'svc1', port: 81 }] }, 'traffic[0].port'],
     ['a pod name with HTML in it', withCluster({ pods: [{ name: '<img src=x onerror=alert(1)>', node: 'vm1' }] }), 'cluster.pods[0].name'],
@@ -56,8 +67,31 @@ describe('parseScenario', () => {
 
 describe('duplicate addresses', () => {
   it.each([
-    ['two pods with one IP', withCluster({ pods: [{ name: 'a', node: 'vm1', ip: '10.244.1.7' }, { name: 'b', node: 'vm1', ip: '10.244.1.7' }], services: [] }), 'cluster.pods[1].ip', 'already pod "a"'],
-    ['two nodes with one IP', withCluster({ nodes: [{ name: 'a', ip: '192.168.0.5', podCIDR: '10.244.1.0/24' }, { name: 'b', ip: '192.168.0.5', podCIDR: '10.244.2.0/24' }], pods: [], services: [] }), 'cluster.nodes[1].ip', 'already node "a"'],
+    [
+      'two pods with one IP',
+      withCluster({
+        pods: [
+          { name: 'a', node: 'vm1', ip: '10.244.1.7' },
+          { name: 'b', node: 'vm1', ip: '10.244.1.7' },
+        ],
+        services: [],
+      }),
+      'cluster.pods[1].ip',
+      'already pod "a"',
+    ],
+    [
+      'two nodes with one IP',
+      withCluster({
+        nodes: [
+          { name: 'a', ip: '192.168.0.5', podCIDR: '10.244.1.0/24' },
+          { name: 'b', ip: '192.168.0.5', podCIDR: '10.244.2.0/24' },
+        ],
+        pods: [],
+        services: [],
+      }),
+      'cluster.nodes[1].ip',
+      'already node "a"',
+    ],
   ])('rejects %s', (_what, input, path, message) => {
     const parsed = parseScenario({ ...input, traffic: [] });
     expect(parsed.ok).toBe(false);

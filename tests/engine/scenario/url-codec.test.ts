@@ -35,7 +35,7 @@ describe('encodeScenario', () => {
     expect(decodeScenario(encoded)).toEqual({ ok: true, scenario });
   });
 
-  it.each(PRESET_NAMES)('leaves out the %s preset\'s fields equal to their defaults, in cluster events too', (name) => {
+  it.each(PRESET_NAMES)("leaves out the %s preset's fields equal to their defaults, in cluster events too", (name) => {
     const json = LZString.decompressFromEncodedURIComponent(encodeScenario(presetScenario(name)!));
     expect(json).not.toContain('"namespace":"default"');
     expect(json).not.toContain('"ready":true');
@@ -69,9 +69,24 @@ describe('decodeScenario on hostile links', () => {
 
   it.each([
     ['a wrong schema version', { ...article, schemaVersion: 2 }, 'schemaVersion', /version 2 is not one this page reads/],
-    ['HTML in a pod name', withCluster({ pods: [{ name: '<img src=x onerror=alert(1)>', node: 'vm1' }] }), 'cluster.pods[0].name', /DNS label/],
+    [
+      'HTML in a pod name',
+      withCluster({ pods: [{ name: '<img src=x onerror=alert(1)>', node: 'vm1' }] }),
+      'cluster.pods[0].name',
+      /DNS label/,
+    ],
     ['an unknown node', withCluster({ pods: [{ name: 'p', node: 'vm9' }] }), 'cluster.pods[0].node', /no node named "vm9"/],
-    ['duplicate pod names', withCluster({ pods: [{ name: 'p', node: 'vm1' }, { name: 'p', node: 'vm2' }] }), 'cluster.pods[1].name', /declared twice/],
+    [
+      'duplicate pod names',
+      withCluster({
+        pods: [
+          { name: 'p', node: 'vm1' },
+          { name: 'p', node: 'vm2' },
+        ],
+      }),
+      'cluster.pods[1].name',
+      /declared twice/,
+    ],
     ['a pod IP outside its CIDR', withCluster({ pods: [{ name: 'p', node: 'vm1', ip: '10.244.2.9' }] }), 'cluster.pods[0].ip', /outside/],
     ['a `constructor` key where none belongs', { ...article, constructor: { prototype: { polluted: true } } }, '', /constructor/],
   ])('rejects %s, naming where', (_what, input, path, message) => {
@@ -131,7 +146,13 @@ const scenarioInput: fc.Arbitrary<ScenarioInput> = fc
       selector: (p) => p.name,
     }),
     services: fc.uniqueArray(
-      fc.record({ name: dnsLabel, app, port: fc.integer({ min: 1, max: 65535 }), target: fc.option(fc.integer({ min: 1, max: 65535 })), affinity: fc.boolean() }),
+      fc.record({
+        name: dnsLabel,
+        app,
+        port: fc.integer({ min: 1, max: 65535 }),
+        target: fc.option(fc.integer({ min: 1, max: 65535 })),
+        affinity: fc.boolean(),
+      }),
       { minLength: 1, maxLength: 4, selector: (s) => s.name },
     ),
     traffic: fc.array(fc.record({ pod: fc.nat(), service: fc.nat() }), { maxLength: 3 }),
@@ -163,7 +184,11 @@ const scenarioInput: fc.Arbitrary<ScenarioInput> = fc
       return { from: pods[t.pod % pods.length]!.name, to: service.name, port: service.port };
     }),
     // Readiness flips: control-plane events that keep every pod, so any traffic stays valid.
-    events: events.map((e) => ({ at: e.at, action: e.ready ? ('set-ready' as const) : ('set-not-ready' as const), pod: pods[e.pod % pods.length]!.name })),
+    events: events.map((e) => ({
+      at: e.at,
+      action: e.ready ? ('set-ready' as const) : ('set-not-ready' as const),
+      pod: pods[e.pod % pods.length]!.name,
+    })),
   }));
 
 const neverThrows = (text: string) => {

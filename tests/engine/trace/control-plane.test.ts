@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { isPacketStep, narrate, parseScenario, PRESETS, presetScenario, simulate, topologyAt, type ScenarioInput, type Step, type Trace } from '../../../src/index';
+import {
+  isPacketStep,
+  narrate,
+  parseScenario,
+  PRESETS,
+  presetScenario,
+  simulate,
+  topologyAt,
+  type ScenarioInput,
+  type Step,
+  type Trace,
+} from '../../../src/index';
 
 const parse = (input: ScenarioInput) => {
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.scenario;
 };
-const syncOn = (trace: Trace, node: string, nth = 0): Step => trace.steps.filter((s) => s.kind === 'kube-proxy-sync' && s.node === node)[nth]!;
+const syncOn = (trace: Trace, node: string, nth = 0): Step =>
+  trace.steps.filter((s) => s.kind === 'kube-proxy-sync' && s.node === node)[nth]!;
 const entriesOn = (step: Step, node: string) => step.conntrack.find((t) => t.node === node)!.entries.map((e) => e.text);
 const natDiff = (step: Step) => step.rulesDiff!.tables.find((t) => t.table === 'nat')!;
 
@@ -37,15 +49,19 @@ describe('pod-churn: pod4 is deleted and created again', () => {
     expect(narrate(events[3]!.note, 'en')).toContain('not 10.244.2.3');
   });
 
-  it('shows the deletion as a rules diff on each node: pod4\'s KUBE-SEP chains go, pod3\'s rule loses its probability', () => {
+  it("shows the deletion as a rules diff on each node: pod4's KUBE-SEP chains go, pod3's rule loses its probability", () => {
     for (const node of ['vm1', 'vm2']) {
       const nat = natDiff(syncOn(trace, node));
       expect(nat.removed).toContain(':KUBE-SEP-XT7GCFF26GVQ7U4V - [0:0]');
-      expect(nat.removed).toContain('-A KUBE-SEP-XT7GCFF26GVQ7U4V -p tcp -m comment --comment "default/svc1:http" -m tcp -j DNAT --to-destination 10.244.2.3:8080');
+      expect(nat.removed).toContain(
+        '-A KUBE-SEP-XT7GCFF26GVQ7U4V -p tcp -m comment --comment "default/svc1:http" -m tcp -j DNAT --to-destination 10.244.2.3:8080',
+      );
       expect(nat.removed).toContain(
         '-A KUBE-SVC-6FQZKDMVESNX7NUN -m comment --comment "default/svc1:http -> 10.244.2.2:8080" -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-SV5TACIGMSHM67H3',
       );
-      expect(nat.added).toContain('-A KUBE-SVC-6FQZKDMVESNX7NUN -m comment --comment "default/svc1:http -> 10.244.2.2:8080" -j KUBE-SEP-SV5TACIGMSHM67H3');
+      expect(nat.added).toContain(
+        '-A KUBE-SVC-6FQZKDMVESNX7NUN -m comment --comment "default/svc1:http -> 10.244.2.2:8080" -j KUBE-SEP-SV5TACIGMSHM67H3',
+      );
       expect(nat.added.some((l) => l.startsWith(':KUBE-SEP-'))).toBe(false);
     }
     const created = natDiff(syncOn(trace, 'vm1', 1));
@@ -57,7 +73,9 @@ describe('pod-churn: pod4 is deleted and created again', () => {
 
   it('deletes the UDP entry to pod4 on the client node (CleanStaleEntries) and keeps the TCP one, stale', () => {
     const vm1 = syncOn(trace, 'vm1');
-    expect(vm1.rulesDiff!.conntrackDeleted.map((e) => e.text)).toEqual([expect.stringMatching(/^udp .* dst=10\.96\.0\.10 .* dport=53 src=10\.244\.2\.3 .* sport=5353 /)]);
+    expect(vm1.rulesDiff!.conntrackDeleted.map((e) => e.text)).toEqual([
+      expect.stringMatching(/^udp .* dst=10\.96\.0\.10 .* dport=53 src=10\.244\.2\.3 .* sport=5353 /),
+    ]);
     const after = entriesOn(vm1, 'vm1');
     expect(after.some((e) => e.startsWith('udp'))).toBe(false);
     expect(after.some((e) => /^tcp .* ESTABLISHED src=10\.244\.1\.2 dst=10\.96\.0\.10 .* src=10\.244\.2\.3 /.test(e))).toBe(true);
@@ -66,7 +84,7 @@ describe('pod-churn: pod4 is deleted and created again', () => {
     expect(entriesOn(trace.steps.at(-1)!, 'vm1').some((e) => e.includes('src=10.244.2.3 dst=10.244.1.2 sport=8080'))).toBe(true);
   });
 
-  it('leaves the server node\'s UDP entry alone: its original destination is the pod, not a Service frontend', () => {
+  it("leaves the server node's UDP entry alone: its original destination is the pod, not a Service frontend", () => {
     const vm2 = syncOn(trace, 'vm2');
     expect(vm2.rulesDiff!.conntrackDeleted).toEqual([]);
     expect(entriesOn(vm2, 'vm2').some((e) => e.startsWith('udp') && e.includes('dst=10.244.2.3'))).toBe(true);
@@ -123,7 +141,7 @@ describe('service-recreated: the open question of the article', () => {
     expect(trace.topology.services.map((s) => s.clusterIP)).toEqual(['10.96.0.11', '10.96.0.20']);
   });
 
-  it('removes the Service\'s chains when it is deleted and writes new ones for the new address', () => {
+  it("removes the Service's chains when it is deleted and writes new ones for the new address", () => {
     const deleted = natDiff(syncOn(trace, 'vm1'));
     expect(deleted.removed.some((l) => l.includes('-d 10.96.0.10/32'))).toBe(true);
     const created = natDiff(syncOn(trace, 'vm1', 2));
@@ -136,7 +154,9 @@ describe('not-ready: pod4 fails its readiness probe, then passes it', () => {
 
   it('re-weights svc1 to a single endpoint, then back to two', () => {
     const out = natDiff(syncOn(trace, 'vm1'));
-    expect(out.added).toEqual(['-A KUBE-SVC-6FQZKDMVESNX7NUN -m comment --comment "default/svc1:http -> 10.244.2.2:8080" -j KUBE-SEP-SV5TACIGMSHM67H3']);
+    expect(out.added).toEqual([
+      '-A KUBE-SVC-6FQZKDMVESNX7NUN -m comment --comment "default/svc1:http -> 10.244.2.2:8080" -j KUBE-SEP-SV5TACIGMSHM67H3',
+    ]);
     expect(out.removed).toContain(':KUBE-SEP-XT7GCFF26GVQ7U4V - [0:0]');
     const back = natDiff(syncOn(trace, 'vm1', 1));
     expect(back.added.some((l) => l.includes('--probability 0.50000000000'))).toBe(true);
@@ -155,7 +175,14 @@ describe('terminating endpoints (kube-proxy uses them only when no endpoint is r
 
   it('leaves a terminating pod out while another endpoint is ready', () => {
     for (let seed = 1; seed <= 8; seed++) {
-      const trace = simulate(parse({ ...PRESETS['not-ready']!, seed, traffic: [{ from: 'pod1', to: 'svc1', port: 80, at: 5 }], events: [{ at: 1, action: 'terminate-pod', pod: 'pod4' }] }));
+      const trace = simulate(
+        parse({
+          ...PRESETS['not-ready']!,
+          seed,
+          traffic: [{ from: 'pod1', to: 'svc1', port: 80, at: 5 }],
+          events: [{ at: 1, action: 'terminate-pod', pod: 'pod4' }],
+        }),
+      );
       expect(trace.connections[0]!.endpointPod).toBe('pod3');
     }
   });
@@ -166,7 +193,9 @@ describe('terminating endpoints (kube-proxy uses them only when no endpoint is r
       { at: 2, action: 'delete-pod', pod: 'pod3' },
     ]);
     expect(trace.connections[0]!.endpointPod).toBe('pod4');
-    expect(narrate(trace.steps.find((s) => s.kind === 'api-event')!.note, 'en')).toContain('pod4, ready=false, serving=true, terminating=true');
+    expect(narrate(trace.steps.find((s) => s.kind === 'api-event')!.note, 'en')).toContain(
+      'pod4, ready=false, serving=true, terminating=true',
+    );
   });
 
   it('rejects once the terminating pod stops serving too', () => {
@@ -199,10 +228,36 @@ describe('validation of the timeline', () => {
     [[{ at: 1, action: 'delete-pod' as const, pod: 'pod9' }], [], 'events[0].pod', /no pod "pod9"/],
     [[{ at: 1, action: 'create-pod' as const, pod: { name: 'pod4', node: 'vm2' } }], [], 'events[0].pod.name', /already exists/],
     [[{ at: 1, action: 'create-pod' as const, pod: { name: 'pod5', node: 'vm9' } }], [], 'events[0].pod.node', /no node/],
-    [[{ at: 1, action: 'create-pod' as const, pod: { name: 'pod5', node: 'vm2', ip: '10.244.2.2' } }], [], 'events[0].pod.ip', /already another pod/],
-    [[{ at: 1, action: 'delete-service' as const, service: 'svc1' }], [{ from: 'pod1', to: 'svc1', port: 80, at: 2 }], 'traffic[0].to', /no Service named "svc1" at 2 s/],
-    [[{ at: 1, action: 'delete-pod' as const, pod: 'pod1' }], [{ from: 'pod1', to: 'svc1', port: 80, at: 1 }], 'traffic[0].from', /no pod or node named "pod1" at 1 s/],
-    [[{ at: 1, action: 'create-service' as const, service: { name: 'svc2', selector: {}, clusterIP: '10.96.0.10', ports: [{ port: 80 }] } }], [], 'events[0].service.clusterIP', /already another Service/],
+    [
+      [{ at: 1, action: 'create-pod' as const, pod: { name: 'pod5', node: 'vm2', ip: '10.244.2.2' } }],
+      [],
+      'events[0].pod.ip',
+      /already another pod/,
+    ],
+    [
+      [{ at: 1, action: 'delete-service' as const, service: 'svc1' }],
+      [{ from: 'pod1', to: 'svc1', port: 80, at: 2 }],
+      'traffic[0].to',
+      /no Service named "svc1" at 2 s/,
+    ],
+    [
+      [{ at: 1, action: 'delete-pod' as const, pod: 'pod1' }],
+      [{ from: 'pod1', to: 'svc1', port: 80, at: 1 }],
+      'traffic[0].from',
+      /no pod or node named "pod1" at 1 s/,
+    ],
+    [
+      [
+        {
+          at: 1,
+          action: 'create-service' as const,
+          service: { name: 'svc2', selector: {}, clusterIP: '10.96.0.10', ports: [{ port: 80 }] },
+        },
+      ],
+      [],
+      'events[0].service.clusterIP',
+      /already another Service/,
+    ],
   ])('reports %#', (events, traffic, path, message) => {
     const parsed = parseScenario({ ...PRESETS.article!, traffic, events });
     expect(parsed.ok).toBe(false);

@@ -5,7 +5,10 @@ const packetSteps = (t: Trace) => t.steps.filter(isPacketStep);
 
 const article = presetScenario('article')!;
 const trace = simulate(article, { mode: 'ipvs' });
-const hops = (label: string) => packetSteps(trace).filter((s) => s.label === label).map((s) => `${s.kind} ${s.at}>${s.to}`);
+const hops = (label: string) =>
+  packetSteps(trace)
+    .filter((s) => s.label === label)
+    .map((s) => `${s.kind} ${s.at}>${s.to}`);
 
 describe('the article preset in IPVS mode', () => {
   it('delivers the ClusterIP locally through kube-ipvs0; IPVS rewrites it at INPUT, then OUTPUT and POSTROUTING', () => {
@@ -27,13 +30,23 @@ describe('the article preset in IPVS mode', () => {
   it('evaluates no DNAT rule: nat KUBE-SERVICES only accepts the ClusterIP through the KUBE-CLUSTER-IP ipset', () => {
     const pre = packetSteps(trace).find((s) => s.label === 'SYN' && s.hook === 'PREROUTING' && s.node === 'vm1')!;
     expect(pre.rules.find((r) => r.decided)?.text).toBe('-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT');
-    expect(packetSteps(trace).flatMap((s) => s.rules).some((r) => r.verdict === 'dnat')).toBe(false);
+    expect(
+      packetSteps(trace)
+        .flatMap((s) => s.rules)
+        .some((r) => r.verdict === 'dnat'),
+    ).toBe(false);
   });
 
   it('has IPVS schedule the real server with rr, and shows it in ipvsadm -Ln', () => {
     const ipvs = packetSteps(trace).find((s) => s.kind === 'dnat')!;
     expect(ipvs.hook).toBe('INPUT');
-    expect(ipvs.ipvsChange).toEqual({ node: 'vm1', virtualServer: 'TCP  10.96.0.10:80', realServer: `${ipvs.after.dstIp}:${ipvs.after.dstPort}`, scheduler: 'rr', change: 'scheduled' });
+    expect(ipvs.ipvsChange).toEqual({
+      node: 'vm1',
+      virtualServer: 'TCP  10.96.0.10:80',
+      realServer: `${ipvs.after.dstIp}:${ipvs.after.dstPort}`,
+      scheduler: 'rr',
+      change: 'scheduled',
+    });
     expect(ipvs.ipvs!.table.slice(0, 4)).toEqual([
       'IP Virtual Server version 1.2.1 (size=4096)',
       'Prot LocalAddress:Port Scheduler Flags',
@@ -49,12 +62,19 @@ describe('the article preset in IPVS mode', () => {
     expect(undo).toMatchObject({ node: 'vm1', hook: 'FORWARD', rules: [] });
     expect(undo.ipvsChange?.change).toBe('reply');
     expect(`${undo.after.srcIp}:${undo.after.srcPort}`).toBe('10.96.0.10:80');
-    expect(packetSteps(trace).filter((s) => s.label === 'SYN-ACK').at(-1)!.after.srcIp).toBe('10.96.0.10');
+    expect(
+      packetSteps(trace)
+        .filter((s) => s.label === 'SYN-ACK')
+        .at(-1)!.after.srcIp,
+    ).toBe('10.96.0.10');
   });
 
   it('leaves the same conntrack -L lines as iptables mode (IPVS keeps conntrack informed)', () => {
     const ipt = simulate(article, { mode: 'iptables' });
-    const lines = (t: typeof trace) => packetSteps(t).at(-1)!.conntrack.map((c) => c.entries.map((e) => e.text));
+    const lines = (t: typeof trace) =>
+      packetSteps(t)
+        .at(-1)!
+        .conntrack.map((c) => c.entries.map((e) => e.text));
     expect(lines(trace)).toEqual(lines(ipt));
   });
 
@@ -67,7 +87,8 @@ describe('the article preset in IPVS mode', () => {
   it.each(PRESET_NAMES)('%s works in IPVS mode, with narration in both languages', (name) => {
     const t = simulate(presetScenario(name)!, { mode: 'ipvs' });
     for (const c of t.connections) expect(['established', 'answered', 'rejected']).toContain(c.outcome);
-    for (const step of t.steps) for (const lang of ['en', 'zh'] as const) expect(narrate(step.note, lang)).not.toMatch(/^[a-z.-]+$|\{\w+\}/);
+    for (const step of t.steps)
+      for (const lang of ['en', 'zh'] as const) expect(narrate(step.note, lang)).not.toMatch(/^[a-z.-]+$|\{\w+\}/);
   });
 
   it('no-endpoints: IPVS has no real server and answers ICMP port unreachable', () => {
@@ -77,13 +98,21 @@ describe('the article preset in IPVS mode', () => {
 
   it('session-affinity: the second connection is sent by the persistence template', () => {
     const t = simulate(presetScenario('session-affinity')!, { mode: 'ipvs' });
-    const changes = packetSteps(t).filter((s) => s.kind === 'dnat' && s.label === 'SYN').map((s) => s.ipvsChange!.change);
+    const changes = packetSteps(t)
+      .filter((s) => s.kind === 'dnat' && s.label === 'SYN')
+      .map((s) => s.ipvsChange!.change);
     expect(changes).toEqual(['scheduled', 'persistent']);
     expect(t.connections[1]!.endpointPod).toBe(t.connections[0]!.endpointPod);
   });
 
   it('rr cycles: two connections from pod1 go to the two endpoints in turn', () => {
-    const input = { ...PRESETS.article!, traffic: [{ from: 'pod1', to: 'svc1', port: 80 }, { from: 'pod1', to: 'svc1', port: 80 }] };
+    const input = {
+      ...PRESETS.article!,
+      traffic: [
+        { from: 'pod1', to: 'svc1', port: 80 },
+        { from: 'pod1', to: 'svc1', port: 80 },
+      ],
+    };
     const parsed = parseScenario(input);
     if (!parsed.ok) throw new Error('invalid');
     const t = simulate(parsed.scenario, { mode: 'ipvs' });
@@ -93,8 +122,16 @@ describe('the article preset in IPVS mode', () => {
 
 describe('what each mode costs', () => {
   const withServices = (n: number) => {
-    const services = Array.from({ length: n }, (_, i) => ({ name: `svc${i + 1}`, selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] }));
-    const parsed = parseScenario({ ...PRESETS.article!, cluster: { ...PRESETS.article!.cluster, services }, traffic: [{ from: 'pod1', to: `svc${n}`, port: 80 }] });
+    const services = Array.from({ length: n }, (_, i) => ({
+      name: `svc${i + 1}`,
+      selector: { app: 'web' },
+      ports: [{ name: 'http', port: 80, targetPort: 8080 }],
+    }));
+    const parsed = parseScenario({
+      ...PRESETS.article!,
+      cluster: { ...PRESETS.article!.cluster, services },
+      traffic: [{ from: 'pod1', to: `svc${n}`, port: 80 }],
+    });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 2)));
     return parsed.scenario;
   };
@@ -114,7 +151,14 @@ describe('what each mode costs', () => {
 
 describe('schedulers in the walk', () => {
   const twoConnections = (() => {
-    const parsed = parseScenario({ ...PRESETS.article!, traffic: [{ from: 'pod1', to: 'svc1', port: 80 }, { from: 'pod1', to: 'svc1', port: 80 }, { from: 'pod1', to: 'svc1', port: 80 }] });
+    const parsed = parseScenario({
+      ...PRESETS.article!,
+      traffic: [
+        { from: 'pod1', to: 'svc1', port: 80 },
+        { from: 'pod1', to: 'svc1', port: 80 },
+        { from: 'pod1', to: 'svc1', port: 80 },
+      ],
+    });
     if (!parsed.ok) throw new Error('invalid');
     return parsed.scenario;
   })();

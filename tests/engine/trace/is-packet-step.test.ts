@@ -19,7 +19,7 @@ describe('isPacketStep and isControlPlaneStep', () => {
     }
   });
 
-  it('frameAt has no packet to draw on a control-plane step, and the step\'s result on a packet step', () => {
+  it("frameAt has no packet to draw on a control-plane step, and the step's result on a packet step", () => {
     const event = churn.steps.findIndex(isControlPlaneStep);
     expect(frameAt(churn, { step: event, t: 0.5 })).toMatchObject({ from: 'apiserver', to: 'apiserver', packet: null });
     const dnat = churn.steps.filter(isPacketStep).find((s) => s.kind === 'dnat')!;

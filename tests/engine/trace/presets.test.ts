@@ -49,11 +49,21 @@ describe('presets', () => {
       '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully',
     );
     expect(syn.find((s) => s.kind === 'bridge')?.note.id).toBe('bridge.hairpin');
-    expect(syn.find((s) => s.kind === 'dnat')!.rules.some((r) => r.chain.startsWith('KUBE-SEP') && r.verdict === 'jump' && r.text.includes('KUBE-MARK-MASQ'))).toBe(true);
-    const entry = packetSteps(trace).at(-1)!.conntrack.find((c) => c.node === 'vm2')!.entries[0]!.text;
-    expect(entry).toMatch(/^tcp {6}6 86400 ESTABLISHED src=10\.244\.2\.3 dst=10\.96\.0\.10 sport=\d+ dport=80 src=10\.244\.2\.3 dst=10\.244\.2\.1 sport=8080 dport=\d+ \[ASSURED\] mark=0 use=1$/);
+    expect(
+      syn
+        .find((s) => s.kind === 'dnat')!
+        .rules.some((r) => r.chain.startsWith('KUBE-SEP') && r.verdict === 'jump' && r.text.includes('KUBE-MARK-MASQ')),
+    ).toBe(true);
+    const entry = packetSteps(trace)
+      .at(-1)!
+      .conntrack.find((c) => c.node === 'vm2')!.entries[0]!.text;
+    expect(entry).toMatch(
+      /^tcp {6}6 86400 ESTABLISHED src=10\.244\.2\.3 dst=10\.96\.0\.10 sport=\d+ dport=80 src=10\.244\.2\.3 dst=10\.244\.2\.1 sport=8080 dport=\d+ \[ASSURED\] mark=0 use=1$/,
+    );
     // The reply is un-masqueraded in PREROUTING and un-DNATed in POSTROUTING.
-    const reply = packetSteps(trace).filter((s) => s.label === 'SYN-ACK' && s.kind === 'reverse-nat').map((s) => s.hook);
+    const reply = packetSteps(trace)
+      .filter((s) => s.label === 'SYN-ACK' && s.kind === 'reverse-nat')
+      .map((s) => s.hook);
     expect(reply).toEqual(['PREROUTING', 'POSTROUTING']);
   });
 
@@ -93,7 +103,11 @@ describe('node-to-service (a process on vm1 itself calls svc1)', () => {
   it('DNATs in nat OUTPUT, masquerades because the node IP is outside the cluster CIDR, and un-DNATs the reply at INPUT', () => {
     const syn = packetSteps(trace).filter((s) => s.label === 'SYN');
     expect(syn[0]).toMatchObject({ kind: 'dnat', hook: 'OUTPUT', at: 'vm1/host' });
-    expect(syn[0]!.rules.some((r) => r.table === 'nat' && r.chain.startsWith('KUBE-SVC-') && r.text.includes('! -s 10.244.0.0/16') && r.verdict === 'jump')).toBe(true);
+    expect(
+      syn[0]!.rules.some(
+        (r) => r.table === 'nat' && r.chain.startsWith('KUBE-SVC-') && r.text.includes('! -s 10.244.0.0/16') && r.verdict === 'jump',
+      ),
+    ).toBe(true);
     expect(syn.find((s) => s.kind === 'snat')?.after.srcIp).toBe('192.168.0.11');
     const reply = packetSteps(trace).filter((s) => s.label === 'SYN-ACK');
     expect(reply.at(-1)).toMatchObject({ kind: 'reverse-nat', hook: 'INPUT', to: 'vm1/host' });

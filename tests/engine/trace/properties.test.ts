@@ -27,7 +27,9 @@ describe('for any seed (property tests)', () => {
       fc.property(seed, (s) => {
         const trace = simulate(article, { seed: s });
         const syn = packetSteps(trace)[0]!;
-        const reply = packetSteps(trace).filter((step) => step.label === 'SYN-ACK').at(-1)!;
+        const reply = packetSteps(trace)
+          .filter((step) => step.label === 'SYN-ACK')
+          .at(-1)!;
         expect(reply.kind).toBe('deliver');
         expect(reply.to).toBe('pod1/eth0');
         expect([reply.after.srcIp, reply.after.srcPort]).toEqual(['10.96.0.10', 80]);

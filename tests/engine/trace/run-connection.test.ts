@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPacketStep, parseScenario, PRESETS, presetScenario, simulate, type ClusterEvent, type ScenarioInput, type SimulateOptions, type Trace } from '../../../src/index';
+import {
+  isPacketStep,
+  parseScenario,
+  PRESETS,
+  presetScenario,
+  simulate,
+  type ClusterEvent,
+  type ScenarioInput,
+  type SimulateOptions,
+  type Trace,
+} from '../../../src/index';
 import { propertyParams } from '../../fast-check-params';
 
 const run = (input: ScenarioInput, options: SimulateOptions = {}) => {
@@ -12,7 +22,13 @@ const packetSteps = (t: Trace) => t.steps.filter(isPacketStep);
 
 describe('a connection', () => {
   it('is its packets in order, SYN, SYN-ACK and ACK, numbered on from the steps before it', () => {
-    const trace = run({ ...PRESETS.article!, traffic: [{ from: 'pod1', to: 'svc1', port: 80 }, { from: 'pod2', to: 'svc1', port: 80 }] });
+    const trace = run({
+      ...PRESETS.article!,
+      traffic: [
+        { from: 'pod1', to: 'svc1', port: 80 },
+        { from: 'pod2', to: 'svc1', port: 80 },
+      ],
+    });
     for (const c of trace.connections) {
       const own = packetSteps(trace).filter((s) => s.connection === c.index);
       expect(own.map((s) => s.index)).toEqual(Array.from({ length: c.lastStep - c.firstStep + 1 }, (_, i) => c.firstStep + i));
@@ -62,7 +78,7 @@ const scenario = fc.record({
 });
 
 describe('for any traffic, events and seed (property test)', () => {
-  it('no two live connections share a tuple, and no connection\'s first packet is taken for an earlier connection\'s', () => {
+  it("no two live connections share a tuple, and no connection's first packet is taken for an earlier connection's", () => {
     fc.assert(
       fc.property(scenario, ({ traffic, pod4, seed, mode, ports }) => {
         let at = 0;
@@ -85,7 +101,14 @@ describe('for any traffic, events and seed (property test)', () => {
           const live = first.conntrack.find((t) => t.node === first.node)!.entries.flatMap((e) => tuplesOf(e.text));
           expect(live).not.toContain(tuple);
           const onClient = own.filter((s) => s.packet === 0 && s.node === first.node);
-          expect(onClient.filter((s) => s.kind === 'conntrack-hit' || (s.conntrackChange && s.conntrackChange.change !== 'new') || s.ipvsChange?.change === 'existing')).toEqual([]);
+          expect(
+            onClient.filter(
+              (s) =>
+                s.kind === 'conntrack-hit' ||
+                (s.conntrackChange && s.conntrackChange.change !== 'new') ||
+                s.ipvsChange?.change === 'existing',
+            ),
+          ).toEqual([]);
         }
       }),
       propertyParams(40),

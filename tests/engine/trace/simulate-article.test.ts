@@ -10,7 +10,13 @@ const hops = (steps: readonly Step[]) => steps.map((s) => `${s.kind} ${s.at}>${s
 describe('the article preset (pod1 -> svc1, backed by pod3 and pod4)', () => {
   it('lands the default seed on pod4, as in the GIF', () => {
     expect(trace.connections).toEqual([
-      expect.objectContaining({ client: 'pod1', service: 'default/svc1', endpoint: '10.244.2.3:8080', endpointPod: 'pod4', outcome: 'established' }),
+      expect.objectContaining({
+        client: 'pod1',
+        service: 'default/svc1',
+        endpoint: '10.244.2.3:8080',
+        endpointPod: 'pod4',
+        outcome: 'established',
+      }),
     ]);
   });
 
@@ -24,7 +30,9 @@ describe('the article preset (pod1 -> svc1, backed by pod3 and pod4)', () => {
     expect(jumps).toEqual(['PREROUTING', 'KUBE-SERVICES', 'KUBE-SVC', 'KUBE-SEP']);
     const decided = dnat.rules.filter((r) => r.decided);
     expect(decided).toHaveLength(1);
-    expect(decided[0]!.text).toMatch(/^-A KUBE-SEP-[A-Z0-9]{16} -p tcp -m comment --comment "default\/svc1:http" -m tcp -j DNAT --to-destination 10\.244\.2\.3:8080$/);
+    expect(decided[0]!.text).toMatch(
+      /^-A KUBE-SEP-[A-Z0-9]{16} -p tcp -m comment --comment "default\/svc1:http" -m tcp -j DNAT --to-destination 10\.244\.2\.3:8080$/,
+    );
   });
 
   it('walks the SYN the way the kernel does: veth, bridge, PREROUTING, routing, FORWARD, POSTROUTING, the wire, then vm2', () => {

@@ -4,7 +4,10 @@ import { parseScenario, PRESETS, simulate, type ScenarioInput } from '../../../s
 import { propertyParams } from '../../fast-check-params';
 
 type Op = { readonly kind: 'delete' | 'create' | 'ready' | 'not-ready'; readonly pod: 'pod3' | 'pod4' };
-const op = fc.record({ kind: fc.constantFrom('delete', 'create', 'ready', 'not-ready'), pod: fc.constantFrom('pod3', 'pod4') }) as fc.Arbitrary<Op>;
+const op = fc.record({
+  kind: fc.constantFrom('delete', 'create', 'ready', 'not-ready'),
+  pod: fc.constantFrom('pod3', 'pod4'),
+}) as fc.Arbitrary<Op>;
 
 /**
  * Turns random operations into events that are valid at their moment (a create
@@ -21,7 +24,11 @@ function scenarioOf(ops: readonly Op[], seed: number, mode: 'iptables' | 'ipvs')
     if (o.kind === 'create') {
       if (exists.has(o.pod)) return;
       exists.add(o.pod);
-      events.push({ at, action: 'create-pod', pod: { name: o.pod, node, labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] } });
+      events.push({
+        at,
+        action: 'create-pod',
+        pod: { name: o.pod, node, labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] },
+      });
     } else {
       if (!exists.has(o.pod)) return;
       if (o.kind === 'delete') exists.delete(o.pod);
@@ -39,37 +46,45 @@ const SAME_PORT_TWICE: Op[] = [
 ];
 
 describe('for any sequence of pod events (property tests)', () => {
-  it.each(['iptables', 'ipvs'] as const)('%s: every connection goes to an endpoint ready at that moment, or is rejected when none is', (mode) => {
-    fc.assert(
-      fc.property(fc.array(op, { maxLength: 8 }), fc.integer({ min: 0, max: 0xffffffff }), (ops, seed) => {
-        const parsed = parseScenario(scenarioOf(ops, seed, mode));
-        if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-        const trace = simulate(parsed.scenario);
-        // The ready endpoints at each moment, as the API event left them: replay the pods' state.
-        const ready = new Map<string, string>([['pod3', '10.244.2.2:8080'], ['pod4', '10.244.2.3:8080']]);
-        const notReady = new Set<string>();
-        for (const c of trace.connections) {
-          const first = trace.steps[c.firstStep]!;
-          for (const e of parsed.scenario.events.filter((ev) => ev.at <= first.time && ev.at > (c.index === 0 ? -1 : trace.steps[trace.connections[c.index - 1]!.firstStep]!.time))) {
-            if (e.action === 'delete-pod') ready.delete(e.pod);
-            if (e.action === 'set-not-ready') notReady.add(e.pod);
-            if (e.action === 'set-ready') notReady.delete(e.pod);
-            if (e.action === 'create-pod') {
-              const created = trace.steps.find((s) => s.kind === 'api-event' && s.time === e.at)!;
-              ready.set(e.pod.name, `${created.note.params.ip}:8080`);
-              notReady.delete(e.pod.name);
+  it.each(['iptables', 'ipvs'] as const)(
+    '%s: every connection goes to an endpoint ready at that moment, or is rejected when none is',
+    (mode) => {
+      fc.assert(
+        fc.property(fc.array(op, { maxLength: 8 }), fc.integer({ min: 0, max: 0xffffffff }), (ops, seed) => {
+          const parsed = parseScenario(scenarioOf(ops, seed, mode));
+          if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+          const trace = simulate(parsed.scenario);
+          // The ready endpoints at each moment, as the API event left them: replay the pods' state.
+          const ready = new Map<string, string>([
+            ['pod3', '10.244.2.2:8080'],
+            ['pod4', '10.244.2.3:8080'],
+          ]);
+          const notReady = new Set<string>();
+          for (const c of trace.connections) {
+            const first = trace.steps[c.firstStep]!;
+            for (const e of parsed.scenario.events.filter(
+              (ev) => ev.at <= first.time && ev.at > (c.index === 0 ? -1 : trace.steps[trace.connections[c.index - 1]!.firstStep]!.time),
+            )) {
+              if (e.action === 'delete-pod') ready.delete(e.pod);
+              if (e.action === 'set-not-ready') notReady.add(e.pod);
+              if (e.action === 'set-ready') notReady.delete(e.pod);
+              if (e.action === 'create-pod') {
+                const created = trace.steps.find((s) => s.kind === 'api-event' && s.time === e.at)!;
+                ready.set(e.pod.name, `${created.note.params.ip}:8080`);
+                notReady.delete(e.pod.name);
+              }
+            }
+            const targets = [...ready].filter(([pod]) => !notReady.has(pod)).map(([, ep]) => ep);
+            if (targets.length === 0) expect(c.outcome).toBe('rejected');
+            else {
+              expect(c.outcome).toBe('established');
+              expect(targets).toContain(c.endpoint);
             }
           }
-          const targets = [...ready].filter(([pod]) => !notReady.has(pod)).map(([, ep]) => ep);
-          if (targets.length === 0) expect(c.outcome).toBe('rejected');
-          else {
-            expect(c.outcome).toBe('established');
-            expect(targets).toContain(c.endpoint);
-          }
-        }
-      }),
-      // The case that once failed: connection 3 drew connection 2's source port and was taken for it.
-      propertyParams(60, { examples: [[SAME_PORT_TWICE, 3002237567]] }),
-    );
-  });
+        }),
+        // The case that once failed: connection 3 drew connection 2's source port and was taken for it.
+        propertyParams(60, { examples: [[SAME_PORT_TWICE, 3002237567]] }),
+      );
+    },
+  );
 });

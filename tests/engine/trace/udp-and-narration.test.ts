@@ -7,7 +7,14 @@ describe('a UDP request and its reply', () => {
     name: 'udp',
     cluster: {
       ...PRESETS.article!.cluster,
-      services: [{ name: 'dns', selector: { app: 'web' }, clusterIP: '10.96.0.53', ports: [{ name: 'dns', port: 53, protocol: 'UDP' as const, targetPort: 5353 }] }],
+      services: [
+        {
+          name: 'dns',
+          selector: { app: 'web' },
+          clusterIP: '10.96.0.53',
+          ports: [{ name: 'dns', port: 53, protocol: 'UDP' as const, targetPort: 5353 }],
+        },
+      ],
     },
     traffic: [{ from: 'pod1', to: 'dns', port: 53, protocol: 'UDP' as const }],
   };
@@ -25,7 +32,9 @@ describe('a UDP request and its reply', () => {
   it('leaves entries with neither [UNREPLIED] nor [ASSURED], on a 30 s timer, as the kernel printed', () => {
     const tables = trace.steps.at(-1)!.conntrack;
     const vm1 = tables.find((t) => t.node === 'vm1')!.entries[0]!.text;
-    expect(vm1).toMatch(/^udp {6}17 30 src=10\.244\.1\.2 dst=10\.96\.0\.53 sport=\d+ dport=53 src=10\.244\.2\.\d dst=10\.244\.1\.2 sport=5353 dport=\d+ mark=0 use=1$/);
+    expect(vm1).toMatch(
+      /^udp {6}17 30 src=10\.244\.1\.2 dst=10\.96\.0\.53 sport=\d+ dport=53 src=10\.244\.2\.\d dst=10\.244\.1\.2 sport=5353 dport=\d+ mark=0 use=1$/,
+    );
     const request = trace.steps.find((s) => s.kind === 'conntrack-new' && s.node === 'vm1')!;
     expect(request.conntrack.find((t) => t.node === 'vm1')!.entries[0]!.text).toContain('[UNREPLIED]');
   });
