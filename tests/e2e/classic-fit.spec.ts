@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchErrors } from './watch-errors';
+import { visibleRect } from './visible';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));
@@ -35,24 +36,12 @@ interface Placement {
 }
 
 /** Where an element is drawn and whether anything covers or clips it, measured in its own document. */
-function placementOf(target: Page | Frame, selector: string): Promise<Placement> {
-  return target.locator(selector).evaluate((el) => {
+async function placementOf(target: Page | Frame, selector: string): Promise<Placement> {
+  const element = target.locator(selector);
+  const clip = await element.evaluate(visibleRect);
+  return element.evaluate((el, clip) => {
     const r = el.getBoundingClientRect();
-    let [left, top, right, bottom] = [
-      Math.max(r.left, 0),
-      Math.max(r.top, 0),
-      Math.min(r.right, innerWidth),
-      Math.min(r.bottom, innerHeight),
-    ];
-    for (let a = el.parentElement; a; a = a.parentElement) {
-      const style = getComputedStyle(a);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-      const c = a.getBoundingClientRect();
-      left = Math.max(left, c.left + a.clientLeft);
-      top = Math.max(top, c.top + a.clientTop);
-      right = Math.min(right, c.left + a.clientLeft + a.clientWidth);
-      bottom = Math.min(bottom, c.top + a.clientTop + a.clientHeight);
-    }
+    const { left, top, right, bottom } = clip;
     const inset = 6;
     const points = [
       [r.left + r.width / 2, r.top + r.height / 2],
@@ -74,7 +63,7 @@ function placementOf(target: Page | Frame, selector: string): Promise<Placement>
       innerWidth,
       innerHeight,
     };
-  });
+  }, clip);
 }
 
 /** The document inside the page's one iframe (the same Frame object before and after it loads). */

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { visibleRect } from './visible';
 
 // pngjs ships no types and the project adds no @types for it: type the little we use.
 interface Png {
@@ -89,20 +90,9 @@ test('the page shows the whole figure at 1012 x 702 CSS px, nothing clipped', as
   await expect(svg).toBeVisible();
   await svg.scrollIntoViewIfNeeded();
   // The part of the figure that its scrolling or clipping ancestors leave visible.
-  const visible = await svg.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
-    for (let a = el.parentElement; a; a = a.parentElement) {
-      const style = getComputedStyle(a);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-      const c = a.getBoundingClientRect();
-      left = Math.max(left, c.left + a.clientLeft);
-      top = Math.max(top, c.top + a.clientTop);
-      right = Math.min(right, c.left + a.clientLeft + a.clientWidth);
-      bottom = Math.min(bottom, c.top + a.clientTop + a.clientHeight);
-    }
-    return { width: r.width, height: r.height, visibleWidth: right - left, visibleHeight: bottom - top };
-  });
+  const clip = await svg.evaluate(visibleRect, false);
+  const box = (await svg.boundingBox())!;
+  const visible = { width: box.width, height: box.height, visibleWidth: clip.right - clip.left, visibleHeight: clip.bottom - clip.top };
   await page.screenshot({ path: join(screenshots, 'classic-page.png') });
   expect(visible).toEqual({ width: 1012, height: 702, visibleWidth: 1012, visibleHeight: 702 });
 });

@@ -88,32 +88,41 @@ export async function notVisible(locator: Locator): Promise<string[]> {
  * part is uncovered.
  */
 export async function focusHidden(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return null;
-    const r = el.getBoundingClientRect();
-    let [left, top, right, bottom] = [
-      Math.max(0, r.left),
-      Math.max(0, r.top),
-      Math.min(window.innerWidth, r.right),
-      Math.min(window.innerHeight, r.bottom),
-    ];
-    for (let a = el.parentElement; a; a = a.parentElement) {
-      const style = getComputedStyle(a);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-      const c = a.getBoundingClientRect();
-      left = Math.max(left, c.left + a.clientLeft);
-      top = Math.max(top, c.top + a.clientTop);
-      right = Math.min(right, c.left + a.clientLeft + a.clientWidth);
-      bottom = Math.min(bottom, c.top + a.clientTop + a.clientHeight);
-    }
+  const focused = page.locator(':focus');
+  if ((await focused.count()) === 0) return null;
+  const clip = await focused.evaluate(visibleRect);
+  return focused.evaluate((el, { left, top, right, bottom }) => {
     const label = `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
     if (right - left < 4 || bottom - top < 4) return `${label} is out of sight`;
     const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
     return hit && (hit === el || el.contains(hit))
       ? null
       : `${label} is covered by ${hit?.tagName.toLowerCase() ?? 'nothing'} "${(hit?.textContent ?? '').trim().slice(0, 40)}"`;
-  });
+  }, clip);
+}
+
+/**
+ * The part of an element's box that every clipping ancestor (overflow other
+ * than visible) leaves visible, and the window too unless `inWindow` is false.
+ * It runs in the page: hand it to `evaluate` (it uses nothing from outside).
+ *
+ * @example const { left, right } = await page.locator('svg').evaluate(visibleRect);
+ */
+export function visibleRect(el: Element, inWindow = true): { left: number; top: number; right: number; bottom: number } {
+  const r = el.getBoundingClientRect();
+  let [left, top, right, bottom] = inWindow
+    ? [Math.max(0, r.left), Math.max(0, r.top), Math.min(window.innerWidth, r.right), Math.min(window.innerHeight, r.bottom)]
+    : [r.left, r.top, r.right, r.bottom];
+  for (let a = el.parentElement; a; a = a.parentElement) {
+    const style = getComputedStyle(a);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    const c = a.getBoundingClientRect();
+    left = Math.max(left, c.left + a.clientLeft);
+    top = Math.max(top, c.top + a.clientTop);
+    right = Math.min(right, c.left + a.clientLeft + a.clientWidth);
+    bottom = Math.min(bottom, c.top + a.clientTop + a.clientHeight);
+  }
+  return { left, top, right, bottom };
 }
 
 /** How far the page scrolls sideways: 0 when its content fits the window's width. */
