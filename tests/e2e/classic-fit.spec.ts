@@ -3,20 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchErrors } from './watch-errors';
-import { visibleRect } from './visible';
+import { visibleRect, WINDOW_SIZES } from './visible';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));
 
 const FIGURE = { width: 1012, height: 702 };
-const WINDOWS = [
-  [1024, 768],
-  [1280, 720],
-  [1366, 768],
-  [1440, 900],
-  [1920, 1080],
-  [2560, 1440],
-] as const;
 /** One picture of each article figure, and the counter the control bar shows for it. */
 const PICTURES = [
   { figure: 'pod-to-service', n: 3, counter: { en: 'Pod to Service 3 / 5', zh: 'Pod 到 Service 3 / 5' } },
@@ -93,7 +85,7 @@ function expectFigureShape(p: Placement) {
 
 const SVG = 'svg[data-id="classic-view"]';
 
-for (const [width, height] of WINDOWS) {
+for (const [width, height] of WINDOW_SIZES) {
   test.describe(`at ${width}x${height}`, () => {
     test.use({ viewport: { width, height }, deviceScaleFactor: 1 });
 

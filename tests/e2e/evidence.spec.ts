@@ -2,21 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { focusHidden, notVisible, sidewaysOverflow } from './visible';
+import { focusHidden, notVisible, sidewaysOverflow, WINDOW_SIZES } from './visible';
 import { watchErrors } from './watch-errors';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));
-
-/** Laptops, projectors and big screens: the evidence must be readable at each without scrolling. */
-const SIZES = [
-  [1024, 768],
-  [1280, 720],
-  [1366, 768],
-  [1440, 900],
-  [1920, 1080],
-  [2560, 1440],
-] as const;
 
 interface Case {
   readonly what: string;
@@ -92,7 +82,7 @@ async function expectReadable(page: Page, selector: string, text: string | RegEx
   expect(await notVisible(found), selector).toEqual([]);
 }
 
-for (const [width, height] of SIZES) {
+for (const [width, height] of WINDOW_SIZES) {
   test.describe(`at ${width}x${height}`, () => {
     test.use({ viewport: { width, height } });
     for (const c of CASES) {

@@ -1,5 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 
+/** The windows a page must work at (issue 9): a projector, laptops, desktops and a large screen, width x height. */
+export const WINDOW_SIZES = [
+  [1024, 768],
+  [1280, 720],
+  [1366, 768],
+  [1440, 900],
+  [1920, 1080],
+  [2560, 1440],
+] as const;
+
 /**
  * Why the elements a locator matches are not all readable where they are:
  * each one must have a box, lie inside the window and inside every ancestor
