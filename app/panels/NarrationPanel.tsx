@@ -19,6 +19,9 @@ export function NarrationPanel() {
   const classic = useAppStore(selectView) === 'classic';
   const t = usePanelStrings();
   const stage = step && isPacketStep(step) ? step.stage : null;
+  // How the article tells this step, where the kernel does otherwise: the engine sets it only in the article's own scenario.
+  const article = step && isPacketStep(step) ? step.articleNote : null;
+  const textLang = lang === 'zh' ? 'zh-CN' : 'en';
   return (
     <PanelSection title={t.narration} name="narration">
       <div className="pw-narration" aria-live="polite" data-id="narration">
@@ -35,9 +38,14 @@ export function NarrationPanel() {
                 </span>
               )}
             </p>
-            <p className="pw-narration-text" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+            <p className="pw-narration-text" lang={textLang}>
               {narrate(step.note, lang)}
             </p>
+            {article && (
+              <p className="pw-narration-article" lang={textLang} data-id="article-note">
+                {narrate(article, lang)}
+              </p>
+            )}
           </>
         ) : (
           <p className="pw-panel-note">{t.noStep}</p>
