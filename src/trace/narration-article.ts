@@ -14,7 +14,7 @@ export const ARTICLE_NARRATION: Readonly<Record<string, Text>> = {
     zh: '文章说这发生在“数据包被 eth0 接受之前”；实际上内核在数据包从网桥上来、路由之前完成。',
   },
   'article.un-dnat': {
-    en: 'The article says this happens as the packet enters the node; the kernel undoes a DNAT at the source-NAT hook, POSTROUTING, without evaluating any rule.',
-    zh: '文章说这发生在数据包进入节点时；内核实际上在源地址转换的钩子 POSTROUTING 中撤销 DNAT，不匹配任何规则。',
+    en: 'The article says this happens as the packet enters the node; the kernel does it here, in POSTROUTING, as the packet leaves for the client.',
+    zh: '文章说这发生在数据包进入节点时；内核实际上在这里完成，即数据包发往客户端之前的 POSTROUTING 中。',
   },
 };
