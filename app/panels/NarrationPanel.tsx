@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { isPacketStep, narrate, type Step } from '../../src/index';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectLang, selectStepCount, selectView } from '../store/selectors';
@@ -21,6 +22,9 @@ export function NarrationPanel() {
   const stage = step && isPacketStep(step) ? step.stage : null;
   // How the article tells this step, where the kernel does otherwise: the engine sets it only in the article's own scenario.
   const article = step && isPacketStep(step) ? step.articleNote : null;
+  // Shown on demand, so the figure and the evidence keep their room; it stays open from step to step once asked for.
+  const [showArticle, setShowArticle] = useState(false);
+  const articleId = useId();
   const textLang = lang === 'zh' ? 'zh-CN' : 'en';
   return (
     <PanelSection title={t.narration} name="narration">
@@ -37,12 +41,24 @@ export function NarrationPanel() {
                   {t.articleStage(t.figures[stage.figure], stage.n)}
                 </span>
               )}
+              {article && (
+                <button
+                  type="button"
+                  className="pw-article-toggle"
+                  data-id="article-toggle"
+                  aria-expanded={showArticle}
+                  aria-controls={articleId}
+                  onClick={() => setShowArticle((open) => !open)}
+                >
+                  {t.articleTelling}
+                </button>
+              )}
             </p>
             <p className="pw-narration-text" lang={textLang}>
               {narrate(step.note, lang)}
             </p>
             {article && (
-              <p className="pw-narration-article" lang={textLang} data-id="article-note">
+              <p id={articleId} className="pw-narration-article" lang={textLang} data-id="article-note" hidden={!showArticle}>
                 {narrate(article, lang)}
               </p>
             )}

@@ -6,8 +6,8 @@ type Text = { readonly en: string; readonly zh: string };
  */
 export const ARTICLE_NARRATION: Readonly<Record<string, Text>> = {
   'article.bridge-miss': {
-    en: "The article says the bridge's ARP cannot find the Service and sends the packet to the default route, eth0. In the kernel the pod never ARPs for {dst}: it addresses the frame to its gateway, cbr0, and the node routes the packet.",
-    zh: '文章说网桥上的 ARP 协议查找不到该 Service，于是把数据包发送到默认路由 eth0。实际上 Pod 从不为 {dst} 发 ARP：帧发往网关 cbr0，由节点进行路由。',
+    en: "The article says the bridge's ARP cannot find the Service and sends the packet to the default route, eth0. In the kernel the pod never ARPs for {dst}: it addresses the frame to its gateway, cbr0.",
+    zh: '文章说网桥上的 ARP 协议查找不到该 Service，于是把数据包发送到默认路由 eth0。实际上 Pod 从不为 {dst} 发 ARP：帧发往它的网关 cbr0。',
   },
   'article.dnat': {
     en: 'The article places this "before the packet is accepted at eth0"; the kernel does it as the packet comes up from the bridge, before routing.',

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NarrationPanel } from '../../app/panels/NarrationPanel';
 import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
@@ -19,22 +19,32 @@ function renderAt(options: AppStoreOptions, pick: (s: Step) => boolean) {
 }
 
 describe('NarrationPanel', () => {
-  it("in the article's scenario, sets the article's telling of the DNAT apart from what the kernel does", () => {
+  it("in the article's scenario, sets the article's telling of the DNAT apart from what the kernel does, on demand", () => {
     const { panel } = renderAt({ preset: 'article' }, (s) => s.kind === 'dnat');
     const text = panel.querySelector('.pw-narration-text')!.textContent!;
     expect(text).toContain('DNATs the destination to 10.244.2.3:8080 (pod4)');
     expect(text).not.toContain('article');
-    expect(panel.querySelector('[data-id="article-note"]')!.textContent).toMatch(/^The article places this/);
+    const toggle = within(panel).getByRole('button', { name: 'How the article tells it' });
+    const note = panel.querySelector<HTMLElement>('[data-id="article-note"]')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(note.hidden).toBe(true);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.getAttribute('aria-controls')).toBe(note.id);
+    expect(note.hidden).toBe(false);
+    expect(note.textContent).toMatch(/^The article places this/);
   });
 
   it('in Chinese too', () => {
     const { panel } = renderAt({ preset: 'article', lang: 'zh' }, (s) => s.kind === 'dnat');
+    fireEvent.click(within(panel).getByRole('button', { name: '文章的说法' }));
     expect(panel.querySelector('[data-id="article-note"]')!.textContent).toMatch(/^文章说/);
   });
 
   it('says nothing of the article in another preset, at the same step', () => {
     const { panel } = renderAt({ preset: 'three-replicas' }, (s) => s.kind === 'dnat');
     expect(panel.querySelector('[data-id="article-note"]')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: 'How the article tells it' })).toBeNull();
     expect(panel.textContent).not.toMatch(/The article/);
   });
 
