@@ -60,6 +60,7 @@ function StepItem({ step, lang, strings }: { step: Step; lang: Lang; strings: St
         )}
       </p>
       <p className="narration">{narrate(step.note, lang)}</p>
+      {packet?.articleNote && <p className="narration article-note">{narrate(packet.articleNote, lang)}</p>}
       {packet && <PacketFacts step={packet} strings={strings} />}
     </li>
   );

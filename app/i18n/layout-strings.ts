@@ -18,6 +18,10 @@ export interface LayoutStrings {
   readonly originalTuple: string;
   readonly replyTuple: string;
   readonly ipvsChoice: string;
+  /** An ICMP error step: its heading, what type 3 code 3 means, and the packet it quotes. */
+  readonly icmpError: string;
+  readonly portUnreachable: string;
+  readonly icmpQuotes: string;
   readonly syncDiff: string;
   readonly ipvsDiff: (node: string) => string;
   readonly conntrackDeleted: (node: string) => string;
@@ -46,6 +50,9 @@ export const layoutStrings: Readonly<Record<Lang, LayoutStrings>> = {
     originalTuple: 'original',
     replyTuple: 'reply',
     ipvsChoice: 'IPVS',
+    icmpError: 'ICMP error',
+    portUnreachable: 'type 3, code 3: port unreachable',
+    icmpQuotes: 'about the refused packet',
     syncDiff: 'What the sync changed',
     ipvsDiff: (node) => `${node}: ipvsadm -Ln`,
     conntrackDeleted: (node) => `${node}: conntrack entries deleted`,
@@ -69,6 +76,9 @@ export const layoutStrings: Readonly<Record<Lang, LayoutStrings>> = {
     originalTuple: '去程',
     replyTuple: '回程',
     ipvsChoice: 'IPVS',
+    icmpError: 'ICMP 错误',
+    portUnreachable: '类型 3，代码 3：端口不可达',
+    icmpQuotes: '针对被拒绝的数据包',
     syncDiff: '这次同步改变了什么',
     ipvsDiff: (node) => `${node}：ipvsadm -Ln`,
     conntrackDeleted: (node) => `${node}：被删除的 conntrack 条目`,
