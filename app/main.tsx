@@ -7,6 +7,7 @@ import { createAppStore } from './store/create-app-store';
 import { StoreProvider } from './store/StoreProvider';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl } from './url/url-state';
+import './theme.css';
 import './styles.css';
 
 // The URL decides the first frame; from then on the store is the truth and

@@ -10,6 +10,7 @@ import type {
   ScenarioResult,
   Trace,
 } from '../../src/index';
+import type { Theme } from './theme';
 
 /** The cluster topology, the article's figures, or every step as a list. */
 export type View = 'cluster' | 'classic' | 'list';
@@ -73,6 +74,8 @@ export interface UiSlice {
   lang: Lang;
   /** Presenter mode (`present=1`, key F): the view and the narration only, in large type. */
   present: boolean;
+  /** The colour theme (`theme=`; `auto`, the default, follows the system). */
+  theme: Theme;
   alerts: readonly Alert[];
   setView: (view: View) => void;
   setPresent: (present: boolean) => void;
@@ -80,6 +83,7 @@ export interface UiSlice {
   /** Leaves presenter mode (Escape); nothing otherwise. */
   leavePresent: () => void;
   setLang: (lang: Lang) => void;
+  setTheme: (theme: Theme) => void;
   addAlert: (alert: Omit<Alert, 'id'>) => void;
   dismissAlert: (id: number) => void;
 }

@@ -56,6 +56,7 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
       store.getState().setScheduler(request.scheduler);
       store.getState().setView(request.view);
       store.getState().setPresent(request.present);
+      store.getState().setTheme(request.theme);
       applyUrlStep(store, { ...request, alerts: [] });
     } finally {
       restoring = false;
