@@ -156,13 +156,18 @@ function optionOwner(draft: RuleDraft, opt: string): { owner: MatchDraft; spec: 
   return { owner, spec };
 }
 
+/** Shared by every rule without `-m` (read-only, like the rest of a Rule). */
+const NO_MATCHES: Match[] = [];
+
 /** The Rule once every word is read: each module and the target checked and typed, the save text formatted. */
 function finishRule(chain: string, draft: RuleDraft, restoreText: string): Result<Rule> {
-  const matches: Match[] = [];
-  for (const module of draft.modules) {
-    const m = finishMatch(module);
+  // Exactly as long as needed (a pushed-to array reserves 17 slots): 300,000 rules keep theirs.
+  const n = draft.modules.length;
+  const matches: Match[] = n === 0 ? NO_MATCHES : new Array<Match>(n);
+  for (let i = 0; i < n; i++) {
+    const m = finishMatch(draft.modules[i]!);
     if (!m.ok) return m;
-    matches.push(m.value);
+    matches[i] = m.value;
   }
   let target: Rule['target'] = { kind: 'none' };
   if (draft.target !== null) {
