@@ -8,7 +8,7 @@
  * netfilter hooks with kube-proxy's iptables rules, and conntrack.
  * @example simulate(presetScenario('article')!).connections[0]?.endpointPod // 'pod4'
  */
-export { simulate, type SimulateOptions } from './trace/simulate';
+export { simulate, type SimulateOptions, type SimulateProgress } from './trace/simulate';
 /**
  * What is on screen at a cursor `{ step, t }`.
  * @example frameAt(trace, { step: 0, t: 0 })?.from // 'pod1/eth0'
