@@ -68,4 +68,11 @@ export { IPVS_SCHEDULERS, type IpvsScheduler } from './ipvs';
  * A scenario in a link (`s=`, lz-string compressed, defaults left out) and back, and untrusted scenario JSON from a file; never throw.
  * @example decodeScenario(encodeScenario(presetScenario('article')!)).ok // true
  */
-export { decodeScenario, encodeScenario, readScenarioJson, MAX_LINK_CHARS, MAX_SCENARIO_JSON_CHARS } from './scenario/url-codec';
+export {
+  decodeScenario,
+  encodeScenario,
+  readScenarioJson,
+  readScenarioJsonValue,
+  MAX_LINK_CHARS,
+  MAX_SCENARIO_JSON_CHARS,
+} from './scenario/url-codec';

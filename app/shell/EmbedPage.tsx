@@ -4,6 +4,7 @@ import { NarrationPanel } from '../panels/NarrationPanel';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectSearch, selectView } from '../store/selectors';
 import { PageAlerts } from './PageAlerts';
+import { SimulationStatus } from './SimulationStatus';
 import { ViewArea } from './ViewArea';
 import '../panels/panels.css';
 
@@ -21,6 +22,7 @@ export function EmbedPage() {
   return (
     <div className="app app-embed" data-id="embed" aria-label={t.embedded} role="group">
       <PageAlerts />
+      <SimulationStatus />
       <main className="embed-main" data-view={view}>
         <ViewArea />
         <div className="pw-panels embed-narration">
