@@ -11,8 +11,9 @@ const scope = self as unknown as {
 
 scope.onmessage = ({ data: { id, job } }) => {
   try {
+    const start = performance.now();
     const outcome = runSimulationJob(job, (progress) => scope.postMessage({ id, kind: 'progress', progress }));
-    scope.postMessage({ id, kind: 'done', outcome });
+    scope.postMessage({ id, kind: 'done', outcome, ms: performance.now() - start });
   } catch (e) {
     // An engine bug: the page keeps its last good trace and says so.
     scope.postMessage({ id, kind: 'failed', message: e instanceof Error ? e.message : String(e) });

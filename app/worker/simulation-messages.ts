@@ -10,5 +10,6 @@ export interface SimulationRequest {
 /** What the worker sends back: progress as it goes, then the outcome, or why it could not finish. */
 export type SimulationReply =
   | { readonly id: number; readonly kind: 'progress'; readonly progress: SimulateProgress }
-  | { readonly id: number; readonly kind: 'done'; readonly outcome: SimulationOutcome }
+  /** `ms`: how long validating and simulating took in the worker (for `npm run bench:worker`). */
+  | { readonly id: number; readonly kind: 'done'; readonly outcome: SimulationOutcome; readonly ms: number }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };

@@ -49,6 +49,8 @@ export function createWorkerSimulator(createWorker: () => WorkerLike = spawn): B
         if (data.id !== id) return;
         if (data.kind === 'progress') return onProgress(data.progress);
         finish();
+        // User Timing marks, for `npm run bench:worker`: the outcome is here (the trace copied), and how long the worker worked.
+        performance.mark('packetwalk:simulation-result', { detail: { workerMs: data.kind === 'done' ? data.ms : null } });
         if (data.kind === 'done') resolve(data.outcome);
         else reject(new SimulationStopped(data.message));
       };
@@ -57,6 +59,7 @@ export function createWorkerSimulator(createWorker: () => WorkerLike = spawn): B
         drop();
         reject(new SimulationStopped(event.message || 'the simulation worker failed'));
       };
+      performance.mark('packetwalk:simulation-start');
       w.postMessage({ id, job });
     });
     const cancel = () => {

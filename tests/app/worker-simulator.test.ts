@@ -45,7 +45,7 @@ describe('createWorkerSimulator', () => {
     w.reply({ id, kind: 'progress', progress: { done: 1, total: 3 } });
     expect(progress).toHaveBeenCalledWith({ done: 1, total: 3 });
     const outcome = runSimulationJob(job);
-    w.reply({ id, kind: 'done', outcome });
+    w.reply({ id, kind: 'done', outcome, ms: 1 });
     await expect(running.result).resolves.toBe(outcome);
     // The worker is kept for the next job.
     run(job, () => {});
@@ -83,7 +83,7 @@ describe('createWorkerSimulator', () => {
     const w = workers[1]!;
     w.reply({ id: workers[0]!.sent[0]!.id, kind: 'failed', message: 'stale' });
     const outcome = runSimulationJob(job);
-    w.reply({ id: w.sent[0]!.id, kind: 'done', outcome });
+    w.reply({ id: w.sent[0]!.id, kind: 'done', outcome, ms: 1 });
     await expect(second.result).resolves.toBe(outcome);
   });
 });
