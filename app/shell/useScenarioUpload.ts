@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { readScenarioJsonValue, type ScenarioError } from '../../src/index';
+import type { ScenarioError } from '../../src/index';
 import { shareStrings } from '../i18n/share-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectLoadScenario } from '../store/selectors';
@@ -43,10 +43,9 @@ export function useScenarioUpload() {
     } catch {
       return refuse(file, [t.unreadableFile]);
     }
-    // Checked here up to the schema; the schema is checked where the scenario is simulated
-    // (in the background for a big one). A file carries its own kube-proxy mode and scheduler.
-    const read = readScenarioJsonValue(text, { maxChars: MAX_UPLOAD_BYTES });
-    const started = read.ok ? loadScenario(read.value, { ownMode: true }) : read;
+    // The text is read and checked where the scenario is simulated (a big file in the
+    // background, not on this thread). A file carries its own kube-proxy mode and scheduler.
+    const started = loadScenario(text, { ownMode: true, textLimit: MAX_UPLOAD_BYTES });
     setProblem(null);
     // Null when a big file's simulation was cancelled or failed: the page says so elsewhere.
     const loaded = started.ok === 'pending' ? await started.settled : started;

@@ -7,6 +7,8 @@ import type { IpvsScheduler, ProxyMode, Scenario, ScenarioError, ScenarioResult,
  */
 export interface SimulationJob {
   readonly input: unknown;
+  /** `input` is JSON text of at most this many characters (a file), read where the job runs. */
+  readonly textLimit?: number;
   readonly seed?: number;
   readonly mode?: ProxyMode;
   readonly scheduler?: IpvsScheduler;

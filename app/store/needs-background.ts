@@ -5,6 +5,14 @@ export const BACKGROUND_MIN_OBJECTS = 1000;
 /** In IPVS mode kube-proxy syncs every node separately: Services x nodes from which that is too long for a frame. */
 export const BACKGROUND_MIN_IPVS_SYNC = 20_000;
 
+/** Characters of scenario JSON text (a file) from which it is read, not only simulated, off the main thread. */
+export const BACKGROUND_MIN_JSON_CHARS = 100_000;
+
+/** Whether a file's JSON text is long enough to be parsed and checked in the background too (1,000 Services are ~100 KB). */
+export function textNeedsBackground(text: string): boolean {
+  return text.length >= BACKGROUND_MIN_JSON_CHARS;
+}
+
 const lengthOf = (value: unknown) => (Array.isArray(value) ? value.length : 0);
 
 /**

@@ -4,6 +4,7 @@ import { castDraft } from 'immer';
 import {
   parseScenario,
   presetScenario,
+  readScenarioJsonValue,
   simulate,
   type IpvsScheduler,
   type ProxyMode,
@@ -12,7 +13,7 @@ import {
   type Trace,
 } from '../../src/index';
 import type { BackgroundSimulator, LoadResult, SimulationJob } from './background-simulator';
-import { needsBackground } from './needs-background';
+import { needsBackground, textNeedsBackground } from './needs-background';
 import type { AppState, ScenarioSlice, SimulationPurpose, SliceCreator } from './types';
 
 /**
@@ -95,19 +96,30 @@ export function createScenarioSlice({
       setScheduler: (next) => {
         if (next !== wanted().scheduler) rerun({ scheduler: next }, 'scheduler');
       },
-      loadScenario: (input, { keepStep = false, ownMode = false } = {}): LoadResult => {
+      loadScenario: (input, { keepStep = false, ownMode = false, textLimit } = {}): LoadResult => {
         const s = get();
-        const job: SimulationJob = ownMode ? { input } : { input, mode: s.mode, scheduler: s.scheduler };
-        if (background && needsBackground(input, job.mode ?? ownModeOf(input))) {
-          return { ok: 'pending', settled: runner.start(job, 'scenario', { keepStep, presetName: null, continuing: false }) };
+        const inMode = ownMode ? {} : { mode: s.mode, scheduler: s.scheduler };
+        const inBackground = (job: SimulationJob): LoadResult => ({
+          ok: 'pending',
+          settled: runner.start(job, 'scenario', { keepStep, presetName: null, continuing: false }),
+        });
+        // A file's text is read where it is simulated: a big one is not even parsed on this thread.
+        let value = input;
+        if (textLimit !== undefined) {
+          const text = typeof input === 'string' ? input : '';
+          if (background && textNeedsBackground(text)) return inBackground({ input: text, textLimit, ...inMode });
+          const read = readScenarioJsonValue(text, { maxChars: textLimit });
+          if (!read.ok) return read;
+          value = read.value;
         }
+        if (background && needsBackground(value, inMode.mode ?? ownModeOf(value))) return inBackground({ input: value, ...inMode });
         runner.cancel();
         // Untrusted input: validated first; on any error nothing changes, so the
         // last good scenario stays on screen.
-        const parsed = parseScenario(input);
+        const parsed = parseScenario(value);
         if (!parsed.ok) return parsed;
-        const nextScheduler = job.scheduler ?? parsed.scenario.scheduler;
-        const trace = run(parsed.scenario, undefined, job.mode ?? parsed.scenario.mode, nextScheduler);
+        const nextScheduler = inMode.scheduler ?? parsed.scenario.scheduler;
+        const trace = run(parsed.scenario, undefined, inMode.mode ?? parsed.scenario.mode, nextScheduler);
         set((d) => {
           d.presetName = null;
           show(d, { scenario: parsed.scenario, trace, scheduler: nextScheduler }, keepStep);

@@ -1,14 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type {
-  Cursor,
-  IpvsScheduler,
-  Lang,
-  ProxyMode,
-  Scenario,
-  ScenarioError,
-  ScenarioInput,
-  Trace,
-} from '../../src/index';
+import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioError, ScenarioInput, Trace } from '../../src/index';
 import type { LoadResult } from './background-simulator';
 
 /** The cluster topology, the article's figures, or every step as a list. */
@@ -59,6 +50,8 @@ export interface LoadOptions {
   readonly keepStep?: boolean;
   /** Simulate in the scenario's own mode and scheduler (a file carries them) and switch to them. */
   readonly ownMode?: boolean;
+  /** The input is JSON text (a file) of at most this many characters, read like `readScenarioJsonValue` reads it. */
+  readonly textLimit?: number;
 }
 
 /** What a background simulation was started for: a scenario to open, or the one on screen in another mode or scheduler. */

@@ -149,6 +149,40 @@ describe('loadScenario with a background simulator', () => {
   });
 });
 
+describe('loadScenario of a file’s text (textLimit)', () => {
+  it('sends a long text to the background unread, where it is parsed, checked and simulated', async () => {
+    const { background, jobs } = fakeBackground();
+    const store = createAppStore({ background });
+    const text = JSON.stringify(bigScenario('from a file'), null, 2);
+    const result = store.getState().loadScenario(text, { ownMode: true, textLimit: 1024 * 1024 });
+    expect(jobs[0]!.job).toEqual({ input: text, textLimit: 1024 * 1024 });
+    jobs[0]!.finish();
+    expect((result.ok === 'pending' ? await result.settled : null)?.ok).toBe(true);
+    expect(store.getState().scenario.name).toBe('from a file');
+  });
+
+  it('says what is wrong with a long text that is not a scenario, from the background', async () => {
+    const { background, jobs } = fakeBackground();
+    const store = createAppStore({ background });
+    const result = store.getState().loadScenario(`${'{'.repeat(200_000)}`, { textLimit: 1024 * 1024 });
+    jobs[0]!.finish();
+    const settled = result.ok === 'pending' ? await result.settled : null;
+    expect(settled?.ok === false && settled.errors[0]!.message).toContain('is not valid JSON');
+  });
+
+  it('reads a short text here, and still sends a big scenario in it to the background', () => {
+    const { background, jobs } = fakeBackground();
+    const store = createAppStore({ background });
+    expect(store.getState().loadScenario('{', { textLimit: 100 }).ok).toBe(false);
+    const small = store.getState().loadScenario(JSON.stringify({ ...PRESETS.hairpin!, name: 'small' }), { textLimit: 100_000 });
+    expect(small.ok).toBe(true);
+    const compact = JSON.stringify(bigScenario());
+    expect(compact.length).toBeLessThan(100_000);
+    expect(store.getState().loadScenario(compact, { textLimit: 1024 * 1024 }).ok).toBe('pending');
+    expect(jobs).toHaveLength(1);
+  });
+});
+
 describe('setMode and setScheduler with a background simulator', () => {
   async function bigOnScreen() {
     const fake = fakeBackground();
