@@ -8,7 +8,9 @@
  * and the page drawing it). Prints figures; asserts nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
 import { PRESETS, type ScenarioInput } from '../../src/index';
@@ -57,7 +59,7 @@ interface Run {
 }
 
 /** Uploads the scenario on a fresh page and reads the User Timing marks the page sets and the long tasks it had. */
-async function runOnce(page: Page, base: string, json: string): Promise<Run> {
+async function runOnce(page: Page, base: string, file: string): Promise<Run> {
   await page.goto(`${base}/?preset=article&view=cluster&step=1&lang=en`);
   await page.locator('svg').first().waitFor();
   // Strings, not functions: tsx would wrap a function in helpers the page does not have.
@@ -67,9 +69,8 @@ async function runOnce(page: Page, base: string, json: string): Promise<Run> {
   })()`);
   await page.getByRole('button', { name: 'Share' }).click();
   const t0 = (await page.evaluate('performance.now()')) as number;
-  await page
-    .locator('input[data-id="share-upload"]')
-    .setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  // A file on disk: a buffer would be decoded by Playwright's own script in the page, a long task that is not the page's.
+  await page.locator('input[data-id="share-upload"]').setInputFiles(file);
   await page.getByRole('status').filter({ hasText: 'Opened' }).waitFor({ timeout: 120_000 });
   await page.waitForTimeout(1000);
   const { result, workerMs, tasks } = (await page.evaluate(`(() => {
@@ -85,6 +86,8 @@ async function runOnce(page: Page, base: string, json: string): Promise<Run> {
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
+/** Long tasks are the ones over 50 ms: 0 means the main thread never had one. */
+const longTasks = (xs: number[]) => (xs.every((x) => x === 0) ? 'none over 50 ms in any run' : spread(xs));
 const spread = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (${sorted(xs)[0]!.toFixed(0)}-${sorted(xs).at(-1)!.toFixed(0)})`;
 
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
@@ -117,18 +120,19 @@ const browser = await chromium.launch({
 });
 try {
   for (const mode of ['iptables', 'ipvs'] as const) {
-    const json = JSON.stringify(tenThousandServices(mode));
+    const file = join(mkdtempSync(join(tmpdir(), 'packetwalk-bench-')), `bench-${mode}.json`);
+    writeFileSync(file, JSON.stringify(tenThousandServices(mode)));
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      runs.push(await runOnce(page, base, json));
+      runs.push(await runOnce(page, base, file));
       await page.close();
     }
     const of = (key: keyof Run) => runs.map((r) => r[key]);
     console.log(
       `worker, ${SERVICES} Services, ${mode} mode, ${RUNS} runs: simulate in the worker ${spread(of('workerMs'))} (goal < 2 s); ` +
-        `upload to result ${spread(of('toResult'))}; longest main-thread task while simulating ${spread(of('longestWhileSimulating'))} (goal < 50 ms); ` +
-        `longest task as the result lands and is drawn ${spread(of('longestLanding'))}`,
+        `upload to result ${spread(of('toResult'))}; longest main-thread task while simulating: ${longTasks(of('longestWhileSimulating'))} (goal: none over 50 ms); ` +
+        `longest task as the result lands and is drawn ${longTasks(of('longestLanding'))}`,
     );
   }
 } finally {
