@@ -10,6 +10,7 @@ import { PresenterControls } from './shell/PresenterControls';
 import { SidePane } from './shell/SidePane';
 import { SimulationStatus } from './shell/SimulationStatus';
 import { TitleBar } from './shell/TitleBar';
+import { useDocumentTheme } from './shell/useDocumentTheme';
 import { usePresenterFullscreen } from './shell/usePresenterFullscreen';
 import { ViewArea } from './shell/ViewArea';
 import { useAppStore } from './store/StoreProvider';
@@ -43,6 +44,7 @@ export function App({ embed = readEmbed(window.location.search) }: AppProps) {
   const present = useAppStore(selectPresent);
   const [presenterPanels, setPresenterPanels] = useState(false);
   usePresenterFullscreen();
+  useDocumentTheme();
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { isPacketStep, narrate, type PacketStep, type Step, type Trace } from '../src/index';
+import { StepKindMark } from './controls/StepKindMark';
 import { formatPacket, packetChanges } from './format';
 import type { Lang, Strings } from './i18n';
 
@@ -41,7 +42,10 @@ function StepItem({ step, lang, strings }: { step: Step; lang: Lang; strings: St
           <span className="sr-only">{strings.step} </span>
           {n}
         </span>
-        <code className="kind">{step.kind}</code>
+        <code className="kind">
+          <StepKindMark kind={step.kind} />
+          {step.kind}
+        </code>
         <span className="kind-text">{strings.kinds[step.kind]}</span>
       </h2>
       <p className="where">
@@ -60,6 +64,7 @@ function StepItem({ step, lang, strings }: { step: Step; lang: Lang; strings: St
         )}
       </p>
       <p className="narration">{narrate(step.note, lang)}</p>
+      {packet?.articleNote && <p className="narration article-note">{narrate(packet.articleNote, lang)}</p>}
       {packet && <PacketFacts step={packet} strings={strings} />}
     </li>
   );

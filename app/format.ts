@@ -1,9 +1,11 @@
-import type { Packet } from '../src/index';
+import { formatQuoted, packetAddress, type StepPacket } from '../src/index';
 
-/** "10.244.1.2:39916 -> 10.96.0.10:80 tcp SYN". */
-export function formatPacket(p: Packet): string {
+/** "10.244.1.2:39916 -> 10.96.0.10:80 tcp SYN"; an ICMP error with the packet it quotes. */
+export function formatPacket(p: StepPacket): string {
+  const addresses = `${packetAddress(p, 'src')} -> ${packetAddress(p, 'dst')}`;
+  if (p.protocol === 'icmp') return `${addresses} icmp port-unreachable (${formatQuoted(p.icmp.quoted)})`;
   const flags = p.flags.length > 0 ? ` ${p.flags.join(',')}` : '';
-  return `${p.srcIp}:${p.srcPort} -> ${p.dstIp}:${p.dstPort} ${p.protocol}${flags}`;
+  return `${addresses} ${p.protocol}${flags}`;
 }
 
 /** One header field that a step rewrote, as text before and after. */
@@ -13,9 +15,9 @@ export interface FieldChange {
   readonly after: string;
 }
 
-const FIELDS: readonly [field: string, read: (p: Packet) => string][] = [
-  ['src', (p) => `${p.srcIp}:${p.srcPort}`],
-  ['dst', (p) => `${p.dstIp}:${p.dstPort}`],
+const FIELDS: readonly [field: string, read: (p: StepPacket) => string][] = [
+  ['src', (p) => packetAddress(p, 'src')],
+  ['dst', (p) => packetAddress(p, 'dst')],
   ['protocol', (p) => p.protocol],
   ['flags', (p) => p.flags.join(',')],
   ['src MAC', (p) => p.srcMac],
@@ -24,7 +26,7 @@ const FIELDS: readonly [field: string, read: (p: Packet) => string][] = [
 ];
 
 /** The fields that differ between the packet before and after a step, in header order. */
-export function packetChanges(before: Packet, after: Packet): FieldChange[] {
+export function packetChanges(before: StepPacket, after: StepPacket): FieldChange[] {
   return FIELDS.flatMap(([field, read]) => {
     const b = read(before);
     const a = read(after);

@@ -7,6 +7,7 @@ import { createAppStore } from './store/create-app-store';
 import { StoreProvider } from './store/StoreProvider';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl } from './url/url-state';
+import './theme.css';
 import { createWorkerSimulator } from './worker/worker-simulator';
 import './styles.css';
 

@@ -1,14 +1,23 @@
-import type { ControlPlaneStep, Lang, PacketStep, Packet, Trace } from '../src/index';
-import { isPacketStep, narrate } from '../src/index';
+import type { ControlPlaneStep, Lang, PacketStep, StepPacket, Trace } from '../src/index';
+import { formatQuoted, isPacketStep, narrate, packetAddress } from '../src/index';
 
-const endpoint = (p: Packet) => `${p.srcIp}:${p.srcPort} -> ${p.dstIp}:${p.dstPort}`;
+const endpoint = (p: StepPacket) => `${packetAddress(p, 'src')} -> ${packetAddress(p, 'dst')}`;
+
+/** "TCP [SYN]", or for an ICMP error its type and the packet it quotes. */
+function protocolText(p: StepPacket): string {
+  if (p.protocol === 'icmp')
+    return `ICMP port unreachable (type ${p.icmp.type} code ${p.icmp.code}) quoting ${formatQuoted(p.icmp.quoted)}`;
+  return `${p.protocol.toUpperCase()}${p.flags.length ? ` [${p.flags.join(',')}]` : ''}`;
+}
 
 /** The fields a step changed, "dst 10.96.0.10:80 -> 10.244.2.3:8080". */
 export function packetChanges(step: PacketStep): string[] {
   const { before: a, after: b } = step;
   const out: string[] = [];
-  if (a.srcIp !== b.srcIp || a.srcPort !== b.srcPort) out.push(`src ${a.srcIp}:${a.srcPort} -> ${b.srcIp}:${b.srcPort}`);
-  if (a.dstIp !== b.dstIp || a.dstPort !== b.dstPort) out.push(`dst ${a.dstIp}:${a.dstPort} -> ${b.dstIp}:${b.dstPort}`);
+  for (const side of ['src', 'dst'] as const) {
+    const [was, now] = [packetAddress(a, side), packetAddress(b, side)];
+    if (was !== now) out.push(`${side} ${was} -> ${now}`);
+  }
   if (a.srcMac !== b.srcMac || a.dstMac !== b.dstMac) out.push(`mac ${a.srcMac || '-'} > ${a.dstMac || '-'} -> ${b.srcMac} > ${b.dstMac}`);
   if (a.ttl !== b.ttl) out.push(`ttl ${a.ttl} -> ${b.ttl}`);
   return out;
@@ -18,10 +27,9 @@ export function packetChanges(step: PacketStep): string[] {
 function packetStepLines(step: PacketStep): string[] {
   const stage = step.stage ? `  [${step.stage.figure} step ${step.stage.n}]` : '';
   const where = step.hook ? `${step.node} ${step.hook}` : `${step.at} -> ${step.to}`;
-  const flags = step.after.flags.length ? ` [${step.after.flags.join(',')}]` : '';
   const lines = [
     `#${step.index} ${step.label} ${step.kind}: ${where}${stage}`,
-    `  packet  ${endpoint(step.after)} ${step.after.protocol.toUpperCase()}${flags}`,
+    `  packet  ${endpoint(step.after)} ${protocolText(step.after)}`,
   ];
   for (const change of packetChanges(step)) lines.push(`  changed ${change}`);
   for (const rule of step.rules) {
@@ -74,6 +82,7 @@ export function formatTraceText(trace: Trace, lang: Lang): string {
   for (const step of trace.steps) {
     lines.push('', ...(isPacketStep(step) ? packetStepLines(step) : controlPlaneStepLines(step)));
     lines.push(`  ${narrate(step.note, lang)}`);
+    if (isPacketStep(step) && step.articleNote) lines.push(`  ${narrate(step.articleNote, lang)}`);
   }
   return lines.join('\n');
 }

@@ -27,7 +27,8 @@ export { parseScenario, type ScenarioError, type ScenarioResult } from './scenar
 export { PRESETS, PRESET_NAMES, presetScenario } from './scenario/presets';
 export { SCENARIO_SCHEMA_VERSION, type ClusterEvent, type Scenario, type ScenarioInput } from './scenario/schema';
 /**
- * The English and Chinese text for a step's note (the article's wording where it covers the step).
+ * The English and Chinese text for a step's note, or its `articleNote` (the article's
+ * wording where it covers the step; how the article tells it, in its own scenario).
  * @example narrate(step.note, 'zh')
  */
 export { narrate, type Lang } from './trace/narration';
@@ -55,7 +56,13 @@ export { topologyAt } from './trace/topology';
 export { isControlPlaneStep, isPacketStep } from './trace/is-packet-step';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
-export type { Packet, Protocol, TcpFlag } from './net/packet';
+export type { IcmpError, IcmpPacket, Packet, Protocol, QuotedPacket, StepPacket, TcpFlag } from './net/packet';
+/**
+ * A step's packet addresses as text: "10.244.1.2:39916", or the bare IP for an ICMP
+ * error, which has no ports; and the refused packet an ICMP error quotes.
+ * @example packetAddress(step.after, 'dst') // '10.244.2.3:8080'
+ */
+export { formatQuoted, packetAddress } from './net/packet';
 /**
  * Branded ids (declared once, in src/net/ids.ts): a node name, a pod name and a device on
  * the drawing ("vm1/cbr0", "pod1/eth0") are distinct types, so one cannot be passed for another.

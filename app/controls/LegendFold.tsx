@@ -4,7 +4,7 @@ import { selectLang } from '../store/selectors';
 import { TimelineLegend } from './TimelineLegend';
 import type { TimelineStop } from './timeline-model';
 
-/** The timeline's colour legend, folded: the bar stays one row, and the legend opens above it on demand. */
+/** The timeline's legend (colours and shapes), folded: the bar stays one row, and the legend opens above it on demand. */
 export function LegendFold({ stops }: { readonly stops: readonly TimelineStop[] }) {
   const lang = useAppStore(selectLang);
   return (

@@ -3,7 +3,7 @@ import { tickCategory, type TickCategory, type TimelineStop } from './timeline-m
 
 const ORDER: readonly TickCategory[] = ['nat', 'conntrack', 'filter', 'l2', 'l3', 'control', 'stop'];
 
-/** What the ticks' colours mean, for the kinds this timeline has (shown on demand, folded in the bar). */
+/** What the ticks' colours and shapes mean, for the kinds this timeline has (shown on demand, folded in the bar). */
 export function TimelineLegend({ stops }: { readonly stops: readonly TimelineStop[] }) {
   const t = usePanelStrings();
   const present = new Set(stops.map((s) => tickCategory(s.kind)));
@@ -11,7 +11,7 @@ export function TimelineLegend({ stops }: { readonly stops: readonly TimelineSto
     <ul className="pw-legend">
       {ORDER.filter((c) => present.has(c)).map((c) => (
         <li key={c} data-category={c}>
-          <span className="pw-swatch" />
+          <span className="pw-kind-mark" aria-hidden="true" />
           {t.tickGroups[c]}
         </li>
       ))}

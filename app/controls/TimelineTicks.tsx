@@ -1,4 +1,5 @@
 import { tickCategory, type TimelineStop } from './timeline-model';
+import './step-kinds.css';
 
 export interface TimelineTicksProps {
   readonly stops: readonly TimelineStop[];
@@ -23,8 +24,8 @@ function runsOf(stops: readonly TimelineStop[]): Run[] {
 }
 
 /**
- * One tick per stop, in runs per packet (or per article figure), coloured by
- * the kind of step. A pointer shortcut only: the range input carries the same
+ * One tick per stop, in runs per packet (or per article figure), drawn as its
+ * kind's mark (a colour and a shape, step-kinds.css). A pointer shortcut only: the range input carries the same
  * positions for keyboards and screen readers, so the ticks stay out of the tab
  * order and the accessibility tree.
  */

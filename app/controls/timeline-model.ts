@@ -13,6 +13,8 @@ const CATEGORY: Readonly<Record<StepKind, TickCategory>> = {
   'conntrack-hit': 'conntrack',
   hook: 'filter',
   reject: 'stop',
+  'icmp-error': 'stop',
+  'socket-error': 'stop',
   drop: 'stop',
   'leave-pod': 'l2',
   veth: 'l2',

@@ -18,6 +18,10 @@ export interface LayoutStrings {
   readonly originalTuple: string;
   readonly replyTuple: string;
   readonly ipvsChoice: string;
+  /** An ICMP error step: its heading, what type 3 code 3 means, and the packet it quotes. */
+  readonly icmpError: string;
+  readonly portUnreachable: string;
+  readonly icmpQuotes: string;
   readonly syncDiff: string;
   readonly ipvsDiff: (node: string) => string;
   readonly conntrackDeleted: (node: string) => string;
@@ -46,6 +50,9 @@ export const layoutStrings: Readonly<Record<Lang, LayoutStrings>> = {
     originalTuple: 'original',
     replyTuple: 'reply',
     ipvsChoice: 'IPVS',
+    icmpError: 'ICMP error',
+    portUnreachable: 'type 3, code 3: port unreachable',
+    icmpQuotes: 'about the refused packet',
     syncDiff: 'What the sync changed',
     ipvsDiff: (node) => `${node}: ipvsadm -Ln`,
     conntrackDeleted: (node) => `${node}: conntrack entries deleted`,
@@ -55,7 +62,7 @@ export const layoutStrings: Readonly<Record<Lang, LayoutStrings>> = {
     after: 'After',
     newTab: 'opens in a new tab',
     settings: 'Scenario and view',
-    legend: 'Colours',
+    legend: 'Step kinds',
     present: 'Present',
     leavePresent: 'Leave presenter mode',
     showPanels: 'Step details',
@@ -69,6 +76,9 @@ export const layoutStrings: Readonly<Record<Lang, LayoutStrings>> = {
     originalTuple: '去程',
     replyTuple: '回程',
     ipvsChoice: 'IPVS',
+    icmpError: 'ICMP 错误',
+    portUnreachable: '类型 3，代码 3：端口不可达',
+    icmpQuotes: '针对被拒绝的数据包',
     syncDiff: '这次同步改变了什么',
     ipvsDiff: (node) => `${node}：ipvsadm -Ln`,
     conntrackDeleted: (node) => `${node}：被删除的 conntrack 条目`,
@@ -78,7 +88,7 @@ export const layoutStrings: Readonly<Record<Lang, LayoutStrings>> = {
     after: '原文',
     newTab: '在新标签页中打开',
     settings: '场景与视图',
-    legend: '颜色说明',
+    legend: '步骤类型',
     present: '演示',
     leavePresent: '退出演示模式',
     showPanels: '步骤详情',

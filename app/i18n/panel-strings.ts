@@ -41,6 +41,8 @@ export interface PanelStrings {
   readonly entryChange: (node: string, id: number, what: string) => string;
   readonly stepOf: (k: number, n: number) => string;
   readonly articleStage: (figure: string, n: number) => string;
+  /** The button that shows how the article tells the step (its own scenario only). */
+  readonly articleTelling: string;
   readonly figures: Readonly<Record<'pod-to-service' | 'service-to-pod', string>>;
   readonly noStep: string;
   // Controls
@@ -107,6 +109,7 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
       wire: `${EN_NO_HOOK}: the packet is on the network between the nodes.`,
       'arrive-node': `${EN_NO_HOOK} yet: the packet has just come in through eth0; PREROUTING runs next.`,
       deliver: `${EN_NO_HOOK}: the veth pair hands the frame to the pod.`,
+      'socket-error': `${EN_NO_HOOK}: the veth pair hands the error to the pod, whose kernel gives it to the socket.`,
       'conntrack-hit': 'No rule evaluated: conntrack already knows this connection, so the nat table is skipped.',
       'reverse-nat': 'No rule evaluated: conntrack undoes the NAT from its entry; the nat table only sees a connection’s first packet.',
       snat: 'No rule evaluated: conntrack applies the masquerade it recorded for this connection.',
@@ -134,6 +137,7 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
     entryChange: (node, id, what) => `Entry #${id} on ${node}: ${what}`,
     stepOf: (k, n) => `Step ${k} of ${n}`,
     articleStage: (figure, n) => `Article: ${figure}, step ${n}`,
+    articleTelling: 'How the article tells it',
     figures: { 'pod-to-service': 'Pod to Service', 'service-to-pod': 'Service to Pod' },
     noStep: 'The trace has no steps.',
     controls: 'Playback',
@@ -202,6 +206,7 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
       wire: `${ZH_NO_HOOK}：数据包正在节点之间的网络上传输。`,
       'arrive-node': `${ZH_NO_HOOK}：数据包刚从 eth0 进入，接下来执行 PREROUTING。`,
       deliver: `${ZH_NO_HOOK}：veth 对把帧交给 Pod。`,
+      'socket-error': `${ZH_NO_HOOK}：veth 对把错误交给 Pod，由它的内核交给套接字。`,
       'conntrack-hit': '没有执行规则：conntrack 已经认识这个连接，因此跳过 nat 表。',
       'reverse-nat': '没有执行规则：conntrack 根据它的条目撤销 NAT；nat 表只处理连接的第一个数据包。',
       snat: '没有执行规则：conntrack 应用它为这个连接记录的伪装（masquerade）。',
@@ -227,6 +232,7 @@ export const panelStrings: Readonly<Record<'en' | 'zh', PanelStrings>> = {
     entryChange: (node, id, what) => `${node} 上的条目 #${id}：${what}`,
     stepOf: (k, n) => `第 ${k} 步，共 ${n} 步`,
     articleStage: (figure, n) => `文章：${figure}，第 ${n} 步`,
+    articleTelling: '文章的说法',
     figures: { 'pod-to-service': 'Pod 到 Service', 'service-to-pod': 'Service 到 Pod' },
     noStep: '追踪中没有步骤。',
     controls: '播放控制',

@@ -1,5 +1,6 @@
 import type { Lang } from './lang';
 import type { IpvsScheduler, ProxyMode } from '../../src/index';
+import type { Theme } from '../store/theme';
 import type { Alert, View } from '../store/types';
 
 /** The shell's labels: header, pickers, alerts, the classic view's "does not fit" message. */
@@ -14,6 +15,9 @@ export interface ShellStrings {
   readonly modes: Readonly<Record<ProxyMode, string>>;
   readonly scheduler: string;
   readonly schedulers: Readonly<Record<IpvsScheduler, string>>;
+  /** The theme picker: its label (for screen readers) and each theme as the picker shows it. */
+  readonly themeLabel: string;
+  readonly themes: Readonly<Record<Theme, string>>;
   readonly alert: (a: Alert) => string;
   readonly dismiss: string;
   readonly classicDoesNotFit: (preset: string) => string;
@@ -78,6 +82,8 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
       sed: 'shortest expected delay',
       nq: 'never queue',
     },
+    themeLabel: 'Colour theme',
+    themes: { auto: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark', contrast: 'Theme: high contrast' },
     alert: (a) =>
       `The URL parameter “${a.param}” (${JSON.stringify(a.value.slice(0, 60))}) ${REASON_EN[a.reason]}; showing the default instead.`,
     dismiss: 'Dismiss',
@@ -105,6 +111,8 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
       sed: '最短期望延迟',
       nq: '不排队',
     },
+    themeLabel: '配色主题',
+    themes: { auto: '主题：跟随系统', light: '主题：浅色', dark: '主题：深色', contrast: '主题：高对比度' },
     alert: (a) => `URL 参数“${a.param}”（${JSON.stringify(a.value.slice(0, 60))}）${REASON_ZH[a.reason]}；已改用默认值。`,
     dismiss: '关闭',
     classicDoesNotFit: (p) =>

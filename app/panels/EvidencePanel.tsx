@@ -5,7 +5,7 @@ import type { PanelStrings } from '../i18n/panel-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectLang } from '../store/selectors';
 import { describeChange } from './conntrack-view';
-import { shownInFull, stepEvidence, type ConntrackEvidence, type DiffEvidenceGroup } from './evidence';
+import { shownInFull, stepEvidence, type ConntrackEvidence, type DiffEvidenceGroup, type IcmpEvidence } from './evidence';
 import type { PacketField } from './packet-fields';
 import { PanelSection } from './PanelSection';
 import { usePanelStrings } from './usePanelStrings';
@@ -23,7 +23,11 @@ export function EvidencePanel() {
   const l = layoutStrings[lang];
   if (!step) return null;
   const evidence = stepEvidence(step);
-  const empty = evidence.fields.length + evidence.rulePath.length + evidence.diff.length === 0 && !evidence.conntrack && !evidence.ipvs;
+  const empty =
+    evidence.fields.length + evidence.rulePath.length + evidence.diff.length === 0 &&
+    !evidence.conntrack &&
+    !evidence.ipvs &&
+    !evidence.icmp;
   return (
     <PanelSection title={l.evidence} name="evidence">
       {evidence.fields.length > 0 && <Fields fields={evidence.fields} t={t} l={l} />}
@@ -32,6 +36,7 @@ export function EvidencePanel() {
           <span className="pw-ev-label">{l.ipvsChoice}</span> {evidence.ipvs.node}: {ipvsStrings[lang].change(evidence.ipvs)}
         </p>
       )}
+      {evidence.icmp && <IcmpError icmp={evidence.icmp} l={l} />}
       {evidence.rulePath.length > 0 && <RulePath rules={evidence.rulePath} t={t} l={l} />}
       {evidence.conntrack && <ConntrackEntry entry={evidence.conntrack} t={t} l={l} />}
       {evidence.diff.length > 0 && <Diff groups={evidence.diff} node={step.node ?? ''} t={t} l={l} />}
@@ -58,6 +63,24 @@ function Fields({ fields, t, l }: { fields: readonly PacketField[]; t: PanelStri
           </div>
         ))}
       </dl>
+    </div>
+  );
+}
+
+function IcmpError({ icmp, l }: { icmp: IcmpEvidence; l: LayoutStrings }) {
+  return (
+    <div className="pw-ev-block" data-id="evidence-icmp">
+      <h3 className="pw-ev-heading">
+        {l.icmpError} · {l.portUnreachable}
+      </h3>
+      <p className="pw-ev-line">
+        <code className="pw-ev-text">
+          {icmp.src} → {icmp.dst}
+        </code>
+      </p>
+      <p className="pw-ev-line">
+        <span className="pw-ev-label">{l.icmpQuotes}</span> <code className="pw-ev-text">{icmp.quoted}</code>
+      </p>
     </div>
   );
 }

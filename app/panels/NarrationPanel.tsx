@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { isPacketStep, narrate, type Step } from '../../src/index';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectLang, selectStepCount, selectView } from '../store/selectors';
@@ -19,6 +20,12 @@ export function NarrationPanel() {
   const classic = useAppStore(selectView) === 'classic';
   const t = usePanelStrings();
   const stage = step && isPacketStep(step) ? step.stage : null;
+  // How the article tells this step, where the kernel does otherwise: the engine sets it only in the article's own scenario.
+  const article = step && isPacketStep(step) ? step.articleNote : null;
+  // Shown on demand, so the figure and the evidence keep their room; it stays open from step to step once asked for.
+  const [showArticle, setShowArticle] = useState(false);
+  const articleId = useId();
+  const textLang = lang === 'zh' ? 'zh-CN' : 'en';
   return (
     <PanelSection title={t.narration} name="narration">
       <div className="pw-narration" aria-live="polite" data-id="narration">
@@ -34,10 +41,27 @@ export function NarrationPanel() {
                   {t.articleStage(t.figures[stage.figure], stage.n)}
                 </span>
               )}
+              {article && (
+                <button
+                  type="button"
+                  className="pw-article-toggle"
+                  data-id="article-toggle"
+                  aria-expanded={showArticle}
+                  aria-controls={articleId}
+                  onClick={() => setShowArticle((open) => !open)}
+                >
+                  {t.articleTelling}
+                </button>
+              )}
             </p>
-            <p className="pw-narration-text" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+            <p className="pw-narration-text" lang={textLang}>
               {narrate(step.note, lang)}
             </p>
+            {article && (
+              <p id={articleId} className="pw-narration-article" lang={textLang} data-id="article-note" hidden={!showArticle}>
+                {narrate(article, lang)}
+              </p>
+            )}
           </>
         ) : (
           <p className="pw-panel-note">{t.noStep}</p>

@@ -1,4 +1,13 @@
-import { isPacketStep, type ConntrackChange, type EvaluatedRule, type IpvsChange, type PacketStep, type Step } from '../../src/index';
+import {
+  formatQuoted,
+  isPacketStep,
+  packetAddress,
+  type ConntrackChange,
+  type EvaluatedRule,
+  type IpvsChange,
+  type PacketStep,
+  type Step,
+} from '../../src/index';
 import { packetFields, type PacketField } from './packet-fields';
 
 /** A conntrack entry as `conntrack -L` prints it, cut in two: the original direction's tuple and the reply's. */
@@ -42,6 +51,14 @@ export function shownInFull(rule: EvaluatedRule, path: readonly EvaluatedRule[])
 /** The chain a rule jumps or goes to, from its iptables-save text ("... -j KUBE-SEP-XT7GCFF26GVQ7U4V"). */
 const targetOf = (text: string) => /\s-[jg] (\S+)\s*$/.exec(text)?.[1] ?? null;
 
+/** The ICMP error a refused packet brought back: who sends it to whom, and the refused packet it quotes. */
+export interface IcmpEvidence {
+  readonly src: string;
+  readonly dst: string;
+  /** "10.244.1.2:50637 -> 10.96.0.10:80 TCP". */
+  readonly quoted: string;
+}
+
 /** What the current step did, in the trace's own words: what a learner needs on screen at once. */
 export interface StepEvidence {
   /** The header fields the step rewrote (before and after). */
@@ -52,6 +69,8 @@ export interface StepEvidence {
   readonly ipvs: IpvsChange | null;
   /** A kube-proxy sync's changed lines. */
   readonly diff: readonly DiffEvidenceGroup[];
+  /** The ICMP error, on the step that sends it and the one where the sender's socket gets it. */
+  readonly icmp: IcmpEvidence | null;
 }
 
 /**
@@ -112,18 +131,26 @@ function diffEvidence(step: Step): DiffEvidenceGroup[] {
   return groups;
 }
 
+function icmpEvidence(step: PacketStep): IcmpEvidence | null {
+  const p = step.after;
+  if (p.protocol !== 'icmp' || (step.kind !== 'icmp-error' && step.kind !== 'socket-error')) return null;
+  return { src: packetAddress(p, 'src'), dst: packetAddress(p, 'dst'), quoted: formatQuoted(p.icmp.quoted) };
+}
+
 /**
  * Everything the current step did, read from the step as the engine recorded
  * it (never re-derived): the rewritten fields, the rules that decided, the
- * conntrack entry with both its tuples, IPVS's choice and a sync's diff.
+ * conntrack entry with both its tuples, IPVS's choice, a sync's diff and an
+ * ICMP error with the packet it quotes.
  */
 export function stepEvidence(step: Step): StepEvidence {
-  if (!isPacketStep(step)) return { fields: [], rulePath: [], conntrack: null, ipvs: null, diff: diffEvidence(step) };
+  if (!isPacketStep(step)) return { fields: [], rulePath: [], conntrack: null, ipvs: null, diff: diffEvidence(step), icmp: null };
   return {
     fields: packetFields(step).filter((f) => f.changed),
     rulePath: decidingPath(step.rules),
     conntrack: conntrackEvidence(step),
     ipvs: step.ipvsChange,
     diff: diffEvidence(step),
+    icmp: icmpEvidence(step),
   };
 }

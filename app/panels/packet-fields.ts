@@ -1,4 +1,4 @@
-import type { Packet, PacketStep, StepKind } from '../../src/index';
+import { packetAddress, type PacketStep, type StepKind, type StepPacket } from '../../src/index';
 import type { PanelStrings } from '../i18n/panel-strings';
 
 export type FieldKey = keyof PanelStrings['fields'];
@@ -14,9 +14,9 @@ export interface PacketField {
 /** Steps where the frame's Ethernet header is what moves it: the MACs are worth showing. */
 const L2_KINDS: ReadonlySet<StepKind> = new Set(['leave-pod', 'veth', 'bridge', 'bridge-miss', 'wire', 'deliver']);
 
-const READ: readonly [key: FieldKey, read: (p: Packet) => string][] = [
-  ['src', (p) => `${p.srcIp}:${p.srcPort}`],
-  ['dst', (p) => `${p.dstIp}:${p.dstPort}`],
+const READ: readonly [key: FieldKey, read: (p: StepPacket) => string][] = [
+  ['src', (p) => packetAddress(p, 'src')],
+  ['dst', (p) => packetAddress(p, 'dst')],
   ['protocol', (p) => p.protocol.toUpperCase()],
   ['flags', (p) => p.flags.join(',')],
   ['ttl', (p) => String(p.ttl)],

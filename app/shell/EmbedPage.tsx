@@ -1,4 +1,6 @@
 import { Controls } from '../controls/Controls';
+import { stringsFor } from '../i18n';
+import { panelStrings } from '../i18n/panel-strings';
 import { shareStrings } from '../i18n/share-strings';
 import { NarrationPanel } from '../panels/NarrationPanel';
 import { useAppStore } from '../store/StoreProvider';
@@ -20,10 +22,13 @@ export function EmbedPage() {
   const search = useAppStore(selectSearch);
   const t = shareStrings[lang];
   return (
-    <div className="app app-embed" data-id="embed" aria-label={t.embedded} role="group">
+    // No name on this wrapper: a named group around the landmarks is content outside them (axe's "region"); the h1 names the page.
+    <div className="app app-embed" data-id="embed">
       <PageAlerts />
       <SimulationStatus />
       <main className="embed-main" data-view={view}>
+        {/* The frame's page has a title too (for screen readers; the host page shows its own). */}
+        <h1 className="sr-only">{stringsFor(lang).title}</h1>
         <ViewArea />
         <div className="pw-panels embed-narration">
           <NarrationPanel />
@@ -33,9 +38,9 @@ export function EmbedPage() {
           </a>
         </div>
       </main>
-      <footer className="transport embed-transport">
+      <section className="transport embed-transport" aria-label={panelStrings[lang].controls}>
         <Controls />
-      </footer>
+      </section>
     </div>
   );
 }

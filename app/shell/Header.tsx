@@ -18,13 +18,14 @@ import {
 } from '../store/selectors';
 import type { View } from '../store/types';
 import { ShareMenu } from './ShareMenu';
+import { ThemePicker } from './ThemePicker';
 
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
 const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
 
 /**
  * The header row's settings, beside the title: scenario picker, kube-proxy
- * mode switch, view switch, language switch and the share menu. Last in the
+ * mode switch, view switch, language switch, theme picker and the share menu. Last in the
  * page's order (after the controls and the lesson), first in its top row: Tab
  * reaches Play before the settings.
  */
@@ -94,6 +95,7 @@ export function Header() {
             </button>
           ))}
         </div>
+        <ThemePicker />
         <button
           type="button"
           className="present-toggle"

@@ -80,6 +80,8 @@ export const selectTogglePresent = (s: AppState) => s.togglePresent;
 export const selectAlerts = (s: AppState) => s.alerts;
 export const selectSetView = (s: AppState) => s.setView;
 export const selectSetLang = (s: AppState) => s.setLang;
+export const selectTheme = (s: AppState) => s.theme;
+export const selectSetTheme = (s: AppState) => s.setTheme;
 export const selectDismissAlert = (s: AppState) => s.dismissAlert;
 /**
  * The query string of the frame on screen, as the page writes it (without

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioError, ScenarioInput, Trace } from '../../src/index';
+import type { Theme } from './theme';
 import type { LoadResult } from './background-simulator';
 
 /** The cluster topology, the article's figures, or every step as a list. */
@@ -96,6 +97,8 @@ export interface UiSlice {
   lang: Lang;
   /** Presenter mode (`present=1`, key F): the view and the narration only, in large type. */
   present: boolean;
+  /** The colour theme (`theme=`; `auto`, the default, follows the system). */
+  theme: Theme;
   alerts: readonly Alert[];
   setView: (view: View) => void;
   setPresent: (present: boolean) => void;
@@ -103,6 +106,7 @@ export interface UiSlice {
   /** Leaves presenter mode (Escape); nothing otherwise. */
   leavePresent: () => void;
   setLang: (lang: Lang) => void;
+  setTheme: (theme: Theme) => void;
   addAlert: (alert: Omit<Alert, 'id'>) => void;
   dismissAlert: (id: number) => void;
 }

@@ -1,5 +1,6 @@
 import type { Lang } from '../../src/index';
 import { classicSnap } from './classic-navigation';
+import type { Theme } from './theme';
 import type { SliceCreator, UiSlice, View } from './types';
 
 /** The view and language the page opens in. */
@@ -8,15 +9,22 @@ export interface UiSliceOptions {
   readonly lang?: Lang;
   /** Presenter mode. */
   readonly present?: boolean;
+  readonly theme?: Theme;
 }
 
 let nextAlertId = 1;
 
-export function createUiSlice({ view = 'cluster', lang = 'en', present = false }: UiSliceOptions = {}): SliceCreator<UiSlice> {
+export function createUiSlice({
+  view = 'cluster',
+  lang = 'en',
+  present = false,
+  theme = 'auto',
+}: UiSliceOptions = {}): SliceCreator<UiSlice> {
   return (set) => ({
     view,
     lang,
     present,
+    theme,
     alerts: [],
     setView: (next) =>
       set((s) => {
@@ -27,6 +35,7 @@ export function createUiSlice({ view = 'cluster', lang = 'en', present = false }
         if (picture) s.cursor = picture;
       }),
     setLang: (next) => set((s) => void (s.lang = next)),
+    setTheme: (next) => set((s) => void (s.theme = next)),
     setPresent: (next) => set((s) => void (s.present = next)),
     togglePresent: () => set((s) => void (s.present = !s.present)),
     leavePresent: () => set((s) => void (s.present = false)),

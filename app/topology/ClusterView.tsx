@@ -2,7 +2,7 @@ import { useMemo, useRef, type CSSProperties } from 'react';
 import { selectCurrentStep } from '../store/selectors';
 import { useAppStore } from '../store/StoreProvider';
 import { selectClusterLayout, selectClusterStrings, selectPresent } from '../store/selectors';
-import { FONT } from './cluster/palette';
+import { FONT, PALETTE } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
 import { packetScene, restingBox } from './cluster/packet-scene';
 import { StaticLayer } from './cluster/StaticLayer';
@@ -16,7 +16,7 @@ const frame: CSSProperties = {
   height: '100%',
   minHeight: 480,
   overflow: 'hidden',
-  background: '#ffffff',
+  background: PALETTE.background,
 };
 const svgStyle: CSSProperties = {
   position: 'absolute',

@@ -66,6 +66,7 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
       store.getState().setScheduler(request.scheduler);
       store.getState().setView(request.view);
       store.getState().setPresent(request.present);
+      store.getState().setTheme(request.theme);
       if (opened?.ok !== 'pending') applyUrlStep(store, { ...request, alerts: [] });
     } catch (e) {
       restoring = false;

@@ -10,6 +10,7 @@ import {
 } from '../../src/index';
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
+import { THEMES, type Theme } from '../store/theme';
 import type { Alert, AppState, View } from '../store/types';
 import { whenLoaded } from '../store/background-simulator';
 import { linkOf, openLinkScenario } from './scenario-link';
@@ -38,6 +39,8 @@ export interface UrlRequest {
   readonly embed: boolean;
   /** `present=1`: presenter mode. */
   readonly present: boolean;
+  /** `theme=light|dark|contrast`; absent, the page follows the system (`auto`). */
+  readonly theme: Theme;
   readonly alerts: readonly AlertInput[];
 }
 
@@ -57,7 +60,7 @@ function pick<T extends string>(params: URLSearchParams, name: string, allowed: 
 /**
  * Reads the page's parameters from an untrusted query string: `s` (a custom
  * scenario), `preset`, `seed`, `view`, `figure`, `step`, `lang`, `mode`,
- * `scheduler`, `embed`, `present`. Each value is checked
+ * `scheduler`, `embed`, `present`, `theme`. Each value is checked
  * against what the page knows; anything else is reported and replaced by its
  * default, so a garbage URL still opens a working page. Values are never
  * rendered as HTML (React escapes them in the alert).
@@ -79,7 +82,22 @@ export function readUrl(search: string): UrlRequest {
   }
   const embed = pick(params, 'embed', ['0', '1'], '0', alerts) === '1';
   const present = pick(params, 'present', ['0', '1'], '0', alerts) === '1';
-  return { preset, seed, view, lang, mode, scheduler, figure, step: params.get('step'), scenario: params.get('s'), embed, present, alerts };
+  const theme = pick(params, 'theme', THEMES, 'auto', alerts);
+  return {
+    preset,
+    seed,
+    view,
+    lang,
+    mode,
+    scheduler,
+    figure,
+    step: params.get('step'),
+    scenario: params.get('s'),
+    embed,
+    present,
+    theme,
+    alerts,
+  };
 }
 
 /**
@@ -108,7 +126,8 @@ export function applyUrlStep(store: AppStore, request: UrlRequest): void {
  * The query string for what is on screen: a preset by name (readable), a
  * custom scenario as `s=` first (lz-string's URI-safe characters, written
  * as they are; left out when longer than a link may be), then the view, the
- * step, the language, the mode and presenter mode.
+ * step, the language, the mode, presenter mode and the theme (only one the
+ * person chose: a link without it follows each reader's system).
  */
 export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string {
   const params = new URLSearchParams();
@@ -133,6 +152,7 @@ export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string
   if (state.mode !== 'iptables') params.set('mode', state.mode);
   if (state.mode === 'ipvs' && state.scheduler !== 'rr') params.set('scheduler', state.scheduler);
   if (state.present) params.set('present', '1');
+  if (state.theme !== 'auto') params.set('theme', state.theme);
   if (options.embed) params.set('embed', '1');
   return custom === null ? `?${params.toString()}` : `?${custom}&${params.toString()}`;
 }
@@ -153,6 +173,7 @@ export function openFromUrl(
     mode: ProxyMode;
     scheduler: IpvsScheduler;
     present: boolean;
+    theme: Theme;
   }) => AppStore,
 ): AppStore {
   const request = readUrl(search);
@@ -164,6 +185,7 @@ export function openFromUrl(
     mode: request.mode,
     scheduler: request.scheduler,
     present: request.present,
+    theme: request.theme,
   });
   for (const alert of request.alerts) store.getState().addAlert(alert);
   const opened = request.scenario !== null ? openLinkScenario(store, request.scenario) : null;

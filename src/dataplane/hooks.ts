@@ -12,6 +12,7 @@ import type { NetfilterPass } from './netfilter-pass';
 import type { NodeKernel, World } from './world';
 import { evaluateChain } from '../netfilter';
 import { envOf } from './evaluate-env';
+import { dnatNote } from './dnat-note';
 import { filterHook } from './filter-hook';
 import type { Packet } from '../net/packet';
 
@@ -77,6 +78,7 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
     };
   }
   const invalid = !isValidFirstPacket(packet);
+  const recentBefore = kernel.recent;
   const result = evaluateChain(
     kernel.ruleset,
     'nat',
@@ -96,10 +98,19 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
       packet,
       after: result.packet,
       rules: result.evaluated,
-      note: {
-        id: dnat ? 'prerouting.dnat' : 'prerouting.no-service',
-        params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, endpoint: dnat ? `${dnat.ip}:${dnat.port}` : '' },
-      },
+      note: dnat
+        ? dnatNote('prerouting.dnat', kernel, world.cluster, {
+            evaluated: result.evaluated,
+            before: packet,
+            after: result.packet,
+            recentBefore,
+            now: world.now,
+          })
+        : {
+            // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset; IPVS rewrites it later.
+            id: kernel.ipvsAddresses.has(packet.dstIp) ? 'prerouting.ipvs-accept' : 'prerouting.no-service',
+            params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}` },
+          },
     }),
   );
   return {

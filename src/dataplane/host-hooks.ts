@@ -12,11 +12,19 @@ import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 import { envOf } from './evaluate-env';
 import { samePacket } from './hooks';
 import { ipvsRewrite } from './ipvs-hooks';
+import { dnatNote } from './dnat-note';
 import { filterHook } from './filter-hook';
 import type { PacketStep } from '../trace/types';
 import type { NetfilterPass } from './netfilter-pass';
 import { device, stepDraft, type RecordStep } from './step-draft';
 import type { NodeKernel, World } from './world';
+
+/** OUTPUT's verdict on a node's own packet; a refused one says who refused it (a REJECT rule when absent). */
+export interface OutputResult {
+  readonly pass: NetfilterPass;
+  readonly verdict: 'ACCEPT' | 'DROP' | 'REJECT';
+  readonly by?: 'REJECT' | 'IPVS';
+}
 
 /**
  * OUTPUT, for a packet a process in the node's own network namespace sends
@@ -25,12 +33,7 @@ import type { NodeKernel, World } from './world';
  * source is the node's address, outside the cluster CIDR, so KUBE-SVC's
  * `! -s <clusterCIDR> -j KUBE-MARK-MASQ` marks it for masquerade.
  */
-export function output(
-  world: World,
-  kernel: NodeKernel,
-  packet: Packet,
-  record: RecordStep,
-): { pass: NetfilterPass; verdict: 'ACCEPT' | 'DROP' | 'REJECT' } {
+export function output(world: World, kernel: NodeKernel, packet: Packet, record: RecordStep): OutputResult {
   const node = kernel.node;
   const here = device(node.name, 'OUTPUT');
   const env = envOf(world, kernel);
@@ -38,6 +41,7 @@ export function output(
   let pass: NetfilterPass;
   let natRules: readonly EvaluatedRule[] = [];
   let change = null;
+  const recentBefore = kernel.recent;
   if (found) {
     const update = updateConntrack(kernel.conntrack, found.entry.id, packet, found.direction, world.now, world.timeouts);
     kernel.conntrack = update.table;
@@ -96,10 +100,19 @@ export function output(
       after: pass.packet,
       rules: [...natRules, ...filter.evaluated],
       conntrackChange: change,
-      note: {
-        id: filter.verdict === 'REJECT' ? 'output.reject' : dnat ? 'output.dnat' : found ? 'output.conntrack' : 'output.no-service',
-        params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` },
-      },
+      note:
+        filter.verdict !== 'REJECT' && dnat
+          ? dnatNote('output.dnat', kernel, world.cluster, {
+              evaluated: natRules,
+              before: packet,
+              after: pass.packet,
+              recentBefore,
+              now: world.now,
+            })
+          : {
+              id: filter.verdict === 'REJECT' ? 'output.reject' : found ? 'output.conntrack' : 'output.no-service',
+              params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` },
+            },
     }),
   );
   return { pass: { ...pass, mark: filter.mark }, verdict: filter.verdict };
@@ -118,7 +131,7 @@ function outputThroughIpvs(
   natRules: readonly EvaluatedRule[],
   change: PacketStep['conntrackChange'],
   record: RecordStep,
-): { pass: NetfilterPass; verdict: 'ACCEPT' | 'DROP' | 'REJECT' } {
+): OutputResult {
   const node = kernel.node;
   const here = device(node.name, 'OUTPUT');
   record(
@@ -136,7 +149,8 @@ function outputThroughIpvs(
     }),
   );
   const rewritten = ipvsRewrite(world, kernel, pass, 'OUTPUT', record);
-  if (rewritten.kind !== 'forwarded') return { pass, verdict: rewritten.kind === 'rejected' ? 'REJECT' : 'DROP' };
+  if (rewritten.kind === 'rejected') return { pass: { ...pass, packet: rewritten.packet }, verdict: 'REJECT', by: rewritten.by };
+  if (rewritten.kind !== 'forwarded') return { pass, verdict: 'DROP' };
   const filter = filterHook(
     world,
     kernel,

@@ -1,6 +1,8 @@
 import { findVirtualServer, lookupIpvsConn, scheduleConnection, updateIpvsConn, virtualServerKey, type IpvsState } from '../ipvs';
 import type { Packet } from '../net/packet';
+import type { VirtualServer } from '../ipvs/types';
 import type { IpvsChange } from '../trace/types';
+import { ipvsChoiceNote } from './ipvs-choice';
 import { samePacket } from './hooks';
 import { filterHook, type FilterVerdict } from './filter-hook';
 import type { NetfilterPass } from './netfilter-pass';
@@ -15,7 +17,7 @@ function vsName(state: IpvsState, packet: Packet): string {
 
 export type IpvsInResult =
   | { readonly kind: 'forwarded'; readonly pass: NetfilterPass }
-  | { readonly kind: 'rejected' }
+  | { readonly kind: 'rejected'; readonly packet: Packet; readonly by: 'REJECT' | 'IPVS' }
   | { readonly kind: 'dropped'; readonly reason: string };
 
 /**
@@ -39,7 +41,7 @@ export function ipvsInput(world: World, kernel: NodeKernel, pass: NetfilterPass,
     (v) => ({ id: v === 'ACCEPT' ? 'input.ipvs-filter' : `input.${v.toLowerCase()}`, params: { node: node.name } }),
     record,
   );
-  if (filter.verdict === 'REJECT') return { kind: 'rejected' };
+  if (filter.verdict === 'REJECT') return { kind: 'rejected', packet: filter.pass.packet, by: 'REJECT' };
   if (filter.verdict === 'DROP') return { kind: 'dropped', reason: 'filter INPUT dropped it' };
 
   return ipvsRewrite(world, kernel, filter.pass, 'INPUT', record);
@@ -64,6 +66,8 @@ export function ipvsRewrite(
   const common = { node: node.name, at: device(node.name, hook), to: device(node.name, 'OUTPUT'), hook, packet: pass.packet };
   let real: { ip: Packet['dstIp']; port: number };
   let change: IpvsChange['change'];
+  // What chose the real server of a new connection: the scheduler or a persistence template, on the virtual server as the packet met it.
+  let chosen: { readonly via: 'scheduled' | 'persistent'; readonly vs: VirtualServer } | null = null;
   if (pass.conn.kind === 'new') {
     const scheduled = scheduleConnection(state, pass.packet, world.now, world.rng);
     kernel.ipvs = scheduled.state;
@@ -77,7 +81,7 @@ export function ipvsRewrite(
             note: { id: 'ipvs.no-real-server', params: { node: node.name, vs } },
           }),
         );
-        return { kind: 'rejected' };
+        return { kind: 'rejected', packet: pass.packet, by: 'IPVS' };
       }
       return {
         kind: 'dropped',
@@ -89,6 +93,8 @@ export function ipvsRewrite(
     }
     real = { ip: scheduled.realServer.ip, port: scheduled.realServer.port };
     change = scheduled.via;
+    const met = findVirtualServer(state, pass.packet.protocol, pass.packet.dstIp, pass.packet.dstPort);
+    chosen = { via: scheduled.via, vs: met ?? scheduled.virtualServer };
   } else {
     const conn = lookupIpvsConn(state, pass.packet, 'original');
     if (!conn) return { kind: 'dropped', reason: 'IPVS has no connection for this packet' };
@@ -104,13 +110,20 @@ export function ipvsRewrite(
     ttl: hook === 'INPUT' ? pass.packet.ttl - 1 : pass.packet.ttl,
   };
   const rs = `${real.ip}:${real.port}`;
+  const pod = world.cluster.pods.find((p) => p.ip === real.ip)?.name ?? real.ip;
+  // ip_vs_in runs at LOCAL_IN (priority 99) for a pod's packet, at LOCAL_OUT (-98) for the node's own.
+  const at =
+    hook === 'INPUT'
+      ? { ipvsHook: 'LOCAL_IN', priority: 99, natHook: 'PREROUTING' }
+      : { ipvsHook: 'LOCAL_OUT', priority: -98, natHook: 'OUTPUT' };
+  const base = { node: node.name, vs, rs, pod, scheduler: world.scheduler, ...at };
   record(
     stepDraft({
       ...common,
       kind: 'dnat',
       after,
       ipvsChange: { node: node.name, virtualServer: vs, realServer: rs, scheduler: world.scheduler, change },
-      note: { id: `ipvs.${change}`, params: { node: node.name, vs, rs, scheduler: world.scheduler } },
+      note: chosen ? ipvsChoiceNote(state, pass.packet, chosen.via, chosen.vs, world.now, base) : { id: 'ipvs.existing', params: base },
     }),
   );
   const conn = pass.conn.kind === 'new' ? { ...pass.conn, dnat: real, byIpvs: true } : pass.conn;

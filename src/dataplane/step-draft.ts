@@ -1,5 +1,5 @@
 import type { DeviceId } from '../net/ids';
-import type { Packet } from '../net/packet';
+import type { StepPacket } from '../net/packet';
 import type { PacketStep } from '../trace/types';
 
 /** A step as the walk knows it; `simulate` adds the connection, the time, the tables after it and the stage. */
@@ -12,7 +12,7 @@ export type StepDraft = Pick<
 export type StepDraftInput = Pick<StepDraft, 'kind' | 'node' | 'at' | 'to' | 'note'> &
   Partial<Pick<StepDraft, 'hook' | 'after' | 'rules' | 'conntrackChange' | 'ipvsChange'>> & {
     /** The packet as the step received it (the step's `before`). */
-    readonly packet: Packet;
+    readonly packet: StepPacket;
   };
 
 /**

@@ -14,10 +14,19 @@ import type { NetfilterPass } from './netfilter-pass';
 /** Who sends or receives: a pod, or a process in a node's own network namespace. */
 export type Peer = { readonly kind: 'pod'; readonly pod: ClusterPod } | { readonly kind: 'host'; readonly node: ClusterNode };
 
+export type RefusedBy = 'REJECT' | 'IPVS';
+
 /** Where a packet's walk ended. */
 export type WalkOutcome =
   | { readonly kind: 'delivered'; readonly peer: Peer; readonly packet: Packet }
-  | { readonly kind: 'rejected'; readonly node: NodeName }
+  | {
+      readonly kind: 'rejected';
+      readonly node: NodeName;
+      /** The packet as it was refused: the ICMP error quotes it. */
+      readonly packet: Packet;
+      /** Who refused it: a REJECT rule, or IPVS with no real server (ip_vs_leave). */
+      readonly by: RefusedBy;
+    }
   | { readonly kind: 'dropped'; readonly node: NodeName | null; readonly reason: string };
 
 interface Arrival {
@@ -138,7 +147,7 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
   // IPVS mode: a reply from a real server is rewritten by IPVS right after filter FORWARD.
   const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, current, 'reply') !== null;
   const fwd = forward(world, kernel, { ...pre, packet: current }, arrival.inDev, egress.dev, record, ipvsReply);
-  if (fwd.verdict === 'REJECT') return { kind: 'rejected', node: node.name };
+  if (fwd.verdict === 'REJECT') return { kind: 'rejected', node: node.name, packet: current, by: 'REJECT' };
   if (fwd.verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter FORWARD dropped it' };
   const forwarded = ipvsReply ? ipvsForwardReply(world, kernel, fwd.pass, record) : fwd.pass;
   const out = postrouting(world, kernel, forwarded, egress.dev, record);
@@ -241,7 +250,7 @@ function throughIpvs(
     }),
   );
   const ipvs = ipvsInput(world, kernel, pre, arrival.inDev, record);
-  if (ipvs.kind === 'rejected') return { kind: 'rejected', node: node.name };
+  if (ipvs.kind === 'rejected') return { kind: 'rejected', node: node.name, packet: ipvs.packet, by: ipvs.by };
   if (ipvs.kind === 'dropped') return { kind: 'dropped', node: node.name, reason: ipvs.reason };
   const dst = ipvs.pass.packet.dstIp;
   const route = lookupRoute(world.cluster, node, dst, kernel.ipvsAddresses);
@@ -250,7 +259,7 @@ function throughIpvs(
     return { kind: 'dropped', node: node.name, reason: `IPVS sent the packet to ${dst}, which no pod holds` };
   const egress = target ? ('cbr0' as const) : ('eth0' as const);
   const verdict = outputAfterIpvs(world, kernel, ipvs.pass, egress, record);
-  if (verdict === 'REJECT') return { kind: 'rejected', node: node.name };
+  if (verdict === 'REJECT') return { kind: 'rejected', node: node.name, packet: ipvs.pass.packet, by: 'REJECT' };
   if (verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter OUTPUT dropped it' };
   const out = postrouting(world, kernel, ipvs.pass, egress, record);
   if (target) return deliverOnBridge(kernel, out, target, true, arrival.inPort, record);
@@ -279,7 +288,7 @@ function deliverToHost(
   // IPVS mode: a reply to the node's own connection is rewritten by IPVS at LOCAL_IN.
   const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, pre.packet, 'reply') !== null;
   const verdict = input(world, kernel, pre, inDev, record, ipvsReply);
-  if (verdict === 'REJECT') return { kind: 'rejected', node: node.name };
+  if (verdict === 'REJECT') return { kind: 'rejected', node: node.name, packet: pre.packet, by: 'REJECT' };
   if (verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter INPUT dropped it' };
   const delivered = ipvsReply ? ipvsForwardReply(world, kernel, pre, record, 'INPUT') : pre;
   return { kind: 'delivered', peer: { kind: 'host', node }, packet: delivered.packet };
@@ -293,7 +302,7 @@ function deliverToHost(
 export function walkFromHost(world: World, node: ClusterNode, packet: Packet, record: RecordStep): WalkOutcome {
   const kernel = kernelOf(world, node.name);
   const out = output(world, kernel, packet, record);
-  if (out.verdict === 'REJECT') return { kind: 'rejected', node: node.name };
+  if (out.verdict === 'REJECT') return { kind: 'rejected', node: node.name, packet: out.pass.packet, by: out.by ?? 'REJECT' };
   if (out.verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter OUTPUT dropped it' };
   const dst = out.pass.packet.dstIp;
   const route = lookupRoute(world.cluster, node, dst, kernel.ipvsAddresses);

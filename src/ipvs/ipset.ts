@@ -1,6 +1,6 @@
 import { cidrContains, parseCidr } from '../net/cidr';
 import { ipv4ToNumber, parseIpv4, type Ipv4 } from '../net/ipv4';
-import type { Packet, Protocol } from '../net/packet';
+import type { Protocol, StepPacket } from '../net/packet';
 
 /** The ipset types kube-proxy uses (pkg/proxy/ipvs/ipset/types.go). */
 export type IpsetType = 'hash:ip' | 'hash:ip,port' | 'hash:ip,port,ip' | 'hash:ip,port,net' | 'bitmap:port';
@@ -78,13 +78,13 @@ export function ipPortIpEntry(ip: string, protocol: Protocol, port: number, ip2:
 /** The flags of `-m set --match-set NAME FLAGS`: which packet field each dimension reads. */
 export type IpsetFlags = string;
 
-function field(packet: Packet, dir: string | undefined, kind: 'ip' | 'port'): number | null {
+function field(packet: StepPacket, dir: string | undefined, kind: 'ip' | 'port'): number | null {
   if (dir !== 'src' && dir !== 'dst') return null;
   if (kind === 'ip') return ipv4ToNumber(dir === 'src' ? packet.srcIp : packet.dstIp);
   return dir === 'src' ? packet.srcPort : packet.dstPort;
 }
 
-function memberMatches(type: IpsetType, member: string, packet: Packet, dirs: readonly string[]): boolean {
+function memberMatches(type: IpsetType, member: string, packet: StepPacket, dirs: readonly string[]): boolean {
   const parts = member.split(',');
   if (type === 'bitmap:port') return field(packet, dirs[0], 'port') === Number(member);
   const ip = parseIpv4(parts[0] ?? '');
@@ -113,7 +113,7 @@ function memberMatches(type: IpsetType, member: string, packet: Packet, dirs: re
  *
  * @example ipsetMatches(clusterIpSet, packetTo10_96_0_10_53_udp, 'dst,dst') // true
  */
-export function ipsetMatches(set: Ipset, packet: Packet, flags: IpsetFlags): boolean {
+export function ipsetMatches(set: Ipset, packet: StepPacket, flags: IpsetFlags): boolean {
   const dirs = flags.split(',');
   const dimensions = set.type === 'bitmap:port' || set.type === 'hash:ip' ? 1 : set.type === 'hash:ip,port' ? 2 : 3;
   if (dirs.length < dimensions) return false;

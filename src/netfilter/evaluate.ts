@@ -1,5 +1,5 @@
 import { ipv4ToNumber, type Ipv4 } from '../net/ipv4';
-import type { Packet } from '../net/packet';
+import type { Packet, StepPacket } from '../net/packet';
 import type { Rng } from '../net/rng';
 import type { EvaluatedRule, RuleVerdict, TableName } from './evaluated-rule';
 import { hex } from './format-rule-save';
@@ -10,8 +10,9 @@ import { chainOf, findTable, type Chain, type Rule, type Ruleset, type Table } f
 import type { Target } from './target-types';
 
 /** The packet and the kernel state the matches read (skb mark, conntrack state, devices). */
-export interface PacketContext {
-  readonly packet: Packet;
+export interface PacketContext<P extends StepPacket = Packet> {
+  /** A TCP, UDP or SCTP packet, or an ICMP error (which no `-p tcp` rule matches). */
+  readonly packet: P;
   /** skb->mark. */
   readonly mark: number;
   /** The conntrack state of the packet, plus SNAT/DNAT when its connection is NATed. */
@@ -35,7 +36,7 @@ export interface EvaluateEnv {
    * are a member of the ipset (IPVS mode); undefined when the node has no such
    * set, which never matches.
    */
-  readonly ipsetMatches?: (name: string, flags: string, packet: Packet) => boolean | undefined;
+  readonly ipsetMatches?: (name: string, flags: string, packet: StepPacket) => boolean | undefined;
 }
 
 export type NatDecision =
@@ -43,11 +44,11 @@ export type NatDecision =
   | { readonly kind: 'masquerade'; readonly randomFully: boolean }
   | { readonly kind: 'snat'; readonly ip: Ipv4; readonly port: number | null };
 
-export interface ChainResult {
+export interface ChainResult<P extends StepPacket = Packet> {
   /** The table's verdict; DNAT/SNAT/MASQUERADE accept. Falling off a built-in chain is its policy. */
   readonly verdict: 'ACCEPT' | 'DROP' | 'REJECT';
   /** The packet after DNAT (dst ip and port rewritten; the port kept if the target gives none). */
-  readonly packet: Packet;
+  readonly packet: P;
   readonly mark: number;
   /** The NAT the table chose; SNAT and MASQUERADE are reported here, not applied to `packet`. */
   readonly nat: NatDecision | null;
@@ -82,7 +83,13 @@ const MAX_DEPTH = 1_000;
  *
  * @example evaluateChain(ruleset, 'nat', 'PREROUTING', { packet, mark: 0, ctstate: ['NEW'], inInterface: 'cali1', outInterface: null }, env)
  */
-export function evaluateChain(ruleset: Ruleset, table: TableName, chain: string, ctx: PacketContext, env: EvaluateEnv): ChainResult {
+export function evaluateChain<P extends StepPacket = Packet>(
+  ruleset: Ruleset,
+  table: TableName,
+  chain: string,
+  ctx: PacketContext<P>,
+  env: EvaluateEnv,
+): ChainResult<P> {
   const t = findTable(ruleset, table);
   const start = t === undefined ? undefined : chainOf(t, chain);
   if (t === undefined || start === undefined) {
@@ -90,7 +97,7 @@ export function evaluateChain(ruleset: Ruleset, table: TableName, chain: string,
   }
   const s = matchStateOf(ctx, env);
   const evaluated: EvaluatedRule[] = [];
-  const finish = (verdict: ChainResult['verdict'], packet: Packet, nat: NatDecision | null): ChainResult => ({
+  const finish = (verdict: ChainResult['verdict'], packet: P, nat: NatDecision | null): ChainResult<P> => ({
     verdict,
     packet,
     mark: s.mark,
@@ -102,7 +109,7 @@ export function evaluateChain(ruleset: Ruleset, table: TableName, chain: string,
     evaluated.push({ table, chain: rule.chain, position, text: rule.saveText, verdict, detail, decided });
   };
   // Falling off (or RETURN from) the entry chain: a built-in chain's policy decides.
-  const policy = (): ChainResult => finish(start.policy ?? 'ACCEPT', ctx.packet, null);
+  const policy = (): ChainResult<P> => finish(start.policy ?? 'ACCEPT', ctx.packet, null);
 
   const walk: Walk = { current: start, next: 0, stack: [] };
   for (let steps = 0; steps < MAX_STEPS; steps++) {
@@ -133,7 +140,7 @@ export function evaluateChain(ruleset: Ruleset, table: TableName, chain: string,
 }
 
 /** The state the matches read and write, from the packet's context and the node's environment. */
-function matchStateOf(ctx: PacketContext, env: EvaluateEnv): MatchState {
+function matchStateOf(ctx: PacketContext<StepPacket>, env: EvaluateEnv): MatchState {
   return {
     packet: ctx.packet,
     srcNum: ipv4ToNumber(ctx.packet.srcIp),
@@ -209,10 +216,10 @@ function followTarget(
  * targets accept), the rule's detail, the packet after DNAT, and the NAT chosen (SNAT
  * and MASQUERADE are reported, not applied to the packet).
  */
-function endTable(
+function endTable<P extends StepPacket>(
   target: TerminalTarget,
-  packet: Packet,
-): { verdict: ChainResult['verdict']; detail: string; packet: Packet; nat: NatDecision | null } {
+  packet: P,
+): { verdict: ChainResult['verdict']; detail: string; packet: P; nat: NatDecision | null } {
   switch (target.kind) {
     case 'accept':
       return { verdict: 'ACCEPT', detail: 'ACCEPT', packet, nat: null };

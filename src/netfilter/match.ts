@@ -1,5 +1,5 @@
 import { numberToIpv4, type Ipv4 } from '../net/ipv4';
-import type { Packet } from '../net/packet';
+import type { StepPacket } from '../net/packet';
 import type { Rng } from '../net/rng';
 import { formatMatchSave, iface } from './format-rule-save';
 import type { Match, RecentMatch } from './match-types';
@@ -8,7 +8,7 @@ import type { InterfaceMatch, Rule } from './ruleset';
 
 /** What the matches of a rule read and write while one table is evaluated. */
 export interface MatchState {
-  readonly packet: Packet;
+  readonly packet: StepPacket;
   readonly srcNum: number;
   readonly dstNum: number;
   readonly ctBits: number;
@@ -20,7 +20,7 @@ export interface MatchState {
   readonly now: number;
   recent: RecentLists;
   readonly isLocalAddress: (ip: Ipv4) => boolean;
-  readonly ipsetMatches: ((name: string, flags: string, packet: Packet) => boolean | undefined) | undefined;
+  readonly ipsetMatches: ((name: string, flags: string, packet: StepPacket) => boolean | undefined) | undefined;
   /** Set by a statistic or recent match that succeeded, for the rule's detail. */
   note: string;
 }

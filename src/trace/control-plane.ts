@@ -12,6 +12,7 @@ import type { Ipv4 } from '../net/ipv4';
 import { formatIptablesSave, type Ruleset } from '../netfilter';
 import type { ClusterEvent } from '../scenario/schema';
 import { diffIptablesSave } from './rules-diff';
+import { syncNote } from './sync-note';
 import type { ControlPlaneStep, Note, RulesDiff } from './types';
 
 /** A control-plane step without its index, label, tables and time, which `simulate` adds. */
@@ -34,14 +35,19 @@ function saveText(ruleset: Ruleset): string {
 
 const EMPTY = '∅';
 
-/** The EndpointSlice conditions as the API prints them, only when not plainly ready. */
+/** The EndpointSlice conditions as the API names them, only when not plainly ready. */
 function conditions(c: { ready: boolean; serving: boolean; terminating: boolean }): string {
   if (c.ready && c.serving && !c.terminating) return '';
-  return `, ready=${c.ready}, serving=${c.serving}${c.terminating ? ', terminating=true' : ''}`;
+  return ` ready=${c.ready} serving=${c.serving}${c.terminating ? ' terminating=true' : ''}`;
 }
 
-/** The endpoints of every Service whose EndpointSlices the event changed: "svc1: 10.244.2.2 (pod3), 10.244.2.3 (pod4, ready=false, serving=false)". */
-function changedSlices(before: Cluster, after: Cluster): string {
+/**
+ * The endpoints of every Service whose EndpointSlices the event changed, one
+ * list item each ("svc1: 10.244.2.2 (pod3)", "svc1: 10.244.2.3 (pod4
+ * ready=false serving=false)"; "svc1: ∅" for none), for the narration to join
+ * the way its language writes lists.
+ */
+function changedSlices(before: Cluster, after: Cluster): string[] {
   const lines: string[] = [];
   const key = (ns: string, name: string) => `${ns}/${name}`;
   const services = new Map([...before.services, ...after.services].map((s) => [key(s.namespace, s.name), s]));
@@ -65,9 +71,9 @@ function changedSlices(before: Cluster, after: Cluster): string {
     if (JSON.stringify(was) === JSON.stringify(now)) continue;
     if (!inAfter.has(k)) continue;
     const endpoints = now.flatMap((slice) => slice.endpoints.map((e) => `${e.addresses[0]} (${e.targetRef}${conditions(e.conditions)})`));
-    lines.push(`${s.name}: ${endpoints.join(', ') || EMPTY}`);
+    lines.push(...(endpoints.length > 0 ? endpoints.map((e) => `${s.name}: ${e}`) : [`${s.name}: ${EMPTY}`]));
   }
-  return lines.join('; ') || EMPTY;
+  return lines;
 }
 
 function eventNote(
@@ -183,38 +189,25 @@ export function runClusterEvent(
       ? rules.ipvs.virtualServers.reduce((n, vs) => n + vs.realServers.filter((rs) => rs.weight === 0).length, 0)
       : 0;
 
-    const changed = tables.length > 0 || (ipvsBefore !== null && ipvsAfter !== null && ipvsBefore.join('\n') !== ipvsAfter.join('\n'));
-    const parts = [world.mode === 'ipvs' ? 'ipvs' : 'iptables'];
-    if (!changed) parts[0] = 'unchanged';
-    if (draining > 0) parts.push('draining');
-    if (conntrackDeleted.length > 0) parts.push('udp-cleaned');
-    if (staleTcp.length > 0) parts.push('stale-tcp');
-    const nat = tables.find((t) => t.table === 'nat');
-    const chains = (lines: readonly string[] | undefined, prefix: string) =>
-      (lines ?? [])
-        .filter((l) => l.startsWith(`:${prefix}`))
-        .map((l) => l.slice(1).split(' ')[0]!)
-        .join(', ') || EMPTY;
+    const rulesDiff: RulesDiff = {
+      tables,
+      ipvs: ipvsBefore && ipvsAfter ? { before: ipvsBefore, after: ipvsAfter } : null,
+      conntrackDeleted,
+    };
     drafts.push({
       kind: 'kube-proxy-sync',
       node: node.name as NodeName,
       at: deviceId(`${node.name}/kube-proxy`),
       to: deviceId(`${node.name}/kube-proxy`),
-      rulesDiff: { tables, ipvs: ipvsBefore && ipvsAfter ? { before: ipvsBefore, after: ipvsAfter } : null, conntrackDeleted },
-      note: {
-        id: `kube-proxy-sync.${parts.join('.')}`,
-        params: {
-          node: node.name,
-          added: tables.reduce((n, t) => n + t.added.length, 0),
-          removed: tables.reduce((n, t) => n + t.removed.length, 0),
-          sepAdded: chains(nat?.added, 'KUBE-SEP-'),
-          sepRemoved: chains(nat?.removed, 'KUBE-SEP-'),
-          deleted: conntrackDeleted.length,
-          staleTcp: staleTcp.length,
-          staleTargets: [...new Set(staleTcp.map((e) => e.reply.src))].join(', ') || EMPTY,
-          draining,
-        },
-      },
+      rulesDiff,
+      note: syncNote({
+        node: node.name,
+        mode: world.mode,
+        diff: rulesDiff,
+        staleTcp: staleTcp.length,
+        staleTargets: [...new Set(staleTcp.map((e) => e.reply.src))],
+        draining,
+      }),
     });
   }
   return { state: result.state, drafts };

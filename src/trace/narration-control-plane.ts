@@ -3,14 +3,17 @@ type Text = { readonly en: string; readonly zh: string };
 /**
  * Control-plane steps: what the API server records for each event (the
  * EndpointSlice change in `{slices}`), and what kube-proxy's sync on a node
- * does. The Chinese follows the article (reference/seed-article-zh.md): "Pod 的
- * IP 地址将会出现又消失", "当 Pod 被创建或者被终止时，iptables 的规则也被对应的修改",
- * and its open question "Service 被重新创建之后，虚拟 IP 地址是否会变动呢？".
+ * does (`syncNote` in sync-note.ts: a Service's chain deleted, created or
+ * re-weighted). The Chinese borrows the article's wording
+ * (reference/seed-article-zh.md: "Pod 的 IP 地址将会出现又消失", and its open
+ * question "Service 被重新创建之后，虚拟 IP 地址是否会变动呢？") without naming
+ * the article: comparisons with it belong to its own scenario only
+ * (narration-article.ts), which has no control-plane events.
  */
 export const EVENT_NARRATION: Readonly<Record<string, Text>> = {
   'event.delete-pod': {
-    en: "{pod} ({ip}, on {node}) is deleted and gone from the API server (this event skips the terminating phase a real deletion goes through first; terminate-pod shows it). The kubelet tears down its network namespace and veth, and the CNI plugin frees {ip}. The EndpointSlice controller removes it from the Services that selected it: {slices}. This is the article's point: Pod IPs come and go, while the Service keeps its virtual IP.",
-    zh: '{pod}（{ip}，位于 {node}）被删除，从 API Server 中消失（这个事件跳过了真实删除前的 Terminating 阶段，terminate-pod 事件展示该阶段）。kubelet 拆除它的网络命名空间和 veth，CNI 插件释放 {ip}。EndpointSlice 控制器把它从选中它的 Service 中移除：{slices}。这正是文章所说的：Pod 的 IP 地址将会出现又消失，而 Service 的虚拟 IP 保持不变。',
+    en: '{pod} ({ip}, on {node}) is deleted and gone from the API server (this event skips the terminating phase a real deletion goes through first; terminate-pod shows it). The kubelet tears down its network namespace and veth, and the CNI plugin frees {ip}. The EndpointSlice controller removes it from the Services that selected it: {slices}. This is why clients use a Service: Pod IPs come and go, while the Service keeps its virtual IP.',
+    zh: '{pod}（{ip}，位于 {node}）被删除，从 API Server 中消失（这个事件跳过了真实删除前的 Terminating 阶段，terminate-pod 事件展示该阶段）。kubelet 拆除它的网络命名空间和 veth，CNI 插件释放 {ip}。EndpointSlice 控制器把它从选中它的 Service 中移除：{slices}。这就是客户端使用 Service 的原因：Pod 的 IP 地址将会出现又消失，而 Service 的虚拟 IP 保持不变。',
   },
   'event.create-pod': {
     en: "The new pod {pod} is scheduled on {node}. The kubelet creates its network namespace and veth pair ({veth} on cbr0), and the CNI plugin's host-local IPAM gives it {ip}, the next free address after the last one it handed out. EndpointSlices now: {slices}.",
@@ -41,23 +44,23 @@ export const EVENT_NARRATION: Readonly<Record<string, Text>> = {
     zh: 'Service {service} 被创建，API Server 从 Service 网段中为它分配 ClusterIP {vip}。EndpointSlice：{slices}。',
   },
   'event.create-service.recreated': {
-    en: "The Service {service} is created again. It is a new object, and the API server allocates it a new cluster IP: {vip} (it had {former}). This answers the article's open question, whether a re-created Service keeps its virtual IP: no, unless its spec fixes spec.clusterIP. (The real allocator picks a random free address; this simulation takes the next one.) Clients that look the name up in cluster DNS follow; clients that kept {former} do not. EndpointSlices: {slices}.",
-    zh: 'Service {service} 被重新创建。这是一个新对象，API Server 为它分配新的 ClusterIP：{vip}（原来是 {former}）。这回答了文章的问题“Service 被重新创建之后，虚拟 IP 地址是否会变动呢？”：会变动，除非在 spec.clusterIP 中固定地址。（真实的分配器随机选择空闲地址，本模拟按顺序取下一个。）通过集群 DNS 解析名字的客户端会跟上；仍使用 {former} 的客户端则不会。EndpointSlice：{slices}。',
+    en: 'The Service {service} is created again. It is a new object, and the API server allocates it a new cluster IP: {vip} (it had {former}). So a re-created Service does not keep its virtual IP, unless its spec fixes spec.clusterIP. (The real allocator picks a random free address; this simulation takes the next one.) Clients that look the name up in cluster DNS follow; clients that kept {former} do not. EndpointSlices: {slices}.',
+    zh: 'Service {service} 被重新创建。这是一个新对象，API Server 为它分配新的 ClusterIP：{vip}（原来是 {former}）。所以对于“Service 被重新创建之后，虚拟 IP 地址是否会变动呢？”这个问题，答案是会变动，除非在 spec.clusterIP 中固定地址。（真实的分配器随机选择空闲地址，本模拟按顺序取下一个。）通过集群 DNS 解析名字的客户端会跟上；仍使用 {former} 的客户端则不会。EndpointSlice：{slices}。',
   },
   'event.create-service.fixed': {
-    en: "The Service {service} is created with spec.clusterIP fixed to {vip}: the API server allocates exactly that address (it must be free and inside the service CIDR). This answers the article's open question: a re-created Service keeps its virtual IP only when its spec fixes it. EndpointSlices: {slices}.",
-    zh: 'Service {service} 创建时在 spec.clusterIP 中固定了 {vip}：API Server 分配的正是这个地址（它必须空闲且在 Service 网段内）。这回答了文章的问题“Service 被重新创建之后，虚拟 IP 地址是否会变动呢？”：只有在 spec 中固定了地址，重新创建的 Service 才保留原来的虚拟 IP。EndpointSlice：{slices}。',
+    en: 'The Service {service} is created with spec.clusterIP fixed to {vip}: the API server allocates exactly that address (it must be free and inside the service CIDR). So a re-created Service keeps its virtual IP only when its spec fixes it. EndpointSlices: {slices}.',
+    zh: 'Service {service} 创建时在 spec.clusterIP 中固定了 {vip}：API Server 分配的正是这个地址（它必须空闲且在 Service 网段内）。所以只有在 spec 中固定了地址，重新创建的 Service 才保留原来的虚拟 IP。EndpointSlice：{slices}。',
   },
 };
 
 const SYNC_BASE: Readonly<Record<'iptables' | 'ipvs' | 'unchanged', Text>> = {
   iptables: {
-    en: "kube-proxy on {node} sees the change and syncs: KUBE-SEP chains removed: {sepRemoved}; added: {sepAdded}; KUBE-SVC's --probability values are recomputed for the new number of endpoints (-{removed}/+{added} lines, diff in the Rules panel). The article only says the rules are updated; this is the update.",
-    zh: '节点 {node} 上的 kube-proxy 发现变化并同步：删除的 KUBE-SEP 链：{sepRemoved}；新增的：{sepAdded}；KUBE-SVC 链的 --probability 按新的端点数量重新计算（-{removed}/+{added} 行，差异见规则面板）。文章只说“iptables 的规则也被对应的修改”；这里就是修改的内容。',
+    en: 'kube-proxy on {node} syncs its iptables rules (-{removed}/+{added} lines). KUBE-SEP chains removed: {sepRemoved}; added: {sepAdded}.',
+    zh: '节点 {node} 上的 kube-proxy 同步 iptables 规则（-{removed}/+{added} 行）。删除的 KUBE-SEP 链：{sepRemoved}；新增的：{sepAdded}。',
   },
   ipvs: {
-    en: 'kube-proxy on {node} syncs IPVS: a real server is added for each new endpoint and removed for each one gone (ipvsadm -Ln before and after in the Rules panel). Its iptables rules match ipsets, not endpoints, so they change by only +{added}/-{removed} lines.',
-    zh: '节点 {node} 上的 kube-proxy 同步 IPVS：为新端点添加真实服务器，删除已消失的端点（规则面板中有同步前后的 ipvsadm -Ln）。iptables 规则匹配的是 ipset 而不是端点，只变化 +{added}/-{removed} 行。',
+    en: 'kube-proxy on {node} syncs IPVS. Its iptables rules match ipsets, not endpoints, so they change by only +{added}/-{removed} lines.',
+    zh: '节点 {node} 上的 kube-proxy 同步 IPVS。iptables 规则匹配的是 ipset 而不是端点，只变化 +{added}/-{removed} 行。',
   },
   unchanged: {
     en: 'kube-proxy on {node} sees the change and syncs, but nothing it writes changes: the event changed no endpoint of any Service.',
@@ -65,30 +68,62 @@ const SYNC_BASE: Readonly<Record<'iptables' | 'ipvs' | 'unchanged', Text>> = {
   },
 };
 
-const SYNC_EXTRA: Readonly<Record<'draining' | 'udp-cleaned' | 'stale-tcp', Text>> = {
+/** What the sync did to the Services' chains (iptables) or virtual servers (IPVS), in the order the note id lists them. */
+const SYNC_CHANGES: Readonly<Record<string, Text>> = {
+  deleted: {
+    en: ' Deleted whole: {svcDeleted}, with its KUBE-SERVICES rule and KUBE-SEP chains. The Service is gone: nothing matches its address any more, and no probability is recomputed.',
+    zh: '整条删除：{svcDeleted}，连同它在 KUBE-SERVICES 中的规则和 KUBE-SEP 链。Service 已不存在：不再有规则匹配它的地址，也不重新计算概率。',
+  },
+  created: {
+    en: ' Created: {svcCreated}, with a KUBE-SERVICES rule for its address and a KUBE-SEP chain per endpoint.',
+    zh: '新建：{svcCreated}，并在 KUBE-SERVICES 中为它的地址添加规则，为每个端点建立一条 KUBE-SEP 链。',
+  },
+  reweighted: {
+    en: ' Re-weighted, not deleted: {svcReweighted}, each --probability recomputed for the endpoints left.',
+    zh: '保留并重新分配权重：{svcReweighted}，每条 --probability 按剩下的端点重新计算。',
+  },
+  'vs-deleted': {
+    en: ' Deleted: the virtual server {vsDeleted}, with its real servers; the Service is gone.',
+    zh: '删除：虚拟服务 {vsDeleted} 连同它的真实服务器；Service 已不存在。',
+  },
+  'vs-created': {
+    en: ' Created: the virtual server {vsCreated}, with a real server per endpoint.',
+    zh: '新建：虚拟服务 {vsCreated}，每个端点一个真实服务器。',
+  },
+  'rs-changed': {
+    en: ' Real servers changed: removed {rsRemoved}; added {rsAdded}.',
+    zh: '真实服务器的变化：删除 {rsRemoved}；新增 {rsAdded}。',
+  },
   draining: {
     en: ' {draining} TCP real server(s) with open connections stay at weight 0 until they drain (graceful termination); UDP ones go at once.',
-    zh: ' {draining} 个仍有连接的 TCP 真实服务器权重置为 0，等连接结束后再删除（优雅终止）；UDP 的立即删除。',
+    zh: '{draining} 个仍有连接的 TCP 真实服务器权重置为 0，等连接结束后再删除（优雅终止）；UDP 的立即删除。',
   },
   'udp-cleaned': {
-    en: ' kube-proxy also deletes {deleted} stale UDP conntrack entry(ies) to the gone endpoint (CleanStaleEntries, UDP only).',
-    zh: ' kube-proxy 还删除了 {deleted} 个指向已消失端点的 UDP conntrack 条目（CleanStaleEntries，仅限 UDP）。',
+    en: ' It also deletes {deleted} stale UDP conntrack entry(ies) to the gone endpoint (CleanStaleEntries).',
+    zh: '它还删除了 {deleted} 个指向已消失端点的 UDP conntrack 条目（CleanStaleEntries）。',
   },
   'stale-tcp': {
-    en: ' {staleTcp} TCP entry(ies) still point at {staleTargets}: kube-proxy never deletes TCP entries, so they stay in conntrack -L until they time out or the connection is reset.',
-    zh: ' {staleTcp} 个 TCP 条目仍指向 {staleTargets}：kube-proxy 从不删除 TCP 条目，它们留在 conntrack -L 中直到超时或连接被重置。',
+    en: ' {staleTcp} TCP entry(ies) still point at {staleTargets}: kube-proxy never deletes TCP entries; they stay until they time out or the connection is reset.',
+    zh: '{staleTcp} 个 TCP 条目仍指向 {staleTargets}：kube-proxy 从不删除 TCP 条目，它们一直保留到超时或连接被重置。',
   },
+};
+
+/** The parts each base can have, in note-id order (`syncNote` in sync-note.ts). */
+const SYNC_PARTS: Readonly<Record<keyof typeof SYNC_BASE, readonly string[]>> = {
+  iptables: ['deleted', 'created', 'reweighted', 'draining', 'udp-cleaned', 'stale-tcp'],
+  ipvs: ['vs-deleted', 'vs-created', 'rs-changed', 'draining', 'udp-cleaned', 'stale-tcp'],
+  unchanged: ['draining', 'udp-cleaned', 'stale-tcp'],
 };
 
 function syncNarration(): Record<string, Text> {
   const out: Record<string, Text> = {};
-  const extras = ['draining', 'udp-cleaned', 'stale-tcp'] as const;
   for (const [base, text] of Object.entries(SYNC_BASE)) {
-    for (let mask = 0; mask < 1 << extras.length; mask++) {
-      const chosen = extras.filter((_, i) => mask & (1 << i));
+    const parts = SYNC_PARTS[base as keyof typeof SYNC_BASE];
+    for (let mask = 0; mask < 1 << parts.length; mask++) {
+      const chosen = parts.filter((_, i) => mask & (1 << i));
       out[['kube-proxy-sync', base, ...chosen].join('.')] = {
-        en: text.en + chosen.map((e) => SYNC_EXTRA[e].en).join(''),
-        zh: text.zh + chosen.map((e) => SYNC_EXTRA[e].zh).join(''),
+        en: text.en + chosen.map((e) => SYNC_CHANGES[e]!.en).join(''),
+        zh: text.zh + chosen.map((e) => SYNC_CHANGES[e]!.zh).join(''),
       };
     }
   }

@@ -1,4 +1,7 @@
+import { ARTICLE_NARRATION } from './narration-article';
 import { CONTROL_PLANE_NARRATION } from './narration-control-plane';
+import { DNAT_NARRATION } from './narration-dnat';
+import { REFUSAL_NARRATION } from './narration-refusal';
 import type { Note } from './types';
 
 export type Lang = 'en' | 'zh';
@@ -6,9 +9,12 @@ export type Lang = 'en' | 'zh';
 type Templates = Readonly<Record<string, { readonly en: string; readonly zh: string }>>;
 
 /**
- * One or two sentences per kind of step. The Chinese follows the article's
- * wording (reference/seed-article-zh.md) where the article covers the step,
- * and both languages say where the article simplifies what the kernel does.
+ * What each step did, in one to three sentences, by note id: the walk picks
+ * the id from what happened (which match decided a DNAT, where an ICMP error
+ * came from), and the parameters name the real addresses. The Chinese follows
+ * the article's wording (reference/seed-article-zh.md) where the article covers
+ * the step; where the article tells a step otherwise than the kernel does it,
+ * that comparison is a note of its own (`article.*`, the step's `articleNote`).
  * `{name}` is replaced with the note's parameter of that name.
  */
 export const NARRATION: Templates = {
@@ -25,20 +31,20 @@ export const NARRATION: Templates = {
     zh: '数据经过虚拟网卡 {veth} 到达网桥 cbr0（{veth} 是 root namespace 中 veth 对的一端，也是网桥的一个端口）。',
   },
   'bridge-miss': {
-    en: "No bridge port holds {dst}: the frame is addressed to cbr0 itself ({bridge}), so the bridge hands it up to the root namespace's IP stack. The article says the bridge's ARP cannot find the Service and sends the packet to the default route, eth0; in the kernel the packet is simply routed by the node.",
-    zh: '网桥上的 ARP 协议查找不到该 Service（{dst}），数据包被交给 root namespace 的 IP 协议栈。文章说数据包被发送到默认路由 eth0；实际上帧的目标 MAC 就是 cbr0（{bridge}）自己，由节点进行路由。',
+    en: "No bridge port holds {dst}: the frame is addressed to cbr0 itself ({bridge}), so the bridge hands it up to the root namespace's IP stack, and the node routes the packet.",
+    zh: '网桥上没有哪个端口持有 {dst}：帧的目标 MAC 就是 cbr0（{bridge}）自己，所以网桥把它交给 root namespace 的 IP 协议栈，由节点进行路由。',
   },
   'bridge.br-netfilter': {
     en: 'The bridge finds {dst} behind port {port}. Because br_netfilter is loaded (bridge-nf-call-iptables=1), the bridged frame still passes the IP netfilter hooks.',
     zh: '网桥在端口 {port} 后找到 {dst}。由于加载了 br_netfilter（bridge-nf-call-iptables=1），这个二层转发的帧仍然经过 IP 层的 netfilter 钩子。',
   },
-  'prerouting.dnat': {
-    en: 'nat PREROUTING on {node}: KUBE-SERVICES matches {vip}, the KUBE-SVC chain picks an endpoint at random, and its KUBE-SEP chain DNATs the destination to {endpoint}. The article places this "before the packet is accepted at eth0"; the kernel does it as the packet enters the root namespace\'s IP stack from the bridge, before routing.',
-    zh: 'iptables 使用 kube-proxy 在节点 {node} 上创建的规则重写数据包的目标地址：nat PREROUTING 中 KUBE-SERVICES 匹配 {vip}，KUBE-SVC 链随机选择一个 Pod，KUBE-SEP 链把目标地址 DNAT 为 {endpoint}。文章说这发生在“数据包被 eth0 接受之前”；实际上内核在数据包从网桥进入 root namespace 的 IP 协议栈时、路由之前完成。',
-  },
   'prerouting.no-service': {
     en: 'nat PREROUTING on {node}: no Service rule in KUBE-SERVICES matches {vip}, so the destination is left alone. conntrack starts tracking the packet as a new connection.',
     zh: '节点 {node} 的 nat PREROUTING：KUBE-SERVICES 中没有规则匹配 {vip}，目标地址不变。conntrack 把它作为新连接开始跟踪。',
+  },
+  'prerouting.ipvs-accept': {
+    en: 'nat PREROUTING on {node}: KUBE-SERVICES finds {vip} in the ipset KUBE-CLUSTER-IP and accepts the packet without any DNAT: in IPVS mode the destination is rewritten later, by IPVS after filter INPUT. conntrack starts tracking the packet as a new connection.',
+    zh: '节点 {node} 的 nat PREROUTING：KUBE-SERVICES 在 ipset KUBE-CLUSTER-IP 中找到 {vip}，不做 DNAT 直接放行：IPVS 模式下目标地址稍后由 IPVS 在 filter INPUT 之后改写。conntrack 把它作为新连接开始跟踪。',
   },
   'prerouting.conntrack': {
     en: "PREROUTING on {node}: conntrack finds the connection ({direction} direction, {from} -> {to}). The nat table is only consulted for a connection's first packet, so no kube-proxy rule is evaluated.",
@@ -81,8 +87,8 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 的 filter FORWARD：kube-proxy 的规则放行了数据包。',
   },
   'forward.reject': {
-    en: "filter FORWARD on {node}: the Service has no ready endpoint, so KUBE-SERVICES REJECTs the packet with ICMP port unreachable; {src}'s connect() fails at once with ECONNREFUSED and no conntrack entry remains.",
-    zh: '节点 {node} 的 filter FORWARD：该 Service 没有可用的 Pod，KUBE-SERVICES 用 ICMP port unreachable 拒绝（REJECT）数据包；{src} 的 connect() 立即返回 ECONNREFUSED，conntrack 中不留下记录。',
+    en: 'filter FORWARD on {node}: the Service {dst} has no ready endpoint, so KUBE-SERVICES REJECTs the packet from {src}: it goes no further, and the REJECT target answers it with ICMP port unreachable.',
+    zh: '节点 {node} 的 filter FORWARD：Service {dst} 没有可用的 Pod，KUBE-SERVICES 拒绝（REJECT）了来自 {src} 的数据包：数据包到此为止，REJECT 目标用 ICMP 端口不可达作答。',
   },
   'forward.drop': {
     en: 'filter FORWARD on {node} drops the packet.',
@@ -101,8 +107,8 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 的 nat POSTROUTING：数据包带有 0x4000 标记，KUBE-POSTROUTING 把源地址 MASQUERADE 为 {dev} 的地址 {src}。conntrack 记录下 DNAT 和 SNAT。',
   },
   'postrouting.un-dnat': {
-    en: 'POSTROUTING on {node}: conntrack rewrites the source from {was} back to the Service address {src}, so the client believes it talks to the Service only. The article says this happens as the packet enters the node; the kernel undoes a DNAT at the source-NAT hook, POSTROUTING, without evaluating any rule.',
-    zh: '节点 {node} 的 POSTROUTING：conntrack 中记录的信息被用来修改数据包的源地址（从接收请求的 Pod 的 IP 地址 {was} 修改为 Service 的 IP 地址 {src}）。文章说这发生在数据包进入节点时；内核实际上在源地址转换的钩子 POSTROUTING 中撤销 DNAT，不匹配任何规则。',
+    en: 'POSTROUTING on {node}: conntrack rewrites the source from {was} back to the Service address {src}, so the client believes it talks to the Service only. The kernel undoes a DNAT at the source-NAT hook, POSTROUTING, from the conntrack entry, without evaluating any rule.',
+    zh: '节点 {node} 的 POSTROUTING：conntrack 中记录的信息被用来修改数据包的源地址（从接收请求的 Pod 的 IP 地址 {was} 修改为 Service 的 IP 地址 {src}）。内核在源地址转换的钩子 POSTROUTING 中根据 conntrack 条目撤销 DNAT，不匹配任何规则。',
   },
   'postrouting.conntrack-snat': {
     en: "POSTROUTING on {node}: conntrack applies the connection's masquerade again: the source becomes {src}.",
@@ -136,10 +142,6 @@ export const NARRATION: Templates = {
     en: "The packet enters {node}'s root namespace through eth0, addressed to {dst}.",
     zh: '数据包通过 eth0 进入 {node} 的 root namespace，目标地址为 {dst}。',
   },
-  'output.dnat': {
-    en: "A process on {node} itself sends the packet. nat OUTPUT jumps to KUBE-SERVICES just as PREROUTING does for pods: the destination {vip} becomes {dst}. Its source is the node's address, outside the cluster CIDR, so KUBE-SVC marks it for masquerade.",
-    zh: '节点 {node} 上的进程自己发出数据包。nat OUTPUT 同样跳转到 KUBE-SERVICES：目标地址 {vip} 被改为 {dst}。源地址是节点地址，不在集群 CIDR 内，所以 KUBE-SVC 给它打上 MASQUERADE 标记。',
-  },
   'output.no-service': {
     en: 'A process on {node} sends the packet; nat OUTPUT finds no Service for {vip}.',
     zh: '节点 {node} 上的进程发出数据包；nat OUTPUT 没有找到匹配 {vip} 的 Service。',
@@ -149,8 +151,8 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 的 OUTPUT：conntrack 认得这个连接，不经过 nat 规则直接发往 {dst}。',
   },
   'output.reject': {
-    en: 'filter OUTPUT on {node}: the Service {vip} has no ready endpoint, so KUBE-SERVICES REJECTs the packet and connect() fails with ECONNREFUSED.',
-    zh: '节点 {node} 的 filter OUTPUT：Service {vip} 没有可用的 Pod，KUBE-SERVICES 拒绝（REJECT）了数据包，connect() 返回 ECONNREFUSED。',
+    en: 'filter OUTPUT on {node}: the Service {vip} has no ready endpoint, so KUBE-SERVICES REJECTs the packet: it never leaves the node, and the REJECT target answers it with ICMP port unreachable.',
+    zh: '节点 {node} 的 filter OUTPUT：Service {vip} 没有可用的 Pod，KUBE-SERVICES 拒绝（REJECT）了数据包：数据包不会离开节点，REJECT 目标用 ICMP 端口不可达作答。',
   },
   'route.local': {
     en: 'Routing on {node}: {dst} is an address of the node itself ({route}), so the packet goes up to INPUT.',
@@ -177,8 +179,8 @@ export const NARRATION: Templates = {
     zh: '节点 {node} 的 INPUT：filter INPUT 之后，conntrack 把源地址从 {was} 改回 Service 地址 {src}，再交给套接字。',
   },
   'input.reject': {
-    en: 'filter INPUT on {node} REJECTs the packet.',
-    zh: '节点 {node} 的 filter INPUT 拒绝（REJECT）了数据包。',
+    en: 'filter INPUT on {node} REJECTs the packet; the REJECT target answers it with ICMP port unreachable.',
+    zh: '节点 {node} 的 filter INPUT 拒绝（REJECT）了数据包；REJECT 目标用 ICMP 端口不可达作答。',
   },
   'input.drop': {
     en: 'filter INPUT on {node} drops the packet.',
@@ -192,21 +194,9 @@ export const NARRATION: Templates = {
     en: "filter INPUT on {node}: kube-proxy's IPVS-mode chains let the packet through to the IPVS hook, which runs right after filter INPUT.",
     zh: '节点 {node} 的 filter INPUT：kube-proxy 在 IPVS 模式下的规则放行数据包，之后紧接着是 IPVS 的钩子。',
   },
-  'ipvs.scheduled': {
-    en: 'IPVS on {node} (LOCAL_IN, priority 99): the virtual server {vs} has no connection for this client yet, so the {scheduler} scheduler picks the real server {rs}, and IPVS rewrites the destination to it (Masq). This is where iptables mode would have DNATed in PREROUTING.',
-    zh: '节点 {node} 上的 IPVS（LOCAL_IN，优先级 99）：虚拟服务 {vs} 还没有这个客户端的连接，{scheduler} 调度器选择真实服务器 {rs}，IPVS 把目标地址改写为它（Masq）。iptables 模式下这一步发生在 PREROUTING 的 DNAT。',
-  },
-  'ipvs.persistent': {
-    en: 'IPVS on {node}: the virtual server {vs} is persistent (sessionAffinity: ClientIP), and a template already ties this client to {rs}, so no scheduling happens: the destination becomes {rs}.',
-    zh: '节点 {node} 上的 IPVS：虚拟服务 {vs} 开启了持久连接（sessionAffinity: ClientIP），已有模板把这个客户端绑定到 {rs}，不再调度：目标地址改为 {rs}。',
-  },
-  'ipvs.existing': {
-    en: 'IPVS on {node}: this packet belongs to a known IPVS connection to {rs}; the destination is rewritten to it again.',
-    zh: '节点 {node} 上的 IPVS：这个数据包属于已有的 IPVS 连接，目标地址再次改写为 {rs}。',
-  },
   'ipvs.no-real-server': {
-    en: "IPVS on {node}: the virtual server {vs} has no real server (no ready endpoint), so IPVS answers with ICMP port unreachable (ip_vs_leave); the client's connect() fails with ECONNREFUSED.",
-    zh: '节点 {node} 上的 IPVS：虚拟服务 {vs} 没有真实服务器（没有就绪的 Pod），IPVS 回复 ICMP 端口不可达（ip_vs_leave）；客户端的 connect() 返回 ECONNREFUSED。',
+    en: 'IPVS on {node}: the virtual server {vs} has no real server (no ready endpoint), so IPVS drops the packet and answers it with ICMP port unreachable (ip_vs_leave).',
+    zh: '节点 {node} 上的 IPVS：虚拟服务 {vs} 没有真实服务器（没有就绪的 Pod），IPVS 丢弃数据包，并用 ICMP 端口不可达作答（ip_vs_leave）。',
   },
   'output.ipvs-nat': {
     en: "A process on {node} itself sends the packet to {vip}. nat OUTPUT jumps to KUBE-SERVICES, where the KUBE-CLUSTER-IP ipset matches and the node's address, outside the cluster CIDR, is marked for masquerade. No DNAT here: IPVS does it next, in LOCAL_OUT.",
@@ -228,8 +218,20 @@ export const NARRATION: Templates = {
     en: 'The packet is dropped: {reason}.',
     zh: '数据包被丢弃：{reason}。',
   },
+  ...DNAT_NARRATION,
+  ...REFUSAL_NARRATION,
+  ...ARTICLE_NARRATION,
   ...CONTROL_PLANE_NARRATION,
 };
+
+/** How each language writes a list: English with commas, Chinese with the enumeration comma 、. */
+const LIST_SEPARATOR: Readonly<Record<Lang, string>> = { en: ', ', zh: '、' };
+
+/** A parameter as text: a list joined the language's way ("∅" when empty). */
+function paramText(value: Note['params'][string], lang: Lang): string {
+  if (typeof value !== 'object') return String(value);
+  return value.length > 0 ? value.join(LIST_SEPARATOR[lang]) : '∅';
+}
 
 /**
  * The note's sentence in the given language, with its parameters filled in.
@@ -238,5 +240,7 @@ export const NARRATION: Templates = {
 export function narrate(note: Note, lang: Lang): string {
   const template = NARRATION[note.id]?.[lang];
   if (template === undefined) return note.id;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(note.params, key) ? String(note.params[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(note.params, key) ? paramText(note.params[key]!, lang) : whole,
+  );
 }

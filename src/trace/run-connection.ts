@@ -1,5 +1,6 @@
 import { findService } from '../cluster/build-cluster';
 import type { Cluster } from '../cluster/model';
+import { walkIcmpError, type Refusal } from '../dataplane/icmp-error';
 import { device, stepDraft, type StepDraft } from '../dataplane/step-draft';
 import { walkFromHost, walkFromPod, type Peer, type WalkOutcome } from '../dataplane/walk-packet';
 import { kernelOf, type World } from '../dataplane/world';
@@ -8,10 +9,11 @@ import type { NodeName } from '../net/ids';
 import { ipv4, type Ipv4 } from '../net/ipv4';
 import type { Packet, Protocol, TcpFlag } from '../net/packet';
 import type { Scenario } from '../scenario/schema';
+import { articleNoteOf } from './article-notes';
 import { pickEphemeralPort, tupleInUse } from './ephemeral-port';
 import { stagesOf } from './stages';
 import { conntrackSnapshot, ipvsSnapshot } from './step-snapshots';
-import type { ConnectionSummary, NodeConntrack, NodeIpvs, PacketLabel, PacketStep } from './types';
+import type { ConnectionSummary, NodeConntrack, NodeIpvs, PacketLabel, PacketStep, Stage } from './types';
 
 /** One-way latency of a hop sequence, in simulated seconds (a LAN round trip is ~1 ms). */
 const PACKET_GAP = 0.0005;
@@ -61,10 +63,15 @@ interface Recorded {
   readonly ipvs: NodeIpvs | null;
 }
 
+/** A recorder that keeps each step with the tables as they are right after it. */
+function recorder(world: World, recorded: Recorded[]) {
+  return (draft: StepDraft) => recorded.push({ draft, conntrack: conntrackSnapshot(world), ipvs: ipvsSnapshot(world, draft.node) });
+}
+
 /** Walks one packet from its sender, recording every step; a dropped packet ends with a `drop` step where it was lost. */
 function walkPacket(world: World, sender: Peer, packet: Packet): { readonly outcome: WalkOutcome; readonly recorded: readonly Recorded[] } {
   const recorded: Recorded[] = [];
-  const record = (draft: StepDraft) => recorded.push({ draft, conntrack: conntrackSnapshot(world), ipvs: ipvsSnapshot(world, draft.node) });
+  const record = recorder(world, recorded);
   const outcome = sender.kind === 'pod' ? walkFromPod(world, sender.pod, packet, record) : walkFromHost(world, sender.node, packet, record);
   if (outcome.kind === 'dropped') {
     const last = recorded[recorded.length - 1]?.draft;
@@ -81,6 +88,43 @@ function walkPacket(world: World, sender: Peer, packet: Packet): { readonly outc
     recorded.push({ draft: drop, conntrack: conntrackSnapshot(world), ipvs: ipvsSnapshot(world, last?.node ?? null) });
   }
   return { outcome, recorded };
+}
+
+/** The ICMP error a refused packet brings back to its sender, to the failed connect(): its steps, or none. */
+function walkRefusal(world: World, refusal: Refusal, sender: Peer): readonly Recorded[] {
+  const recorded: Recorded[] = [];
+  walkIcmpError(world, refusal, sender, recorder(world, recorded));
+  return recorded;
+}
+
+/** What the steps of one walk share: their connection, packet and time. */
+interface WalkMeta {
+  readonly connection: number;
+  readonly packet: number;
+  readonly label: PacketLabel;
+  readonly direction: PacketPlan['direction'];
+  readonly time: number;
+  /** The scenario is the article's: steps of its figures carry the comparison with its text. */
+  readonly story: boolean;
+}
+
+/** A walk's recorded steps as trace steps, numbered from `first`, each with its article stage (if any). */
+function packetSteps(recorded: readonly Recorded[], stages: readonly (Stage | null)[], meta: WalkMeta, first: number): PacketStep[] {
+  const { story, time, ...common } = meta;
+  return recorded.map(({ draft, conntrack, ipvs }, i) => {
+    const stage = stages[i] ?? null;
+    return {
+      index: first + i,
+      ...common,
+      ...draft,
+      conntrack,
+      ipvs,
+      rulesDiff: null,
+      stage,
+      articleNote: story ? articleNoteOf(draft, stage) : null,
+      time,
+    };
+  });
 }
 
 /** The packet a plan sends: the client's opening packet, or the answer to the packet the server received. */
@@ -121,7 +165,9 @@ function firstPacketCost(steps: readonly PacketStep[]): ConnectionSummary['cost'
  * Runs one connection of the scenario's traffic: the client picks a source
  * port, then sends its packets (TCP's handshake, or a UDP request and its
  * reply), each walked hop by hop through the kernels, until one is not
- * delivered. Returns the steps, numbered from `firstStep`, and the summary.
+ * delivered; a refused packet brings back its ICMP error. Returns the steps,
+ * numbered from `firstStep`, and the summary. `story`: the scenario is the
+ * article's, so its steps carry the comparisons with the article's text.
  * The world moves on in place (it is simulate's own).
  */
 export function runConnection(
@@ -130,6 +176,7 @@ export function runConnection(
   index: number,
   at: number,
   firstStep: number,
+  story = false,
 ): { readonly steps: readonly PacketStep[]; readonly summary: ConnectionSummary } {
   world.now = Math.max(world.now, at);
   // IPVS connections whose timer ran out are freed (ip_vs_conn_expire);
@@ -163,31 +210,18 @@ export function runConnection(
     outcome = walk.outcome;
     // The article's figures follow a pod's connection; a node's own traffic has no figure.
     const figure = client.peer.kind !== 'pod' ? null : packetIndex === 0 ? 'pod-to-service' : packetIndex === 1 ? 'service-to-pod' : null;
-    const stages = figure
-      ? stagesOf(
-          walk.recorded.map((r) => r.draft),
-          figure,
-          client.node,
-        )
-      : [];
-    for (const [i, { draft, conntrack, ipvs }] of walk.recorded.entries()) {
-      const stage = stages[i] ?? null;
-      steps.push({
-        index: firstStep + steps.length,
-        connection: index,
-        packet: packetIndex,
-        label: plan.label,
-        direction: plan.direction,
-        ...draft,
-        conntrack,
-        ipvs,
-        rulesDiff: null,
-        stage,
-        time: world.now,
-      });
-    }
+    const drafts = walk.recorded.map((r) => r.draft);
+    const stages = figure ? stagesOf(drafts, figure, client.node) : [];
+    const meta = { connection: index, packet: packetIndex, label: plan.label, direction: plan.direction, time: world.now, story };
+    steps.push(...packetSteps(walk.recorded, stages, meta, firstStep + steps.length));
     if (packetIndex === 0) endpoint = endpointOf(walk.recorded, client.node);
     world.now += PACKET_GAP;
+    if (outcome.kind === 'rejected') {
+      // The refusal answers: ICMP port unreachable back to the sender, whose socket then fails.
+      const meta = { connection: index, packet: packetIndex + 1, label: 'ICMP', direction: 'reply', time: world.now, story } as const;
+      steps.push(...packetSteps(walkRefusal(world, outcome, sender), [], meta, firstStep + steps.length));
+      world.now += PACKET_GAP;
+    }
     if (outcome.kind !== 'delivered') break;
     if (plan.direction === 'original') server = { peer: outcome.peer, packet: outcome.packet };
   }

@@ -8,6 +8,7 @@ import type { IpvsScheduler } from '../ipvs';
 import { createRng } from '../net/rng';
 import type { Ruleset } from '../netfilter';
 import type { Scenario } from '../scenario/schema';
+import { isArticleStory } from './article-notes';
 import { runClusterEvent, type ControlPlaneDraft, type ControlPlaneMemory } from './control-plane';
 import { EPHEMERAL_PORT_RANGE } from './ephemeral-port';
 import { runConnection } from './run-connection';
@@ -108,6 +109,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   let state: ClusterState = { cluster: built.cluster, allocation: built.allocation };
   const steps: Step[] = [];
   const connections: ConnectionSummary[] = [];
+  const story = isArticleStory(scenario);
 
   for (const item of timeline) {
     if (item.kind === 'event') {
@@ -118,7 +120,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       history.enter(state.cluster, steps.length);
       steps.push(...controlPlaneSteps(world, run.drafts, steps.length));
     } else {
-      const run = runConnection(world, scenario.traffic[item.index]!, item.index, item.at, steps.length);
+      const run = runConnection(world, scenario.traffic[item.index]!, item.index, item.at, steps.length, story);
       steps.push(...run.steps);
       connections.push(run.summary);
     }

@@ -1,5 +1,5 @@
 import type { DeviceId, NodeName } from '../net/ids';
-import type { Packet } from '../net/packet';
+import type { StepPacket } from '../net/packet';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 
 /**
@@ -21,7 +21,9 @@ export type PacketStepKind =
   | 'wire' // the packet crosses the network between nodes
   | 'arrive-node' // the packet enters a node on eth0
   | 'deliver' // the packet reaches the destination pod's eth0
-  | 'reject' // a REJECT rule answered with ICMP port unreachable
+  | 'reject' // a REJECT rule (or IPVS with no real server) refused the packet
+  | 'icmp-error' // the refusing node sends ICMP port unreachable back, a packet it generates itself
+  | 'socket-error' // the ICMP error reaches the sender, whose socket fails: connect() gets ECONNREFUSED
   | 'drop'; // the packet was dropped
 
 /** What one control-plane step did; no packet moves. */
@@ -42,10 +44,14 @@ export interface Stage {
   readonly n: number;
 }
 
-/** A translatable message: the app looks `id` up in its strings and fills in `params`. */
+/**
+ * A translatable message: the app looks `id` up in its strings and fills in
+ * `params`. A list is joined the way the language writes lists ("a, b" in
+ * English, "a、b" in Chinese; "∅" when empty).
+ */
 export interface Note {
   readonly id: string;
-  readonly params: Readonly<Record<string, string | number>>;
+  readonly params: Readonly<Record<string, string | number | readonly string[]>>;
 }
 
 /** One conntrack entry as `conntrack -L` prints it. */
@@ -70,8 +76,8 @@ export interface ConntrackChange {
   readonly to: string;
 }
 
-/** The packet a step moves. */
-export type PacketLabel = 'SYN' | 'SYN-ACK' | 'ACK' | 'request' | 'reply';
+/** The packet a step moves: one of the connection's, or the ICMP error a refused one brought back. */
+export type PacketLabel = 'SYN' | 'SYN-ACK' | 'ACK' | 'request' | 'reply' | 'ICMP';
 
 /** A step's label: its packet, or 'control-plane' for api-event and kube-proxy-sync steps, which move none. */
 export type StepLabel = PacketLabel | 'control-plane';
@@ -158,15 +164,22 @@ export interface PacketStep extends StepCommon {
   /** 'original' for client -> server packets, 'reply' for server -> client. */
   readonly direction: 'original' | 'reply';
   readonly hook: NetfilterHook | null;
-  readonly before: Packet;
-  readonly after: Packet;
+  readonly before: StepPacket;
+  readonly after: StepPacket;
   /** The rules evaluated at this step, in evaluation order. */
   readonly rules: readonly EvaluatedRule[];
   readonly conntrackChange: ConntrackChange | null;
   readonly ipvsChange: IpvsChange | null;
   /** Always null: only a kube-proxy sync changes rules (kept so a packet step's JSON has every field it always had). */
   readonly rulesDiff: null;
+  /** The article's step this one belongs to; null where the article's story does not go (a refused connection, an ICMP error). */
   readonly stage: Stage | null;
+  /**
+   * How the article tells this step, where that differs from what the kernel
+   * does: set only in the article's own scenario, on the steps its figures
+   * draw (the bridge handing the packet up, the DNAT, the un-DNAT).
+   */
+  readonly articleNote: Note | null;
 }
 
 /** A control-plane event (an API change, a kube-proxy resync on one node): no packet moves. */
@@ -282,5 +295,5 @@ export interface Frame {
    * the article's figures show a step with its rewrite already on the card.
    * Panels compare it with `step.before`. Null on a control-plane step, which moves no packet.
    */
-  readonly packet: Packet | null;
+  readonly packet: StepPacket | null;
 }

@@ -126,7 +126,12 @@ describe('ClusterView', () => {
     const { byId, store } = renderView({ step: 7 });
     const packet = byId('packet')!;
     const circle = byId('packet-dot')!;
-    expect([circle.getAttribute('r'), circle.getAttribute('fill'), circle.getAttribute('stroke')]).toEqual(['10', '#F8CECC', '#B85450']);
+    // The article's #F8CECC and #B85450 in light, through the theme's properties (tests/e2e/theme.spec.ts checks the colours).
+    expect([circle.getAttribute('r'), circle.getAttribute('fill'), circle.getAttribute('stroke')]).toEqual([
+      '10',
+      'var(--pw-packet-fill)',
+      'var(--pw-packet-stroke)',
+    ]);
     expect(packet.textContent).toContain('SYN');
     const staticLayer = byId('cluster-static');
     const before = dotAt(byId);

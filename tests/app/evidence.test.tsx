@@ -118,6 +118,20 @@ describe('EvidencePanel', () => {
     expect(chooser?.textContent).toMatch(/recent: 10\.244\.1\.2 seen \d+s ago/);
   });
 
+  it('on a refused connection: the ICMP error from cbr0 to the client, and the SYN it quotes', () => {
+    const refused = traceOf({ preset: 'no-endpoints' });
+    const error = find(refused, (s) => s.kind === 'icmp-error');
+    expect(stepEvidence(error).icmp).toEqual({
+      src: '10.244.1.1',
+      dst: '10.244.1.2',
+      quoted: expect.stringMatching(/^10\.244\.1\.2:\d+ -> 10\.96\.0\.10:80 TCP$/),
+    });
+    const { panel } = renderAt({ preset: 'no-endpoints', step: error.index, lang: 'zh' });
+    const block = panel.querySelector('[data-id="evidence-icmp"]')!;
+    expect(block.textContent).toContain('端口不可达');
+    expect(block.textContent).toContain('10.244.1.1 → 10.244.1.2');
+  });
+
   it('follows the store to the next step', () => {
     const { store, panel } = renderAt({ preset: 'article', step: dnat.index });
     act(() => store.getState().seek(confirmed.index));

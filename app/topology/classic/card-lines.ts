@@ -1,4 +1,4 @@
-import type { Packet, Topology } from '../../../src/index';
+import type { StepPacket, Topology } from '../../../src/index';
 
 /** One line of the header card: `src: pod1`, struck through once a rewrite replaced it. */
 export interface CardLine {
@@ -26,7 +26,7 @@ export function addressName(topology: Topology, ip: string): string {
  * `dst: pod4` under ~~`dst: svc1`~~; the reply's reverse NAT inserts
  * `src: svc1` under ~~`src: pod4`~~, above `dst`).
  */
-export function cardLines(topology: Topology, original: Packet, current: Packet): readonly CardLine[] {
+export function cardLines(topology: Topology, original: StepPacket, current: StepPacket): readonly CardLine[] {
   const lines: CardLine[] = [];
   for (const [field, was, now] of [
     ['src', original.srcIp, current.srcIp],

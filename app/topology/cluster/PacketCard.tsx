@@ -59,7 +59,7 @@ export function PacketCard({ content, box: b, at, leader }: { content: PacketCar
           strokeDasharray="4 3"
         />
       )}
-      <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={4} fill="#ffffff" stroke={PALETTE.packetStroke} strokeWidth={1.25} />
+      <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={4} fill={PALETTE.card} stroke={PALETTE.packetStroke} strokeWidth={1.25} />
       <text data-id="packet-card-title" x={b.x + CARD_PAD_X} y={lineY(0)} fontSize={CARD_SIZE} fontWeight={700} fill={PALETTE.packetStroke}>
         {content.title}
         {content.heading && (

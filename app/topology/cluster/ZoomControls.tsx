@@ -1,14 +1,15 @@
 import type { CSSProperties } from 'react';
 import type { ClusterStrings } from '../../i18n/cluster-strings';
+import { PALETTE } from './palette';
 
 const bar: CSSProperties = { position: 'absolute', top: 8, right: 8, display: 'flex', gap: 4 };
 const button: CSSProperties = {
   width: 30,
   height: 30,
-  border: '1px solid #b8bec4',
+  border: `1px solid ${PALETTE.boxStroke}`,
   borderRadius: 4,
-  background: '#ffffff',
-  color: '#1f2933',
+  background: PALETTE.box,
+  color: PALETTE.ink,
   font: '16px/1 system-ui, sans-serif',
   cursor: 'pointer',
 };

@@ -1,4 +1,4 @@
-import { isPacketStep, type Step } from '../../../src/index';
+import { isPacketStep, packetAddress, type Step } from '../../../src/index';
 import type { ClusterStrings } from '../../i18n/cluster-strings';
 import { packetRewrites } from './rewrite';
 import { textBox } from './text-box';
@@ -40,7 +40,7 @@ export function packetCard(step: Step, strings: ClusterStrings): PacketCardConte
   const heading = packet?.ipvsChange && rewrites.length ? strings.ipvsRewrite(packet.ipvsChange.scheduler) : null;
   const lines: CardLine[] = [];
   if (packet) {
-    const after = { src: `${packet.after.srcIp}:${packet.after.srcPort}`, dst: `${packet.after.dstIp}:${packet.after.dstPort}` };
+    const after = { src: packetAddress(packet.after, 'src'), dst: packetAddress(packet.after, 'dst') };
     for (const field of ['src', 'dst'] as const) {
       const label = strings.rewrite[field];
       const rewrite = rewrites.find((r) => r.field === field);

@@ -2,33 +2,39 @@
  * The cluster view's colours: greys for structure (the article's node grey),
  * one blue for whatever the current step touches, the article's red dot for
  * the packet, and the blue and green the article's pod-to-pod figure gives the
- * source and destination pods.
+ * source and destination pods. Each is a CSS custom property (app/theme.css
+ * gives its light, dark and high-contrast values), used as an SVG attribute:
+ * the theme is pure CSS, so switching it re-renders nothing.
  */
 export const PALETTE = {
-  ink: '#1f2933',
-  muted: '#616e7c',
-  faint: '#9aa5b1',
-  line: '#8a939c',
-  nodeFill: '#f5f5f5',
-  nodeStroke: '#8c8c8c',
-  rootStroke: '#b8bec4',
-  box: '#ffffff',
-  boxStroke: '#6b7280',
-  hookFill: '#fafbfc',
-  network: '#eef2f6',
-  active: '#1d5fbf',
-  activeFill: '#e3eefb',
-  runningFill: '#c5dbf5',
-  packetFill: '#F8CECC',
-  packetStroke: '#B85450',
-  clientFill: '#DAE8FC',
-  clientStroke: '#6C8EBF',
-  endpointFill: '#D5E8D4',
-  endpointStroke: '#82B366',
-  struck: '#b42318',
+  ink: 'var(--pw-diagram-ink)',
+  muted: 'var(--pw-diagram-muted)',
+  faint: 'var(--pw-faint)',
+  line: 'var(--pw-wire)',
+  nodeFill: 'var(--pw-node-fill)',
+  nodeStroke: 'var(--pw-node-stroke)',
+  rootStroke: 'var(--pw-root-stroke)',
+  box: 'var(--pw-box)',
+  boxStroke: 'var(--pw-box-stroke)',
+  hookFill: 'var(--pw-hook-fill)',
+  network: 'var(--pw-network)',
+  active: 'var(--pw-active)',
+  activeFill: 'var(--pw-active-fill)',
+  runningFill: 'var(--pw-running-fill)',
+  packetFill: 'var(--pw-packet-fill)',
+  packetStroke: 'var(--pw-packet-stroke)',
+  clientFill: 'var(--pw-client-fill)',
+  clientStroke: 'var(--pw-client-stroke)',
+  endpointFill: 'var(--pw-endpoint-fill)',
+  endpointStroke: 'var(--pw-endpoint-stroke)',
+  struck: 'var(--pw-struck)',
   /** IPVS: kube-ipvs0 and the hook where IPVS acts. */
-  ipvs: '#8a5a00',
-  ipvsFill: '#fff8e6',
+  ipvs: 'var(--pw-ipvs)',
+  ipvsFill: 'var(--pw-ipvs-fill)',
+  /** The packet's src/dst card. */
+  card: 'var(--pw-card-fill)',
+  /** Behind the drawing. */
+  background: 'var(--pw-view-bg)',
 } as const;
 
 /** Helvetica metrics (Liberation Sans / Arial render them) so textWidth's estimates hold; CJK falls back to Noto. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateChain } from '../../../src/netfilter/evaluate';
 import { parseIptablesRestore } from '../../../src/netfilter/parse-restore';
 import { unwrap } from '../../../src/net/result';
-import type { Packet } from '../../../src/net/packet';
+import type { StepPacket } from '../../../src/net/packet';
 import { context, countingRng, env, NODE_RULES, packet } from './fixtures';
 
 const rules = unwrap(parseIptablesRestore(NODE_RULES));
@@ -263,7 +263,7 @@ describe('-m set (ipsets, as kube-proxy uses them in IPVS mode)', () => {
   ].join('\n');
   const ruleset = unwrap(parseIptablesRestore(text));
   const members = new Set(['10.96.0.10,tcp:80']);
-  const ipsetMatches = (name: string, flags: string, p: Packet) =>
+  const ipsetMatches = (name: string, flags: string, p: StepPacket) =>
     name === 'KUBE-CLUSTER-IP' && flags === 'dst,dst' ? members.has(`${p.dstIp},${p.protocol}:${p.dstPort}`) : undefined;
 
   it.each([

@@ -79,7 +79,7 @@ describe('pod-churn: pod4 is deleted and created again', () => {
     const after = entriesOn(vm1, 'vm1');
     expect(after.some((e) => e.startsWith('udp'))).toBe(false);
     expect(after.some((e) => /^tcp .* ESTABLISHED src=10\.244\.1\.2 dst=10\.96\.0\.10 .* src=10\.244\.2\.3 /.test(e))).toBe(true);
-    expect(vm1.note.id).toBe('kube-proxy-sync.iptables.udp-cleaned.stale-tcp');
+    expect(vm1.note.id).toBe('kube-proxy-sync.iptables.reweighted.udp-cleaned.stale-tcp');
     // Still listed at the end of the trace: nothing but its 24 h timer removes it.
     expect(entriesOn(trace.steps.at(-1)!, 'vm1').some((e) => e.includes('src=10.244.2.3 dst=10.244.1.2 sport=8080'))).toBe(true);
   });
@@ -136,7 +136,7 @@ describe('service-recreated: the open question of the article', () => {
     expect(dst(2)).toBe('10.96.0.20');
     const created = trace.steps.filter((s) => s.kind === 'api-event').slice(2);
     expect(created.map((s) => s.note.id)).toEqual(['event.create-service.recreated', 'event.create-service.fixed']);
-    expect(narrate(created[0]!.note, 'en')).toContain("article's open question");
+    expect(narrate(created[0]!.note, 'en')).toContain('a re-created Service does not keep its virtual IP');
     expect(narrate(created[0]!.note, 'zh')).toContain('虚拟 IP 地址是否会变动');
     expect(trace.topology.services.map((s) => s.clusterIP)).toEqual(['10.96.0.11', '10.96.0.20']);
   });
@@ -165,7 +165,7 @@ describe('not-ready: pod4 fails its readiness probe, then passes it', () => {
 
   it('says the pod keeps its address while it leaves the endpoints', () => {
     const event = trace.steps.find((s) => s.kind === 'api-event')!;
-    expect(narrate(event.note, 'en')).toContain('10.244.2.3 (pod4, ready=false, serving=false)');
+    expect(narrate(event.note, 'en')).toContain('svc1: 10.244.2.3 (pod4 ready=false serving=false)');
   });
 });
 
@@ -194,7 +194,7 @@ describe('terminating endpoints (kube-proxy uses them only when no endpoint is r
     ]);
     expect(trace.connections[0]!.endpointPod).toBe('pod4');
     expect(narrate(trace.steps.find((s) => s.kind === 'api-event')!.note, 'en')).toContain(
-      'pod4, ready=false, serving=true, terminating=true',
+      'pod4 ready=false serving=true terminating=true',
     );
   });
 

@@ -93,7 +93,9 @@ describe('the article preset in IPVS mode', () => {
 
   it('no-endpoints: IPVS has no real server and answers ICMP port unreachable', () => {
     const t = simulate(presetScenario('no-endpoints')!, { mode: 'ipvs' });
-    expect(packetSteps(t).at(-1)).toMatchObject({ kind: 'reject', hook: 'INPUT' });
+    const reject = packetSteps(t).find((s) => s.kind === 'reject');
+    expect(reject).toMatchObject({ hook: 'INPUT', label: 'SYN', note: { id: 'ipvs.no-real-server' } });
+    expect(packetSteps(t).at(-1)).toMatchObject({ kind: 'socket-error', to: 'pod1/eth0' });
   });
 
   it('session-affinity: the second connection is sent by the persistence template', () => {

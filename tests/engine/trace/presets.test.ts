@@ -29,10 +29,11 @@ describe('presets', () => {
   it('no-endpoints: filter KUBE-SERVICES REJECTs in FORWARD and no conntrack entry remains', () => {
     const trace = run('no-endpoints');
     const last = packetSteps(trace).at(-1)!;
+    const reject = packetSteps(trace).find((s) => s.kind === 'reject')!;
     expect(trace.connections[0]!.outcome).toBe('rejected');
-    expect(last.kind).toBe('reject');
-    expect(last.hook).toBe('FORWARD');
-    expect(last.rules.find((r) => r.decided)?.text).toBe(
+    expect(reject.hook).toBe('FORWARD');
+    expect(reject.label).toBe('SYN');
+    expect(reject.rules.find((r) => r.decided)?.text).toBe(
       '-A KUBE-SERVICES -d 10.96.0.10/32 -p tcp -m comment --comment "default/svc1:http has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable',
     );
     expect(last.conntrack.every((c) => c.entries.length === 0)).toBe(true);

@@ -38,10 +38,20 @@ describe('a connection', () => {
     expect(trace.connections[1]!.firstStep).toBe(trace.connections[0]!.lastStep + 1);
   });
 
-  it('ends with the first packet that is not delivered: a rejected SYN has no SYN-ACK', () => {
+  it('ends with the first packet that is not delivered: a rejected SYN has no SYN-ACK, only the ICMP error it brings back', () => {
     const trace = simulate(presetScenario('no-endpoints')!);
-    expect(trace.connections[0]).toMatchObject({ outcome: 'rejected', endpoint: null, endpointPod: null });
-    expect(new Set(packetSteps(trace).map((s) => s.label))).toEqual(new Set(['SYN']));
+    expect(trace.connections[0]).toMatchObject({
+      outcome: 'rejected',
+      endpoint: null,
+      endpointPod: null,
+      lastStep: trace.steps.length - 1,
+    });
+    expect([...new Set(packetSteps(trace).map((s) => s.label))]).toEqual(['SYN', 'ICMP']);
+    expect(
+      packetSteps(trace)
+        .filter((s) => s.label === 'ICMP')
+        .every((s) => s.packet === 1 && s.direction === 'reply'),
+    ).toBe(true);
   });
 
   it('sends each new connection from a fresh port: a port still in use is never drawn again', () => {

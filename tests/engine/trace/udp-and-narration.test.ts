@@ -51,13 +51,14 @@ describe('narration', () => {
     }
   });
 
-  it("follows the article's Chinese wording for the rewrite and says where the article simplifies", () => {
+  it("follows the article's Chinese wording for the rewrite and says, apart, where the article simplifies", () => {
     const trace = simulate(presetScenario('article')!);
-    const dnat = narrate(trace.steps.find((s) => s.kind === 'dnat')!.note, 'zh');
-    expect(dnat).toContain('重写数据包的目标地址');
-    expect(dnat).toContain('文章说');
-    const undo = narrate(trace.steps.find((s) => s.kind === 'reverse-nat')!.note, 'en');
-    expect(undo).toContain('POSTROUTING');
-    expect(undo).toContain('The article says');
+    const dnat = trace.steps.filter(isPacketStep).find((s) => s.kind === 'dnat')!;
+    expect(narrate(dnat.note, 'zh')).toContain('重写数据包的目标地址');
+    expect(narrate(dnat.note, 'zh')).not.toContain('文章');
+    expect(narrate(dnat.articleNote!, 'zh')).toContain('文章说');
+    const undo = trace.steps.filter(isPacketStep).find((s) => s.kind === 'reverse-nat')!;
+    expect(narrate(undo.note, 'en')).toContain('POSTROUTING');
+    expect(narrate(undo.articleNote!, 'en')).toContain('The article says');
   });
 });
