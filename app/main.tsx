@@ -8,11 +8,14 @@ import { StoreProvider } from './store/StoreProvider';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl } from './url/url-state';
 import './theme.css';
+import { createWorkerSimulator } from './worker/worker-simulator';
 import './styles.css';
 
 // The URL decides the first frame; from then on the store is the truth and
 // the address bar follows it.
-const store = openFromUrl(window.location.search, createAppStore);
+// Big scenarios (a file, a link, an edit, another mode) are simulated in a Web Worker, started on first use.
+const background = createWorkerSimulator();
+const store = openFromUrl(window.location.search, (options) => createAppStore({ ...options, background }));
 // A URL that names no scenario opens the custom one saved by the last visit, if any.
 const storage = browserStorage(window);
 if (storage) {
