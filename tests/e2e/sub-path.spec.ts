@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PRESETS, type ScenarioInput } from '../../src/index';
+import { watchErrors } from './watch-errors';
+
+// The built site as a course site would host it: under a sub-folder, with nothing at the site root.
+// Every request is answered here from dist/; a request outside the folder gets a 404 and is listed,
+// so an asset, chunk, worker or link that points at the root shows up.
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const FOLDER = '/courses/k8s/packetwalk/';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+async function hostUnderFolder(page: Page): Promise<string[]> {
+  const outside: string[] = [];
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (!url.pathname.startsWith(FOLDER)) {
+      outside.push(url.pathname);
+      return route.fulfill({ status: 404, body: 'not here' });
+    }
+    const rest = url.pathname.slice(FOLDER.length) || 'index.html';
+    const file = normalize(join(dist, rest));
+    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+  return outside;
+}
+
+const origin = (page: Page) => new URL(page.url()).origin;
+
+test.describe(`hosted under ${FOLDER}`, () => {
+  test('the page opens, and its language and view switches keep the folder', async ({ page }) => {
+    const outside = await hostUnderFolder(page);
+    const errors = watchErrors(page);
+    await page.goto(`${FOLDER}?preset=article&step=4&lang=en`);
+    await expect(page.locator('svg[data-id="cluster-view"]')).toBeVisible();
+    await expect(page.locator('[data-id="step-position"]')).toContainText('Step 4 of');
+    await page.getByRole('button', { name: '中文' }).click();
+    expect(new URL(page.url()).pathname).toBe(FOLDER);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('zh');
+    await page.getByRole('button', { name: '文章插图' }).click();
+    await expect(page.locator('[data-view="classic"]').first()).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe(FOLDER);
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe(FOLDER);
+    // The icon is the folder's too.
+    const icon = await page.locator('link[rel="icon"]').evaluate((l: HTMLLinkElement) => l.href);
+    expect(new URL(icon).pathname).toBe(`${FOLDER}favicon.svg`);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('Copy link and the embed code point into the folder, and the embed opens the full page there', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const outside = await hostUnderFolder(page);
+    await page.goto(`${FOLDER}?preset=hairpin&step=3&lang=en`);
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(link.origin).toBe(origin(page));
+    expect(link.pathname).toBe(FOLDER);
+    expect(link.searchParams.get('preset')).toBe('hairpin');
+    await page.getByRole('button', { name: 'Copy embed code' }).click();
+    const code = await page.evaluate(() => navigator.clipboard.readText());
+    const src = new URL(/src="([^"]+)"/.exec(code)![1]!.replaceAll('&amp;', '&'));
+    expect(src.pathname).toBe(FOLDER);
+    expect(src.searchParams.get('embed')).toBe('1');
+
+    await page.goto(src.href);
+    await expect(page.locator('[data-id="embed"]')).toBeVisible();
+    const full = new URL(await page.locator('[data-id="open-full"]').evaluate((a: HTMLAnchorElement) => a.href));
+    expect(full.pathname).toBe(FOLDER);
+    expect(full.searchParams.get('embed')).toBeNull();
+    expect(outside).toEqual([]);
+  });
+
+  test('a big scenario simulates in the worker, loaded from the folder', async ({ page }) => {
+    const outside = await hostUnderFolder(page);
+    const errors = watchErrors(page);
+    const article = PRESETS.article!;
+    const services = Array.from({ length: 1100 }, (_, i) => ({
+      name: `svc${i + 1}`,
+      selector: { app: 'web' },
+      ports: [{ port: 80, targetPort: 8080 }],
+    }));
+    const scenario: ScenarioInput = {
+      ...article,
+      name: 'folder',
+      cluster: { ...article.cluster, services },
+      traffic: [{ from: 'pod1', to: 'svc1100', port: 80 }],
+    };
+    await page.goto(`${FOLDER}?preset=article&view=list&lang=en`);
+    const worker = page.waitForEvent('worker');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await page
+      .locator('input[data-id="share-upload"]')
+      .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+    expect(new URL((await worker).url()).pathname.startsWith(FOLDER)).toBe(true);
+    await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toHaveText('Opened “folder”.', { timeout: 20_000 });
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
