@@ -1,40 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PRESETS, type ScenarioInput } from '../../src/index';
+import { serveDist } from './serve-dist';
 import { watchErrors } from './watch-errors';
 
 // The built site as a course site would host it: under a sub-folder, with nothing at the site root.
-// Every request is answered here from dist/; a request outside the folder gets a 404 and is listed,
-// so an asset, chunk, worker or link that points at the root shows up.
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const FOLDER = '/courses/k8s/packetwalk/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-async function hostUnderFolder(page: Page): Promise<string[]> {
-  const outside: string[] = [];
-  await page.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (!url.pathname.startsWith(FOLDER)) {
-      outside.push(url.pathname);
-      return route.fulfill({ status: 404, body: 'not here' });
-    }
-    const rest = url.pathname.slice(FOLDER.length) || 'index.html';
-    const file = normalize(join(dist, rest));
-    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-  });
-  return outside;
-}
+const hostUnderFolder = (page: Page) => serveDist(page, { folder: FOLDER });
 
 const origin = (page: Page) => new URL(page.url()).origin;
 
