@@ -35,6 +35,8 @@ test.describe('the single offline file', () => {
     await page.goto(`${page0}?preset=article&step=4&lang=en`);
     await expect(page.locator('svg[data-id="cluster-view"]')).toBeVisible();
     await expect(page.locator('[data-id="step-position"]')).toContainText('Step 4 of');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+    await expect(page.locator('[data-id="step-position"]')).toContainText('Step 7 of');
 
     const picker = page.getByRole('combobox', { name: 'Scenario' });
     for (const name of PRESET_NAMES) {

@@ -31,16 +31,32 @@ test.describe(`hosted under ${FOLDER}`, () => {
     expect(errors).toEqual([]);
   });
 
-  test('Copy link and the embed code point into the folder, and the embed opens the full page there', async ({ page, context }) => {
+  test('a copied link opens the same frame in a fresh browser, in the folder; the embed code and its full-page link stay there', async ({
+    page,
+    context,
+    browser,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const outside = await hostUnderFolder(page);
     await page.goto(`${FOLDER}?preset=hairpin&step=3&lang=en`);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+    await expect(page.locator('[data-id="step-position"]')).toContainText('Step 6 of');
     await page.getByRole('button', { name: 'Share', exact: true }).click();
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
     expect(link.origin).toBe(origin(page));
     expect(link.pathname).toBe(FOLDER);
     expect(link.searchParams.get('preset')).toBe('hairpin');
+
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    const otherOutside = await hostUnderFolder(other);
+    await other.goto(link.href);
+    await expect(other.locator('[data-id="step-position"]')).toContainText('Step 6 of');
+    await expect(other.getByRole('combobox', { name: 'Scenario' })).toHaveValue('hairpin');
+    expect(new URL(other.url()).pathname).toBe(FOLDER);
+    expect(otherOutside).toEqual([]);
+    await fresh.close();
     await page.getByRole('button', { name: 'Copy embed code' }).click();
     const code = await page.evaluate(() => navigator.clipboard.readText());
     const src = new URL(/src="([^"]+)"/.exec(code)![1]!.replaceAll('&amp;', '&'));
