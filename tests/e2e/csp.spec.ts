@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { PRESETS, type ScenarioInput } from '../../src/index';
+import { manyServices, uploadScenario } from './big-scenario';
 import { serveDist } from './serve-dist';
 import { watchErrors } from './watch-errors';
 
@@ -43,23 +43,8 @@ test('the page runs under the Content-Security-Policy the README gives: every vi
   // The editor validates what is typed (zod), and a file opens through the same validator.
   await page.getByRole('tab', { name: 'Edit scenario' }).click();
   await expect(page.getByRole('tabpanel')).toBeVisible();
-  const article = PRESETS.article!;
-  const services = Array.from({ length: 1100 }, (_, i) => ({
-    name: `svc${i + 1}`,
-    selector: { app: 'web' },
-    ports: [{ port: 80, targetPort: 8080 }],
-  }));
-  const big: ScenarioInput = {
-    ...article,
-    name: 'policy',
-    cluster: { ...article.cluster, services },
-    traffic: [{ from: 'pod1', to: 'svc1100', port: 80 }],
-  };
   const worker = page.waitForEvent('worker');
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  await page
-    .locator('input[data-id="share-upload"]')
-    .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  await uploadScenario(page, manyServices(1100, { name: 'policy' }));
   await worker;
   await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toHaveText('Opened “policy”.', { timeout: 20_000 });
   expect(await violations(page)).toEqual([]);

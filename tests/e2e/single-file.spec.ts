@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PRESET_NAMES, PRESETS, type ScenarioInput } from '../../src/index';
+import { PRESET_NAMES } from '../../src/index';
+import { manyServices, uploadScenario } from './big-scenario';
 import { watchErrors } from './watch-errors';
 
 // `npm run build:single` (scripts/test.mjs runs it before the browser tests): one HTML file,
@@ -56,22 +57,8 @@ test.describe('the single offline file', () => {
     expect(saved.name).toBe('article');
 
     // A scenario big enough for the simulation worker, whose script is inside the file.
-    const article = PRESETS.article!;
-    const services = Array.from({ length: 1100 }, (_, i) => ({
-      name: `svc${i + 1}`,
-      selector: { app: 'web' },
-      ports: [{ port: 80, targetPort: 8080 }],
-    }));
-    const big: ScenarioInput = {
-      ...article,
-      name: 'offline',
-      cluster: { ...article.cluster, services },
-      traffic: [{ from: 'pod1', to: 'svc1100', port: 80 }],
-    };
     const worker = page.waitForEvent('worker');
-    await page
-      .locator('input[data-id="share-upload"]')
-      .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await uploadScenario(page, manyServices(1100, { name: 'offline' }));
     expect((await worker).url()).toMatch(/^(blob|data):/);
     await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toHaveText('Opened “offline”.', { timeout: 20_000 });
 

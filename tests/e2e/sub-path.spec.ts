@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PRESETS, type ScenarioInput } from '../../src/index';
+import { manyServices, uploadScenario } from './big-scenario';
 import { serveDist } from './serve-dist';
 import { watchErrors } from './watch-errors';
 
@@ -74,24 +74,9 @@ test.describe(`hosted under ${FOLDER}`, () => {
   test('a big scenario simulates in the worker, loaded from the folder', async ({ page }) => {
     const outside = await hostUnderFolder(page);
     const errors = watchErrors(page);
-    const article = PRESETS.article!;
-    const services = Array.from({ length: 1100 }, (_, i) => ({
-      name: `svc${i + 1}`,
-      selector: { app: 'web' },
-      ports: [{ port: 80, targetPort: 8080 }],
-    }));
-    const scenario: ScenarioInput = {
-      ...article,
-      name: 'folder',
-      cluster: { ...article.cluster, services },
-      traffic: [{ from: 'pod1', to: 'svc1100', port: 80 }],
-    };
     await page.goto(`${FOLDER}?preset=article&view=list&lang=en`);
     const worker = page.waitForEvent('worker');
-    await page.getByRole('button', { name: 'Share', exact: true }).click();
-    await page
-      .locator('input[data-id="share-upload"]')
-      .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+    await uploadScenario(page, manyServices(1100, { name: 'folder' }));
     expect(new URL((await worker).url()).pathname.startsWith(FOLDER)).toBe(true);
     await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toHaveText('Opened “folder”.', { timeout: 20_000 });
     expect(outside).toEqual([]);
