@@ -1,7 +1,8 @@
 // The trace is deeply readonly and the drafts immer hands a recipe are typed mutable:
 // castDraft (a no-op at run time) stores it as it is.
 import { castDraft } from 'immer';
-import { parseScenario, presetScenario, simulate, type IpvsScheduler, type ProxyMode, type Scenario } from '../../src/index';
+import { presetScenario, simulate, type IpvsScheduler, type ProxyMode, type Scenario } from '../../src/index';
+import { READER_NOT_LOADED, scenarioIo } from '../url/load-scenario-io';
 import type { ScenarioSlice, SliceCreator } from './types';
 
 /**
@@ -58,7 +59,8 @@ export function createScenarioSlice({
       loadScenario: (input, keepStep = false) => {
         // Untrusted input: validated first; on any error nothing changes, so the
         // last good scenario stays on screen.
-        const parsed = parseScenario(input);
+        // The validator loads on demand (load-scenario-io.ts); whatever brings a custom scenario loads it first.
+        const parsed = scenarioIo()?.parseScenario(input) ?? READER_NOT_LOADED;
         if (!parsed.ok) return parsed;
         const trace = run(parsed.scenario, undefined, get().mode, get().scheduler);
         set((s) => {

@@ -1,24 +1,12 @@
-import { decodeScenario, encodeScenario, type Scenario, type ScenarioError } from '../../src/index';
+import type { Scenario, ScenarioError } from '../../src/index';
 import type { AppStore } from '../store/create-app-store';
+import { READER_NOT_LOADED, scenarioIo } from './load-scenario-io';
 
 /** How many of a scenario's errors an alert lists before "and N more". */
 const SHOWN_ERRORS = 3;
 
-// Scenarios are immutable store values: each is encoded once, however often the URL is written (every frame while playing).
-const links = new WeakMap<Scenario, string>();
-
-/** The `s=` value of a scenario, computed once per scenario object. */
-export function linkOf(scenario: Scenario): string {
-  let link = links.get(scenario);
-  if (link === undefined) {
-    link = encodeScenario(scenario);
-    links.set(scenario, link);
-  }
-  return link;
-}
-
 /** A query string turned the link's `+` into spaces; lz-string's alphabet has no space. */
-export const sameLink = (raw: string, scenario: Scenario) => raw.replace(/ /g, '+') === linkOf(scenario);
+export const sameLink = (raw: string, scenario: Scenario) => raw.replace(/ /g, '+') === scenarioIo()?.linkOf(scenario);
 
 /** One error as a line of text: `path: message`, or the message alone for the whole scenario. */
 export const errorLine = (e: ScenarioError) => (e.path ? `${e.path}: ${e.message}` : e.message);
@@ -34,9 +22,10 @@ export function summarizeErrors(errors: readonly ScenarioError[]): string {
  * Opens the scenario of an untrusted `s=` link as a custom scenario. When it
  * cannot be read (not lz-string data, too large, not JSON, invalid) nothing
  * changes and an alert names `s` with the first few reasons, one per line.
+ * The reader (loadScenarioIo) must have loaded; otherwise the alert says so.
  */
 export function openLinkScenario(store: AppStore, raw: string): boolean {
-  const decoded = decodeScenario(raw);
+  const decoded = scenarioIo()?.decodeScenario(raw) ?? READER_NOT_LOADED;
   let errors = decoded.ok ? [] : decoded.errors;
   if (decoded.ok) {
     try {

@@ -1,6 +1,7 @@
 import type { AppStore } from '../store/create-app-store';
 import type { AppState } from '../store/types';
 import { presetScenario } from '../../src/index';
+import { loadScenarioIo, scenarioIo } from './load-scenario-io';
 import { openLinkScenario, sameLink } from './scenario-link';
 import { applyUrlStep, readUrl, writeUrl } from './url-state';
 
@@ -42,7 +43,7 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
   };
   write(store.getState());
   const unsubscribe = store.subscribe(write);
-  const onPop = () => {
+  const restore = () => {
     const request = readUrl(host.location.search);
     const state = store.getState();
     const seed = request.seed ?? presetScenario(request.preset)?.seed;
@@ -66,6 +67,12 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
     // The entry stays where it is in the history; only what could not be used is corrected in place.
     const search = writeUrl(store.getState(), { embed });
     if (search !== host.location.search) host.history.replaceState(null, '', `${host.location.pathname}${search}`);
+  };
+  const onPop = () => {
+    // An entry with a link's scenario needs the reader's chunk (loaded by whatever made that
+    // scenario, but maybe not since a reload): the frame follows once it has loaded, or the link's alert says it could not.
+    if (readUrl(host.location.search).scenario !== null && scenarioIo() === null) void loadScenarioIo().then(restore, restore);
+    else restore();
   };
   host.addEventListener('popstate', onPop);
   return () => {
