@@ -8,6 +8,7 @@ import { NarrationStrip } from './shell/NarrationStrip';
 import { PageAlerts } from './shell/PageAlerts';
 import { PresenterControls } from './shell/PresenterControls';
 import { SidePane } from './shell/SidePane';
+import { SimulationStatus } from './shell/SimulationStatus';
 import { TitleBar } from './shell/TitleBar';
 import { useDocumentTheme } from './shell/useDocumentTheme';
 import { usePresenterFullscreen } from './shell/usePresenterFullscreen';
@@ -58,6 +59,7 @@ export function App({ embed = readEmbed(window.location.search) }: AppProps) {
       </section>
       <main className="workspace" data-view={view} data-evidence={wide ? 'wide' : undefined}>
         <div className="view-stack">
+          <SimulationStatus />
           <ViewArea />
           <NarrationStrip />
         </div>

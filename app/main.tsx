@@ -9,6 +9,7 @@ import { StoreProvider } from './store/StoreProvider';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl, readUrl } from './url/url-state';
 import './theme.css';
+import { createWorkerSimulator } from './worker/worker-simulator';
 import './styles.css';
 
 async function start() {
@@ -23,7 +24,9 @@ async function start() {
 
   // The URL decides the first frame; from then on the store is the truth and
   // the address bar follows it.
-  const store = openFromUrl(search, createAppStore);
+  // Big scenarios (a file, a link, an edit, another mode) are simulated in a Web Worker, started on first use.
+  const background = createWorkerSimulator();
+  const store = openFromUrl(search, (options) => createAppStore({ ...options, background }));
   if (storage) {
     if (restore) restoreSavedScenario(store, storage);
     saveScenarioChanges(store, storage);

@@ -8,7 +8,7 @@
  * netfilter hooks with kube-proxy's iptables rules, and conntrack.
  * @example simulate(presetScenario('article')!).connections[0]?.endpointPod // 'pod4'
  */
-export { simulate, type SimulateOptions } from './trace/simulate';
+export { simulate, type SimulateOptions, type SimulateProgress } from './trace/simulate';
 /**
  * What is on screen at a cursor `{ step, t }`.
  * @example frameAt(trace, { step: 0, t: 0 })?.from // 'pod1/eth0'
@@ -75,4 +75,11 @@ export { IPVS_SCHEDULERS, type IpvsScheduler } from './ipvs';
  * A scenario in a link (`s=`, lz-string compressed, defaults left out) and back, and untrusted scenario JSON from a file; never throw.
  * @example decodeScenario(encodeScenario(presetScenario('article')!)).ok // true
  */
-export { decodeScenario, encodeScenario, readScenarioJson, MAX_LINK_CHARS, MAX_SCENARIO_JSON_CHARS } from './scenario/url-codec';
+export {
+  decodeScenario,
+  encodeScenario,
+  readScenarioJson,
+  readScenarioJsonValue,
+  MAX_LINK_CHARS,
+  MAX_SCENARIO_JSON_CHARS,
+} from './scenario/url-codec';

@@ -61,7 +61,8 @@ function readSaved(text: string): SavedScenario | readonly ScenarioError[] {
  * as any untrusted scenario. A value that cannot be read or is invalid is
  * ignored (the page keeps what it opened on) and the editor says why; it is
  * left in storage until the next custom scenario replaces it. True when a
- * saved scenario is now on screen.
+ * saved scenario is now on screen (a big one is simulated in the background
+ * and lands later: false then).
  */
 export function restoreSavedScenario(store: AppStore, storage: ScenarioStorage): boolean {
   let text: string | null;
@@ -77,7 +78,7 @@ export function restoreSavedScenario(store: AppStore, storage: ScenarioStorage):
     return false;
   }
   try {
-    return store.getState().restoreScenario(saved.scenario, saved.basePreset).ok;
+    return store.getState().restoreScenario(saved.scenario, saved.basePreset).ok === true;
   } catch (e) {
     // Valid but not simulable (an engine bug): the page must still open.
     store.getState().setRestoreErrors(failure(`it could not be simulated (${e instanceof Error ? e.message : String(e)})`));

@@ -8,7 +8,8 @@ export type EditResult = ScenarioInput | { readonly errors: readonly ScenarioErr
 
 /**
  * Applies an edit to the scenario on screen through the store's `commitEdit`
- * (validated; refused edits leave the page as it was). True when it went through.
+ * (validated; refused edits leave the page as it was). True when it went through
+ * (or, for a big scenario, is being simulated).
  */
 export function useCommit(): (edit: (base: ScenarioInput) => EditResult) => boolean {
   const store = useAppStoreApi();
@@ -19,7 +20,8 @@ export function useCommit(): (edit: (base: ScenarioInput) => EditResult) => bool
         store.getState().setEditorErrors(next.errors);
         return false;
       }
-      return store.getState().commitEdit(next).ok;
+      // A big scenario's edit is pending while it is simulated: it went through so far.
+      return store.getState().commitEdit(next).ok !== false;
     },
     [store],
   );

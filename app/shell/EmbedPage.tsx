@@ -6,6 +6,7 @@ import { NarrationPanel } from '../panels/NarrationPanel';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectSearch, selectView } from '../store/selectors';
 import { PageAlerts } from './PageAlerts';
+import { SimulationStatus } from './SimulationStatus';
 import { ViewArea } from './ViewArea';
 import '../panels/panels.css';
 
@@ -24,6 +25,7 @@ export function EmbedPage() {
     // No name on this wrapper: a named group around the landmarks is content outside them (axe's "region"); the h1 names the page.
     <div className="app app-embed" data-id="embed">
       <PageAlerts />
+      <SimulationStatus />
       <main className="embed-main" data-view={view}>
         {/* The frame's page has a title too (for screen readers; the host page shows its own). */}
         <h1 className="sr-only">{stringsFor(lang).title}</h1>

@@ -23,8 +23,11 @@ export function SidePane() {
   const [tab, setTab] = useState<Tab>('details');
   const step = useAppStore(selectStepIndex);
   const panel = useRef<HTMLDivElement>(null);
+  // Whether the person scrolled the panel down, kept from its scroll events: asking the panel
+  // (or scrolling it to where it already is) at every step would force a layout of the page.
+  const scrolledDown = useRef(false);
   useEffect(() => {
-    if (tab === 'details') panel.current?.scrollTo?.({ top: 0 });
+    if (tab === 'details' && scrolledDown.current) panel.current?.scrollTo?.({ top: 0 });
   }, [step, tab]);
   const buttons = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   const id = useId();
@@ -70,7 +73,16 @@ export function SidePane() {
           </button>
         ))}
       </div>
-      <div ref={panel} role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="side-tabpanel">
+      <div
+        ref={panel}
+        onScroll={(e) => {
+          scrolledDown.current = e.currentTarget.scrollTop > 0;
+        }}
+        role="tabpanel"
+        id={`${id}-${tab}-panel`}
+        aria-labelledby={`${id}-${tab}-tab`}
+        className="side-tabpanel"
+      >
         {tab === 'details' ? <Panels /> : <scenarioEditor.Part />}
       </div>
     </div>

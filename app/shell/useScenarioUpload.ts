@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { readScenarioJson, type ScenarioError } from '../../src/index';
+import type { ScenarioError } from '../../src/index';
 import { shareStrings } from '../i18n/share-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectLoadScenario, selectSetMode, selectSetScheduler } from '../store/selectors';
+import { selectLang, selectLoadScenario } from '../store/selectors';
 import { errorLine } from '../url/scenario-link';
 
 /** Files over 1 MB are refused before a byte of them is read. */
@@ -29,8 +29,6 @@ const linesOf = (errors: readonly ScenarioError[], more: (n: number) => string) 
 export function useScenarioUpload() {
   const t = shareStrings[useAppStore(selectLang)];
   const loadScenario = useAppStore(selectLoadScenario);
-  const setMode = useAppStore(selectSetMode);
-  const setScheduler = useAppStore(selectSetScheduler);
   const [problem, setProblem] = useState<UploadProblem | null>(null);
   const refuse = (file: File, lines: readonly string[]) => {
     setProblem({ file: file.name, lines });
@@ -45,13 +43,14 @@ export function useScenarioUpload() {
     } catch {
       return refuse(file, [t.unreadableFile]);
     }
-    const read = readScenarioJson(text, { maxChars: MAX_UPLOAD_BYTES });
-    const loaded = read.ok ? loadScenario(read.scenario) : read;
-    if (!loaded.ok) return refuse(file, linesOf(loaded.errors, t.more));
-    // A file carries its own kube-proxy mode and scheduler: open it in them.
-    setMode(loaded.scenario.mode);
-    setScheduler(loaded.scenario.scheduler);
+    // The text is read and checked where the scenario is simulated (a big file in the
+    // background, not on this thread). A file carries its own kube-proxy mode and scheduler.
+    const started = loadScenario(text, { ownMode: true, textLimit: MAX_UPLOAD_BYTES });
     setProblem(null);
+    // Null when a big file's simulation was cancelled or failed: the page says so elsewhere.
+    const loaded = started.ok === 'pending' ? await started.settled : started;
+    if (loaded === null) return null;
+    if (!loaded.ok) return refuse(file, linesOf(loaded.errors, t.more));
     return loaded.scenario.name;
   };
   return { problem, open, clearProblem: () => setProblem(null) };

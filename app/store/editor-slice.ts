@@ -1,8 +1,8 @@
 // The engine's values are deeply readonly and the drafts immer hands a recipe are typed
 // mutable: castDraft (a no-op at run time) stores them as they are.
 import { castDraft } from 'immer';
-import type { ScenarioResult } from '../../src/index';
 import { nextSeed } from '../editor/next-seed';
+import { whenLoaded, type LoadResult } from './background-simulator';
 import type { AppState, EditorSlice, EditorSnapshot, SliceCreator } from './types';
 
 /** How many edits undo remembers. */
@@ -34,13 +34,21 @@ const push = (stack: readonly EditorSnapshot[], snap: EditorSnapshot) => [...sta
  * last showed, then further back.
  */
 export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
-  /** Puts a snapshot back on screen: a preset as that preset (its name, its URL), anything else as a custom scenario. */
-  const show = (snap: EditorSnapshot) => {
+  /**
+   * Puts a snapshot back on screen: a preset as that preset (its name, its URL), anything
+   * else as a custom scenario; then `then` gets what is on screen (later, for a big
+   * scenario simulated in the background; never when that is cancelled).
+   */
+  const show = (snap: EditorSnapshot, then: (shown: EditorSnapshot) => void) => {
     const step = get().cursor.step;
-    if (snap.presetName !== null && get().loadPreset(snap.presetName, snap.seed)) get().seek(step);
-    else get().loadScenario({ ...snap.scenario, seed: snap.seed }, true);
-    const s = get();
-    return { scenario: s.scenario, seed: s.trace.seed, presetName: s.presetName, basePreset: snap.basePreset };
+    const shown = () => {
+      const s = get();
+      then({ scenario: s.scenario, seed: s.trace.seed, presetName: s.presetName, basePreset: snap.basePreset });
+    };
+    if (snap.presetName !== null && get().loadPreset(snap.presetName, snap.seed)) {
+      get().seek(step);
+      shown();
+    } else whenLoaded(get().loadScenario({ ...snap.scenario, seed: snap.seed }, { keepStep: true }), shown);
   };
   const record = (before: EditorSnapshot, after: EditorSnapshot) =>
     set((s) => {
@@ -54,13 +62,15 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
     editor: { past: [], future: [], current: null, errors: [], restoreErrors: null },
     commitEdit: (input) => {
       const before = snapshotOf(get());
-      const result = get().loadScenario(input, true);
-      if (!result.ok) {
-        set((s) => void (s.editor.errors = castDraft(result.errors)));
-        return result;
-      }
-      const s = get();
-      record(before, { scenario: s.scenario, seed: s.trace.seed, presetName: null, basePreset: before.presetName ?? before.basePreset });
+      const result = get().loadScenario(input, { keepStep: true });
+      whenLoaded(result, (loaded) => {
+        if (!loaded.ok) {
+          set((s) => void (s.editor.errors = castDraft(loaded.errors)));
+          return;
+        }
+        const s = get();
+        record(before, { scenario: s.scenario, seed: s.trace.seed, presetName: null, basePreset: before.presetName ?? before.basePreset });
+      });
       return result;
     },
     undo: () => {
@@ -71,25 +81,27 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
       const away = current !== null && current.scenario !== s.scenario;
       const target = away ? current : s.editor.past.at(-1);
       if (!target) return;
-      const shown = show(target);
-      set((d) => {
-        if (!away) d.editor.past = d.editor.past.slice(0, -1);
-        d.editor.future = push(d.editor.future, now);
-        d.editor.current = shown;
-        d.editor.errors = [];
-      });
+      show(target, (shown) =>
+        set((d) => {
+          if (!away) d.editor.past = d.editor.past.slice(0, -1);
+          d.editor.future = push(d.editor.future, now);
+          d.editor.current = shown;
+          d.editor.errors = [];
+        }),
+      );
     },
     redo: () => {
       const target = get().editor.future.at(-1);
       if (!target) return;
       const now = snapshotOf(get());
-      const shown = show(target);
-      set((d) => {
-        d.editor.future = d.editor.future.slice(0, -1);
-        d.editor.past = push(d.editor.past, now);
-        d.editor.current = shown;
-        d.editor.errors = [];
-      });
+      show(target, (shown) =>
+        set((d) => {
+          d.editor.future = d.editor.future.slice(0, -1);
+          d.editor.past = push(d.editor.past, now);
+          d.editor.current = shown;
+          d.editor.errors = [];
+        }),
+      );
     },
     rollAgain: () => {
       const s = get();
@@ -115,16 +127,18 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
     },
     setEditorErrors: (errors) => set((s) => void (s.editor.errors = castDraft(errors))),
     setRestoreErrors: (errors) => set((s) => void (s.editor.restoreErrors = castDraft(errors))),
-    restoreScenario: (input, basePreset): ScenarioResult => {
-      const result = get().loadScenario(input, true);
-      const s = get();
-      set((d) => {
-        if (!result.ok) {
-          d.editor.restoreErrors = castDraft(result.errors);
-          return;
-        }
-        d.editor.restoreErrors = null;
-        d.editor.current = { scenario: s.scenario, seed: s.trace.seed, presetName: null, basePreset };
+    restoreScenario: (input, basePreset): LoadResult => {
+      const result = get().loadScenario(input, { keepStep: true });
+      whenLoaded(result, (loaded) => {
+        const s = get();
+        set((d) => {
+          if (!loaded.ok) {
+            d.editor.restoreErrors = castDraft(loaded.errors);
+            return;
+          }
+          d.editor.restoreErrors = null;
+          d.editor.current = { scenario: s.scenario, seed: s.trace.seed, presetName: null, basePreset };
+        });
       });
       return result;
     },

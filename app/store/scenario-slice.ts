@@ -1,9 +1,19 @@
 // The trace is deeply readonly and the drafts immer hands a recipe are typed mutable:
 // castDraft (a no-op at run time) stores it as it is.
 import { castDraft } from 'immer';
-import { presetScenario, simulate, type IpvsScheduler, type ProxyMode, type Scenario } from '../../src/index';
+import {
+  presetScenario,
+  simulate,
+  type IpvsScheduler,
+  type ProxyMode,
+  type Scenario,
+  type ScenarioResult,
+  type Trace,
+} from '../../src/index';
 import { READER_NOT_LOADED, scenarioIo } from '../url/load-scenario-io';
-import type { ScenarioSlice, SliceCreator } from './types';
+import type { BackgroundSimulator, LoadResult, SimulationJob } from './background-simulator';
+import { needsBackground, textNeedsBackground } from './needs-background';
+import type { AppState, ScenarioSlice, SimulationPurpose, SliceCreator } from './types';
 
 /**
  * The scenario and its trace. The trace is the engine's output for the
@@ -18,6 +28,21 @@ export interface ScenarioSliceOptions {
   readonly seed?: number;
   readonly mode?: ProxyMode;
   readonly scheduler?: IpvsScheduler;
+  /**
+   * Where big scenarios are simulated (`needsBackground`): a Web Worker in the page.
+   * Without one (tests, the CLI) every scenario is simulated at once, on this thread.
+   */
+  readonly background?: BackgroundSimulator;
+}
+
+/** Puts a new scenario's trace on screen, in the mode and with the scheduler it was simulated with. */
+function show(s: AppState, next: { scenario: Scenario; trace: Trace; scheduler: IpvsScheduler }, keepStep: boolean) {
+  s.scenario = next.scenario;
+  s.trace = castDraft(next.trace);
+  s.mode = next.trace.mode;
+  s.scheduler = next.scheduler;
+  s.cursor = keepStep ? { step: Math.min(s.cursor.step, next.trace.steps.length - 1), t: 0.5 } : { step: 0, t: 0.5 };
+  s.playing = false;
 }
 
 export function createScenarioSlice({
@@ -25,56 +50,86 @@ export function createScenarioSlice({
   seed,
   mode = 'iptables',
   scheduler = 'rr',
+  background,
 }: ScenarioSliceOptions = {}): SliceCreator<ScenarioSlice> {
   return (set, get) => {
     const scenario = presetScenario(preset) ?? presetScenario('article')!;
+    const runner = createBackgroundRuns(set, get, background);
+
+    /**
+     * The scenario on screen again in another mode or with another scheduler: the
+     * step stays (clamped). A load still under way is redone that way instead: it,
+     * not the scenario on screen, is what the user is waiting for.
+     */
+    const rerun = (change: Pick<SimulationJob, 'mode'> | Pick<SimulationJob, 'scheduler'>, purpose: SimulationPurpose) => {
+      const pending = runner.pendingJob();
+      if (pending) {
+        const { keepStep, presetName } = pending;
+        void runner.start({ ...pending.job, ...change }, pending.purpose, { keepStep, presetName, continuing: true });
+        return;
+      }
+      const s = get();
+      const next = { mode: s.mode, scheduler: s.scheduler, ...change } as { mode: ProxyMode; scheduler: IpvsScheduler };
+      if (background && needsBackground(s.scenario, next.mode)) {
+        const job = { input: s.scenario, seed: s.trace.seed, ...next };
+        void runner.start(job, purpose, { keepStep: true, presetName: s.presetName, continuing: false });
+        return;
+      }
+      const trace = run(s.scenario, s.trace.seed, next.mode, next.scheduler);
+      set((d) => show(d, { scenario: s.scenario, trace, scheduler: next.scheduler }, true));
+    };
+    /** What is (or will be, when the pending run ends) on screen. */
+    const wanted = () => runner.pendingJob()?.job ?? get();
+
     return {
       presetName: presetScenario(preset) ? preset : 'article',
       scenario,
       mode,
       scheduler,
       trace: run(scenario, seed, mode, scheduler),
+      simulation: null,
+      simulationError: null,
       setMode: (next) => {
-        if (next === get().mode) return;
-        // The same scenario and seed in the other mode: the step stays where it is (clamped).
-        const trace = run(get().scenario, get().trace.seed, next, get().scheduler);
-        set((s) => {
-          s.mode = next;
-          s.trace = castDraft(trace);
-          s.cursor = { step: Math.min(s.cursor.step, trace.steps.length - 1), t: 0.5 };
-          s.playing = false;
-        });
+        if (next !== wanted().mode) rerun({ mode: next }, 'mode');
       },
       setScheduler: (next) => {
-        if (next === get().scheduler) return;
-        // Another scheduler for the same scenario and seed: the step stays (clamped).
-        const trace = run(get().scenario, get().trace.seed, get().mode, next);
-        set((s) => {
-          s.scheduler = next;
-          s.trace = castDraft(trace);
-          s.cursor = { step: Math.min(s.cursor.step, trace.steps.length - 1), t: 0.5 };
-          s.playing = false;
-        });
+        if (next !== wanted().scheduler) rerun({ scheduler: next }, 'scheduler');
       },
-      loadScenario: (input, keepStep = false) => {
+      loadScenario: (input, { keepStep = false, ownMode = false, textLimit } = {}): LoadResult => {
+        const s = get();
+        const inMode = ownMode ? {} : { mode: s.mode, scheduler: s.scheduler };
+        const inBackground = (job: SimulationJob): LoadResult => ({
+          ok: 'pending',
+          settled: runner.start(job, 'scenario', { keepStep, presetName: null, continuing: false }),
+        });
+        // A file's text is read where it is simulated: a big one is not even parsed on this thread.
+        let value = input;
+        if (textLimit !== undefined) {
+          const text = typeof input === 'string' ? input : '';
+          if (background && textNeedsBackground(text)) return inBackground({ input: text, textLimit, ...inMode });
+          const read = scenarioIo()?.readScenarioJsonValue(text, { maxChars: textLimit }) ?? READER_NOT_LOADED;
+          if (!read.ok) return read;
+          value = read.value;
+        }
+        if (background && needsBackground(value, inMode.mode ?? ownModeOf(value))) return inBackground({ input: value, ...inMode });
+        runner.cancel();
         // Untrusted input: validated first; on any error nothing changes, so the
         // last good scenario stays on screen.
         // The validator loads on demand (load-scenario-io.ts); whatever brings a custom scenario loads it first.
-        const parsed = scenarioIo()?.parseScenario(input) ?? READER_NOT_LOADED;
+        const parsed = scenarioIo()?.parseScenario(value) ?? READER_NOT_LOADED;
         if (!parsed.ok) return parsed;
-        const trace = run(parsed.scenario, undefined, get().mode, get().scheduler);
-        set((s) => {
-          s.presetName = null;
-          s.scenario = parsed.scenario;
-          s.trace = castDraft(trace);
-          s.cursor = keepStep ? { step: Math.min(s.cursor.step, trace.steps.length - 1), t: 0.5 } : { step: 0, t: 0.5 };
-          s.playing = false;
+        const nextScheduler = inMode.scheduler ?? parsed.scenario.scheduler;
+        const trace = run(parsed.scenario, undefined, inMode.mode ?? parsed.scenario.mode, nextScheduler);
+        set((d) => {
+          d.presetName = null;
+          show(d, { scenario: parsed.scenario, trace, scheduler: nextScheduler }, keepStep);
         });
         return parsed;
       },
       loadPreset: (name, nextSeed) => {
         const next = presetScenario(name);
         if (!next) return false;
+        runner.cancel();
         const trace = run(next, nextSeed, get().mode, get().scheduler);
         set((s) => {
           s.presetName = name;
@@ -85,6 +140,119 @@ export function createScenarioSlice({
         });
         return true;
       },
+      cancelSimulation: () => runner.cancel(),
+      dismissSimulationError: () => set((s) => void (s.simulationError = null)),
     };
+  };
+}
+
+/** The mode a scenario's JSON asks for, for the size check before it is validated. */
+function ownModeOf(input: unknown): ProxyMode {
+  return typeof input === 'object' && input !== null && 'mode' in input && input.mode === 'ipvs' ? 'ipvs' : 'iptables';
+}
+
+type Setter = Parameters<SliceCreator<ScenarioSlice>>[0];
+/** Answers the caller of a background load: its result, or null when it was cancelled, replaced or failed. */
+type Settle = (result: ScenarioResult | null) => void;
+
+/** A background run in progress: its job and what to do with the trace when it comes. */
+interface PendingRun {
+  readonly id: number;
+  readonly job: SimulationJob;
+  readonly purpose: SimulationPurpose;
+  readonly keepStep: boolean;
+  /** The preset the result is shown as (a mode switch of a preset stays that preset), or null for a custom scenario. */
+  readonly presetName: string | null;
+  readonly cancel: () => void;
+  readonly settle: Settle;
+}
+
+/**
+ * At most one simulation in the background. While it runs, the previous
+ * scenario and trace stay on screen and usable and `simulation` says how far it
+ * is; when it ends its trace replaces them, or its errors come back; Cancel (or
+ * a newer request) leaves everything as it was; a crash sets `simulationError`.
+ * `continuing` redoes the pending run's request another way (a mode switch during
+ * a load): its caller then gets the redone run's result.
+ */
+function createBackgroundRuns(set: Setter, get: () => AppState, background: BackgroundSimulator | undefined) {
+  let current: PendingRun | null = null;
+  let nextId = 1;
+  const finished = (id: number): PendingRun | null => {
+    if (current?.id !== id) return null;
+    const run = current;
+    current = null;
+    return run;
+  };
+  const start = (
+    job: SimulationJob,
+    purpose: SimulationPurpose,
+    options: { keepStep: boolean; presetName: string | null; continuing: boolean },
+  ): Promise<ScenarioResult | null> => {
+    const previous = current;
+    current = null;
+    previous?.cancel();
+    let settle: Settle = () => {};
+    const settled = new Promise<ScenarioResult | null>((resolve) => (settle = resolve));
+    if (previous && options.continuing) {
+      const own = settle;
+      settle = (result) => {
+        previous.settle(result);
+        own(result);
+      };
+    } else previous?.settle(null);
+    const id = nextId++;
+    const status = { purpose, mode: job.mode ?? null, scheduler: job.scheduler ?? null };
+    const running = background!(job, ({ done, total }) => {
+      if (current?.id === id) set((s) => void (s.simulation = { ...status, done, total }));
+    });
+    current = { id, job, purpose, keepStep: options.keepStep, presetName: options.presetName, cancel: running.cancel, settle };
+    set((s) => {
+      s.simulation = { ...status, done: 0, total: 0 };
+      s.simulationError = null;
+    });
+    running.result.then(
+      (outcome) => {
+        const run = finished(id);
+        if (!run) return;
+        if (!outcome.ok) {
+          set((s) => void (s.simulation = null));
+          return run.settle(outcome);
+        }
+        set((s) => {
+          s.simulation = null;
+          s.presetName = run.presetName;
+          show(
+            s,
+            { scenario: outcome.scenario, trace: outcome.trace, scheduler: job.scheduler ?? outcome.scenario.scheduler },
+            run.keepStep,
+          );
+        });
+        run.settle({ ok: true, scenario: get().scenario });
+      },
+      (error: unknown) => {
+        const run = finished(id);
+        if (!run) return;
+        set((s) => {
+          s.simulation = null;
+          s.simulationError = error instanceof Error ? error.message : String(error);
+        });
+        run.settle(null);
+      },
+    );
+    return settled;
+  };
+  return {
+    start,
+    /** Stops the pending run, if any: nothing on screen changes. */
+    cancel: () => {
+      if (!current) return;
+      const run = current;
+      current = null;
+      run.cancel();
+      run.settle(null);
+      set((s) => void (s.simulation = null));
+    },
+    pendingJob: (): PendingRun | null => current,
   };
 }

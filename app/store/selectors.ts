@@ -26,6 +26,11 @@ export const selectLoadScenario = (s: AppState) => s.loadScenario;
 export const selectLoadPreset = (s: AppState) => s.loadPreset;
 export const selectSetMode = (s: AppState) => s.setMode;
 export const selectSetScheduler = (s: AppState) => s.setScheduler;
+// A big scenario simulated in the background.
+export const selectSimulation = (s: AppState) => s.simulation;
+export const selectSimulationError = (s: AppState) => s.simulationError;
+export const selectCancelSimulation = (s: AppState) => s.cancelSimulation;
+export const selectDismissSimulationError = (s: AppState) => s.dismissSimulationError;
 
 // Parts of the scenario on screen: each is a part of the frozen scenario itself,
 // so its identity changes only when the part does.

@@ -1,16 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type {
-  Cursor,
-  IpvsScheduler,
-  Lang,
-  ProxyMode,
-  Scenario,
-  ScenarioError,
-  ScenarioInput,
-  ScenarioResult,
-  Trace,
-} from '../../src/index';
+import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioError, ScenarioInput, Trace } from '../../src/index';
 import type { Theme } from './theme';
+import type { LoadResult } from './background-simulator';
 
 /** The cluster topology, the article's figures, or every step as a list. */
 export type View = 'cluster' | 'classic' | 'list';
@@ -37,12 +28,44 @@ export interface ScenarioSlice {
   setScheduler: (scheduler: IpvsScheduler) => void;
   /**
    * Validates untrusted scenario JSON and, when it is valid, shows it (as a
-   * custom scenario) from its first step, or at the same step with `keepStep`.
+   * custom scenario) from its first step, or at the same step with `keepStep`;
+   * in the mode and with the scheduler on screen, or its own with `ownMode`.
    * On errors nothing changes and the errors come back, each with its path.
+   * A big scenario is validated and simulated in the background: the result is
+   * then pending (see `whenLoaded`) and the scenario on screen stays until it lands.
    */
-  loadScenario: (input: unknown, keepStep?: boolean) => ScenarioResult;
+  loadScenario: (input: unknown, options?: LoadOptions) => LoadResult;
   /** Runs the engine on a preset; false (and nothing changes) for an unknown name. */
   loadPreset: (name: string, seed?: number) => boolean;
+  /** A big scenario being simulated in the background, and how far it is; null when none is. */
+  simulation: SimulationStatus | null;
+  /** Why the last background simulation failed (the previous scenario stayed), until dismissed or the next one starts. */
+  simulationError: string | null;
+  /** Stops the background simulation: nothing on screen changes. */
+  cancelSimulation: () => void;
+  dismissSimulationError: () => void;
+}
+
+export interface LoadOptions {
+  /** Stay at the step on screen (clamped) rather than go to the first. */
+  readonly keepStep?: boolean;
+  /** Simulate in the scenario's own mode and scheduler (a file carries them) and switch to them. */
+  readonly ownMode?: boolean;
+  /** The input is JSON text (a file) of at most this many characters, read like `readScenarioJsonValue` reads it. */
+  readonly textLimit?: number;
+}
+
+/** What a background simulation was started for: a scenario to open, or the one on screen in another mode or scheduler. */
+export type SimulationPurpose = 'scenario' | 'mode' | 'scheduler';
+
+export interface SimulationStatus {
+  readonly purpose: SimulationPurpose;
+  /** The mode and scheduler simulated; null for a scenario simulated in its own. */
+  readonly mode: ProxyMode | null;
+  readonly scheduler: IpvsScheduler | null;
+  /** Units of work done of `total` (see `SimulateProgress`); total is 0 until the first report. */
+  readonly done: number;
+  readonly total: number;
 }
 
 /** Playback speeds the controls step through with + and -. */
@@ -111,7 +134,7 @@ export interface EditorSlice {
     restoreErrors: readonly ScenarioError[] | null;
   };
   /** Validates and shows an edited scenario (keeping the step); on errors nothing changes but `editor.errors`. */
-  commitEdit: (input: ScenarioInput) => ScenarioResult;
+  commitEdit: (input: ScenarioInput) => LoadResult;
   undo: () => void;
   redo: () => void;
   /** A new seed, the next one of a fixed generator: the same scenario rolls the same way every time. */
@@ -121,7 +144,7 @@ export interface EditorSlice {
   /** Errors found before validation (a label without "="), shown like the scenario's own. */
   setEditorErrors: (errors: readonly ScenarioError[]) => void;
   /** Opens a custom scenario saved earlier, with the preset it came from; its errors are kept in `editor.restoreErrors`. */
-  restoreScenario: (input: unknown, basePreset: string | null) => ScenarioResult;
+  restoreScenario: (input: unknown, basePreset: string | null) => LoadResult;
   /** Says why a saved scenario was ignored (it could not even be read), or clears that. */
   setRestoreErrors: (errors: readonly ScenarioError[] | null) => void;
 }

@@ -1,4 +1,4 @@
-import type { ScenarioResult } from '../../src/index';
+import type { ScenarioError } from '../../src/index';
 import type * as ScenarioIoModule from './scenario-io';
 
 /** The scenario validator and link codec (scenario-io.ts), once its chunk has loaded. */
@@ -29,7 +29,7 @@ export function loadScenarioIo(): Promise<ScenarioIo> {
 export const scenarioIo = (): ScenarioIo | null => loaded;
 
 /** What a scenario reads as when the reader is not loaded (its chunk failed to load): nothing changes, and this says why. */
-export const READER_NOT_LOADED: ScenarioResult = {
+export const READER_NOT_LOADED: { readonly ok: false; readonly errors: readonly ScenarioError[] } = {
   ok: false,
   errors: [{ path: '', message: "could not be read: the page's scenario reader did not load (reload the page to try again)" }],
 };

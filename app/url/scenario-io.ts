@@ -6,7 +6,7 @@ import { encodeScenario, type Scenario } from '../../src/index';
  * own, loaded on demand through load-scenario-io.ts: a page opened on a preset
  * never needs it before its first frame.
  */
-export { decodeScenario, MAX_LINK_CHARS, parseScenario, readScenarioJson } from '../../src/index';
+export { decodeScenario, MAX_LINK_CHARS, parseScenario, readScenarioJson, readScenarioJsonValue } from '../../src/index';
 
 // Scenarios are immutable store values: each is encoded once, however often the URL is written (every frame while playing).
 const links = new WeakMap<Scenario, string>();

@@ -1,4 +1,5 @@
 import type { Scenario, ScenarioError } from '../../src/index';
+import { whenLoaded, type LoadResult } from '../store/background-simulator';
 import type { AppStore } from '../store/create-app-store';
 import { READER_NOT_LOADED, scenarioIo } from './load-scenario-io';
 
@@ -23,20 +24,26 @@ export function summarizeErrors(errors: readonly ScenarioError[]): string {
  * cannot be read (not lz-string data, too large, not JSON, invalid) nothing
  * changes and an alert names `s` with the first few reasons, one per line.
  * The reader (loadScenarioIo) must have loaded; otherwise the alert says so.
+ * Returns what `loadScenario` did (pending for a big scenario).
  */
-export function openLinkScenario(store: AppStore, raw: string): boolean {
+export function openLinkScenario(store: AppStore, raw: string): LoadResult {
+  const alert = (errors: readonly ScenarioError[]) =>
+    store.getState().addAlert({ param: 's', value: summarizeErrors(errors), reason: 'invalid' });
   const decoded = scenarioIo()?.decodeScenario(raw) ?? READER_NOT_LOADED;
-  let errors = decoded.ok ? [] : decoded.errors;
-  if (decoded.ok) {
-    try {
-      const loaded = store.getState().loadScenario(decoded.scenario);
-      if (!loaded.ok) errors = loaded.errors;
-    } catch (e) {
-      // An engine bug must not blank the page: the scenario is valid but could not be simulated.
-      errors = [{ path: '', message: `could not be simulated (${e instanceof Error ? e.message : String(e)})` }];
-    }
+  if (!decoded.ok) {
+    alert(decoded.errors);
+    return decoded;
   }
-  if (errors.length === 0) return true;
-  store.getState().addAlert({ param: 's', value: summarizeErrors(errors), reason: 'invalid' });
-  return false;
+  let loaded: LoadResult;
+  try {
+    loaded = store.getState().loadScenario(decoded.scenario);
+  } catch (e) {
+    // An engine bug must not blank the page: the scenario is valid but could not be simulated.
+    loaded = { ok: false, errors: [{ path: '', message: `could not be simulated (${e instanceof Error ? e.message : String(e)})` }] };
+  }
+  // A big scenario is simulated in the background: its errors, if any, come later.
+  whenLoaded(loaded, (result) => {
+    if (!result.ok) alert(result.errors);
+  });
+  return loaded;
 }

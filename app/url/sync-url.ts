@@ -1,6 +1,7 @@
 import type { AppStore } from '../store/create-app-store';
 import type { AppState } from '../store/types';
 import { presetScenario } from '../../src/index';
+import type { LoadResult } from '../store/background-simulator';
 import { loadScenarioIo, scenarioIo } from './load-scenario-io';
 import { openLinkScenario, sameLink } from './scenario-link';
 import { applyUrlStep, readUrl, writeUrl } from './url-state';
@@ -43,14 +44,23 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
   };
   write(store.getState());
   const unsubscribe = store.subscribe(write);
+  /** After Back or Forward: the entry stays where it is in the history; only what could not be used is corrected in place. */
+  const settle = () => {
+    restoring = false;
+    last = identity(store.getState());
+    lastScenario = store.getState().scenario;
+    const search = writeUrl(store.getState(), { embed });
+    if (search !== host.location.search) host.history.replaceState(null, '', `${host.location.pathname}${search}`);
+  };
   const restore = () => {
     const request = readUrl(host.location.search);
     const state = store.getState();
     const seed = request.seed ?? presetScenario(request.preset)?.seed;
+    let opened: LoadResult | null = null;
     restoring = true;
     try {
       if (request.scenario !== null) {
-        if (state.presetName !== null || !sameLink(request.scenario, state.scenario)) openLinkScenario(store, request.scenario);
+        if (state.presetName !== null || !sameLink(request.scenario, state.scenario)) opened = openLinkScenario(store, request.scenario);
       } else if (request.preset !== state.presetName || seed !== state.trace.seed) state.loadPreset(request.preset, request.seed);
       store.getState().setLang(request.lang);
       store.getState().setMode(request.mode);
@@ -58,15 +68,17 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
       store.getState().setView(request.view);
       store.getState().setPresent(request.present);
       store.getState().setTheme(request.theme);
-      applyUrlStep(store, { ...request, alerts: [] });
-    } finally {
+      if (opened?.ok !== 'pending') applyUrlStep(store, { ...request, alerts: [] });
+    } catch (e) {
       restoring = false;
+      throw e;
     }
-    last = identity(store.getState());
-    lastScenario = store.getState().scenario;
-    // The entry stays where it is in the history; only what could not be used is corrected in place.
-    const search = writeUrl(store.getState(), { embed });
-    if (search !== host.location.search) host.history.replaceState(null, '', `${host.location.pathname}${search}`);
+    if (opened?.ok !== 'pending') return settle();
+    // A big scenario is simulated in the background: the entry is settled when it lands (or is cancelled).
+    void opened.settled.then((result) => {
+      if (result?.ok) applyUrlStep(store, { ...request, alerts: [] });
+      settle();
+    });
   };
   const onPop = () => {
     // An entry with a link's scenario needs the reader's chunk (loaded by whatever made that

@@ -11,6 +11,7 @@ import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import { THEMES, type Theme } from '../store/theme';
 import type { Alert, AppState, View } from '../store/types';
+import { whenLoaded } from '../store/background-simulator';
 import { scenarioIo } from './load-scenario-io';
 import { openLinkScenario } from './scenario-link';
 
@@ -189,7 +190,12 @@ export function openFromUrl(
     theme: request.theme,
   });
   for (const alert of request.alerts) store.getState().addAlert(alert);
-  if (request.scenario !== null) openLinkScenario(store, request.scenario);
-  applyUrlStep(store, request);
+  const opened = request.scenario !== null ? openLinkScenario(store, request.scenario) : null;
+  // A big scenario lands later (simulated in the background): its step is applied then.
+  if (opened?.ok !== 'pending') applyUrlStep(store, request);
+  else
+    whenLoaded(opened, (result) => {
+      if (result.ok) applyUrlStep(store, request);
+    });
   return store;
 }

@@ -3,6 +3,7 @@ import { ipv4ToNumber, type Ipv4 } from '../net/ipv4';
 import type { Scenario } from '../scenario/schema';
 import type { ClusterChecks } from './cluster-checks';
 import { toClusterService } from './cluster-objects';
+import { firstIndexes } from './first-indexes';
 import { nextServiceAddress } from './ipam';
 import type { ClusterService } from './model';
 
@@ -34,13 +35,15 @@ export function allocateServices(
   // others are handed out from the tenth on, in declaration order (deterministic,
   // where the real allocator picks at random).
   let lastVip = 9;
+  // Where each name and each given cluster IP first appears: one pass, not a search per Service.
+  const firstByName = firstIndexes(cluster.services.map((s) => `${s.namespace}/${s.name}`));
+  const firstByVip = firstIndexes(givenVips);
   cluster.services.forEach((s, i) => {
     const path = `cluster.services[${i}]`;
-    if (cluster.services.findIndex((t) => t.name === s.name && t.namespace === s.namespace) !== i)
-      fail(`${path}.name`, `service "${s.name}" is declared twice`);
+    if (firstByName.get(`${s.namespace}/${s.name}`) !== i) fail(`${path}.name`, `service "${s.name}" is declared twice`);
     checkServicePorts(s, path, checks);
     let vip: Ipv4 | undefined = givenVips[i];
-    if (s.clusterIP !== undefined && vip && givenVips.findIndex((g) => g === vip) !== i)
+    if (s.clusterIP !== undefined && vip && firstByVip.get(vip) !== i)
       fail(`${path}.clusterIP`, `${vip} is already another Service's cluster IP`);
     if (s.clusterIP === undefined && serviceCidr) {
       const n = nextServiceAddress(serviceCidr, lastVip, usedVips);

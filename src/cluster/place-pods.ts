@@ -5,6 +5,7 @@ import type { ClusterChecks } from './cluster-checks';
 import { toClusterPod } from './cluster-objects';
 import { nextPodAddress, type ClusterAllocation } from './ipam';
 import type { ClusterNode, ClusterPod } from './model';
+import { firstIndexes } from './first-indexes';
 
 /** The pods on their nodes, and where the pod allocators stand afterwards. */
 export interface PlacedPods extends Pick<ClusterAllocation, 'lastPodIp' | 'nextVeth' | 'vethOf'> {
@@ -27,10 +28,10 @@ export function placePods(cluster: Scenario['cluster'], nodes: readonly ClusterN
   const lastPodIp: Record<string, number> = Object.fromEntries(nodes.map((n) => [n.name, 1]));
   const nextVeth: Record<string, number> = Object.fromEntries(nodes.map((n) => [n.name, 0]));
   const vethOf: Record<string, string> = {};
+  const firstByName = firstIndexes(cluster.pods.map((p) => `${p.namespace}/${p.name}`));
   cluster.pods.forEach((p, i) => {
     const path = `cluster.pods[${i}]`;
-    if (cluster.pods.findIndex((q) => q.name === p.name && q.namespace === p.namespace) !== i)
-      fail(`${path}.name`, `pod "${p.name}" is declared twice`);
+    if (firstByName.get(`${p.namespace}/${p.name}`) !== i) fail(`${path}.name`, `pod "${p.name}" is declared twice`);
     const node = nodes.find((n) => n.name === p.node);
     if (!node) return fail(`${path}.node`, `no node named "${p.node}"`);
     let podIp = given[i];

@@ -1,7 +1,7 @@
 import type { Cluster, ClusterNode } from '../cluster/model';
 import type { IpvsScheduler, IpvsState } from '../ipvs';
 import type { Ipset } from '../ipvs/ipset';
-import { withBuiltinChains } from '../kube-proxy';
+import { syncDependsOnNode, withBuiltinChains } from '../kube-proxy';
 import { syncIpvs } from '../kube-proxy/ipvs';
 import type { Ruleset } from '../netfilter';
 import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from './node-proxier';
@@ -55,6 +55,27 @@ export function syncKernel(
       ipvsAddresses: new Set(sync.dummyAddresses),
     };
   }
-  const sync = syncNode(cluster, node);
-  return { ruleset: parse(withBuiltinChains(sync.restore), sync.restore), ipvs: null, ipsets: [], ipvsAddresses: new Set() };
+  const restore = iptablesRestoreOf(cluster, node);
+  return { ruleset: parse(restore.withBuiltins, restore.sync), ipvs: null, ipsets: [], ipvsAddresses: new Set() };
+}
+
+/** kube-proxy's restore text and the kernel's whole tables, for a cluster whose rules are the same on every node. */
+const sharedRestore = new WeakMap<Cluster, { readonly sync: string; readonly withBuiltins: string }>();
+
+/**
+ * The iptables-mode sync of one node. Our clusters have ClusterIP Services without
+ * Local traffic policies or topology hints, so kube-proxy writes the same rules on
+ * every node (`syncDependsOnNode`): the text is computed once per cluster state and
+ * shared, which turns 100 nodes' syncs into one. A cluster is never changed in place
+ * (an event makes a new one), so the memo cannot go stale.
+ */
+function iptablesRestoreOf(cluster: Cluster, node: ClusterNode): { readonly sync: string; readonly withBuiltins: string } {
+  const shared = sharedRestore.get(cluster);
+  if (shared) return shared;
+  const sync = syncNode(cluster, node).restore;
+  const restore = { sync, withBuiltins: withBuiltinChains(sync) };
+  if (!syncDependsOnNode(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster))) {
+    sharedRestore.set(cluster, restore);
+  }
+  return restore;
 }

@@ -1,34 +1,27 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { base32 } from '@scure/base';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Prefix } from './sha256-prefix';
 
 /*
  * Per-service and per-endpoint chain names (pkg/proxy/iptables/proxier.go,
  * portProtoHash and servicePortEndpointChainName):
  *   base32Std(sha256(svcPortName + protocol [+ endpoint]))[:16]
- * 16 base32 characters are exactly the first 10 bytes of the digest, so only those are
- * encoded; the "=" padding of the full encoding never shows.
+ * 16 base32 characters are exactly the first 10 bytes (80 bits) of the digest, so only
+ * those are encoded; the "=" padding of the full encoding never shows.
  */
 
-// Hash inputs are almost always ASCII; encoding them into one reused buffer avoids an
-// allocation per hash (a 10,000-service sync hashes ~110,000 strings).
-let scratch = new Uint8Array(256);
-
-function asciiBytes(input: string): Uint8Array | null {
-  const n = input.length;
-  if (n > scratch.length) scratch = new Uint8Array(n * 2);
-  for (let i = 0; i < n; i++) {
-    const c = input.charCodeAt(i);
-    if (c > 127) return null;
-    scratch[i] = c;
-  }
-  return scratch.subarray(0, n);
-}
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The 16-character hash kube-proxy puts after KUBE-SVC-/KUBE-SEP-/... */
 export function chainHash(input: string): string {
-  const bytes = asciiBytes(input) ?? utf8ToBytes(input);
-  return base32.encode(sha256(bytes).subarray(0, 10));
+  const words = sha256Prefix(input);
+  let out = '';
+  for (let bit = 0; bit < 80; bit += 5) {
+    // The 5 bits at `bit` of the big-endian digest, which may straddle two words.
+    const word = bit >>> 5;
+    const shift = bit & 31;
+    const value = shift <= 27 ? words[word]! >>> (27 - shift) : (words[word]! << (shift - 27)) | (words[word + 1]! >>> (59 - shift));
+    out += BASE32[value & 31];
+  }
+  return out;
 }
 
 /** portProtoHash(servicePortName, protocol): protocol is lower case ("tcp"). */

@@ -15,4 +15,5 @@ export type { ServiceInput, ServicePortInput, LoadBalancerIngressInput, ServiceT
 export type { EndpointSliceInput, EndpointInput, EndpointPortInput, EndpointConditionsInput } from './endpoint-slice';
 export type { TableRules } from './rule-buffers';
 export { applyProxierOp, syncProxier, newProxierState, type ProxierState, type ProxierOp, type ProxierSync } from './proxier';
+export { syncDependsOnNode } from './sync-depends-on-node';
 export { staleUdpEntryFilter, conntrackCleanupRequired, type StaleEntryFilter } from './clean-stale-entries';

@@ -1,39 +1,47 @@
-import { chainOf, type Table } from './ruleset';
+import type { Table } from './ruleset';
 
 /**
  * The kernel refuses a table whose chains jump in a circle (ip_tables.c
  * mark_source_chains returns ELOOP), so iptables-restore fails on it. This finds
  * such a cycle (as chain names, first repeated at the end) or returns null.
- * Iterative depth-first search: rulesets have 10,000s of chains.
+ * Iterative depth-first search over chain indexes: rulesets have 10,000s of chains,
+ * so the visit state is one byte per chain and the path two typed stacks, allocated once.
  */
 export function findJumpLoop(table: Table): readonly string[] | null {
-  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = finished
-  for (const root of table.chains) {
-    if (state.has(root.name)) continue;
-    const path: { name: string; next: number }[] = [{ name: root.name, next: 0 }];
-    state.set(root.name, 1);
-    while (path.length > 0) {
-      const top = path[path.length - 1] as { name: string; next: number };
-      const rules = chainOf(table, top.name)?.rules ?? [];
+  const { chains, chainIndex } = table;
+  const state = new Uint8Array(chains.length); // 0 = unseen, 1 = on the current path, 2 = finished
+  const path = new Int32Array(chains.length); // chain indexes from the root down
+  const next = new Int32Array(chains.length); // the next rule to look at in each
+  for (let root = 0; root < chains.length; root++) {
+    if (state[root] !== 0) continue;
+    let depth = 1;
+    path[0] = root;
+    next[0] = 0;
+    state[root] = 1;
+    while (depth > 0) {
+      const top = depth - 1;
+      const rules = chains[path[top]!]!.rules;
       let pushed = false;
-      while (top.next < rules.length) {
-        const t = (rules[top.next] as (typeof rules)[number]).target;
-        top.next++;
+      while (next[top]! < rules.length) {
+        const t = rules[next[top]!]!.target;
+        next[top]!++;
         if (t.kind !== 'jump' && t.kind !== 'goto') continue;
-        const seen = state.get(t.chain);
-        if (seen === 1) {
-          const names = path.map((p) => p.name);
+        const j = Object.hasOwn(chainIndex, t.chain) ? chainIndex[t.chain] : undefined;
+        if (j === undefined || state[j] === 2) continue;
+        if (state[j] === 1) {
+          const names = Array.from(path.subarray(0, depth), (i) => chains[i]!.name);
           return [...names.slice(names.indexOf(t.chain)), t.chain];
         }
-        if (seen === 2 || chainOf(table, t.chain) === undefined) continue;
-        state.set(t.chain, 1);
-        path.push({ name: t.chain, next: 0 });
+        state[j] = 1;
+        path[depth] = j;
+        next[depth] = 0;
+        depth++;
         pushed = true;
         break;
       }
       if (!pushed) {
-        state.set(top.name, 2);
-        path.pop();
+        state[path[top]!] = 2;
+        depth--;
       }
     }
   }

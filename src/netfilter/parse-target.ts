@@ -19,7 +19,6 @@ export const TARGET_OPTIONS: Readonly<Record<string, Readonly<Record<string, Opt
 export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target> {
   const name = draft.module;
   const o = draft.options;
-  const value = (opt: string): string | undefined => o.get(opt)?.args[0];
   if (isGoto) return ok({ kind: 'goto', chain: name });
   switch (name) {
     case 'ACCEPT':
@@ -30,11 +29,11 @@ export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target>
       return ok({ kind: 'return' });
     case 'REJECT':
       // libipt_REJECT.c: the default is icmp-port-unreachable, and iptables-save prints it.
-      return ok({ kind: 'reject', rejectWith: value('--reject-with') ?? 'icmp-port-unreachable' });
+      return ok({ kind: 'reject', rejectWith: o.get('--reject-with')?.args[0] ?? 'icmp-port-unreachable' });
     case 'DNAT':
     case 'SNAT': {
       const opt = name === 'DNAT' ? '--to-destination' : '--to-source';
-      const to = value(opt);
+      const to = o.get(opt)?.args[0];
       if (to === undefined) return err(`-j ${name} needs ${opt} IP[:PORT]`);
       const addr = parseNatAddress(to);
       if (!addr.ok) return addr;
@@ -46,7 +45,7 @@ export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target>
         kind: 'masquerade',
         randomFully: o.has('--random-fully'),
         random: o.has('--random'),
-        toPorts: value('--to-ports') ?? null,
+        toPorts: o.get('--to-ports')?.args[0] ?? null,
       });
     case 'MARK':
       return finishMark(draft);

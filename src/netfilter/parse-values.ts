@@ -8,6 +8,9 @@ export function prefixMask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
 
+const ADDRESS_FLAGS: Readonly<Record<string, string>> = { '-s': '-s ', '-d': '-d ', '!-s': '! -s ', '!-d': '! -d ' };
+const PREFIX_TEXT: readonly string[] = Array.from({ length: 33 }, (_, i) => `/${i}`);
+
 /**
  * `-s`/`-d` values: "10.0.0.0/8", "10.180.0.1" (a bare address is /32) or
  * "10.0.0.0/255.0.0.0". Like iptables (xtables_ipparse_multiple) host bits are
@@ -31,8 +34,11 @@ export function parseAddressMatch(text: string, negated: boolean, flag: '-s' | '
     if (prefixMask(prefix) !== m) return err(`"${text}": ${lenText} is not a contiguous netmask`);
   }
   const mask = prefixMask(prefix);
-  const network = (ipv4ToNumber(ip.value) & mask) >>> 0;
-  const saveText = `${negated ? '! ' : ''}${flag} ${numberToIpv4(network)}/${prefix}`;
+  const address = ipv4ToNumber(ip.value);
+  const network = (address & mask) >>> 0;
+  // Built from shared pieces: a 10,000-Service ruleset has ~100,000 addresses.
+  const networkText = network === address ? ip.value : numberToIpv4(network);
+  const saveText = ADDRESS_FLAGS[`${negated ? '!' : ''}${flag}`]! + networkText + PREFIX_TEXT[prefix]!;
   return ok({ negated, network, mask, prefix, text, saveText });
 }
 
@@ -49,12 +55,25 @@ const PROTOCOL_ALIASES: Readonly<Record<string, ProtocolMatch['name']>> = {
   '0': 'all',
 };
 
+const protocolMatches = (name: ProtocolMatch['name']): readonly [ProtocolMatch, ProtocolMatch] => [
+  { negated: false, name },
+  { negated: true, name },
+];
+const PROTOCOL_MATCHES: Readonly<Record<ProtocolMatch['name'], readonly [ProtocolMatch, ProtocolMatch]>> = {
+  tcp: protocolMatches('tcp'),
+  udp: protocolMatches('udp'),
+  sctp: protocolMatches('sctp'),
+  icmp: protocolMatches('icmp'),
+  all: protocolMatches('all'),
+};
+
 /** `-p`: names are case-insensitive (kube-proxy's tests write "TCP" flows). */
 export function parseProtocol(text: string, negated: boolean): Result<ProtocolMatch> {
   const key = text.toLowerCase();
   const name = Object.hasOwn(PROTOCOL_ALIASES, key) ? PROTOCOL_ALIASES[key] : undefined;
   if (name === undefined) return err(`unknown protocol "${text}" (expected tcp, udp, sctp, icmp or all)`);
-  return ok({ negated, name });
+  // One shared value per (name, negated): readonly, and every kube-proxy rule has one.
+  return ok(PROTOCOL_MATCHES[name][negated ? 1 : 0]);
 }
 
 /** "80" or "30000:32767". */

@@ -11,7 +11,7 @@ const MAX_DEPTH = 32;
 /** lz-string's URI-safe alphabet; a space is a `+` that a query string decoded. */
 const LINK_ALPHABET = /^[A-Za-z0-9+\-$ ]+$/;
 
-const fail = (...errors: ScenarioError[]): ScenarioResult => ({ ok: false, errors });
+const fail = (...errors: ScenarioError[]): { readonly ok: false; readonly errors: readonly ScenarioError[] } => ({ ok: false, errors });
 
 /** The zod internals the compaction walks: `_zod.def` of an object, array, union, default or optional schema. */
 interface SchemaNode {
@@ -111,6 +111,27 @@ export interface ReadScenarioJsonOptions {
  * @example readScenarioJson('{').ok // false
  */
 export function readScenarioJson(text: string, options: ReadScenarioJsonOptions = {}): ScenarioResult {
+  try {
+    const read = readScenarioJsonValue(text, options);
+    return read.ok ? parseScenario(read.value) : read;
+  } catch (e) {
+    // parseScenario never throws; this is the last guard so that a link can never break the page.
+    return fail({ path: '', message: `could not be read (${e instanceof Error ? e.message : String(e)})` });
+  }
+}
+
+/** JSON read from untrusted text and safe to validate, or why it is not. */
+export type JsonValueResult =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly errors: readonly ScenarioError[] };
+
+/**
+ * Everything `readScenarioJson` checks before the schema: the size limit, JSON
+ * syntax, no `__proto__` keys, the schema version. For a caller that validates the
+ * value elsewhere (a big scenario is validated in the page's simulation worker).
+ * Never throws.
+ * @example readScenarioJsonValue('{"schemaVersion": 2}').ok // false
+ */
+export function readScenarioJsonValue(text: string, options: ReadScenarioJsonOptions = {}): JsonValueResult {
   const maxChars = options.maxChars ?? MAX_SCENARIO_JSON_CHARS;
   try {
     if (text.length > maxChars) {
@@ -134,9 +155,8 @@ export function readScenarioJson(text: string, options: ReadScenarioJsonOptions 
         message: `version ${JSON.stringify(value.schemaVersion)?.slice(0, 20)} is not one this page reads (it reads version ${SCENARIO_SCHEMA_VERSION})`,
       });
     }
-    return parseScenario(value);
+    return { ok: true, value };
   } catch (e) {
-    // parseScenario never throws; this is the last guard so that a link can never break the page.
     return fail({ path: '', message: `could not be read (${e instanceof Error ? e.message : String(e)})` });
   }
 }

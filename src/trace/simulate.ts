@@ -30,11 +30,28 @@ export interface SimulateOptions {
    * simulate throws when a client has none left (connect()'s EADDRNOTAVAIL).
    */
   readonly localPortRange?: readonly [low: number, high: number];
+  /**
+   * Called at coarse points while the trace is built, for a progress bar: after
+   * kube-proxy's first sync on each node, then after each control-plane event and
+   * each connection. Plain numbers; it must not change the scenario.
+   */
+  readonly onProgress?: (progress: SimulateProgress) => void;
+}
+
+/** How far `simulate` is: `done` of `total` units of work (a node's first sync, an event, a connection). */
+export interface SimulateProgress {
+  readonly done: number;
+  readonly total: number;
 }
 
 type WorldOptions = Required<Pick<SimulateOptions, 'seed' | 'mode' | 'scheduler' | 'localPortRange'>>;
 
-function createWorld(cluster: Cluster, options: WorldOptions, parse: (restore: string, key: string) => Ruleset): World {
+function createWorld(
+  cluster: Cluster,
+  options: WorldOptions,
+  parse: (restore: string, key: string) => Ruleset,
+  onNodeSynced: () => void,
+): World {
   const { seed, mode, scheduler, localPortRange } = options;
   const [low, high] = localPortRange;
   if (!(Number.isInteger(low) && Number.isInteger(high) && low >= 1 && low <= high && high <= 65535))
@@ -43,6 +60,7 @@ function createWorld(cluster: Cluster, options: WorldOptions, parse: (restore: s
   for (const node of cluster.nodes) {
     const rules = syncKernel(cluster, node, mode, scheduler, null, parse);
     kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, ...rules });
+    onNodeSynced();
   }
   return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler, localPortRange, now: 0 };
 }
@@ -76,10 +94,15 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const mode = options.mode ?? scenario.mode;
   const scheduler = options.scheduler ?? scenario.scheduler;
   const parse = createRulesetCache();
+  const timeline = scheduleTimeline(scenario);
+  const total = built.cluster.nodes.length + timeline.length;
+  let done = 0;
+  const progressed = () => options.onProgress?.({ done: ++done, total });
   const world = createWorld(
     built.cluster,
     { seed, mode, scheduler, localPortRange: options.localPortRange ?? EPHEMERAL_PORT_RANGE },
     parse,
+    progressed,
   );
   const history = createTopologyHistory(built.cluster, world);
   const memory: ControlPlaneMemory = { podIps: new Map(), serviceIps: new Map() };
@@ -88,7 +111,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const connections: ConnectionSummary[] = [];
   const story = isArticleStory(scenario);
 
-  for (const item of scheduleTimeline(scenario)) {
+  for (const item of timeline) {
     if (item.kind === 'event') {
       const event = scenario.events[item.index]!;
       world.now = Math.max(world.now, event.at);
@@ -101,6 +124,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       steps.push(...run.steps);
       connections.push(run.summary);
     }
+    progressed();
   }
 
   return {

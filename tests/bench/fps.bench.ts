@@ -1,9 +1,13 @@
 /**
  * Frame-rate benchmark: builds the site, serves it with `vite preview`, opens
  * it in headless Chromium, plays a preset in the cluster view and prints the
- * median frames per second and the longest frame. Prints figures; asserts
- * nothing. Goals on this 2-core machine: article >= 58 fps, scale >= 55 fps.
+ * median frames per second, the longest frame and the long tasks while it
+ * plays, then the step latency (a key press to the painted frame) over 15
+ * presses, each over repeated cold runs. Prints figures; asserts nothing.
+ * Goals on this 2-core machine: >= 58 fps and no long task while playing,
+ * step latency <= 33 ms, on every preset.
  */
+import { PRESET_NAMES } from '../../src/index';
 import { buildSite, chromiumPath, launchChromium, startPreview } from './browser';
 
 const SECONDS = 5;
@@ -12,28 +16,78 @@ buildSite();
 const preview = await startPreview();
 const base = preview.base;
 const browser = await launchChromium(executablePath);
+const RUNS = 3;
+const PRESSES = 15;
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
+const spread = (xs: number[], unit: string, digits = 1) =>
+  `${median(xs).toFixed(digits)}${unit} (${sorted(xs)[0]!.toFixed(digits)}-${sorted(xs).at(-1)!.toFixed(digits)})`;
+
+interface Run {
+  readonly fps: number;
+  readonly longestFrame: number;
+  readonly longTasks: number;
+  readonly stepMedian: number;
+  readonly stepMax: number;
+}
+
+/** One cold page: plays for SECONDS, then pauses and steps PRESSES times with the → key. */
+async function measure(preset: string): Promise<Run> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${base}/?preset=${preset}&view=cluster&step=1&lang=en`);
+  await page.locator('[data-id="cluster-static"]').waitFor();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  // Strings, not functions: tsx would wrap a function in helpers the page does not have.
+  const played = (await page.evaluate(`new Promise((resolve) => {
+    const longTasks = [];
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
+    const times = [];
+    const end = performance.now() + ${SECONDS * 1000};
+    const tick = (t) => { times.push(t); if (t < end) requestAnimationFrame(tick); else resolve({ times, longTasks: longTasks.length }); };
+    requestAnimationFrame(tick);
+  })`)) as { times: number[]; longTasks: number };
+  const deltas = sorted(played.times.slice(1).map((t, i) => t - played.times[i]!));
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // Step latency: from the keydown event to the frame after the next one (the change is painted).
+  await page.evaluate(`window.__stepLatency = [];
+    addEventListener('keydown', (e) => {
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => requestAnimationFrame(() => window.__stepLatency.push(performance.now() - t0)));
+    }, { capture: true });
+    document.activeElement?.blur();`);
+  for (let i = 0; i < PRESSES; i++) {
+    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForFunction(`window.__stepLatency.length === ${i + 1}`);
+    await page.waitForTimeout(100);
+  }
+  const latency = sorted((await page.evaluate('window.__stepLatency')) as number[]);
+  await page.close();
+  return {
+    fps: 1000 / median(deltas),
+    longestFrame: deltas.at(-1)!,
+    longTasks: played.longTasks,
+    stepMedian: median(latency),
+    stepMax: latency.at(-1)!,
+  };
+}
+
 try {
-  for (const preset of ['article', 'scale']) {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${base}/?preset=${preset}&view=cluster&step=1&lang=en`);
-    await page.getByRole('button', { name: 'Play', exact: true }).click();
-    // A string, not a function: tsx would wrap a function in helpers the page does not have.
-    const frames = (await page.evaluate(`new Promise((resolve) => {
-      const times = [];
-      const end = performance.now() + ${SECONDS * 1000};
-      const tick = (t) => { times.push(t); if (t < end) requestAnimationFrame(tick); else resolve(times); };
-      requestAnimationFrame(tick);
-    })`)) as number[];
-    const deltas = frames
-      .slice(1)
-      .map((t, i) => t - frames[i]!)
-      .sort((a, b) => a - b);
-    const median = deltas[Math.floor(deltas.length / 2)]!;
-    const stepShown = await page.getByRole('slider', { name: 'Timeline' }).getAttribute('aria-valuetext');
+  const presets = ['article', 'scale', 'large'];
+  console.log(
+    `${RUNS} cold runs per preset at 1400x900: ${SECONDS} s of playback, then ${PRESSES} presses of → / ← while paused; median (min-max) over runs`,
+  );
+  for (const preset of presets) {
+    if (!PRESET_NAMES.includes(preset)) {
+      console.log(`${preset}: not a preset (yet)`);
+      continue;
+    }
+    const runs: Run[] = [];
+    for (let r = 0; r < RUNS; r++) runs.push(await measure(preset));
+    const of = (k: keyof Run) => runs.map((x) => x[k]);
     console.log(
-      `${preset}: median ${(1000 / median).toFixed(1)} fps, longest frame ${deltas.at(-1)!.toFixed(1)} ms, ${deltas.length} frames in ${SECONDS} s (now at ${stepShown})`,
+      `${preset}: ${spread(of('fps'), ' fps')}, longest frame ${spread(of('longestFrame'), ' ms')}, long tasks ${spread(of('longTasks'), '', 0)}, ` +
+        `step latency median ${spread(of('stepMedian'), ' ms')}, max ${spread(of('stepMax'), ' ms')}`,
     );
-    await page.close();
   }
 } finally {
   await browser.close();

@@ -1,22 +1,16 @@
 import type { ClusterStrings } from '../../i18n/cluster-strings';
 import { toPoints } from './geometry';
 import type { ClusterLayout, ServiceLayout } from './model';
+import { fitList } from './fit-list';
 import { PALETTE } from './palette';
 import { textWidth } from './text-width';
-
-/** Cuts a list to what fits a width, ending in "+N" for the rest. */
-function fitList(items: readonly string[], width: number, size: number): string {
-  for (let n = items.length; n > 0; n--) {
-    const text = items.slice(0, n).join(', ') + (n < items.length ? ` +${items.length - n}` : '');
-    if (textWidth(text, size) <= width) return text;
-  }
-  return items.length ? `+${items.length}` : '';
-}
 
 function ServiceShape({ service, active, strings }: { service: ServiceLayout; active: boolean; strings: ClusterStrings }) {
   const b = service.box;
   const prefix = `${strings.endpoints}${strings.colon}`;
-  const list = service.endpoints.length ? prefix + fitList(service.endpoints, b.w - 20 - textWidth(prefix, 12), 12) : strings.noEndpoints;
+  const list = service.endpoints.length
+    ? prefix + fitList(service.endpoints, ', ', b.w - 20 - textWidth(prefix, 12), 12)
+    : strings.noEndpoints;
   return (
     <g data-id={`service:${service.key}`} data-active={active ? 'true' : 'false'}>
       <title>{`${service.key} ${service.address}`}</title>

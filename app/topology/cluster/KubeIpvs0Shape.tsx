@@ -1,7 +1,7 @@
 import type { ClusterStrings } from '../../i18n/cluster-strings';
 import type { DeviceLayout } from './model';
+import { fitList } from './fit-list';
 import { PALETTE } from './palette';
-import { textWidth } from './text-width';
 
 const ADDRESS_SIZE = 11;
 /** How many addresses the tooltip names before "…". */
@@ -9,11 +9,7 @@ const TOOLTIP_FIRST = 8;
 
 /** The first addresses that fit the width, then "+N" for the rest: "10.96.0.10/32 +199". */
 function fitAddresses(addresses: readonly string[], width: number): string {
-  for (let n = addresses.length; n > 0; n--) {
-    const text = addresses.slice(0, n).join(' ') + (n < addresses.length ? ` +${addresses.length - n}` : '');
-    if (textWidth(text, ADDRESS_SIZE) <= width) return text;
-  }
-  return addresses.length ? `+${addresses.length}` : '';
+  return fitList(addresses, ' ', width, ADDRESS_SIZE);
 }
 
 /**

@@ -7,20 +7,21 @@ import { nodeLabelY } from './node-layout';
 import { PALETTE } from './palette';
 import { PodShape, type PodRole } from './PodShape';
 
-export interface NodeShapeProps {
+export interface NodeFrontProps {
   readonly node: NodeLayout;
   readonly active: ReadonlySet<string>;
   readonly running: string | null;
   readonly roles: ReadonlyMap<string, PodRole>;
   readonly strings: ClusterStrings;
-  /** The back layer (boxes, wires, kube-proxy) is drawn under the step's path, the front (devices, pods) over it. */
-  readonly layer: 'back' | 'front';
 }
 
-/** A node: the grey VM box, its root netns with wires, devices and kube-proxy, and its pods below. */
-export const NodeShape = memo(function NodeShape({ node, active, running, roles, strings, layer }: NodeShapeProps) {
+/**
+ * A node's back layer, drawn under the step's path: the grey VM box, its root
+ * netns with wires and kube-proxy. It depends on the layout and the language
+ * only, so a step change never re-renders it.
+ */
+export const NodeBack = memo(function NodeBack({ node, strings }: { readonly node: NodeLayout; readonly strings: ClusterStrings }) {
   const { box: b, root, kubeProxy: kp } = node;
-  if (layer === 'front') return <NodeFront node={node} active={active} running={running} roles={roles} strings={strings} />;
   return (
     <g data-id={`node:${node.name}`}>
       <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={14} fill={PALETTE.nodeFill} stroke={PALETTE.nodeStroke} strokeWidth={1.5} />
@@ -49,7 +50,12 @@ export const NodeShape = memo(function NodeShape({ node, active, running, roles,
   );
 });
 
-function NodeFront({ node, active, running, roles, strings }: Omit<NodeShapeProps, 'layer'>) {
+/**
+ * A node's front layer, drawn over the step's path: its devices and pods. The
+ * caller hands a node the step does not touch the same empty props on every
+ * step, so that `memo` skips it (on 100 nodes a step changes one or two).
+ */
+export const NodeFront = memo(function NodeFront({ node, active, running, roles, strings }: NodeFrontProps) {
   const podEth0s = new Set(node.pods.map((p) => p.eth0.id));
   return (
     <g data-id={`node-devices:${node.name}`}>
@@ -63,4 +69,4 @@ function NodeFront({ node, active, running, roles, strings }: Omit<NodeShapeProp
       ))}
     </g>
   );
-}
+});

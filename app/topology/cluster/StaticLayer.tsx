@@ -6,7 +6,8 @@ import { ControlPlaneShape } from './ControlPlaneShape';
 import { edgePath } from './edge-path';
 import { toPoints } from './geometry';
 import { NetworkShape } from './NetworkShape';
-import { NodeShape } from './NodeShape';
+import { NodeBack, NodeFront } from './NodeShape';
+import type { NodeLayout } from './model';
 import { PALETTE } from './palette';
 import type { PodRole } from './PodShape';
 
@@ -39,7 +40,7 @@ export const StaticLayer = memo(function StaticLayer() {
       <ControlPlaneShape layout={layout} activeService={service?.key ?? null} strings={strings} />
       <NetworkShape network={layout.network} active={active.has('net')} strings={strings} />
       {layout.nodes.map((n) => (
-        <NodeShape key={n.name} layer="back" node={n} active={active} running={running} roles={roles} strings={strings} />
+        <NodeBack key={n.name} node={n} strings={strings} />
       ))}
       {path.length > 1 && (
         <polyline
@@ -53,9 +54,21 @@ export const StaticLayer = memo(function StaticLayer() {
           pointerEvents="none"
         />
       )}
-      {layout.nodes.map((n) => (
-        <NodeShape key={n.name} layer="front" node={n} active={active} running={running} roles={roles} strings={strings} />
-      ))}
+      {layout.nodes.map((n) =>
+        touches(n, active, running, roles) ? (
+          <NodeFront key={n.name} node={n} active={active} running={running} roles={roles} strings={strings} />
+        ) : (
+          <NodeFront key={n.name} node={n} active={NO_DEVICES} running={null} roles={NO_ROLES} strings={strings} />
+        ),
+      )}
     </g>
   );
 });
+
+const NO_DEVICES: ReadonlySet<string> = new Set();
+const NO_ROLES: ReadonlyMap<string, PodRole> = new Map();
+
+/** Whether the step lights one of the node's devices or gives one of its pods a role. */
+function touches(node: NodeLayout, active: ReadonlySet<string>, running: string | null, roles: ReadonlyMap<string, PodRole>): boolean {
+  return node.devices.some((d) => active.has(d.id) || d.id === running) || node.pods.some((p) => roles.has(p.name));
+}

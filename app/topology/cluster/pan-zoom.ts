@@ -13,6 +13,8 @@ export interface PanZoomOptions {
   readonly onTransform: (transform: ViewTransform, byUser: boolean) => void;
   readonly minZoom?: number;
   readonly maxZoom?: number;
+  /** The svg's size if the caller knows it (from a ResizeObserver): reading the box forces a layout. */
+  readonly knownSize?: () => { readonly width: number; readonly height: number } | null;
 }
 
 export interface PanZoom {
@@ -32,7 +34,7 @@ export interface PanZoom {
 export function createPanZoom(svg: SVGSVGElement, options: PanZoomOptions): PanZoom {
   const selection = select<SVGSVGElement, unknown>(svg);
   const size = (): [[number, number], [number, number]] => {
-    const r = svg.getBoundingClientRect();
+    const r = options.knownSize?.() ?? svg.getBoundingClientRect();
     return [
       [0, 0],
       [r.width || 1, r.height || 1],

@@ -43,11 +43,15 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
     focusRef.current = focus;
   });
 
+  // The view's size as the ResizeObserver last reported it: reading it from the layout at every step
+  // would force a layout of the whole drawing (160 ms a step on the scale preset).
+  const observedSize = useRef<Size | null>(null);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const pz = createPanZoom(svg, {
       maxZoom: MAX_ZOOM,
+      knownSize: () => observedSize.current,
       onTransform: (t, byUser) => {
         if (byUser) moved.current = true;
         current.current = t;
@@ -62,6 +66,7 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
   }, [svgRef]);
 
   const viewSize = useCallback((): Size => {
+    if (observedSize.current) return observedSize.current;
     const r = svgRef.current?.getBoundingClientRect();
     // jsdom (and a hidden tab) has no layout: draw at the canvas's own size.
     return r && r.width > 0 && r.height > 0 ? r : canvas;
@@ -88,7 +93,9 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
     open();
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.borderBoxSize?.[0];
+      observedSize.current = box && box.inlineSize > 0 && box.blockSize > 0 ? { width: box.inlineSize, height: box.blockSize } : null;
       if (!moved.current) open();
     });
     observer.observe(svg);

@@ -10,6 +10,7 @@ import {
   PRESETS,
   presetScenario,
   readScenarioJson,
+  readScenarioJsonValue,
   simulate,
   type ScenarioInput,
   type ScenarioResult,
@@ -238,5 +239,23 @@ describe('properties', () => {
       }),
       propertyParams(300),
     );
+  });
+});
+
+describe('readScenarioJsonValue: the checks before the schema, for a scenario validated elsewhere', () => {
+  it('hands back the JSON value, even one the schema would refuse', () => {
+    expect(readScenarioJsonValue('{"schemaVersion": 1, "name": 3}')).toEqual({ ok: true, value: { schemaVersion: 1, name: 3 } });
+  });
+
+  it.each([
+    ['broken JSON', '{', 'is not valid JSON'],
+    ['another schema version', '{"schemaVersion": 2}', 'is not one this page reads'],
+    ['a __proto__ key', '{"__proto__": {}}', '"__proto__" is not allowed as a key'],
+    ['300 KB', 'x'.repeat(300 * 1024), 'the limit is 256 KB'],
+  ])('refuses %s with the same error readScenarioJson gives', (_what, text, message) => {
+    const r = readScenarioJsonValue(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toContain(message);
+    expect(readScenarioJson(text)).toEqual(r);
   });
 });
