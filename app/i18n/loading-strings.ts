@@ -29,7 +29,8 @@ const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
 export const loadingStrings: Readonly<Record<Lang, LoadingStrings>> = {
   en: {
     loading: (part) => `Loading ${EN_PARTS[part]}…`,
-    failed: (part) => `${EN_PARTS[part][0]!.toUpperCase()}${EN_PARTS[part].slice(1)} could not be loaded. Check the connection, then try again.`,
+    failed: (part) =>
+      `${EN_PARTS[part][0]!.toUpperCase()}${EN_PARTS[part].slice(1)} could not be loaded. Check the connection, then try again.`,
     retry: 'Try again',
   },
   zh: {

@@ -37,11 +37,7 @@ export interface OpeningParts {
  * reader that fails leaves the link's alert to say so: the page opens either way.
  */
 export async function preloadOpening({ view, mode, customScenario }: OpeningParts): Promise<void> {
-  await Promise.all([
-    preloadView(view),
-    preloadMode(mode),
-    customScenario ? loadScenarioIo().catch(() => undefined) : undefined,
-  ]);
+  await Promise.all([preloadView(view), preloadMode(mode), customScenario ? loadScenarioIo().catch(() => undefined) : undefined]);
 }
 
 /** Every part and the reader loaded: tests render the page as it is once the chunks are in. */

@@ -1,12 +1,4 @@
-import {
-  IPVS_SCHEDULERS,
-  PRESET_NAMES,
-  presetScenario,
-  type Figure,
-  type IpvsScheduler,
-  type Lang,
-  type ProxyMode,
-} from '../../src/index';
+import { IPVS_SCHEDULERS, PRESET_NAMES, presetScenario, type Figure, type IpvsScheduler, type Lang, type ProxyMode } from '../../src/index';
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import { THEMES, type Theme } from '../store/theme';

@@ -22,7 +22,8 @@ function Counter({ label }: { readonly label: string }) {
   );
 }
 
-const renderIn = (node: ReactNode, lang: 'en' | 'zh' = 'en') => render(<StoreProvider store={createAppStore({ lang })}>{node}</StoreProvider>);
+const renderIn = (node: ReactNode, lang: 'en' | 'zh' = 'en') =>
+  render(<StoreProvider store={createAppStore({ lang })}>{node}</StoreProvider>);
 /** Lets the chunk's promise and React's retry of the suspended part run. */
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 

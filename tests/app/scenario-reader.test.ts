@@ -17,7 +17,7 @@ beforeEach(() => vi.resetModules());
 afterEach(() => vi.doUnmock('../../app/url/scenario-io'));
 
 describe('the page before its scenario reader has loaded', () => {
-  it('opens a preset at the URL\'s step and writes its URL without the reader', async () => {
+  it("opens a preset at the URL's step and writes its URL without the reader", async () => {
     const { openFromUrl, writeUrl, scenarioIo, createAppStore } = await fresh();
     const store = openFromUrl('?preset=hairpin&step=3', createAppStore);
     store.getState().stepForward();
@@ -41,7 +41,9 @@ describe('the page before its scenario reader has loaded', () => {
     await expect(loadScenarioIo()).rejects.toThrow();
     const store = openFromUrl(`?s=${hairpinLink()}`, createAppStore);
     expect(store.getState().presetName).toBe('article');
-    expect(store.getState().alerts).toMatchObject([{ param: 's', reason: 'invalid', value: expect.stringMatching(/scenario reader did not load/) }]);
+    expect(store.getState().alerts).toMatchObject([
+      { param: 's', reason: 'invalid', value: expect.stringMatching(/scenario reader did not load/) },
+    ]);
     // The editor's validation says the same rather than failing.
     expect(store.getState().loadScenario(PRESETS.hairpin).ok).toBe(false);
     vi.doUnmock('../../app/url/scenario-io');

@@ -32,7 +32,13 @@ const everyField: ScenarioInput = {
         ports: [{ port: 80, targetPort: 'http' }],
         sessionAffinity: 'ClientIP',
       },
-      { name: 'svc2', namespace: 'team', selector: {}, ports: [{ name: 'dns', port: 53, protocol: 'UDP' }], sessionAffinityTimeoutSeconds: 60 },
+      {
+        name: 'svc2',
+        namespace: 'team',
+        selector: {},
+        ports: [{ name: 'dns', port: 53, protocol: 'UDP' }],
+        sessionAffinityTimeoutSeconds: 60,
+      },
     ],
   },
   traffic: [
