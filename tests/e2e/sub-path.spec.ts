@@ -24,6 +24,9 @@ test.describe(`hosted under ${FOLDER}`, () => {
     expect(new URL(page.url()).pathname).toBe(FOLDER);
     await page.goBack();
     expect(new URL(page.url()).pathname).toBe(FOLDER);
+    // A part loaded on demand comes from the folder too.
+    await page.getByRole('tab', { name: '编辑场景' }).click();
+    await expect(page.getByRole('tabpanel').getByRole('button').first()).toBeVisible();
     // The icon is in the page (a data: URL) or in the folder.
     const icon = new URL(await page.locator('link[rel="icon"]').evaluate((l: HTMLLinkElement) => l.href));
     expect(icon.protocol === 'data:' || icon.pathname.startsWith(FOLDER), icon.href).toBe(true);
