@@ -34,8 +34,8 @@ export function launchChromium(executablePath: string): Promise<Browser> {
 }
 
 /** `vite build` in `cwd` (the project by default); exits when it fails. */
-export function buildSite(cwd = process.cwd()): void {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd, stdio: 'inherit' });
+export function buildSite(cwd = process.cwd(), args: readonly string[] = []): void {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', ...args], { cwd, stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
 }
 

@@ -6,7 +6,8 @@
  * Prints the time from navigation start to the first frame (the cluster view's
  * <svg>, the blank page's <div>: the animation frame after it is in the DOM),
  * their ratio, the JavaScript requested before that frame (gzip of the files)
- * and the layout shift after it. Prints figures; asserts nothing.
+ * and the layout shift after it, then the size of the single offline file.
+ * Prints figures; asserts nothing.
  * Goals: ratio <= 1.5, <= 200 KB gzip before the first frame, no shift after it.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -104,6 +105,9 @@ const executablePath = chromiumPath('bench:load');
 const blankDir = writeBlankProject();
 buildSite();
 buildSite(blankDir);
+// The single offline file (npm run build:single): its size is what a teacher hands out.
+buildSite(process.cwd(), ['--mode', 'single']);
+const single = readFileSync(join('dist-single', 'index.html'));
 const site = await startPreview();
 const blank = await startPreview(blankDir);
 const browser = await launchChromium(executablePath);
@@ -137,6 +141,9 @@ try {
       blanks.map((b) => b.shiftAfter),
       4,
     )}`,
+  );
+  console.log(
+    `single offline file (npm run build:single): ${(single.length / 1024).toFixed(0)} KB, ${(gzipSync(single).length / 1024).toFixed(0)} KB gzip`,
   );
 } finally {
   await browser.close();
