@@ -2,12 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { shareStrings } from '../i18n/share-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectView } from '../store/selectors';
-import type { AppState } from '../store/types';
-import { writeUrl } from '../url/url-state';
+import { urlWriter } from '../url/url-state';
 import { embedCode } from './embed-code';
 
 // The query string of the frame on screen with embed=1: a string, so the button re-renders only when it changes.
-const selectEmbedSearch = (s: AppState) => writeUrl(s, { embed: true });
+const selectEmbedSearch = urlWriter({ embed: true });
 
 export interface CopyEmbedCodeProps {
   /** When the scenario is too large for a link, an embed could not carry it either. */

@@ -2,7 +2,7 @@ import { isPacketStep, type Step } from '../../src/index';
 import type { ShortcutAction } from '../controls/keyboard-map';
 import { clusterStrings } from '../i18n/cluster-strings';
 import { clusterLayoutOf } from '../topology/cluster/cluster-layout-of';
-import { writeUrl } from '../url/url-state';
+import { urlWriter } from '../url/url-state';
 import { classicPosition, classicStepsOf } from './classic-navigation';
 import { resetTarget } from './editor-slice';
 import type { AppState } from './types';
@@ -87,7 +87,8 @@ export const selectDismissAlert = (s: AppState) => s.dismissAlert;
  * The query string of the frame on screen, as the page writes it (without
  * embed=1): a string, so a reader re-renders only when it changes.
  */
-export const selectSearch = (s: AppState) => writeUrl(s);
+/** The query string of what is on screen, written again only when it can have changed (not at every animation frame). */
+export const selectSearch = urlWriter();
 
 // The article's figures.
 export const selectClassicSteps = (s: AppState) => classicStepsOf(s.trace);

@@ -4,7 +4,7 @@ import { presetScenario } from '../../src/index';
 import type { LoadResult } from '../store/background-simulator';
 import { loadScenarioIo, scenarioIo } from './load-scenario-io';
 import { openLinkScenario, sameLink } from './scenario-link';
-import { applyUrlStep, readUrl, writeUrl } from './url-state';
+import { applyUrlStep, readUrl, urlWriter, writeUrl } from './url-state';
 
 /** The slice of the window that URL sync needs, injectable for tests. */
 export interface UrlHost {
@@ -32,9 +32,10 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
   let lastScenario = store.getState().scenario;
   // While Back or Forward re-opens a frame, the store passes through states that are no history entry.
   let restoring = false;
+  const toUrl = urlWriter({ embed });
   const write = (state: AppState) => {
     if (restoring) return;
-    const search = writeUrl(state, { embed });
+    const search = toUrl(state);
     if (search === host.location.search) return;
     const url = `${host.location.pathname}${search}`;
     if (identity(state) !== last || state.scenario !== lastScenario) host.history.pushState(null, '', url);

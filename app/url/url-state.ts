@@ -151,6 +151,40 @@ export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string
   return custom === null ? `?${params.toString()}` : `?${custom}&${params.toString()}`;
 }
 
+/** What writeUrl reads of the state: a change to anything else (an animation frame's cursor.t) changes no URL. */
+const urlInputs = (state: AppState) =>
+  [
+    state.presetName,
+    state.scenario,
+    state.trace,
+    state.view,
+    state.cursor.step,
+    state.lang,
+    state.mode,
+    state.scheduler,
+    state.present,
+    state.theme,
+    scenarioIo(),
+  ] as const;
+
+/**
+ * writeUrl for a subscriber called at every store change: it writes the query
+ * string again only when one of the state's parts the URL is made of changed,
+ * so playback (a store change every animation frame) serialises nothing.
+ */
+export function urlWriter(options: WriteUrlOptions = {}): (state: AppState) => string {
+  let inputs: readonly unknown[] = [];
+  let search = '';
+  return (state) => {
+    const next = urlInputs(state);
+    if (next.length !== inputs.length || next.some((v, i) => v !== inputs[i])) {
+      inputs = next;
+      search = writeUrl(state, options);
+    }
+    return search;
+  };
+}
+
 /**
  * A store opened on the frame a URL names, with an alert for each parameter
  * it could not use. A custom scenario (`s=`) wins over `preset=`; when it

@@ -4,7 +4,7 @@ import { encodeScenario, PRESETS, presetScenario } from '../../src/index';
 import { createAppStore } from '../../app/store/create-app-store';
 import { selectClassicStep } from '../../app/store/selectors';
 import { syncUrl, type UrlHost } from '../../app/url/sync-url';
-import { openFromUrl, readUrl, writeUrl } from '../../app/url/url-state';
+import { openFromUrl, readUrl, urlWriter, writeUrl } from '../../app/url/url-state';
 
 const open = (search: string) => openFromUrl(search, createAppStore);
 
@@ -232,5 +232,49 @@ describe('embed=1', () => {
 
   it('alerts on a value other than 0 or 1', () => {
     expect(open('?embed=yes').getState().alerts).toEqual([expect.objectContaining({ param: 'embed', reason: 'unknown' })]);
+  });
+});
+
+describe('urlWriter, the URL for a subscriber called at every store change', () => {
+  it('gives what writeUrl gives through steps, languages, views, modes, a custom scenario and playback frames', () => {
+    const store = open('?preset=hairpin&step=2');
+    const toUrl = urlWriter();
+    const toEmbedUrl = urlWriter({ embed: true });
+    const same = () => {
+      expect(toUrl(store.getState())).toBe(writeUrl(store.getState()));
+      expect(toEmbedUrl(store.getState())).toBe(writeUrl(store.getState(), { embed: true }));
+    };
+    same();
+    const s = store.getState();
+    for (const change of [
+      () => s.stepForward(),
+      () => s.setLang('zh'),
+      () => s.setView('classic'),
+      () => s.stepForward(),
+      () => s.setView('cluster'),
+      () => s.setMode('ipvs'),
+      () => s.setScheduler('sh'),
+      () => s.setTheme('dark'),
+      () => s.setPresent(true),
+      () => s.loadScenario({ ...PRESETS['no-endpoints']!, name: 'mine' }),
+      () => s.stepForward(),
+    ]) {
+      change();
+      same();
+    }
+  });
+
+  it('writes the same string, unchanged, while only the animation moves within a step', () => {
+    const store = open('?preset=article&step=3');
+    const toUrl = urlWriter();
+    const before = toUrl(store.getState());
+    store.getState().play();
+    store.getState().advance(40);
+    expect(store.getState().cursor).toMatchObject({ step: 2 });
+    expect(store.getState().cursor.t).toBeGreaterThan(0);
+    expect(toUrl(store.getState())).toBe(before);
+    store.getState().advance(60_000);
+    expect(toUrl(store.getState())).toBe(writeUrl(store.getState()));
+    expect(toUrl(store.getState())).not.toBe(before);
   });
 });
