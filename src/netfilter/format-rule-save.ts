@@ -10,7 +10,7 @@ import type { Target } from './target-types';
  * rule order as its libxt_*.c `save` function prints it, then the target in the
  * kernel's normalised form (`--set-xmark`, `--reject-with icmp-port-unreachable`).
  */
-export function formatRuleSave(rule: Omit<Rule, 'saveText' | 'restoreText'>): string {
+export function formatRuleSave(rule: Omit<Rule, 'restoreText'>): string {
   const parts: string[] = ['-A', rule.chain];
   if (rule.source !== null) parts.push(rule.source.saveText);
   if (rule.destination !== null) parts.push(rule.destination.saveText);

@@ -18,6 +18,8 @@ interface DraftChain {
   policy: ChainPolicy | null;
   readonly rules: Rule[];
   deleted: boolean;
+  /** Its index in the finished table's chains (undefined until then, and for a deleted chain). */
+  index: number | undefined;
 }
 
 interface DraftTable {
@@ -44,10 +46,13 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
   let current: DraftTable | null = null;
   let currentLine = 0;
   let lastChain: DraftChain | undefined;
-  const lines = text.split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const lineNo = n + 1;
-    const line = (lines[n] as string).trim();
+  // Line by line without text.split: an array of 430,000 lines would keep every line alive
+  // (and copied by the garbage collector) until the end; here a line dies once read.
+  for (let start = 0, lineNo = 1; start <= text.length; lineNo++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
     if (line === '' || line.startsWith('#')) continue;
     if (line.startsWith('*')) {
       if (current !== null) return failAt(lineNo, `table "${current.name}" (line ${currentLine}) has no COMMIT before "${line}"`);
@@ -62,7 +67,8 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
     if (current === null) return failAt(lineNo, `"${line}" is outside a table (start one with *filter or *nat)`);
     if (line === 'COMMIT') {
       const table = finishTable(current);
-      const loop = findJumpLoop(table);
+      const chains = current.chains;
+      const loop = findJumpLoop(table, (name) => chains.get(name)?.index);
       if (loop !== null) return failAt(lineNo, `table "${table.name}": chains jump in a loop (${loop.join(' -> ')})`);
       tables.push(table);
       current = null;
@@ -80,7 +86,7 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
       if (builtin) {
         if (policy !== '-') existing.policy = policy;
       } else {
-        current.chains.set(name, { name, policy: null, rules: [], deleted: false });
+        current.chains.set(name, { name, policy: null, rules: [], deleted: false, index: undefined });
       }
       current.declarations.push({ name, policy, counters });
       continue;
@@ -116,16 +122,25 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
 
 const USER_CHAIN = ' - [0:0]';
 
-/** `:NAME POLICY [packets:bytes]` read into its parts; kube-proxy's `:NAME - [0:0]` (100,000 of them) without the regex. */
+/** `:NAME POLICY [packets:bytes]` read into its parts; kube-proxy's `:NAME - [0:0]` (100,000 of them) without a regex. */
 function readDeclaration(line: string): { name: string; policy: string; counters: string } | null {
   if (line.endsWith(USER_CHAIN) && line.length > USER_CHAIN.length + 1) {
     const name = line.slice(1, -USER_CHAIN.length);
-    if (!/\s/.test(name)) return { name, policy: '-', counters: '[0:0]' };
+    if (isPrintableWord(name)) return { name, policy: '-', counters: '[0:0]' };
   }
   const m = DECLARATION.exec(line);
   if (m === null) return null;
   const [, name = '', policy = '', packets = '0', bytes = '0'] = m;
   return { name, policy, counters: `[${packets}:${bytes}]` };
+}
+
+/** Printable ASCII without a blank (every chain name kube-proxy writes); anything else takes the regex. */
+function isPrintableWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127) return false;
+  }
+  return true;
 }
 
 function failAt(lineNo: number, message: string): Result<Ruleset> {
@@ -134,7 +149,7 @@ function failAt(lineNo: number, message: string): Result<Ruleset> {
 
 function newTable(name: TableName): DraftTable {
   const chains = new Map<string, DraftChain>();
-  for (const hook of BUILTIN_CHAINS[name]) chains.set(hook, { name: hook, policy: 'ACCEPT', rules: [], deleted: false });
+  for (const hook of BUILTIN_CHAINS[name]) chains.set(hook, { name: hook, policy: 'ACCEPT', rules: [], deleted: false, index: undefined });
   return { name, chains, declarations: [], ruleOrder: [], deleted: [] };
 }
 
@@ -144,6 +159,7 @@ function finishTable(draft: DraftTable): Table {
   // Map iteration is insertion order: built-ins first (newTable), then user chains as declared.
   for (const c of draft.chains.values()) {
     if (c.deleted) continue;
+    c.index = chains.length;
     chainIndex[c.name] = chains.length;
     chains.push({ name: c.name, policy: c.policy, rules: c.rules });
   }

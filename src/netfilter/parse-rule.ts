@@ -3,7 +3,6 @@ import type { Match } from './match-types';
 import { finishMatch, MATCH_OPTIONS, type MatchDraft, type OptionSpec } from './parse-match';
 import { finishTarget, TARGET_OPTIONS } from './parse-target';
 import { parseAddressMatch, parseProtocol } from './parse-values';
-import { formatRuleSave } from './format-rule-save';
 import type { AddressMatch, InterfaceMatch, ProtocolMatch, Rule } from './ruleset';
 import { tokenize, type Words } from './tokenize';
 
@@ -55,7 +54,7 @@ interface RuleDraft {
  * to the most recent module that knows them, as in iptables' command parser; `-p tcp
  * --dport 80` without `-m tcp` loads the tcp match implicitly (iptables does the same).
  *
- * @example parseRule('-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000') // saveText "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000"
+ * @example parseRule('-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000') // ruleSaveText: "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000"
  */
 export function parseRule(line: string): Result<Rule> {
   const trimmed = line.trim();
@@ -173,7 +172,7 @@ function optionOwner(draft: RuleDraft, opt: string): { owner: MatchDraft; spec: 
 /** Shared by every rule without `-m` (read-only, like the rest of a Rule). */
 const NO_MATCHES: Match[] = [];
 
-/** The Rule once every word is read: each module and the target checked and typed, the save text formatted. */
+/** The Rule once every word is read: each module and the target checked and typed. */
 function finishRule(chain: string, draft: RuleDraft, restoreText: string): Result<Rule> {
   // Exactly as long as needed (a pushed-to array reserves 17 slots): 300,000 rules keep theirs.
   const n = draft.modules.length;
@@ -190,10 +189,9 @@ function finishRule(chain: string, draft: RuleDraft, restoreText: string): Resul
     target = t.value;
   }
   const { source, destination, inInterface, outInterface, protocol } = draft;
-  const saveText = formatRuleSave({ chain, source, destination, inInterface, outInterface, protocol, matches, target });
   // One object literal with every field in a fixed order, so all rules share a hidden
   // class and the evaluator's property reads stay monomorphic.
-  return ok({ chain, source, destination, inInterface, outInterface, protocol, matches, target, restoreText, saveText });
+  return ok({ chain, source, destination, inInterface, outInterface, protocol, matches, target, restoreText });
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIptablesRestore } from '../../../src/netfilter/parse-restore';
 import { parseRule } from '../../../src/netfilter/parse-rule';
 import { formatIptablesRestore } from '../../../src/netfilter/print-restore';
+import { ruleSaveText } from '../../../src/netfilter/rule-save-text';
 import { findChain } from '../../../src/netfilter/ruleset';
 import { unwrap } from '../../../src/net/result';
 
@@ -160,11 +161,11 @@ describe('parseRule', () => {
   ])('tokenises %s like iptables-restore', (line, comment, save) => {
     const rule = unwrap(parseRule(line));
     expect(rule.matches[0]).toEqual({ kind: 'comment', comment });
-    expect(rule.saveText).toBe(save);
+    expect(ruleSaveText(rule)).toBe(save);
   });
 
   it('masks host bits like iptables does', () => {
-    expect(unwrap(parseRule('-A X -s 10.1.2.3/8 -j ACCEPT')).saveText).toBe('-A X -s 10.0.0.0/8 -j ACCEPT');
+    expect(ruleSaveText(unwrap(parseRule('-A X -s 10.1.2.3/8 -j ACCEPT')))).toBe('-A X -s 10.0.0.0/8 -j ACCEPT');
   });
 
   it.each([
