@@ -96,10 +96,13 @@ export function syncProxyRules(
     nodeIP: parseIp(config.nodeIP),
     activeNatChains,
   };
+  // Two contexts built once, not one spread copy per service port (a spread is a slow object build).
+  const writes = { ...ctxBase, writeServiceChains: true };
+  const keeps = { ...ctxBase, writeServiceChains: false };
   const changed = options.changedServices;
   for (const sp of servicePorts) {
     const writeServiceChains = changed === undefined || changed.has(sp.serviceKey);
-    writeServicePortRules(buf, sp, endpointsOf(sp), { ...ctxBase, writeServiceChains });
+    writeServicePortRules(buf, sp, endpointsOf(sp), writeServiceChains ? writes : keeps);
   }
 
   // Delete chains no longer in use (large clusters only do this once per syncPeriod).

@@ -4,6 +4,7 @@ import type { Rng } from '../net/rng';
 import type { EvaluatedRule, RuleVerdict, TableName } from './evaluated-rule';
 import { hex } from './format-rule-save';
 import { matchRule, type MatchState } from './match';
+import { ruleSaveText } from './rule-save-text';
 import { CT_STATES, ctStateBit, type CtState } from './match-types';
 import type { RecentLists } from './recent-lists';
 import { chainOf, findTable, type Chain, type Rule, type Ruleset, type Table } from './ruleset';
@@ -106,7 +107,7 @@ export function evaluateChain<P extends StepPacket = Packet>(
     evaluated,
   });
   const record = (rule: Rule, position: number, verdict: RuleVerdict, detail: string, decided = false): void => {
-    evaluated.push({ table, chain: rule.chain, position, text: rule.saveText, verdict, detail, decided });
+    evaluated.push({ table, chain: rule.chain, position, text: ruleSaveText(rule), verdict, detail, decided });
   };
   // Falling off (or RETURN from) the entry chain: a built-in chain's policy decides.
   const policy = (): ChainResult<P> => finish(start.policy ?? 'ACCEPT', ctx.packet, null);

@@ -38,6 +38,7 @@ export { parseRule } from './parse-rule';
 export { formatIptablesRestore } from './print-restore';
 export { formatIptablesSave } from './print-save';
 export { formatRuleSave, formatSavedProbability } from './format-rule-save';
+export { ruleSaveText } from './rule-save-text';
 export { evaluateChain } from './evaluate';
 export type { ChainResult, EvaluateEnv, NatDecision, PacketContext } from './evaluate';
 export { EMPTY_RECENT_LISTS, forgetRecent, recentLastSeen, recordRecent } from './recent-lists';

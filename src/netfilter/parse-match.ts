@@ -47,10 +47,14 @@ export interface OptionValue {
   readonly args: readonly string[];
 }
 
-/** A `-m MODULE` being read: the options seen so far, by name. */
+/**
+ * A `-m MODULE` being read: the options seen so far, by name. A plain object keyed by the
+ * option specs' own (interned) names: a Map per module cost a third of what parsing
+ * 320,000 rules allocates, and a fresh word as a key would be looked up among V8's interned strings.
+ */
 export interface MatchDraft {
   readonly module: string;
-  readonly options: Map<string, OptionValue>;
+  readonly options: Record<string, OptionValue>;
 }
 
 /** Builds the typed match once every option of the module has been read. */
@@ -59,23 +63,25 @@ export function finishMatch(draft: MatchDraft): Result<Match> {
   const o = draft.options;
   switch (draft.module) {
     case 'comment': {
-      const comment = o.get('--comment')?.args[0];
+      const comment = o['--comment']?.args[0];
       return comment === undefined ? err('-m comment needs --comment TEXT') : ok({ kind: 'comment', comment });
     }
     case 'tcp':
     case 'udp':
     case 'sctp': {
-      const d = o.get('--dport') ?? o.get('--destination-port');
-      const s = o.get('--sport') ?? o.get('--source-port');
+      const d = o['--dport'] ?? o['--destination-port'];
+      const s = o['--sport'] ?? o['--source-port'];
       const dport = d === undefined ? ok(null) : parsePort(d.args[0] ?? '', d.negated);
       const sport = s === undefined ? ok(null) : parsePort(s.args[0] ?? '', s.negated);
       if (!dport.ok) return dport;
       if (!sport.ok) return sport;
-      return ok({ kind: 'ports', module: draft.module, dport: dport.value as PortMatch | null, sport: sport.value as PortMatch | null });
+      // The literal, not the rule's word: 100,000s of rules share one string instead of a copy each.
+      const module = draft.module === 'tcp' ? 'tcp' : draft.module === 'udp' ? 'udp' : 'sctp';
+      return ok({ kind: 'ports', module, dport: dport.value as PortMatch | null, sport: sport.value as PortMatch | null });
     }
     case 'statistic': {
-      if (o.get('--mode')?.args[0] !== 'random') return err('-m statistic: only --mode random is supported');
-      const p = o.get('--probability');
+      if (o['--mode']?.args[0] !== 'random') return err('-m statistic: only --mode random is supported');
+      const p = o['--probability'];
       const prob = p === undefined ? NaN : Number(p.args[0]);
       if (p === undefined || !/^[0-9.]+$/.test(p.args[0] ?? '') || !(prob >= 0 && prob <= 1)) {
         return err('-m statistic --mode random needs --probability between 0 and 1');
@@ -86,14 +92,14 @@ export function finishMatch(draft: MatchDraft): Result<Match> {
     case 'recent':
       return finishRecent(draft);
     case 'mark': {
-      const m = o.get('--mark');
+      const m = o['--mark'];
       if (m === undefined) return err('-m mark needs --mark VALUE[/MASK]');
       const parsed = parseMarkValue(m.args[0] ?? '');
       if (!parsed.ok) return parsed;
       return ok({ kind: 'mark', negated: m.negated, value: parsed.value.value, mask: parsed.value.mask ?? 0xffffffff });
     }
     case 'conntrack': {
-      const c = o.get('--ctstate');
+      const c = o['--ctstate'];
       if (c === undefined) return err('-m conntrack needs --ctstate STATES');
       const states: CtState[] = [];
       for (const s of (c.args[0] ?? '').split(',')) {
@@ -107,16 +113,16 @@ export function finishMatch(draft: MatchDraft): Result<Match> {
     case 'addrtype': {
       const check = (v: OptionValue | undefined) =>
         v === undefined ? null : { negated: v.negated, type: (v.args[0] ?? '').toUpperCase() };
-      const src = check(o.get('--src-type'));
-      const dst = check(o.get('--dst-type'));
+      const src = check(o['--src-type']);
+      const dst = check(o['--dst-type']);
       return src === null && dst === null ? err('-m addrtype needs --src-type or --dst-type') : ok({ kind: 'addrtype', src, dst });
     }
     case 'nfacct': {
-      const name = o.get('--nfacct-name')?.args[0];
+      const name = o['--nfacct-name']?.args[0];
       return name === undefined ? err('-m nfacct needs --nfacct-name NAME') : ok({ kind: 'nfacct', name });
     }
     case 'set': {
-      const s = o.get('--match-set');
+      const s = o['--match-set'];
       if (s === undefined) return err('-m set needs --match-set NAME FLAGS');
       return ok({ kind: 'set', negated: s.negated, name: s.args[0] ?? '', flags: s.args[1] ?? '' });
     }
@@ -127,24 +133,24 @@ export function finishMatch(draft: MatchDraft): Result<Match> {
 
 function finishRecent(draft: MatchDraft): Result<Match> {
   const o = draft.options;
-  const modes = (['set', 'rcheck', 'update', 'remove'] as const).filter((m) => o.has(`--${m}`));
+  const modes = (['set', 'rcheck', 'update', 'remove'] as const).filter((m) => o[`--${m}`] !== undefined);
   const mode: RecentMode | undefined = modes[0];
   if (mode === undefined || modes.length > 1) return err('-m recent needs exactly one of --set, --rcheck, --update, --remove');
-  const secondsText = o.get('--seconds')?.args[0];
+  const secondsText = o['--seconds']?.args[0];
   const seconds = secondsText === undefined ? null : /^[0-9]{1,9}$/.test(secondsText) ? Number(secondsText) : NaN;
   if (Number.isNaN(seconds)) return err(`-m recent: "${secondsText ?? ''}" is not a number of seconds`);
-  const maskText = o.get('--mask')?.args[0] ?? '255.255.255.255';
+  const maskText = o['--mask']?.args[0] ?? '255.255.255.255';
   const mask = parseIpv4(maskText);
   if (!mask.ok) return err(`-m recent --mask: ${mask.error}`);
   return ok({
     kind: 'recent',
-    negated: o.get(`--${mode}`)?.negated ?? false,
+    negated: o[`--${mode}`]?.negated ?? false,
     mode,
     // xt_recent's default list is called DEFAULT.
-    name: o.get('--name')?.args[0] ?? 'DEFAULT',
+    name: o['--name']?.args[0] ?? 'DEFAULT',
     seconds,
-    reap: o.has('--reap'),
+    reap: o['--reap'] !== undefined,
     mask: ipv4ToNumber(mask.value),
-    side: o.has('--rdest') ? 'dest' : 'source',
+    side: o['--rdest'] !== undefined ? 'dest' : 'source',
   });
 }

@@ -3,7 +3,6 @@ import type { Match } from './match-types';
 import { finishMatch, MATCH_OPTIONS, type MatchDraft, type OptionSpec } from './parse-match';
 import { finishTarget, TARGET_OPTIONS } from './parse-target';
 import { parseAddressMatch, parseProtocol } from './parse-values';
-import { formatRuleSave } from './format-rule-save';
 import type { AddressMatch, InterfaceMatch, ProtocolMatch, Rule } from './ruleset';
 import { tokenize, type Words } from './tokenize';
 
@@ -26,6 +25,11 @@ const LONG_NAMES: ReadonlyMap<string, string> = new Map([
   ['--goto', '-g'],
 ]);
 
+/** An option's spec with its name as the table spells it (an interned string, the key a draft's options use). */
+interface NamedSpec extends OptionSpec {
+  readonly name: string;
+}
+
 /**
  * MATCH_OPTIONS and TARGET_OPTIONS as Maps: a plain object looks a rule's fresh word up among
  * V8's interned strings first (measured: a few percent of parsing 320,000 rules); a Map only
@@ -33,8 +37,13 @@ const LONG_NAMES: ReadonlyMap<string, string> = new Map([
  */
 const specsOf = (
   table: Readonly<Record<string, Readonly<Record<string, OptionSpec>>>>,
-): ReadonlyMap<string, ReadonlyMap<string, OptionSpec>> =>
-  new Map(Object.entries(table).map(([module, options]) => [module, new Map(Object.entries(options))]));
+): ReadonlyMap<string, ReadonlyMap<string, NamedSpec>> =>
+  new Map(
+    Object.entries(table).map(([module, options]) => [
+      module,
+      new Map(Object.entries(options).map(([name, spec]) => [name, { ...spec, name }])),
+    ]),
+  );
 const MATCH_SPECS = specsOf(MATCH_OPTIONS);
 const TARGET_SPECS = specsOf(TARGET_OPTIONS);
 
@@ -55,7 +64,7 @@ interface RuleDraft {
  * to the most recent module that knows them, as in iptables' command parser; `-p tcp
  * --dport 80` without `-m tcp` loads the tcp match implicitly (iptables does the same).
  *
- * @example parseRule('-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000') // saveText "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000"
+ * @example parseRule('-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000') // ruleSaveText: "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000"
  */
 export function parseRule(line: string): Result<Rule> {
   const trimmed = line.trim();
@@ -124,10 +133,10 @@ function readBasicOption(draft: RuleDraft, words: readonly string[], i: number, 
     else draft.outInterface = iface;
   } else if (opt === '-m') {
     if (!MATCH_SPECS.has(value)) return err(`unknown match module "-m ${value}"`);
-    draft.modules.push({ module: value, options: new Map() });
+    draft.modules.push({ module: value, options: {} });
   } else {
     if (draft.target !== null) return err('a rule can have only one -j or -g');
-    draft.target = { draft: { module: value, options: new Map() }, isGoto: opt === '-g' };
+    draft.target = { draft: { module: value, options: {} }, isGoto: opt === '-g' };
   }
   return ok(i + 2);
 }
@@ -138,10 +147,10 @@ function readModuleOption(draft: RuleDraft, tokens: Words, i: number, opt: strin
   if (found === undefined) return err(`unknown option "${opt}"`);
   const { owner, spec } = found;
   if (negated && !spec.negatable) return err(`option "${opt}" cannot be negated`);
-  if (owner.options.has(opt)) return err(`option "${opt}" given twice`);
+  if (owner.options[spec.name] !== undefined) return err(`option "${opt}" given twice`);
   const read = readArgs(tokens, i + 1, spec, opt);
   if (!read.ok) return read;
-  owner.options.set(opt, { negated, args: read.value.args });
+  owner.options[spec.name] = { negated, args: read.value.args };
   return ok(read.value.next);
 }
 
@@ -150,7 +159,7 @@ function readModuleOption(draft: RuleDraft, tokens: Words, i: number, opt: strin
  * the most recent match that knows it, then an implicit tcp/udp/sctp match for -p,
  * which is added to the rule's modules.
  */
-function optionOwner(draft: RuleDraft, opt: string): { owner: MatchDraft; spec: OptionSpec } | undefined {
+function optionOwner(draft: RuleDraft, opt: string): { owner: MatchDraft; spec: NamedSpec } | undefined {
   const target = draft.target;
   if (target !== null && !target.isGoto) {
     const spec = TARGET_SPECS.get(target.draft.module)?.get(opt);
@@ -165,7 +174,7 @@ function optionOwner(draft: RuleDraft, opt: string): { owner: MatchDraft; spec: 
   if (protocol === null || !PORT_PROTOCOLS.has(protocol.name)) return undefined;
   const spec = MATCH_SPECS.get(protocol.name)?.get(opt);
   if (spec === undefined) return undefined;
-  const owner: MatchDraft = { module: protocol.name, options: new Map() };
+  const owner: MatchDraft = { module: protocol.name, options: {} };
   draft.modules.push(owner);
   return { owner, spec };
 }
@@ -173,7 +182,7 @@ function optionOwner(draft: RuleDraft, opt: string): { owner: MatchDraft; spec: 
 /** Shared by every rule without `-m` (read-only, like the rest of a Rule). */
 const NO_MATCHES: Match[] = [];
 
-/** The Rule once every word is read: each module and the target checked and typed, the save text formatted. */
+/** The Rule once every word is read: each module and the target checked and typed. */
 function finishRule(chain: string, draft: RuleDraft, restoreText: string): Result<Rule> {
   // Exactly as long as needed (a pushed-to array reserves 17 slots): 300,000 rules keep theirs.
   const n = draft.modules.length;
@@ -190,10 +199,9 @@ function finishRule(chain: string, draft: RuleDraft, restoreText: string): Resul
     target = t.value;
   }
   const { source, destination, inInterface, outInterface, protocol } = draft;
-  const saveText = formatRuleSave({ chain, source, destination, inInterface, outInterface, protocol, matches, target });
   // One object literal with every field in a fixed order, so all rules share a hidden
   // class and the evaluator's property reads stay monomorphic.
-  return ok({ chain, source, destination, inInterface, outInterface, protocol, matches, target, restoreText, saveText });
+  return ok({ chain, source, destination, inInterface, outInterface, protocol, matches, target, restoreText });
 }
 
 /**

@@ -29,23 +29,23 @@ export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target>
       return ok({ kind: 'return' });
     case 'REJECT':
       // libipt_REJECT.c: the default is icmp-port-unreachable, and iptables-save prints it.
-      return ok({ kind: 'reject', rejectWith: o.get('--reject-with')?.args[0] ?? 'icmp-port-unreachable' });
+      return ok({ kind: 'reject', rejectWith: o['--reject-with']?.args[0] ?? 'icmp-port-unreachable' });
     case 'DNAT':
     case 'SNAT': {
       const opt = name === 'DNAT' ? '--to-destination' : '--to-source';
-      const to = o.get(opt)?.args[0];
+      const to = o[opt]?.args[0];
       if (to === undefined) return err(`-j ${name} needs ${opt} IP[:PORT]`);
       const addr = parseNatAddress(to);
       if (!addr.ok) return addr;
       const kind = name === 'DNAT' ? 'dnat' : 'snat';
-      return ok({ kind, ip: addr.value.ip, port: addr.value.port, randomFully: o.has('--random-fully') });
+      return ok({ kind, ip: addr.value.ip, port: addr.value.port, randomFully: o['--random-fully'] !== undefined });
     }
     case 'MASQUERADE':
       return ok({
         kind: 'masquerade',
-        randomFully: o.has('--random-fully'),
-        random: o.has('--random'),
-        toPorts: o.get('--to-ports')?.args[0] ?? null,
+        randomFully: o['--random-fully'] !== undefined,
+        random: o['--random'] !== undefined,
+        toPorts: o['--to-ports']?.args[0] ?? null,
       });
     case 'MARK':
       return finishMark(draft);
@@ -56,7 +56,7 @@ export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target>
 
 /** libxt_MARK.c mark_tg_parse (revision 2): every form becomes (value, mask) with mark = (mark & ~mask) ^ value. */
 function finishMark(draft: MatchDraft): Result<Target> {
-  const entries = [...draft.options.entries()];
+  const entries = Object.entries(draft.options);
   const [entry, extra] = entries;
   if (entry === undefined || extra !== undefined)
     return err('-j MARK needs exactly one of --set-xmark, --set-mark, --and-mark, --or-mark, --xor-mark');

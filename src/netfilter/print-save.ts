@@ -1,4 +1,5 @@
 import type { TableName } from './evaluated-rule';
+import { formatRuleSave } from './format-rule-save';
 import { findTable, type Chain, type Ruleset } from './ruleset';
 
 /**
@@ -25,7 +26,7 @@ export function formatIptablesSave(ruleset: Ruleset): string {
     const chains = sortedChains(table.chains);
     out.push(`*${name}`);
     for (const c of chains) out.push(`:${c.name} ${c.policy ?? '-'} [0:0]`);
-    for (const c of chains) for (const rule of c.rules) out.push(rule.saveText);
+    for (const c of chains) for (const rule of c.rules) out.push(formatRuleSave(rule));
     out.push('COMMIT');
   }
   return out.length === 0 ? '' : `${out.join('\n')}\n`;

@@ -35,6 +35,14 @@ export function tokenize(line: string): Result<Words> {
       if (c === '"' || c === "'") {
         wasQuoted = true;
         i++;
+        // Without a backslash before the closing quote the quoted text is one slice: a flat
+        // string, not one concatenation per character (kube-proxy quotes 10,000s of comments).
+        const close = line.indexOf(c, i);
+        if (close >= 0 && line.lastIndexOf('\\', close) < i) {
+          text += line.slice(i, close);
+          i = close + 1;
+          continue;
+        }
         while (i < n && line[i] !== c) {
           if (line[i] === '\\' && i + 1 < n) i++;
           text += line[i];
