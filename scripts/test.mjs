@@ -222,7 +222,7 @@ async function main() {
     const port = await freePort(4173);
     if (port !== 4173) log(`port 4173 is busy: previewing on ${port}`);
     const env = { ...process.env, CHROMIUM_PATH: chromium, PACKETWALK_PREVIEW_PORT: String(port) };
-    const code = run('playwright', bin('playwright'), ['test', '--config', 'playwright.config.ts'], { env, timeoutMinutes: 6 });
+    const code = run('playwright', bin('playwright'), ['test', '--config', 'playwright.config.ts'], { env, timeoutMinutes: 12 });
     browser = countPlaywright(readJson(playwrightReport), code);
   }
 
