@@ -35,7 +35,7 @@ const PRESETS_EN: Record<string, string> = {
   'node-to-service': 'A process on the node → svc1',
   'three-replicas': 'Three replicas',
   scale: 'Scale: 20 nodes, 400 pods, 200 Services',
-  large: 'Large: 100 nodes, 3,000 pods, 1,000 Services',
+  large: 'Large: 100 nodes, 3k pods, 1k Services',
   'pod-churn': 'Pod churn: pod4 deleted and re-created',
   'service-recreated': 'Service deleted and created again',
   'not-ready': 'pod4 not ready, then ready again',
