@@ -34,7 +34,7 @@ const ENGINE_FORBIDDEN_PROPERTIES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/e2e/screenshots/'] },
+  { ignores: ['dist/', 'dist-single/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/e2e/screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,34 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 
-export default defineConfig({
-  plugins: [react()],
-  server: { port: 5173, strictPort: true },
-  preview: { port: 4173, strictPort: true },
+const engine = fileURLToPath(new URL('./src/', import.meta.url));
+const inlineWorker = fileURLToPath(new URL('./app/worker/spawn-worker-inline.ts', import.meta.url));
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// `vite build --mode single` (npm run build:single): one self-contained HTML file in dist-single/,
+// scripts, styles, icon and the simulation worker inlined, that works opened from disk.
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
+    // Relative asset URLs: the built page works from any path (a course site's sub-folder) with no rebuild.
+    base: './',
+    plugins: single ? [react(), viteSingleFile({ removeViteModuleLoader: true })] : [react()],
+    resolve: single ? { alias: [{ find: /^\.\/spawn-worker$/, replacement: inlineWorker }] } : {},
+    server: { port: 5173, strictPort: true },
+    preview: { port: 4173, strictPort: true },
+    build: {
+      ...(single ? { outDir: 'dist-single', assetsInlineLimit: Number.MAX_SAFE_INTEGER } : {}),
+      rolldownOptions: {
+        treeshake: {
+          // The engine has no side effects at load (DESIGN.md: pure, plain data). Said so, the
+          // bundler leaves what the page's first chunk does not use (the scenario schema, and
+          // zod with it) to the chunks loaded on demand that do, instead of keeping every module
+          // src/index.ts re-exports.
+          moduleSideEffects: [{ test: new RegExp(`^${escapeRegExp(engine)}`), sideEffects: false }],
+        },
+      },
+    },
+  };
 });

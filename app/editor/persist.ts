@@ -35,6 +35,15 @@ export function urlNamesScenario(search: string): boolean {
 
 const failure = (message: string): readonly ScenarioError[] => [{ path: '', message }];
 
+/** Whether an earlier visit saved a custom scenario (then the scenario reader loads before the first frame). */
+export function hasSavedScenario(storage: ScenarioStorage): boolean {
+  try {
+    return storage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 function readSaved(text: string): SavedScenario | readonly ScenarioError[] {
   let value: unknown;
   try {

@@ -1,7 +1,7 @@
+import { ipvsPanel } from '../shell/lazy-parts';
 import { useAppStore } from '../store/StoreProvider';
 import { selectTraceMode } from '../store/selectors';
 import { ConntrackPanel } from './ConntrackPanel';
-import { IpvsPanel } from './IpvsPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { PacketPanel } from './PacketPanel';
 import { RulesPanel } from './RulesPanel';
@@ -22,7 +22,8 @@ export function Panels() {
       <EvidencePanel />
       <PacketPanel />
       <RulesPanel />
-      {mode === 'ipvs' && <IpvsPanel />}
+      {/* IPVS mode's tables load with it (a chunk of their own). */}
+      {mode === 'ipvs' && <ipvsPanel.Part />}
       <ConntrackPanel />
     </div>
   );

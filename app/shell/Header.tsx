@@ -17,6 +17,7 @@ import {
   selectView,
 } from '../store/selectors';
 import type { View } from '../store/types';
+import { preloadMode, preloadView } from './lazy-parts';
 import { ShareMenu } from './ShareMenu';
 import { ThemePicker } from './ThemePicker';
 
@@ -64,7 +65,7 @@ export function Header() {
         {/* The same scenario and seed re-simulated in the other mode; the step stays put, so the two walks can be compared hop by hop. */}
         <div role="group" aria-label={shell.modeLabel} className="segmented" data-id="mode-switch">
           {MODES.map((m) => (
-            <button key={m} type="button" aria-pressed={m === mode} onClick={() => setMode(m)}>
+            <button key={m} type="button" aria-pressed={m === mode} onClick={() => setMode(m)} onPointerEnter={() => void preloadMode(m)}>
               {shell.modes[m]}
             </button>
           ))}
@@ -83,7 +84,7 @@ export function Header() {
         )}
         <div role="group" aria-label={shell.viewLabel} className="segmented" data-id="view-switch">
           {VIEWS.map((v) => (
-            <button key={v} type="button" aria-pressed={v === view} onClick={() => setView(v)}>
+            <button key={v} type="button" aria-pressed={v === view} onClick={() => setView(v)} onPointerEnter={() => void preloadView(v)}>
               {shell.views[v]}
             </button>
           ))}

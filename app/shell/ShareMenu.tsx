@@ -1,70 +1,44 @@
 import { useId, useState } from 'react';
-import { MAX_LINK_CHARS } from '../../src/index';
 import { shareStrings } from '../i18n/share-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectPresetName, selectScenario } from '../store/selectors';
-import { linkOf } from '../url/scenario-link';
-import { CopyLinkFallback } from './CopyLinkFallback';
-import { ShareActions } from './ShareActions';
-import { UploadErrors } from './UploadErrors';
-import { useCopyLink } from './useCopyLink';
+import { selectLang } from '../store/selectors';
+import { sharePanel } from './lazy-parts';
 import { useMenuPopover } from './useMenuPopover';
-import { useScenarioDownload } from './useScenarioDownload';
-import { useScenarioUpload } from './useScenarioUpload';
-import { CopyEmbedCode } from './CopyEmbedCode';
+
+const preloadPanel = () => void sharePanel.preload();
 
 /**
- * The header's share menu: copy a link to the frame on screen (a preset by
- * name, a custom scenario compressed into `s=`), download the scenario as
- * JSON, or open a JSON file. One live line says what the last action did.
+ * The header's share menu: a button that opens the share panel (copy a link,
+ * copy embed code, download or open a scenario file). The panel's code loads
+ * when the pointer or the focus first reaches the button; once opened it stays
+ * mounted while closed, so its status line and a refused file's reasons remain.
  */
 export function ShareMenu() {
   const t = shareStrings[useAppStore(selectLang)];
-  const presetName = useAppStore(selectPresetName);
-  const scenario = useAppStore(selectScenario);
   const panelId = useId();
   const { root, toggle, open, align, onKeyDown, openOrClose } = useMenuPopover();
-  const link = useCopyLink();
-  const upload = useScenarioUpload();
-  const download = useScenarioDownload();
-  const [status, setStatus] = useState('');
-  const linkLength = presetName === null ? linkOf(scenario).length : 0;
-
-  const copy = async () => {
-    upload.clearProblem();
-    setStatus((await link.copy()) ? t.copied : t.copyFallback);
-  };
-  const saveScenario = () => {
-    upload.clearProblem();
-    download();
-  };
-  const openFile = async (file: File) => {
-    setStatus('');
-    const name = await upload.open(file);
-    if (name === null) return;
-    link.dismissFallback();
-    setStatus(t.opened(name));
+  const [opened, setOpened] = useState(false);
+  const onToggle = () => {
+    setOpened(true);
+    openOrClose();
   };
 
   return (
     <div ref={root} className="share" data-id="share-menu" onKeyDown={onKeyDown}>
-      <button ref={toggle} type="button" className="share-toggle" aria-expanded={open} aria-controls={panelId} onClick={openOrClose}>
+      <button
+        ref={toggle}
+        type="button"
+        className="share-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={onToggle}
+        onPointerEnter={preloadPanel}
+        onFocus={preloadPanel}
+      >
         {t.share}
       </button>
       <div className="share-panel" id={panelId} hidden={!open} role="group" aria-label={t.share} data-align={align}>
-        <ShareActions
-          canCopy={linkLength <= MAX_LINK_CHARS}
-          onCopy={() => void copy()}
-          onDownload={saveScenario}
-          onOpenFile={(file) => void openFile(file)}
-        />
-        <CopyEmbedCode disabled={linkLength > MAX_LINK_CHARS} onStatus={setStatus} />
-        {linkLength > MAX_LINK_CHARS && <p className="share-note">{t.linkTooLong(linkLength, MAX_LINK_CHARS)}</p>}
-        {link.fallback !== null && <CopyLinkFallback url={link.fallback} />}
-        <p className="share-status" role="status" aria-live="polite" data-id="share-status">
-          {status}
-        </p>
-        {upload.problem && <UploadErrors problem={upload.problem} />}
+        {opened && <sharePanel.Part />}
       </div>
     </div>
   );

@@ -1,13 +1,15 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { ScenarioEditor } from '../editor/ScenarioEditor';
 import { editorStrings } from '../i18n/editor-strings';
 import { Panels } from '../panels/Panels';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectStepIndex } from '../store/selectors';
+import { scenarioEditor } from './lazy-parts';
 import '../editor/editor.css';
 
 type Tab = 'details' | 'editor';
 const TABS: readonly Tab[] = ['details', 'editor'];
+// The editor's code loads when the pointer or the focus reaches its tab, a moment before it is opened.
+const preloadEditor = () => void scenarioEditor.preload();
 
 /**
  * The column beside the view, in two tabs: the current step's panels, and the
@@ -64,6 +66,8 @@ export function SidePane() {
             tabIndex={tab === name ? 0 : -1}
             data-id={`side-tab-${name}`}
             onClick={() => setTab(name)}
+            onPointerEnter={name === 'editor' ? preloadEditor : undefined}
+            onFocus={name === 'editor' ? preloadEditor : undefined}
           >
             {label[name]}
           </button>
@@ -79,7 +83,7 @@ export function SidePane() {
         aria-labelledby={`${id}-${tab}-tab`}
         className="side-tabpanel"
       >
-        {tab === 'details' ? <Panels /> : <ScenarioEditor />}
+        {tab === 'details' ? <Panels /> : <scenarioEditor.Part />}
       </div>
     </div>
   );

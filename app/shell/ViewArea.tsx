@@ -2,10 +2,14 @@ import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectView } from '../store/selectors';
 import { ClusterView } from '../topology/ClusterView';
-import { ClassicPane } from './ClassicPane';
-import { StepListPane } from './StepListPane';
+import { classicPane, stepListPane } from './lazy-parts';
+// The classic view's layout of the page (the figure's column) applies while its chunk loads.
+import './classic-pane.css';
 
-/** The chosen view: the cluster topology, the article's figure, or every step as a list. */
+/**
+ * The chosen view: the cluster topology, the article's figure, or every step as a list.
+ * The cluster view is in the page's own chunk; the other two load when chosen.
+ */
 export function ViewArea() {
   const view = useAppStore(selectView);
   const lang = useAppStore(selectLang);
@@ -18,7 +22,7 @@ export function ViewArea() {
       tabIndex={view === 'list' ? 0 : undefined}
       data-scroll-keys={view === 'list' ? '' : undefined}
     >
-      {view === 'cluster' ? <ClusterView /> : view === 'classic' ? <ClassicPane /> : <StepListPane />}
+      {view === 'cluster' ? <ClusterView /> : view === 'classic' ? <classicPane.Part /> : <stepListPane.Part />}
     </section>
   );
 }

@@ -2,10 +2,8 @@
 // castDraft (a no-op at run time) stores it as it is.
 import { castDraft } from 'immer';
 import {
-  parseScenario,
   PRESETS,
   presetScenario,
-  readScenarioJsonValue,
   simulate,
   type IpvsScheduler,
   type ProxyMode,
@@ -13,6 +11,7 @@ import {
   type ScenarioResult,
   type Trace,
 } from '../../src/index';
+import { READER_NOT_LOADED, scenarioIo } from '../url/load-scenario-io';
 import type { BackgroundSimulator, LoadResult, SimulationJob } from './background-simulator';
 import { needsBackground, textNeedsBackground } from './needs-background';
 import type { AppState, ScenarioSlice, SimulationPurpose, SliceCreator } from './types';
@@ -113,7 +112,7 @@ export function createScenarioSlice({
         if (textLimit !== undefined) {
           const text = typeof input === 'string' ? input : '';
           if (background && textNeedsBackground(text)) return inBackground({ input: text, textLimit, ...inMode });
-          const read = readScenarioJsonValue(text, { maxChars: textLimit });
+          const read = scenarioIo()?.readScenarioJsonValue(text, { maxChars: textLimit }) ?? READER_NOT_LOADED;
           if (!read.ok) return read;
           value = read.value;
         }
@@ -121,7 +120,8 @@ export function createScenarioSlice({
         runner.cancel();
         // Untrusted input: validated first; on any error nothing changes, so the
         // last good scenario stays on screen.
-        const parsed = parseScenario(value);
+        // The validator loads on demand (load-scenario-io.ts); whatever brings a custom scenario loads it first.
+        const parsed = scenarioIo()?.parseScenario(value) ?? READER_NOT_LOADED;
         if (!parsed.ok) return parsed;
         const nextScheduler = inMode.scheduler ?? parsed.scenario.scheduler;
         const trace = run(parsed.scenario, undefined, inMode.mode ?? parsed.scenario.mode, nextScheduler);

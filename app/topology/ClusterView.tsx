@@ -4,8 +4,9 @@ import { useAppStore } from '../store/StoreProvider';
 import { selectClusterLayout, selectClusterStrings, selectPresent } from '../store/selectors';
 import { FONT, PALETTE } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
-import { packetScene, restingBox } from './cluster/packet-scene';
+import { restingBox, sceneOf } from './cluster/packet-scene';
 import { StaticLayer } from './cluster/StaticLayer';
+import { useLevelOfDetail } from './cluster/useLevelOfDetail';
 import { usePanZoom } from './cluster/usePanZoom';
 import { ZoomControls } from './cluster/ZoomControls';
 
@@ -18,11 +19,15 @@ const frame: CSSProperties = {
   overflow: 'hidden',
   background: PALETTE.background,
 };
+// At least the window's height, clipped by the frame: the frame's height changes with the
+// narration under it at every step, and resizing an svg lays out all its text again (50 to
+// 240 ms on the scale preset). The view's size is the frame's (usePanZoom).
 const svgStyle: CSSProperties = {
   position: 'absolute',
-  inset: 0,
+  top: 0,
+  left: 0,
   width: '100%',
-  height: '100%',
+  height: 'max(100%, 100vh)',
   display: 'block',
   cursor: 'grab',
   touchAction: 'none',
@@ -43,17 +48,18 @@ export function ClusterView() {
   const svgRef = useRef<SVGSVGElement>(null);
   // The packet at rest and its card, as the packet layer draws them: the view keeps them in sight.
   const focus = useMemo(() => {
-    const scene = step ? packetScene(layout, strings, step) : null;
+    const scene = step ? sceneOf(layout, strings, step) : null;
     return scene ? restingBox(scene) : null;
   }, [layout, strings, step]);
   // Presenter mode: labels (11 to 13 units) at 18 px or more, read from the back of a room; the view follows the packet.
   const present = useAppStore(selectPresent);
-  const { transform: t, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout, focus, present ? PRESENTER_ZOOM : undefined);
+  const { transform: t, view, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout, focus, present ? PRESENTER_ZOOM : undefined);
+  const detail = useLevelOfDetail(layout, t, view);
   return (
     <div data-id="cluster-view-frame" style={frame}>
       <svg ref={svgRef} data-id="cluster-view" role="img" aria-label={strings.viewLabel} style={svgStyle} fontFamily={FONT}>
         <g data-id="viewport" transform={`translate(${t.x},${t.y}) scale(${t.k})`}>
-          <StaticLayer />
+          <StaticLayer detail={detail} />
           <PacketLayer />
         </g>
       </svg>

@@ -1,25 +1,13 @@
-import { decodeScenario, encodeScenario, type Scenario, type ScenarioError } from '../../src/index';
+import type { Scenario, ScenarioError } from '../../src/index';
 import { whenLoaded, type LoadResult } from '../store/background-simulator';
 import type { AppStore } from '../store/create-app-store';
+import { READER_NOT_LOADED, scenarioIo } from './load-scenario-io';
 
 /** How many of a scenario's errors an alert lists before "and N more". */
 const SHOWN_ERRORS = 3;
 
-// Scenarios are immutable store values: each is encoded once, however often the URL is written (every frame while playing).
-const links = new WeakMap<Scenario, string>();
-
-/** The `s=` value of a scenario, computed once per scenario object. */
-export function linkOf(scenario: Scenario): string {
-  let link = links.get(scenario);
-  if (link === undefined) {
-    link = encodeScenario(scenario);
-    links.set(scenario, link);
-  }
-  return link;
-}
-
 /** A query string turned the link's `+` into spaces; lz-string's alphabet has no space. */
-export const sameLink = (raw: string, scenario: Scenario) => raw.replace(/ /g, '+') === linkOf(scenario);
+export const sameLink = (raw: string, scenario: Scenario) => raw.replace(/ /g, '+') === scenarioIo()?.linkOf(scenario);
 
 /** One error as a line of text: `path: message`, or the message alone for the whole scenario. */
 export const errorLine = (e: ScenarioError) => (e.path ? `${e.path}: ${e.message}` : e.message);
@@ -35,12 +23,13 @@ export function summarizeErrors(errors: readonly ScenarioError[]): string {
  * Opens the scenario of an untrusted `s=` link as a custom scenario. When it
  * cannot be read (not lz-string data, too large, not JSON, invalid) nothing
  * changes and an alert names `s` with the first few reasons, one per line.
+ * The reader (loadScenarioIo) must have loaded; otherwise the alert says so.
  * Returns what `loadScenario` did (pending for a big scenario).
  */
 export function openLinkScenario(store: AppStore, raw: string): LoadResult {
   const alert = (errors: readonly ScenarioError[]) =>
     store.getState().addAlert({ param: 's', value: summarizeErrors(errors), reason: 'invalid' });
-  const decoded = decodeScenario(raw);
+  const decoded = scenarioIo()?.decodeScenario(raw) ?? READER_NOT_LOADED;
   if (!decoded.ok) {
     alert(decoded.errors);
     return decoded;

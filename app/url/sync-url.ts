@@ -1,6 +1,7 @@
 import type { AppStore } from '../store/create-app-store';
 import type { AppState } from '../store/types';
 import type { LoadResult } from '../store/background-simulator';
+import { loadScenarioIo, scenarioIo } from './load-scenario-io';
 import { openLinkScenario, sameLink } from './scenario-link';
 import { applyUrlStep, presetSeed, readUrl, writeUrl } from './url-state';
 
@@ -50,7 +51,7 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
     const search = writeUrl(store.getState(), { embed });
     if (search !== host.location.search) host.history.replaceState(null, '', `${host.location.pathname}${search}`);
   };
-  const onPop = () => {
+  const restore = () => {
     const request = readUrl(host.location.search);
     const state = store.getState();
     const seed = request.seed ?? presetSeed(request.preset);
@@ -80,6 +81,12 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
       if (result?.ok) applyUrlStep(store, { ...request, alerts: [] });
       settle();
     });
+  };
+  const onPop = () => {
+    // An entry with a link's scenario needs the reader's chunk (loaded by whatever made that
+    // scenario, but maybe not since a reload): the frame follows once it has loaded, or the link's alert says it could not.
+    if (readUrl(host.location.search).scenario !== null && scenarioIo() === null) void loadScenarioIo().then(restore, restore);
+    else restore();
   };
   host.addEventListener('popstate', onPop);
   return () => {

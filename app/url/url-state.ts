@@ -1,19 +1,11 @@
-import {
-  IPVS_SCHEDULERS,
-  MAX_LINK_CHARS,
-  PRESET_NAMES,
-  PRESETS,
-  type Figure,
-  type IpvsScheduler,
-  type Lang,
-  type ProxyMode,
-} from '../../src/index';
+import { IPVS_SCHEDULERS, PRESET_NAMES, PRESETS, type Figure, type IpvsScheduler, type Lang, type ProxyMode } from '../../src/index';
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import { THEMES, type Theme } from '../store/theme';
 import type { Alert, AppState, View } from '../store/types';
 import { whenLoaded, type LoadResult } from '../store/background-simulator';
-import { linkOf, openLinkScenario } from './scenario-link';
+import { scenarioIo } from './load-scenario-io';
+import { openLinkScenario } from './scenario-link';
 
 type AlertInput = Omit<Alert, 'id'>;
 
@@ -141,8 +133,10 @@ export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string
   const params = new URLSearchParams();
   // A scenario too large for a link is left out rather than written unreadable: a reload then
   // finds no scenario in the URL and opens the one this browser saved (the share menu says so).
-  const link = state.presetName === null ? linkOf(state.scenario) : null;
-  const custom = link !== null && link.length <= MAX_LINK_CHARS ? `s=${link}` : null;
+  // The codec is loaded whenever a custom scenario is on screen (every way to one loads it first).
+  const io = state.presetName === null ? scenarioIo() : null;
+  const link = io ? io.linkOf(state.scenario) : null;
+  const custom = io && link !== null && link.length <= io.MAX_LINK_CHARS ? `s=${link}` : null;
   if (state.presetName !== null) {
     params.set('preset', state.presetName);
     if (state.trace.seed !== presetSeed(state.presetName)) params.set('seed', String(state.trace.seed));

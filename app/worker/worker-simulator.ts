@@ -1,5 +1,6 @@
 import type { BackgroundSimulator, SimulationOutcome } from '../store/background-simulator';
 import type { SimulationReply, SimulationRequest } from './simulation-messages';
+import { spawnSimulationWorker } from './spawn-worker';
 
 /** The part of a Worker this uses, so tests can hand in a fake one. */
 export interface WorkerLike {
@@ -12,7 +13,7 @@ export interface WorkerLike {
 /** Why a run ended without an outcome: cancelled, or the worker itself failed. */
 export class SimulationStopped extends Error {}
 
-const spawn = (): WorkerLike => new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' });
+const spawn = (): WorkerLike => spawnSimulationWorker();
 
 /**
  * Runs jobs in a Web Worker, one at a time. The worker is started on the first

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+// No code generation: zod's faster object parser compiles with `new Function`, which a page
+// served under a Content-Security-Policy without 'unsafe-eval' (README, Hosting it) forbids;
+// its probe for eval alone is reported as a violation.
+z.config({ jitless: true });
+
 /**
  * The versioned scenario schema: plain JSON a user, a preset or a URL provides.
  * Everything here is untrusted until `parseScenario` has checked it.

@@ -183,6 +183,34 @@ describe('ClusterView', () => {
     expect(byId('viewport')?.getAttribute('transform')).toBe(fitted);
   });
 
+  it('zoomed out past reading, draws the nodes the step does not touch as outlines, and in full again when zoomed back in', () => {
+    // The article's cluster and a third node with a pod of its own, which no step touches.
+    const { store, svg, byId } = renderView();
+    const article = store.getState().scenario;
+    const vm3 = { name: 'vm3', ip: '192.168.0.13', podCIDR: '10.244.3.0/24' };
+    const pod5 = { ...article.cluster.pods[0]!, name: 'pod5', node: 'vm3', labels: { app: 'other' } };
+    const cluster = { ...article.cluster, nodes: [...article.cluster.nodes, vm3], pods: [...article.cluster.pods, pod5] };
+    act(() => void store.getState().loadScenario({ ...article, cluster }));
+    const outlines = () => [...svg.querySelectorAll('[data-id^="node:"][data-detail="outline"]')].map((g) => g.getAttribute('data-id'));
+    expect(outlines()).toEqual([]);
+    for (let i = 0; i < 4; i++) fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
+    const first = store.getState().trace.connections[0]!;
+    expect(outlines()).toEqual(['node:vm3']);
+    expect(byId('node-devices:vm3')?.querySelectorAll('rect')).toHaveLength(1);
+    for (const id of outlines()) {
+      // An outline keeps the node's box and name, and its pods as boxes without their labels.
+      const node = id!.slice('node:'.length);
+      expect(byId(id!)?.textContent).toBe(node);
+      expect(byId(`node-devices:${node}`)?.querySelectorAll('rect').length).toBeGreaterThan(0);
+      expect(byId(`node-devices:${node}`)?.querySelector('text')).toBeNull();
+      expect(byId(`node-devices:${node}`)?.querySelector('[data-id^="pod:"]')).toBeNull();
+    }
+    // The client's pod and the endpoint it reaches stay drawn in full, with their names.
+    for (const pod of [first.client, first.endpointPod!]) expect(byId(`pod:${pod}`)?.textContent, pod).toContain(pod);
+    fireEvent.click(screen.getByRole('button', { name: /reset zoom/i }));
+    expect(outlines()).toEqual([]);
+  });
+
   it('redraws for another preset: same-node has no wire and no network step', () => {
     const { byId } = renderView({ preset: 'same-node', step: 0 });
     expect(byId('pod:pod2')?.getAttribute('data-chosen')).toBe('true');

@@ -1,6 +1,12 @@
 // Component tests run in jsdom; each test renders its own tree. Vitest's globals are
 // off, so Testing Library cannot register its own cleanup: unmount after every test.
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+import { preloadAllParts } from '../../app/shell/lazy-parts';
 
 afterEach(() => cleanup());
+// The page's chunks loaded on demand (the editor, the share panel, the other views, the scenario
+// reader) are in, as they are once opened: tests render them synchronously. Loading itself (the
+// placeholder, a failed chunk, the page before the reader loads) is tested in lazy-part.test.tsx
+// and scenario-io.test.ts.
+beforeAll(() => preloadAllParts());

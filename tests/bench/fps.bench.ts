@@ -9,55 +9,14 @@
  * Goals on this 2-core machine: >= 58 fps and no long task while playing,
  * step latency <= 33 ms, on every preset.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { chromium } from '@playwright/test';
+import { buildSite, chromiumPath, launchChromium, startPreview } from './browser';
 
 const SECONDS = 5;
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-if (!executablePath) {
-  console.error("bench:fps needs Chromium: set CHROMIUM_PATH or install Debian's chromium (npm test does it)");
-  process.exit(1);
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(1);
-const port = await freePort();
-const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-const base = `http://localhost:${port}`;
-for (let i = 0; i < 100; i++) {
-  if (
-    await fetch(base).then(
-      () => true,
-      () => false,
-    )
-  )
-    break;
-  await new Promise((r) => setTimeout(r, 100));
-}
-
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const executablePath = chromiumPath('bench:fps');
+buildSite();
+const preview = await startPreview();
+const base = preview.base;
+const browser = await launchChromium(executablePath);
 const RUNS = 3;
 const PRESSES = 15;
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -139,5 +98,5 @@ try {
   }
 } finally {
   await browser.close();
-  process.kill(-preview.pid!);
+  preview.stop();
 }

@@ -46,7 +46,8 @@ async function stepAndLook(page: Page, index: number): Promise<Look> {
       for (let i = 0; i < 200 && !shown(); i++) await new Promise((done) => setTimeout(done, 10));
       if (!shown()) throw new Error(`step ${index + 1} never showed`);
       const svg = document.querySelector('svg[data-id="cluster-view"]')!;
-      const view = svg.getBoundingClientRect();
+      // What is in sight: the svg's frame (the svg is drawn taller and clipped by it).
+      const view = document.querySelector('[data-id="cluster-view-frame"]')!.getBoundingClientRect();
       const card = svg.querySelector('[data-id="packet-card"]');
       const dot = svg.querySelector('[data-id="packet-dot"]');
       const inside = (el: Element | null) => {
@@ -130,7 +131,7 @@ test.describe('the packet in sight and its card, 1440x900', () => {
   test('scale, step 8: the view opens on the packet crossing the network, card and all', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('/?preset=scale&view=cluster&step=8&lang=en');
-    const view = (await page.locator('svg[data-id="cluster-view"]').boundingBox())!;
+    const view = (await page.locator('[data-id="cluster-view-frame"]').boundingBox())!;
     for (const id of ['packet-dot', 'packet-card']) {
       const b = (await page.locator(`[data-id="${id}"]`).boundingBox())!;
       expect(b.x, id).toBeGreaterThanOrEqual(view.x);
@@ -144,7 +145,7 @@ test.describe('the packet in sight and its card, 1440x900', () => {
 
   test('scale: a pan within a step stays; the next step brings the packet back into sight', async ({ page }) => {
     await page.goto('/?preset=scale&view=cluster&step=3&lang=en');
-    const view = (await page.locator('svg[data-id="cluster-view"]').boundingBox())!;
+    const view = (await page.locator('[data-id="cluster-view-frame"]').boundingBox())!;
     const dot = page.locator('[data-id="packet-dot"]');
     const dotX = async () => (await dot.boundingBox())!.x - view.x;
     expect(await dotX()).toBeLessThan(view.width);

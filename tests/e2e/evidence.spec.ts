@@ -182,7 +182,7 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: 'Step forward', exact: true }).tap();
     await expect(page.locator('[data-id="step-position"]')).toContainText('Step 2 of');
     expect(await notVisible(page.locator(NARRATION))).toEqual([]);
-    const box = (await svg.boundingBox())!;
+    const box = (await page.locator('[data-id="cluster-view-frame"]').boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(390);
     expect(box.height).toBeGreaterThan(200);
     expect(await sidewaysOverflow(page)).toBe(0);

@@ -15,7 +15,7 @@ const NARRATION = '[data-id="narration"] .pw-narration-text';
 /** The smallest on-screen size, in CSS px, of the diagram's text that lies inside the view (Infinity when none does). */
 const smallestLabel = (page: Page) =>
   page.locator('svg[data-id="cluster-view"]').evaluate((svg: SVGSVGElement) => {
-    const view = svg.getBoundingClientRect();
+    const view = svg.parentElement!.getBoundingClientRect();
     let smallest = Infinity;
     for (const text of svg.querySelectorAll<SVGTextElement>('text')) {
       const r = text.getBoundingClientRect();

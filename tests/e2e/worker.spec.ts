@@ -2,36 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isPacketStep, narrate, parseScenario, PRESETS, simulate, type ScenarioInput } from '../../src/index';
+import { isPacketStep, narrate, parseScenario, simulate } from '../../src/index';
 import { needsBackground } from '../../app/store/needs-background';
+import { manyServices, uploadScenario } from './big-scenario';
 import { watchErrors } from './watch-errors';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));
-
-/** The article's cluster with `count` Services selecting pod3 and pod4: big enough for the simulation worker. */
-function manyServices(count: number, extra: Partial<ScenarioInput> = {}): ScenarioInput {
-  const article = PRESETS.article!;
-  const services = Array.from({ length: count }, (_, i) => ({
-    name: `svc${i + 1}`,
-    selector: { app: 'web' },
-    ports: [{ name: 'http', port: 80, targetPort: 8080 }],
-  }));
-  return {
-    ...article,
-    name: `${count} services`,
-    cluster: { ...article.cluster, services },
-    traffic: [{ from: 'pod1', to: `svc${count}`, port: 80 }],
-    ...extra,
-  };
-}
-
-async function upload(page: Page, scenario: ScenarioInput) {
-  await page.getByRole('button', { name: /^(Share|分享)$/ }).click();
-  await page
-    .locator('input[data-id="share-upload"]')
-    .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
-}
 
 const progress = (page: Page) => page.locator('[data-id="simulation-progress"]');
 
@@ -54,7 +31,7 @@ test('a mid-size scenario is simulated in the worker and shows the same trace as
 
   await page.goto('/?preset=article&view=list&lang=en');
   const workerStarted = page.waitForEvent('worker');
-  await upload(page, scenario);
+  await uploadScenario(page, scenario);
   expect((await workerStarted).url()).toContain('simulate.worker');
   await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toHaveText('Opened “1200 services”.');
   await expect(progress(page)).toHaveCount(0);
@@ -82,7 +59,7 @@ for (const lang of ['en', 'zh'] as const) {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`/?preset=hairpin&view=cluster&step=3&lang=${lang}`);
     const narration = await page.locator('[data-id="panel-narration"]').innerText();
-    await upload(page, manyServices(10_000));
+    await uploadScenario(page, manyServices(10_000));
     const bar = page.getByRole('progressbar');
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/);
@@ -108,7 +85,7 @@ for (const lang of ['en', 'zh'] as const) {
 
 test('Escape cancels a background simulation from the keyboard; Cancel is reachable with Tab', async ({ page }) => {
   await page.goto('/?preset=article&view=cluster&lang=en');
-  await upload(page, manyServices(10_000));
+  await uploadScenario(page, manyServices(10_000));
   await expect(progress(page)).toBeVisible();
   const cancel = page.getByRole('button', { name: 'Cancel' });
   await page.locator('body').click({ position: { x: 5, y: 5 } });

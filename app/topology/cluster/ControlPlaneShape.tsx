@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ClusterStrings } from '../../i18n/cluster-strings';
 import { toPoints } from './geometry';
 import type { ClusterLayout, ServiceLayout } from './model';
@@ -5,8 +6,32 @@ import { fitList } from './fit-list';
 import { PALETTE } from './palette';
 import { textWidth } from './text-width';
 
-function ServiceShape({ service, active, strings }: { service: ServiceLayout; active: boolean; strings: ClusterStrings }) {
+interface ServiceShapeProps {
+  readonly service: ServiceLayout;
+  readonly active: boolean;
+  /** Its name, address and endpoints, or (far from the view, or too small to read) its dashed box alone. */
+  readonly detail: boolean;
+  readonly strings: ClusterStrings;
+}
+
+const ServiceShape = memo(function ServiceShape({ service, active, detail, strings }: ServiceShapeProps) {
   const b = service.box;
+  if (!detail && !active)
+    return (
+      <rect
+        data-id={`service:${service.key}`}
+        data-detail="outline"
+        x={b.x}
+        y={b.y}
+        width={b.w}
+        height={b.h}
+        rx={4}
+        fill={PALETTE.box}
+        stroke={PALETTE.boxStroke}
+        strokeWidth={1.25}
+        strokeDasharray="6 4"
+      />
+    );
   const prefix = `${strings.endpoints}${strings.colon}`;
   const list = service.endpoints.length
     ? prefix + fitList(service.endpoints, ', ', b.w - 20 - textWidth(prefix, 12), 12)
@@ -34,7 +59,7 @@ function ServiceShape({ service, active, strings }: { service: ServiceLayout; ac
       </text>
     </g>
   );
-}
+});
 
 /**
  * The control plane and the virtual addresses: the API server, the dashed
@@ -45,10 +70,12 @@ function ServiceShape({ service, active, strings }: { service: ServiceLayout; ac
 export function ControlPlaneShape({
   layout,
   activeService,
+  detailed,
   strings,
 }: {
   layout: ClusterLayout;
   activeService: string | null;
+  detailed: ReadonlySet<string>;
   strings: ClusterStrings;
 }) {
   const api = layout.apiServer;
@@ -84,7 +111,7 @@ export function ControlPlaneShape({
         {layout.mode === 'ipvs' ? strings.servicesCaptionIpvs : strings.servicesCaption}
       </text>
       {layout.services.map((s) => (
-        <ServiceShape key={s.key} service={s} active={s.key === activeService} strings={strings} />
+        <ServiceShape key={s.key} service={s} active={s.key === activeService} detail={detailed.has(s.key)} strings={strings} />
       ))}
     </g>
   );

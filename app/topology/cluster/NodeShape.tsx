@@ -9,6 +9,8 @@ import { PodShape, type PodRole } from './PodShape';
 
 export interface NodeFrontProps {
   readonly node: NodeLayout;
+  /** Drawn in full, or (far from the view, or too small to read) its pods as boxes alone. */
+  readonly detail: boolean;
   readonly active: ReadonlySet<string>;
   readonly running: string | null;
   readonly roles: ReadonlyMap<string, PodRole>;
@@ -17,14 +19,35 @@ export interface NodeFrontProps {
 
 /**
  * A node's back layer, drawn under the step's path: the grey VM box, its root
- * netns with wires and kube-proxy. It depends on the layout and the language
+ * netns with wires and kube-proxy (only the box and its name when not in
+ * detail). It depends on the layout, the language and the level of detail
  * only, so a step change never re-renders it.
  */
-export const NodeBack = memo(function NodeBack({ node, strings }: { readonly node: NodeLayout; readonly strings: ClusterStrings }) {
+export const NodeBack = memo(function NodeBack({
+  node,
+  detail,
+  strings,
+}: {
+  readonly node: NodeLayout;
+  readonly detail: boolean;
+  readonly strings: ClusterStrings;
+}) {
   const { box: b, root, kubeProxy: kp } = node;
+  const vm = (
+    <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={14} fill={PALETTE.nodeFill} stroke={PALETTE.nodeStroke} strokeWidth={1.5} />
+  );
+  if (!detail)
+    return (
+      <g data-id={`node:${node.name}`} data-detail="outline">
+        {vm}
+        <text x={b.x + 14} y={nodeLabelY(node)} fontSize={13} fontWeight={700} fill={PALETTE.ink}>
+          {node.name}
+        </text>
+      </g>
+    );
   return (
     <g data-id={`node:${node.name}`}>
-      <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={14} fill={PALETTE.nodeFill} stroke={PALETTE.nodeStroke} strokeWidth={1.5} />
+      {vm}
       <rect x={root.x} y={root.y} width={root.w} height={root.h} fill={PALETTE.box} stroke={PALETTE.rootStroke} />
       <text x={root.x + 8} y={root.y + 18} fontSize={12} fill={PALETTE.muted}>
         {strings.rootNetns}
@@ -55,7 +78,15 @@ export const NodeBack = memo(function NodeBack({ node, strings }: { readonly nod
  * caller hands a node the step does not touch the same empty props on every
  * step, so that `memo` skips it (on 100 nodes a step changes one or two).
  */
-export const NodeFront = memo(function NodeFront({ node, active, running, roles, strings }: NodeFrontProps) {
+export const NodeFront = memo(function NodeFront({ node, detail, active, running, roles, strings }: NodeFrontProps) {
+  if (!detail)
+    return (
+      <g data-id={`node-devices:${node.name}`} data-detail="outline" fill={PALETTE.box} stroke={PALETTE.rootStroke} strokeWidth={1.25}>
+        {node.pods.map(({ name, box: p }) => (
+          <rect key={name} x={p.x} y={p.y} width={p.w} height={p.h} rx={6} />
+        ))}
+      </g>
+    );
   const podEth0s = new Set(node.pods.map((p) => p.eth0.id));
   return (
     <g data-id={`node-devices:${node.name}`}>

@@ -3,7 +3,7 @@ import { frameAt } from '../../../src/index';
 import { useAppStore } from '../../store/StoreProvider';
 import { selectClusterLayout, selectClusterStrings, selectCursor, selectTrace } from '../../store/selectors';
 import { PacketCard } from './PacketCard';
-import { DOT_R, packetPose, packetScene } from './packet-scene';
+import { DOT_R, packetPose, restingPose, sceneOf } from './packet-scene';
 import { PALETTE } from './palette';
 import { REST } from './resting-point';
 import { useReducedMotion } from './useReducedMotion';
@@ -23,9 +23,9 @@ export const PacketLayer = memo(function PacketLayer() {
   const reduced = useReducedMotion();
   const frame = frameAt(trace, cursor);
   const step = frame?.step;
-  const scene = useMemo(() => (step ? packetScene(layout, strings, step) : null), [layout, strings, step]);
+  const scene = useMemo(() => (step ? sceneOf(layout, strings, step) : null), [layout, strings, step]);
   // The card keeps the side it has at rest while that side is free, so it does not hop about as the packet moves.
-  const restSide = useMemo(() => (scene ? packetPose(scene, REST).card.candidate : undefined), [scene]);
+  const restSide = scene ? restingPose(scene).card.candidate : undefined;
   if (!frame || !scene) return null;
 
   const { point, card } = packetPose(scene, reduced ? REST : frame.progress, restSide);

@@ -4,6 +4,7 @@ import { selectClusterLayout, selectClusterStrings, selectCurrentConnection, sel
 import { activeDevices, runningHook } from './active-devices';
 import { ControlPlaneShape } from './ControlPlaneShape';
 import { edgePath } from './edge-path';
+import type { LevelOfDetail } from './level-of-detail';
 import { toPoints } from './geometry';
 import { NetworkShape } from './NetworkShape';
 import { NodeBack, NodeFront } from './NodeShape';
@@ -12,12 +13,13 @@ import { PALETTE } from './palette';
 import type { PodRole } from './PodShape';
 
 /**
- * Everything but the packet: re-renders only when the trace, the current step
- * or the language changes, never on an animation frame. It highlights the
+ * Everything but the packet: re-renders only when the trace, the current step,
+ * the language or the level of detail changes, never on an animation frame. It highlights the
  * step's devices, the running hook, the path the step takes, the Service the
- * connection asked for and that Service's endpoint pods.
+ * connection asked for and that Service's endpoint pods. A node the step
+ * touches is drawn in full wherever it is; another as the level of detail says.
  */
-export const StaticLayer = memo(function StaticLayer() {
+export const StaticLayer = memo(function StaticLayer({ detail }: { readonly detail: LevelOfDetail }) {
   const layout = useAppStore(selectClusterLayout);
   const step = useAppStore(selectCurrentStep);
   const connection = useAppStore(selectCurrentConnection);
@@ -34,13 +36,17 @@ export const StaticLayer = memo(function StaticLayer() {
     if (connection) map.set(connection.client, { kind: 'client' });
     return map;
   }, [service, connection]);
+  const touched = useMemo(
+    () => new Set(layout.nodes.filter((n) => touches(n, active, running, roles)).map((n) => n.name)),
+    [layout, active, running, roles],
+  );
 
   return (
     <g data-id="cluster-static">
-      <ControlPlaneShape layout={layout} activeService={service?.key ?? null} strings={strings} />
+      <ControlPlaneShape layout={layout} activeService={service?.key ?? null} detailed={detail.services} strings={strings} />
       <NetworkShape network={layout.network} active={active.has('net')} strings={strings} />
       {layout.nodes.map((n) => (
-        <NodeBack key={n.name} node={n} strings={strings} />
+        <NodeBack key={n.name} node={n} detail={detail.nodes.has(n.name) || touched.has(n.name)} strings={strings} />
       ))}
       {path.length > 1 && (
         <polyline
@@ -55,10 +61,18 @@ export const StaticLayer = memo(function StaticLayer() {
         />
       )}
       {layout.nodes.map((n) =>
-        touches(n, active, running, roles) ? (
-          <NodeFront key={n.name} node={n} active={active} running={running} roles={roles} strings={strings} />
+        touched.has(n.name) ? (
+          <NodeFront key={n.name} node={n} detail active={active} running={running} roles={roles} strings={strings} />
         ) : (
-          <NodeFront key={n.name} node={n} active={NO_DEVICES} running={null} roles={NO_ROLES} strings={strings} />
+          <NodeFront
+            key={n.name}
+            node={n}
+            detail={detail.nodes.has(n.name)}
+            active={NO_DEVICES}
+            running={null}
+            roles={NO_ROLES}
+            strings={strings}
+          />
         ),
       )}
     </g>

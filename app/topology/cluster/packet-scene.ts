@@ -56,6 +56,20 @@ export function packetScene(layout: ClusterLayout, strings: ClusterStrings, step
   };
 }
 
+const scenes = new WeakMap<Step, { layout: ClusterLayout; strings: ClusterStrings; scene: PacketScene | null }>();
+
+/**
+ * packetScene, worked out once per step, layout and language: the view (to
+ * follow the packet) and the packet layer (to draw it) ask for the same step's.
+ */
+export function sceneOf(layout: ClusterLayout, strings: ClusterStrings, step: Step): PacketScene | null {
+  const kept = scenes.get(step);
+  if (kept && kept.layout === layout && kept.strings === strings) return kept.scene;
+  const scene = packetScene(layout, strings, step);
+  scenes.set(step, { layout, strings, scene });
+  return scene;
+}
+
 /**
  * The packet at a progress along its step: the dot on the path (halfway is
  * the resting point) and its card placed beside it, clear of every label and
@@ -68,9 +82,20 @@ export function packetPose(scene: PacketScene, progress: number, preferred?: num
   return { point, card: placeCard(point, scene.card.width, scene.card.height, obstacles, options) };
 }
 
+const restingPoses = new WeakMap<PacketScene, PacketPose>();
+
+/** The packet at rest and its card, placed once per scene. */
+export function restingPose(scene: PacketScene): PacketPose {
+  const kept = restingPoses.get(scene);
+  if (kept) return kept;
+  const pose = packetPose(scene, REST);
+  restingPoses.set(scene, pose);
+  return pose;
+}
+
 /** The packet at rest and its card: what the view keeps in sight at a step. */
 export function restingBox(scene: PacketScene): Box {
-  const { point, card } = packetPose(scene, REST);
+  const { point, card } = restingPose(scene);
   const dot = dotBox(point, DOT_CLEAR);
   const [x0, y0] = [Math.min(dot.x, card.box.x), Math.min(dot.y, card.box.y)];
   const x1 = Math.max(dot.x + dot.w, card.box.x + card.box.w);

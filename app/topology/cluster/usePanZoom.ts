@@ -44,14 +44,16 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
   });
 
   // The view's size as the ResizeObserver last reported it: reading it from the layout at every step
-  // would force a layout of the whole drawing (160 ms a step on the scale preset).
+  // would force a layout of the whole drawing (160 ms a step on the scale preset). The view is the
+  // svg's frame: the svg itself is drawn at least as high as the window (see ClusterView).
   const observedSize = useRef<Size | null>(null);
+  const [observedView, setObservedView] = useState<Size | null>(null);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const pz = createPanZoom(svg, {
       maxZoom: MAX_ZOOM,
-      knownSize: () => observedSize.current,
+      knownSize: () => measuredView(svg, observedSize.current),
       onTransform: (t, byUser) => {
         if (byUser) moved.current = true;
         current.current = t;
@@ -65,12 +67,7 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
     };
   }, [svgRef]);
 
-  const viewSize = useCallback((): Size => {
-    if (observedSize.current) return observedSize.current;
-    const r = svgRef.current?.getBoundingClientRect();
-    // jsdom (and a hidden tab) has no layout: draw at the canvas's own size.
-    return r && r.width > 0 && r.height > 0 ? r : canvas;
-  }, [svgRef, canvas]);
+  const viewSize = useCallback((): Size => measuredView(svgRef.current, observedSize.current) ?? canvas, [svgRef, canvas]);
 
   /** Shows the whole cluster. */
   const reset = useCallback(() => {
@@ -95,10 +92,12 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
     if (!svg || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       const box = entry?.borderBoxSize?.[0];
-      observedSize.current = box && box.inlineSize > 0 && box.blockSize > 0 ? { width: box.inlineSize, height: box.blockSize } : null;
+      const size = box && box.inlineSize > 0 && box.blockSize > 0 ? { width: box.inlineSize, height: box.blockSize } : null;
+      observedSize.current = size;
+      setObservedView((was) => (was?.width === size?.width && was?.height === size?.height ? was : size));
       if (!moved.current) open();
     });
-    observer.observe(svg);
+    observer.observe(svg.parentElement ?? svg);
     return () => observer.disconnect();
   }, [open, svgRef]);
 
@@ -115,5 +114,16 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
     panZoom.current?.zoomBy(factor);
   }, []);
 
-  return { transform, zoomIn: () => zoomBy(1.4), zoomOut: () => zoomBy(1 / 1.4), reset };
+  // The view's size for drawing (the level of detail): as observed, else the canvas's (jsdom has no layout).
+  return { transform, view: observedView ?? canvas, zoomIn: () => zoomBy(1.4), zoomOut: () => zoomBy(1 / 1.4), reset };
+}
+
+/**
+ * The view's size: as the ResizeObserver last reported it, else the svg's frame as laid out now;
+ * null in jsdom and a hidden tab, which have no layout.
+ */
+function measuredView(svg: SVGSVGElement | null, observed: Size | null): Size | null {
+  if (observed) return observed;
+  const r = (svg?.parentElement ?? svg)?.getBoundingClientRect();
+  return r && r.width > 0 && r.height > 0 ? r : null;
 }

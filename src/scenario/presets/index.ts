@@ -1,5 +1,5 @@
-import { parseScenario } from '../parse-scenario';
 import type { Scenario, ScenarioInput } from '../schema';
+import { withScenarioDefaults } from '../scenario-defaults';
 import { articleCluster } from './article-cluster';
 import { podChurnCluster, serviceRecreatedCluster, svc1Spec, svc2Spec, webPod } from './churn-clusters';
 import { largeCluster, scaleCluster } from './scale-cluster';
@@ -115,16 +115,18 @@ export const PRESETS: Readonly<Record<string, ScenarioInput>> = {
 /** The names of the presets, in the order the app lists them. */
 export const PRESET_NAMES: readonly string[] = Object.keys(PRESETS);
 
-/** The validated scenario of a preset, or undefined for an unknown name. */
+/**
+ * The scenario of a preset (defaults filled in), or undefined for an unknown name. Presets are
+ * trusted: a test parses every one (tests/engine/scenario/scenario-defaults.test.ts), so the
+ * page opens on one without the schema's validator (zod stays out of the first load).
+ */
 export function presetScenario(name: string): Scenario | undefined {
   if (!Object.hasOwn(PRESETS, name)) return undefined;
-  // Parsed once per preset: a scenario is never mutated (the app's store freezes it), and the URL
-  // writer asks for a preset's seed on every store change, where a parse of `scale` costs ~17 ms.
+  // Built once per preset: a scenario is never mutated (the app's store freezes it), and the URL
+  // writer asks for a preset's seed on every store change.
   let scenario = parsedPresets.get(name);
   if (scenario === undefined) {
-    const parsed = parseScenario(PRESETS[name]);
-    if (!parsed.ok) throw new Error(`preset ${name} is invalid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-    scenario = parsed.scenario;
+    scenario = withScenarioDefaults(PRESETS[name]!);
     parsedPresets.set(name, scenario);
   }
   return scenario;

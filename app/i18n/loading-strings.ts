@@ -1,0 +1,41 @@
+import type { Lang } from './lang';
+
+/** The parts of the page that load on demand, each in a chunk of its own. */
+export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'classic' | 'list';
+
+/** What a part says while its chunk loads, and when it could not be loaded. */
+export interface LoadingStrings {
+  readonly loading: (part: LazyPartName) => string;
+  readonly failed: (part: LazyPartName) => string;
+  readonly retry: string;
+}
+
+const EN_PARTS: Readonly<Record<LazyPartName, string>> = {
+  editor: 'the scenario editor',
+  share: 'the share menu',
+  ipvs: 'the IPVS tables',
+  classic: 'the article figure',
+  list: 'the step list',
+};
+
+const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
+  editor: '场景编辑器',
+  share: '分享菜单',
+  ipvs: 'IPVS 表',
+  classic: '文章插图',
+  list: '步骤列表',
+};
+
+export const loadingStrings: Readonly<Record<Lang, LoadingStrings>> = {
+  en: {
+    loading: (part) => `Loading ${EN_PARTS[part]}…`,
+    failed: (part) =>
+      `${EN_PARTS[part][0]!.toUpperCase()}${EN_PARTS[part].slice(1)} could not be loaded. Check the connection, then try again.`,
+    retry: 'Try again',
+  },
+  zh: {
+    loading: (part) => `正在加载${ZH_PARTS[part]}…`,
+    failed: (part) => `${ZH_PARTS[part]}未能加载。请检查网络连接，然后重试。`,
+    retry: '重试',
+  },
+};

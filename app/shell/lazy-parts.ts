@@ -1,0 +1,46 @@
+import type { ProxyMode } from '../../src/index';
+import type { View } from '../store/types';
+import { loadScenarioIo } from '../url/load-scenario-io';
+import { lazyPart } from './lazy-part';
+
+// The parts of the page the first frame of the default page does not show, each in a chunk
+// of its own (see bench:load): they load when opened, or a little earlier when the pointer or
+// the focus reaches what opens them, or before the first frame when the URL opens them.
+
+/** The editor and the share menu put custom scenarios on screen: they need the scenario reader too. */
+const withReader = <T>(chunk: Promise<T>) => Promise.all([chunk, loadScenarioIo()]).then(([module]) => module);
+
+export const scenarioEditor = lazyPart('editor', () => withReader(import('../editor/ScenarioEditor')).then((m) => m.ScenarioEditor));
+export const sharePanel = lazyPart('share', () => withReader(import('./SharePanel')).then((m) => m.SharePanel));
+export const ipvsPanel = lazyPart('ipvs', () => import('../panels/IpvsPanel').then((m) => m.IpvsPanel));
+export const classicPane = lazyPart('classic', () => import('./ClassicPane').then((m) => m.ClassicPane));
+export const stepListPane = lazyPart('list', () => import('./StepListPane').then((m) => m.StepListPane));
+
+/** Loads the chunk of a view (the cluster view is in the page's own). */
+export const preloadView = (view: View): Promise<void> =>
+  view === 'classic' ? classicPane.preload() : view === 'list' ? stepListPane.preload() : Promise.resolve();
+
+/** Loads the chunk a kube-proxy mode adds (IPVS mode's tables). */
+export const preloadMode = (mode: ProxyMode): Promise<void> => (mode === 'ipvs' ? ipvsPanel.preload() : Promise.resolve());
+
+/** What a URL opens on. */
+export interface OpeningParts {
+  readonly view: View;
+  readonly mode: ProxyMode;
+  /** A custom scenario to read: a link's `s=`, or the one saved in this browser. */
+  readonly customScenario: boolean;
+}
+
+/**
+ * Loads what the URL opens, before the first frame, so that it appears whole: no placeholder,
+ * nothing shifting after it. A chunk that fails leaves its part to say so (with Retry), and a
+ * reader that fails leaves the link's alert to say so: the page opens either way.
+ */
+export async function preloadOpening({ view, mode, customScenario }: OpeningParts): Promise<void> {
+  await Promise.all([preloadView(view), preloadMode(mode), customScenario ? loadScenarioIo().catch(() => undefined) : undefined]);
+}
+
+/** Every part and the reader loaded: tests render the page as it is once the chunks are in. */
+export async function preloadAllParts(): Promise<void> {
+  await Promise.all([loadScenarioIo(), ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane].map((p) => p.preload())]);
+}

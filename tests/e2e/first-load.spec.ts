@@ -1,0 +1,182 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { watchErrors } from './watch-errors';
+
+const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));
+
+/**
+ * The parts loaded on demand, each known by a string only its code holds (a data-id
+ * it renders, or zod's and lz-string's names for the scenario reader), not by a
+ * chunk's hashed file name.
+ */
+const PARTS = {
+  editor: 'editor-add-pod',
+  share: 'share-upload',
+  ipvs: 'ipvs-change',
+  classic: 'classic-card',
+  reader: 'ZodError',
+} as const;
+type Part = keyof typeof PARTS;
+
+/** The parts whose code the page has fetched so far. */
+function watchParts(page: Page): Set<Part> {
+  const fetched = new Set<Part>();
+  page.on('response', async (response) => {
+    if (!new URL(response.url()).pathname.endsWith('.js')) return;
+    const text = await response.text().catch(() => '');
+    for (const [part, marker] of Object.entries(PARTS)) if (text.includes(marker)) fetched.add(part as Part);
+  });
+  return fetched;
+}
+
+// Strings, not functions, so that the page runs them as written. The first frame is the
+// animation frame after the cluster view's <svg> is in the DOM (as bench:load counts it);
+// every layout shift is kept with its time, and whether a loading line was ever shown.
+const PROBE = `
+  window.__shifts = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push({ t: e.startTime, v: e.value, input: e.hadRecentInput }); })
+    .observe({ type: 'layout-shift', buffered: true });
+  window.__sawLoading = false;
+  window.__firstFrame = new Promise((resolve) => {
+    const seen = () => {
+      if (document.querySelector('[data-id^="loading-"]')) window.__sawLoading = true;
+      if (window.__frame !== undefined || !document.querySelector('svg[data-id="cluster-view"], [data-id="classic-card"]')) return;
+      window.__frame = null;
+      requestAnimationFrame(() => resolve((window.__frame = performance.now())));
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  });`;
+
+/** The layout shift (not caused by input) from `since` on, once fonts and the network are done. */
+async function shiftSince(page: Page, since: number): Promise<number> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate('document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))');
+  const shifts = (await page.evaluate('window.__shifts')) as { t: number; v: number; input: boolean }[];
+  return shifts.filter((s) => s.t >= since && !s.input).reduce((sum, s) => sum + s.v, 0);
+}
+
+/** Holds back the chunk holding `marker` until `release` resolves (or fails it when `fail` says so). */
+function holdChunk(page: Page, marker: string, options: { release?: Promise<void>; fail?: () => boolean }) {
+  return page.route('**/assets/*.js', async (route: Route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (!body.includes(marker)) return route.fulfill({ response });
+    if (options.fail?.()) return route.abort('connectionfailed');
+    await options.release;
+    return route.fulfill({ response, body });
+  });
+}
+
+test('the first load of ?preset=article fetches no editor, share, IPVS, figure or scenario reader code, and nothing moves after its first frame', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const fetched = watchParts(page);
+  await page.addInitScript(PROBE);
+  await page.goto('/?preset=article&view=cluster&lang=en');
+  const frame = (await page.evaluate('window.__firstFrame')) as number;
+  await expect(page.locator('svg[data-id="cluster-view"]')).toBeVisible();
+  expect(await shiftSince(page, frame)).toBe(0);
+  expect([...fetched]).toEqual([]);
+  expect(await page.evaluate('window.__sawLoading')).toBe(false);
+  expect(errors).toEqual([]);
+});
+
+test('the editor, the share menu and IPVS mode fetch their code when opened, and work', async ({ page }) => {
+  const errors = watchErrors(page);
+  const fetched = watchParts(page);
+  await page.goto('/?preset=article&view=cluster&lang=en');
+  await expect(page.locator('svg[data-id="cluster-view"]')).toBeVisible();
+
+  // By keyboard: the editor's tab keeps the focus while its code loads.
+  await page.getByRole('tab', { name: 'Step details' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Edit scenario' })).toBeFocused();
+  await expect(page.getByRole('button', { name: /add pod/i }).first()).toBeVisible();
+  expect(fetched).toContain('editor');
+  expect(fetched).toContain('reader');
+
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.locator('input[data-id="share-upload"]')).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  expect(fetched).toContain('share');
+  await page.keyboard.press('Escape');
+
+  // The IPVS tables are among the step's details.
+  await page.getByRole('tab', { name: 'Step details' }).click();
+  expect(fetched.has('ipvs')).toBe(false);
+  await page.getByRole('group', { name: 'kube-proxy mode' }).getByRole('button', { name: 'IPVS' }).click();
+  await expect(page.locator('[data-id="panel-ipvs"]')).toBeVisible();
+  expect(fetched).toContain('ipvs');
+  expect(new URL(page.url()).searchParams.get('mode')).toBe('ipvs');
+  expect(errors).toEqual([]);
+});
+
+for (const [url, part] of [
+  ['/?preset=article&view=classic&lang=en', 'classic'],
+  ['/?preset=article&mode=ipvs&view=cluster&lang=en', 'ipvs'],
+] as const) {
+  test(`${url} loads what it opens before its first frame: no loading line, nothing moves`, async ({ page }) => {
+    const errors = watchErrors(page);
+    const fetched = watchParts(page);
+    await page.addInitScript(PROBE);
+    await page.goto(url);
+    const frame = (await page.evaluate('window.__firstFrame')) as number;
+    if (part === 'ipvs') await expect(page.locator('[data-id="panel-ipvs"]')).toBeVisible();
+    else await expect(page.locator('[data-id="classic-card"]').first()).toBeVisible();
+    expect(await shiftSince(page, frame)).toBe(0);
+    expect(await page.evaluate('window.__sawLoading')).toBe(false);
+    expect(fetched).toContain(part);
+    expect(fetched.has('editor')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const { width, height, lang } of [
+  { width: 1024, height: 768, lang: 'en' },
+  { width: 1440, height: 900, lang: 'zh' },
+] as const) {
+  test(`a slow editor chunk holds its place with a loading line at ${width}x${height} (${lang}), and nothing moves when it arrives`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const errors = watchErrors(page);
+    let release!: () => void;
+    await holdChunk(page, PARTS.editor, { release: new Promise<void>((r) => (release = r)) });
+    await page.addInitScript(PROBE);
+    await page.goto(`/?preset=article&view=cluster&lang=${lang}`);
+    await expect(page.locator('svg[data-id="cluster-view"]')).toBeVisible();
+    await page.locator('[data-id="side-tab-editor"]').click();
+    const loading = page.getByRole('status').filter({ hasText: lang === 'en' ? 'Loading the scenario editor…' : '正在加载场景编辑器…' });
+    await expect(loading).toBeVisible();
+    // The loading line fills the tab's panel, as the editor will.
+    const panel = page.getByRole('tabpanel');
+    const before = await panel.boundingBox();
+    await page.screenshot({ path: join(screenshots, `first-load-editor-loading-${width}x${height}-${lang}.png`) });
+    const since = (await page.evaluate('performance.now()')) as number;
+    release();
+    await expect(loading).toHaveCount(0);
+    await expect(page.locator('[data-id="editor-add-pod"]')).toBeVisible();
+    expect(await panel.boundingBox()).toEqual(before);
+    expect(await shiftSince(page, since)).toBe(0);
+    await page.screenshot({ path: join(screenshots, `first-load-editor-loaded-${width}x${height}-${lang}.png`) });
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a share menu whose code cannot be fetched says so with Try again, and opens on retry', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  let failures = 1;
+  await holdChunk(page, PARTS.share, { fail: () => failures-- > 0 });
+  await page.goto('/?preset=article&view=cluster&lang=en');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const failed = page.getByRole('alert').filter({ hasText: 'The share menu could not be loaded' });
+  await expect(failed).toHaveText(/Check the connection, then try again\./);
+  await page.screenshot({ path: join(screenshots, 'first-load-share-failed-1024x768-en.png') });
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  await expect(failed).toHaveCount(0);
+});
