@@ -19,7 +19,9 @@ const lengthOf = (value: unknown) => (Array.isArray(value) ? value.length : 0);
  * Whether a scenario is big enough to be simulated in the background, read from
  * its JSON before validation (a bad shape counts as small: it fails fast, here).
  * The presets up to `scale` (200 Services, 400 pods, 20 nodes) stay on the main
- * thread, so the first frame of a preset never waits for a worker.
+ * thread, so their first frame never waits for a worker; `large` (1,000 Services,
+ * 3,000 pods: about 1.5 s to parse and simulate, far more in IPVS mode) goes to the
+ * worker, and the page paints the article meanwhile.
  *
  * @example needsBackground({ cluster: { services: new Array(1000), pods: [] } }, 'iptables') // true
  */

@@ -2,6 +2,7 @@
 // castDraft (a no-op at run time) stores it as it is.
 import { castDraft } from 'immer';
 import {
+  PRESETS,
   presetScenario,
   simulate,
   type IpvsScheduler,
@@ -53,7 +54,11 @@ export function createScenarioSlice({
   background,
 }: ScenarioSliceOptions = {}): SliceCreator<ScenarioSlice> {
   return (set, get) => {
-    const scenario = presetScenario(preset) ?? presetScenario('article')!;
+    // A preset big enough for the background (`large`) is not parsed nor simulated here, before the
+    // first paint: the page opens on the article and `loadPreset` brings it in from the worker.
+    const later = background !== undefined && Object.hasOwn(PRESETS, preset) && needsBackground(PRESETS[preset], mode);
+    const first = later ? 'article' : preset;
+    const scenario = presetScenario(first) ?? presetScenario('article')!;
     const runner = createBackgroundRuns(set, get, background);
 
     /**
@@ -82,11 +87,11 @@ export function createScenarioSlice({
     const wanted = () => runner.pendingJob()?.job ?? get();
 
     return {
-      presetName: presetScenario(preset) ? preset : 'article',
+      presetName: presetScenario(first) ? first : 'article',
       scenario,
       mode,
       scheduler,
-      trace: run(scenario, seed, mode, scheduler),
+      trace: run(scenario, later ? undefined : seed, mode, scheduler),
       simulation: null,
       simulationError: null,
       setMode: (next) => {
@@ -127,8 +132,14 @@ export function createScenarioSlice({
         return parsed;
       },
       loadPreset: (name, nextSeed) => {
-        const next = presetScenario(name);
-        if (!next) return false;
+        if (!Object.hasOwn(PRESETS, name)) return false;
+        const input = PRESETS[name];
+        const { mode: inMode, scheduler: inScheduler } = get();
+        if (background && needsBackground(input, inMode)) {
+          const job = { input, mode: inMode, scheduler: inScheduler, ...(nextSeed === undefined ? {} : { seed: nextSeed }) };
+          return { ok: 'pending', settled: runner.start(job, 'scenario', { keepStep: false, presetName: name, continuing: false }) };
+        }
+        const next = presetScenario(name)!;
         runner.cancel();
         const trace = run(next, nextSeed, get().mode, get().scheduler);
         set((s) => {

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioError, ScenarioInput, Trace } from '../../src/index';
 import type { Theme } from './theme';
-import type { LoadResult } from './background-simulator';
+import type { LoadResult, PendingLoad } from './background-simulator';
 
 /** The cluster topology, the article's figures, or every step as a list. */
 export type View = 'cluster' | 'classic' | 'list';
@@ -35,8 +35,12 @@ export interface ScenarioSlice {
    * then pending (see `whenLoaded`) and the scenario on screen stays until it lands.
    */
   loadScenario: (input: unknown, options?: LoadOptions) => LoadResult;
-  /** Runs the engine on a preset; false (and nothing changes) for an unknown name. */
-  loadPreset: (name: string, seed?: number) => boolean;
+  /**
+   * Runs the engine on a preset, from its first step; false (and nothing changes) for an
+   * unknown name. A preset big enough for the background (`needsBackground`) is simulated
+   * there: the result is then pending, like `loadScenario`'s, and the scenario on screen stays until it lands.
+   */
+  loadPreset: (name: string, seed?: number) => boolean | PendingLoad;
   /** A big scenario being simulated in the background, and how far it is; null when none is. */
   simulation: SimulationStatus | null;
   /** Why the last background simulation failed (the previous scenario stayed), until dismissed or the next one starts. */

@@ -1,10 +1,9 @@
 import type { AppStore } from '../store/create-app-store';
 import type { AppState } from '../store/types';
-import { presetScenario } from '../../src/index';
 import type { LoadResult } from '../store/background-simulator';
 import { loadScenarioIo, scenarioIo } from './load-scenario-io';
 import { openLinkScenario, sameLink } from './scenario-link';
-import { applyUrlStep, readUrl, urlWriter, writeUrl } from './url-state';
+import { applyUrlStep, presetSeed, readUrl, urlWriter, writeUrl } from './url-state';
 
 /** The slice of the window that URL sync needs, injectable for tests. */
 export interface UrlHost {
@@ -56,13 +55,16 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
   const restore = () => {
     const request = readUrl(host.location.search);
     const state = store.getState();
-    const seed = request.seed ?? presetScenario(request.preset)?.seed;
+    const seed = request.seed ?? presetSeed(request.preset);
     let opened: LoadResult | null = null;
     restoring = true;
     try {
       if (request.scenario !== null) {
         if (state.presetName !== null || !sameLink(request.scenario, state.scenario)) opened = openLinkScenario(store, request.scenario);
-      } else if (request.preset !== state.presetName || seed !== state.trace.seed) state.loadPreset(request.preset, request.seed);
+      } else if (request.preset !== state.presetName || seed !== state.trace.seed) {
+        const loaded = state.loadPreset(request.preset, request.seed);
+        if (typeof loaded !== 'boolean') opened = loaded;
+      }
       store.getState().setLang(request.lang);
       store.getState().setMode(request.mode);
       store.getState().setScheduler(request.scheduler);

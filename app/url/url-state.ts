@@ -1,9 +1,9 @@
-import { IPVS_SCHEDULERS, PRESET_NAMES, presetScenario, type Figure, type IpvsScheduler, type Lang, type ProxyMode } from '../../src/index';
+import { IPVS_SCHEDULERS, PRESET_NAMES, PRESETS, type Figure, type IpvsScheduler, type Lang, type ProxyMode } from '../../src/index';
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import { THEMES, type Theme } from '../store/theme';
 import type { Alert, AppState, View } from '../store/types';
-import { whenLoaded } from '../store/background-simulator';
+import { whenLoaded, type LoadResult } from '../store/background-simulator';
 import { scenarioIo } from './load-scenario-io';
 import { openLinkScenario } from './scenario-link';
 
@@ -93,6 +93,14 @@ export function readUrl(search: string): UrlRequest {
 }
 
 /**
+ * A preset's own seed, read from its input: parsing `large` for it would block the
+ * page for most of a second (`writeUrl` runs on every store change).
+ */
+export function presetSeed(name: string): number | undefined {
+  return Object.hasOwn(PRESETS, name) ? PRESETS[name]!.seed : undefined;
+}
+
+/**
  * Positions a freshly created store at the URL's step: a 1-based trace step in
  * the cluster view, the article figure's step number in the classic view.
  */
@@ -131,7 +139,7 @@ export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string
   const custom = io && link !== null && link.length <= io.MAX_LINK_CHARS ? `s=${link}` : null;
   if (state.presetName !== null) {
     params.set('preset', state.presetName);
-    if (state.trace.seed !== presetScenario(state.presetName)?.seed) params.set('seed', String(state.trace.seed));
+    if (state.trace.seed !== presetSeed(state.presetName)) params.set('seed', String(state.trace.seed));
   }
   params.set('view', state.view);
   const pictures = state.view === 'classic' ? classicStepsOf(state.trace) : null;
@@ -216,7 +224,7 @@ export function openFromUrl(
     theme: request.theme,
   });
   for (const alert of request.alerts) store.getState().addAlert(alert);
-  const opened = request.scenario !== null ? openLinkScenario(store, request.scenario) : null;
+  const opened = request.scenario !== null ? openLinkScenario(store, request.scenario) : openBigPreset(store, request);
   // A big scenario lands later (simulated in the background): its step is applied then.
   if (opened?.ok !== 'pending') applyUrlStep(store, request);
   else
@@ -224,4 +232,15 @@ export function openFromUrl(
       if (result.ok) applyUrlStep(store, request);
     });
   return store;
+}
+
+/**
+ * A preset big enough to be simulated in the background (`large`) is not opened by the
+ * store itself, so the first paint does not wait for it: it is loaded here, pending.
+ */
+function openBigPreset(store: AppStore, request: UrlRequest): LoadResult | null {
+  const state = store.getState();
+  if (state.presetName === request.preset) return null;
+  const loaded = state.loadPreset(request.preset, request.seed);
+  return typeof loaded === 'boolean' ? null : loaded;
 }

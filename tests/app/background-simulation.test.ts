@@ -5,6 +5,7 @@ import { whenLoaded } from '../../app/store/background-simulator';
 import { createAppStore } from '../../app/store/create-app-store';
 import { BACKGROUND_MIN_OBJECTS } from '../../app/store/needs-background';
 import { runSimulationJob } from '../../app/worker/simulation-job';
+import { openFromUrl, writeUrl } from '../../app/url/url-state';
 
 /** A background simulator the test drives by hand: each job waits until the test finishes, fails or forgets it. */
 function fakeBackground() {
@@ -251,5 +252,35 @@ describe('the editor with a big scenario', () => {
     const seen: boolean[] = [];
     whenLoaded({ ok: true, scenario: presetScenario('article')! }, (r) => seen.push(r.ok));
     expect(seen).toEqual([true]);
+  });
+});
+
+describe('the large preset, simulated in the background', () => {
+  it('opens ?preset=large on the article first, then shows large at the URL’s step when the worker’s trace lands', async () => {
+    const { background, jobs } = fakeBackground();
+    const store = openFromUrl('?preset=large&step=12&lang=en', (options) => createAppStore({ ...options, background }));
+    // The first paint does not wait for 4,000 objects to be parsed and simulated.
+    expect(store.getState()).toMatchObject({ presetName: 'article', simulation: { purpose: 'scenario' } });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.job).toMatchObject({ input: PRESETS.large, mode: 'iptables' });
+    jobs[0]!.finish();
+    await flush();
+    expect(store.getState()).toMatchObject({ presetName: 'large', simulation: null, cursor: { step: 11 } });
+    expect(store.getState().trace.scenarioName).toBe('large');
+    expect(writeUrl(store.getState())).toBe('?preset=large&view=cluster&step=12&lang=en');
+  }, 30_000);
+
+  it('picks large in the background and leaves the scenario on screen when cancelled', async () => {
+    const { background, jobs } = fakeBackground();
+    const store = createAppStore({ preset: 'scale', background });
+    store.getState().seek(4);
+    const before = store.getState().trace;
+    const loaded = store.getState().loadPreset('large');
+    expect(loaded).toMatchObject({ ok: 'pending' });
+    expect(store.getState()).toMatchObject({ trace: before, presetName: 'scale', cursor: { step: 4 } });
+    store.getState().cancelSimulation();
+    expect(typeof loaded === 'object' ? await loaded.settled : 'not pending').toBeNull();
+    expect(jobs[0]!.cancel).toHaveBeenCalledOnce();
+    expect(store.getState()).toMatchObject({ trace: before, presetName: 'scale', simulation: null });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../app/i18n/strings';
 import { readLang } from '../../app/i18n';
+import { shellStrings } from '../../app/i18n/shell-strings';
+import { PRESET_NAMES } from '../../src/index';
 
 describe('readLang', () => {
   it.each([
@@ -20,5 +22,13 @@ describe('strings', () => {
     const keys = (o: object): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]));
     expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+});
+
+describe('the preset picker', () => {
+  it.each(PRESET_NAMES)('names the %s preset in English and in Chinese', (name) => {
+    expect(shellStrings.en.presets[name]).toBeTruthy();
+    expect(shellStrings.zh.presets[name]).toBeTruthy();
+    expect(shellStrings.zh.presets[name]).not.toBe(shellStrings.en.presets[name]);
   });
 });

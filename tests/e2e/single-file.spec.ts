@@ -30,6 +30,7 @@ test.describe('the single offline file', () => {
     page,
     context,
   }) => {
+    test.setTimeout(90_000);
     await context.setOffline(true);
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
@@ -40,9 +41,13 @@ test.describe('the single offline file', () => {
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward', exact: true }).click();
     await expect(page.locator('[data-id="step-position"]')).toContainText('Step 7 of');
 
+    // The simulation worker, whose script is inside the file: started for `large`, then kept for the upload below.
+    const worker = page.waitForEvent('worker');
     const picker = page.getByRole('combobox', { name: 'Scenario' });
     for (const name of PRESET_NAMES) {
       await picker.selectOption(name);
+      // `large` is simulated in the worker (a blob: URL here): the picker shows it once its trace landed.
+      await expect(picker).toHaveValue(name, { timeout: 60_000 });
       await expect(page.locator('[data-id="packet"]')).toBeAttached();
     }
     await page.getByRole('button', { name: '中文' }).click();
@@ -57,8 +62,7 @@ test.describe('the single offline file', () => {
     const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { name: string };
     expect(saved.name).toBe('article');
 
-    // A scenario big enough for the simulation worker, whose script is inside the file.
-    const worker = page.waitForEvent('worker');
+    // A scenario big enough for the simulation worker.
     await uploadScenario(page, manyServices(1100, { name: 'offline' }));
     expect((await worker).url()).toMatch(/^(blob|data):/);
     await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toHaveText('Opened “offline”.', { timeout: 20_000 });

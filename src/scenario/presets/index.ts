@@ -2,7 +2,7 @@ import type { Scenario, ScenarioInput } from '../schema';
 import { withScenarioDefaults } from '../scenario-defaults';
 import { articleCluster } from './article-cluster';
 import { podChurnCluster, serviceRecreatedCluster, svc1Spec, svc2Spec, webPod } from './churn-clusters';
-import { scaleCluster } from './scale-cluster';
+import { largeCluster, scaleCluster } from './scale-cluster';
 
 /** Seeds that tell the stories with the default run (asserted in tests/engine/trace/control-plane.test.ts). */
 const POD_CHURN_SEED = 10;
@@ -108,6 +108,8 @@ export const PRESETS: Readonly<Record<string, ScenarioInput>> = {
   ),
   /** 20 nodes, 400 pods, 200 Services: for the layout's zoom and pan and the frame-rate benchmark. */
   scale: preset('scale', 1, scaleCluster().cluster, scaleCluster().traffic),
+  /** 100 nodes, 3,000 pods, 1,000 Services: the frame-rate and step-latency benchmark's biggest case. */
+  large: preset('large', 1, largeCluster().cluster, largeCluster().traffic),
 };
 
 /** The names of the presets, in the order the app lists them. */

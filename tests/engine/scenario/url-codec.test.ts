@@ -24,9 +24,9 @@ const paths = (r: ScenarioResult) => (r.ok ? [] : r.errors.map((e) => e.path));
 const messages = (r: ScenarioResult) => (r.ok ? '' : r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
 
 describe('encodeScenario', () => {
-  // The scale preset (20 nodes, 400 pods, 200 Services) is no preset-sized scenario: it is
-  // shared as ?preset=scale, and as a link it would be over the link limit (see below).
-  const presetSized = PRESET_NAMES.filter((n) => n !== 'scale');
+  // The scale and large presets (400 and 3,000 pods) are no preset-sized scenarios: they are
+  // shared as ?preset=scale and ?preset=large, and as links they would be over the link limit (see below).
+  const presetSized = PRESET_NAMES.filter((n) => n !== 'scale' && n !== 'large');
 
   it.each(presetSized)('keeps the %s preset under 2,000 characters of URL and reads it back', (name) => {
     const scenario = presetScenario(name)!;
@@ -46,8 +46,8 @@ describe('encodeScenario', () => {
     expect(json).toContain(`"name":"${name}"`);
   });
 
-  it('says why the scale preset cannot be a link', () => {
-    const encoded = encodeScenario(presetScenario('scale')!);
+  it.each(['scale', 'large'])('says why the %s preset cannot be a link', (name) => {
+    const encoded = encodeScenario(presetScenario(name)!);
     expect(encoded.length).toBeGreaterThan(MAX_LINK_CHARS);
     expect(messages(decodeScenario(encoded))).toMatch(/at most 8000/);
   });

@@ -22,15 +22,16 @@ function firstNonPlain(value: unknown, path = 'trace'): string | null {
 }
 
 // A trace crosses postMessage from the simulation worker: it must arrive as the same data.
+// Every preset in both modes, but `large` in iptables mode only: its IPVS trace (5-10 s to simulate,
+// 35 MB as JSON, ten seconds more to clone and compare) holds the same IPVS state types as `scale`'s.
+const CASES = PRESET_NAMES.flatMap((name) => [[name, 'iptables'] as const, ...(name === 'large' ? [] : [[name, 'ipvs'] as const])]);
+
 describe('a trace is plain data', () => {
-  it.each(PRESET_NAMES.flatMap((name) => [[name, 'iptables'] as const, [name, 'ipvs'] as const]))(
-    '%s (%s): only plain objects, arrays and primitives, equal after structured clone',
-    (name, mode) => {
-      const trace = simulate(presetScenario(name)!, { mode });
-      expect(firstNonPlain(trace)).toBeNull();
-      expect(structuredClone(trace)).toStrictEqual(trace);
-    },
-  );
+  it.each(CASES)('%s (%s): only plain objects, arrays and primitives, equal after structured clone', (name, mode) => {
+    const trace = simulate(presetScenario(name)!, { mode });
+    expect(firstNonPlain(trace)).toBeNull();
+    expect(structuredClone(trace)).toStrictEqual(trace);
+  });
 
   it('would name what is not', () => {
     expect(firstNonPlain({ steps: [{ at: new Map() }] })).toBe('trace.steps[0].at (Map)');
