@@ -13,9 +13,10 @@ describe('levelOfDetail', () => {
     const lod = levelOfDetail(article, { x: 8, y: 8, k: 0.6 }, VIEW);
     expect([...lod.nodes]).toEqual(article.nodes.map((n) => n.name));
     expect([...lod.services]).toEqual(article.services.map((s) => s.key));
+    expect(lod.detailed).toBe(true);
   });
 
-  it('on the scale preset at the reading zoom, draws in full only the nodes within half a view of what is in sight', () => {
+  it('on the scale preset at the reading zoom, draws only the nodes within half a view of what is in sight', () => {
     const t = { x: -1665, y: -1058, k: 0.9 };
     const lod = levelOfDetail(scale, t, VIEW);
     const reach = reachOf(t, VIEW);
@@ -26,9 +27,12 @@ describe('levelOfDetail', () => {
     expect(lod.services.size).toBe(0);
   });
 
-  it('draws outlines only below the scale where labels can be read', () => {
-    const lod = levelOfDetail(scale, { x: 0, y: 0, k: DETAIL_SCALE * 0.9 }, VIEW);
-    expect(lod.nodes.size + lod.services.size).toBe(0);
+  it('draws outlines only below the scale where labels can be read, of everything then in reach', () => {
+    const t = { x: 0, y: 0, k: DETAIL_SCALE * 0.9 };
+    const lod = levelOfDetail(scale, t, VIEW);
+    expect(lod.detailed).toBe(false);
+    expect(lod.nodes.size).toBe(scale.nodes.filter((n) => overlaps(n.box, reachOf(t, VIEW))).length);
+    expect(lod.nodes.size).toBeGreaterThan(0);
   });
 
   it('names the same choice with the same key, and a pan that reaches another node with another', () => {

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ClusterStrings } from '../../i18n/cluster-strings';
 import { toPoints } from './geometry';
+import type { LevelOfDetail } from './level-of-detail';
 import type { ClusterLayout, ServiceLayout } from './model';
 import { fitList } from './fit-list';
 import { PALETTE } from './palette';
@@ -70,12 +71,12 @@ const ServiceShape = memo(function ServiceShape({ service, active, detail, strin
 export function ControlPlaneShape({
   layout,
   activeService,
-  detailed,
+  detail,
   strings,
 }: {
   layout: ClusterLayout;
   activeService: string | null;
-  detailed: ReadonlySet<string>;
+  detail: LevelOfDetail;
   strings: ClusterStrings;
 }) {
   const api = layout.apiServer;
@@ -110,9 +111,11 @@ export function ControlPlaneShape({
       <text x={area.x} y={area.y + 12} fontSize={12} fontStyle="italic" fill={PALETTE.muted}>
         {layout.mode === 'ipvs' ? strings.servicesCaptionIpvs : strings.servicesCaption}
       </text>
-      {layout.services.map((s) => (
-        <ServiceShape key={s.key} service={s} active={s.key === activeService} detail={detailed.has(s.key)} strings={strings} />
-      ))}
+      {layout.services.map((s) =>
+        s.key === activeService || detail.services.has(s.key) ? (
+          <ServiceShape key={s.key} service={s} active={s.key === activeService} detail={detail.detailed} strings={strings} />
+        ) : null,
+      )}
     </g>
   );
 }

@@ -17,7 +17,8 @@ import type { PodRole } from './PodShape';
  * the language or the level of detail changes, never on an animation frame. It highlights the
  * step's devices, the running hook, the path the step takes, the Service the
  * connection asked for and that Service's endpoint pods. A node the step
- * touches is drawn in full wherever it is; another as the level of detail says.
+ * touches is drawn in full wherever it is; another as the level of detail
+ * says (in full, as an outline, or not at all when far out of sight).
  */
 export const StaticLayer = memo(function StaticLayer({ detail }: { readonly detail: LevelOfDetail }) {
   const layout = useAppStore(selectClusterLayout);
@@ -43,11 +44,13 @@ export const StaticLayer = memo(function StaticLayer({ detail }: { readonly deta
 
   return (
     <g data-id="cluster-static">
-      <ControlPlaneShape layout={layout} activeService={service?.key ?? null} detailed={detail.services} strings={strings} />
+      <ControlPlaneShape layout={layout} activeService={service?.key ?? null} detail={detail} strings={strings} />
       <NetworkShape network={layout.network} active={active.has('net')} strings={strings} />
-      {layout.nodes.map((n) => (
-        <NodeBack key={n.name} node={n} detail={detail.nodes.has(n.name) || touched.has(n.name)} strings={strings} />
-      ))}
+      {layout.nodes.map((n) =>
+        touched.has(n.name) || detail.nodes.has(n.name) ? (
+          <NodeBack key={n.name} node={n} detail={detail.detailed || touched.has(n.name)} strings={strings} />
+        ) : null,
+      )}
       {path.length > 1 && (
         <polyline
           data-id="active-edge"
@@ -63,17 +66,9 @@ export const StaticLayer = memo(function StaticLayer({ detail }: { readonly deta
       {layout.nodes.map((n) =>
         touched.has(n.name) ? (
           <NodeFront key={n.name} node={n} detail active={active} running={running} roles={roles} strings={strings} />
-        ) : (
-          <NodeFront
-            key={n.name}
-            node={n}
-            detail={detail.nodes.has(n.name)}
-            active={NO_DEVICES}
-            running={null}
-            roles={NO_ROLES}
-            strings={strings}
-          />
-        ),
+        ) : detail.nodes.has(n.name) ? (
+          <NodeFront key={n.name} node={n} detail={detail.detailed} active={NO_DEVICES} running={null} roles={NO_ROLES} strings={strings} />
+        ) : null,
       )}
     </g>
   );

@@ -3,19 +3,23 @@ import { overlaps, type Box } from './geometry';
 import type { ClusterLayout } from './model';
 import type { ViewTransform } from './pan-zoom';
 
-/** Below this scale a 12-unit label is under 4.2 px on screen: what is not on the step's path is drawn as boxes alone. */
+/** Below this scale a 12-unit label is under 4.2 px on screen: what is not on the step's path is drawn as outlines alone. */
 export const DETAIL_SCALE = 0.35;
 
 /**
- * Which nodes and Services are drawn in full: those in sight or within half a
- * view of it, at a scale where their labels can be read. The others are drawn
- * as their outlines only (a node's box, name and pods; a Service's box), which
- * keeps a 100-node cluster's drawing small enough to lay out and paint in a
- * frame. `key` names the choice, so that the same choice keeps its identity.
+ * What of the cluster is drawn: the nodes and Services in sight or within
+ * half a view of it (the others are not drawn at all), in full when their
+ * labels can be read at this scale, else as outlines (a node's box, name and
+ * pods; a Service's dashed box). This keeps a 100-node cluster's drawing
+ * small enough to lay out, paint and raster in a frame. A pan redraws in the
+ * same frame the nodes it brings near. `key` names the choice, so that the
+ * same choice keeps its identity.
  */
 export interface LevelOfDetail {
   readonly nodes: ReadonlySet<string>;
   readonly services: ReadonlySet<string>;
+  /** Whether what is drawn is drawn in full (else as outlines). */
+  readonly detailed: boolean;
   readonly key: string;
 }
 
@@ -27,9 +31,9 @@ export function reachOf(t: ViewTransform, view: Size): Box {
 }
 
 export function levelOfDetail(layout: ClusterLayout, t: ViewTransform, view: Size): LevelOfDetail {
-  if (t.k < DETAIL_SCALE) return { nodes: new Set(), services: new Set(), key: '' };
   const reach = reachOf(t, view);
+  const detailed = t.k >= DETAIL_SCALE;
   const nodes = layout.nodes.filter((n) => overlaps(n.box, reach)).map((n) => n.name);
   const services = layout.services.filter((s) => overlaps(s.box, reach)).map((s) => s.key);
-  return { nodes: new Set(nodes), services: new Set(services), key: `${nodes.join(' ')}|${services.join(' ')}` };
+  return { nodes: new Set(nodes), services: new Set(services), detailed, key: `${detailed}|${nodes.join(' ')}|${services.join(' ')}` };
 }
