@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import type { ClusterStrings } from '../../i18n/cluster-strings';
-import { toPoints } from './geometry';
 import type { LevelOfDetail } from './level-of-detail';
 import type { ClusterLayout, ServiceLayout } from './model';
 import { fitList } from './fit-list';
@@ -84,10 +83,16 @@ export function ControlPlaneShape({
   return (
     <g>
       <g fill="none" stroke={PALETTE.faint} strokeWidth={1} strokeDasharray="4 3">
+        {/* Each straight run its own <line>: the rasteriser dashes a lone line only where it is drawn, but a
+            polyline over its whole length for every tile (100 long dashed polylines: 300 ms a step on large). */}
         {layout.watches.map((w) => (
-          <polyline key={w.node} data-id={`watch:${w.node}`} points={toPoints(w.points)}>
+          <g key={w.node} data-id={`watch:${w.node}`}>
             <title>{layout.mode === 'ipvs' ? strings.watchesIpvs : strings.watches}</title>
-          </polyline>
+            {w.points.slice(1).map(([x2, y2], i) => {
+              const [x1, y1] = w.points[i]!;
+              return <line key={i} x1={x1} y1={y1} x2={x2} y2={y2} />;
+            })}
+          </g>
         ))}
       </g>
       <g data-id="api-server">
