@@ -17,8 +17,8 @@ export function chromiumPath(bench: string): string {
   return path;
 }
 
-/** The same flags as playwright.config.ts: headless, no GPU, nothing in the background. */
-export function launchChromium(executablePath: string): Promise<Browser> {
+/** The same flags as playwright.config.ts (headless, no GPU, nothing in the background), and `extraArgs`. */
+export function launchChromium(executablePath: string, extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath,
     args: [
@@ -29,6 +29,7 @@ export function launchChromium(executablePath: string): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -7,14 +7,10 @@
  * (Runtime.getHeapUsage) with the DOM's node and listener counts. Prints the samples, the growth
  * (last - first, both after GC) and the least-squares slope per minute. Goal: under 10 MB of
  * growth over 10 minutes. Prints figures; asserts nothing.
- *
- * The launcher is written here rather than shared with fps.bench.ts, which runs on import.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
+import { buildSite, chromiumPath, launchChromium, startPreview } from './browser';
 
 const SAMPLE_EVERY_MS = 30_000;
 const SPEED_PRESSES = 3; // 1x -> 1.5x -> 2x -> 4x (SPEEDS in app/store/types.ts)
@@ -27,51 +23,11 @@ if (!(minutes > 0)) {
   );
   process.exit(2);
 }
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-if (!executablePath) {
-  console.error("bench:memory needs Chromium: set CHROMIUM_PATH or install Debian's chromium (npm test does it)");
-  process.exit(1);
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(1);
-const port = await freePort();
-const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-const base = `http://localhost:${port}`;
-for (
-  let i = 0;
-  i < 100 &&
-  !(await fetch(base).then(
-    () => true,
-    () => false,
-  ));
-  i++
-)
-  await new Promise((r) => setTimeout(r, 100));
-
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--enable-precise-memory-info',
-    '--js-flags=--expose-gc',
-  ],
-});
+const executablePath = chromiumPath('bench:memory');
+buildSite();
+const site = await startPreview();
+const base = site.base;
+const browser = await launchChromium(executablePath, ['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 
 interface Sample {
   readonly seconds: number;
@@ -152,5 +108,5 @@ try {
   );
 } finally {
   await browser.close();
-  process.kill(-preview.pid!);
+  site.stop();
 }

@@ -7,22 +7,17 @@
  * 50 ms), and the longest task when the result lands (the copy of the trace
  * and the page drawing it). Prints figures; asserts nothing.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { PRESETS, type ScenarioInput } from '../../src/index';
+import { buildSite, chromiumPath, launchChromium, startPreview } from './browser';
 
 const RUNS = 5;
 const SERVICES = 10_000;
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-if (!executablePath) {
-  console.error("bench:worker needs Chromium: set CHROMIUM_PATH or install Debian's chromium (npm test does it)");
-  process.exit(1);
-}
+const executablePath = chromiumPath('bench:worker');
 
 /** The engine benchmark's scenario: the article's cluster, 10,000 Services selecting pod3 and pod4, one connection to the last. */
 function tenThousandServices(mode: 'iptables' | 'ipvs'): ScenarioInput {
@@ -40,15 +35,6 @@ function tenThousandServices(mode: 'iptables' | 'ipvs'): ScenarioInput {
     traffic: [{ from: 'pod1', to: `svc${SERVICES}`, port: 80 }],
   };
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** One run's figures, in ms. */
 interface Run {
@@ -90,34 +76,10 @@ const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
 const longTasks = (xs: number[]) => (xs.every((x) => x === 0) ? 'none over 50 ms in any run' : spread(xs));
 const spread = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (${sorted(xs)[0]!.toFixed(0)}-${sorted(xs).at(-1)!.toFixed(0)})`;
 
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(1);
-const port = await freePort();
-const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-const base = `http://localhost:${port}`;
-for (let i = 0; i < 100; i++) {
-  if (
-    await fetch(base).then(
-      () => true,
-      () => false,
-    )
-  )
-    break;
-  await new Promise((r) => setTimeout(r, 100));
-}
-
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+buildSite();
+const site = await startPreview();
+const base = site.base;
+const browser = await launchChromium(executablePath);
 try {
   for (const mode of ['iptables', 'ipvs'] as const) {
     const file = join(mkdtempSync(join(tmpdir(), 'packetwalk-bench-')), `bench-${mode}.json`);
@@ -137,5 +99,5 @@ try {
   }
 } finally {
   await browser.close();
-  if (preview.pid) process.kill(-preview.pid);
+  site.stop();
 }
