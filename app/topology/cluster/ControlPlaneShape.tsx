@@ -16,21 +16,24 @@ interface ServiceShapeProps {
 
 const ServiceShape = memo(function ServiceShape({ service, active, detail, strings }: ServiceShapeProps) {
   const b = service.box;
+  const box = (
+    <rect
+      x={b.x}
+      y={b.y}
+      width={b.w}
+      height={b.h}
+      rx={4}
+      fill={active ? PALETTE.activeFill : PALETTE.box}
+      stroke={active ? PALETTE.active : PALETTE.boxStroke}
+      strokeWidth={active ? 2 : 1.25}
+      strokeDasharray="6 4"
+    />
+  );
   if (!detail && !active)
     return (
-      <rect
-        data-id={`service:${service.key}`}
-        data-detail="outline"
-        x={b.x}
-        y={b.y}
-        width={b.w}
-        height={b.h}
-        rx={4}
-        fill={PALETTE.box}
-        stroke={PALETTE.boxStroke}
-        strokeWidth={1.25}
-        strokeDasharray="6 4"
-      />
+      <g data-id={`service:${service.key}`} data-detail="outline">
+        {box}
+      </g>
     );
   const prefix = `${strings.endpoints}${strings.colon}`;
   const list = service.endpoints.length
@@ -39,17 +42,7 @@ const ServiceShape = memo(function ServiceShape({ service, active, detail, strin
   return (
     <g data-id={`service:${service.key}`} data-active={active ? 'true' : 'false'}>
       <title>{`${service.key} ${service.address}`}</title>
-      <rect
-        x={b.x}
-        y={b.y}
-        width={b.w}
-        height={b.h}
-        rx={4}
-        fill={active ? PALETTE.activeFill : PALETTE.box}
-        stroke={active ? PALETTE.active : PALETTE.boxStroke}
-        strokeWidth={active ? 2 : 1.25}
-        strokeDasharray="6 4"
-      />
+      {box}
       <text x={b.x + 10} y={b.y + 18} fontSize={13} fill={PALETTE.ink}>
         <tspan fontWeight={700}>{service.name}</tspan>
         <tspan data-id="service-address">{`  ${service.address}`}</tspan>
