@@ -20,6 +20,10 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     browserName: 'chromium',
     viewport: { width: 1100, height: 900 },
+    // The hosted build registers a service worker (it keeps the page offline). A page it
+    // controls answers from its cache, out of reach of page.route: only the offline spec,
+    // which tests that worker, lets it run.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

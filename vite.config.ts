@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 
 const engine = fileURLToPath(new URL('./src/', import.meta.url));
@@ -14,7 +15,27 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset URLs: the built page works from any path (a course site's sub-folder) with no rebuild.
     base: './',
-    plugins: single ? [react(), viteSingleFile({ removeViteModuleLoader: true })] : [react()],
+    plugins: [
+      react(),
+      // The hosted build keeps working offline after the first visit (app/offline/keep-offline-copy.ts).
+      // Every file is precached; a navigation with any query (?preset=...&step=...) gets the
+      // cached page. The single file, opened from disk, can have no service worker.
+      VitePWA({
+        disable: single,
+        registerType: 'autoUpdate',
+        injectRegister: false,
+        manifest: false,
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+          navigateFallback: 'index.html',
+          cleanupOutdatedCaches: true,
+          // autoUpdate: a new worker takes over at once (the page then reloads on its URL).
+          skipWaiting: true,
+          clientsClaim: true,
+        },
+      }),
+      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []),
+    ],
     resolve: single ? { alias: [{ find: /^\.\/spawn-worker$/, replacement: inlineWorker }] } : {},
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { browserStorage, hasSavedScenario, restoreSavedScenario, saveScenarioChanges, urlNamesScenario } from './editor/persist';
+import { keepOfflineCopy } from './offline/keep-offline-copy';
 import { createPlayer } from './playback/player';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
@@ -43,6 +44,7 @@ async function start() {
       </StoreProvider>
     </StrictMode>,
   );
+  keepOfflineCopy(window);
 }
 
 void start();
