@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_FLAGS } from '../chromium-flags';
 
 /** Chromium: $CHROMIUM_PATH, else Debian's. Exits with the one-line instruction when there is none. */
 export function chromiumPath(bench: string): string {
@@ -17,20 +18,11 @@ export function chromiumPath(bench: string): string {
   return path;
 }
 
-/** The same flags as playwright.config.ts (headless, no GPU, nothing in the background), and `extraArgs`. */
+/** The flags the browser tests use too (tests/chromium-flags.ts), and `extraArgs`. */
 export function launchChromium(executablePath: string, extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
   });
 }
 
