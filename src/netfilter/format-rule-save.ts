@@ -89,7 +89,9 @@ export function formatMatchSave(m: Match): string {
       return out.join(' ');
     }
     case 'nfacct':
-      return `-m nfacct --nfacct-name ${m.name}`;
+      // Two spaces, as a node prints it: libxt_nfacct's save prints " --nfacct-name " and then
+      // xtables_save_string, which starts with its own space (seen on iptables 1.8.9).
+      return `-m nfacct --nfacct-name  ${m.name}`;
     case 'set':
       return `-m set ${neg(m.negated)}--match-set ${m.name} ${m.flags}`;
   }
