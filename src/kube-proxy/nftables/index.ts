@@ -5,3 +5,4 @@ export { hashAndTruncate, servicePortChainNameBase, endpointChainNameBase, nftSe
 export { printNftTransaction } from './print-transaction';
 export { sortNftTransaction } from './sort-transaction';
 export type { NftTable, NftChain, NftRule, NftSet, NftElement, NftBaseChainSpec, NftFamily, NftHook } from './table';
+export { printNftList } from './print-list';
