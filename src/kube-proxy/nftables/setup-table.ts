@@ -42,7 +42,13 @@ const JUMPS: readonly (readonly [string, string, string])[] = [
   ['cluster-ips-check', 'filter-output', 'ct state new '],
 ];
 
+/** Maps keyed by destination address, protocol and port, or by protocol and port (NodePorts). */
 const VMAP_TYPE = (addr: string): string[] => [addr, 'inet_proto', 'inet_service'];
+const PORT_VMAP_TYPE = ['inet_proto', 'inet_service'];
+
+function addVerdictMap(tx: NftTableBuilder, name: string, keyType: readonly string[], comment: string): void {
+  tx.addSet({ kind: 'map', name, keyType, valueType: 'verdict', comment });
+}
 
 /** Writes the table's fixed chains, sets and maps; `nodePortIPs` null means NodePorts on every local address. */
 export function setupTable(
@@ -70,29 +76,11 @@ export function setupTable(
   }
   writeNoEndpointHandling(tx, w, nodePortIPs !== null);
 
-  tx.addSet({
-    kind: 'map',
-    name: 'firewall-ips',
-    keyType: VMAP_TYPE(w.addrType),
-    valueType: 'verdict',
-    comment: 'destinations that are subject to LoadBalancerSourceRanges',
-  });
+  addVerdictMap(tx, 'firewall-ips', VMAP_TYPE(w.addrType), 'destinations that are subject to LoadBalancerSourceRanges');
   tx.addRule('firewall-check', `${w.ipX} daddr . meta l4proto . th dport vmap @firewall-ips`);
 
-  tx.addSet({
-    kind: 'map',
-    name: 'service-ips',
-    keyType: VMAP_TYPE(w.addrType),
-    valueType: 'verdict',
-    comment: 'ClusterIP, ExternalIP and LoadBalancer IP traffic',
-  });
-  tx.addSet({
-    kind: 'map',
-    name: 'service-nodeports',
-    keyType: ['inet_proto', 'inet_service'],
-    valueType: 'verdict',
-    comment: 'NodePort traffic',
-  });
+  addVerdictMap(tx, 'service-ips', VMAP_TYPE(w.addrType), 'ClusterIP, ExternalIP and LoadBalancer IP traffic');
+  addVerdictMap(tx, 'service-nodeports', PORT_VMAP_TYPE, 'NodePort traffic');
   tx.addRule('services', `${w.ipX} daddr . meta l4proto . th dport vmap @service-ips`);
   const nodePortMatch = nodePortIPs === null ? `fib daddr type local ${w.noLocalhost}` : `${w.ipX} daddr @nodeport-ips`;
   tx.addRule('services', `${nodePortMatch} meta l4proto . th dport vmap @service-nodeports`);
@@ -111,20 +99,8 @@ function writeMasquerading(tx: NftTableBuilder, mark: string): void {
 
 /** The maps that drop or reject traffic to service ports without endpoints, and the chains that consult them. */
 function writeNoEndpointHandling(tx: NftTableBuilder, w: FamilyWords, hasNodePortIPs: boolean): void {
-  tx.addSet({
-    kind: 'map',
-    name: 'no-endpoint-services',
-    keyType: VMAP_TYPE(w.addrType),
-    valueType: 'verdict',
-    comment: 'vmap to drop or reject packets to services with no endpoints',
-  });
-  tx.addSet({
-    kind: 'map',
-    name: 'no-endpoint-nodeports',
-    keyType: ['inet_proto', 'inet_service'],
-    valueType: 'verdict',
-    comment: 'vmap to drop or reject packets to service nodeports with no endpoints',
-  });
+  addVerdictMap(tx, 'no-endpoint-services', VMAP_TYPE(w.addrType), 'vmap to drop or reject packets to services with no endpoints');
+  addVerdictMap(tx, 'no-endpoint-nodeports', PORT_VMAP_TYPE, 'vmap to drop or reject packets to service nodeports with no endpoints');
   tx.addChain('reject-chain', { comment: 'helper for @no-endpoint-services / @no-endpoint-nodeports' });
   tx.addRule('reject-chain', 'reject');
   tx.addRule('service-endpoints-check', `${w.ipX} daddr . meta l4proto . th dport vmap @no-endpoint-services`);
