@@ -31,8 +31,11 @@ export function nodePortsJumpRules(config: ProxierConfig): string[] {
   return out;
 }
 
-/** The --nodeport-addresses CIDRs of this family, or null for "match every address". */
-function nodePortCidrs(config: ProxierConfig): IpCidr[] | null {
+/**
+ * The --nodeport-addresses CIDRs of this family, or null for "match every address"
+ * (NodePortAddresses.MatchAll); the nftables proxier reads them the same way.
+ */
+export function nodePortCidrs(config: Pick<ProxierConfig, 'ipFamily' | 'nodeIP' | 'nodePortAddresses'>): IpCidr[] | null {
   const list = config.nodePortAddresses ?? [];
   const cidrs: IpCidr[] = [];
   for (const entry of list) {
