@@ -15,7 +15,8 @@ export interface QuizStrings {
   readonly score: (right: number, answered: number) => string;
   readonly explanation: string;
   readonly next: string;
-  readonly done: (right: number, count: number) => string;
+  /** After the last question: the right answers of those answered. */
+  readonly done: (right: number, answered: number) => string;
   readonly leave: string;
   readonly none: string;
 }
@@ -32,7 +33,7 @@ export const quizStrings: Readonly<Record<Lang, QuizStrings>> = {
     score: (right, answered) => `Score: ${right} / ${answered}`,
     explanation: 'Why',
     next: 'Next question',
-    done: (right, count) => `That was the last question: ${right} of ${count} right.`,
+    done: (right, answered) => `That was the last question. You got ${right} of ${answered} right.`,
     leave: 'Leave quiz',
     none: 'This trace has nothing to ask about.',
   },
@@ -47,7 +48,7 @@ export const quizStrings: Readonly<Record<Lang, QuizStrings>> = {
     score: (right, answered) => `得分：${right} / ${answered}`,
     explanation: '解释',
     next: '下一题',
-    done: (right, count) => `这是最后一题：${count} 题答对 ${right} 题。`,
+    done: (right, answered) => `这是最后一题。你答了 ${answered} 题，答对 ${right} 题。`,
     leave: '退出测验',
     none: '这条轨迹没有可以提问的步骤。',
   },

@@ -102,7 +102,7 @@ export function QuizCard() {
           {question.explanation.map((note, i) => (
             <p key={i}>{narrateQuiz(note, lang)}</p>
           ))}
-          {last && <p className="quiz-done">{t.done(score.right, questions.length)}</p>}
+          {last && <p className="quiz-done">{t.done(score.right, score.answered)}</p>}
         </div>
       )}
     </section>
