@@ -14,6 +14,8 @@ export interface QuizStrings {
   readonly wrong: (answer: string) => string;
   readonly score: (right: number, answered: number) => string;
   readonly explanation: string;
+  /** In place of the step's own narration, when the narration above the card already shows it. */
+  readonly seeNarration: string;
   readonly next: string;
   /** After the last question: the right answers of those answered. */
   readonly done: (right: number, answered: number) => string;
@@ -32,6 +34,7 @@ export const quizStrings: Readonly<Record<Lang, QuizStrings>> = {
     wrong: (answer) => `Not quite: the answer is ${answer}.`,
     score: (right, answered) => `Score: ${right} / ${answered}`,
     explanation: 'Why',
+    seeNarration: 'The narration above says what this step did.',
     next: 'Next question',
     done: (right, answered) => `That was the last question. You got ${right} of ${answered} right.`,
     leave: 'Leave quiz',
@@ -47,6 +50,7 @@ export const quizStrings: Readonly<Record<Lang, QuizStrings>> = {
     wrong: (answer) => `不对：正确答案是 ${answer}。`,
     score: (right, answered) => `得分：${right} / ${answered}`,
     explanation: '解释',
+    seeNarration: '上方的讲解说明了这一步做了什么。',
     next: '下一题',
     done: (right, answered) => `这是最后一题。你答了 ${answered} 题，答对 ${right} 题。`,
     leave: '退出测验',

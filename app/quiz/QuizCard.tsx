@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { buildQuiz, narrateQuiz } from '../../src/index';
 import { quizStrings } from '../i18n/quiz-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectTrace } from '../store/selectors';
+import { selectLang, selectStepIndex, selectTrace } from '../store/selectors';
 import { QuizChoices } from './QuizChoices';
 import { QuizResult } from './QuizResult';
 import { scoreOf, selectAnswerQuiz, selectLeaveQuiz, selectNextQuestion, selectQuiz, selectSetQuizSteps } from './quiz-selectors';
@@ -19,6 +19,7 @@ export function QuizCard() {
   const trace = useAppStore(selectTrace);
   const lang = useAppStore(selectLang);
   const quiz = useAppStore(selectQuiz);
+  const stepIndex = useAppStore(selectStepIndex);
   const setSteps = useAppStore(selectSetQuizSteps);
   const answerQuiz = useAppStore(selectAnswerQuiz);
   const nextQuestion = useAppStore(selectNextQuestion);
@@ -40,6 +41,10 @@ export function QuizCard() {
   const score = scoreOf(quiz.answers);
   const last = quiz.question >= questions.length;
   const textLang = lang === 'zh' ? 'zh-CN' : 'en';
+  // On the question's own step the narration above already tells what the step did: the card
+  // says so rather than repeat it, and keeps its room (and the view's) for what the quiz adds.
+  const own = question && stepIndex === question.step ? trace.steps[question.step]?.note : undefined;
+  const explanation = question ? question.explanation.filter((note) => note !== own) : [];
   return (
     <section className="quiz-card" aria-labelledby={`${promptId}-title`} data-id="quiz">
       <div className="quiz-head">
@@ -92,14 +97,13 @@ export function QuizCard() {
       )}
       {/* Present before any answer, so the verdict and the score are announced when they appear in it. */}
       <div className="quiz-live" role="status" aria-live="assertive" aria-atomic="true" data-id="quiz-verdict">
-        {question && answer && (
-          <QuizResult question={question} answer={answer} lang={lang} score={t.score(score.right, score.answered)} />
-        )}
+        {question && answer && <QuizResult question={question} answer={answer} lang={lang} score={t.score(score.right, score.answered)} />}
       </div>
       {question && answer && (
         <div className="quiz-explanation" data-id="quiz-explanation" lang={textLang}>
           <h3>{t.explanation}</h3>
-          {question.explanation.map((note, i) => (
+          {explanation.length < question.explanation.length && <p className="quiz-see-narration">{t.seeNarration}</p>}
+          {explanation.map((note, i) => (
             <p key={i}>{narrateQuiz(note, lang)}</p>
           ))}
           {last && <p className="quiz-done">{t.done(score.right, score.answered)}</p>}

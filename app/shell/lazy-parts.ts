@@ -51,5 +51,8 @@ export async function preloadOpening({ view, mode, customScenario, quiz = false 
 
 /** Every part and the reader loaded: tests render the page as it is once the chunks are in. */
 export async function preloadAllParts(): Promise<void> {
-  await Promise.all([loadScenarioIo(), ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, quizCard].map((p) => p.preload())]);
+  await Promise.all([
+    loadScenarioIo(),
+    ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, quizCard].map((p) => p.preload()),
+  ]);
 }

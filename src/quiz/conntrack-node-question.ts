@@ -33,7 +33,10 @@ export function conntrackNodeQuestion(step: PacketStep, trace: Trace, topology: 
   const nodeChoice = (name: string): QuizChoice => ({ key: name, label: literal(name) });
   const none: QuizChoice = { key: '(none)', label: quizNote('choice.no-node') };
   const near = [...path.filter((n) => n !== node).map(nodeChoice), none];
-  const far = topology.nodes.map((n) => n.name as string).filter((n) => n !== node && !path.includes(n)).map(nodeChoice);
+  const far = topology.nodes
+    .map((n) => n.name as string)
+    .filter((n) => n !== node && !path.includes(n))
+    .map(nodeChoice);
   return {
     kind: 'conntrack-node',
     step: step.index,

@@ -45,7 +45,11 @@ export function destinationQuestion(step: PacketStep, topology: Topology, schedu
   const rule = decidingRule(step);
   const prompt = ipvs
     ? quizNote('prompt.ipvs-pick', { node: ipvs.node, scheduler: ipvs.scheduler, vs: ipvs.virtualServer.replace(/\s+/g, ' ') })
-    : quizNote('prompt.destination', { label: step.label, node: step.node ?? '', packet: `${packetAddress(step.before, 'src')} -> ${packetAddress(step.before, 'dst')}` });
+    : quizNote('prompt.destination', {
+        label: step.label,
+        node: step.node ?? '',
+        packet: `${packetAddress(step.before, 'src')} -> ${packetAddress(step.before, 'dst')}`,
+      });
   const extra = ipvs
     ? [quizNote('explain.ipvs-pick', { scheduler: scheduler ?? ipvs.scheduler, rs: ipvs.realServer })]
     : rule

@@ -18,7 +18,11 @@ export function laterPacketQuestion(step: PacketStep): QuestionDraft {
   return {
     kind: 'later-packet',
     step: step.index,
-    prompt: quizNote('prompt.later-packet', { label: step.label, node: step.node ?? '', dst: `${step.before.dstIp}:${step.before.dstPort}` }),
+    prompt: quizNote('prompt.later-packet', {
+      label: step.label,
+      node: step.node ?? '',
+      dst: `${step.before.dstIp}:${step.before.dstPort}`,
+    }),
     right,
     wrong: [wrong],
     explanation: [step.note, quizNote('explain.first-packet-only', { label: step.label })],

@@ -20,7 +20,11 @@ export function nextHopQuestion(step: PacketStep, topology: Topology): QuestionD
   return {
     kind: 'next-hop',
     step: step.index,
-    prompt: quizNote('prompt.next-hop', { label: step.label, at: step.at, packet: `${packetAddress(step.before, 'src')} -> ${packetAddress(step.before, 'dst')}` }),
+    prompt: quizNote('prompt.next-hop', {
+      label: step.label,
+      at: step.at,
+      packet: `${packetAddress(step.before, 'src')} -> ${packetAddress(step.before, 'dst')}`,
+    }),
     right: placeChoice(answer),
     wrong,
     explanation: [step.note],

@@ -16,7 +16,7 @@ export const QUIZ_NARRATION: Readonly<Record<string, Text>> = {
     zh: '{label}（{packet}）现在位于 {at}。它下一步去哪里：哪个钩子或设备？',
   },
   'quiz.prompt.destination': {
-    en: 'nat PREROUTING on {node} evaluates kube-proxy\'s rules for the {label} ({packet}). What will its destination become?',
+    en: "nat PREROUTING on {node} evaluates kube-proxy's rules for the {label} ({packet}). What will its destination become?",
     zh: '节点 {node} 的 nat PREROUTING 用 kube-proxy 的规则处理这个 {label}（{packet}）。它的目标地址会变成什么？',
   },
   'quiz.prompt.ipvs-pick': {
@@ -24,7 +24,7 @@ export const QUIZ_NARRATION: Readonly<Record<string, Text>> = {
     zh: '节点 {node} 上的 IPVS 收到发往虚拟服务 {vs} 的新连接，调度算法为 {scheduler}。它会选哪个真实服务器？',
   },
   'quiz.prompt.conntrack-node': {
-    en: 'The {label} left the endpoint with source {was}, but the client expects {vip}. Which node\'s conntrack entry rewrites its source back to {vip}?',
+    en: "The {label} left the endpoint with source {was}, but the client expects {vip}. Which node's conntrack entry rewrites its source back to {vip}?",
     zh: '{label} 离开后端 Pod 时源地址是 {was}，而客户端等待的是 {vip}。哪个节点上的 conntrack 条目把源地址改回 {vip}？',
   },
   'quiz.prompt.later-packet': {
@@ -32,7 +32,7 @@ export const QUIZ_NARRATION: Readonly<Record<string, Text>> = {
     zh: '{label} 进入节点 {node} 的 PREROUTING，目标为 {dst}。它会再次经过 Service 的规则（nat 表的 KUBE-SERVICES）吗？',
   },
   'quiz.prompt.no-endpoints': {
-    en: 'The Service {dst} has no ready endpoint. What happens to the client\'s {label} on {node}, and what does the client see?',
+    en: "The Service {dst} has no ready endpoint. What happens to the client's {label} on {node}, and what does the client see?",
     zh: 'Service {dst} 没有就绪的后端。客户端的 {label} 在节点 {node} 上会怎样，客户端看到什么？',
   },
   'quiz.choice.hook': { en: 'the {hook} hook on {node}', zh: '{node} 的 {hook} 钩子' },
@@ -43,7 +43,7 @@ export const QUIZ_NARRATION: Readonly<Record<string, Text>> = {
     zh: '都不是：由一条 iptables 规则改写，不需要 conntrack 条目',
   },
   'quiz.choice.conntrack-only': {
-    en: 'No: conntrack matches it to the known connection; only a connection\'s first packet traverses the nat table, and the endpoint stays the same',
+    en: "No: conntrack matches it to the known connection; only a connection's first packet traverses the nat table, and the endpoint stays the same",
     zh: '不会：conntrack 把它匹配到已知连接；只有连接的第一个数据包经过 nat 表，后端保持不变',
   },
   'quiz.choice.nat-again': {
@@ -71,7 +71,7 @@ export const QUIZ_NARRATION: Readonly<Record<string, Text>> = {
     zh: '起决定作用的规则：{rule}',
   },
   'quiz.explain.ipvs-pick': {
-    en: 'ipvsadm -Lnc on the node now lists the connection with the real server {rs}; the scheduler ({scheduler}) is asked only for a connection\'s first packet.',
+    en: "ipvsadm -Lnc on the node now lists the connection with the real server {rs}; the scheduler ({scheduler}) is asked only for a connection's first packet.",
     zh: '节点上的 ipvsadm -Lnc 现在列出这个连接及其真实服务器 {rs}；调度算法（{scheduler}）只为连接的第一个数据包做选择。',
   },
   'quiz.explain.conntrack-entry': {
@@ -79,7 +79,7 @@ export const QUIZ_NARRATION: Readonly<Record<string, Text>> = {
     zh: '{node} 上的条目（conntrack -L）：{entry}。它的回复方向元组就是到达的这个数据包，原始方向元组说明要改回什么。',
   },
   'quiz.explain.first-packet-only': {
-    en: 'The nat table sees only a connection\'s first packet: the {label} and every later packet reuse the binding conntrack stored then, so no kube-proxy rule chooses again.',
+    en: "The nat table sees only a connection's first packet: the {label} and every later packet reuse the binding conntrack stored then, so no kube-proxy rule chooses again.",
     zh: 'nat 表只看到连接的第一个数据包：{label} 以及之后的所有数据包都沿用 conntrack 当时记录的映射，kube-proxy 的规则不会再选择一次。',
   },
 };

@@ -18,7 +18,11 @@ export function refusalQuestion(step: PacketStep, rest: readonly Step[]): Questi
   return {
     kind: 'no-endpoints',
     step: step.index,
-    prompt: quizNote('prompt.no-endpoints', { label: step.label, dst: `${step.before.dstIp}:${step.before.dstPort}`, node: step.node ?? '' }),
+    prompt: quizNote('prompt.no-endpoints', {
+      label: step.label,
+      dst: `${step.before.dstIp}:${step.before.dstPort}`,
+      node: step.node ?? '',
+    }),
     right,
     wrong: [OUTCOMES.filter((k) => k !== right.key).map(choice)],
     explanation: [step.note, ...(socketError ? [socketError.note] : [])],

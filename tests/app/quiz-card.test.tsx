@@ -21,7 +21,10 @@ const press = (key: string, target: Element = document.body) =>
 
 const quizOf = (store: ReturnType<typeof renderQuiz>) => buildQuiz(store.getState().trace);
 const card = () => screen.getByRole('region', { name: /^Quiz/ });
-const choices = () => within(card()).getAllByRole('button').filter((b) => b.dataset.id === 'quiz-choice');
+const choices = () =>
+  within(card())
+    .getAllByRole('button')
+    .filter((b) => b.dataset.id === 'quiz-choice');
 
 describe('the quiz card', () => {
   it('asks question N before its step, with its choices in a group named by the prompt', () => {
@@ -29,9 +32,11 @@ describe('the quiz card', () => {
     const q = quizOf(store)[1]!;
     expect(within(card()).getByRole('heading', { name: /Question 2 of 6/ })).toBeTruthy();
     const group = within(card()).getByRole('group', { name: narrateQuiz(q.prompt, 'en') });
-    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(
-      q.choices.map((c, i) => `${i + 1}${narrateQuiz(c.label, 'en')}`),
-    );
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(q.choices.map((c, i) => `${i + 1}${narrateQuiz(c.label, 'en')}`));
     expect(store.getState().cursor.step).toBe(q.step - 1);
     expect(screen.getByText('Score: 0 / 0')).toBeTruthy();
   });
@@ -45,7 +50,9 @@ describe('the quiz card', () => {
     expect(verdict.getAttribute('aria-live')).toBe('assertive');
     expect(verdict.textContent).toContain(`Not quite: the answer is ${narrateQuiz(q.choices[q.answer]!.label, 'en')}.`);
     expect(verdict.textContent).toContain('Score: 0 / 1');
-    expect(screen.getByText(narrateQuiz(q.explanation[0]!, 'en'), { selector: '[data-id="quiz-explanation"] p' })).toBeTruthy();
+    // The step's own narration is the first part of the explanation: the narration above the card shows it, the card points there.
+    expect(screen.getByText(narrateQuiz(q.explanation[0]!, 'en'), { selector: '[data-id="narration"] p' })).toBeTruthy();
+    expect(within(card()).getByText('The narration above says what this step did.')).toBeTruthy();
     expect(store.getState().cursor.step).toBe(q.step);
     // The right choice and the one given stay, marked in words for screen readers.
     expect(choices().map((b) => b.textContent)).toEqual(

@@ -46,8 +46,12 @@ test.describe('quiz mode at 1024x768', () => {
     // A wrong answer, by its number key: said so, the right one named, explained, the step shown.
     await page.keyboard.press(String(wrongIndex(1) + 1));
     const verdict = card(page).locator('[data-id="quiz-verdict"]');
-    await expect(verdict).toHaveText(`Not quite: the answer is ${narrateQuiz(quiz[0]!.choices[quiz[0]!.answer]!.label, 'en')}. Score: 0 / 1`);
-    await expect(card(page).locator('[data-id="quiz-explanation"]')).toContainText(narrateQuiz(quiz[0]!.explanation[0]!, 'en'));
+    await expect(verdict).toHaveText(
+      `Not quite: the answer is ${narrateQuiz(quiz[0]!.choices[quiz[0]!.answer]!.label, 'en')}. Score: 0 / 1`,
+    );
+    // The explanation starts with the step's narration, which the narration above the card now shows.
+    await expect(page.locator('[data-id="narration"] .pw-narration-text')).toHaveText(narrateQuiz(quiz[0]!.explanation[0]!, 'en'));
+    await expect(card(page).locator('[data-id="quiz-explanation"]')).toContainText('The narration above says what this step did.');
     await expect.poll(() => params(page).step).toBe(String(quiz[0]!.step + 1));
     await expect(card(page).locator('[data-id="quiz-score"]')).toHaveText('Score: 0 / 1');
     expect(await notVisible(page.locator('[data-id="quiz-verdict"]'))).toEqual([]);

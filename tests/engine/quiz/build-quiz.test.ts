@@ -33,11 +33,7 @@ function expectedKey(trace: Trace, q: QuizQuestion): string {
 const CASES = [
   ['article', 'iptables', ['next-hop', 'destination', 'next-hop', 'next-hop', 'conntrack-node', 'later-packet']],
   ['no-endpoints', 'iptables', ['next-hop', 'next-hop', 'no-endpoints']],
-  [
-    'session-affinity',
-    'iptables',
-    ['next-hop', 'destination', 'next-hop', 'next-hop', 'conntrack-node', 'later-packet', 'destination'],
-  ],
+  ['session-affinity', 'iptables', ['next-hop', 'destination', 'next-hop', 'next-hop', 'conntrack-node', 'later-packet', 'destination']],
   ['article', 'ipvs', ['next-hop', 'next-hop', 'ipvs-pick', 'next-hop', 'later-packet']],
   ['no-endpoints', 'ipvs', ['next-hop', 'next-hop', 'no-endpoints']],
   ['session-affinity', 'ipvs', ['next-hop', 'next-hop', 'ipvs-pick', 'next-hop', 'later-packet', 'ipvs-pick']],
@@ -127,7 +123,11 @@ describe('the quiz of the article preset', () => {
   });
 
   it('deals the choices by the seed: another seed, another order, the same right answers where the trace agrees', () => {
-    const orders = [1, 2, 3, 4, 5].map((seed) => buildQuiz(run('article', 'iptables', seed))[0]!.choices.map((c) => c.key).join());
+    const orders = [1, 2, 3, 4, 5].map((seed) =>
+      buildQuiz(run('article', 'iptables', seed))[0]!
+        .choices.map((c) => c.key)
+        .join(),
+    );
     expect(new Set(orders).size).toBeGreaterThan(1);
   });
 });
@@ -147,6 +147,8 @@ describe('the quiz in IPVS mode', () => {
     expect(kinds(quiz)).not.toContain('conntrack-node');
     const picks = quiz.filter((q) => q.kind === 'ipvs-pick');
     expect(narrateQuiz(picks[0]!.prompt, 'en')).toContain('scheduler rr');
-    expect(picks.map((q) => right(q).key)).toEqual(picks.map((q) => packetStep(run('session-affinity', 'ipvs'), q.step).ipvsChange!.realServer));
+    expect(picks.map((q) => right(q).key)).toEqual(
+      picks.map((q) => packetStep(run('session-affinity', 'ipvs'), q.step).ipvsChange!.realServer),
+    );
   });
 });
