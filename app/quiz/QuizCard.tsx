@@ -25,7 +25,9 @@ export function QuizCard() {
   const nextQuestion = useAppStore(selectNextQuestion);
   const leave = useAppStore(selectLeaveQuiz);
   const questions = useMemo(() => buildQuiz(trace), [trace]);
-  useEffect(() => setSteps(questions.map((q) => q.step)), [questions, setSteps]);
+  // Again whenever the store has none (the quiz reopened, as by a link), not only for a new trace.
+  const stepsMissing = quiz !== null && quiz.steps === null;
+  useEffect(() => setSteps(questions.map((q) => q.step)), [questions, setSteps, stepsMissing]);
   // Focus follows the person's own moves only: to Next question after an answer, to the new choices after Next.
   const [moved, setMoved] = useState<{ readonly to: 'answered' | 'next' | null; readonly n: number }>({ to: null, n: 0 });
   const move = (to: 'answered' | 'next') => setMoved((m) => ({ to, n: m.n + 1 }));

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildQuiz, narrateQuiz, presetScenario, simulate } from '../../src/index';
+import { axeViolations } from './axe';
 import { notVisible, sidewaysOverflow } from './visible';
 import { watchErrors } from './watch-errors';
 
@@ -121,3 +122,15 @@ for (const [width, height] of [
     }
   });
 }
+
+test.describe('axe-core finds nothing in the quiz card', () => {
+  for (const theme of ['light', 'dark', 'contrast'] as const)
+    test(`asked and answered, ${theme} theme`, async ({ page }) => {
+      await page.goto(`/?preset=article&quiz=2&theme=${theme}`);
+      await expect(card(page).locator('[data-id="quiz-prompt"]')).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press(String(wrongIndex(2) + 1));
+      await expect(card(page).locator('[data-id="quiz-explanation"]')).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+});
