@@ -259,7 +259,8 @@ export function openFromUrl(
       if (result.ok) applyUrlStep(store, request);
     });
   // The quiz's chunk builds the questions and then puts the page at the step before this one.
-  if (request.quiz) store.getState().openQuiz(request.quiz.question, request.quiz.raw ?? undefined);
+  // An embedded page has no room for the card: it steps through the trace as ever.
+  if (request.quiz && !request.embed) store.getState().openQuiz(request.quiz.question, request.quiz.raw ?? undefined);
   return store;
 }
 

@@ -44,6 +44,13 @@ describe('quiz=N in the URL', () => {
     expect(store.getState().cursor.step).toBe(steps[0]! - 1);
   });
 
+  it('is not opened in an embedded page, which has no card to answer in', () => {
+    const store = open('?preset=article&quiz=2&embed=1');
+    expect(store.getState().quiz).toBeNull();
+    store.getState().seek(20);
+    expect(store.getState().cursor.step).toBe(20);
+  });
+
   it('leaves quiz out of the URL outside quiz mode', () => {
     expect(readUrl('?preset=article').quiz).toBeNull();
     expect(writeUrl(open('?preset=article&step=3').getState())).not.toContain('quiz');
