@@ -7,6 +7,7 @@ import { Header } from './shell/Header';
 import { NarrationStrip } from './shell/NarrationStrip';
 import { PageAlerts } from './shell/PageAlerts';
 import { PresenterControls } from './shell/PresenterControls';
+import { QuizSlot } from './quiz/QuizSlot';
 import { SidePane } from './shell/SidePane';
 import { SimulationStatus } from './shell/SimulationStatus';
 import { TitleBar } from './shell/TitleBar';
@@ -62,6 +63,7 @@ export function App({ embed = readEmbed(window.location.search) }: AppProps) {
           <SimulationStatus />
           <ViewArea />
           <NarrationStrip />
+          <QuizSlot />
         </div>
         <aside className="side" hidden={present && !presenterPanels}>
           <SidePane />

@@ -83,3 +83,10 @@ export {
   MAX_LINK_CHARS,
   MAX_SCENARIO_JSON_CHARS,
 } from './scenario/url-codec';
+/**
+ * Quiz mode (predict the next hop): questions built from a trace, each asked
+ * before the step it is about, with choices from the same scenario and an
+ * explanation from the step's own narration; their text in English or Chinese.
+ * @example const q = buildQuiz(simulate(presetScenario('article')!))[0]!; narrateQuiz(q.prompt, 'en')
+ */
+export { buildQuiz, narrateQuiz, type QuizChoice, type QuizKind, type QuizQuestion } from './quiz';

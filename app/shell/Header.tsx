@@ -18,6 +18,7 @@ import {
 } from '../store/selectors';
 import type { View } from '../store/types';
 import { preloadMode, preloadView } from './lazy-parts';
+import { QuizToggle } from '../quiz/QuizToggle';
 import { ShareMenu } from './ShareMenu';
 import { ThemePicker } from './ThemePicker';
 
@@ -106,6 +107,7 @@ export function Header() {
         >
           {layoutStrings[lang].present}
         </button>
+        <QuizToggle />
         <ShareMenu />
       </div>
     </section>

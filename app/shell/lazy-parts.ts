@@ -15,6 +15,8 @@ export const sharePanel = lazyPart('share', () => withReader(import('./SharePane
 export const ipvsPanel = lazyPart('ipvs', () => import('../panels/IpvsPanel').then((m) => m.IpvsPanel));
 export const classicPane = lazyPart('classic', () => import('./ClassicPane').then((m) => m.ClassicPane));
 export const stepListPane = lazyPart('list', () => import('./StepListPane').then((m) => m.StepListPane));
+/** Quiz mode's card, with the engine's question builder. */
+export const quizCard = lazyPart('quiz', () => import('../quiz/QuizCard').then((m) => m.QuizCard));
 
 /** Loads the chunk of a view (the cluster view is in the page's own). */
 export const preloadView = (view: View): Promise<void> =>
@@ -29,6 +31,8 @@ export interface OpeningParts {
   readonly mode: ProxyMode;
   /** A custom scenario to read: a link's `s=`, or the one saved in this browser. */
   readonly customScenario: boolean;
+  /** `quiz=N`: quiz mode's card. */
+  readonly quiz?: boolean;
 }
 
 /**
@@ -36,11 +40,19 @@ export interface OpeningParts {
  * nothing shifting after it. A chunk that fails leaves its part to say so (with Retry), and a
  * reader that fails leaves the link's alert to say so: the page opens either way.
  */
-export async function preloadOpening({ view, mode, customScenario }: OpeningParts): Promise<void> {
-  await Promise.all([preloadView(view), preloadMode(mode), customScenario ? loadScenarioIo().catch(() => undefined) : undefined]);
+export async function preloadOpening({ view, mode, customScenario, quiz = false }: OpeningParts): Promise<void> {
+  await Promise.all([
+    preloadView(view),
+    preloadMode(mode),
+    customScenario ? loadScenarioIo().catch(() => undefined) : undefined,
+    quiz ? quizCard.preload() : undefined,
+  ]);
 }
 
 /** Every part and the reader loaded: tests render the page as it is once the chunks are in. */
 export async function preloadAllParts(): Promise<void> {
-  await Promise.all([loadScenarioIo(), ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane].map((p) => p.preload())]);
+  await Promise.all([
+    loadScenarioIo(),
+    ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, quizCard].map((p) => p.preload()),
+  ]);
 }

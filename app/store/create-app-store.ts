@@ -2,6 +2,7 @@ import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEditorSlice } from './editor-slice';
 import { createPlaybackSlice } from './playback-slice';
+import { createQuizSlice } from './quiz-slice';
 import { createScenarioSlice, type ScenarioSliceOptions } from './scenario-slice';
 import type { AppState } from './types';
 import { createUiSlice, type UiSliceOptions } from './ui-slice';
@@ -24,6 +25,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       ...createPlaybackSlice(...a),
       ...createUiSlice(options)(...a),
       ...createEditorSlice(...a),
+      ...createQuizSlice(...a),
     })),
   );
   if (options.step !== undefined) store.getState().seek(options.step);

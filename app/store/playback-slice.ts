@@ -1,4 +1,5 @@
 import { classicAdvance, classicCursorBy, classicViewLoops } from './classic-navigation';
+import { holdForQuiz } from './quiz-slice';
 import { SPEEDS, type AppState, type PlaybackSlice, type SliceCreator } from './types';
 
 /** Wall-clock milliseconds one step takes at 1x: the article's GIFs show one step a second. */
@@ -10,6 +11,7 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n
 /** Moves the cursor by whole steps: pictures in the classic view (see classic-navigation.ts), trace steps elsewhere. */
 function moveBy(s: AppState, delta: number) {
   s.cursor = classicCursorBy(s, delta) ?? { step: clamp(s.cursor.step + delta, 0, lastIndex(s)), t: 0.5 };
+  holdForQuiz(s);
 }
 
 /** Moves the packet on by `ms` of wall-clock time along the trace, pausing at the end of its last step. */
@@ -28,9 +30,8 @@ function advanceBy(s: AppState, ms: number) {
   if (t >= 1) {
     s.cursor = { step, t: 0.999 };
     s.playing = false;
-    return;
-  }
-  s.cursor = { step, t };
+  } else s.cursor = { step, t };
+  holdForQuiz(s);
 }
 
 export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get) => ({
@@ -48,6 +49,7 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get) => ({
     set((s) => {
       s.cursor = { step: clamp(Math.round(step), 0, lastIndex(s)), t: 0.5 };
       s.playing = false;
+      holdForQuiz(s);
     }),
   stepForward: () => set((s) => void ((s.playing = false), moveBy(s, 1))),
   stepBack: () => set((s) => void ((s.playing = false), moveBy(s, -1))),

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { Cursor, IpvsScheduler, Lang, ProxyMode, Scenario, ScenarioError, ScenarioInput, Trace } from '../../src/index';
 import type { Theme } from './theme';
 import type { LoadResult, PendingLoad } from './background-simulator';
+import type { QuizSlice } from './quiz-slice';
 
 /** The cluster topology, the article's figures, or every step as a list. */
 export type View = 'cluster' | 'classic' | 'list';
@@ -153,7 +154,7 @@ export interface EditorSlice {
   setRestoreErrors: (errors: readonly ScenarioError[] | null) => void;
 }
 
-export type AppState = ScenarioSlice & PlaybackSlice & UiSlice & EditorSlice;
+export type AppState = ScenarioSlice & PlaybackSlice & UiSlice & EditorSlice & QuizSlice;
 
 /**
  * A slice creator: it sees the whole store and sets it through the immer

@@ -33,6 +33,11 @@ export interface UrlRequest {
   readonly present: boolean;
   /** `theme=light|dark|contrast`; absent, the page follows the system (`auto`). */
   readonly theme: Theme;
+  /**
+   * `quiz=N`: quiz mode at question N (1-based); null without it. `raw` is the URL's
+   * value, checked against the number of questions once they are known (too large: the last).
+   */
+  readonly quiz: { readonly question: number; readonly raw: string | null } | null;
   readonly alerts: readonly AlertInput[];
 }
 
@@ -52,7 +57,7 @@ function pick<T extends string>(params: URLSearchParams, name: string, allowed: 
 /**
  * Reads the page's parameters from an untrusted query string: `s` (a custom
  * scenario), `preset`, `seed`, `view`, `figure`, `step`, `lang`, `mode`,
- * `scheduler`, `embed`, `present`, `theme`. Each value is checked
+ * `scheduler`, `embed`, `present`, `theme`, `quiz`. Each value is checked
  * against what the page knows; anything else is reported and replaced by its
  * default, so a garbage URL still opens a working page. Values are never
  * rendered as HTML (React escapes them in the alert).
@@ -75,6 +80,7 @@ export function readUrl(search: string): UrlRequest {
   const embed = pick(params, 'embed', ['0', '1'], '0', alerts) === '1';
   const present = pick(params, 'present', ['0', '1'], '0', alerts) === '1';
   const theme = pick(params, 'theme', THEMES, 'auto', alerts);
+  const quiz = readQuiz(params.get('quiz'), alerts);
   return {
     preset,
     seed,
@@ -88,8 +94,27 @@ export function readUrl(search: string): UrlRequest {
     embed,
     present,
     theme,
+    quiz,
     alerts,
   };
+}
+
+/**
+ * `quiz=N`: a question number, 1-based. Not a number: the first question, with an
+ * alert; 0: the nearest, the first, with an alert. Past the last question is found
+ * out once the questions are built (the store's `setQuizSteps`), which alerts then.
+ */
+function readQuiz(raw: string | null, alerts: AlertInput[]): UrlRequest['quiz'] {
+  if (raw === null) return null;
+  if (!/^[0-9]{1,6}$/.test(raw)) {
+    alerts.push({ param: 'quiz', value: raw, reason: 'invalid' });
+    return { question: 1, raw: null };
+  }
+  if (Number(raw) < 1) {
+    alerts.push({ param: 'quiz', value: raw, reason: 'out-of-range' });
+    return { question: 1, raw: null };
+  }
+  return { question: Number(raw), raw };
 }
 
 /**
@@ -155,6 +180,7 @@ export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string
   if (state.mode === 'ipvs' && state.scheduler !== 'rr') params.set('scheduler', state.scheduler);
   if (state.present) params.set('present', '1');
   if (state.theme !== 'auto') params.set('theme', state.theme);
+  if (state.quiz) params.set('quiz', String(state.quiz.question));
   if (options.embed) params.set('embed', '1');
   return custom === null ? `?${params.toString()}` : `?${custom}&${params.toString()}`;
 }
@@ -172,6 +198,7 @@ const urlInputs = (state: AppState) =>
     state.scheduler,
     state.present,
     state.theme,
+    state.quiz?.question,
     scenarioIo(),
   ] as const;
 
@@ -231,6 +258,9 @@ export function openFromUrl(
     whenLoaded(opened, (result) => {
       if (result.ok) applyUrlStep(store, request);
     });
+  // The quiz's chunk builds the questions and then puts the page at the step before this one.
+  // An embedded page has no room for the card: it steps through the trace as ever.
+  if (request.quiz && !request.embed) store.getState().openQuiz(request.quiz.question, request.quiz.raw ?? undefined);
   return store;
 }
 
