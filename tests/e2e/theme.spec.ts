@@ -49,6 +49,17 @@ test.describe('the theme', () => {
     expect(await computed(nodeFill(page), 'fill')).toBe(DARK_NODE);
   });
 
+  test('in the header, only the pressed choice of each switch is filled; the others keep the card background', async ({ page }) => {
+    await page.goto('/?preset=article&step=4&theme=light&lang=en');
+    const fill = (name: string) => computed(page.getByRole('button', { name, exact: true }), 'background-color');
+    const pressed = await fill('iptables');
+    const card = await fill('IPVS');
+    expect(pressed).not.toBe(card);
+    for (const name of ['Article figures', 'All steps', '中文', 'Present', 'Share']) expect(await fill(name), name).toBe(card);
+    expect(await fill('Cluster view')).toBe(pressed);
+    expect(await fill('English')).toBe(pressed);
+  });
+
   test('the header picker switches to high contrast: black on white, thicker strokes, and theme= in the URL', async ({ page }) => {
     const errors = watchErrors(page);
     await page.emulateMedia({ colorScheme: 'light' });
