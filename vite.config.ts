@@ -5,6 +5,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 
 const engine = fileURLToPath(new URL('./src/', import.meta.url));
 const inlineWorker = fileURLToPath(new URL('./app/worker/spawn-worker-inline.ts', import.meta.url));
+const inlineGifWorker = fileURLToPath(new URL('./app/export/spawn-gif-worker-inline.ts', import.meta.url));
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // `vite build --mode single` (npm run build:single): one self-contained HTML file in dist-single/,
@@ -15,7 +16,14 @@ export default defineConfig(({ mode }) => {
     // Relative asset URLs: the built page works from any path (a course site's sub-folder) with no rebuild.
     base: './',
     plugins: single ? [react(), viteSingleFile({ removeViteModuleLoader: true })] : [react()],
-    resolve: single ? { alias: [{ find: /^\.\/spawn-worker$/, replacement: inlineWorker }] } : {},
+    resolve: single
+      ? {
+          alias: [
+            { find: /^\.\/spawn-worker$/, replacement: inlineWorker },
+            { find: /^\.\/spawn-gif-worker$/, replacement: inlineGifWorker },
+          ],
+        }
+      : {},
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     build: {

@@ -1,0 +1,102 @@
+import { useId, useState } from 'react';
+import { exportStrings } from '../i18n/export-strings';
+import { useAppStore } from '../store/StoreProvider';
+import { selectClassicStep, selectLang, selectView } from '../store/selectors';
+import type { AppState } from '../store/types';
+import { FIGURE_STEPS } from '../topology/classic/classic-steps';
+import type { ExportStatus } from './useSlideExport';
+import { useSlideExport } from './useSlideExport';
+import './export.css';
+
+const selectStepCount = (s: AppState) => s.trace.steps.length;
+
+/** A typed step number (from 1) as a step index, kept within the trace. */
+const clampStep = (typed: number, count: number) => Math.min(count, Math.max(1, Math.round(typed) || 1)) - 1;
+
+/**
+ * The share menu's "export for slides": Download SVG and Download PNG (2x) save the drawing on
+ * screen; Download GIF animates the article figure's pictures in the classic view, or, in the
+ * cluster view, the steps chosen with From/To (all of them at first). While the GIF is made a
+ * progress bar and Cancel show; the line under says what was saved or what went wrong.
+ */
+export function ExportActions() {
+  const t = exportStrings[useAppStore(selectLang)];
+  const view = useAppStore(selectView);
+  const picture = useAppStore(selectClassicStep);
+  const count = useAppStore(selectStepCount);
+  const { status, svg, png, gif, cancel } = useSlideExport();
+  const [typed, setTyped] = useState<{ from: number; to: number } | null>(null);
+  const noteId = useId();
+  const drawable = view === 'cluster' || (view === 'classic' && picture !== null);
+  const busy = status.kind === 'making';
+  const from = clampStep(typed?.from ?? 1, count);
+  const to = Math.max(from, clampStep(typed?.to ?? count, count));
+  const note = !drawable ? t.noPicture : view === 'classic' ? t.gifOfFigure(FIGURE_STEPS[picture!.figure]) : t.gifOfSteps(to - from + 1);
+
+  return (
+    <section className="share-export" aria-label={t.heading} data-id="share-export">
+      <h3 className="share-export-heading">{t.heading}</h3>
+      <div className="share-actions">
+        <button type="button" onClick={() => void svg()} disabled={!drawable}>
+          {t.downloadSvg}
+        </button>
+        <button type="button" onClick={() => void png()} disabled={!drawable}>
+          {t.downloadPng}
+        </button>
+        <button type="button" onClick={() => void gif({ from, to })} disabled={!drawable || busy} aria-describedby={noteId}>
+          {t.downloadGif}
+        </button>
+      </div>
+      {drawable && view === 'cluster' && (
+        <fieldset className="share-export-range" disabled={busy}>
+          <legend>{t.range}</legend>
+          <label>
+            {t.from}{' '}
+            <input type="number" min={1} max={count} value={from + 1} onChange={(e) => setTyped({ from: e.target.valueAsNumber, to: to + 1 })} />
+          </label>
+          <label>
+            {t.to}{' '}
+            <input type="number" min={1} max={count} value={to + 1} onChange={(e) => setTyped({ from: from + 1, to: e.target.valueAsNumber })} />
+          </label>
+        </fieldset>
+      )}
+      <p className="share-note" id={noteId}>
+        {note}
+      </p>
+      {busy && (
+        <div className="share-export-progress">
+          <progress max={status.total} value={status.done} aria-label={t.progressLabel} />
+          <button type="button" onClick={cancel}>
+            {t.cancel}
+          </button>
+        </div>
+      )}
+      <ExportStatusLine status={status} />
+    </section>
+  );
+}
+
+/** What the last export did: polite for progress and success, an alert for a failure. */
+function ExportStatusLine({ status }: { readonly status: ExportStatus }) {
+  const t = exportStrings[useAppStore(selectLang)];
+  if (status.kind === 'failed') {
+    return (
+      <p className="share-errors" role="alert" data-id="export-error">
+        {t.failed[status.reason]}
+      </p>
+    );
+  }
+  const text =
+    status.kind === 'saved'
+      ? t.saved(status.file)
+      : status.kind === 'making'
+        ? t.making(status.done, status.total)
+        : status.kind === 'cancelled'
+          ? t.cancelled
+          : '';
+  return (
+    <p className="share-status" role="status" aria-live="polite" data-id="export-status">
+      {text}
+    </p>
+  );
+}
