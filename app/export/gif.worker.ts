@@ -1,6 +1,7 @@
 // The GIF worker: quantises and LZW-encodes frames with gifenc off the page's main thread,
 // so a forty-frame GIF leaves the page responsive. Loaded by gif-encoder.ts.
-import { applyPalette, GIFEncoder, quantize, type Encoder } from 'gifenc';
+import { GIFEncoder, type Encoder } from 'gifenc';
+import { indexPixels, paletteOf } from './gif-palette';
 import type { GifReply, GifRequest } from './gif-messages';
 
 /** The worker's global scope, as far as this file uses it (the project's types are the page's DOM ones). */
@@ -21,10 +22,10 @@ scope.onmessage = ({ data }) => {
       frames = 0;
     } else if (data.kind === 'frame') {
       const rgba = new Uint8ClampedArray(data.rgba);
-      // A palette per frame (each GIF frame may have its own): a step's highlight colour stays exact.
-      const palette = quantize(rgba, 256);
+      // A palette per frame (each GIF frame may have its own): a step's highlight keeps its colour.
+      const palette = paletteOf(rgba);
       // repeat 0: loop forever, as the article's GIFs do.
-      encoder!.writeFrame(applyPalette(rgba, palette), size.width, size.height, { palette, delay: size.delayMs, repeat: 0 });
+      encoder!.writeFrame(indexPixels(rgba, palette), size.width, size.height, { palette, delay: size.delayMs, repeat: 0 });
       scope.postMessage({ kind: 'encoded', frames: ++frames });
     } else {
       encoder!.finish();
