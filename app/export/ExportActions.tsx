@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
-import { exportStrings } from '../i18n/export-strings';
+import { useEffect, useId, useState } from 'react';
+import { exportStrings, type ExportStrings } from '../i18n/export-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectClassicStep, selectLang, selectView } from '../store/selectors';
 import type { AppState } from '../store/types';
@@ -17,14 +17,19 @@ const clampStep = (typed: number, count: number) => Math.min(count, Math.max(1, 
  * The share menu's "export for slides": Download SVG and Download PNG (2x) save the drawing on
  * screen; Download GIF animates the article figure's pictures in the classic view, or, in the
  * cluster view, the steps chosen with From/To (all of them at first). While the GIF is made a
- * progress bar and Cancel show; the line under says what was saved or what went wrong.
+ * progress bar and Cancel show. What was saved goes to the panel's one live line (`onStatus`);
+ * what went wrong is an alert under the buttons.
  */
-export function ExportActions() {
+export function ExportActions({ onStatus }: { readonly onStatus: (text: string) => void }) {
   const t = exportStrings[useAppStore(selectLang)];
   const view = useAppStore(selectView);
   const picture = useAppStore(selectClassicStep);
   const count = useAppStore(selectStepCount);
   const { status, svg, png, gif, cancel } = useSlideExport();
+  const line = statusText(t, status);
+  useEffect(() => {
+    if (line !== null) onStatus(line);
+  }, [line, onStatus]);
   const [typed, setTyped] = useState<{ from: number; to: number } | null>(null);
   const noteId = useId();
   const drawable = view === 'cluster' || (view === 'classic' && picture !== null);
@@ -71,32 +76,27 @@ export function ExportActions() {
           </button>
         </div>
       )}
-      <ExportStatusLine status={status} />
+      {status.kind === 'failed' && (
+        <p className="share-errors" role="alert" data-id="export-error">
+          {t.failed[status.reason]}
+        </p>
+      )}
     </section>
   );
 }
 
-/** What the last export did: polite for progress and success, an alert for a failure. */
-function ExportStatusLine({ status }: { readonly status: ExportStatus }) {
-  const t = exportStrings[useAppStore(selectLang)];
-  if (status.kind === 'failed') {
-    return (
-      <p className="share-errors" role="alert" data-id="export-error">
-        {t.failed[status.reason]}
-      </p>
-    );
+/** The live line for an export's status; null leaves the line as it is (nothing exported yet, or a failure, which is an alert). */
+function statusText(t: ExportStrings, status: ExportStatus): string | null {
+  switch (status.kind) {
+    case 'saved':
+      return t.saved(status.file);
+    case 'making':
+      return t.making(status.done, status.total);
+    case 'cancelled':
+      return t.cancelled;
+    case 'failed':
+      return '';
+    default:
+      return null;
   }
-  const text =
-    status.kind === 'saved'
-      ? t.saved(status.file)
-      : status.kind === 'making'
-        ? t.making(status.done, status.total)
-        : status.kind === 'cancelled'
-          ? t.cancelled
-          : '';
-  return (
-    <p className="share-status" role="status" aria-live="polite" data-id="export-status">
-      {text}
-    </p>
-  );
 }

@@ -87,7 +87,7 @@ export function standaloneSvg(svg: SVGSVGElement, options: StandaloneSvgOptions)
 /** The background goes after the title and description, before the first thing drawn. */
 const firstDrawn = (svg: SVGSVGElement): ChildNode | null => {
   let node = svg.firstChild;
-  while (node && node.nodeType === 1 && ['title', 'desc', 'defs'].includes((node as Element).localName)) node = node.nextSibling;
+  while (node && (node.nodeType !== 1 || ['title', 'desc', 'defs'].includes((node as Element).localName))) node = node.nextSibling;
   return node;
 };
 

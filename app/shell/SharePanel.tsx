@@ -60,7 +60,7 @@ export function SharePanel() {
         {status}
       </p>
       {upload.problem && <UploadErrors problem={upload.problem} />}
-      <ExportActions />
+      <ExportActions onStatus={setStatus} />
     </>
   );
 }
