@@ -71,8 +71,7 @@ export function standaloneSvg(svg: SVGSVGElement, options: StandaloneSvgOptions)
   const styleOf = options.styleOf ?? defaultStyleOf;
   const copy = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, copy, null, styleOf);
-  for (const name of ['style', 'class', 'width', 'height', 'viewBox']) copy.removeAttribute(name);
-  copy.setAttribute('xmlns', SVG_NS);
+  for (const name of ['style', 'class', 'width', 'height', 'viewBox', 'xmlns']) copy.removeAttribute(name);
   copy.setAttribute('width', String(options.width));
   copy.setAttribute('height', String(options.height));
   copy.setAttribute('viewBox', options.viewBox ?? `0 0 ${options.width} ${options.height}`);
@@ -81,7 +80,9 @@ export function standaloneSvg(svg: SVGSVGElement, options: StandaloneSvgOptions)
     for (const [k, v] of [['width', '100%'], ['height', '100%'], ['fill', options.background]] as const) back.setAttribute(k, v);
     copy.insertBefore(back, firstDrawn(copy));
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+  // The serialiser writes the SVG namespace of an element made in it (as React makes them); xmlns said once.
+  const xml = new XMLSerializer().serializeToString(copy);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${/^<svg[^>]*\sxmlns="/.test(xml) ? xml : xml.replace('<svg', `<svg xmlns="${SVG_NS}"`)}\n`;
 }
 
 /** The background goes after the title and description, before the first thing drawn. */
