@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readGifBlocks } from './gif-blocks';
@@ -169,5 +169,19 @@ test.describe('export for slides', () => {
     expect(pngSize((await download(page, /^Download PNG/)).bytes).width).toBe(2024);
     expect(readGifBlocks((await download(page, /^Download GIF/)).bytes).frames).toHaveLength(5);
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  });
+
+  test('works in the single offline file: the GIF encoder’s worker is inside it', async ({ page, context }) => {
+    test.setTimeout(60_000);
+    const file = fileURLToPath(new URL('../../dist-single/index.html', import.meta.url));
+    if (!existsSync(file)) throw new Error('dist-single/index.html is missing: run npm run build:single first');
+    await context.setOffline(true);
+    const errors = watchErrors(page);
+    await page.goto(`file://${file}?preset=article&view=classic&figure=pod-to-service&step=2&lang=en`);
+    await expect(page.locator('svg[data-id="classic-view"]')).toBeVisible();
+    const blocks = readGifBlocks((await download(page, /^Download GIF/)).bytes);
+    expect([blocks.width, blocks.height, blocks.frames.length]).toEqual([1012, 702, 5]);
+    expect(pngSize((await download(page, /^Download PNG/)).bytes).height).toBe(1404);
+    expect(errors).toEqual([]);
   });
 });
