@@ -36,7 +36,14 @@ export function ExportActions({ onStatus }: { readonly onStatus: (text: string) 
   const busy = status.kind === 'making';
   const from = clampStep(typed?.from ?? 1, count);
   const to = Math.max(from, clampStep(typed?.to ?? count, count));
-  const note = !drawable ? t.noPicture : view === 'classic' ? t.gifOfFigure(FIGURE_STEPS[picture!.figure]) : t.gifOfSteps(to - from + 1);
+  const note =
+    view === 'list'
+      ? t.noPicture
+      : view === 'cluster'
+        ? t.gifOfSteps(to - from + 1)
+        : picture
+          ? t.gifOfFigure(FIGURE_STEPS[picture.figure])
+          : t.noFigure;
 
   return (
     <section className="share-export" aria-label={t.heading} data-id="share-export">

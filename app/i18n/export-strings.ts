@@ -19,8 +19,10 @@ export interface ExportStrings {
   readonly cancel: string;
   readonly cancelled: string;
   readonly saved: (file: string) => string;
-  /** The step list (or a scenario the article figure does not fit) has no picture to save. */
+  /** The step list has no picture to save. */
   readonly noPicture: string;
+  /** The classic view of a scenario the article figures do not fit has none either. */
+  readonly noFigure: string;
   readonly failed: Readonly<Record<ExportFailure, string>>;
 }
 
@@ -41,6 +43,7 @@ export const exportStrings: Readonly<Record<Lang, ExportStrings>> = {
     cancelled: 'The GIF was cancelled; nothing was saved.',
     saved: (file) => `Saved ${file}.`,
     noPicture: 'The step list is text: open the cluster view or the article figures to export a picture.',
+    noFigure: 'This scenario does not fit the article figures: open the cluster view to export a picture.',
     failed: {
       tainted: 'The browser did not let the page read its own drawing back (a tainted canvas), so no picture was made. Download SVG still works.',
       memory: 'There was not enough memory for a picture this large: make the window smaller, or choose fewer steps.',
@@ -64,6 +67,7 @@ export const exportStrings: Readonly<Record<Lang, ExportStrings>> = {
     cancelled: '已取消生成 GIF，没有保存任何文件。',
     saved: (file) => `已保存 ${file}。`,
     noPicture: '步骤列表是文字：请打开集群视图或文章插图再导出图片。',
+    noFigure: '这个场景无法画成文章插图：请打开集群视图再导出图片。',
     failed: {
       tainted: '浏览器不允许页面读回自己的绘图（画布已被污染），因此没有生成图片。“下载 SVG”仍然可用。',
       memory: '内存不足，无法生成这么大的图片：请缩小窗口，或少选几步。',

@@ -76,4 +76,25 @@ describe('export for slides in the share menu', () => {
     for (const pod of ['pod1', 'pod2', 'pod3', 'pod4']) expect(labels).toContain(pod);
     expect(screen.getByRole('status').textContent).toBe('Saved packetwalk-article-step-4.svg.');
   });
+
+  it('in the article figures of a scenario they do not fit, says to open the cluster view', () => {
+    openShare({ preset: 'same-node', view: 'classic' });
+    expect(screen.getByRole('button', { name: /^Download PNG/ }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText(/does not fit the article figures: open the cluster view/)).toBeTruthy();
+  });
+
+  it('names a tainted canvas in an alert instead of saving a PNG', async () => {
+    const { names } = watchDownloads();
+    // jsdom decodes no images and draws nothing: the browser's part is played here, down to the refusal.
+    Object.defineProperty(HTMLImageElement.prototype, 'decode', { value: () => Promise.resolve(), configurable: true });
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({ drawImage: () => {} } as unknown as CanvasRenderingContext2D);
+    vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation(() => {
+      throw new DOMException('Tainted canvases may not be exported.', 'SecurityError');
+    });
+    openShare({ view: 'classic', step: 3 });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /^Download PNG/ })));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/did not let the page read its own drawing back \(a tainted canvas\)/));
+    expect(names).toEqual([]);
+    delete (HTMLImageElement.prototype as { decode?: unknown }).decode;
+  });
 });
