@@ -64,11 +64,23 @@ export function ExportActions({ onStatus }: { readonly onStatus: (text: string) 
           <legend>{t.range}</legend>
           <label>
             {t.from}{' '}
-            <input type="number" min={1} max={count} value={from + 1} onChange={(e) => setTyped({ from: e.target.valueAsNumber, to: to + 1 })} />
+            <input
+              type="number"
+              min={1}
+              max={count}
+              value={from + 1}
+              onChange={(e) => setTyped({ from: e.target.valueAsNumber, to: to + 1 })}
+            />
           </label>
           <label>
             {t.to}{' '}
-            <input type="number" min={1} max={count} value={to + 1} onChange={(e) => setTyped({ from: from + 1, to: e.target.valueAsNumber })} />
+            <input
+              type="number"
+              min={1}
+              max={count}
+              value={to + 1}
+              onChange={(e) => setTyped({ from: from + 1, to: e.target.valueAsNumber })}
+            />
           </label>
         </fieldset>
       )}

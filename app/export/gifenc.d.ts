@@ -14,7 +14,11 @@ declare module 'gifenc' {
     bytes(): Uint8Array;
   }
   export function GIFEncoder(): Encoder;
-  export function quantize(rgba: Uint8Array | Uint8ClampedArray, maxColors: number, options?: { readonly format?: 'rgb565' | 'rgb444' | 'rgba4444'; readonly useSqrt?: boolean }): Palette;
+  export function quantize(
+    rgba: Uint8Array | Uint8ClampedArray,
+    maxColors: number,
+    options?: { readonly format?: 'rgb565' | 'rgb444' | 'rgba4444'; readonly useSqrt?: boolean },
+  ): Palette;
   export function nearestColorIndex(palette: Palette, pixel: readonly number[]): number;
   export function applyPalette(rgba: Uint8Array | Uint8ClampedArray, palette: Palette): Uint8Array;
 }

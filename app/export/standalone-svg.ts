@@ -77,7 +77,12 @@ export function standaloneSvg(svg: SVGSVGElement, options: StandaloneSvgOptions)
   copy.setAttribute('viewBox', options.viewBox ?? `0 0 ${options.width} ${options.height}`);
   if (options.background) {
     const back = copy.ownerDocument.createElementNS(SVG_NS, 'rect');
-    for (const [k, v] of [['width', '100%'], ['height', '100%'], ['fill', options.background]] as const) back.setAttribute(k, v);
+    for (const [k, v] of [
+      ['width', '100%'],
+      ['height', '100%'],
+      ['fill', options.background],
+    ] as const)
+      back.setAttribute(k, v);
     copy.insertBefore(back, firstDrawn(copy));
   }
   // The serialiser writes the SVG namespace of an element made in it (as React makes them); xmlns said once.

@@ -33,7 +33,8 @@ export const exportStrings: Readonly<Record<Lang, ExportStrings>> = {
     downloadPng: 'Download PNG (2×)',
     downloadGif: 'Download GIF',
     gifOfFigure: (pictures) => `The GIF shows the figure’s ${pictures} pictures, one a second, as the article’s does.`,
-    gifOfSteps: (frames) => `The GIF shows ${frames} ${frames === 1 ? 'step' : 'steps'}, one a second, in the view as it is panned and zoomed now.`,
+    gifOfSteps: (frames) =>
+      `The GIF shows ${frames} ${frames === 1 ? 'step' : 'steps'}, one a second, in the view as it is panned and zoomed now.`,
     range: 'Steps in the GIF',
     from: 'From step',
     to: 'to step',
@@ -45,7 +46,8 @@ export const exportStrings: Readonly<Record<Lang, ExportStrings>> = {
     noPicture: 'The step list is text: open the cluster view or the article figures to export a picture.',
     noFigure: 'This scenario does not fit the article figures: open the cluster view to export a picture.',
     failed: {
-      tainted: 'The browser did not let the page read its own drawing back (a tainted canvas), so no picture was made. Download SVG still works.',
+      tainted:
+        'The browser did not let the page read its own drawing back (a tainted canvas), so no picture was made. Download SVG still works.',
       memory: 'There was not enough memory for a picture this large: make the window smaller, or choose fewer steps.',
       image: 'The browser could not turn the drawing into a picture. Download SVG still works.',
       worker: 'The GIF encoder stopped before the end; nothing was saved. Try again, or choose fewer steps.',

@@ -26,7 +26,11 @@ async function download(page: Page, name: RegExp, timeout = 60_000): Promise<{ n
 }
 
 /** A PNG's size, from its IHDR chunk. */
-const pngSize = (png: Buffer) => ({ signature: png.subarray(1, 4).toString('latin1'), width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+const pngSize = (png: Buffer) => ({
+  signature: png.subarray(1, 4).toString('latin1'),
+  width: png.readUInt32BE(16),
+  height: png.readUInt32BE(20),
+});
 
 /** Parses an SVG in the page: whether it is well-formed, its size, and its text. */
 const readSvg = (page: Page, svg: Buffer) =>
@@ -57,7 +61,11 @@ async function decodeGif(page: Page, gif: Buffer, save: string) {
       const canvas = new OffscreenCanvas(image.displayWidth, image.displayHeight);
       canvas.getContext('2d')!.drawImage(image, 0, 0);
       const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-      out.push({ width: image.displayWidth, height: image.displayHeight, png: btoa(Array.from(png, (b) => String.fromCharCode(b)).join('')) });
+      out.push({
+        width: image.displayWidth,
+        height: image.displayHeight,
+        png: btoa(Array.from(png, (b) => String.fromCharCode(b)).join('')),
+      });
     }
     return out;
   }, gif.toString('base64'));
@@ -77,7 +85,12 @@ test.describe('export for slides', () => {
     const svg = await download(page, /^Download SVG/);
     expect(svg.name).toBe('packetwalk-article-pod-to-service-4.svg');
     const parsed = await readSvg(page, svg.bytes);
-    expect(parsed).toMatchObject({ errors: 0, xmlns: 'http://www.w3.org/2000/svg', size: ['1012', '702', '0 0 1012 702'], pageOnly: false });
+    expect(parsed).toMatchObject({
+      errors: 0,
+      xmlns: 'http://www.w3.org/2000/svg',
+      size: ['1012', '702', '0 0 1012 702'],
+      pageOnly: false,
+    });
     for (const pod of ['pod1', 'pod2']) expect(parsed.texts.join(' ')).toContain(pod);
     expect(parsed.texts).toContain('iptables');
 
@@ -119,7 +132,11 @@ test.describe('export for slides', () => {
     const svg = await download(page, /^Download SVG/);
     expect(svg.name).toBe('packetwalk-article-step-4.svg');
     const parsed = await readSvg(page, svg.bytes);
-    expect(parsed).toMatchObject({ errors: 0, xmlns: 'http://www.w3.org/2000/svg', size: [`${frame[0]}`, `${frame[1]}`, `0 0 ${frame[0]} ${frame[1]}`] });
+    expect(parsed).toMatchObject({
+      errors: 0,
+      xmlns: 'http://www.w3.org/2000/svg',
+      size: [`${frame[0]}`, `${frame[1]}`, `0 0 ${frame[0]} ${frame[1]}`],
+    });
     expect(parsed.pageOnly).toBe(false);
     for (const pod of PODS) expect(parsed.texts).toContain(pod);
 
@@ -155,7 +172,9 @@ test.describe('export for slides', () => {
     expect(errors).toEqual([]);
   });
 
-  test('runs under the Content-Security-Policy the README gives hosts (images from data:, the encoder a worker from self)', async ({ page }) => {
+  test('runs under the Content-Security-Policy the README gives hosts (images from data:, the encoder a worker from self)', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     const policy = readFileSync(new URL('../../deploy/content-security-policy.txt', import.meta.url), 'utf8').trim();
     await page.addInitScript(() => {

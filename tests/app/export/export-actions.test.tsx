@@ -93,7 +93,9 @@ describe('export for slides in the share menu', () => {
     });
     openShare({ view: 'classic', step: 3 });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: /^Download PNG/ })));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/did not let the page read its own drawing back \(a tainted canvas\)/));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/did not let the page read its own drawing back \(a tainted canvas\)/),
+    );
     expect(names).toEqual([]);
     delete (HTMLImageElement.prototype as { decode?: unknown }).decode;
   });

@@ -33,7 +33,12 @@ describe('encodeGif', () => {
   it('sends the size, then the frames no more than two ahead of the encoder, reports progress, and returns the GIF', async () => {
     const worker = new FakeWorker();
     const progress: number[] = [];
-    const gif = encodeGif(job(4), (n) => progress.push(n), new AbortController().signal, () => worker);
+    const gif = encodeGif(
+      job(4),
+      (n) => progress.push(n),
+      new AbortController().signal,
+      () => worker,
+    );
     await settle();
     expect(worker.sent.map((m) => m.kind)).toEqual(['start', 'frame', 'frame']);
     worker.reply({ kind: 'encoded', frames: 1 });
@@ -53,7 +58,12 @@ describe('encodeGif', () => {
   it('ends the worker at once on Cancel and sends no more frames', async () => {
     const worker = new FakeWorker();
     const controller = new AbortController();
-    const gif = encodeGif(job(10), () => {}, controller.signal, () => worker);
+    const gif = encodeGif(
+      job(10),
+      () => {},
+      controller.signal,
+      () => worker,
+    );
     await settle();
     const reason = new Error('cancelled');
     controller.abort(reason);
@@ -66,7 +76,12 @@ describe('encodeGif', () => {
 
   it('names a worker that ran out of memory', async () => {
     const worker = new FakeWorker();
-    const gif = encodeGif(job(1), () => {}, new AbortController().signal, () => worker);
+    const gif = encodeGif(
+      job(1),
+      () => {},
+      new AbortController().signal,
+      () => worker,
+    );
     await settle();
     worker.reply({ kind: 'failed', message: 'Array buffer allocation failed', memory: true });
     await expect(gif).rejects.toEqual(new ExportError('memory'));
@@ -76,7 +91,14 @@ describe('encodeGif', () => {
   it('passes on why a frame could not be drawn (a tainted canvas)', async () => {
     const worker = new FakeWorker();
     const failing = { ...job(3), pixelsAt: () => Promise.reject(new ExportError('tainted')) };
-    await expect(encodeGif(failing, () => {}, new AbortController().signal, () => worker)).rejects.toMatchObject({ reason: 'tainted' });
+    await expect(
+      encodeGif(
+        failing,
+        () => {},
+        new AbortController().signal,
+        () => worker,
+      ),
+    ).rejects.toMatchObject({ reason: 'tainted' });
     expect(worker.terminated).toBe(true);
   });
 });

@@ -17,7 +17,11 @@ const colourAt = (rgba: Uint8ClampedArray, palette: number[][], i: number) => pa
 
 describe('paletteOf and indexPixels', () => {
   it('keep every colour of a frame that has at most 256 as it is', () => {
-    const rgba = image([[GREY, 100], [DOT, 10], [[0, 0, 0], 5]]);
+    const rgba = image([
+      [GREY, 100],
+      [DOT, 10],
+      [[0, 0, 0], 5],
+    ]);
     const palette = paletteOf(rgba);
     expect(palette).toHaveLength(3);
     expect([0, 100, 110].map((i) => colourAt(rgba, palette, i))).toEqual([GREY, DOT, [0, 0, 0]]);
@@ -32,7 +36,18 @@ describe('paletteOf and indexPixels', () => {
   });
 
   it('give a colour left out of the palette its nearest', () => {
-    const palette = [[0, 0, 0], [250, 250, 250]];
-    expect(indexPixels(image([[[240, 240, 240], 1], [[20, 10, 0], 1]]), palette)).toEqual(new Uint8Array([1, 0]));
+    const palette = [
+      [0, 0, 0],
+      [250, 250, 250],
+    ];
+    expect(
+      indexPixels(
+        image([
+          [[240, 240, 240], 1],
+          [[20, 10, 0], 1],
+        ]),
+        palette,
+      ),
+    ).toEqual(new Uint8Array([1, 0]));
   });
 });
