@@ -5,13 +5,11 @@ import { selectClassicStep, selectLang, selectView } from '../store/selectors';
 import type { AppState } from '../store/types';
 import { FIGURE_STEPS } from '../topology/classic/classic-steps';
 import type { ExportStatus } from './useSlideExport';
+import { rangeOf, StepRangeFields, type TypedRange } from './StepRangeFields';
 import { useSlideExport } from './useSlideExport';
 import './export.css';
 
 const selectStepCount = (s: AppState) => s.trace.steps.length;
-
-/** A typed step number (from 1) as a step index, kept within the trace. */
-const clampStep = (typed: number, count: number) => Math.min(count, Math.max(1, Math.round(typed) || 1)) - 1;
 
 /**
  * The share menu's "export for slides": Download SVG and Download PNG (2x) save the drawing on
@@ -30,12 +28,11 @@ export function ExportActions({ onStatus }: { readonly onStatus: (text: string) 
   useEffect(() => {
     if (line !== null) onStatus(line);
   }, [line, onStatus]);
-  const [typed, setTyped] = useState<{ from: number; to: number } | null>(null);
+  const [typed, setTyped] = useState<TypedRange>({ from: null, to: null });
   const noteId = useId();
   const drawable = view === 'cluster' || (view === 'classic' && picture !== null);
   const busy = status.kind === 'making';
-  const from = clampStep(typed?.from ?? 1, count);
-  const to = Math.max(from, clampStep(typed?.to ?? count, count));
+  const { from, to } = rangeOf(typed, count);
   const note =
     view === 'list'
       ? t.noPicture
@@ -59,31 +56,7 @@ export function ExportActions({ onStatus }: { readonly onStatus: (text: string) 
           {t.downloadGif}
         </button>
       </div>
-      {drawable && view === 'cluster' && (
-        <fieldset className="share-export-range" disabled={busy}>
-          <legend>{t.range}</legend>
-          <label>
-            {t.from}{' '}
-            <input
-              type="number"
-              min={1}
-              max={count}
-              value={from + 1}
-              onChange={(e) => setTyped({ from: e.target.valueAsNumber, to: to + 1 })}
-            />
-          </label>
-          <label>
-            {t.to}{' '}
-            <input
-              type="number"
-              min={1}
-              max={count}
-              value={to + 1}
-              onChange={(e) => setTyped({ from: from + 1, to: e.target.valueAsNumber })}
-            />
-          </label>
-        </fieldset>
-      )}
+      {drawable && view === 'cluster' && <StepRangeFields t={t} typed={typed} count={count} disabled={busy} onChange={setTyped} />}
       <p className="share-note" id={noteId}>
         {note}
       </p>
@@ -110,7 +83,8 @@ function statusText(t: ExportStrings, status: ExportStatus): string | null {
     case 'saved':
       return t.saved(status.file);
     case 'making':
-      return t.making(status.done, status.total);
+      // Once, not at every frame: a screen reader hears the start and the end, the bar shows the rest.
+      return t.making(status.total);
     case 'cancelled':
       return t.cancelled;
     case 'failed':

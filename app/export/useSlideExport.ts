@@ -5,9 +5,9 @@ import { classicStepsOf } from '../store/classic-navigation';
 import type { AppState } from '../store/types';
 import { exportFileName, type ExportSubject } from './export-file-name';
 import { findExportTarget, type ExportTarget } from './export-target';
-import { classicFrames, FRAME_DELAY_MS, planFrames, type StepRange } from './frame-plan';
-import { encodeGif } from './gif-encoder';
-import { canvasPixels, canvasToPng, ExportError, failureOf, rasteriseSvg, type ExportFailure } from './rasterise';
+import { classicFrames, type StepRange } from './frame-plan';
+import { makeGif } from './make-gif';
+import { canvasToPng, failureOf, rasteriseSvg, type ExportFailure } from './rasterise';
 import { standaloneSvg } from './standalone-svg';
 
 /** Where an export is: nothing yet, a file saved, a GIF being made, cancelled, or failed (and why). */
@@ -84,25 +84,26 @@ export function useSlideExport() {
       if (!job || running.current) return null;
       const { state, target } = job;
       const controller = (running.current = new AbortController());
-      const plan = await planFrames(target, state, range);
       try {
-        if (plan.frames < 1) throw new ExportError('image');
-        setStatus({ kind: 'making', done: 0, total: plan.frames });
-        const pixelsAt = async (i: number) => canvasPixels(await rasteriseSvg(await plan.svgAt(i), target.width, target.height, 1));
-        const blob = await encodeGif(
-          { width: target.width, height: target.height, delayMs: FRAME_DELAY_MS, frames: plan.frames, pixelsAt },
-          (done) => setStatus({ kind: 'making', done, total: plan.frames }),
+        let total = 0;
+        const blob = await makeGif(
+          target,
+          state,
+          range,
+          {
+            onStart: (frames) => setStatus({ kind: 'making', done: 0, total: (total = frames) }),
+            onProgress: (done) => setStatus({ kind: 'making', done, total }),
+          },
           controller.signal,
         );
         const figure = target.view === 'classic' ? classicFrames(state) : null;
-        const subject: ExportSubject = figure
-          ? { kind: 'figure', figure: figure.figure }
-          : { kind: 'steps', from: range.from + 1, to: range.to + 1 };
-        const file = job.name(subject, 'gif');
+        const file = job.name(
+          figure ? { kind: 'figure', figure: figure.figure } : { kind: 'steps', from: range.from + 1, to: range.to + 1 },
+          'gif',
+        );
         saveFile(file, blob);
         return file;
       } finally {
-        plan.dispose();
         running.current = null;
       }
     });

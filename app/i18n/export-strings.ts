@@ -14,7 +14,8 @@ export interface ExportStrings {
   readonly range: string;
   readonly from: string;
   readonly to: string;
-  readonly making: (done: number, total: number) => string;
+  /** Said once when the GIF starts; the progress bar counts the frames. */
+  readonly making: (frames: number) => string;
   readonly progressLabel: string;
   readonly cancel: string;
   readonly cancelled: string;
@@ -38,7 +39,7 @@ export const exportStrings: Readonly<Record<Lang, ExportStrings>> = {
     range: 'Steps in the GIF',
     from: 'From step',
     to: 'to step',
-    making: (done, total) => `Making the GIF: ${done} of ${total} frames…`,
+    making: (frames) => `Making a GIF of ${frames} ${frames === 1 ? 'frame' : 'frames'}…`,
     progressLabel: 'GIF progress',
     cancel: 'Cancel',
     cancelled: 'The GIF was cancelled; nothing was saved.',
@@ -63,7 +64,7 @@ export const exportStrings: Readonly<Record<Lang, ExportStrings>> = {
     range: 'GIF 包含的步骤',
     from: '从第几步',
     to: '到第几步',
-    making: (done, total) => `正在生成 GIF：已完成 ${done}/${total} 帧……`,
+    making: (frames) => `正在生成 ${frames} 帧的 GIF……`,
     progressLabel: 'GIF 进度',
     cancel: '取消',
     cancelled: '已取消生成 GIF，没有保存任何文件。',

@@ -38,7 +38,12 @@ describe('export for slides in the share menu', () => {
     const steps = store.getState().trace.steps.length;
     expect(screen.getByRole('spinbutton', { name: 'From step' })).toHaveProperty('value', '1');
     expect(screen.getByRole('spinbutton', { name: 'to step' })).toHaveProperty('value', String(steps));
-    fireEvent.change(screen.getByRole('spinbutton', { name: 'From step' }), { target: { value: '5' } });
+    const fromField = screen.getByRole('spinbutton', { name: 'From step' });
+    // An emptied field stays empty to be typed into (the range meanwhile starts at step 1).
+    fireEvent.change(fromField, { target: { value: '' } });
+    expect(fromField).toHaveProperty('value', '');
+    expect(screen.getByText(`The GIF shows ${steps} steps, one a second, in the view as it is panned and zoomed now.`)).toBeTruthy();
+    fireEvent.change(fromField, { target: { value: '5' } });
     expect(screen.getByRole('button', { name: /^Download GIF/ }).getAttribute('aria-describedby')).toBeTruthy();
     expect(screen.getByText(`The GIF shows ${steps - 4} steps, one a second, in the view as it is panned and zoomed now.`)).toBeTruthy();
   });
