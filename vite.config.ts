@@ -6,6 +6,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 
 const engine = fileURLToPath(new URL('./src/', import.meta.url));
 const inlineWorker = fileURLToPath(new URL('./app/worker/spawn-worker-inline.ts', import.meta.url));
+const inlineGifWorker = fileURLToPath(new URL('./app/export/spawn-gif-worker-inline.ts', import.meta.url));
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // `vite build --mode single` (npm run build:single): one self-contained HTML file in dist-single/,
@@ -36,7 +37,14 @@ export default defineConfig(({ mode }) => {
       }),
       ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []),
     ],
-    resolve: single ? { alias: [{ find: /^\.\/spawn-worker$/, replacement: inlineWorker }] } : {},
+    resolve: single
+      ? {
+          alias: [
+            { find: /^\.\/spawn-worker$/, replacement: inlineWorker },
+            { find: /^\.\/spawn-gif-worker$/, replacement: inlineGifWorker },
+          ],
+        }
+      : {},
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     build: {

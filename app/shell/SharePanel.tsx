@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExportActions } from '../export/ExportActions';
 import { shareStrings } from '../i18n/share-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectPresetName, selectScenario } from '../store/selectors';
@@ -59,6 +60,7 @@ export function SharePanel() {
         {status}
       </p>
       {upload.problem && <UploadErrors problem={upload.problem} />}
+      <ExportActions onStatus={setStatus} />
     </>
   );
 }

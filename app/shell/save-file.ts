@@ -1,6 +1,7 @@
-/** Saves a text as a file through a Blob URL, revoked once the download has started. */
-export function saveFile(name: string, text: string) {
-  const href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Saves a text (JSON) or a Blob (a picture) as a file through a Blob URL, revoked once the download has started. */
+export function saveFile(name: string, content: string | Blob) {
+  const blob = typeof content === 'string' ? new Blob([content], { type: 'application/json' }) : content;
+  const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;
   a.download = name;

@@ -4,6 +4,11 @@
  * "-" so that no name can smuggle a path or odd characters into it.
  */
 export function scenarioFileName(name: string): string {
+  return `packetwalk-${fileSlug(name)}.json`;
+}
+
+/** A free-text name as a file name's part: lower-case letters, digits and "-", at most 60 characters ('scenario' when nothing is left). */
+export function fileSlug(name: string): string {
   const slug = name
     .normalize('NFKD')
     .toLowerCase()
@@ -11,5 +16,5 @@ export function scenarioFileName(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return `packetwalk-${slug || 'scenario'}.json`;
+  return slug || 'scenario';
 }
