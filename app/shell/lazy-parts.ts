@@ -15,6 +15,7 @@ export const sharePanel = lazyPart('share', () => withReader(import('./SharePane
 export const ipvsPanel = lazyPart('ipvs', () => import('../panels/IpvsPanel').then((m) => m.IpvsPanel));
 export const classicPane = lazyPart('classic', () => import('./ClassicPane').then((m) => m.ClassicPane));
 export const stepListPane = lazyPart('list', () => import('./StepListPane').then((m) => m.StepListPane));
+export const verifyPanel = lazyPart('verify', () => import('../panels/verify/VerifyPanel').then((m) => m.VerifyPanel));
 
 /** Loads the chunk of a view (the cluster view is in the page's own). */
 export const preloadView = (view: View): Promise<void> =>
@@ -42,5 +43,8 @@ export async function preloadOpening({ view, mode, customScenario }: OpeningPart
 
 /** Every part and the reader loaded: tests render the page as it is once the chunks are in. */
 export async function preloadAllParts(): Promise<void> {
-  await Promise.all([loadScenarioIo(), ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane].map((p) => p.preload())]);
+  await Promise.all([
+    loadScenarioIo(),
+    ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, verifyPanel].map((p) => p.preload()),
+  ]);
 }
