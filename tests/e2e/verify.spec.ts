@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPacketStep, presetScenario, simulate } from '../../src/index';
+import { axeViolations } from './axe';
 import { notVisible, sidewaysOverflow } from './visible';
 import { watchErrors } from './watch-errors';
 
@@ -83,8 +84,10 @@ for (const [lang, name, width, height] of [
     await command(page, 'chain-list').scrollIntoViewIfNeeded();
     expect(await sidewaysOverflow(page)).toBe(0);
     await page.screenshot({ path: join(screenshots, `verify-dnat-${lang}-${width}x${height}.png`) });
+    expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: join(screenshots, `verify-dnat-${lang}-${width}x${height}-dark.png`) });
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 }
