@@ -1,7 +1,10 @@
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 import type { PacketStep, ProxyMode } from '../trace/types';
-import { chainSpec, grepTable } from './iptables-save-lines';
+import { chainSpec, grepTable, type SavedTable } from './iptables-save-lines';
+import type { TableName } from '../netfilter/evaluated-rule';
 import type { VerifyCommand } from './types';
+
+type IndexedSave = ReadonlyMap<TableName, SavedTable>;
 
 /** The rule that decided the step's outcome, or the last one evaluated. */
 export function decidingRule(step: PacketStep): EvaluatedRule | null {
@@ -17,7 +20,7 @@ export function decidingRule(step: PacketStep): EvaluatedRule | null {
  * that names its cluster IP. `save` is the node's `iptables-save` at this step,
  * when known.
  */
-export function ruleCommands(step: PacketStep, mode: ProxyMode, serviceIp: string | null, save: string | null): VerifyCommand[] {
+export function ruleCommands(step: PacketStep, mode: ProxyMode, serviceIp: string | null, save: IndexedSave | null): VerifyCommand[] {
   const rule = decidingRule(step);
   if (!rule) return [];
   const commands = decisionChains(step, rule).flatMap((r) => chainCommands(r, save));
@@ -44,7 +47,7 @@ function decisionChains(step: PacketStep, rule: EvaluatedRule): EvaluatedRule[] 
 }
 
 /** One chain listed with numbers and counters, then as `iptables-save` prints it. */
-function chainCommands(rule: EvaluatedRule, save: string | null): VerifyCommand[] {
+function chainCommands(rule: EvaluatedRule, save: IndexedSave | null): VerifyCommand[] {
   const { table, chain } = rule;
   const spec = save === null ? null : chainSpec(save, table, chain);
   return [

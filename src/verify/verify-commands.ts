@@ -1,10 +1,12 @@
 import type { NodeName } from '../net/ids';
+import type { TableName } from '../netfilter/evaluated-rule';
 import type { Scenario } from '../scenario/schema';
 import { isPacketStep } from '../trace/is-packet-step';
 import { nodeIptablesSave } from '../trace/node-views';
 import { topologyAt } from '../trace/topology';
 import type { ConntrackChange, ControlPlaneStep, PacketStep, Trace } from '../trace/types';
 import { conntrackCommands } from './conntrack-commands';
+import { indexIptablesSave, type SavedTable } from './iptables-save-lines';
 import { ipvsCommands } from './ipvs-commands';
 import { packetEntry } from './packet-entry';
 import { bridgeFdbCommand, routeCommand, tcpdumpCommand } from './path-commands';
@@ -13,7 +15,7 @@ import { ruleCommands } from './rule-commands';
 import { traceCommands } from './trace-commands';
 import type { VerifyCommand, VerifyGroup, VerifyPlace } from './types';
 
-const saves = new WeakMap<Scenario, Map<string, string | undefined>>();
+const saves = new WeakMap<Scenario, Map<string, ReadonlyMap<TableName, SavedTable> | null>>();
 
 /**
  * The node's `iptables-save` at this step, when the engine knows it: the
@@ -21,13 +23,21 @@ const saves = new WeakMap<Scenario, Map<string, string | undefined>>();
  * event (after one, the Rules panel's evaluated rules and the sync's diff are
  * what the trace holds). Memoised per scenario, node and mode.
  */
-function iptablesSaveAt(trace: Trace, step: PacketStep, node: NodeName, scenario: Scenario | undefined): string | null {
+function iptablesSaveAt(
+  trace: Trace,
+  step: PacketStep,
+  node: NodeName,
+  scenario: Scenario | undefined,
+): ReadonlyMap<TableName, SavedTable> | null {
   const nextEpoch = trace.epochs[1]?.fromStep ?? Infinity;
   if (!scenario || step.index >= nextEpoch) return null;
-  const cache = saves.get(scenario) ?? new Map<string, string | undefined>();
+  const cache = saves.get(scenario) ?? new Map<string, ReadonlyMap<TableName, SavedTable> | null>();
   saves.set(scenario, cache);
   const key = `${node}/${trace.mode}`;
-  if (!cache.has(key)) cache.set(key, nodeIptablesSave(scenario, node, trace.mode));
+  if (!cache.has(key)) {
+    const save = nodeIptablesSave(scenario, node, trace.mode);
+    cache.set(key, save === undefined ? null : indexIptablesSave(save));
+  }
   return cache.get(key) ?? null;
 }
 

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { verifyCommands, type VerifyGroup, type VerifyPlace } from '../../../src/index';
 import { verifyStrings } from '../../i18n/verify-strings';
 import { copyText } from '../../shell/copy-text';
+import { needsBackground } from '../../store/needs-background';
 import { useAppStore } from '../../store/StoreProvider';
 import { selectLang, selectScenario, selectStepIndex, selectTrace } from '../../store/selectors';
 import { VerifyCommandItem } from './VerifyCommandItem';
@@ -20,8 +21,9 @@ export function VerifyPanel() {
   const step = useAppStore(selectStepIndex);
   const scenario = useAppStore(selectScenario);
   const t = verifyStrings[useAppStore(selectLang)];
-  // The scenario gives the rule listings' output; only when the trace on screen is its own.
-  const own = scenario.name === trace.scenarioName ? scenario : undefined;
+  // The scenario gives the rule listings' output (kube-proxy's sync of the node, run once): only for
+  // the trace on screen, and not for a scenario so big it is simulated off the main thread (a second and more).
+  const own = scenario.name === trace.scenarioName && !needsBackground(scenario, trace.mode) ? scenario : undefined;
   const groups = useMemo(() => verifyCommands(trace, step, own), [trace, step, own]);
   const [status, setStatus] = useState('');
   const [fallback, setFallback] = useState<string | null>(null);
