@@ -42,7 +42,7 @@ export const verifyStrings: Readonly<Record<Lang, VerifyStrings>> = {
       'enter-node': (p) => `A shell in ${p.node}’s own namespaces, running the node’s own binaries (a privileged debug pod).`,
       'find-pod-pid': (p) => `Finds the process of ${p.pod}’s sandbox, whose network namespace nsenter enters.`,
       'chain-list': (p) =>
-        `Lists ${p.chain} (table ${p.table}) numbered, with the packets and bytes each rule matched; rule ${p.position} is the one this step stopped at.`,
+        `Lists ${p.chain} (table ${p.table}) numbered, with the packets and bytes each rule matched${p.position ? `; rule ${p.position} is the one that decided this step` : ''}.`,
       'chain-rules': (p) => `${p.chain} as iptables-save writes it.`,
       'save-grep': (p) => `Every nat rule that names ${p.ip}.`,
       'trace-add': (p) => `Marks matching packets for tracing in raw ${p.chain}, before conntrack and nat.`,
@@ -88,7 +88,8 @@ export const verifyStrings: Readonly<Record<Lang, VerifyStrings>> = {
     purpose: {
       'enter-node': (p) => `在 ${p.node} 自己的命名空间中打开 shell，运行节点自己的程序（特权调试 Pod）。`,
       'find-pod-pid': (p) => `找到 ${p.pod} 沙箱的进程，nsenter 进入它的网络命名空间。`,
-      'chain-list': (p) => `带编号列出 ${p.chain}（${p.table} 表）及每条规则匹配的包数和字节数；这一步停在第 ${p.position} 条。`,
+      'chain-list': (p) =>
+        `带编号列出 ${p.chain}（${p.table} 表）及每条规则匹配的包数和字节数${p.position ? `；这一步由第 ${p.position} 条决定` : ''}。`,
       'chain-rules': (p) => `按 iptables-save 的写法打印 ${p.chain}。`,
       'save-grep': (p) => `nat 表中所有提到 ${p.ip} 的规则。`,
       'trace-add': (p) => `在 raw ${p.chain} 中标记要跟踪的包，早于 conntrack 和 nat。`,

@@ -23,7 +23,7 @@ export function decidingRule(step: PacketStep): EvaluatedRule | null {
 export function ruleCommands(step: PacketStep, mode: ProxyMode, serviceIp: string | null, save: IndexedSave | null): VerifyCommand[] {
   const rule = decidingRule(step);
   if (!rule) return [];
-  const commands = decisionChains(step, rule).flatMap((r) => chainCommands(r, save));
+  const commands = decisionChains(step, rule).flatMap((r) => chainCommands(r, r.decided || r !== rule, save));
   if (mode === 'iptables' && serviceIp !== null) {
     commands.push({
       id: 'save-grep',
@@ -46,14 +46,18 @@ function decisionChains(step: PacketStep, rule: EvaluatedRule): EvaluatedRule[] 
   return caller ? [caller, rule] : [rule];
 }
 
-/** One chain listed with numbers and counters, then as `iptables-save` prints it. */
-function chainCommands(rule: EvaluatedRule, save: IndexedSave | null): VerifyCommand[] {
+/**
+ * One chain listed with numbers and counters, then as `iptables-save` prints it.
+ * `chose`: the rule decided the packet's fate (or jumped to the chain that did),
+ * so its number is worth naming; a hook whose chains let the packet through has none.
+ */
+function chainCommands(rule: EvaluatedRule, chose: boolean, save: IndexedSave | null): VerifyCommand[] {
   const { table, chain } = rule;
   const spec = save === null ? null : chainSpec(save, table, chain);
   return [
     {
       id: 'chain-list',
-      params: { table, chain, position: String(rule.position) },
+      params: { table, chain, position: chose ? String(rule.position) : '' },
       command: `iptables -t ${table} -L ${chain} -n -v --line-numbers`,
       expected: null,
     },

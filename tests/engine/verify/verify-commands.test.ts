@@ -252,3 +252,11 @@ describe('verifyCommands on every step', () => {
     },
   );
 });
+
+describe('verifyCommands names the deciding rule’s number only where a rule decided', () => {
+  it('at a FORWARD hook kube-proxy’s chains let through, the chain is listed without a number', () => {
+    const forward = stepOf(iptables, (s) => s.kind === 'hook' && s.hook === 'FORWARD' && s.label === 'SYN' && s.node === 'vm1');
+    expect(forward.rules.some((r) => r.decided)).toBe(false);
+    expect(byId(commandsAt(iptables, forward.index), 'chain-list')[0]!.params.position).toBe('');
+  });
+});
