@@ -1,4 +1,4 @@
-import type { VerifyCommandId, VerifyPlace } from '../../src/index';
+import type { VerifyCommandId, VerifyOutput, VerifyPlace } from '../../src/index';
 import type { Lang } from './lang';
 import { verifyFoldStrings } from './verify-fold-strings';
 
@@ -19,7 +19,7 @@ export interface VerifyStrings {
   readonly copyFallback: string;
   readonly commandLabel: string;
   /** The caption of a command's output, saying how close a real node's is. */
-  readonly prints: (fidelity: 'same' | 'ports-and-timers') => string;
+  readonly prints: (fidelity: VerifyOutput['fidelity']) => string;
   /** The output's accessible name. */
   readonly output: (command: string) => string;
   readonly none: string;
@@ -61,6 +61,7 @@ export const verifyStrings: Readonly<Record<Lang, VerifyStrings>> = {
       'route-get': (p) => `The route the kernel picks for ${p.dst}.`,
       'bridge-fdb': () => 'The bridge’s forwarding table: the port each MAC address was learned on.',
       tcpdump: (p) => `Captures the connection’s packets on ${p.device}, both directions.`,
+      'ipset-list': (p) => `The ipset ${p.set} and its members: in IPVS mode one set holds every Service address the rules match.`,
       'save-nat': () => 'The nat table after kube-proxy’s sync; run it before and after to see the change.',
       'watch-slices': () => 'Watches the EndpointSlices kube-proxy reads change.',
     },
@@ -70,7 +71,11 @@ export const verifyStrings: Readonly<Record<Lang, VerifyStrings>> = {
     copyFallback: 'This browser did not let the page copy: the command is selected below, press Ctrl+C (⌘C on a Mac).',
     commandLabel: 'Command to copy',
     prints: (f) =>
-      f === 'same' ? 'It prints (the same text on a node with this cluster):' : 'It prints (ports, timers and counters will differ):',
+      f === 'same'
+        ? 'It prints (the same text on a node with this cluster):'
+        : f === 'same-members'
+          ? 'It prints (the same members; the hash seed and memory size will differ):'
+          : 'It prints (ports, timers and counters will differ):',
     output: (command) => `What “${command}” prints`,
     none: 'Nothing to run on a node for this step.',
   },
@@ -107,6 +112,7 @@ export const verifyStrings: Readonly<Record<Lang, VerifyStrings>> = {
       'route-get': (p) => `内核为 ${p.dst} 选择的路由。`,
       'bridge-fdb': () => '网桥的转发表：每个 MAC 地址是从哪个端口学到的。',
       tcpdump: (p) => `在 ${p.device} 上抓取这个连接的包（双向）。`,
+      'ipset-list': (p) => `ipset ${p.set} 及其成员：IPVS 模式下，规则通过一个集合匹配所有 Service 地址。`,
       'save-nat': () => 'kube-proxy 同步后的 nat 表；在同步前后各运行一次即可看到变化。',
       'watch-slices': () => '观察 kube-proxy 读取的 EndpointSlice 的变化。',
     },
@@ -115,7 +121,12 @@ export const verifyStrings: Readonly<Record<Lang, VerifyStrings>> = {
     copied: '命令已复制。',
     copyFallback: '浏览器不允许页面复制：命令已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）。',
     commandLabel: '要复制的命令',
-    prints: (f) => (f === 'same' ? '输出（与此集群相同的节点上输出一致）：' : '输出（端口、计时器和计数会不同）：'),
+    prints: (f) =>
+      f === 'same'
+        ? '输出（与此集群相同的节点上输出一致）：'
+        : f === 'same-members'
+          ? '输出（成员相同；哈希种子和内存大小会不同）：'
+          : '输出（端口、计时器和计数会不同）：',
     output: (command) => `“${command}”的输出`,
     none: '这一步没有要在节点上运行的命令。',
   },

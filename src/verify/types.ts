@@ -32,6 +32,7 @@ export type VerifyCommandId =
   | 'route-get'
   | 'bridge-fdb'
   | 'tcpdump'
+  | 'ipset-list'
   | 'save-nat'
   | 'watch-slices';
 
@@ -44,7 +45,7 @@ export type VerifyCommandId =
  */
 export interface VerifyOutput {
   readonly lines: readonly string[];
-  readonly fidelity: 'same' | 'ports-and-timers';
+  readonly fidelity: 'same' | 'ports-and-timers' | 'same-members';
 }
 
 /** One command to run on a real node, filled with this step's values. */

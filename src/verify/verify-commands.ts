@@ -2,11 +2,12 @@ import type { NodeName } from '../net/ids';
 import type { TableName } from '../netfilter/evaluated-rule';
 import type { Scenario } from '../scenario/schema';
 import { isPacketStep } from '../trace/is-packet-step';
-import { nodeIptablesSave } from '../trace/node-views';
+import { nodeIpsetList, nodeIptablesSave } from '../trace/node-views';
 import { topologyAt } from '../trace/topology';
 import type { ConntrackChange, ControlPlaneStep, PacketStep, Trace } from '../trace/types';
 import { conntrackCommands } from './conntrack-commands';
 import { indexIptablesSave, type SavedTable } from './iptables-save-lines';
+import { ipsetCommands } from './ipset-commands';
 import { ipvsCommands } from './ipvs-commands';
 import { packetEntry } from './packet-entry';
 import { bridgeFdbCommand, routeCommand, tcpdumpCommand } from './path-commands';
@@ -15,31 +16,38 @@ import { ruleCommands } from './rule-commands';
 import { traceCommands } from './trace-commands';
 import type { VerifyCommand, VerifyGroup, VerifyPlace } from './types';
 
-const saves = new WeakMap<Scenario, Map<string, ReadonlyMap<TableName, SavedTable> | null>>();
+const memo = new WeakMap<Scenario, Map<string, unknown>>();
 
 /**
- * The node's `iptables-save` at this step, when the engine knows it: the
- * rules kube-proxy's first sync wrote, valid until the first control-plane
- * event (after one, the Rules panel's evaluated rules and the sync's diff are
- * what the trace holds). Memoised per scenario, node and mode.
+ * What kube-proxy's first sync left on a node (its `iptables-save`, its
+ * `ipset list`), when the engine knows it at this step: valid until the first
+ * control-plane event (after one, the Rules panel's evaluated rules and the
+ * sync's diff are what the trace holds). Memoised per scenario, node, mode and kind.
  */
-function iptablesSaveAt(
+function nodeStateAt<T>(
   trace: Trace,
   step: PacketStep,
-  node: NodeName,
   scenario: Scenario | undefined,
-): ReadonlyMap<TableName, SavedTable> | null {
+  key: string,
+  compute: (s: Scenario) => T,
+): T | null {
   const nextEpoch = trace.epochs[1]?.fromStep ?? Infinity;
   if (!scenario || step.index >= nextEpoch) return null;
-  const cache = saves.get(scenario) ?? new Map<string, ReadonlyMap<TableName, SavedTable> | null>();
-  saves.set(scenario, cache);
-  const key = `${node}/${trace.mode}`;
-  if (!cache.has(key)) {
-    const save = nodeIptablesSave(scenario, node, trace.mode);
-    cache.set(key, save === undefined ? null : indexIptablesSave(save));
-  }
-  return cache.get(key) ?? null;
+  const cache = memo.get(scenario) ?? new Map<string, unknown>();
+  memo.set(scenario, cache);
+  const full = `${key}/${trace.mode}`;
+  if (!cache.has(full)) cache.set(full, compute(scenario));
+  return (cache.get(full) as T | undefined) ?? null;
 }
+
+const iptablesSaveAt = (trace: Trace, step: PacketStep, node: NodeName, scenario: Scenario | undefined) =>
+  nodeStateAt(trace, step, scenario, `${node}/iptables-save`, (s): ReadonlyMap<TableName, SavedTable> | null => {
+    const save = nodeIptablesSave(s, node, trace.mode);
+    return save === undefined ? null : indexIptablesSave(save);
+  });
+
+const ipsetListAt = (trace: Trace, step: PacketStep, node: NodeName, scenario: Scenario | undefined) =>
+  nodeStateAt(trace, step, scenario, `${node}/ipset`, (s) => nodeIpsetList(s, node) ?? null);
 
 const group = (place: VerifyPlace, commands: VerifyCommand[], topic: VerifyGroup['topic'] = 'inspect'): VerifyGroup => ({
   topic,
@@ -82,6 +90,7 @@ function nodeSteps(trace: Trace, step: PacketStep, scenario: Scenario | undefine
     // The Service's own lines, where this step's rules looked for it (KUBE-SERVICES, a REJECT for no endpoints).
     const serviceIp = services.some((s) => s.clusterIP === dst) && step.rules.some((r) => r.text.includes(`-d ${dst}/32`)) ? dst : null;
     rules.push(...ruleCommands(step, trace.mode, serviceIp, iptablesSaveAt(trace, step, node, scenario)));
+    if (trace.mode === 'ipvs') rules.push(...ipsetCommands(step, ipsetListAt(trace, step, node, scenario)));
   }
   // A step no rule decided (conntrack carried the packet past nat) is shown by the entry that did.
   const change = step.conntrackChange ?? (step.rules.length === 0 ? earlierChange(trace, step) : null);

@@ -141,6 +141,7 @@ describe('verify strings', () => {
     realServer: '10.244.2.3:8080',
     device: 'cbr0',
     protocol: 'tcp',
+    set: 'KUBE-CLUSTER-IP',
   };
   it.each(ids)('words %s in both languages, Chinese with full-width punctuation', (id) => {
     const en = verifyStrings.en.purpose[id](params);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatConntrackSummary,
   isPacketStep,
+  nodeIpsetList,
   nodeIptablesSave,
   presetScenario,
   simulate,
@@ -147,6 +148,16 @@ describe('verifyCommands in IPVS mode', () => {
       ...natLines('vm1', 'ipvs').filter((l) => l.startsWith('-A KUBE-SERVICES ')),
     ]);
     expect(byId(cmds, 'save-grep')).toEqual([]);
+  });
+
+  it('lists the ipset the accepting rule matched, with the Service as its member, as the engine’s ipset list prints it', () => {
+    const pre = stepOf(ipvs, (s) => s.hook === 'PREROUTING' && s.node === 'vm1' && s.label === 'SYN');
+    const [set] = byId(commandsAt(ipvs, pre.index), 'ipset-list');
+    expect(set!.command).toBe('ipset list KUBE-CLUSTER-IP');
+    const list = nodeIpsetList(article, 'vm1')!;
+    const start = list.indexOf('Name: KUBE-CLUSTER-IP');
+    expect(set!.expected).toEqual({ lines: list.slice(start, list.indexOf('', start)), fidelity: 'same-members' });
+    expect(set!.expected!.lines.at(-1)).toBe('10.96.0.10,tcp:80');
   });
 
   it('shows ipvsadm -Ln after a kube-proxy sync: the table the sync left', () => {
