@@ -90,3 +90,13 @@ export {
  * @example const q = buildQuiz(simulate(presetScenario('article')!))[0]!; narrateQuiz(q.prompt, 'en')
  */
 export { buildQuiz, narrateQuiz, type QuizChoice, type QuizKind, type QuizQuestion } from './quiz';
+
+/**
+ * The commands that show a step on a real node (iptables, iptables-save, conntrack, ipvsadm,
+ * ip route, bridge, tcpdump, a TRACE rule with xtables-monitor or nft monitor trace), filled
+ * with the step's values, where each runs (`kubectl debug node/...`, a pod's netns through
+ * crictl and nsenter) and, where the engine can print it, what each prints.
+ * @example verifyCommands(trace, 3, scenario)[0]?.commands[0]?.command // 'iptables -t nat -L KUBE-SVC-6FQZKDMVESNX7NUN -n -v --line-numbers'
+ */
+export { verifyCommands } from './verify/verify-commands';
+export type * from './verify/types';

@@ -1,7 +1,7 @@
 import type { Lang } from './lang';
 
 /** The parts of the page that load on demand, each in a chunk of its own. */
-export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'classic' | 'list' | 'quiz';
+export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'classic' | 'list' | 'quiz' | 'verify';
 
 /** What a part says while its chunk loads, and when it could not be loaded. */
 export interface LoadingStrings {
@@ -17,6 +17,7 @@ const EN_PARTS: Readonly<Record<LazyPartName, string>> = {
   classic: 'the article figure',
   list: 'the step list',
   quiz: 'the quiz',
+  verify: 'the commands for a real node',
 };
 
 const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
@@ -26,6 +27,7 @@ const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
   classic: '文章插图',
   list: '步骤列表',
   quiz: '测验',
+  verify: '真实节点上的命令',
 };
 
 export const loadingStrings: Readonly<Record<Lang, LoadingStrings>> = {

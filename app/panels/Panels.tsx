@@ -6,6 +6,7 @@ import { EvidencePanel } from './EvidencePanel';
 import { PacketPanel } from './PacketPanel';
 import { RulesPanel } from './RulesPanel';
 import { usePanelStrings } from './usePanelStrings';
+import { VerifyFold } from './verify/VerifyFold';
 import './panels.css';
 
 /**
@@ -20,6 +21,8 @@ export function Panels() {
   return (
     <div className="pw-panels" data-id="panels" aria-label={t.panels} role="group">
       <EvidencePanel />
+      {/* Folded: one line under the evidence until opened (its commands are a chunk of their own). */}
+      <VerifyFold />
       <PacketPanel />
       <RulesPanel />
       {/* IPVS mode's tables load with it (a chunk of their own). */}

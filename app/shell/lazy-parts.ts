@@ -17,6 +17,7 @@ export const classicPane = lazyPart('classic', () => import('./ClassicPane').the
 export const stepListPane = lazyPart('list', () => import('./StepListPane').then((m) => m.StepListPane));
 /** Quiz mode's card, with the engine's question builder. */
 export const quizCard = lazyPart('quiz', () => import('../quiz/QuizCard').then((m) => m.QuizCard));
+export const verifyPanel = lazyPart('verify', () => import('../panels/verify/VerifyPanel').then((m) => m.VerifyPanel));
 
 /** Loads the chunk of a view (the cluster view is in the page's own). */
 export const preloadView = (view: View): Promise<void> =>
@@ -53,6 +54,6 @@ export async function preloadOpening({ view, mode, customScenario, quiz = false 
 export async function preloadAllParts(): Promise<void> {
   await Promise.all([
     loadScenarioIo(),
-    ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, quizCard].map((p) => p.preload()),
+    ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, quizCard, verifyPanel].map((p) => p.preload()),
   ]);
 }
