@@ -4,6 +4,7 @@ import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectView } from '../store/selectors';
 import { urlWriter } from '../url/url-state';
 import { embedCode } from './embed-code';
+import { copyText } from './copy-text';
 
 // The query string of the frame on screen with embed=1: a string, so the button re-renders only when it changes.
 const selectEmbedSearch = urlWriter({ embed: true });
@@ -35,12 +36,10 @@ export function CopyEmbedCode({ disabled, onStatus }: CopyEmbedCodeProps) {
   const copy = async () => {
     const src = new URL(`${window.location.pathname}${search}`, window.location.href).href;
     const code = embedCode({ src, title: t.embedded, view });
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(code);
+    if (await copyText(code)) {
       setFallback(null);
       onStatus(t.embedCopied);
-    } catch {
+    } else {
       // Not a secure context, or the permission was refused: the user copies the selected text.
       setFallback(code);
       onStatus(t.embedFallback);

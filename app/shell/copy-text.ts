@@ -1,5 +1,5 @@
 /**
- * Puts text on the clipboard, as the share menu's Copy link and Copy embed code do: true when
+ * Puts text on the clipboard (Copy link, Copy embed code, a command's Copy): true when
  * the clipboard took it, false where the page may not (not a secure context, or the permission
  * was refused), for the caller to offer the text selected instead.
  */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../store/StoreProvider';
 import { selectSearch } from '../store/selectors';
+import { copyText } from './copy-text';
 
 /**
  * Copies the full URL of the frame on screen to the clipboard. Where the page
@@ -13,15 +14,9 @@ export function useCopyLink() {
   /** True when the clipboard took the link, false when it is offered as `fallback` instead. */
   const copy = async (): Promise<boolean> => {
     const url = new URL(`${window.location.pathname}${search}`, window.location.href).href;
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(url);
-      setFallback(null);
-      return true;
-    } catch {
-      setFallback(url);
-      return false;
-    }
+    const copied = await copyText(url);
+    setFallback(copied ? null : url);
+    return copied;
   };
   return { fallback, copy, dismissFallback: () => setFallback(null) };
 }
