@@ -1,0 +1,127 @@
+import { buildCluster, type BuiltCluster } from './build-cluster';
+import { planCluster, type ClusterPlan } from './cluster-plan';
+import { compareCounters } from './compare-counters';
+import { compareConntrack, compareDistribution, compareFirstAnswer, compareRules, describe } from './compare';
+import { deliveredFirstPacket, traceWithPick, type Expectation } from './expectations';
+import { loadNodeRules, saveNodeRules } from './load-rules';
+import type { ParityRun } from './namespaces';
+import { check, fail, type Check } from './report';
+import { holdConnection, openConnections, startServers, type Answer } from './traffic';
+import { arrivedTtls, installTtlCounters } from './udp-ttl';
+
+/** Connections per scenario for the distribution (the issue's 300). */
+export const DISTRIBUTION_CONNECTIONS = 300;
+
+export interface ScenarioOptions {
+  /** Spoils each node's rules before loading (`--break`); the engine's text is still what is expected. */
+  readonly spoil?: (rules: string) => string;
+}
+
+/** What the kernel showed while the first connection was open. */
+interface FirstConnection {
+  readonly answer: Answer;
+  readonly conntrack: Map<string, string>;
+  readonly counters: Map<string, string>;
+  readonly ttls: number[];
+}
+
+/**
+ * One scenario on a real kernel: build its cluster, load the engine's rules, open its first
+ * connection and read every node's conntrack and counters while it is open, then open 300 for
+ * the distribution; compare all of it with the engine. The cluster is torn down in any case.
+ */
+export async function runScenario(run: ParityRun, exp: Expectation, tag: string, options: ScenarioOptions): Promise<Check[]> {
+  const name = exp.scenario.name;
+  const plan = planCluster(exp.scenario, exp.trace.topology);
+  let cluster: BuiltCluster | undefined;
+  try {
+    cluster = buildCluster(run, plan, tag);
+    const checks = loadRules(run, exp, cluster, options);
+    if (checks.some((c) => c.status === 'FAIL' && c.detail.startsWith('iptables-restore'))) return checks;
+    if (exp.protocol === 'udp') installUdpCounters(run, plan, cluster);
+    await startServers(run, cluster, plan.pods);
+    const first = await firstConnection(run, exp, plan, cluster);
+    checks.push(...compareFirst(exp, first));
+    if (exp.endpoints.length > 0) {
+      const answers = await openConnections(run, clientNs(exp, cluster), exp.protocol, exp.serviceIp, exp.servicePort, DISTRIBUTION_CONNECTIONS);
+      checks.push(compareDistribution(name, answers, exp.endpoints, exp.sessionAffinity));
+    }
+    return checks;
+  } catch (e) {
+    return [fail(`${name}: run`, (e as Error).message)];
+  } finally {
+    if (cluster) run.teardown(cluster.all);
+  }
+}
+
+function loadRules(run: ParityRun, exp: Expectation, cluster: BuiltCluster, options: ScenarioOptions): Check[] {
+  return [...exp.rules.entries()].map(([node, rules]) => {
+    const ns = cluster.nodes.get(node)!;
+    try {
+      loadNodeRules(run, ns, options.spoil ? options.spoil(rules) : rules);
+    } catch (e) {
+      return fail(`${exp.scenario.name}: rules on ${node}`, `iptables-restore refused the engine's rules: ${(e as Error).message}`);
+    }
+    return compareRules(exp.scenario.name, node, rules, saveNodeRules(run, ns));
+  });
+}
+
+function installUdpCounters(run: ParityRun, plan: ClusterPlan, cluster: BuiltCluster): void {
+  for (const pod of plan.pods) {
+    for (const p of pod.ports) if (p.protocol === 'udp') installTtlCounters(run, cluster.pods.get(pod.name)!, p.port);
+  }
+}
+
+function clientNs(exp: Expectation, cluster: BuiltCluster): string {
+  const ns = exp.clientIsNode ? cluster.nodes.get(exp.client) : cluster.pods.get(exp.client);
+  if (!ns) throw new Error(`no namespace for the client ${exp.client}`);
+  return ns;
+}
+
+async function firstConnection(run: ParityRun, exp: Expectation, plan: ClusterPlan, cluster: BuiltCluster): Promise<FirstConnection> {
+  const held = await holdConnection(run, clientNs(exp, cluster), exp.protocol, exp.serviceIp, exp.servicePort);
+  try {
+    const conntrack = new Map(plan.nodes.map((n) => [n.name, run.exec(cluster.nodes.get(n.name)!, 'conntrack', ['-L', '-f', 'ipv4'])] as const));
+    const counters = new Map(plan.nodes.map((n) => [n.name, saveNodeRules(run, cluster.nodes.get(n.name)!, true)] as const));
+    const answer = held.answer;
+    const ttls = exp.protocol === 'udp' && 'pod' in answer ? arrivedTtls(run, cluster.pods.get(answer.pod)!) : [];
+    return { answer: held.answer, conntrack, counters, ttls };
+  } finally {
+    await held.close();
+  }
+}
+
+/** The first connection against the engine: the answer, and (aligned on the kernel's pick) source, conntrack, counters, TTL. */
+function compareFirst(exp: Expectation, first: FirstConnection): Check[] {
+  const name = exp.scenario.name;
+  const summary = exp.trace.connections[0]!;
+  const checks = [compareFirstAnswer(name, first.answer, summary.outcome, exp.endpoints)];
+  const keep = new Set([exp.servicePort, ...exp.trace.connections.flatMap((c) => (c.endpoint ? [Number(c.endpoint.split(':')[1])] : []))]);
+  if (!('pod' in first.answer)) {
+    checks.push(...compareConntrack(name, exp.trace, first.conntrack, keep), ...compareCounters(name, exp.trace, first.counters));
+    return checks;
+  }
+  const picked = first.answer.pod;
+  const enginePick = summary.endpointPod;
+  checks.push(
+    check(
+      enginePick !== null && exp.endpoints.includes(enginePick),
+      `${name}: engine's pick`,
+      `the engine (seed ${exp.scenario.seed}) picks ${enginePick}, a ready endpoint; the kernel picked ${picked}`,
+    ),
+  );
+  const aligned = traceWithPick(exp.scenario, picked);
+  if (!aligned) return [...checks, fail(`${name}: alignment`, `no engine seed picks ${picked}, as the kernel did`)];
+  const delivered = deliveredFirstPacket(aligned)!;
+  const seen = first.answer.peer.split(':')[0];
+  checks.push(
+    check(seen === delivered.after.srcIp, `${name}: source seen`, `${picked} saw ${first.answer.peer}; engine (seed ${aligned.seed}, same pick): ${delivered.after.srcIp}`),
+    ...compareConntrack(name, aligned, first.conntrack, keep),
+    ...compareCounters(name, aligned, first.counters),
+  );
+  if (exp.protocol === 'udp') {
+    const ttl = delivered.after.ttl;
+    checks.push(check(first.ttls.length === 1 && first.ttls[0] === ttl, `${name}: UDP TTL`, `arrived with TTL ${first.ttls.join(', ') || '?'}; engine: ${ttl}`));
+  }
+  return checks;
+}
