@@ -4,7 +4,10 @@
  * rules is pushed to 0.9 (or 0.1 when it is already high), which skews the split.
  */
 export function breakProbability(rules: string): string {
-  return rules.replace(/--probability (\d\.\d+)/, (_m, p: string) => `--probability ${Number(p) >= 0.9 ? '0.10000000000' : '0.90000000000'}`);
+  return rules.replace(
+    /--probability (\d\.\d+)/,
+    (_m, p: string) => `--probability ${Number(p) >= 0.9 ? '0.10000000000' : '0.90000000000'}`,
+  );
 }
 
 /** The ways `--break` can spoil the rules before loading. */

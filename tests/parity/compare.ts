@@ -59,7 +59,11 @@ export function compareDistribution(name: string, answers: readonly Answer[], en
   const split = endpoints.map((pod, i) => `${pod} ${counts[i]}`).join(', ');
   if (answered !== answers.length) {
     const other = answers.find((a) => !('pod' in a) || !endpoints.includes(a.pod));
-    return check(false, label, `${answers.length - answered} of ${answers.length} not answered by an endpoint (${describe(other!)}); ${split}`);
+    return check(
+      false,
+      label,
+      `${answers.length - answered} of ${answers.length} not answered by an endpoint (${describe(other!)}); ${split}`,
+    );
   }
   if (affinity) {
     const on = counts.filter((c) => c > 0).length;

@@ -1,12 +1,4 @@
-import {
-  isPacketStep,
-  nodeIptablesSave,
-  presetScenario,
-  simulate,
-  type PacketStep,
-  type Scenario,
-  type Trace,
-} from '../../src/index';
+import { isPacketStep, nodeIptablesSave, presetScenario, simulate, type PacketStep, type Scenario, type Trace } from '../../src/index';
 
 /** How far the suite looks for a seed with which the engine picks what the kernel picked. */
 const SEED_SEARCH = 200;

@@ -58,7 +58,10 @@ function ipvsCheck(parity: ParityRun): Check {
   const probe = parity.addNamespace('probe');
   const hasIpvs = runCommand('ip', ['netns', 'exec', probe, 'cat', '/proc/net/ip_vs']).ok;
   parity.teardown([probe]);
-  return skipped('ipvs', hasIpvs ? 'IPVS mode is not replayed yet' : 'this kernel has no IPVS (no /proc/net/ip_vs; the suite loads no module)');
+  return skipped(
+    'ipvs',
+    hasIpvs ? 'IPVS mode is not replayed yet' : 'this kernel has no IPVS (no /proc/net/ip_vs; the suite loads no module)',
+  );
 }
 
 /** The suite's own last check: no `pwpar-` namespace and none of its processes remain. */
@@ -67,7 +70,9 @@ async function leftoversCheck(parity: ParityRun): Promise<Check> {
   const namespaces = existingParityNamespaces();
   const pids = parity.livePids();
   const clean = namespaces.length === 0 && pids.length === 0;
-  const detail = clean ? 'no pwpar- namespace and no process of this run remain' : `left: namespaces ${namespaces.join(', ') || 'none'}; PIDs ${pids.join(', ') || 'none'}`;
+  const detail = clean
+    ? 'no pwpar- namespace and no process of this run remain'
+    : `left: namespaces ${namespaces.join(', ') || 'none'}; PIDs ${pids.join(', ') || 'none'}`;
   return check(clean, 'cleanup', detail);
 }
 

@@ -14,7 +14,9 @@ export function normaliseConntrackLine(line: string, keep: ReadonlySet<number>):
   if (fields.length > 2 && /^\d+$/.test(fields[2]!)) fields[2] = 'TIMEOUT';
   return fields
     .filter((f) => !f.startsWith('id='))
-    .map((f) => f.replace(/^(sport|dport)=(\d+)$/, (_m, key: string, port: string) => (keep.has(Number(port)) ? `${key}=${port}` : `${key}=*`)))
+    .map((f) =>
+      f.replace(/^(sport|dport)=(\d+)$/, (_m, key: string, port: string) => (keep.has(Number(port)) ? `${key}=${port}` : `${key}=*`)),
+    )
     .join(' ');
 }
 

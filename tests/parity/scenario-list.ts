@@ -15,7 +15,8 @@ export function parityScenarios(): ParityScenario[] {
   const list: ParityScenario[] = PRESET_NAMES.map((name) => {
     const scenario = presetScenario(name)!;
     if (scenario.mode !== 'iptables') return { name, skip: `${scenario.mode} mode` };
-    if (scenario.events.length > 0) return { name, skip: 'control-plane events are not replayed yet (kube-proxy resync between connections)' };
+    if (scenario.events.length > 0)
+      return { name, skip: 'control-plane events are not replayed yet (kube-proxy resync between connections)' };
     if (scenario.cluster.pods.length > MAX_PODS)
       return { name, skip: `${scenario.cluster.nodes.length} nodes and ${scenario.cluster.pods.length} pods: too big for a quick run` };
     return { scenario };
