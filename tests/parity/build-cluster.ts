@@ -49,6 +49,12 @@ export function buildCluster(run: ParityRun, plan: ClusterPlan, tag: string): Bu
   return { wire, nodes, pods, all };
 }
 
+/** A pod added by a control-plane event: its own namespace (`role`) on its node's bridge. */
+export function addPod(run: ParityRun, plan: ClusterPlan, cluster: BuiltCluster, pod: PodPlan, role: string): string {
+  const node = plan.nodes.find((n) => n.name === pod.node)!;
+  return buildPod(run, node, pod, cluster.nodes.get(pod.node)!, run.addNamespace(role));
+}
+
 function buildNode(run: ParityRun, plan: ClusterPlan, node: NodePlan, i: number, wire: string, ns: string): string {
   const port = `w${i}`;
   run.exec(wire, 'ip', ['link', 'add', port, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns]);

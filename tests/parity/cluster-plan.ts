@@ -34,13 +34,27 @@ export function planCluster(scenario: Scenario, topology: Topology): ClusterPlan
   return { nodes, pods, wirePrefix: 24, routerIp: routerAddress(nodes.map((n) => n.ip)) };
 }
 
-/** The container ports a pod declares (SCTP is left out: the server speaks TCP and UDP). */
-function podPorts(scenario: Scenario, pod: string): PodPlan['ports'] {
+/**
+ * The ports a pod's server listens on: its container ports, and every numeric targetPort of the
+ * scenario's Services (a Service may target a port the pod does not declare, as pod-churn's DNS
+ * port does). SCTP is left out: the server speaks TCP and UDP.
+ */
+export function podPorts(scenario: Scenario, pod: string): PodPlan['ports'] {
   const spec = scenario.cluster.pods.find((p) => p.name === pod);
-  const ports = (spec?.ports ?? []).flatMap((p) =>
-    p.protocol === 'SCTP' ? [] : [{ port: p.containerPort, protocol: p.protocol === 'UDP' ? ('udp' as const) : ('tcp' as const) }],
-  );
-  return ports;
+  const services = [...scenario.cluster.services, ...scenario.events.flatMap((e) => (e.action === 'create-service' ? [e.service] : []))];
+  const created = scenario.events.flatMap((e) => (e.action === 'create-pod' && e.pod.name === pod ? e.pod.ports : []));
+  const all = [
+    ...[...(spec?.ports ?? []), ...created].map((p) => ({ port: p.containerPort, protocol: p.protocol })),
+    ...services.flatMap((s) =>
+      s.ports.flatMap((p) => (typeof p.targetPort === 'number' ? [{ port: p.targetPort, protocol: p.protocol }] : [])),
+    ),
+  ];
+  const out: { port: number; protocol: 'tcp' | 'udp' }[] = [];
+  for (const p of all) {
+    const protocol = p.protocol === 'UDP' ? 'udp' : p.protocol === 'TCP' ? 'tcp' : undefined;
+    if (protocol && !out.some((o) => o.port === p.port && o.protocol === protocol)) out.push({ port: p.port, protocol });
+  }
+  return out;
 }
 
 /** The highest host address of the first node's /24 that no node uses. */

@@ -1,6 +1,4 @@
-import type { Trace } from '../../src/index';
 import { chiSquareUniform } from './chi-square';
-import { conntrackAfterFirst } from './expectations';
 import { iptablesSaveTables, normaliseConntrack } from './normalise';
 import { check, type Check } from './report';
 import type { Answer } from './traffic';
@@ -26,23 +24,33 @@ function firstDifference(want: string, got: string): string {
   return `engine: ${a[at] ?? '(end)'}\nkernel: ${b[at] ?? '(end)'}`;
 }
 
-/** conntrack -L on every node while the first connection is open, against the engine's tables after its walk. */
-export function compareConntrack(name: string, trace: Trace, kernel: ReadonlyMap<string, string>, keep: ReadonlySet<number>): Check[] {
-  const engine = conntrackAfterFirst(trace);
+/** conntrack -L on every node against the engine's tables at the same point (see conntrackAt). */
+export function compareConntrack(
+  name: string,
+  engine: ReadonlyMap<string, readonly string[]>,
+  kernel: ReadonlyMap<string, string>,
+  keep: ReadonlySet<number>,
+): Check[] {
   return [...kernel.keys()].map((node) => {
     const want = normaliseConntrack(engine.get(node) ?? [], keep);
     const got = normaliseConntrack(kernel.get(node)!.split('\n'), keep);
     const same = want.length === got.length && want.every((l, i) => l === got[i]);
     const detail = same
-      ? `${got.length} entr${got.length === 1 ? 'y' : 'ies'} as the engine's${got[0] ? `: ${got[0]}` : ''}`
+      ? `${got.length} entr${got.length === 1 ? 'y' : 'ies'} as the engine's${got[0] ? `: ${got.join('; ')}` : ''}`
       : `engine:\n${want.join('\n') || '(none)'}\nkernel:\n${got.join('\n') || '(none)'}`;
     return check(same, `${name}: conntrack on ${node}`, detail);
   });
 }
 
 /** The first connection's answer: a pod among the ready endpoints, or the refusal the engine predicts. */
-export function compareFirstAnswer(name: string, answer: Answer, outcome: string, endpoints: readonly string[]): Check {
-  const label = `${name}: first connection`;
+export function compareFirstAnswer(
+  name: string,
+  answer: Answer,
+  outcome: string,
+  endpoints: readonly string[],
+  what = 'first connection',
+): Check {
+  const label = `${name}: ${what}`;
   if (outcome === 'rejected') {
     const refused = 'error' in answer && answer.error === 'ECONNREFUSED';
     return check(refused, label, `engine: rejected (REJECT, ICMP port unreachable); kernel: ${describe(answer)}`);

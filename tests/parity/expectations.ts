@@ -46,28 +46,27 @@ export function engineExpectation(scenario: Scenario): Expectation {
 }
 
 /**
- * The engine's trace with the first seed (from the scenario's own) whose first connection
- * picks `pod`: the kernel draws its own random numbers, so this is how the engine is aligned
- * with the kernel's pick before the source address and conntrack are compared.
+ * The engine's trace with the first seed (from the scenario's own) whose connections pick the
+ * pods in `picks` (null: no pod answered), in order: the kernel draws its own random numbers, so
+ * this is how the engine is aligned with the kernel's picks before source addresses and conntrack
+ * are compared.
  */
-export function traceWithPick(scenario: Scenario, pod: string): Trace | undefined {
+export function traceWithPicks(scenario: Scenario, picks: readonly (string | null)[]): Trace | undefined {
   for (let i = 0; i < SEED_SEARCH; i++) {
     const trace = simulate(scenario, { seed: (scenario.seed + i) >>> 0 });
-    if (trace.connections[0]?.endpointPod === pod) return trace;
+    if (picks.every((pod, k) => (trace.connections[k]?.endpointPod ?? null) === pod)) return trace;
   }
   return undefined;
 }
 
-/** The first packet of the first connection as it reaches the server's eth0 (the source the server sees, its TTL). */
-export function deliveredFirstPacket(trace: Trace): PacketStep | undefined {
-  return trace.steps.find((s): s is PacketStep => isPacketStep(s) && s.kind === 'deliver' && s.connection === 0 && s.packet === 0);
+/** A connection's first packet as it reaches the server's eth0 (the source the server sees, its TTL). */
+export function deliveredFirstPacket(trace: Trace, connection = 0): PacketStep | undefined {
+  return trace.steps.find((s): s is PacketStep => isPacketStep(s) && s.kind === 'deliver' && s.connection === connection && s.packet === 0);
 }
 
-/** Every node's `conntrack -L` lines at the end of the first connection's walk. */
-export function conntrackAfterFirst(trace: Trace): ReadonlyMap<string, readonly string[]> {
-  const last = trace.connections[0]?.lastStep ?? 0;
-  const step = trace.steps[last];
-  return new Map((step?.conntrack ?? []).map((c) => [c.node as string, c.entries.map((e) => e.text)] as const));
+/** Every node's `conntrack -L` lines after a step of a trace (the end of a connection's walk, a sync). */
+export function conntrackAt(trace: Trace, step: number): ReadonlyMap<string, readonly string[]> {
+  return new Map((trace.steps[step]?.conntrack ?? []).map((c) => [c.node as string, c.entries.map((e) => e.text)] as const));
 }
 
 /** The preset, its Service ports, pods' ports and traffic turned to UDP: the same story over datagrams. */

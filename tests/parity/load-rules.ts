@@ -19,6 +19,11 @@ export function loadNodeRules(run: ParityRun, ns: string, rules: string): void {
     `net.netfilter.nf_conntrack_tcp_timeout_close_wait=${tcp.CLOSE_WAIT}`,
   ]);
   for (const name of nfacctNames(rules)) run.exec(ns, 'nfacct', ['add', name]);
+  restoreRules(run, ns, rules);
+}
+
+/** A kube-proxy sync: the node's nat and filter tables replaced at once (iptables-restore is all-or-nothing per table). */
+export function restoreRules(run: ParityRun, ns: string, rules: string): void {
   run.exec(ns, 'iptables-restore', [], rules);
 }
 

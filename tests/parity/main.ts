@@ -5,6 +5,7 @@ import { existingParityNamespaces, ParityRun } from './namespaces';
 import { missingPrerequisite } from './prerequisites';
 import { check, formatCheck, formatSummary, skipped, type Check } from './report';
 import { runScenario } from './run-scenario';
+import { runTimeline } from './run-timeline';
 import { parityScenarios } from './scenario-list';
 import { run as runCommand } from './shell';
 
@@ -44,7 +45,12 @@ async function main(): Promise<number> {
     let n = 0;
     for (const s of scenarios) {
       if (!('scenario' in s)) report(skipped(s.name, s.skip));
-      else for (const c of await runScenario(parity, engineExpectation(s.scenario), `s${n++}`, { spoil })) report(c);
+      else {
+        const exp = engineExpectation(s.scenario);
+        const tag = `s${n++}`;
+        const results = s.scenario.events.length > 0 ? await runTimeline(parity, exp, tag) : await runScenario(parity, exp, tag, { spoil });
+        results.forEach(report);
+      }
     }
   } finally {
     parity.cleanup();

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { mustRun, run } from './shell';
+import { mustRun, run, type CommandResult } from './shell';
 
 /** Every namespace this suite creates starts with it, so nobody else's is ever touched. */
 export const NAMESPACE_PREFIX = 'pwpar-';
@@ -68,6 +68,12 @@ export class ParityRun {
     return mustRun('ip', ['netns', 'exec', ns, command, ...args], input);
   }
 
+  /** Like `exec`, for a command that may fail without it being an error (conntrack -D that deletes nothing). */
+  tryExec(ns: string, command: string, args: readonly string[]): CommandResult {
+    this.assertOurs(ns);
+    return run('ip', ['netns', 'exec', ns, command, ...args]);
+  }
+
   /** Starts a long-lived process inside one of our namespaces; `ip netns exec` execs it, so the PID is the process's own. */
   spawnIn(ns: string, command: string, args: readonly string[]): ChildProcess {
     this.assertOurs(ns);
@@ -98,14 +104,22 @@ export class ParityRun {
     }
   }
 
+  /** Stops one of our processes by its PID (a deleted pod's server). */
+  stop(child: ChildProcess): void {
+    if (child.pid !== undefined && this.children.has(child.pid)) killHard(child.pid);
+  }
+
+  /** Deletes one of our namespaces by its exact name (a deleted pod's). */
+  deleteNamespace(ns: string): void {
+    this.assertOurs(ns);
+    run('ip', ['netns', 'del', ns]);
+    this.namespaces.splice(this.namespaces.indexOf(ns), 1);
+  }
+
   /** Deletes the namespaces of one scenario's cluster (by exact name) and stops our processes. */
   teardown(namespaces: readonly string[]): void {
     for (const pid of this.children.keys()) killHard(pid);
-    for (const ns of [...namespaces].reverse()) {
-      run('ip', ['netns', 'del', ns]);
-      const i = this.namespaces.indexOf(ns);
-      if (i >= 0) this.namespaces.splice(i, 1);
-    }
+    for (const ns of [...namespaces].reverse()) if (this.namespaces.includes(ns)) this.deleteNamespace(ns);
   }
 
   private assertOurs(ns: string): void {

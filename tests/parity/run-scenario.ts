@@ -2,7 +2,7 @@ import { buildCluster, type BuiltCluster } from './build-cluster';
 import { planCluster, type ClusterPlan } from './cluster-plan';
 import { compareCounters } from './compare-counters';
 import { compareConntrack, compareDistribution, compareFirstAnswer, compareRules } from './compare';
-import { deliveredFirstPacket, traceWithPick, type Expectation } from './expectations';
+import { conntrackAt, deliveredFirstPacket, traceWithPicks, type Expectation } from './expectations';
 import { loadNodeRules, saveNodeRules } from './load-rules';
 import type { ParityRun } from './namespaces';
 import { check, fail, type Check } from './report';
@@ -32,7 +32,7 @@ interface FirstConnection {
  */
 export async function runScenario(run: ParityRun, exp: Expectation, tag: string, options: ScenarioOptions): Promise<Check[]> {
   const name = exp.scenario.name;
-  const plan = planCluster(exp.scenario, exp.trace.topology);
+  const plan = planCluster(exp.scenario, exp.trace.epochs[0]?.topology ?? exp.trace.topology);
   let cluster: BuiltCluster | undefined;
   try {
     cluster = buildCluster(run, plan, tag);
@@ -67,7 +67,7 @@ async function distribution(run: ParityRun, exp: Expectation, cluster: BuiltClus
   return { ...second, detail: `first 300 over the critical value (${first.detail}); second 300: ${second.detail}` };
 }
 
-function loadRules(run: ParityRun, exp: Expectation, cluster: BuiltCluster, options: ScenarioOptions): Check[] {
+export function loadRules(run: ParityRun, exp: Expectation, cluster: BuiltCluster, options: ScenarioOptions): Check[] {
   return [...exp.rules.entries()].map(([node, rules]) => {
     const ns = cluster.nodes.get(node)!;
     try {
@@ -113,7 +113,10 @@ function compareFirst(exp: Expectation, first: FirstConnection): Check[] {
   const checks = [compareFirstAnswer(name, first.answer, summary.outcome, exp.endpoints)];
   const keep = new Set([exp.servicePort, ...exp.trace.connections.flatMap((c) => (c.endpoint ? [Number(c.endpoint.split(':')[1])] : []))]);
   if (!('pod' in first.answer)) {
-    checks.push(...compareConntrack(name, exp.trace, first.conntrack, keep), ...compareCounters(name, exp.trace, first.counters));
+    checks.push(
+      ...compareConntrack(name, conntrackAt(exp.trace, summary.lastStep), first.conntrack, keep),
+      ...compareCounters(name, exp.trace, first.counters),
+    );
     return checks;
   }
   const picked = first.answer.pod;
@@ -125,7 +128,7 @@ function compareFirst(exp: Expectation, first: FirstConnection): Check[] {
       `the engine (seed ${exp.scenario.seed}) picks ${enginePick}, a ready endpoint; the kernel picked ${picked}`,
     ),
   );
-  const aligned = traceWithPick(exp.scenario, picked);
+  const aligned = traceWithPicks(exp.scenario, [picked]);
   if (!aligned) return [...checks, fail(`${name}: alignment`, `no engine seed picks ${picked}, as the kernel did`)];
   const delivered = deliveredFirstPacket(aligned)!;
   const seen = first.answer.peer.split(':')[0];
@@ -135,7 +138,7 @@ function compareFirst(exp: Expectation, first: FirstConnection): Check[] {
       `${name}: source seen`,
       `${picked} saw ${first.answer.peer}; engine (seed ${aligned.seed}, same pick): ${delivered.after.srcIp}`,
     ),
-    ...compareConntrack(name, aligned, first.conntrack, keep),
+    ...compareConntrack(name, conntrackAt(aligned, aligned.connections[0]!.lastStep), first.conntrack, keep),
     ...compareCounters(name, aligned, first.counters),
   );
   if (exp.protocol === 'udp') {

@@ -10,13 +10,11 @@ const UDP_VARIANTS = ['article', 'hairpin'];
 /** A scenario to replay, or the reason it cannot be replayed here. */
 export type ParityScenario = { readonly scenario: Scenario } | { readonly name: string; readonly skip: string };
 
-/** Every iptables-mode preset that fits, the UDP variants, and the rest with the reason they are left out. */
+/** Every iptables-mode preset that fits (with control-plane events or not), the UDP variants, and the rest with the reason they are left out. */
 export function parityScenarios(): ParityScenario[] {
   const list: ParityScenario[] = PRESET_NAMES.map((name) => {
     const scenario = presetScenario(name)!;
     if (scenario.mode !== 'iptables') return { name, skip: `${scenario.mode} mode` };
-    if (scenario.events.length > 0)
-      return { name, skip: 'control-plane events are not replayed yet (kube-proxy resync between connections)' };
     if (scenario.cluster.pods.length > MAX_PODS)
       return { name, skip: `${scenario.cluster.nodes.length} nodes and ${scenario.cluster.pods.length} pods: too big for a quick run` };
     return { scenario };

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 
 /** What a command printed, and whether it succeeded; never throws for a failing command. */
 export interface CommandResult {
@@ -9,13 +9,9 @@ export interface CommandResult {
 
 /** Runs a command synchronously (no shell, so no quoting surprises) and captures its output. */
 export function run(command: string, args: readonly string[], input?: string): CommandResult {
-  try {
-    const stdout = execFileSync(command, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 20_000 });
-    return { ok: true, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string; message: string };
-    return { ok: false, stdout: err.stdout ?? '', stderr: err.stderr || err.message };
-  }
+  const result = spawnSync(command, args, { input, encoding: 'utf8', timeout: 20_000 });
+  const stderr = result.error ? result.error.message : (result.stderr ?? '');
+  return { ok: result.status === 0 && !result.error, stdout: result.stdout ?? '', stderr };
 }
 
 /** Like `run`, but a failure is an error that says which command failed and why. */

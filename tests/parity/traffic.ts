@@ -17,17 +17,19 @@ export interface HeldConnection {
   close(): Promise<void>;
 }
 
-/** Starts the small server in every pod's namespace and waits until each listens. */
-export async function startServers(run: ParityRun, cluster: BuiltCluster, pods: readonly PodPlan[]): Promise<void> {
-  await Promise.all(
-    pods.map((pod) => {
-      const specs = pod.ports.map((p) => `${p.protocol}:${p.port}`);
-      const child = run.spawnIn(cluster.pods.get(pod.name)!, process.execPath, [SERVER, pod.name, ...specs]);
-      return firstLine(child, START_TIMEOUT_MS).then((line) => {
-        if (line !== 'ready') throw new Error(`${pod.name}'s server did not start: ${line}`);
-      });
-    }),
-  );
+/** Starts the small server in every pod's namespace and waits until each listens; the servers by pod. */
+export async function startServers(run: ParityRun, cluster: BuiltCluster, pods: readonly PodPlan[]): Promise<Map<string, ChildProcess>> {
+  const servers = await Promise.all(pods.map(async (pod) => [pod.name, await startServer(run, cluster.pods.get(pod.name)!, pod)] as const));
+  return new Map(servers);
+}
+
+/** Starts one pod's server in its namespace and waits until it listens on every port. */
+export async function startServer(run: ParityRun, ns: string, pod: PodPlan): Promise<ChildProcess> {
+  const specs = pod.ports.map((p) => `${p.protocol}:${p.port}`);
+  const child = run.spawnIn(ns, process.execPath, [SERVER, pod.name, ...specs]);
+  const line = await firstLine(child, START_TIMEOUT_MS);
+  if (line !== 'ready') throw new Error(`${pod.name}'s server did not start: ${line}`);
+  return child;
 }
 
 /** Opens one connection from a namespace (a pod's, or a node's for hostNetwork) and holds it open. */
