@@ -34,9 +34,10 @@ export async function runScenario(run: ParityRun, exp: Expectation, tag: string,
   const name = exp.scenario.name;
   const plan = planCluster(exp.scenario, exp.trace.epochs[0]?.topology ?? exp.trace.topology);
   let cluster: BuiltCluster | undefined;
+  const checks: Check[] = [];
   try {
     cluster = buildCluster(run, plan, tag);
-    const checks = loadRules(run, exp, cluster, options);
+    checks.push(...loadRules(run, exp, cluster, options));
     if (checks.some((c) => c.status === 'FAIL' && c.detail.startsWith('iptables-restore'))) return checks;
     if (exp.protocol === 'udp') installUdpCounters(run, plan, cluster);
     await startServers(run, cluster, plan.pods);
@@ -45,7 +46,7 @@ export async function runScenario(run: ParityRun, exp: Expectation, tag: string,
     if (exp.endpoints.length > 0) checks.push(await distribution(run, exp, cluster));
     return checks;
   } catch (e) {
-    return [fail(`${name}: run`, (e as Error).message)];
+    return [...checks, fail(`${name}: run`, (e as Error).message)];
   } finally {
     if (cluster) run.teardown(cluster.all);
   }

@@ -39,9 +39,10 @@ export async function runTimeline(run: ParityRun, exp: Expectation, tag: string)
   const plan = planCluster(exp.scenario, exp.trace.epochs[0]?.topology ?? exp.trace.topology);
   let cluster: BuiltCluster | undefined;
   const replay: Partial<Replay> = {};
+  const checks: Check[] = [];
   try {
     cluster = buildCluster(run, plan, tag);
-    const checks = loadRules(run, exp, cluster, {});
+    checks.push(...loadRules(run, exp, cluster, {}));
     const servers = await startServers(run, cluster, plan.pods);
     const pods = new Map([...servers].map(([pod, server]) => [pod, { ns: cluster!.pods.get(pod)!, server }] as const));
     const ports = [...exp.scenario.traffic.map((t) => t.port), ...plan.pods.flatMap((p) => p.ports.map((q) => q.port))];
@@ -52,7 +53,7 @@ export async function runTimeline(run: ParityRun, exp: Expectation, tag: string)
     }
     return checks;
   } catch (e) {
-    return [fail(`${exp.scenario.name}: run`, (e as Error).message)];
+    return [...checks, fail(`${exp.scenario.name}: run`, (e as Error).message)];
   } finally {
     await Promise.all((replay.held ?? []).map((h) => h.close()));
     if (cluster) run.teardown([...cluster.all, ...[...(replay.pods?.values() ?? [])].map((p) => p.ns)]);
