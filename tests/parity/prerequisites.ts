@@ -9,6 +9,11 @@ export function missingPrerequisite(): string | null {
   if (process.platform !== 'linux') return `not Linux (${process.platform})`;
   if (process.getuid?.() !== 0) return 'not root: network namespaces and netfilter need CAP_NET_ADMIN';
   if (!run('ip', ['netns', 'list']).ok) return 'no `ip netns` (iproute2 missing or network namespaces unsupported)';
+  // Root in a container may still be refused a namespace: try one of our own, and remove it by name.
+  const probe = `pwpar-probe-${process.pid}`;
+  const created = run('ip', ['netns', 'add', probe]);
+  if (created.ok) run('ip', ['netns', 'delete', probe]);
+  else return 'this root may not create network namespaces (a container without CAP_SYS_ADMIN?)';
   // bridge-nf-call-iptables lives here; loading br_netfilter would change the root namespace.
   if (!existsSync('/proc/sys/net/bridge')) return 'br_netfilter is not loaded (this suite loads no kernel module)';
   const tools: readonly (readonly [string, readonly string[]])[] = [
