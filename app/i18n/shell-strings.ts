@@ -87,7 +87,7 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     themeLabel: 'Colour theme',
     themes: { auto: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark', contrast: 'Theme: high contrast' },
     alert: (a) =>
-      `The URL parameter “${a.param}” (${JSON.stringify(a.value.slice(0, 60))}) ${REASON_EN[a.reason]}; showing the default instead.`,
+      `The URL parameter “${a.param}” (${JSON.stringify(a.value.slice(0, 60))}) ${REASON_EN[a.reason]}; showing ${a.instead === 'nearest' ? 'the nearest one' : 'the default'} instead.`,
     dismiss: 'Dismiss',
     classicDoesNotFit: (p) =>
       `The article's figures draw a pod calling a Service whose chosen pod is on another node, and the reply. The “${p}” scenario has another shape, so it has no figure.`,
@@ -115,7 +115,8 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     },
     themeLabel: '配色主题',
     themes: { auto: '主题：跟随系统', light: '主题：浅色', dark: '主题：深色', contrast: '主题：高对比度' },
-    alert: (a) => `URL 参数“${a.param}”（${JSON.stringify(a.value.slice(0, 60))}）${REASON_ZH[a.reason]}；已改用默认值。`,
+    alert: (a) =>
+      `URL 参数“${a.param}”（${JSON.stringify(a.value.slice(0, 60))}）${REASON_ZH[a.reason]}；已改用${a.instead === 'nearest' ? '最接近的值' : '默认值'}。`,
     dismiss: '关闭',
     classicDoesNotFit: (p) =>
       `文章插图画的是一个 Pod 访问 Service、被选中的 Pod 在另一个节点上，以及回包。“${p}”场景的拓扑不同，没有对应的插图。`,

@@ -81,7 +81,7 @@ export const createQuizSlice: SliceCreator<QuizSlice> = (set, get) => ({
     if (quiz === null || sameSteps(quiz.steps, steps)) return;
     // A number past the last question (or a trace with none) is named in an alert; the nearest question opens.
     if (quiz.requested !== null && quiz.question > steps.length)
-      get().addAlert({ param: 'quiz', value: quiz.requested, reason: 'out-of-range' });
+      get().addAlert({ param: 'quiz', value: quiz.requested, reason: 'out-of-range', instead: 'nearest' });
     const question = Math.min(quiz.question, Math.max(1, steps.length));
     set((s) => {
       // Another trace (another mode, seed or scenario) is another quiz: its answers start again.

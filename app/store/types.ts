@@ -13,6 +13,8 @@ export interface Alert {
   readonly param: string;
   readonly value: string;
   readonly reason: 'unknown' | 'out-of-range' | 'invalid';
+  /** What the page shows instead: the parameter's default, or (a number past the end) the nearest value. */
+  readonly instead?: 'default' | 'nearest';
 }
 
 export interface ScenarioSlice {

@@ -111,7 +111,7 @@ function readQuiz(raw: string | null, alerts: AlertInput[]): UrlRequest['quiz'] 
     return { question: 1, raw: null };
   }
   if (Number(raw) < 1) {
-    alerts.push({ param: 'quiz', value: raw, reason: 'out-of-range' });
+    alerts.push({ param: 'quiz', value: raw, reason: 'out-of-range', instead: 'nearest' });
     return { question: 1, raw: null };
   }
   return { question: Number(raw), raw };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildQuiz } from '../../src/index';
 import { createAppStore } from '../../app/store/create-app-store';
 import { openFromUrl, readUrl, writeUrl } from '../../app/url/url-state';
+import { shellStrings } from '../../app/i18n/shell-strings';
 
 const open = (search: string) => openFromUrl(search, createAppStore);
 /** What the quiz card does once its chunk is in: it hands the store the questions' steps. */
@@ -31,7 +32,11 @@ describe('quiz=N in the URL', () => {
   it('names a question past the last in an alert and opens the last one', () => {
     const { store, steps } = withQuestions('?preset=article&quiz=99');
     expect(store.getState().quiz?.question).toBe(steps.length);
-    expect(store.getState().alerts).toMatchObject([{ param: 'quiz', value: '99', reason: 'out-of-range' }]);
+    const [alert] = store.getState().alerts;
+    expect(alert).toMatchObject({ param: 'quiz', value: '99', reason: 'out-of-range', instead: 'nearest' });
+    // What the page says is what it did: the nearest question, not a default.
+    expect(shellStrings.en.alert(alert!)).toBe('The URL parameter “quiz” ("99") is out of range; showing the nearest one instead.');
+    expect(shellStrings.zh.alert(alert!)).toBe('URL 参数“quiz”（"99"）超出范围；已改用最接近的值。');
   });
 
   it.each([
