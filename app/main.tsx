@@ -20,7 +20,12 @@ async function start() {
   // What the URL opens (another view, IPVS mode's tables, a custom scenario's reader) loads
   // first, so the first frame shows it whole; a preset in the cluster view needs nothing more.
   const request = readUrl(search);
-  await preloadOpening({ view: request.view, mode: request.mode, customScenario: request.scenario !== null || restore });
+  await preloadOpening({
+    view: request.view,
+    mode: request.mode,
+    customScenario: request.scenario !== null || restore,
+    lab: request.lab !== null,
+  });
 
   // The URL decides the first frame; from then on the store is the truth and
   // the address bar follows it.

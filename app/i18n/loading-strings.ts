@@ -1,7 +1,7 @@
 import type { Lang } from './lang';
 
 /** The parts of the page that load on demand, each in a chunk of its own. */
-export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'classic' | 'list';
+export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'classic' | 'list' | 'lab';
 
 /** What a part says while its chunk loads, and when it could not be loaded. */
 export interface LoadingStrings {
@@ -16,6 +16,7 @@ const EN_PARTS: Readonly<Record<LazyPartName, string>> = {
   ipvs: 'the IPVS tables',
   classic: 'the article figure',
   list: 'the step list',
+  lab: 'the load-balancing lab',
 };
 
 const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
@@ -24,6 +25,7 @@ const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
   ipvs: 'IPVS 表',
   classic: '文章插图',
   list: '步骤列表',
+  lab: '负载均衡实验',
 };
 
 export const loadingStrings: Readonly<Record<Lang, LoadingStrings>> = {

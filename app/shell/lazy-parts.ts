@@ -15,6 +15,7 @@ export const sharePanel = lazyPart('share', () => withReader(import('./SharePane
 export const ipvsPanel = lazyPart('ipvs', () => import('../panels/IpvsPanel').then((m) => m.IpvsPanel));
 export const classicPane = lazyPart('classic', () => import('./ClassicPane').then((m) => m.ClassicPane));
 export const stepListPane = lazyPart('list', () => import('./StepListPane').then((m) => m.StepListPane));
+export const labPanel = lazyPart('lab', () => import('../lab/LabPanel').then((m) => m.LabPanel));
 
 /** Loads the chunk of a view (the cluster view is in the page's own). */
 export const preloadView = (view: View): Promise<void> =>
@@ -29,6 +30,8 @@ export interface OpeningParts {
   readonly mode: ProxyMode;
   /** A custom scenario to read: a link's `s=`, or the one saved in this browser. */
   readonly customScenario: boolean;
+  /** `lab=lb`: the side pane opens on the lab. */
+  readonly lab?: boolean;
 }
 
 /**
@@ -36,11 +39,19 @@ export interface OpeningParts {
  * nothing shifting after it. A chunk that fails leaves its part to say so (with Retry), and a
  * reader that fails leaves the link's alert to say so: the page opens either way.
  */
-export async function preloadOpening({ view, mode, customScenario }: OpeningParts): Promise<void> {
-  await Promise.all([preloadView(view), preloadMode(mode), customScenario ? loadScenarioIo().catch(() => undefined) : undefined]);
+export async function preloadOpening({ view, mode, customScenario, lab = false }: OpeningParts): Promise<void> {
+  await Promise.all([
+    preloadView(view),
+    preloadMode(mode),
+    customScenario ? loadScenarioIo().catch(() => undefined) : undefined,
+    lab ? labPanel.preload() : undefined,
+  ]);
 }
 
 /** Every part and the reader loaded: tests render the page as it is once the chunks are in. */
 export async function preloadAllParts(): Promise<void> {
-  await Promise.all([loadScenarioIo(), ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane].map((p) => p.preload())]);
+  await Promise.all([
+    loadScenarioIo(),
+    ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, labPanel].map((p) => p.preload()),
+  ]);
 }
