@@ -1,9 +1,6 @@
 import type { IpvsScheduler, LbLabDeterminism } from '../../src/index';
 import type { Lang } from './lang';
 
-/** The side pane's tab that opens the lab (in the page's first chunk: the rest loads with the lab). */
-export const labTab: Readonly<Record<Lang, string>> = { en: 'Lab', zh: '实验' };
-
 /** One endpoint rule of the Service chain, as the explanation tells it. */
 export interface LabRuleLine {
   readonly endpoint: string;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { editorStrings } from '../i18n/editor-strings';
-import { labTab } from '../i18n/lab-strings';
+import { labTab } from '../i18n/lab-tab-strings';
 import { Panels } from '../panels/Panels';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLab, selectLang, selectSetLab, selectStepIndex } from '../store/selectors';
