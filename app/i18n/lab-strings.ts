@@ -104,7 +104,7 @@ export const labStrings: Readonly<Record<Lang, LabStrings>> = {
     chainIntro: (chain, n) => `${chain} tries its ${n} endpoint rules in order; the first that matches takes the connection:`,
     ruleLine: (r) =>
       r.probability === null
-        ? `${r.pod} (${r.endpoint}): no --probability, so it takes every connection that reaches it: ${r.reach} → ${r.share}.`
+        ? `${r.pod} (${r.endpoint}): no --probability, so it takes every connection that reaches it: ${r.share}.`
         : `${r.pod} (${r.endpoint}): --probability ${r.probability}. ${r.first ? 'Every new connection reaches it' : `Reached by the ${r.reach} the rules before it did not take`}; it takes ${r.p} of them: ${r.share}.`,
     chainSummary: (probabilities, n) =>
       `Each probability is conditional: it applies only to the connections the rules before it left. So ${probabilities.map((p) => p ?? '(none)').join(', ')} gives every endpoint the same share, 1/${n}.`,
@@ -170,7 +170,7 @@ export const labStrings: Readonly<Record<Lang, LabStrings>> = {
     chainIntro: (chain, n) => `${chain} 按顺序尝试它的 ${n} 条端点规则，第一条匹配的规则接收该连接：`,
     ruleLine: (r) =>
       r.probability === null
-        ? `${r.pod}（${r.endpoint}）：没有 --probability，到达它的连接全部由它接收：${r.reach} → ${r.share}。`
+        ? `${r.pod}（${r.endpoint}）：没有 --probability，到达它的连接全部由它接收：${r.share}。`
         : `${r.pod}（${r.endpoint}）：--probability ${r.probability}。${r.first ? '每个新连接都会到达这条规则' : `到达它的是前面的规则没有接收的 ${r.reach}`}，它接收其中的 ${r.p}：${r.share}。`,
     chainSummary: (probabilities, n) =>
       `每个概率都是条件概率：只作用于前面的规则剩下的连接。所以 ${probabilities.map((p) => p ?? '（无）').join('、')} 让每个端点得到相同的占比，即 1/${n}。`,
