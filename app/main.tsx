@@ -26,6 +26,7 @@ async function start() {
     mode: request.mode,
     customScenario: request.scenario !== null || restore,
     quiz: request.quiz !== null,
+    lab: request.lab !== null,
   });
 
   // The URL decides the first frame; from then on the store is the truth and

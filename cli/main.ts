@@ -16,9 +16,10 @@ import {
   type Scenario,
 } from '../src/index';
 import { formatTraceText } from './format-trace';
+import { LB_USAGE, runLbCommand } from './lb-command';
 
 const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
-const COMMANDS = ['trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];
+const COMMANDS = ['lb', 'trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];
 
 class UsageError extends Error {}
 
@@ -46,8 +47,9 @@ function loadScenario(values: { preset?: string; scenario?: string }): Scenario 
 
 function run(argv: string[]): string {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') return USAGE;
+  if (command === undefined || command === '--help' || command === '-h') return `${USAGE}\n${LB_USAGE}`;
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"; ${USAGE}`);
+  if (command === 'lb') return runLbCommand(rest, loadScenario, (message) => new UsageError(message));
   let values;
   try {
     ({ values } = parseArgs({

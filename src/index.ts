@@ -100,3 +100,24 @@ export { buildQuiz, narrateQuiz, type QuizChoice, type QuizKind, type QuizQuesti
  */
 export { verifyCommands } from './verify/verify-commands';
 export type * from './verify/types';
+
+/**
+ * The load-balancing lab: N new connections from chosen clients to a Service port, each
+ * through kube-proxy's real rules (iptables `statistic` draws, `recent` affinity) or IPVS
+ * (scheduler, connection counters, persistence), counted per endpoint against the share
+ * the rules give, with Pearson's chi-square and its p-value where the draws are random.
+ * @example runLbLab(presetScenario('three-replicas')!, { connections: 3000 }) // ok: ~1000 per endpoint
+ */
+export { runLbLab } from './lab/run-lb-lab';
+export {
+  LAB_MAX_CONNECTIONS,
+  LAB_MIN_CONNECTIONS,
+  type LbLabDeterminism,
+  type LbLabEndpoint,
+  type LbLabOptions,
+  type LbLabResult,
+  type LbLabRules,
+  type LbLabTest,
+  type LbStatisticRule,
+} from './lab/lb-lab-types';
+export type { Result } from './net/result';

@@ -1,7 +1,7 @@
 import type { Lang } from './lang';
 
 /** The parts of the page that load on demand, each in a chunk of its own. */
-export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'classic' | 'list' | 'quiz' | 'verify';
+export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'classic' | 'list' | 'quiz' | 'verify' | 'lab';
 
 /** What a part says while its chunk loads, and when it could not be loaded. */
 export interface LoadingStrings {
@@ -18,6 +18,7 @@ const EN_PARTS: Readonly<Record<LazyPartName, string>> = {
   list: 'the step list',
   quiz: 'the quiz',
   verify: 'the commands for a real node',
+  lab: 'the load-balancing lab',
 };
 
 const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
@@ -28,6 +29,7 @@ const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
   list: '步骤列表',
   quiz: '测验',
   verify: '真实节点上的命令',
+  lab: '负载均衡实验',
 };
 
 export const loadingStrings: Readonly<Record<Lang, LoadingStrings>> = {

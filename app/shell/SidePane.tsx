@@ -1,26 +1,39 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { editorStrings } from '../i18n/editor-strings';
+import { labTab } from '../i18n/lab-tab-strings';
 import { Panels } from '../panels/Panels';
 import { useAppStore } from '../store/StoreProvider';
-import { selectLang, selectStepIndex } from '../store/selectors';
-import { scenarioEditor } from './lazy-parts';
+import { selectLab, selectLang, selectSetLab, selectStepIndex } from '../store/selectors';
+import { labPanel, scenarioEditor } from './lazy-parts';
 import '../editor/editor.css';
 
-type Tab = 'details' | 'editor';
-const TABS: readonly Tab[] = ['details', 'editor'];
-// The editor's code loads when the pointer or the focus reaches its tab, a moment before it is opened.
-const preloadEditor = () => void scenarioEditor.preload();
+type Tab = 'details' | 'editor' | 'lab';
+const TABS: readonly Tab[] = ['details', 'editor', 'lab'];
+// A part's code loads when the pointer or the focus reaches its tab, a moment before it is opened.
+const PRELOAD: Partial<Record<Tab, () => void>> = {
+  editor: () => void scenarioEditor.preload(),
+  lab: () => void labPanel.preload(),
+};
 
 /**
- * The column beside the view, in two tabs: the current step's panels, and the
- * scenario editor. A WAI-ARIA tablist: the arrows (and Home, End) move between
+ * The column beside the view, in three tabs: the current step's panels, the
+ * scenario editor and the load-balancing lab (`lab=lb` in the URL). A WAI-ARIA tablist: the arrows (and Home, End) move between
  * the tabs and select them; Tab goes on into the panel. The tab panel scrolls
  * on its own; on a new step the details go back to the top, where the step's
  * evidence is.
  */
 export function SidePane() {
-  const t = editorStrings[useAppStore(selectLang)];
-  const [tab, setTab] = useState<Tab>('details');
+  const lang = useAppStore(selectLang);
+  const t = editorStrings[lang];
+  const lab = useAppStore(selectLab);
+  const setLab = useAppStore(selectSetLab);
+  const [otherTab, setOtherTab] = useState<Exclude<Tab, 'lab'>>('details');
+  // The lab's tab is the URL's (lab=lb); the other two are this pane's own.
+  const tab: Tab = lab === 'lb' ? 'lab' : otherTab;
+  const setTab = (next: Tab) => {
+    setLab(next === 'lab' ? 'lb' : null);
+    if (next !== 'lab') setOtherTab(next);
+  };
   const step = useAppStore(selectStepIndex);
   const panel = useRef<HTMLDivElement>(null);
   // Whether the person scrolled the panel down, kept from its scroll events: asking the panel
@@ -50,7 +63,7 @@ export function SidePane() {
     e.preventDefault();
     select(TABS[(moves[e.key]! + TABS.length) % TABS.length]!);
   };
-  const label: Record<Tab, string> = { details: t.stepDetails, editor: t.editScenario };
+  const label: Record<Tab, string> = { details: t.stepDetails, editor: t.editScenario, lab: labTab[lang] };
   return (
     <div className="side-pane">
       <div className="side-tabs" role="tablist" aria-label={t.sideTabs} onKeyDown={onKeyDown}>
@@ -66,8 +79,8 @@ export function SidePane() {
             tabIndex={tab === name ? 0 : -1}
             data-id={`side-tab-${name}`}
             onClick={() => setTab(name)}
-            onPointerEnter={name === 'editor' ? preloadEditor : undefined}
-            onFocus={name === 'editor' ? preloadEditor : undefined}
+            onPointerEnter={PRELOAD[name]}
+            onFocus={PRELOAD[name]}
           >
             {label[name]}
           </button>
@@ -83,7 +96,7 @@ export function SidePane() {
         aria-labelledby={`${id}-${tab}-tab`}
         className="side-tabpanel"
       >
-        {tab === 'details' ? <Panels /> : <scenarioEditor.Part />}
+        {tab === 'details' ? <Panels /> : tab === 'editor' ? <scenarioEditor.Part /> : <labPanel.Part />}
       </div>
     </div>
   );

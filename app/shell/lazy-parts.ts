@@ -18,6 +18,7 @@ export const stepListPane = lazyPart('list', () => import('./StepListPane').then
 /** Quiz mode's card, with the engine's question builder. */
 export const quizCard = lazyPart('quiz', () => import('../quiz/QuizCard').then((m) => m.QuizCard));
 export const verifyPanel = lazyPart('verify', () => import('../panels/verify/VerifyPanel').then((m) => m.VerifyPanel));
+export const labPanel = lazyPart('lab', () => import('../lab/LabPanel').then((m) => m.LabPanel));
 
 /** Loads the chunk of a view (the cluster view is in the page's own). */
 export const preloadView = (view: View): Promise<void> =>
@@ -34,6 +35,8 @@ export interface OpeningParts {
   readonly customScenario: boolean;
   /** `quiz=N`: quiz mode's card. */
   readonly quiz?: boolean;
+  /** `lab=lb`: the side pane opens on the lab. */
+  readonly lab?: boolean;
 }
 
 /**
@@ -41,12 +44,13 @@ export interface OpeningParts {
  * nothing shifting after it. A chunk that fails leaves its part to say so (with Retry), and a
  * reader that fails leaves the link's alert to say so: the page opens either way.
  */
-export async function preloadOpening({ view, mode, customScenario, quiz = false }: OpeningParts): Promise<void> {
+export async function preloadOpening({ view, mode, customScenario, quiz = false, lab = false }: OpeningParts): Promise<void> {
   await Promise.all([
     preloadView(view),
     preloadMode(mode),
     customScenario ? loadScenarioIo().catch(() => undefined) : undefined,
     quiz ? quizCard.preload() : undefined,
+    lab ? labPanel.preload() : undefined,
   ]);
 }
 
@@ -54,6 +58,6 @@ export async function preloadOpening({ view, mode, customScenario, quiz = false 
 export async function preloadAllParts(): Promise<void> {
   await Promise.all([
     loadScenarioIo(),
-    ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, quizCard, verifyPanel].map((p) => p.preload()),
+    ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, quizCard, verifyPanel, labPanel].map((p) => p.preload()),
   ]);
 }

@@ -82,6 +82,8 @@ export const selectSetView = (s: AppState) => s.setView;
 export const selectSetLang = (s: AppState) => s.setLang;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectSetTheme = (s: AppState) => s.setTheme;
+export const selectLab = (s: AppState) => s.lab;
+export const selectSetLab = (s: AppState) => s.setLab;
 export const selectDismissAlert = (s: AppState) => s.dismissAlert;
 /**
  * The query string of the frame on screen, as the page writes it (without

@@ -99,6 +99,9 @@ export interface PlaybackSlice {
   advance: (ms: number) => void;
 }
 
+/** A teaching lab the side pane shows (`lab=`): the load-balancing lab. */
+export type Lab = 'lb';
+
 export interface UiSlice {
   view: View;
   lang: Lang;
@@ -107,6 +110,9 @@ export interface UiSlice {
   /** The colour theme (`theme=`; `auto`, the default, follows the system). */
   theme: Theme;
   alerts: readonly Alert[];
+  /** The lab open in the side pane (`lab=lb`), or null. */
+  lab: Lab | null;
+  setLab: (lab: Lab | null) => void;
   setView: (view: View) => void;
   setPresent: (present: boolean) => void;
   togglePresent: () => void;

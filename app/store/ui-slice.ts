@@ -1,7 +1,7 @@
 import type { Lang } from '../../src/index';
 import { classicSnap } from './classic-navigation';
 import type { Theme } from './theme';
-import type { SliceCreator, UiSlice, View } from './types';
+import type { Lab, SliceCreator, UiSlice, View } from './types';
 
 /** The view and language the page opens in. */
 export interface UiSliceOptions {
@@ -10,6 +10,8 @@ export interface UiSliceOptions {
   /** Presenter mode. */
   readonly present?: boolean;
   readonly theme?: Theme;
+  /** The lab open in the side pane. */
+  readonly lab?: Lab | null;
 }
 
 let nextAlertId = 1;
@@ -19,6 +21,7 @@ export function createUiSlice({
   lang = 'en',
   present = false,
   theme = 'auto',
+  lab = null,
 }: UiSliceOptions = {}): SliceCreator<UiSlice> {
   return (set) => ({
     view,
@@ -26,6 +29,8 @@ export function createUiSlice({
     present,
     theme,
     alerts: [],
+    lab,
+    setLab: (next) => set((s) => void (s.lab = next)),
     setView: (next) =>
       set((s) => {
         s.view = next;

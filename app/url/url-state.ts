@@ -2,7 +2,7 @@ import { IPVS_SCHEDULERS, PRESET_NAMES, PRESETS, type Figure, type IpvsScheduler
 import type { AppStore } from '../store/create-app-store';
 import { classicStepsOf } from '../store/classic-navigation';
 import { THEMES, type Theme } from '../store/theme';
-import type { Alert, AppState, View } from '../store/types';
+import type { Alert, AppState, Lab, View } from '../store/types';
 import { whenLoaded, type LoadResult } from '../store/background-simulator';
 import { scenarioIo } from './load-scenario-io';
 import { openLinkScenario } from './scenario-link';
@@ -13,6 +13,7 @@ const FIGURES: readonly Figure[] = ['pod-to-service', 'service-to-pod'];
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
 const LANGS: readonly Lang[] = ['en', 'zh'];
 const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
+const LABS: readonly Lab[] = ['lb'];
 
 /** What a URL asks for, after checking each parameter; `alerts` says what could not be used. */
 export interface UrlRequest {
@@ -38,6 +39,8 @@ export interface UrlRequest {
    * value, checked against the number of questions once they are known (too large: the last).
    */
   readonly quiz: { readonly question: number; readonly raw: string | null } | null;
+  /** `lab=lb`: the side pane opens on the load-balancing lab. */
+  readonly lab: Lab | null;
   readonly alerts: readonly AlertInput[];
 }
 
@@ -57,7 +60,7 @@ function pick<T extends string>(params: URLSearchParams, name: string, allowed: 
 /**
  * Reads the page's parameters from an untrusted query string: `s` (a custom
  * scenario), `preset`, `seed`, `view`, `figure`, `step`, `lang`, `mode`,
- * `scheduler`, `embed`, `present`, `theme`, `quiz`. Each value is checked
+ * `scheduler`, `embed`, `present`, `theme`, `quiz`, `lab`. Each value is checked
  * against what the page knows; anything else is reported and replaced by its
  * default, so a garbage URL still opens a working page. Values are never
  * rendered as HTML (React escapes them in the alert).
@@ -81,6 +84,7 @@ export function readUrl(search: string): UrlRequest {
   const present = pick(params, 'present', ['0', '1'], '0', alerts) === '1';
   const theme = pick(params, 'theme', THEMES, 'auto', alerts);
   const quiz = readQuiz(params.get('quiz'), alerts);
+  const lab = params.has('lab') ? pick<Lab | ''>(params, 'lab', LABS, '', alerts) || null : null;
   return {
     preset,
     seed,
@@ -95,6 +99,7 @@ export function readUrl(search: string): UrlRequest {
     present,
     theme,
     quiz,
+    lab,
     alerts,
   };
 }
@@ -181,6 +186,7 @@ export function writeUrl(state: AppState, options: WriteUrlOptions = {}): string
   if (state.present) params.set('present', '1');
   if (state.theme !== 'auto') params.set('theme', state.theme);
   if (state.quiz) params.set('quiz', String(state.quiz.question));
+  if (state.lab !== null) params.set('lab', state.lab);
   if (options.embed) params.set('embed', '1');
   return custom === null ? `?${params.toString()}` : `?${custom}&${params.toString()}`;
 }
@@ -199,6 +205,7 @@ const urlInputs = (state: AppState) =>
     state.present,
     state.theme,
     state.quiz?.question,
+    state.lab,
     scenarioIo(),
   ] as const;
 
@@ -237,6 +244,7 @@ export function openFromUrl(
     scheduler: IpvsScheduler;
     present: boolean;
     theme: Theme;
+    lab: Lab | null;
   }) => AppStore,
 ): AppStore {
   const request = readUrl(search);
@@ -249,6 +257,7 @@ export function openFromUrl(
     scheduler: request.scheduler,
     present: request.present,
     theme: request.theme,
+    lab: request.lab,
   });
   for (const alert of request.alerts) store.getState().addAlert(alert);
   const opened = request.scenario !== null ? openLinkScenario(store, request.scenario) : openBigPreset(store, request);

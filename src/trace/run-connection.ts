@@ -16,7 +16,7 @@ import { conntrackSnapshot, ipvsSnapshot } from './step-snapshots';
 import type { ConnectionSummary, NodeConntrack, NodeIpvs, PacketLabel, PacketStep, Stage } from './types';
 
 /** One-way latency of a hop sequence, in simulated seconds (a LAN round trip is ~1 ms). */
-const PACKET_GAP = 0.0005;
+export const PACKET_GAP = 0.0005;
 
 interface PacketPlan {
   readonly label: PacketLabel;
@@ -24,18 +24,18 @@ interface PacketPlan {
   readonly flags: readonly TcpFlag[];
 }
 
-const TCP_HANDSHAKE: readonly PacketPlan[] = [
+export const TCP_HANDSHAKE: readonly PacketPlan[] = [
   { label: 'SYN', direction: 'original', flags: ['SYN'] },
   { label: 'SYN-ACK', direction: 'reply', flags: ['SYN', 'ACK'] },
   { label: 'ACK', direction: 'original', flags: ['ACK'] },
 ];
-const REQUEST_REPLY: readonly PacketPlan[] = [
+export const REQUEST_REPLY: readonly PacketPlan[] = [
   { label: 'request', direction: 'original', flags: [] },
   { label: 'reply', direction: 'reply', flags: [] },
 ];
 
 /** Who opens the connection: a pod, or a process in a node's own network namespace. */
-interface Client {
+export interface Client {
   readonly peer: Peer;
   readonly node: NodeName;
   readonly ip: Ipv4;
@@ -43,7 +43,7 @@ interface Client {
   readonly namespace: string;
 }
 
-function clientOf(cluster: Cluster, name: string): Client {
+export function clientOf(cluster: Cluster, name: string): Client {
   const pod = cluster.pods.find((p) => p.name === name);
   if (pod) return { peer: { kind: 'pod', pod }, node: pod.node, ip: pod.ip, namespace: pod.namespace };
   const node = cluster.nodes.find((n) => n.name === name)!;
@@ -51,7 +51,7 @@ function clientOf(cluster: Cluster, name: string): Client {
 }
 
 /** Who received the client's last packet, and that packet as it arrived: the reply answers it. */
-interface Delivered {
+export interface Delivered {
   readonly peer: Peer;
   readonly packet: Packet;
 }
@@ -128,7 +128,7 @@ function packetSteps(recorded: readonly Recorded[], stages: readonly (Stage | nu
 }
 
 /** The packet a plan sends: the client's opening packet, or the answer to the packet the server received. */
-function packetFor(plan: PacketPlan, opening: Packet, server: Delivered | null): Packet {
+export function packetFor(plan: PacketPlan, opening: Packet, server: Delivered | null): Packet {
   if (plan.direction === 'original') return { ...opening, flags: plan.flags };
   const seen = server!.packet;
   return {

@@ -46,7 +46,7 @@ export interface SimulateProgress {
 
 type WorldOptions = Required<Pick<SimulateOptions, 'seed' | 'mode' | 'scheduler' | 'localPortRange'>>;
 
-function createWorld(
+export function createWorld(
   cluster: Cluster,
   options: WorldOptions,
   parse: (restore: string, key: string) => Ruleset,
