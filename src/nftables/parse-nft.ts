@@ -10,8 +10,21 @@ import { splitStatements, untilClosed, type LogicalLine } from './logical-lines'
 /** Where the parser is: at the top, or inside a `table`, `set`/`map` or `chain` block of nft list's form. */
 type Block =
   | { readonly kind: 'table'; readonly family: NftFamily; readonly table: string }
-  | { readonly kind: 'set' | 'map'; readonly family: NftFamily; readonly table: string; readonly name: string; readonly lines: NftToken[][] }
-  | { readonly kind: 'chain'; readonly family: NftFamily; readonly table: string; readonly name: string; readonly head: NftToken[][]; readonly rules: LogicalLine[] };
+  | {
+      readonly kind: 'set' | 'map';
+      readonly family: NftFamily;
+      readonly table: string;
+      readonly name: string;
+      readonly lines: NftToken[][];
+    }
+  | {
+      readonly kind: 'chain';
+      readonly family: NftFamily;
+      readonly table: string;
+      readonly name: string;
+      readonly head: NftToken[][];
+      readonly rules: LogicalLine[];
+    };
 
 const FAMILIES: readonly NftFamily[] = ['ip', 'ip6'];
 
@@ -37,7 +50,8 @@ export function parseNft(text: string): Result<NftRuleset> {
     if (!logical.ok) return err(logical.error);
     i = logical.value.lastLine;
     const problem = parseLine(b, stack, logical.value);
-    if (problem !== null) return err(typeof problem === 'string' ? `line ${logical.value.line}: ${problem}` : `line ${problem.line}: ${problem.message}`);
+    if (problem !== null)
+      return err(typeof problem === 'string' ? `line ${logical.value.line}: ${problem}` : `line ${problem.line}: ${problem.message}`);
   }
   const open = stack.at(-1);
   if (open !== undefined) return err(`line ${lines.length}: the ${open.kind} block is not closed with "}"`);
@@ -161,7 +175,8 @@ function parseCommand(b: NftRulesetBuilder, stack: Block[], line: LogicalLine): 
   const [verb, object, family, table, name] = w;
   if (verb !== 'add' && verb !== 'create' && verb !== 'insert' && verb !== 'flush' && verb !== 'delete')
     return `"${verb}" is not a command this parser reads (add, create, insert, flush, delete, table)`;
-  if (!FAMILIES.some((f) => f === family) || table === undefined) return `${verb} ${object ?? ''}: the family must be ip or ip6, then the table's name`;
+  if (!FAMILIES.some((f) => f === family) || table === undefined)
+    return `${verb} ${object ?? ''}: the family must be ip or ip6, then the table's name`;
   const fam = family as NftFamily;
   // A table has no name after its own: what follows is its `{ comment ... }`.
   const isTable = object === 'table';

@@ -131,7 +131,8 @@ function parseVmapRef(c: TokenCursor): NftVmapRef | string {
   const out: { key: string[]; verdict: NftVerdict }[] = [];
   for (const words of entries) {
     const colon = words.indexOf(':');
-    const verdict = colon < 0 ? null : parseVerdict(new TokenCursor(words.slice(colon + 1).map((text) => ({ text, quoted: false, start: 0, end: 0 }))));
+    const verdict =
+      colon < 0 ? null : parseVerdict(new TokenCursor(words.slice(colon + 1).map((text) => ({ text, quoted: false, start: 0, end: 0 }))));
     if (verdict === null || typeof verdict === 'string') return `vmap entry "${words.join(' ')}" needs "KEY : VERDICT"`;
     out.push({ key: words.slice(0, colon).filter((w) => w !== '.'), verdict });
   }

@@ -44,7 +44,8 @@ export function parseChainSpec(statements: readonly (readonly NftToken[])[]): { 
   if (base === undefined) return comment === undefined ? {} : { comment };
   if (base.type !== 'filter' && base.type !== 'nat') return `chain type "${base.type ?? ''}" is not modelled (filter, nat)`;
   const hook = HOOKS.find((h) => h === base.hook);
-  if (hook === undefined || base.priority === undefined) return `a base chain needs "type T hook H priority P" with a hook of ${HOOKS.join(', ')}`;
+  if (hook === undefined || base.priority === undefined)
+    return `a base chain needs "type T hook H priority P" with a hook of ${HOOKS.join(', ')}`;
   return { base: { type: base.type, hook, priority: base.priority, policy: base.policy }, ...(comment !== undefined ? { comment } : {}) };
 }
 
@@ -76,7 +77,8 @@ export function parseSetSpec(
     else return `cannot read "${w.join(' ')}" in a ${kind}'s declaration`;
   }
   if (keyType === undefined || keyType.length === 0) return `a ${kind} needs a "type"`;
-  if ((kind === 'map') !== (valueType !== undefined)) return kind === 'map' ? 'a map needs "type KEY : VALUE"' : 'a set has no ": VALUE" type';
+  if ((kind === 'map') !== (valueType !== undefined))
+    return kind === 'map' ? 'a map needs "type KEY : VALUE"' : 'a set has no ": VALUE" type';
   return { spec: { keyType, ...(valueType !== undefined ? { valueType } : {}), ...extra }, elements };
 }
 
@@ -115,7 +117,13 @@ function parseElement(tokens: readonly NftToken[]): NftRulesetElement | string {
     else if (w !== '.') key.push(w);
   }
   if (key.length === 0) return 'an element needs a key';
-  const value = i < tokens.length ? tokens.slice(i + 1).map((t) => t.text).join(' ') : undefined;
+  const value =
+    i < tokens.length
+      ? tokens
+          .slice(i + 1)
+          .map((t) => t.text)
+          .join(' ')
+      : undefined;
   if (value === '') return `element "${key.join(' . ')}" has ":" but no value`;
   return { key, ...extra, ...(value !== undefined ? { value } : {}) };
 }

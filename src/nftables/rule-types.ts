@@ -30,7 +30,13 @@ export type NftVmapRef =
 
 export type NftStatement =
   /** `FIELDS [==|!=] RHS`; `mask` for `meta mark & 0x4000 == 0`. */
-  | { readonly kind: 'match'; readonly fields: readonly NftField[]; readonly negated: boolean; readonly rhs: NftRhs; readonly mask?: number }
+  | {
+      readonly kind: 'match';
+      readonly fields: readonly NftField[];
+      readonly negated: boolean;
+      readonly rhs: NftRhs;
+      readonly mask?: number;
+    }
   | { readonly kind: 'vmap'; readonly fields: readonly NftField[]; readonly map: NftVmapRef }
   /** `meta mark set meta mark | X` (or), `^ X` (xor), `& X` (and), or a plain value (set). */
   | { readonly kind: 'mark-set'; readonly op: 'or' | 'xor' | 'and' | 'set'; readonly value: number }

@@ -98,7 +98,8 @@ export class NftRulesetBuilder {
     const s = this.findSet(family, table, set);
     if (typeof s === 'string') return s;
     if (s.keyType.length !== element.key.length) return `${s.name} takes ${s.keyType.join(' . ')}, not "${keyText(element)}"`;
-    if ((s.kind === 'map') !== (element.value !== undefined)) return `${s.kind} ${s.name}: "${keyText(element)}" ${s.kind === 'map' ? 'needs' : 'cannot have'} a ": value"`;
+    if ((s.kind === 'map') !== (element.value !== undefined))
+      return `${s.kind} ${s.name}: "${keyText(element)}" ${s.kind === 'map' ? 'needs' : 'cannot have'} a ": value"`;
     if (!s.elements.has(keyText(element))) s.elements.set(keyText(element), element);
     return null;
   }
