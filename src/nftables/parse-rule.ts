@@ -1,9 +1,12 @@
 import { err, ok, type Result } from '../net/result';
+import { describeField } from './describe';
+import { fieldType } from './field-value';
 import { parseConcatenation } from './parse-field';
 import { parseNftNumber } from './parse-number';
 import type { NftField, NftParsedRule, NftRhs, NftStatement, NftVerdict, NftVmapRef } from './rule-types';
 import { TokenCursor } from './token-cursor';
 import { tokenizeNft, type NftToken } from './tokenize';
+import { isValidValue } from './value-check';
 
 type Step = NftStatement | string;
 
@@ -64,7 +67,7 @@ function parseStatement(c: TokenCursor): Step {
 
 function parseAfterFields(c: TokenCursor, fields: readonly NftField[]): Step {
   if (c.accept('vmap')) {
-    const map = parseVmapRef(c);
+    const map = parseVmapRef(c, fields);
     return typeof map === 'string' ? map : { kind: 'vmap', fields, map };
   }
   if (c.accept('set')) return parseMarkSet(c, fields);
@@ -80,6 +83,13 @@ function parseAfterFields(c: TokenCursor, fields: readonly NftField[]): Step {
   if (negated || c.peek() === '==') c.next();
   const rhs = parseRhs(c, fields);
   if (typeof rhs === 'string') return rhs;
+  if (rhs.kind === 'values') {
+    const bad = badKey(
+      fields,
+      rhs.values.map((v) => v.split(' . ')),
+    );
+    if (bad !== null) return bad;
+  }
   return mask === undefined ? { kind: 'match', fields, negated, rhs } : { kind: 'match', fields, negated, rhs, mask };
 }
 
@@ -119,7 +129,7 @@ export function parseBraced(c: TokenCursor): readonly (readonly string[])[] | st
   return entries;
 }
 
-function parseVmapRef(c: TokenCursor): NftVmapRef | string {
+function parseVmapRef(c: TokenCursor, fields: readonly NftField[]): NftVmapRef | string {
   const word = c.peek();
   if (word.startsWith('@')) {
     c.next();
@@ -136,6 +146,25 @@ function parseVmapRef(c: TokenCursor): NftVmapRef | string {
     if (verdict === null || typeof verdict === 'string') return `vmap entry "${words.join(' ')}" needs "KEY : VERDICT"`;
     out.push({ key: words.slice(0, colon).filter((w) => w !== '.'), verdict });
   }
+  return inlineVmap(fields, out);
+}
+
+/** The first key that does not fit the fields' types, as an error; null when all fit. */
+function badKey(fields: readonly NftField[], keys: readonly (readonly string[])[]): string | null {
+  for (const key of keys) {
+    if (key.length !== fields.length) return `"${key.join(' . ')}" does not fit ${describeFields(fields)}`;
+    const i = key.findIndex((part, j) => !isValidValue(fieldType(fields[j]!), part));
+    if (i >= 0) return `"${key[i]}" is not a value of ${describeFields([fields[i]!])} (${fieldType(fields[i]!)})`;
+  }
+  return null;
+}
+
+function inlineVmap(fields: readonly NftField[], out: { key: string[]; verdict: NftVerdict }[]): NftVmapRef | string {
+  const bad = badKey(
+    fields,
+    out.map((e) => e.key),
+  );
+  if (bad !== null) return bad;
   return { kind: 'inline', entries: out };
 }
 
@@ -198,5 +227,5 @@ function parseSetUpdate(c: TokenCursor, op: 'update' | 'add'): Step {
 }
 
 function describeFields(fields: readonly NftField[]): string {
-  return fields.map((f) => f.kind).join(' . ');
+  return fields.map(describeField).join(' . ');
 }

@@ -1,4 +1,5 @@
 import type { NftFamily, NftRule } from '../kube-proxy/nftables/table';
+import { isValidValue } from './value-check';
 import type { NftRuleset, NftRulesetBaseChain, NftRulesetElement, NftRulesetSet, NftRulesetTable } from './ruleset';
 
 interface MutableChain {
@@ -98,6 +99,8 @@ export class NftRulesetBuilder {
     const s = this.findSet(family, table, set);
     if (typeof s === 'string') return s;
     if (s.keyType.length !== element.key.length) return `${s.name} takes ${s.keyType.join(' . ')}, not "${keyText(element)}"`;
+    const bad = element.key.findIndex((part, i) => !isValidValue(s.keyType[i] ?? '', part));
+    if (bad >= 0) return `${s.name}: "${element.key[bad]}" is not a ${s.keyType[bad]}`;
     if ((s.kind === 'map') !== (element.value !== undefined))
       return `${s.kind} ${s.name}: "${keyText(element)}" ${s.kind === 'map' ? 'needs' : 'cannot have'} a ": value"`;
     if (!s.elements.has(keyText(element))) s.elements.set(keyText(element), element);
