@@ -18,7 +18,11 @@ const canonical = (ip: string): string => parseIp(ip)?.text ?? ip;
  * evaluator runs once per choice, in index order) and each DNAT is listed; then the first
  * DNAT's address (not its port: the tracer keeps the port) goes through the forward hook
  * and, unless that ended it, the input hook. masq: the masquerade mark was set on some run.
- * Unlike the Go tracer, rules are evaluated as the kernel would (sets, negations, affinity).
+ * Unlike the Go tracer, rules are evaluated as the kernel would (sets, negations, affinity);
+ * no expected result in the corpus depends on the difference. Where the harness and the
+ * expected results disagree, the expected results win: the harness describes the
+ * service-map rule for `ip daddr` only, but the IPv6 cases (TestNodePorts/ipv6) expect
+ * `ip6 daddr . meta l4proto . th dport vmap @service-ips` to be looked up too.
  *
  * @example traceNftTestPacket(program, { sourceIP: '10.0.0.2', protocol: 'TCP', destIP: '172.30.0.41', destPort: 80 }, ['192.168.0.2'], 0x4000)
  */
