@@ -1,7 +1,8 @@
 import type { NftFamily } from '../kube-proxy/nftables/table';
 import { err, ok, type Result } from '../net/result';
-import { parseChainSpec, parseElements, parseSetSpec } from './parse-specs';
-import { parseNftRuleTokens } from './parse-rule';
+import { addRule, declareSet } from './declare-objects';
+import { FAMILIES, runNftCommand } from './nft-command';
+import { parseChainSpec } from './parse-specs';
 import type { NftRuleset } from './ruleset';
 import { NftRulesetBuilder } from './ruleset-builder';
 import { tokenizeNft, type NftToken } from './tokenize';
@@ -25,8 +26,6 @@ type Block =
       readonly head: NftToken[][];
       readonly rules: LogicalLine[];
     };
-
-const FAMILIES: readonly NftFamily[] = ['ip', 'ip6'];
 
 /**
  * Reads nft input into the state the kernel would hold: an `nft -f` transaction
@@ -111,53 +110,6 @@ function closeBlock(b: NftRulesetBuilder, stack: Block[]): Problem {
   return declareSet(b, top.family, top.table, top.kind, top.name, top.lines);
 }
 
-function declareSet(
-  b: NftRulesetBuilder,
-  family: NftFamily,
-  table: string,
-  kind: 'set' | 'map',
-  name: string,
-  statements: readonly (readonly NftToken[])[],
-): string | null {
-  const parsed = parseSetSpec(statements, kind);
-  if (typeof parsed === 'string') return parsed;
-  const problem = b.addSet(family, table, { kind, name, ...parsed.spec });
-  if (problem !== null || parsed.elements === null) return problem;
-  return addElements(b, family, table, name, parsed.elements);
-}
-
-function addElements(b: NftRulesetBuilder, family: NftFamily, table: string, set: string, tokens: readonly NftToken[]): string | null {
-  const elements = parseElements(tokens);
-  if (typeof elements === 'string') return elements;
-  for (const e of elements) {
-    const problem = b.addElement(family, table, set, e);
-    if (problem !== null) return problem;
-  }
-  return null;
-}
-
-/** A rule's tokens, its trailing `comment "..."` taken apart, parsed and appended. */
-function addRule(
-  b: NftRulesetBuilder,
-  family: NftFamily,
-  table: string,
-  chain: string,
-  tokens: readonly NftToken[],
-  line: string,
-  insert: boolean,
-): string | null {
-  const n = tokens.length;
-  const hasComment = n >= 2 && tokens[n - 2]!.text === 'comment' && !tokens[n - 2]!.quoted && tokens[n - 1]!.quoted;
-  const body = hasComment ? tokens.slice(0, -2) : tokens;
-  if (body.length === 0) return 'a rule needs at least one statement';
-  // The rule keeps its text as written (kube-proxy's ` , ` and nft list's `, ` both).
-  const text = line.slice(body[0]!.start, body.at(-1)!.end);
-  const parsed = parseNftRuleTokens(body, text);
-  if (!parsed.ok) return parsed.error;
-  const rule = hasComment ? { text, comment: tokens[n - 1]!.text } : { text };
-  return b.addRule(family, table, chain, rule, insert);
-}
-
 function parseCommand(b: NftRulesetBuilder, stack: Block[], line: LogicalLine): string | null {
   const t = line.tokens;
   const w = t.map((x) => x.text);
@@ -172,79 +124,5 @@ function parseCommand(b: NftRulesetBuilder, stack: Block[], line: LogicalLine): 
     stack.push({ kind: 'table', family: family as NftFamily, table: name });
     return b.addTable(family as NftFamily, name, undefined);
   }
-  const [verb, object, family, table, name] = w;
-  if (verb !== 'add' && verb !== 'create' && verb !== 'insert' && verb !== 'flush' && verb !== 'delete')
-    return `"${verb}" is not a command this parser reads (add, create, insert, flush, delete, table)`;
-  if (!FAMILIES.some((f) => f === family) || table === undefined)
-    return `${verb} ${object ?? ''}: the family must be ip or ip6, then the table's name`;
-  const fam = family as NftFamily;
-  // A table has no name after its own: what follows is its `{ comment ... }`.
-  const isTable = object === 'table';
-  return runCommand(b, {
-    verb,
-    object: object ?? '',
-    family: fam,
-    table,
-    name: isTable ? '' : (name ?? ''),
-    tokens: t.slice(isTable ? 4 : 5),
-    line: line.text,
-  });
-}
-
-interface Command {
-  readonly verb: 'add' | 'create' | 'insert' | 'flush' | 'delete';
-  readonly object: string;
-  readonly family: NftFamily;
-  readonly table: string;
-  readonly name: string;
-  /** What follows the name. */
-  readonly tokens: readonly NftToken[];
-  readonly line: string;
-}
-
-function braced(tokens: readonly NftToken[]): readonly (readonly NftToken[])[] | string | null {
-  if (tokens.length === 0) return null;
-  if (tokens[0]!.text !== '{' || tokens.at(-1)!.text !== '}') return `expected "{ ... }", not "${tokens.map((t) => t.text).join(' ')}"`;
-  return splitStatements(tokens.slice(1, -1));
-}
-
-function runCommand(b: NftRulesetBuilder, c: Command): string | null {
-  const { verb, object, family, table, name, tokens } = c;
-  const create = verb === 'create';
-  if (verb === 'flush' || verb === 'delete') {
-    if (object === 'element' && verb === 'delete') {
-      const elements = parseElements(tokens);
-      if (typeof elements === 'string') return elements;
-      for (const e of elements) {
-        const problem = b.deleteElement(family, table, name, e.key);
-        if (problem !== null) return problem;
-      }
-      return null;
-    }
-    if (object !== 'table' && object !== 'chain' && object !== 'set' && object !== 'map') return `${verb} ${object} is not modelled`;
-    if (object !== 'table' && name === '') return `${verb} ${object} needs a name`;
-    return b[verb](object, family, table, name);
-  }
-  if (object === 'table') {
-    const spec = braced(tokens);
-    if (typeof spec === 'string') return spec;
-    const comment = spec?.find((s) => s[0]?.text === 'comment')?.[1]?.text;
-    return b.addTable(family, table, comment, create);
-  }
-  if (name === '') return `${verb} ${object} needs a name`;
-  if (object === 'chain') {
-    const spec = braced(tokens);
-    if (typeof spec === 'string') return spec;
-    const chain = parseChainSpec(spec ?? []);
-    return typeof chain === 'string' ? chain : b.addChain(family, table, name, chain, create);
-  }
-  if (object === 'set' || object === 'map') {
-    const spec = braced(tokens);
-    if (typeof spec === 'string') return spec;
-    if (spec === null) return `${verb} ${object} ${name} needs "{ type ... ; }"`;
-    return declareSet(b, family, table, object, name, spec);
-  }
-  if (object === 'element') return addElements(b, family, table, name, tokens);
-  if (object === 'rule') return addRule(b, family, table, name, tokens, c.line, verb === 'insert');
-  return `${verb} ${object} is not modelled (table, chain, set, map, element, rule)`;
+  return runNftCommand(b, line);
 }
