@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { corpusKind } from './corpus-kind';
 import { runCorpus, type RunOptions } from './run-corpus';
 import { parseCorpus } from './schema';
 
@@ -13,8 +14,9 @@ export interface FidelityRun {
 }
 
 /**
- * The fidelity runner: reads a corpus transcribed from kube-proxy's tests, runs it against
- * the generator and prints one line per case. It is never green without having compared
+ * The fidelity runner: reads a corpus transcribed from kube-proxy's tests (iptables or
+ * nftables mode, told apart by the file itself), runs it against that mode's generator and
+ * prints one line per case. It is never green without having compared
  * something: an empty corpus, or one where every case is UNSUPPORTED, exits 1.
  */
 export function runFidelity(file: string, options: RunOptions = {}): FidelityRun {
@@ -31,7 +33,9 @@ export function runFidelity(file: string, options: RunOptions = {}): FidelityRun
   }
   const corpus = parseCorpus(json);
   if (!corpus.ok) return problem(corpus.error, 2);
-  const report = runCorpus(corpus.value, options);
+  const kind = corpusKind(corpus.value);
+  if (!kind.ok) return problem(kind.error, 2);
+  const report = runCorpus(corpus.value, kind.value, options);
   const stdout = `${report.lines.join('\n')}\n`;
   if (report.cases === 0) return problem('has no cases, so nothing was checked', 1, stdout);
   if (report.checks === 0) return problem('no check ran (no case compared anything)', 1, stdout);

@@ -13,6 +13,13 @@ describe('cli/fidelity.ts', () => {
     expect(p.status).toBe(0);
   }, 60_000);
 
+  it('runs the nftables corpus it is given: every case PASS, exit 0', () => {
+    const p = run(['tests/fidelity/kube-proxy-nftables-cases.json']);
+    expect(p.stdout).toMatch(/^PASS TestInternalExternalMasquerade\/masqueradeAll \(27 flows\)$/m);
+    expect(p.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed, 0 unsupported \(\d+ checks\)$/);
+    expect(p.status).toBe(0);
+  }, 60_000);
+
   it('exits 1 on an empty corpus, with the reason on stderr', () => {
     const p = run([writeCorpus(corpusOf([], realCorpus.auxiliary))]);
     expect(p.stderr).toMatch(/has no cases, so nothing was checked/);

@@ -9,6 +9,21 @@ export const CORPUS_FILE = 'tests/fidelity/kube-proxy-cases.json';
 type Json = Record<string, unknown>;
 export const realCorpus = JSON.parse(readFileSync(CORPUS_FILE, 'utf8')) as { conventions: Json; cases: Json[]; auxiliary: Json };
 
+export const NFT_CORPUS_FILE = 'tests/fidelity/kube-proxy-nftables-cases.json';
+export const nftCorpus = JSON.parse(readFileSync(NFT_CORPUS_FILE, 'utf8')) as Json & { cases: Json[]; auxiliary: Json };
+
+/** The nftables corpus with only these cases (deep copies, changed by `edit`) and no auxiliary tables. */
+export function nftCorpusOf(ids: readonly string[], edit: (c: Json) => void = () => {}): Json {
+  const cases = ids.map((id) => {
+    const c = nftCorpus.cases.find((x) => x['id'] === id);
+    if (c === undefined) throw new Error(`${id} is missing from ${NFT_CORPUS_FILE}`);
+    const copy = structuredClone(c);
+    edit(copy);
+    return copy;
+  });
+  return { ...nftCorpus, cases, auxiliary: {} };
+}
+
 /** A deep copy of the real corpus' case with this id. */
 export function realCase(id: string): Json {
   const c = realCorpus.cases.find((x) => x['id'] === id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runFidelity } from '../../../cli/fidelity/main';
-import { BOGUS_GENERATOR, CORPUS_FILE, corpusOf, realCase, realCorpus, writeCorpus } from './corpus-fixtures';
+import { KUBE_PROXY_NFTABLES } from '../../../cli/fidelity/nft-generator';
+import { BOGUS_GENERATOR, CORPUS_FILE, NFT_CORPUS_FILE, corpusOf, nftCorpusOf, realCase, realCorpus, writeCorpus } from './corpus-fixtures';
 
 const lines = (stdout: string): string[] => stdout.trimEnd().split('\n');
 
@@ -62,21 +63,89 @@ describe('runFidelity', () => {
     expect(run.exitCode).toBe(1);
   });
 
-  it('reports every case of an nftables corpus as UNSUPPORTED, naming nftables mode as missing, and exits non-zero', () => {
-    const nft = realCase('TestNoEndpointsReject') as { config: Record<string, unknown> };
-    nft.config = { ...nft.config, nftablesFamily: 'ip', table: 'kube-proxy' };
+  it('runs an nftables corpus through the nftables generator, parser and evaluator: every case PASS, the 95 flows among them', () => {
+    const run = runFidelity(NFT_CORPUS_FILE);
+    expect(run.exitCode).toBe(0);
+    const out = lines(run.stdout);
+    expect(out).toContain('PASS TestOverallNFTablesRules (1 full dump; the expected dump parsed and printed back)');
+    expect(out).toContain('PASS TestNodePorts/ipv6 (4 flows)');
+    const flows = out.map((l) => /(\d+) flows?\)$/.exec(l)?.[1]).reduce((sum, n) => sum + Number(n ?? 0), 0);
+    expect(flows).toBe(95);
+    expect(out.at(-1)).toMatch(/^\d+ passed, 0 failed, 0 unsupported \(\d+ checks\)$/);
+  });
+
+  it.each([
+    [
+      'an output',
+      (f: Record<string, unknown>) => (f['output'] = '10.180.0.1:80'),
+      /flow "clusterIP with multiple endpoints": expected output "10.180.0.1:80" masq false, got "10.180.0.1:80, 10.180.2.1:80" masq false/,
+    ],
+    [
+      'a masq',
+      (f: Record<string, unknown>) => (f['masq'] = true),
+      /flow "clusterIP with multiple endpoints": expected output .* masq true, got .* masq false/,
+    ],
+  ])('FAILs an nftables flow whose expected %s is changed, naming the flow', (_what, change, message) => {
+    const corpus = nftCorpusOf(['TestClusterIPGeneral'], (c) => {
+      const flow = (c['packetFlows'] as Record<string, unknown>[]).find((f) => f['name'] === 'clusterIP with multiple endpoints')!;
+      change(flow);
+    });
+    const run = runFidelity(writeCorpus(corpus));
+    expect(lines(run.stdout)[0]).toMatch(new RegExp(`^FAIL TestClusterIPGeneral: ${message.source}`));
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('FAILs the nftables cases when the generator loses the service-ips elements', () => {
+    const run = runFidelity(NFT_CORPUS_FILE, {
+      nftablesGenerator: (config, services, slices) => {
+        const t = KUBE_PROXY_NFTABLES(config, services, slices);
+        return { ...t, sets: t.sets.map((s) => (s.name === 'service-ips' ? { ...s, elements: [] } : s)) };
+      },
+    });
+    const out = lines(run.stdout);
+    expect(out).toContainEqual(expect.stringMatching(/^FAIL TestOverallNFTablesRules: rules line \d+: /));
+    expect(out).toContainEqual(
+      expect.stringMatching(/^FAIL TestClusterIPGeneral: flow "simple clusterIP": expected output "10.180.0.1:80"/),
+    );
+    expect(out).toContainEqual(
+      expect.stringMatching(
+        /^FAIL TestLoadBalancerIngressRouteTypeProxy\/ipMode VIP: service-ips: element 1.2.3.5 . tcp . 80 expected present, got absent$/,
+      ),
+    );
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('reports what the nftables runner does not model as UNSUPPORTED, naming it, for that case only', () => {
+    const corpus = nftCorpusOf(['TestInternalTrafficPolicy/internalTrafficPolicy is cluster', 'TestNoEndpointsReject'], (c) => {
+      const steps = c['steps'] as { ops: unknown[] }[] | undefined;
+      steps?.[1]?.ops.unshift({ op: 'ageStaleChains' });
+    });
+    const cases = corpus['cases'] as Record<string, unknown>[];
+    cases.push({ ...cases[1], id: 'a partial dump', kind: 'sequence' });
+    const run = runFidelity(writeCorpus({ ...corpus, auxiliary: { hashExamples: [] } }));
+    expect(lines(run.stdout)).toEqual([
+      expect.stringMatching(
+        /^UNSUPPORTED TestInternalTrafficPolicy\/internalTrafficPolicy is cluster: step 2: operation "ageStaleChains" \(this runner applies /,
+      ),
+      'PASS TestNoEndpointsReject (6 flows)',
+      expect.stringMatching(
+        /^UNSUPPORTED a partial dump: kind "sequence" \(this runner models "rules", "flows", "sequence-flows", "map-element"\)$/,
+      ),
+      expect.stringMatching(/^UNSUPPORTED auxiliary.hashExamples: this runner does not read this table/),
+      '1 passed, 0 failed, 3 unsupported (6 checks)',
+    ]);
+  });
+
+  it('exits 2 for a corpus that names both proxy modes', () => {
     const run = runFidelity(
       writeCorpus({
-        ...corpusOf([nft, { id: 'TestLoadBalancerIngressRouteTypeProxy/ipMode VIP', kind: 'map-element' }]),
-        conventions: { nftables: { table: 'kube-proxy' } },
+        ...corpusOf([]),
+        title: 'kube-proxy nftables-mode expectations',
+        source: { files: [{ path: 'pkg/proxy/iptables/proxier_test.go' }] },
       }),
     );
-    const out = lines(run.stdout);
-    expect(out.slice(0, 2)).toEqual([
-      expect.stringMatching(/^UNSUPPORTED TestNoEndpointsReject: nftables mode is missing/),
-      expect.stringMatching(/^UNSUPPORTED TestLoadBalancerIngressRouteTypeProxy\/ipMode VIP: nftables mode is missing/),
-    ]);
-    expect(run.exitCode).toBe(1);
+    expect(run).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(run.stderr).toMatch(/names both proxy modes: nftables at title, iptables at source.files.0.path/);
   });
 
   it.each([
