@@ -1,4 +1,4 @@
-import { upperRegularizedGamma } from './upper-gamma';
+import jStat from 'jstat';
 
 /** Pearson's goodness-of-fit statistic and its degrees of freedom. */
 export interface ChiSquare {
@@ -29,11 +29,11 @@ export function chiSquare(counts: readonly number[], shares: readonly number[]):
 
 /**
  * The chance a chi-square variable with `df` degrees of freedom is at least
- * `statistic`: Q(df/2, statistic/2). Null for df 0 (one category: nothing to test).
+ * `statistic`: 1 - CDF (jstat). Null for df 0 (one category: nothing to test).
  *
  * @example chiSquarePValue(2, 2) // e^-1 = 0.3679
  */
 export function chiSquarePValue(statistic: number, df: number): number | null {
   if (df < 1) return null;
-  return upperRegularizedGamma(df / 2, statistic / 2);
+  return 1 - jStat.chisquare.cdf(statistic, df);
 }

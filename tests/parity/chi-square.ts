@@ -1,11 +1,11 @@
+import jStat from 'jstat';
+import { chiSquare } from '../../src/lab/chi-square';
+
 /**
  * The chi-square test of a distribution of connections over endpoints against the uniform
- * split kube-proxy's statistic rules aim for (1/n, then 1/(n-1) of the rest, ...).
+ * split kube-proxy's statistic rules aim for (1/n, then 1/(n-1) of the rest, ...): the
+ * load-balancing lab's statistic, against the 99% point of the distribution (jstat).
  */
-
-/** The 99% critical values of the chi-square distribution for 1..10 degrees of freedom (standard tables). */
-const CRITICAL_99 = [6.635, 9.21, 11.345, 13.277, 15.086, 16.812, 18.475, 20.09, 21.666, 23.209];
-
 export interface ChiSquare {
   readonly statistic: number;
   readonly critical: number;
@@ -14,10 +14,11 @@ export interface ChiSquare {
 
 /** Pearson's statistic for `counts` (one per endpoint) against equal expected counts. */
 export function chiSquareUniform(counts: readonly number[]): ChiSquare {
-  const total = counts.reduce((a, b) => a + b, 0);
-  const expected = total / counts.length;
-  const statistic = counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
-  const critical = CRITICAL_99[counts.length - 2];
-  if (critical === undefined) throw new Error(`no critical value for ${counts.length} endpoints`);
+  const { statistic, df } = chiSquare(
+    counts,
+    counts.map(() => 1 / counts.length),
+  );
+  if (df < 1) throw new Error(`a chi-square test needs two endpoints or more, not ${counts.length}`);
+  const critical = jStat.chisquare.inv(0.99, df);
   return { statistic, critical, pass: statistic < critical };
 }
