@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { LAB_MAX_CONNECTIONS, LAB_MIN_CONNECTIONS, type LbLabResult, type Scenario } from '../../src/index';
 import { labStrings } from '../i18n/lab-strings';
+import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLang, selectMode, selectScenario, selectScheduler, selectTrace } from '../store/selectors';
 import { createLabRunner, type LabRunner } from '../worker/lab-runner';
@@ -30,7 +31,8 @@ const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b
  * the rules give these shares.
  */
 export function LabPanel({ run = runner() }: { readonly run?: LabRunner }) {
-  const t = labStrings[useAppStore(selectLang)];
+  const lang = useAppStore(selectLang);
+  const t = labStrings[lang];
   const scenario: Scenario = useAppStore(selectScenario);
   const mode = useAppStore(selectMode);
   const scheduler = useAppStore(selectScheduler);
@@ -87,7 +89,7 @@ export function LabPanel({ run = runner() }: { readonly run?: LabRunner }) {
     <div className="lab-panel" data-id="lab-panel">
       <h2 className="lab-title">{t.title}</h2>
       <p className="lab-intro">
-        {t.intro} <span className="lab-setup">{t.setup(mode, mode === 'ipvs' ? scheduler : null, seed)}</span>
+        {t.intro} <span className="lab-setup">{t.setup(shellStrings[lang].modes[mode], mode === 'ipvs' ? scheduler : null, seed)}</span>
       </p>
       <form className="lab-form" onSubmit={(e) => void submit(e)} noValidate>
         <label className="lab-port">
