@@ -8,13 +8,15 @@ export interface StepListProps {
   readonly trace: Trace;
   readonly lang: Lang;
   readonly strings: Strings;
+  /** How many steps, from the first, to list (all by default). */
+  readonly count?: number;
 }
 
 /** The trace as a plain ordered list: one item per hop or decision. */
-export function StepList({ trace, lang, strings }: StepListProps) {
+export function StepList({ trace, lang, strings, count = trace.steps.length }: StepListProps) {
   return (
     <ol className="steps" aria-label={strings.stepsLabel}>
-      {trace.steps.map((step) => (
+      {trace.steps.slice(0, count).map((step) => (
         <StepItem key={step.index} step={step} lang={lang} strings={strings} />
       ))}
     </ol>

@@ -1,4 +1,7 @@
+import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { StepListPane } from '../../app/shell/StepListPane';
+import { StoreProvider } from '../../app/store/StoreProvider';
 import { buildQuiz } from '../../src/index';
 import { createAppStore } from '../../app/store/create-app-store';
 import { openFromUrl, readUrl, writeUrl } from '../../app/url/url-state';
@@ -114,5 +117,24 @@ describe('stepping in quiz mode', () => {
     store.getState().setQuizSteps(steps);
     expect(store.getState().quiz).toMatchObject({ question: 1, answers: {}, steps });
     expect(store.getState().cursor.step).toBe(steps[0]! - 1);
+  });
+});
+
+describe('the All steps list in quiz mode', () => {
+  it('lists only the steps the quiz has shown, says how many it keeps back, and lists them all once the quiz is left', () => {
+    const { store, steps } = withQuestions('?preset=article&quiz=2&view=list&lang=en');
+    render(
+      <StoreProvider store={store}>
+        <StepListPane />
+      </StoreProvider>,
+    );
+    const items = () => document.querySelectorAll('ol.steps > li');
+    // Question 2 is about step steps[1]: the list stops at the step before it.
+    expect(items()).toHaveLength(steps[1]!);
+    const total = store.getState().trace.steps.length;
+    expect(screen.getByText(`Quiz mode: the next ${total - steps[1]!} steps are hidden until you answer the question.`)).toBeTruthy();
+    act(() => store.getState().leaveQuiz());
+    expect(items()).toHaveLength(total);
+    expect(document.querySelector('[data-id="quiz-hidden-steps"]')).toBeNull();
   });
 });
