@@ -1,7 +1,9 @@
 import { err, ok, type Result } from '../net/result';
 import type { TableName } from './evaluated-rule';
 import { findJumpLoop } from './find-jump-loop';
-import { parseRule } from './parse-rule';
+import { readRule } from './parse-rule';
+import { newRuleContext, type KnownChain } from './rule-context';
+import type { RuleWords } from './rule-words';
 import {
   BUILTIN_CHAINS,
   isBuiltinChain,
@@ -14,10 +16,11 @@ import {
   type Table,
 } from './ruleset';
 
-interface DraftChain {
+interface DraftChain extends KnownChain {
   readonly name: string;
   policy: ChainPolicy | null;
-  readonly rules: Rule[];
+  /** How many rules it has (the rules themselves are in the table's ruleOrder until COMMIT). */
+  ruleCount: number;
   deleted: boolean;
   /** Its index in the finished table's chains (undefined until then, and for a deleted chain). */
   index: number | undefined;
@@ -30,6 +33,8 @@ interface DraftTable {
   readonly chains: Map<string, DraftChain>;
   readonly declarations: ChainDeclaration[];
   readonly ruleOrder: Rule[];
+  /** The chain of each rule of ruleOrder. */
+  readonly ruleChains: DraftChain[];
   readonly deleted: string[];
   lastDeclared: DraftChain | undefined;
 }
@@ -49,7 +54,8 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
   const tables: Table[] = [];
   let current: DraftTable | null = null;
   let currentLine = 0;
-  let lastChain: DraftChain | undefined;
+  const finder: ChainFinder = { table: undefined, lastRule: undefined, lastTarget: undefined };
+  const cx = newRuleContext((words, i, role) => findDraftChain(finder, words, i, role));
   // Line by line without text.split: an array of 430,000 lines would keep every line alive
   // (and copied by the garbage collector) until the end; here a line dies once read.
   for (let start = 0, lineNo = 1; start <= text.length; lineNo++) {
@@ -64,7 +70,7 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
       if (name === undefined) return failAt(lineNo, `unknown table "${line.slice(1)}" (expected ${TABLE_NAMES.join(', ')})`);
       if (tables.some((t) => t.name === name)) return failAt(lineNo, `table "${name}" appears twice`);
       current = newTable(name);
-      lastChain = undefined;
+      Object.assign(finder, { table: current, lastRule: undefined, lastTarget: undefined });
       currentLine = lineNo;
       continue;
     }
@@ -99,21 +105,21 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
       const chain = current.chains.get(name);
       if (chain === undefined || chain.deleted) return failAt(lineNo, `cannot delete chain "${name}": it does not exist`);
       if (chain.policy !== null) return failAt(lineNo, `cannot delete built-in chain "${name}"`);
-      if (chain.rules.length > 0) return failAt(lineNo, `cannot delete chain "${name}" after adding rules to it`);
+      if (chain.ruleCount > 0) return failAt(lineNo, `cannot delete chain "${name}" after adding rules to it`);
       chain.deleted = true;
       current.deleted.push(name);
       continue;
     }
     if (line.startsWith('-A ') || line.startsWith('--append ')) {
-      const rule = parseRule(line);
+      const rule = readRule(line, cx);
       if (!rule.ok) return failAt(lineNo, rule.error);
-      const chain = chainOfRule(current, lastChain, rule.value.chain);
-      lastChain = chain;
+      const chain = finder.lastRule; // the rule's chain, found as readRule read its name
       if (chain === undefined)
         return failAt(lineNo, `chain "${rule.value.chain}" does not exist (declare it with ":${rule.value.chain} - [0:0]")`);
       if (chain.deleted) return failAt(lineNo, `cannot add rules to deleted chain "${chain.name}"`);
-      chain.rules.push(rule.value);
+      chain.ruleCount++;
       current.ruleOrder.push(rule.value);
+      current.ruleChains.push(chain);
       continue;
     }
     return failAt(lineNo, `unsupported line "${line.length > 60 ? `${line.slice(0, 60)}...` : line}"`);
@@ -127,7 +133,15 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
  * insertion: a name already there leaves the size unchanged (the parse then fails as a whole).
  */
 function declareUserChain(table: DraftTable, name: string): boolean {
-  const chain: DraftChain = { name, policy: null, rules: [], deleted: false, index: undefined, declaredNext: undefined };
+  const chain: DraftChain = {
+    name,
+    policy: null,
+    ruleCount: 0,
+    deleted: false,
+    index: undefined,
+    declaredNext: undefined,
+    jump: undefined,
+  };
   const size = table.chains.size;
   table.chains.set(name, chain);
   if (table.chains.size === size) return false;
@@ -136,17 +150,45 @@ function declareUserChain(table: DraftTable, name: string): boolean {
   return true;
 }
 
+/** Where the previous rule appended and jumped to: where kube-proxy's next rule most likely does. */
+interface ChainFinder {
+  table: DraftTable | undefined;
+  lastRule: DraftChain | undefined;
+  lastTarget: DraftChain | undefined;
+}
+
 /**
- * The chain a rule appends to. kube-proxy writes a chain's rules together, chain after chain
- * in the order it declared them, so the previous rule's chain and the chain declared after it
- * are tried before a lookup by name (a Map lookup of a fresh string, 100,000s of them, costs more).
+ * The chain that word `i` names (`-A NAME` for role 'rule', `-j NAME` for 'target').
+ * kube-proxy writes a chain's rules together, chain after chain in the order it declared
+ * them, and a Service chain jumps to its endpoint chains in that order too: the previous
+ * rule's chain or target and the chain declared after it are compared in place before a
+ * lookup by name (of a fresh string, 100,000s of them). Sets `lastRule` for a rule.
  */
-function chainOfRule(table: DraftTable, last: DraftChain | undefined, name: string): DraftChain | undefined {
-  if (last !== undefined) {
-    if (last.name === name) return last;
-    if (last.declaredNext !== undefined && last.declaredNext.name === name) return last.declaredNext;
+function findDraftChain(finder: ChainFinder, words: RuleWords, i: number, role: 'rule' | 'target'): DraftChain | undefined {
+  const table = finder.table;
+  if (table === undefined) return undefined;
+  const quoted = words.quotedText[i];
+  let found: DraftChain | undefined;
+  if (quoted !== undefined) found = table.chains.get(quoted);
+  else {
+    const { line } = words;
+    const start = words.starts[i]!;
+    const end = words.ends[i]!;
+    const near = role === 'rule' ? finder.lastRule : finder.lastTarget;
+    found =
+      nameAt(near, line, start, end) ??
+      nameAt(near?.declaredNext, line, start, end) ??
+      (role === 'target' ? nameAt(finder.lastRule?.declaredNext, line, start, end) : undefined) ??
+      table.chains.get(line.slice(start, end));
   }
-  return table.chains.get(name);
+  if (role === 'rule') finder.lastRule = found;
+  else if (found !== undefined) finder.lastTarget = found;
+  return found;
+}
+
+/** The chain when it is the one named at `start` to `end` of the line. */
+function nameAt(chain: DraftChain | undefined, line: string, start: number, end: number): DraftChain | undefined {
+  return chain !== undefined && chain.name.length === end - start && line.startsWith(chain.name, start) ? chain : undefined;
 }
 
 const USER_CHAIN = ' - [0:0]';
@@ -179,19 +221,41 @@ function failAt(lineNo: number, message: string): Result<Ruleset> {
 function newTable(name: TableName): DraftTable {
   const chains = new Map<string, DraftChain>();
   for (const hook of BUILTIN_CHAINS[name])
-    chains.set(hook, { name: hook, policy: 'ACCEPT', rules: [], deleted: false, index: undefined, declaredNext: undefined });
-  return { name, chains, declarations: [], ruleOrder: [], deleted: [], lastDeclared: undefined };
+    chains.set(hook, {
+      name: hook,
+      policy: 'ACCEPT',
+      ruleCount: 0,
+      deleted: false,
+      index: undefined,
+      declaredNext: undefined,
+      jump: undefined,
+    });
+  return { name, chains, declarations: [], ruleOrder: [], ruleChains: [], deleted: [], lastDeclared: undefined };
 }
 
 function finishTable(draft: DraftTable): Table {
   const chains: Chain[] = [];
+  const rulesOf: Rule[][] = [];
   const chainIndex: Record<string, number> = Object.create(null) as Record<string, number>;
   // Map iteration is insertion order: built-ins first (newTable), then user chains as declared.
   for (const c of draft.chains.values()) {
     if (c.deleted) continue;
     c.index = chains.length;
     chainIndex[c.name] = chains.length;
-    chains.push({ name: c.name, policy: c.policy, rules: c.rules });
+    // Each chain's rules in an array of exactly its length, filled below: pushed to one by
+    // one, 100,000 arrays of two rules would each reserve 17 slots (18 MB for a big ruleset).
+    const rules = c.ruleCount === 0 ? NO_RULES : new Array<Rule>(c.ruleCount);
+    rulesOf.push(rules);
+    chains.push({ name: c.name, policy: c.policy, rules });
+    c.ruleCount = 0;
   }
-  return { name: draft.name, chains, chainIndex, declarations: draft.declarations, ruleOrder: draft.ruleOrder, deleted: draft.deleted };
+  const { ruleOrder, ruleChains } = draft;
+  for (let i = 0; i < ruleOrder.length; i++) {
+    const c = ruleChains[i]!;
+    rulesOf[c.index!]![c.ruleCount++] = ruleOrder[i]!;
+  }
+  return { name: draft.name, chains, chainIndex, declarations: draft.declarations, ruleOrder, deleted: draft.deleted };
 }
+
+/** Shared by every chain without rules (read-only, like the rest of a Table). */
+const NO_RULES: Rule[] = [];
