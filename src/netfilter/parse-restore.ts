@@ -54,8 +54,10 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
   const tables: Table[] = [];
   let current: DraftTable | null = null;
   let currentLine = 0;
-  const finder: ChainFinder = { table: undefined, lastRule: undefined, lastTarget: undefined };
+  const finder: ChainFinder = { table: undefined, lastRule: undefined, lastTarget: undefined, lastLookedUp: undefined };
   const cx = newRuleContext((words, i, role) => findDraftChain(finder, words, i, role));
+  // Tabs, CRs and single quotes are rare: without any in the text, a line's words are found faster.
+  cx.words.plain = text.indexOf('\t') < 0 && text.indexOf('\r') < 0 && text.indexOf("'") < 0;
   // Line by line without text.split: an array of 430,000 lines would keep every line alive
   // (and copied by the garbage collector) until the end; here a line dies once read.
   for (let start = 0, lineNo = 1; start <= text.length; lineNo++) {
@@ -63,14 +65,30 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
     const end = newline < 0 ? text.length : newline;
     const line = text.slice(start, end).trim();
     start = end + 1;
-    if (line === '' || line.startsWith('#')) continue;
-    if (line.startsWith('*')) {
+    const first = line.charCodeAt(0);
+    // Rules first: 3 lines in 4 of a big ruleset, and no other kind of line starts with "-A ".
+    if (first === 45 && current !== null && (line.startsWith('-A ') || line.startsWith('--append '))) {
+      const rule = readRule(line, cx);
+      if (!rule.ok) return failAt(lineNo, rule.error);
+      const chain = finder.lastRule; // the rule's chain, found as readRule read its name
+      if (chain === undefined)
+        return failAt(lineNo, `chain "${rule.value.chain}" does not exist (declare it with ":${rule.value.chain} - [0:0]")`);
+      if (chain.deleted) return failAt(lineNo, `cannot add rules to deleted chain "${chain.name}"`);
+      chain.ruleCount++;
+      current.ruleOrder.push(rule.value);
+      current.ruleChains.push(chain);
+      continue;
+    }
+    if (line === '' || first === 35) continue; // blank or "#"
+    if (first === 42) {
+      // "*table"
+
       if (current !== null) return failAt(lineNo, `table "${current.name}" (line ${currentLine}) has no COMMIT before "${line}"`);
       const name = TABLE_NAMES.find((t) => t === line.slice(1));
       if (name === undefined) return failAt(lineNo, `unknown table "${line.slice(1)}" (expected ${TABLE_NAMES.join(', ')})`);
       if (tables.some((t) => t.name === name)) return failAt(lineNo, `table "${name}" appears twice`);
       current = newTable(name);
-      Object.assign(finder, { table: current, lastRule: undefined, lastTarget: undefined });
+      Object.assign(finder, { table: current, lastRule: undefined, lastTarget: undefined, lastLookedUp: undefined });
       currentLine = lineNo;
       continue;
     }
@@ -110,18 +128,6 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
       current.deleted.push(name);
       continue;
     }
-    if (line.startsWith('-A ') || line.startsWith('--append ')) {
-      const rule = readRule(line, cx);
-      if (!rule.ok) return failAt(lineNo, rule.error);
-      const chain = finder.lastRule; // the rule's chain, found as readRule read its name
-      if (chain === undefined)
-        return failAt(lineNo, `chain "${rule.value.chain}" does not exist (declare it with ":${rule.value.chain} - [0:0]")`);
-      if (chain.deleted) return failAt(lineNo, `cannot add rules to deleted chain "${chain.name}"`);
-      chain.ruleCount++;
-      current.ruleOrder.push(rule.value);
-      current.ruleChains.push(chain);
-      continue;
-    }
     return failAt(lineNo, `unsupported line "${line.length > 60 ? `${line.slice(0, 60)}...` : line}"`);
   }
   if (current !== null) return err(`line ${currentLine}: table "${current.name}" has no COMMIT`);
@@ -155,6 +161,8 @@ interface ChainFinder {
   table: DraftTable | undefined;
   lastRule: DraftChain | undefined;
   lastTarget: DraftChain | undefined;
+  /** The last target found by name (KUBE-MARK-MASQ, between a Service's endpoint chains). */
+  lastLookedUp: DraftChain | undefined;
 }
 
 /**
@@ -174,12 +182,21 @@ function findDraftChain(finder: ChainFinder, words: RuleWords, i: number, role: 
     const { line } = words;
     const start = words.starts[i]!;
     const end = words.ends[i]!;
-    const near = role === 'rule' ? finder.lastRule : finder.lastTarget;
-    found =
-      nameAt(near, line, start, end) ??
-      nameAt(near?.declaredNext, line, start, end) ??
-      (role === 'target' ? nameAt(finder.lastRule?.declaredNext, line, start, end) : undefined) ??
-      table.chains.get(line.slice(start, end));
+    if (role === 'rule') {
+      const near = finder.lastRule;
+      found = nameAt(near, line, start, end) ?? nameAt(near?.declaredNext, line, start, end) ?? table.chains.get(line.slice(start, end));
+    } else {
+      const near = finder.lastTarget;
+      found =
+        nameAt(near, line, start, end) ??
+        nameAt(near?.declaredNext, line, start, end) ??
+        nameAt(finder.lastRule?.declaredNext, line, start, end) ??
+        nameAt(finder.lastLookedUp, line, start, end);
+      if (found === undefined) {
+        found = table.chains.get(line.slice(start, end));
+        finder.lastLookedUp = found;
+      }
+    }
   }
   if (role === 'rule') finder.lastRule = found;
   else if (found !== undefined) finder.lastTarget = found;

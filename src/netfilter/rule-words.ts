@@ -10,11 +10,13 @@ export interface RuleWords {
   ends: Int32Array;
   /** A quoted word's text (quotes removed, escapes applied); undefined for a plain word. */
   readonly quotedText: (string | undefined)[];
+  /** Set when no line to come has a tab, a CR or a single quote. */
+  plain: boolean;
 }
 
 /** Scratch spans for rule lines, reused line after line. */
 export function newRuleWords(): RuleWords {
-  return { line: '', count: 0, starts: new Int32Array(64), ends: new Int32Array(64), quotedText: [] };
+  return { line: '', count: 0, starts: new Int32Array(64), ends: new Int32Array(64), quotedText: [], plain: false };
 }
 
 /**
@@ -28,15 +30,8 @@ export function tokenize(line: string, words: RuleWords): string | null {
   words.count = 0;
   const n = line.length;
   // Most lines are words between single spaces: found by the native indexOf, not char by char.
-  if (n > 0 && line.charCodeAt(0) !== 32 && !hasSpecial(line)) {
-    for (let i = 0; i < n;) {
-      const space = line.indexOf(' ', i);
-      const end = space < 0 ? n : space;
-      push(words, i, end, undefined);
-      i = end + 1;
-    }
-    return null;
-  }
+  if (n > 0 && line.indexOf('"') < 0 && (words.plain || !hasBlankOrQuote(line)) && splitOnSpaces(line, words)) return null;
+  words.count = 0;
   let i = 0;
   while (i < n) {
     while (i < n && isBlank(line.charCodeAt(i))) i++;
@@ -56,9 +51,22 @@ export function tokenize(line: string, words: RuleWords): string | null {
   return null;
 }
 
-/** Quotes, tabs, CRs or a run of spaces: the line needs the careful reading. */
-function hasSpecial(line: string): boolean {
-  return line.indexOf('"') >= 0 || line.indexOf("'") >= 0 || line.indexOf('  ') >= 0 || line.indexOf('\t') >= 0 || line.indexOf('\r') >= 0;
+/** A single quote, a tab or a CR. */
+function hasBlankOrQuote(line: string): boolean {
+  return line.indexOf("'") >= 0 || line.indexOf('\t') >= 0 || line.indexOf('\r') >= 0;
+}
+
+/** Words between single spaces; false (words half filled) at a space that starts or doubles. */
+function splitOnSpaces(line: string, words: RuleWords): boolean {
+  const n = line.length;
+  for (let i = 0; i < n;) {
+    const space = line.indexOf(' ', i);
+    const end = space < 0 ? n : space;
+    if (end === i) return false;
+    push(words, i, end, undefined);
+    i = end + 1;
+  }
+  return true;
 }
 
 /** A word from `start` that has quotes in it, up to the next blank outside quotes. */
