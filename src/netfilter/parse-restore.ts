@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../net/result';
 import type { TableName } from './evaluated-rule';
 import { findJumpLoop } from './find-jump-loop';
 import { readRule } from './parse-rule';
-import { newRuleContext, type KnownChain } from './rule-context';
+import { newRuleContext, type KnownChain, type RuleContext } from './rule-context';
 import type { RuleWords } from './rule-words';
 import {
   BUILTIN_CHAINS,
@@ -68,21 +68,13 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
     const first = line.charCodeAt(0);
     // Rules first: 3 lines in 4 of a big ruleset, and no other kind of line starts with "-A ".
     if (first === 45 && current !== null && (line.startsWith('-A ') || line.startsWith('--append '))) {
-      const rule = readRule(line, cx);
-      if (!rule.ok) return failAt(lineNo, rule.error);
-      const chain = finder.lastRule; // the rule's chain, found as readRule read its name
-      if (chain === undefined)
-        return failAt(lineNo, `chain "${rule.value.chain}" does not exist (declare it with ":${rule.value.chain} - [0:0]")`);
-      if (chain.deleted) return failAt(lineNo, `cannot add rules to deleted chain "${chain.name}"`);
-      chain.ruleCount++;
-      current.ruleOrder.push(rule.value);
-      current.ruleChains.push(chain);
+      const refused = appendRule(current, finder, cx, line);
+      if (refused !== null) return failAt(lineNo, refused);
       continue;
     }
     if (line === '' || first === 35) continue; // blank or "#"
     if (first === 42) {
       // "*table"
-
       if (current !== null) return failAt(lineNo, `table "${current.name}" (line ${currentLine}) has no COMMIT before "${line}"`);
       const name = TABLE_NAMES.find((t) => t === line.slice(1));
       if (name === undefined) return failAt(lineNo, `unknown table "${line.slice(1)}" (expected ${TABLE_NAMES.join(', ')})`);
@@ -102,36 +94,61 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
       current = null;
       continue;
     }
-    if (line.startsWith(':')) {
-      const declared = readDeclaration(line);
-      if (declared === null) return failAt(lineNo, `"${line}" is not a chain declaration such as ":KUBE-SERVICES - [0:0]"`);
-      const { name, policy, counters } = declared;
-      if (policy !== '-' && policy !== 'ACCEPT' && policy !== 'DROP') return failAt(lineNo, `chain "${name}": unknown policy "${policy}"`);
-      const builtin = isBuiltinChain(current.name, name);
-      if (!builtin && policy !== '-') return failAt(lineNo, `chain "${name}" is a user chain and cannot have a policy (use "-")`);
-      if (builtin) {
-        const existing = current.chains.get(name) as DraftChain;
-        if (policy !== '-') existing.policy = policy;
-      } else if (!declareUserChain(current, name)) {
-        return failAt(lineNo, `chain "${name}" is declared twice`);
-      }
-      current.declarations.push({ name, policy, counters });
-      continue;
-    }
-    if (line.startsWith('-X ') || line.startsWith('--delete-chain ')) {
-      const name = line.slice(line.indexOf(' ') + 1).trim();
-      const chain = current.chains.get(name);
-      if (chain === undefined || chain.deleted) return failAt(lineNo, `cannot delete chain "${name}": it does not exist`);
-      if (chain.policy !== null) return failAt(lineNo, `cannot delete built-in chain "${name}"`);
-      if (chain.ruleCount > 0) return failAt(lineNo, `cannot delete chain "${name}" after adding rules to it`);
-      chain.deleted = true;
-      current.deleted.push(name);
-      continue;
-    }
-    return failAt(lineNo, `unsupported line "${line.length > 60 ? `${line.slice(0, 60)}...` : line}"`);
+    const refused =
+      first === 58
+        ? declareChain(current, line)
+        : line.startsWith('-X ') || line.startsWith('--delete-chain ')
+          ? deleteChain(current, line)
+          : undefined;
+    if (refused === undefined) return failAt(lineNo, `unsupported line "${line.length > 60 ? `${line.slice(0, 60)}...` : line}"`);
+    if (refused !== null) return failAt(lineNo, refused);
   }
   if (current !== null) return err(`line ${currentLine}: table "${current.name}" has no COMMIT`);
   return ok({ tables });
+}
+
+/** `-A CHAIN ...`: the rule read and appended to its chain; why not, or null. */
+function appendRule(table: DraftTable, finder: ChainFinder, cx: RuleContext, line: string): string | null {
+  const rule = readRule(line, cx);
+  if (!rule.ok) return rule.error;
+  const chain = finder.lastRule; // the rule's chain, found as readRule read its name
+  if (chain === undefined) return `chain "${rule.value.chain}" does not exist (declare it with ":${rule.value.chain} - [0:0]")`;
+  if (chain.deleted) return `cannot add rules to deleted chain "${chain.name}"`;
+  chain.ruleCount++;
+  table.ruleOrder.push(rule.value);
+  table.ruleChains.push(chain);
+  return null;
+}
+
+/** `:CHAIN POLICY [packets:bytes]`: a user chain declared, or a built-in chain's policy set; why not, or null. */
+function declareChain(table: DraftTable, line: string): string | null {
+  const declared = readDeclaration(line);
+  if (declared === null) return `"${line}" is not a chain declaration such as ":KUBE-SERVICES - [0:0]"`;
+  const { name, policy } = declared;
+  if (policy !== '-' && policy !== 'ACCEPT' && policy !== 'DROP') return `chain "${name}": unknown policy "${policy}"`;
+  const builtin = isBuiltinChain(table.name, name);
+  if (!builtin && policy !== '-') return `chain "${name}" is a user chain and cannot have a policy (use "-")`;
+  if (builtin) {
+    const existing = table.chains.get(name) as DraftChain;
+    if (policy !== '-') existing.policy = policy;
+  } else if (!declareUserChain(table, name)) {
+    return `chain "${name}" is declared twice`;
+  }
+  // The declaration as read is kept as it is (its policy checked above).
+  table.declarations.push(declared as ChainDeclaration);
+  return null;
+}
+
+/** `-X CHAIN`: an empty user chain deleted; why not, or null. */
+function deleteChain(table: DraftTable, line: string): string | null {
+  const name = line.slice(line.indexOf(' ') + 1).trim();
+  const chain = table.chains.get(name);
+  if (chain === undefined || chain.deleted) return `cannot delete chain "${name}": it does not exist`;
+  if (chain.policy !== null) return `cannot delete built-in chain "${name}"`;
+  if (chain.ruleCount > 0) return `cannot delete chain "${name}" after adding rules to it`;
+  chain.deleted = true;
+  table.deleted.push(name);
+  return null;
 }
 
 /**

@@ -27,7 +27,7 @@ export type FindChain = (words: RuleWords, i: number, role: 'rule' | 'target') =
 export interface RuleContext {
   readonly words: RuleWords;
   readonly findChain: FindChain;
-  /** `-m tcp|udp|sctp` without ports or with one `--dport` port, as a one-match list, by portsKey. */
+  /** `-m tcp|udp|sctp` without ports or with one `--dport` port, as a one-match list, by a number made of the module and the port. */
   readonly ports: Map<number, readonly Match[]>;
   /** `-m statistic --mode random --probability P` (not negated) as a one-match list, by P as written. */
   readonly statistics: Map<string, readonly [StatisticMatch]>;
