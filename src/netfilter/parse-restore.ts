@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../net/result';
 import type { TableName } from './evaluated-rule';
-import { findJumpLoop } from './find-jump-loop';
+import { findJumpLoop, type JumpTarget } from './find-jump-loop';
 import { readRule } from './parse-rule';
 import { newRuleContext, type KnownChain, type RuleContext } from './rule-context';
 import type { RuleWords } from './rule-words';
@@ -35,6 +35,8 @@ interface DraftTable {
   readonly ruleOrder: Rule[];
   /** The chain of each rule of ruleOrder. */
   readonly ruleChains: DraftChain[];
+  /** The chain each rule of ruleOrder jumps or goes to, when found as the rule was read. */
+  readonly ruleTargets: (DraftChain | undefined)[];
   readonly deleted: string[];
   lastDeclared: DraftChain | undefined;
 }
@@ -86,9 +88,7 @@ export function parseIptablesRestore(text: string): Result<Ruleset> {
     }
     if (current === null) return failAt(lineNo, `"${line}" is outside a table (start one with *filter or *nat)`);
     if (line === 'COMMIT') {
-      const table = finishTable(current);
-      const chains = current.chains;
-      const loop = findJumpLoop(table, (name) => chains.get(name)?.index);
+      const { table, loop } = finishTable(current);
       if (loop !== null) return failAt(lineNo, `table "${table.name}": chains jump in a loop (${loop.join(' -> ')})`);
       tables.push(table);
       current = null;
@@ -117,6 +117,7 @@ function appendRule(table: DraftTable, finder: ChainFinder, cx: RuleContext, lin
   chain.ruleCount++;
   table.ruleOrder.push(rule.value);
   table.ruleChains.push(chain);
+  table.ruleTargets.push(cx.targetChain as DraftChain | undefined);
   return null;
 }
 
@@ -264,10 +265,11 @@ function newTable(name: TableName): DraftTable {
       declaredNext: undefined,
       jump: undefined,
     });
-  return { name, chains, declarations: [], ruleOrder: [], ruleChains: [], deleted: [], lastDeclared: undefined };
+  return { name, chains, declarations: [], ruleOrder: [], ruleChains: [], ruleTargets: [], deleted: [], lastDeclared: undefined };
 }
 
-function finishTable(draft: DraftTable): Table {
+/** The table with each chain's rules in order, and the loop its jumps make (null when none). */
+function finishTable(draft: DraftTable): { table: Table; loop: readonly string[] | null } {
   const chains: Chain[] = [];
   const rulesOf: Rule[][] = [];
   const chainIndex: Record<string, number> = Object.create(null) as Record<string, number>;
@@ -281,14 +283,44 @@ function finishTable(draft: DraftTable): Table {
     const rules = c.ruleCount === 0 ? NO_RULES : new Array<Rule>(c.ruleCount);
     rulesOf.push(rules);
     chains.push({ name: c.name, policy: c.policy, rules });
-    c.ruleCount = 0;
   }
-  const { ruleOrder, ruleChains } = draft;
+  const table: Table = {
+    name: draft.name,
+    chains,
+    chainIndex,
+    declarations: draft.declarations,
+    ruleOrder: draft.ruleOrder,
+    deleted: draft.deleted,
+  };
+  const jumps = fillRules(draft, rulesOf);
+  return { table, loop: findJumpLoop(table, (chain, rule) => jumps.targetOf(chain, rule)) };
+}
+
+/**
+ * Puts each rule in its chain's array, in input order. Returns where each rule jumps or
+ * goes: the chain found as the rule was read or else (a chain declared after the jump) by
+ * name now, as chain indexes in one flat array (-1 for none), chain after chain.
+ */
+function fillRules(draft: DraftTable, rulesOf: Rule[][]): { targetOf: JumpTarget } {
+  const { ruleOrder, ruleChains, ruleTargets, chains } = draft;
+  const offsets = new Int32Array(rulesOf.length);
+  for (let c = 1; c < rulesOf.length; c++) offsets[c] = offsets[c - 1]! + rulesOf[c - 1]!.length;
+  const targets = new Int32Array(ruleOrder.length).fill(-1);
+  for (const c of chains.values()) c.ruleCount = 0;
   for (let i = 0; i < ruleOrder.length; i++) {
     const c = ruleChains[i]!;
-    rulesOf[c.index!]![c.ruleCount++] = ruleOrder[i]!;
+    const k = c.ruleCount++;
+    const rule = ruleOrder[i]!;
+    rulesOf[c.index!]![k] = rule;
+    const t = rule.target;
+    if (t.kind === 'jump' || t.kind === 'goto') targets[offsets[c.index!]! + k] = (ruleTargets[i] ?? chains.get(t.chain))?.index ?? -1;
   }
-  return { name: draft.name, chains, chainIndex, declarations: draft.declarations, ruleOrder, deleted: draft.deleted };
+  return {
+    targetOf: (chain, rule) => {
+      const j = targets[offsets[chain]! + rule]!;
+      return j < 0 ? undefined : j;
+    },
+  };
 }
 
 /** Shared by every chain without rules (read-only, like the rest of a Table). */

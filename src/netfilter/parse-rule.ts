@@ -296,6 +296,7 @@ function finishRule(chain: string, draft: RuleDraft, restoreText: string, cx: Ru
     if (!t.ok) return t;
     target = t.value;
   }
+  cx.targetChain = draft.targetChain;
   const { source, destination, inInterface, outInterface, protocol } = draft;
   // One object literal with every field in a fixed order, so all rules share a hidden
   // class and the evaluator's property reads stay monomorphic.

@@ -8,7 +8,8 @@ export function prefixMask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
 
-const ADDRESS_FLAGS: Readonly<Record<string, string>> = { '-s': '-s ', '-d': '-d ', '!-s': '! -s ', '!-d': '! -d ' };
+/** How each of `-s`, `-d`, `! -s`, `! -d` starts its save text. */
+const ADDRESS_FLAGS: readonly string[] = ['-s ', '-d ', '! -s ', '! -d '];
 const PREFIX_TEXT: readonly string[] = Array.from({ length: 33 }, (_, i) => `/${i}`);
 
 /**
@@ -38,7 +39,9 @@ export function parseAddressMatch(text: string, negated: boolean, flag: '-s' | '
   const network = (address & mask) >>> 0;
   // Built from shared pieces: a 10,000-Service ruleset has ~100,000 addresses.
   const networkText = network === address ? ip.value : numberToIpv4(network);
-  const saveText = ADDRESS_FLAGS[`${negated ? '!' : ''}${flag}`]! + networkText + PREFIX_TEXT[prefix]!;
+  // Joined, not concatenated: one flat string instead of a string and a rope over it
+  // (100,000 addresses keep theirs).
+  const saveText = [ADDRESS_FLAGS[(negated ? 2 : 0) + (flag === '-d' ? 1 : 0)]!, networkText, PREFIX_TEXT[prefix]!].join('');
   return ok({ negated, network, mask, prefix, text, saveText });
 }
 

@@ -35,6 +35,8 @@ export interface RuleContext {
   readonly addresses: (Result<AddressMatch> | undefined)[];
   /** When the match just finished came from a cache: the shared one-match list holding it. */
   sharedList: readonly Match[] | null;
+  /** The chain the rule just read jumps or goes to, when findChain found it. */
+  targetChain: KnownChain | undefined;
 }
 
 const NO_CHAINS: FindChain = () => undefined;
@@ -47,5 +49,6 @@ export function newRuleContext(findChain: FindChain = NO_CHAINS): RuleContext {
     statistics: new Map(),
     addresses: [undefined, undefined, undefined, undefined],
     sharedList: null,
+    targetChain: undefined,
   };
 }
