@@ -159,11 +159,21 @@ function finishPorts(draft: MatchDraft, cx: RuleContext): Result<Match> {
   }
   const match: Match = { kind: 'ports', module, dport: one as PortMatch | null, sport: sport.value as PortMatch | null };
   if (key >= 0) {
-    const list = [match];
+    const list = oneMatch(match);
     cx.ports.set(key, list);
     cx.sharedList = list;
   }
   return ok(match);
+}
+
+/**
+ * A list of one match, made like every rule's list of matches (`new Array(n)`): lists of
+ * one kind of array keep the evaluator's reads of them monomorphic.
+ */
+export function oneMatch(match: Match): Match[] {
+  const list = new Array<Match>(1);
+  list[0] = match;
+  return list;
 }
 
 /** A port option's argument, read in place. */
@@ -196,7 +206,7 @@ function finishStatistic(draft: MatchDraft, cx: RuleContext): Result<Match> {
   // libxt_statistic.c statistic_parse: info->u.random.probability = lround(0x80000000 * prob).
   const match: StatisticMatch = { kind: 'statistic', negated: p.negated, probabilityText: text, threshold: Math.round(prob * 0x80000000) };
   if (!p.negated) {
-    const list = [match] as const;
+    const list = oneMatch(match) as [StatisticMatch];
     cx.statistics.set(text, list);
     cx.sharedList = list;
   }

@@ -324,4 +324,4 @@ function fillRules(draft: DraftTable, rulesOf: Rule[][]): { targetOf: JumpTarget
 }
 
 /** Shared by every chain without rules (read-only, like the rest of a Table). */
-const NO_RULES: Rule[] = [];
+const NO_RULES: Rule[] = new Array<Rule>(0);

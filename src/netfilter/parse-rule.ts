@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../net/result';
 import { findKnown, knownWords } from './known-words';
 import type { Match } from './match-types';
-import { finishMatch, MATCH_OPTIONS, type MatchDraft, type OptionSpec } from './parse-match';
+import { finishMatch, MATCH_OPTIONS, oneMatch, type MatchDraft, type OptionSpec } from './parse-match';
 import { finishTarget, TARGET_NAMES, TARGET_OPTIONS } from './parse-target';
 import { parseAddressMatch, parseProtocol, PROTOCOL_WORDS } from './parse-values';
 import { newRuleContext, type KnownChain, type RuleContext } from './rule-context';
@@ -267,7 +267,7 @@ function joinWords(cx: RuleContext, start: number, end: number): string {
 }
 
 /** Shared by every rule without `-m` (read-only, like the rest of a Rule). */
-const NO_MATCHES: Match[] = [];
+const NO_MATCHES: Match[] = new Array<Match>(0);
 const NO_TARGET: Target = { kind: 'none' };
 
 /** The Rule once every word is read: each module and the target checked and typed. */
@@ -279,7 +279,7 @@ function finishRule(chain: string, draft: RuleDraft, restoreText: string, cx: Ru
     cx.sharedList = null;
     const m = finishMatch(draft.modules[0]!, cx);
     if (!m.ok) return m;
-    matches = cx.sharedList ?? [m.value];
+    matches = cx.sharedList ?? oneMatch(m.value);
   } else if (n > 1) {
     // Exactly as long as needed (a pushed-to array reserves 17 slots): 300,000 rules keep theirs.
     const list = new Array<Match>(n);
