@@ -1,7 +1,16 @@
 import type { Table } from './ruleset';
 
-const chainIndexOf = (table: Table, chain: string): number | undefined =>
-  Object.hasOwn(table.chainIndex, chain) ? table.chainIndex[chain] : undefined;
+/** The index of the chain rule `rule` of chain `chain` jumps or goes to, or undefined (no jump, or no such chain). */
+export type JumpTarget = (chain: number, rule: number) => number | undefined;
+
+/** Jump targets found by name through the table's chain index. */
+function jumpsByName(table: Table): JumpTarget {
+  return (chain, rule) => {
+    const t = table.chains[chain]!.rules[rule]!.target;
+    if (t.kind !== 'jump' && t.kind !== 'goto') return undefined;
+    return Object.hasOwn(table.chainIndex, t.chain) ? table.chainIndex[t.chain] : undefined;
+  };
+}
 
 /**
  * The kernel refuses a table whose chains jump in a circle (ip_tables.c
@@ -9,13 +18,10 @@ const chainIndexOf = (table: Table, chain: string): number | undefined =>
  * such a cycle (as chain names, first repeated at the end) or returns null.
  * Iterative depth-first search over chain indexes: rulesets have 10,000s of chains,
  * so the visit state is one byte per chain and the path two typed stacks, allocated once.
- * `indexOf` finds a jump's chain; the parser passes its Map of chains, quicker than the
- * table's plain-object index for the 300,000 jumps of a big ruleset.
+ * `targetOf` finds a jump's chain; the parser passes the chains it found while reading
+ * the rules, quicker than a lookup by name for the 300,000 jumps of a big ruleset.
  */
-export function findJumpLoop(
-  table: Table,
-  indexOf: (chain: string) => number | undefined = (chain) => chainIndexOf(table, chain),
-): readonly string[] | null {
+export function findJumpLoop(table: Table, targetOf: JumpTarget = jumpsByName(table)): readonly string[] | null {
   const { chains } = table;
   const state = new Uint8Array(chains.length); // 0 = unseen, 1 = on the current path, 2 = finished
   const path = new Int32Array(chains.length); // chain indexes from the root down
@@ -28,17 +34,17 @@ export function findJumpLoop(
     state[root] = 1;
     while (depth > 0) {
       const top = depth - 1;
-      const rules = chains[path[top]!]!.rules;
+      const chain = path[top]!;
+      const count = chains[chain]!.rules.length;
       let pushed = false;
-      while (next[top]! < rules.length) {
-        const t = rules[next[top]!]!.target;
+      while (next[top]! < count) {
+        const j = targetOf(chain, next[top]!);
         next[top]!++;
-        if (t.kind !== 'jump' && t.kind !== 'goto') continue;
-        const j = indexOf(t.chain);
         if (j === undefined || state[j] === 2) continue;
         if (state[j] === 1) {
           const names = Array.from(path.subarray(0, depth), (i) => chains[i]!.name);
-          return [...names.slice(names.indexOf(t.chain)), t.chain];
+          const name = chains[j]!.name;
+          return [...names.slice(names.indexOf(name)), name];
         }
         state[j] = 1;
         path[depth] = j;
@@ -48,7 +54,7 @@ export function findJumpLoop(
         break;
       }
       if (!pushed) {
-        state[path[top]!] = 2;
+        state[chain] = 2;
         depth--;
       }
     }

@@ -1,7 +1,9 @@
 import { ipv4ToNumber, parseIpv4 } from '../net/ipv4';
 import { err, ok, type Result } from '../net/result';
-import { CT_STATES, ctStateBit, type CtState, type Match, type PortMatch, type RecentMode } from './match-types';
-import { parseMarkValue, parsePort } from './parse-values';
+import { CT_STATES, ctStateBit, type CtState, type Match, type PortMatch, type RecentMode, type StatisticMatch } from './match-types';
+import { parseMarkValue, parsePortAt } from './parse-values';
+import type { RuleContext } from './rule-context';
+import { wordIs, wordText, type RuleWords } from './rule-words';
 
 /** How an option of a module is written: how many arguments, and whether `!` may precede it. */
 export interface OptionSpec {
@@ -41,10 +43,18 @@ export const MATCH_OPTIONS: Readonly<Record<string, Readonly<Record<string, Opti
   set: { '--match-set': { args: 2, negatable: true } },
 };
 
-/** One option as written: its `!` and its arguments (empty for flags). */
+/** One option as written: its `!` and where its arguments are among the rule's words. */
 export interface OptionValue {
   readonly negated: boolean;
-  readonly args: readonly string[];
+  /** The index of its first argument (the word after the option's name). */
+  readonly at: number;
+  /** An unquoted comment of several words, joined by one space; null otherwise. */
+  readonly joined: string | null;
+}
+
+/** The option's first argument as a string. */
+export function argText(words: RuleWords, v: OptionValue): string {
+  return v.joined ?? wordText(words, v.at);
 }
 
 /**
@@ -58,43 +68,27 @@ export interface MatchDraft {
 }
 
 /** Builds the typed match once every option of the module has been read. */
-export function finishMatch(draft: MatchDraft): Result<Match> {
+export function finishMatch(draft: MatchDraft, cx: RuleContext): Result<Match> {
   // Plain reads, no helper closures: this runs for every match of a 300,000-rule ruleset.
   const o = draft.options;
+  const words = cx.words;
   switch (draft.module) {
     case 'comment': {
-      const comment = o['--comment']?.args[0];
-      return comment === undefined ? err('-m comment needs --comment TEXT') : ok({ kind: 'comment', comment });
+      const c = o['--comment'];
+      return c === undefined ? err('-m comment needs --comment TEXT') : ok({ kind: 'comment', comment: argText(words, c) });
     }
     case 'tcp':
     case 'udp':
-    case 'sctp': {
-      const d = o['--dport'] ?? o['--destination-port'];
-      const s = o['--sport'] ?? o['--source-port'];
-      const dport = d === undefined ? ok(null) : parsePort(d.args[0] ?? '', d.negated);
-      const sport = s === undefined ? ok(null) : parsePort(s.args[0] ?? '', s.negated);
-      if (!dport.ok) return dport;
-      if (!sport.ok) return sport;
-      // The literal, not the rule's word: 100,000s of rules share one string instead of a copy each.
-      const module = draft.module === 'tcp' ? 'tcp' : draft.module === 'udp' ? 'udp' : 'sctp';
-      return ok({ kind: 'ports', module, dport: dport.value as PortMatch | null, sport: sport.value as PortMatch | null });
-    }
-    case 'statistic': {
-      if (o['--mode']?.args[0] !== 'random') return err('-m statistic: only --mode random is supported');
-      const p = o['--probability'];
-      const prob = p === undefined ? NaN : Number(p.args[0]);
-      if (p === undefined || !/^[0-9.]+$/.test(p.args[0] ?? '') || !(prob >= 0 && prob <= 1)) {
-        return err('-m statistic --mode random needs --probability between 0 and 1');
-      }
-      // libxt_statistic.c statistic_parse: info->u.random.probability = lround(0x80000000 * prob).
-      return ok({ kind: 'statistic', negated: p.negated, probabilityText: p.args[0] ?? '', threshold: Math.round(prob * 0x80000000) });
-    }
+    case 'sctp':
+      return finishPorts(draft, cx);
+    case 'statistic':
+      return finishStatistic(draft, cx);
     case 'recent':
-      return finishRecent(draft);
+      return finishRecent(draft, words);
     case 'mark': {
       const m = o['--mark'];
       if (m === undefined) return err('-m mark needs --mark VALUE[/MASK]');
-      const parsed = parseMarkValue(m.args[0] ?? '');
+      const parsed = parseMarkValue(argText(words, m));
       if (!parsed.ok) return parsed;
       return ok({ kind: 'mark', negated: m.negated, value: parsed.value.value, mask: parsed.value.mask ?? 0xffffffff });
     }
@@ -102,7 +96,7 @@ export function finishMatch(draft: MatchDraft): Result<Match> {
       const c = o['--ctstate'];
       if (c === undefined) return err('-m conntrack needs --ctstate STATES');
       const states: CtState[] = [];
-      for (const s of (c.args[0] ?? '').split(',')) {
+      for (const s of argText(words, c).split(',')) {
         const state = CT_STATES.find((x) => x === s.toUpperCase());
         if (state === undefined) return err(`unknown conntrack state "${s}" (expected ${CT_STATES.join(', ')})`);
         if (!states.includes(state)) states.push(state);
@@ -112,34 +106,124 @@ export function finishMatch(draft: MatchDraft): Result<Match> {
     }
     case 'addrtype': {
       const check = (v: OptionValue | undefined) =>
-        v === undefined ? null : { negated: v.negated, type: (v.args[0] ?? '').toUpperCase() };
+        v === undefined ? null : { negated: v.negated, type: argText(words, v).toUpperCase() };
       const src = check(o['--src-type']);
       const dst = check(o['--dst-type']);
       return src === null && dst === null ? err('-m addrtype needs --src-type or --dst-type') : ok({ kind: 'addrtype', src, dst });
     }
     case 'nfacct': {
-      const name = o['--nfacct-name']?.args[0];
-      return name === undefined ? err('-m nfacct needs --nfacct-name NAME') : ok({ kind: 'nfacct', name });
+      const n = o['--nfacct-name'];
+      return n === undefined ? err('-m nfacct needs --nfacct-name NAME') : ok({ kind: 'nfacct', name: argText(words, n) });
     }
     case 'set': {
       const s = o['--match-set'];
       if (s === undefined) return err('-m set needs --match-set NAME FLAGS');
-      return ok({ kind: 'set', negated: s.negated, name: s.args[0] ?? '', flags: s.args[1] ?? '' });
+      return ok({ kind: 'set', negated: s.negated, name: argText(words, s), flags: wordText(words, s.at + 1) });
     }
     default:
       return err(`unknown match module "${draft.module}"`);
   }
 }
 
-function finishRecent(draft: MatchDraft): Result<Match> {
+const PORT_MODULES = ['tcp', 'udp', 'sctp'] as const;
+
+/**
+ * `-m tcp|udp|sctp`. Without `--sport`, and with no `--dport` or a single port, the match
+ * is one of few (every DNAT rule of kube-proxy holds `-m tcp -p tcp`): one shared list each.
+ */
+function finishPorts(draft: MatchDraft, cx: RuleContext): Result<Match> {
+  const o = draft.options;
+  const words = cx.words;
+  const d = o['--dport'] ?? o['--destination-port'];
+  const s = o['--sport'] ?? o['--source-port'];
+  const dport = d === undefined ? ok(null) : portAt(words, d);
+  const sport = s === undefined ? ok(null) : portAt(words, s);
+  if (!dport.ok) return dport;
+  if (!sport.ok) return sport;
+  // The literal, not the rule's word: 100,000s of rules share one string instead of a copy each.
+  const m = PORT_MODULES.indexOf(draft.module as 'tcp');
+  const module = PORT_MODULES[m]!;
+  const one = dport.value;
+  const key =
+    sport.value !== null
+      ? -1
+      : one === null
+        ? m * 0x30000
+        : one.from === one.to
+          ? m * 0x30000 + (one.negated ? 0x20000 : 0x10000) + one.from
+          : -1;
+  const shared = key < 0 ? undefined : cx.ports.get(key);
+  if (shared !== undefined) {
+    cx.sharedList = shared;
+    return ok(shared[0]!);
+  }
+  const match: Match = { kind: 'ports', module, dport: one as PortMatch | null, sport: sport.value as PortMatch | null };
+  if (key >= 0) {
+    const list = oneMatch(match);
+    cx.ports.set(key, list);
+    cx.sharedList = list;
+  }
+  return ok(match);
+}
+
+/**
+ * A list of one match, made like every rule's list of matches (`new Array(n)`): lists of
+ * one kind of array keep the evaluator's reads of them monomorphic.
+ */
+export function oneMatch(match: Match): Match[] {
+  const list = new Array<Match>(1);
+  list[0] = match;
+  return list;
+}
+
+/** A port option's argument, read in place. */
+function portAt(words: RuleWords, v: OptionValue): Result<PortMatch> {
+  if (v.joined !== null || words.quotedText[v.at] !== undefined) {
+    const text = argText(words, v);
+    return parsePortAt(text, 0, text.length, v.negated);
+  }
+  return parsePortAt(words.line, words.starts[v.at]!, words.ends[v.at]!, v.negated);
+}
+
+/** `-m statistic --mode random --probability P`; one shared match per P (kube-proxy writes a handful). */
+function finishStatistic(draft: MatchDraft, cx: RuleContext): Result<Match> {
+  const o = draft.options;
+  const words = cx.words;
+  const mode = o['--mode'];
+  if (mode === undefined || !(mode.joined === null && wordIs(words, mode.at, 'random')))
+    return err('-m statistic: only --mode random is supported');
+  const p = o['--probability'];
+  const text = p === undefined ? '' : argText(words, p);
+  const shared = p === undefined || p.negated ? undefined : cx.statistics.get(text);
+  if (shared !== undefined) {
+    cx.sharedList = shared;
+    return ok(shared[0]);
+  }
+  const prob = p === undefined ? NaN : Number(text);
+  if (p === undefined || !/^[0-9.]+$/.test(text) || !(prob >= 0 && prob <= 1)) {
+    return err('-m statistic --mode random needs --probability between 0 and 1');
+  }
+  // libxt_statistic.c statistic_parse: info->u.random.probability = lround(0x80000000 * prob).
+  const match: StatisticMatch = { kind: 'statistic', negated: p.negated, probabilityText: text, threshold: Math.round(prob * 0x80000000) };
+  if (!p.negated) {
+    const list = oneMatch(match) as [StatisticMatch];
+    cx.statistics.set(text, list);
+    cx.sharedList = list;
+  }
+  return ok(match);
+}
+
+function finishRecent(draft: MatchDraft, words: RuleWords): Result<Match> {
   const o = draft.options;
   const modes = (['set', 'rcheck', 'update', 'remove'] as const).filter((m) => o[`--${m}`] !== undefined);
   const mode: RecentMode | undefined = modes[0];
   if (mode === undefined || modes.length > 1) return err('-m recent needs exactly one of --set, --rcheck, --update, --remove');
-  const secondsText = o['--seconds']?.args[0];
+  const seconds_ = o['--seconds'];
+  const secondsText = seconds_ === undefined ? undefined : argText(words, seconds_);
   const seconds = secondsText === undefined ? null : /^[0-9]{1,9}$/.test(secondsText) ? Number(secondsText) : NaN;
   if (Number.isNaN(seconds)) return err(`-m recent: "${secondsText ?? ''}" is not a number of seconds`);
-  const maskText = o['--mask']?.args[0] ?? '255.255.255.255';
+  const maskOption = o['--mask'];
+  const maskText = maskOption === undefined ? '255.255.255.255' : argText(words, maskOption);
   const mask = parseIpv4(maskText);
   if (!mask.ok) return err(`-m recent --mask: ${mask.error}`);
   return ok({
@@ -147,7 +231,7 @@ function finishRecent(draft: MatchDraft): Result<Match> {
     negated: o[`--${mode}`]?.negated ?? false,
     mode,
     // xt_recent's default list is called DEFAULT.
-    name: o['--name']?.args[0] ?? 'DEFAULT',
+    name: o['--name'] === undefined ? 'DEFAULT' : argText(words, o['--name']),
     seconds,
     reap: o['--reap'] !== undefined,
     mask: ipv4ToNumber(mask.value),

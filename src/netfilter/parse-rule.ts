@@ -1,10 +1,13 @@
 import { err, ok, type Result } from '../net/result';
+import { findKnown, knownWords } from './known-words';
 import type { Match } from './match-types';
-import { finishMatch, MATCH_OPTIONS, type MatchDraft, type OptionSpec } from './parse-match';
-import { finishTarget, TARGET_OPTIONS } from './parse-target';
-import { parseAddressMatch, parseProtocol } from './parse-values';
+import { finishMatch, MATCH_OPTIONS, oneMatch, type MatchDraft, type OptionSpec } from './parse-match';
+import { finishTarget, TARGET_NAMES, TARGET_OPTIONS } from './parse-target';
+import { parseAddressMatch, parseProtocol, PROTOCOL_WORDS } from './parse-values';
+import { newRuleContext, type KnownChain, type RuleContext } from './rule-context';
+import { isQuoted, tokenize, wordCharCode, wordIs, wordText } from './rule-words';
 import type { AddressMatch, InterfaceMatch, ProtocolMatch, Rule } from './ruleset';
-import { tokenize, type Words } from './tokenize';
+import type { Target } from './target-types';
 
 /** Options of the rule itself (not of a module); each takes one value. */
 const BASIC_OPTIONS: ReadonlySet<string> = new Set(['-s', '-d', '-p', '-i', '-o', '-m', '-j', '-g']);
@@ -47,6 +50,19 @@ const specsOf = (
 const MATCH_SPECS = specsOf(MATCH_OPTIONS);
 const TARGET_SPECS = specsOf(TARGET_OPTIONS);
 
+/** The words read in place: every option name, module name, built-in target and protocol. */
+const OPTION_WORDS = knownWords([
+  ...BASIC_OPTIONS,
+  ...LONG_NAMES.keys(),
+  ...[...MATCH_SPECS.values(), ...TARGET_SPECS.values()].flatMap((specs) => [...specs.keys()]),
+]);
+const MODULE_WORDS = knownWords(MATCH_SPECS.keys());
+const TARGET_WORDS = knownWords(TARGET_NAMES);
+const PROTOCOLS = knownWords(PROTOCOL_WORDS);
+
+/** A target without options (a chain, ACCEPT, ...): nothing is ever recorded in it. */
+const NO_OPTIONS: MatchDraft['options'] = Object.freeze({});
+
 /** A rule while its words are read: the rule's own matches, its modules in order, its target. */
 interface RuleDraft {
   source: AddressMatch | null;
@@ -55,7 +71,14 @@ interface RuleDraft {
   outInterface: InterfaceMatch | null;
   protocol: ProtocolMatch | null;
   readonly modules: MatchDraft[];
-  target: { readonly draft: MatchDraft; readonly isGoto: boolean } | null;
+  target: MatchDraft | null;
+  isGoto: boolean;
+  /** The chain `-j` names, when the parse knows it. */
+  targetChain: KnownChain | undefined;
+  /** The module an option was just found in (set by optionOwner). */
+  owner: MatchDraft | null;
+  /** Why the rule was refused. */
+  error: string;
 }
 
 /**
@@ -67,15 +90,18 @@ interface RuleDraft {
  * @example parseRule('-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000') // ruleSaveText: "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000"
  */
 export function parseRule(line: string): Result<Rule> {
-  const trimmed = line.trim();
-  const tokenized = tokenize(trimmed);
-  if (!tokenized.ok) return tokenized;
-  const { words } = tokenized.value;
-  const head = words[0];
-  const chain = words[1];
-  if (head === undefined || (head !== '-A' && head !== '--append') || chain === undefined || chain.startsWith('-')) {
+  return readRule(line.trim(), newRuleContext());
+}
+
+/** parseRule for a trimmed line, sharing strings and matches with the other rules of `cx`. */
+export function readRule(line: string, cx: RuleContext): Result<Rule> {
+  const words = cx.words;
+  const unreadable = tokenize(line, words);
+  if (unreadable !== null) return err(unreadable);
+  if (words.count < 2 || !(wordIs(words, 0, '-A') || wordIs(words, 0, '--append')) || wordCharCode(words, 1, 0) === 45) {
     return err('a rule must start with "-A CHAIN"');
   }
+  const chain = cx.findChain(words, 1, 'rule')?.name ?? wordText(words, 1);
   const draft: RuleDraft = {
     source: null,
     destination: null,
@@ -84,91 +110,129 @@ export function parseRule(line: string): Result<Rule> {
     protocol: null,
     modules: [],
     target: null,
+    isGoto: false,
+    targetChain: undefined,
+    owner: null,
+    error: '',
   };
-  let i = 2;
-  while (i < words.length) {
-    const read = readOption(draft, tokenized.value, i);
-    if (!read.ok) return read;
-    i = read.value;
+  for (let i = 2; i < words.count;) {
+    i = readOption(draft, cx, i);
+    if (i < 0) return err(draft.error);
   }
-  return finishRule(chain, draft, trimmed);
+  return finishRule(chain, draft, line, cx);
 }
 
-/** Reads the option at `start` (its `!`, its name, its values) into the draft; returns the index after it. */
-function readOption(draft: RuleDraft, tokens: Words, start: number): Result<number> {
-  const { words, quoted } = tokens;
+/** Records why the rule is refused; -1 stops the reading. */
+function fail(draft: RuleDraft, error: string): number {
+  draft.error = error;
+  return -1;
+}
+
+/** Reads the option at `start` (its `!`, its name, its values) into the draft; returns the index after it, or -1. */
+function readOption(draft: RuleDraft, cx: RuleContext, start: number): number {
+  const words = cx.words;
   let i = start;
   let negated = false;
-  if (words[i] === '!' && quoted?.[i] !== true) {
+  if (!isQuoted(words, i) && wordIs(words, i, '!')) {
     negated = true;
     i++;
-    if (i >= words.length) return err('"!" must be followed by an option');
+    if (i >= words.count) return fail(draft, '"!" must be followed by an option');
   }
-  const word = words[i] as string;
-  // Only "--" words can be long names: "-m", "-j" and "-d" skip hashing a fresh string.
-  const opt = word.startsWith('--') ? (LONG_NAMES.get(word) ?? word) : word;
-  if (quoted?.[i] === true || !opt.startsWith('-')) return err(`unexpected word "${word}"`);
-  if (BASIC_OPTIONS.has(opt)) return readBasicOption(draft, words, i, opt, negated);
-  return readModuleOption(draft, tokens, i, opt, negated);
+  if (isQuoted(words, i) || wordCharCode(words, i, 0) !== 45) return fail(draft, `unexpected word "${wordText(words, i)}"`);
+  const known = findKnown(OPTION_WORDS, words, i);
+  const opt = known === undefined ? wordText(words, i) : (LONG_NAMES.get(known) ?? known);
+  if (BASIC_OPTIONS.has(opt)) return readBasicOption(draft, cx, i, opt, negated);
+  return readModuleOption(draft, cx, i, opt, negated);
 }
 
 /** `-s`, `-d`, `-p`, `-i`, `-o`, `-m`, `-j`, `-g`: the rule's own options, one value each. */
-function readBasicOption(draft: RuleDraft, words: readonly string[], i: number, opt: string, negated: boolean): Result<number> {
-  const value = words[i + 1];
-  if (value === undefined) return err(`option "${opt}" needs a value`);
-  if (negated && NOT_NEGATABLE.has(opt)) return err(`option "${opt}" cannot be negated`);
+function readBasicOption(draft: RuleDraft, cx: RuleContext, i: number, opt: string, negated: boolean): number {
+  const words = cx.words;
+  const v = i + 1;
+  if (v >= words.count) return fail(draft, `option "${opt}" needs a value`);
+  if (negated && NOT_NEGATABLE.has(opt)) return fail(draft, `option "${opt}" cannot be negated`);
   if (opt === '-s' || opt === '-d') {
-    const addr = parseAddressMatch(value, negated, opt);
-    if (!addr.ok) return addr;
+    const addr = readAddress(cx, v, negated, opt);
+    if (!addr.ok) return fail(draft, addr.error);
     if (opt === '-s') draft.source = addr.value;
     else draft.destination = addr.value;
   } else if (opt === '-p') {
-    const p = parseProtocol(value, negated);
-    if (!p.ok) return p;
+    const p = parseProtocol(findKnown(PROTOCOLS, words, v) ?? wordText(words, v), negated);
+    if (!p.ok) return fail(draft, p.error);
     draft.protocol = p.value;
   } else if (opt === '-i' || opt === '-o') {
+    const value = wordText(words, v);
     const wildcard = value.endsWith('+');
     const iface = { negated, name: wildcard ? value.slice(0, -1) : value, wildcard };
     if (opt === '-i') draft.inInterface = iface;
     else draft.outInterface = iface;
   } else if (opt === '-m') {
-    if (!MATCH_SPECS.has(value)) return err(`unknown match module "-m ${value}"`);
-    draft.modules.push({ module: value, options: {} });
+    const module = findKnown(MODULE_WORDS, words, v);
+    if (module === undefined) return fail(draft, `unknown match module "-m ${wordText(words, v)}"`);
+    draft.modules.push({ module, options: {} });
   } else {
-    if (draft.target !== null) return err('a rule can have only one -j or -g');
-    draft.target = { draft: { module: value, options: {} }, isGoto: opt === '-g' };
+    if (draft.target !== null) return fail(draft, 'a rule can have only one -j or -g');
+    const builtin = findKnown(TARGET_WORDS, words, v);
+    const chain = builtin === undefined ? cx.findChain(words, v, 'target') : undefined;
+    const name = builtin ?? chain?.name ?? wordText(words, v);
+    draft.target = { module: name, options: TARGET_SPECS.has(name) ? {} : NO_OPTIONS };
+    draft.isGoto = opt === '-g';
+    draft.targetChain = chain;
   }
-  return ok(i + 2);
+  return i + 2;
 }
 
-/** A module's option (`--dport 80`): recorded on the module that owns it, with its arguments. */
-function readModuleOption(draft: RuleDraft, tokens: Words, i: number, opt: string, negated: boolean): Result<number> {
-  const found = optionOwner(draft, opt);
-  if (found === undefined) return err(`unknown option "${opt}"`);
-  const { owner, spec } = found;
-  if (negated && !spec.negatable) return err(`option "${opt}" cannot be negated`);
-  if (owner.options[spec.name] !== undefined) return err(`option "${opt}" given twice`);
-  const read = readArgs(tokens, i + 1, spec, opt);
-  if (!read.ok) return read;
-  owner.options[spec.name] = { negated, args: read.value.args };
-  return ok(read.value.next);
+/**
+ * `-s`/`-d` VALUE: the same object as the last address read with the same flag when the
+ * value is the same (kube-proxy writes `! -s 10.0.0.0/8` in every Service's chain).
+ */
+function readAddress(cx: RuleContext, v: number, negated: boolean, flag: '-s' | '-d'): Result<AddressMatch> {
+  const slot = (negated ? 2 : 0) + (flag === '-d' ? 1 : 0);
+  const last = cx.addresses[slot];
+  if (last !== undefined && last.ok && wordIs(cx.words, v, last.value.text)) return last;
+  const addr = parseAddressMatch(wordText(cx.words, v), negated, flag);
+  if (addr.ok) cx.addresses[slot] = addr;
+  return addr;
+}
+
+/** A module's option (`--dport 80`): recorded on the module that owns it, with where its arguments are. */
+function readModuleOption(draft: RuleDraft, cx: RuleContext, i: number, opt: string, negated: boolean): number {
+  const spec = optionOwner(draft, opt);
+  const owner = draft.owner;
+  if (spec === undefined || owner === null) return fail(draft, `unknown option "${opt}"`);
+  if (negated && !spec.negatable) return fail(draft, `option "${opt}" cannot be negated`);
+  if (owner.options[spec.name] !== undefined) return fail(draft, `option "${opt}" given twice`);
+  const words = cx.words;
+  const start = i + 1;
+  const end = start + spec.args;
+  if (end > words.count) return fail(draft, `option "${opt}" needs a value`);
+  const next = opt === '--comment' && !isQuoted(words, start) ? unquotedCommentEnd(cx, end) : end;
+  owner.options[spec.name] = { negated, at: start, joined: next === end ? null : joinWords(cx, start, next) };
+  return next;
 }
 
 /**
  * Who owns a module option: the target first (options after -j are the target's), then
  * the most recent match that knows it, then an implicit tcp/udp/sctp match for -p,
- * which is added to the rule's modules.
+ * which is added to the rule's modules. Sets `draft.owner`.
  */
-function optionOwner(draft: RuleDraft, opt: string): { owner: MatchDraft; spec: NamedSpec } | undefined {
+function optionOwner(draft: RuleDraft, opt: string): NamedSpec | undefined {
+  draft.owner = null;
   const target = draft.target;
-  if (target !== null && !target.isGoto) {
-    const spec = TARGET_SPECS.get(target.draft.module)?.get(opt);
-    if (spec !== undefined) return { owner: target.draft, spec };
+  if (target !== null && !draft.isGoto) {
+    const spec = TARGET_SPECS.get(target.module)?.get(opt);
+    if (spec !== undefined) {
+      draft.owner = target;
+      return spec;
+    }
   }
   for (let d = draft.modules.length - 1; d >= 0; d--) {
     const module = draft.modules[d] as MatchDraft;
     const spec = MATCH_SPECS.get(module.module)?.get(opt);
-    if (spec !== undefined) return { owner: module, spec };
+    if (spec !== undefined) {
+      draft.owner = module;
+      return spec;
+    }
   }
   const protocol = draft.protocol;
   if (protocol === null || !PORT_PROTOCOLS.has(protocol.name)) return undefined;
@@ -176,49 +240,65 @@ function optionOwner(draft: RuleDraft, opt: string): { owner: MatchDraft; spec: 
   if (spec === undefined) return undefined;
   const owner: MatchDraft = { module: protocol.name, options: {} };
   draft.modules.push(owner);
-  return { owner, spec };
+  draft.owner = owner;
+  return spec;
+}
+
+/**
+ * kube-proxy's test dumps write multi-word comments unquoted ("--comment kubernetes
+ * service portals -j ..."), so an unquoted comment runs on until the next word that
+ * starts an option (or is quoted). Returns the index after its last word.
+ */
+function unquotedCommentEnd(cx: RuleContext, end: number): number {
+  const words = cx.words;
+  let i = end;
+  while (i < words.count && !isQuoted(words, i)) {
+    if (wordCharCode(words, i, 0) === 45 || wordIs(words, i, '!')) break;
+    i++;
+  }
+  return i;
+}
+
+/** Words `start` to `end` (unquoted) joined by one space, as iptables joins argv words. */
+function joinWords(cx: RuleContext, start: number, end: number): string {
+  let text = wordText(cx.words, start);
+  for (let i = start + 1; i < end; i++) text += ` ${wordText(cx.words, i)}`;
+  return text;
 }
 
 /** Shared by every rule without `-m` (read-only, like the rest of a Rule). */
-const NO_MATCHES: Match[] = [];
+const NO_MATCHES: Match[] = new Array<Match>(0);
+const NO_TARGET: Target = { kind: 'none' };
 
 /** The Rule once every word is read: each module and the target checked and typed. */
-function finishRule(chain: string, draft: RuleDraft, restoreText: string): Result<Rule> {
-  // Exactly as long as needed (a pushed-to array reserves 17 slots): 300,000 rules keep theirs.
+function finishRule(chain: string, draft: RuleDraft, restoreText: string, cx: RuleContext): Result<Rule> {
   const n = draft.modules.length;
-  const matches: Match[] = n === 0 ? NO_MATCHES : new Array<Match>(n);
-  for (let i = 0; i < n; i++) {
-    const m = finishMatch(draft.modules[i]!);
+  let matches: readonly Match[] = NO_MATCHES;
+  if (n === 1) {
+    // One match, often one many rules share (`-m tcp`, a `-m statistic` probability): its shared list too.
+    cx.sharedList = null;
+    const m = finishMatch(draft.modules[0]!, cx);
     if (!m.ok) return m;
-    matches[i] = m.value;
+    matches = cx.sharedList ?? oneMatch(m.value);
+  } else if (n > 1) {
+    // Exactly as long as needed (a pushed-to array reserves 17 slots): 300,000 rules keep theirs.
+    const list = new Array<Match>(n);
+    for (let i = 0; i < n; i++) {
+      const m = finishMatch(draft.modules[i]!, cx);
+      if (!m.ok) return m;
+      list[i] = m.value;
+    }
+    matches = list;
   }
-  let target: Rule['target'] = { kind: 'none' };
+  let target = NO_TARGET;
   if (draft.target !== null) {
-    const t = finishTarget(draft.target.draft, draft.target.isGoto);
+    const t = finishTarget(draft.target, draft.isGoto, draft.targetChain, cx.words);
     if (!t.ok) return t;
     target = t.value;
   }
+  cx.targetChain = draft.targetChain;
   const { source, destination, inInterface, outInterface, protocol } = draft;
   // One object literal with every field in a fixed order, so all rules share a hidden
   // class and the evaluator's property reads stay monomorphic.
   return ok({ chain, source, destination, inInterface, outInterface, protocol, matches, target, restoreText });
-}
-
-/**
- * Reads an option's arguments. `--comment` is special: kube-proxy's test dumps write
- * multi-word comments unquoted ("--comment kubernetes service portals -j ..."), so an
- * unquoted comment runs on until the next word that starts an option.
- */
-function readArgs({ words, quoted }: Words, start: number, spec: OptionSpec, opt: string): Result<{ args: string[]; next: number }> {
-  const end = start + spec.args;
-  if (end > words.length) return err(`option "${opt}" needs a value`);
-  const args = words.slice(start, end);
-  if (opt !== '--comment' || quoted?.[start] === true) return ok({ args, next: end });
-  let i = end;
-  while (i < words.length && quoted?.[i] !== true) {
-    const w = words[i] as string;
-    if (w.startsWith('-') || w === '!') break;
-    i++;
-  }
-  return ok({ args: i === end ? args : [words.slice(start, i).join(' ')], next: i });
 }

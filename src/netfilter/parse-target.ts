@@ -1,6 +1,8 @@
 import { err, ok, type Result } from '../net/result';
-import type { MatchDraft, OptionSpec } from './parse-match';
+import { argText, type MatchDraft, type OptionSpec } from './parse-match';
 import { parseMarkValue, parseNatAddress } from './parse-values';
+import type { KnownChain } from './rule-context';
+import type { RuleWords } from './rule-words';
 import type { Target } from './target-types';
 
 const arg1 = { args: 1, negatable: false } as const;
@@ -15,25 +17,36 @@ export const TARGET_OPTIONS: Readonly<Record<string, Readonly<Record<string, Opt
   MARK: { '--set-xmark': arg1, '--set-mark': arg1, '--and-mark': arg1, '--or-mark': arg1, '--xor-mark': arg1 },
 };
 
-/** Builds the typed target of `-j NAME` (or `-g NAME` when `isGoto`) from its options. */
-export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target> {
+/** The targets that are not chains: the standard verdicts and the extensions above. */
+export const TARGET_NAMES: readonly string[] = ['ACCEPT', 'DROP', 'RETURN', ...Object.keys(TARGET_OPTIONS)];
+
+/** Read-only like every Target, so every rule that accepts can hold the same one. */
+const ACCEPT: Target = { kind: 'accept' };
+const DROP: Target = { kind: 'drop' };
+const RETURN: Target = { kind: 'return' };
+
+/**
+ * Builds the typed target of `-j NAME` (or `-g NAME` when `isGoto`) from its options.
+ * A jump to a chain the parse knows is that chain's one jump target.
+ */
+export function finishTarget(draft: MatchDraft, isGoto: boolean, chain: KnownChain | undefined, words: RuleWords): Result<Target> {
   const name = draft.module;
   const o = draft.options;
   if (isGoto) return ok({ kind: 'goto', chain: name });
   switch (name) {
     case 'ACCEPT':
-      return ok({ kind: 'accept' });
+      return ok(ACCEPT);
     case 'DROP':
-      return ok({ kind: 'drop' });
+      return ok(DROP);
     case 'RETURN':
-      return ok({ kind: 'return' });
+      return ok(RETURN);
     case 'REJECT':
       // libipt_REJECT.c: the default is icmp-port-unreachable, and iptables-save prints it.
-      return ok({ kind: 'reject', rejectWith: o['--reject-with']?.args[0] ?? 'icmp-port-unreachable' });
+      return ok({ kind: 'reject', rejectWith: optionArg(draft, '--reject-with', words) ?? 'icmp-port-unreachable' });
     case 'DNAT':
     case 'SNAT': {
       const opt = name === 'DNAT' ? '--to-destination' : '--to-source';
-      const to = o[opt]?.args[0];
+      const to = optionArg(draft, opt, words);
       if (to === undefined) return err(`-j ${name} needs ${opt} IP[:PORT]`);
       const addr = parseNatAddress(to);
       if (!addr.ok) return addr;
@@ -45,23 +58,31 @@ export function finishTarget(draft: MatchDraft, isGoto: boolean): Result<Target>
         kind: 'masquerade',
         randomFully: o['--random-fully'] !== undefined,
         random: o['--random'] !== undefined,
-        toPorts: o['--to-ports']?.args[0] ?? null,
+        toPorts: optionArg(draft, '--to-ports', words) ?? null,
       });
     case 'MARK':
-      return finishMark(draft);
+      return finishMark(draft, words);
     default:
-      return ok({ kind: 'jump', chain: name });
+      if (chain === undefined) return ok({ kind: 'jump', chain: name });
+      chain.jump ??= { kind: 'jump', chain: chain.name };
+      return ok(chain.jump);
   }
 }
 
+/** The option's argument, or undefined when the rule does not give the option. */
+function optionArg(draft: MatchDraft, opt: string, words: RuleWords): string | undefined {
+  const v = draft.options[opt];
+  return v === undefined ? undefined : argText(words, v);
+}
+
 /** libxt_MARK.c mark_tg_parse (revision 2): every form becomes (value, mask) with mark = (mark & ~mask) ^ value. */
-function finishMark(draft: MatchDraft): Result<Target> {
+function finishMark(draft: MatchDraft, words: RuleWords): Result<Target> {
   const entries = Object.entries(draft.options);
   const [entry, extra] = entries;
   if (entry === undefined || extra !== undefined)
     return err('-j MARK needs exactly one of --set-xmark, --set-mark, --and-mark, --or-mark, --xor-mark');
   const [opt, v] = entry;
-  const parsed = parseMarkValue(v.args[0] ?? '');
+  const parsed = parseMarkValue(argText(words, v));
   if (!parsed.ok) return parsed;
   const { value, mask } = parsed.value;
   const full = 0xffffffff;

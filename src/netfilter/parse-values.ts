@@ -8,7 +8,8 @@ export function prefixMask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
 
-const ADDRESS_FLAGS: Readonly<Record<string, string>> = { '-s': '-s ', '-d': '-d ', '!-s': '! -s ', '!-d': '! -d ' };
+/** How each of `-s`, `-d`, `! -s`, `! -d` starts its save text. */
+const ADDRESS_FLAGS: readonly string[] = ['-s ', '-d ', '! -s ', '! -d '];
 const PREFIX_TEXT: readonly string[] = Array.from({ length: 33 }, (_, i) => `/${i}`);
 
 /**
@@ -38,7 +39,9 @@ export function parseAddressMatch(text: string, negated: boolean, flag: '-s' | '
   const network = (address & mask) >>> 0;
   // Built from shared pieces: a 10,000-Service ruleset has ~100,000 addresses.
   const networkText = network === address ? ip.value : numberToIpv4(network);
-  const saveText = ADDRESS_FLAGS[`${negated ? '!' : ''}${flag}`]! + networkText + PREFIX_TEXT[prefix]!;
+  // Joined, not concatenated: one flat string instead of a string and a rope over it
+  // (100,000 addresses keep theirs).
+  const saveText = [ADDRESS_FLAGS[(negated ? 2 : 0) + (flag === '-d' ? 1 : 0)]!, networkText, PREFIX_TEXT[prefix]!].join('');
   return ok({ negated, network, mask, prefix, text, saveText });
 }
 
@@ -67,6 +70,9 @@ const PROTOCOL_MATCHES: Readonly<Record<ProtocolMatch['name'], readonly [Protoco
   all: protocolMatches('all'),
 };
 
+/** The protocol words as kube-proxy writes them, for reading them in place. */
+export const PROTOCOL_WORDS: readonly string[] = Object.keys(PROTOCOL_ALIASES);
+
 /** `-p`: names are case-insensitive (kube-proxy's tests write "TCP" flows). */
 export function parseProtocol(text: string, negated: boolean): Result<ProtocolMatch> {
   const key = text.toLowerCase();
@@ -78,16 +84,41 @@ export function parseProtocol(text: string, negated: boolean): Result<ProtocolMa
 
 /** "80" or "30000:32767". */
 export function parsePort(text: string, negated: boolean): Result<PortMatch> {
-  const [a, b, extra] = text.split(':');
-  const from = parsePortNumber(a ?? '');
-  const to = b === undefined ? from : b === '' ? 65535 : parsePortNumber(b);
-  if (extra !== undefined || from === null || to === null || from > to) return err(`"${text}" is not a port or port range`);
+  return parsePortAt(text, 0, text.length, negated);
+}
+
+/**
+ * parsePort of `text` from `start` to `end`, read in place (a rule's word without its own
+ * string): as `text.split(':')` into a port, an optional end (empty for 65535) and nothing more.
+ */
+export function parsePortAt(text: string, start: number, end: number, negated: boolean): Result<PortMatch> {
+  const colon = text.indexOf(':', start);
+  const a = colon < 0 || colon >= end ? end : colon;
+  const from = portNumberAt(text, start, a);
+  let to = from;
+  let extra = false;
+  if (a < end) {
+    const b = text.indexOf(':', a + 1);
+    extra = b >= 0 && b < end;
+    to = a + 1 === end ? 65535 : portNumberAt(text, a + 1, extra ? b : end);
+  }
+  if (extra || from === null || to === null || from > to) return err(`"${text.slice(start, end)}" is not a port or port range`);
   return ok({ negated, from, to });
 }
 
 export function parsePortNumber(text: string): number | null {
-  if (!/^[0-9]{1,5}$/.test(text)) return null;
-  const n = Number(text);
+  return portNumberAt(text, 0, text.length);
+}
+
+/** One to five decimal digits up to 65535, from `start` to `end` of `text`. */
+function portNumberAt(text: string, start: number, end: number): number | null {
+  if (end <= start || end - start > 5) return null;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    n = n * 10 + c - 48;
+  }
   return n <= 65535 ? n : null;
 }
 

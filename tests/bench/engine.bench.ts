@@ -94,10 +94,13 @@ const packet = {
 const env = { rng: createRng(1), now: 0, recent: {}, isLocalAddress: () => false };
 const walk = () =>
   evaluateChain(parsed.value, 'nat', 'PREROUTING', { packet, mark: 0, ctstate: ['NEW'], inInterface: 'cbr0', outInterface: null }, env);
-const packets = timed(50, walk);
+// The first packet after the parse is printed on its own: it formats the save text of every
+// rule it meets (10,003 here), which later packets find ready.
+const packets = timed(51, walk);
 const result = packets.value;
+const [firstPacket, ...laterPackets] = packets.times;
 console.log(
-  `one packet to the last of ${SERVICES} Services through nat PREROUTING: ${spread(packets.times)}, ${result.evaluated.length} rules evaluated, DNAT to ${result.packet.dstIp}:${result.packet.dstPort} (goal < 10 ms)`,
+  `one packet to the last of ${SERVICES} Services through nat PREROUTING: the first after the parse ${ms(firstPacket!)}, then ${spread(laterPackets)}; ${result.evaluated.length} rules evaluated, DNAT to ${result.packet.dstIp}:${result.packet.dstPort} (goal < 10 ms)`,
 );
 
 // 4. simulate() of a 10,000-Service scenario (the article's cluster, every Service selecting pod3

@@ -111,6 +111,10 @@ describe('parseIptablesRestore', () => {
       '*filter\n:KUBE-A - [0:0]\n:KUBE-B - [0:0]\n-A KUBE-A -j KUBE-B\n-A KUBE-B -j KUBE-A\nCOMMIT',
       'line 6: table "filter": chains jump in a loop (KUBE-A -> KUBE-B -> KUBE-A)',
     ],
+    [
+      '*filter\n:KUBE-A - [0:0]\n-A KUBE-A -g KUBE-C\n:KUBE-C - [0:0]\n-A KUBE-C -j KUBE-A\nCOMMIT',
+      'line 6: table "filter": chains jump in a loop (KUBE-A -> KUBE-C -> KUBE-A)',
+    ],
     ['*nat\n:KUBE-X - [0:0]\n-A KUBE-X -j ACCEPT\n-X KUBE-X\nCOMMIT', 'line 4: cannot delete chain "KUBE-X" after adding rules to it'],
     ['*nat\n:KUBE-X ACCEPT [0:0]\nCOMMIT', 'line 2: chain "KUBE-X" is a user chain and cannot have a policy'],
     ['*nat\n:KUBE-X - [0:0]\n:KUBE-Y - [0:0]\n:KUBE-X - [0:0]\nCOMMIT', 'line 4: chain "KUBE-X" is declared twice'],
