@@ -79,7 +79,11 @@ export function compareDistribution(name: string, answers: readonly Answer[], en
   }
   if (endpoints.length < 2) return check(true, label, `${split}: the only endpoint`);
   const chi = chiSquareUniform(counts);
-  return check(chi.pass, label, `${split}; chi-square ${chi.statistic.toFixed(2)} vs ${chi.critical.toFixed(3)} (99%, ${endpoints.length - 1} df)`);
+  return check(
+    chi.pass,
+    label,
+    `${split}; chi-square ${chi.statistic.toFixed(2)} vs ${chi.critical.toFixed(3)} (99%, ${endpoints.length - 1} df)`,
+  );
 }
 
 export function describe(answer: Answer): string {
