@@ -9,7 +9,25 @@ import {
   type ServiceInput,
   type SyncResult,
 } from '../kube-proxy';
+import type { NftablesProxierConfig } from '../kube-proxy/nftables';
 import { parseIptablesRestore, type Ruleset } from '../netfilter';
+
+/** What kube-proxy knows of our nodes in every mode: IPv4, detect-local-mode ClusterCIDR, the masquerade bit 14. */
+function nodeBasics(cluster: Cluster, node: ClusterNode) {
+  return {
+    ipFamily: 'IPv4',
+    nodeName: node.name,
+    nodeIP: node.ip,
+    localDetector: { mode: 'ClusterCIDR', cidr: formatCidr(cluster.clusterCidr) },
+    masqueradeAll: false,
+    masqueradeMark: '0x4000',
+  } as const;
+}
+
+/** kube-proxy in nftables mode on our nodes: the same, with NodePorts on the node's own IP (the mode's default, `primary`). */
+export function nftablesConfigFor(cluster: Cluster, node: ClusterNode): NftablesProxierConfig {
+  return { ...nodeBasics(cluster, node), nodePortAddresses: ['primary'], serviceCIDRs: [formatCidr(cluster.serviceCidr)] };
+}
 
 /**
  * How kube-proxy runs on our nodes: iptables mode with detect-local-mode
@@ -19,12 +37,7 @@ import { parseIptablesRestore, type Ruleset } from '../netfilter';
  */
 export function proxierConfigFor(cluster: Cluster, node: ClusterNode): ProxierConfig {
   return {
-    ipFamily: 'IPv4',
-    nodeName: node.name,
-    nodeIP: node.ip,
-    localDetector: { mode: 'ClusterCIDR', cidr: formatCidr(cluster.clusterCidr) },
-    masqueradeAll: false,
-    masqueradeMark: '0x4000',
+    ...nodeBasics(cluster, node),
     localhostNodePorts: true,
     nodePortAddresses: null,
     nfacctCounters: { [NFACCT_INVALID_DROPPED]: true, [NFACCT_LOCALHOST_NODEPORTS]: true },

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../../../../src/cluster/build-cluster';
-import type { Cluster, ClusterNode } from '../../../../src/cluster/model';
-import { endpointSliceInputs, serviceInputs } from '../../../../src/dataplane/node-proxier';
-import {
-  printNftList,
-  printNftTransaction,
-  syncNftablesRules,
-  type NftTable,
-  type NftablesProxierConfig,
-} from '../../../../src/kube-proxy/nftables';
-import { formatCidr } from '../../../../src/net/cidr';
+import { endpointSliceInputs, nftablesConfigFor, serviceInputs } from '../../../../src/dataplane/node-proxier';
+import { printNftList, printNftTransaction, syncNftablesRules, type NftTable } from '../../../../src/kube-proxy/nftables';
 import { PRESETS, presetScenario } from '../../../../src/scenario/presets';
 import { kernelUnavailableReason, loadAndList } from './kernel-nft';
 import { LIST_SCENARIOS } from './list-scenarios';
@@ -20,20 +12,6 @@ import { LIST_SCENARIOS } from './list-scenarios';
 // nftables); anywhere else every test here is reported skipped, with the reason in its name.
 const unavailable = kernelUnavailableReason();
 const suffix = unavailable === null ? '' : ` (skipped: ${unavailable})`;
-
-/** kube-proxy in nftables mode on a node of ours: ClusterCIDR detection, mark bit 14, NodePorts on the node IP (the nftables default). */
-function nodeConfig(cluster: Cluster, node: ClusterNode): NftablesProxierConfig {
-  return {
-    ipFamily: 'IPv4',
-    nodeName: node.name,
-    nodeIP: node.ip,
-    localDetector: { mode: 'ClusterCIDR', cidr: formatCidr(cluster.clusterCidr) },
-    masqueradeAll: false,
-    masqueradeMark: '0x4000',
-    nodePortAddresses: ['primary'],
-    serviceCIDRs: [formatCidr(cluster.serviceCidr)],
-  };
-}
 
 /** The large preset has 100 nodes of 1,000 Services each; its first three stand for the rest. */
 const NODES_PER_PRESET = (preset: string, count: number): number => (preset === 'large' ? Math.min(3, count) : count);
@@ -48,7 +26,7 @@ function presetTables(preset: string): [string, NftTable][] {
   const slices = endpointSliceInputs(cluster);
   return cluster.nodes
     .slice(0, NODES_PER_PRESET(preset, cluster.nodes.length))
-    .map((node) => [node.name, syncNftablesRules(nodeConfig(cluster, node), services, slices)]);
+    .map((node) => [node.name, syncNftablesRules(nftablesConfigFor(cluster, node), services, slices)]);
 }
 
 function expectRoundTrip(table: NftTable): void {
