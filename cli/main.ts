@@ -9,6 +9,7 @@ import {
   nodeIpsetList,
   nodeIpvsadm,
   nodeKubeIpvs0,
+  nodeNftList,
   parseScenario,
   presetScenario,
   PRESET_NAMES,
@@ -18,7 +19,7 @@ import {
 import { formatTraceText } from './format-trace';
 import { LB_USAGE, runLbCommand } from './lb-command';
 
-const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
+const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs|nftables] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
 const COMMANDS = ['lb', 'trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];
 
 class UsageError extends Error {}
@@ -73,8 +74,11 @@ function run(argv: string[]): string {
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.lang !== 'en' && values.lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
-  if (values.mode !== undefined && values.mode !== 'iptables' && values.mode !== 'ipvs')
-    throw new UsageError(`--mode must be iptables or ipvs, not "${values.mode}"`);
+  if (values.mode !== undefined && values.mode !== 'iptables' && values.mode !== 'ipvs' && values.mode !== 'nftables')
+    throw new UsageError(`--mode must be iptables, ipvs or nftables, not "${values.mode}"`);
+  // nftables mode has its rules so far; its packet walk is the next step.
+  if (values.mode === 'nftables' && command !== 'rules')
+    throw new UsageError(`--mode nftables works with rules only so far (nft list table ip kube-proxy); ${command} is iptables or ipvs`);
   if (values.scheduler !== undefined && !(IPVS_SCHEDULERS as readonly string[]).includes(values.scheduler)) {
     throw new UsageError(`--scheduler must be one of ${IPVS_SCHEDULERS.join(', ')}, not "${values.scheduler}"`);
   }
@@ -94,6 +98,10 @@ function run(argv: string[]): string {
     throw new UsageError(`unknown node "${values.node}"; nodes: ${scenario.cluster.nodes.map((n) => n.name).join(', ')}`);
   }
   const node = values.node ?? '';
+  if (command === 'rules' && values.mode === 'nftables') {
+    const text = nodeNftList(scenario, node)!;
+    return values.format === 'json' ? JSON.stringify({ node, nftList: text }, null, 2) : text.trimEnd();
+  }
   if (command === 'rules') {
     const text = nodeIptablesSave(scenario, node, (values.mode as 'iptables' | 'ipvs' | undefined) ?? scenario.mode)!;
     return values.format === 'json' ? JSON.stringify({ node, iptablesSave: text }, null, 2) : text.trimEnd();

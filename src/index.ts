@@ -38,6 +38,12 @@ export { narrate, type Lang } from './trace/narration';
  */
 export { nodeIptablesSave, nodeConntrackList, nodeIpvsadm, nodeIpsetList, nodeKubeIpvs0 } from './trace/node-views';
 /**
+ * kube-proxy's table for one node in nftables mode, as `nft list table ip kube-proxy` prints it.
+ * (The packet walk in nftables mode is not built yet: only the rules.)
+ * @example nodeNftList(presetScenario('article')!, 'vm1')
+ */
+export { nodeNftList } from './trace/node-views';
+/**
  * The line `conntrack -L` prints after its listing (on stderr).
  * @example formatConntrackSummary(1) // 'conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.'
  */

@@ -1,9 +1,10 @@
 import { buildCluster } from '../cluster/build-cluster';
-import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
+import { endpointSliceInputs, nftablesConfigFor, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
 import { formatIpsetList, formatIpvsadmConnections, formatIpvsadmList, formatKubeIpvs0 } from '../ipvs';
 import { syncIpvs } from '../kube-proxy/ipvs';
 import { formatIptablesSave } from '../netfilter';
 import { withBuiltinChains } from '../kube-proxy';
+import { printNftList, syncNftablesRules } from '../kube-proxy/nftables';
 import type { Scenario } from '../scenario/schema';
 import type { ProxyMode, Trace } from './types';
 
@@ -24,6 +25,19 @@ export function nodeIptablesSave(scenario: Scenario, node: string, mode: ProxyMo
   if (!target) return undefined;
   const restore = mode === 'ipvs' ? ipvsSyncOf(scenario, node)!.iptablesRestore : withBuiltinChains(syncNode(cluster, target).restore);
   return formatIptablesSave(nodeRuleset(restore));
+}
+
+/**
+ * kube-proxy's table of one node in nftables mode (the v1.29-v1.35 layout), as
+ * `nft list table ip kube-proxy` prints it there after a full sync (the kernel prints
+ * the engine's text back byte for byte: tests/engine/kube-proxy/nftables). Undefined
+ * for an unknown node.
+ */
+export function nodeNftList(scenario: Scenario, node: string): string | undefined {
+  const cluster = clusterOf(scenario);
+  const target = cluster.nodes.find((n) => n.name === node);
+  if (!target) return undefined;
+  return printNftList(syncNftablesRules(nftablesConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster)));
 }
 
 /** `conntrack -L` on a node at the end of a trace (the last step's snapshot). Undefined for an unknown node. */
