@@ -4,7 +4,7 @@ import { walkFromHost, walkFromPod, type Peer } from '../dataplane/walk-packet';
 import type { World } from '../dataplane/world';
 import type { Packet, Protocol } from '../net/packet';
 import { pickEphemeralPort } from '../trace/ephemeral-port';
-import { PACKET_GAP, packetFor, REQUEST_REPLY, TCP_HANDSHAKE, type Client, type Delivered } from '../trace/run-connection';
+import { openingPacket, PACKET_GAP, packetFor, REQUEST_REPLY, TCP_HANDSHAKE, type Client, type Delivered } from '../trace/run-connection';
 
 /** Where a lab connection's first packet was sent: "ip:port", or null when it reached no endpoint. */
 export interface LabConnection {
@@ -35,18 +35,7 @@ export function openLabConnection(
   protocol: Protocol,
   taken: (port: number) => boolean,
 ): LabConnection {
-  const from = (srcPort: number): Packet => ({
-    srcMac: '',
-    dstMac: '',
-    srcIp: client.ip,
-    dstIp: service.clusterIP,
-    protocol,
-    srcPort,
-    dstPort: port,
-    flags: [],
-    ttl: 64,
-  });
-  const opening = from(pickEphemeralPort(world.rng, taken, world.localPortRange));
+  const opening = openingPacket(client, service.clusterIP, protocol, port)(pickEphemeralPort(world.rng, taken, world.localPortRange));
   let server: Delivered | null = null;
   let endpoint: string | null = null;
   for (const [index, plan] of (protocol === 'tcp' ? TCP_HANDSHAKE : REQUEST_REPLY).entries()) {

@@ -50,6 +50,11 @@ export function clientOf(cluster: Cluster, name: string): Client {
   return { peer: { kind: 'host', node }, node: node.name, ip: node.ip, namespace: 'default' };
 }
 
+/** A connection's first packet from the client to a Service's address and port, from a source port still to choose. */
+export function openingPacket(client: Client, dstIp: Ipv4, protocol: Protocol, dstPort: number): (srcPort: number) => Packet {
+  return (srcPort) => ({ srcMac: '', dstMac: '', srcIp: client.ip, dstIp, protocol, srcPort, dstPort, flags: [], ttl: 64 });
+}
+
 /** Who received the client's last packet, and that packet as it arrived: the reply answers it. */
 export interface Delivered {
   readonly peer: Peer;
@@ -186,17 +191,7 @@ export function runConnection(
   const client = clientOf(cluster, conn.from);
   const service = findService(cluster.services, conn.to, client.namespace)!;
   const protocol = conn.protocol.toLowerCase() as Protocol;
-  const from = (srcPort: number): Packet => ({
-    srcMac: '',
-    dstMac: '',
-    srcIp: client.ip,
-    dstIp: service.clusterIP,
-    protocol,
-    srcPort,
-    dstPort: conn.port,
-    flags: [],
-    ttl: 64,
-  });
+  const from = openingPacket(client, service.clusterIP, protocol, conn.port);
   const clientKernel = kernelOf(world, client.node);
   const opening = from(pickEphemeralPort(world.rng, (port) => tupleInUse(clientKernel, from(port), world.now), world.localPortRange));
   const steps: PacketStep[] = [];
