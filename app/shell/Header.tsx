@@ -72,7 +72,7 @@ export function Header() {
           ))}
         </div>
         {mode === 'ipvs' && (
-          <label className="picker">
+          <label className="picker picker-scheduler">
             <span>{shell.scheduler}</span>
             <select value={scheduler} onChange={(e) => setScheduler(e.target.value as IpvsScheduler)}>
               {IPVS_SCHEDULERS.map((name) => (
