@@ -100,7 +100,7 @@ describe('npm run cli', () => {
   }, 60_000);
 
   it.each([
-    [['trace', '--mode', 'nft'], /--mode must be iptables or ipvs/],
+    [['trace', '--mode', 'nft'], /--mode must be iptables, ipvs or nftables, not "nft"/],
     [['ipvs', '--preset', 'article'], /ipvs needs --node/],
     [['ipvs', '--preset', 'article', '--node', 'vm1', '--mode', 'iptables'], /drop --mode iptables/],
     [['trace', '--preset', 'nope'], /unknown preset "nope"/],
