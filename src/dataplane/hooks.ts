@@ -126,7 +126,7 @@ export function prerouting(
             now: world.now,
           })
         : kernel.nft
-          ? nftNoServiceNote('prerouting', vip, result.nftRules)
+          ? nftNoServiceNote('prerouting', vip, result.nftRules, kernel.nft.table)
           : {
               // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset; IPVS rewrites it later.
               id: kernel.ipvsAddresses.has(packet.dstIp) ? 'prerouting.ipvs-accept' : 'prerouting.no-service',

@@ -131,7 +131,7 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
               ? nftFilterNote('output', plainNote, filter.verdict, nftRules)
               : found
                 ? nftTrackedNote(plainNote, { nftRules })
-                : nftNoServiceNote('output', vip, nftRules),
+                : nftNoServiceNote('output', vip, nftRules, kernel.nft.table),
     }),
   );
   return { pass: { ...pass, mark: filter.mark }, verdict: filter.verdict };

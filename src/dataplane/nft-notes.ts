@@ -1,3 +1,4 @@
+import type { NftTable } from '../kube-proxy/nftables';
 import type { EvaluatedNftRule, NftLookup } from '../nftables';
 import type { Note } from '../trace/types';
 
@@ -32,10 +33,13 @@ function endpointChoice(rules: readonly EvaluatedNftRule[], svcChain: string): P
   const numgen = inChain.find((r) => r.text.startsWith('numgen ') && r.verdict === 'goto');
   if (!numgen) return { how: 'rule' };
   const drawn = numgen.lookups[0];
+  const epChain = target(drawn?.value);
   const mod = Number(/numgen random mod (\d+)/.exec(numgen.text)?.[1] ?? 0);
-  // A Service with affinity whose client has no live element: numgen picks, and the endpoint chain records the client.
-  const fresh = affinity ? '.affinity-start' : '';
-  return { how: `${mod === 1 ? 'only' : 'numgen'}${fresh}`, mod, value: drawn?.key ?? '', set: affinity?.lookups[0]?.set ?? '' };
+  // A Service with affinity whose client has no live element: numgen picks, and the endpoint chain records the client in its own set.
+  const update = rules.find((r) => r.chain === epChain && r.text.startsWith('update @'));
+  const fresh = affinity && update ? '.affinity-start' : '';
+  const set = update ? (/^update @(\S+)/.exec(update.text)?.[1] ?? '') : '';
+  return { how: `${mod === 1 ? 'only' : 'numgen'}${fresh}`, mod, value: drawn?.key ?? '', set };
 }
 
 /**
@@ -61,10 +65,23 @@ export function nftDnatNote(prefix: 'prerouting' | 'output', base: Params, rules
   };
 }
 
-/** No DNAT in nftables mode: the key service-ips was asked for and had no element for. */
-export function nftNoServiceNote(prefix: 'prerouting' | 'output', base: Params, rules: readonly EvaluatedNftRule[]): Note {
-  const miss = lookupIn(rules, (l) => l.set === 'service-ips');
-  return { id: `${prefix}.nft-no-service`, params: { ...base, key: miss?.lookup.key ?? '' } };
+/**
+ * No DNAT in nftables mode: the key service-ips was asked for and had no element for.
+ * `.no-endpoints` when the key is one of a Service without ready endpoints, which
+ * kube-proxy keeps out of service-ips and puts in no-endpoint-services (checked by the
+ * filter chains next).
+ */
+export function nftNoServiceNote(
+  prefix: 'prerouting' | 'output',
+  base: Params,
+  rules: readonly EvaluatedNftRule[],
+  table: NftTable,
+): Note {
+  const key = lookupIn(rules, (l) => l.set === 'service-ips')?.lookup.key ?? '';
+  const noEndpoints = table.sets
+    .find((set) => set.name === 'no-endpoint-services')
+    ?.elements.some((e) => e.key.join(' . ') === key);
+  return { id: `${prefix}.nft-no-service${noEndpoints ? '.no-endpoints' : ''}`, params: { ...base, key } };
 }
 
 /**

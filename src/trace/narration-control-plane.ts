@@ -95,8 +95,8 @@ const SYNC_CHANGES: Readonly<Record<string, Text>> = {
     zh: '新建：{nftSvcCreated}，并在 service-ips 中为它的地址添加元素，为每个端点建立一条 endpoint 链。',
   },
   'nft-endpoints': {
-    en: " The Services' numgen vmaps are rewritten for the endpoints left: numgen random mod N with one number per endpoint.",
-    zh: 'Service 链中的 numgen vmap 按剩下的端点重写：numgen random mod N，每个端点一个数。',
+    en: ' Rewritten, not deleted: {nftSvcRewritten}; their numgen random mod N vmaps now have one number per endpoint left.',
+    zh: '保留并重写：{nftSvcRewritten}；它们的 numgen random mod N vmap 现在按剩下的端点每个一个数。',
   },
     'vs-deleted': {
     en: ' Deleted: the virtual server {vsDeleted}, with its real servers; the Service is gone.',

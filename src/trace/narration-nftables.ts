@@ -93,7 +93,15 @@ const NO_SERVICE: Readonly<Record<string, Text>> = {
     en: 'nat-prerouting on {node}: services looks {key} up in the verdict map service-ips and finds no element: it is no Service, so the destination is left alone. conntrack starts tracking the packet as a new connection.',
     zh: '节点 {node} 的 nat-prerouting：services 链在 verdict map service-ips 中查找 {key}，没有这个元素：它不是 Service，目标地址不变。conntrack 把它作为新连接开始跟踪。',
   },
-  'output.nft-no-service': {
+  'prerouting.nft-no-service.no-endpoints': {
+    en: 'nat-prerouting on {node}: services looks {key} up in the verdict map service-ips and finds no element: the Service has no ready endpoint, and kube-proxy keeps such a Service out of service-ips (it lists it in no-endpoint-services, which the filter chains check next). No DNAT; conntrack starts tracking the packet as a new connection.',
+    zh: '节点 {node} 的 nat-prerouting：services 链在 verdict map service-ips 中查找 {key}，没有这个元素：这个 Service 没有就绪的端点，kube-proxy 不把它放进 service-ips（而是放进 no-endpoint-services，接下来由 filter 链检查）。不做 DNAT；conntrack 把它作为新连接开始跟踪。',
+  },
+  'output.nft-no-service.no-endpoints': {
+    en: 'A process on {node} sends the packet; nat-output looks {key} up in service-ips and finds no element: the Service has no ready endpoint, so kube-proxy lists it in no-endpoint-services instead, which filter-output checks next.',
+    zh: '节点 {node} 上的进程发出数据包；nat-output 在 service-ips 中查找 {key}，没有这个元素：这个 Service 没有就绪的端点，所以 kube-proxy 把它放在 no-endpoint-services 中，接下来由 filter-output 检查。',
+  },
+    'output.nft-no-service': {
     en: 'A process on {node} sends the packet; nat-output looks {key} up in service-ips and finds no element: no Service, no DNAT.',
     zh: '节点 {node} 上的进程发出数据包；nat-output 在 service-ips 中查找 {key}，没有这个元素：不是 Service，不做 DNAT。',
   },

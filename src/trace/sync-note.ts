@@ -75,6 +75,9 @@ export function virtualServerChanges(ipvs: RulesDiff['ipvs']) {
 const nftChains = (lines: readonly string[], prefix: string) =>
   lines.flatMap((l) => /^\tchain (\S+) \{$/.exec(l)?.[1] ?? []).filter((c) => c.startsWith(prefix));
 
+/** "default/svc1/tcp/http" of `service-7CIZXSQ5-default/svc1/tcp/http` or `endpoint-FI3CCECH-default/svc1/tcp/http__10.244.2.2/8080`. */
+const servicePortOf = (chain: string) => chain.replace(/^(service|endpoint)-[A-Z0-9]{8}-/, '').split('__')[0];
+
 /**
  * What an nftables-mode sync did, from `nft list table ip kube-proxy` before and after: the
  * Services' `service-` chains deleted and created, the `endpoint-` chains removed and added,
@@ -92,11 +95,16 @@ export function nftChainChanges(nft: RulesDiff['nft']) {
       return n <= 0;
     }).length;
   };
+  const epRemoved = minus(nftChains(before, 'endpoint-'), nftChains(after, 'endpoint-'));
+  const epAdded = minus(nftChains(after, 'endpoint-'), nftChains(before, 'endpoint-'));
+  const kept = nftChains(after, 'service-').filter((c) => nftChains(before, 'service-').includes(c));
   return {
     svcDeleted: minus(nftChains(before, 'service-'), nftChains(after, 'service-')),
     svcCreated: minus(nftChains(after, 'service-'), nftChains(before, 'service-')),
-    epRemoved: minus(nftChains(before, 'endpoint-'), nftChains(after, 'endpoint-')),
-    epAdded: minus(nftChains(after, 'endpoint-'), nftChains(before, 'endpoint-')),
+    epRemoved,
+    epAdded,
+    // Services kept whose endpoints changed: their numgen vmap is rewritten.
+    svcRewritten: kept.filter((c) => [...epRemoved, ...epAdded].some((ep) => servicePortOf(ep) === servicePortOf(c))),
     removed: count(before, after),
     added: count(after, before),
   };
@@ -137,7 +145,7 @@ export function syncNote(facts: SyncFacts): Note {
     parts.push('nftables');
     if (nft.svcDeleted.length > 0) parts.push('nft-deleted');
     if (nft.svcCreated.length > 0) parts.push('nft-created');
-    if (nft.epRemoved.length > 0 || nft.epAdded.length > 0) parts.push('nft-endpoints');
+    if (nft.svcRewritten.length > 0) parts.push('nft-endpoints');
   } else if (facts.mode === 'iptables') {
     parts.push('iptables');
     if (chains.deleted.length > 0) parts.push('deleted');
@@ -172,7 +180,13 @@ export function syncNote(facts: SyncFacts): Note {
       staleTargets: facts.staleTargets,
       draining: facts.draining,
       ...(facts.mode === 'nftables'
-        ? { nftSvcDeleted: nft.svcDeleted, nftSvcCreated: nft.svcCreated, epRemoved: nft.epRemoved, epAdded: nft.epAdded }
+        ? {
+            nftSvcDeleted: nft.svcDeleted,
+            nftSvcCreated: nft.svcCreated,
+            nftSvcRewritten: nft.svcRewritten,
+            epRemoved: nft.epRemoved,
+            epAdded: nft.epAdded,
+          }
         : {}),
     },
   };
