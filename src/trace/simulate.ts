@@ -59,7 +59,7 @@ export function createWorld(
   const kernels = new Map<string, NodeKernel>();
   for (const node of cluster.nodes) {
     const rules = syncKernel(cluster, node, mode, scheduler, null, parse);
-    kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, ...rules });
+    kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, nftSets: {}, ...rules });
     onNodeSynced();
   }
   return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler, localPortRange, now: 0 };
