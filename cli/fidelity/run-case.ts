@@ -1,6 +1,7 @@
 import { sortIptablesRules, withBuiltinChains, type EndpointSliceInput, type ServiceInput } from '../../src/kube-proxy';
-import { failed, nothingCompared, passedComparing, unsupported, type CaseResult } from './case-result';
+import { failed, nothingCompared, passedComparing, type CaseResult } from './case-result';
 import { chainRules, firstDifference } from './compare-text';
+import { runLargeCluster } from './run-large-cluster';
 import { configOf, type RunContext } from './run-context';
 import { runSequence } from './run-sequence';
 import type { FidelityCase } from './schema';
@@ -33,10 +34,7 @@ function runCaseUnsafe(c: FidelityCase, ctx: RunContext): CaseResult {
     case 'sequence':
       return runSequence(c, ctx);
     case 'large-cluster-assertions':
-      return unsupported(
-        c.id,
-        'large-cluster-assertions case format (the generator has large-cluster mode; this runner cannot read its assertions yet)',
-      );
+      return runLargeCluster(c, ctx);
   }
 }
 

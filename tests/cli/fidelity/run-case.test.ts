@@ -5,7 +5,7 @@ import { runCase } from '../../../cli/fidelity/run-case';
 import { configOf, runContextOf } from '../../../cli/fidelity/run-context';
 import { caseSchema, parseCorpus, type FidelityCase } from '../../../cli/fidelity/schema';
 import { applyProxierOp, newProxierState, sortIptablesRules, type ProxierOp } from '../../../src/kube-proxy';
-import { BOGUS_GENERATOR, realCase, realCorpus } from './corpus-fixtures';
+import { BOGUS_GENERATOR, extraCase, realCase, realCorpus } from './corpus-fixtures';
 
 const parsed = parseCorpus(realCorpus);
 if (!parsed.ok) throw new Error(parsed.error);
@@ -122,6 +122,26 @@ describe('runCase on a sequence', () => {
     expect(runCase(caseOf(c), ctx)).toMatchObject({
       status: 'FAIL',
       detail: expect.stringMatching(/^step 2 \(partial sync\) rules line 2/),
+    });
+  });
+});
+
+describe('configOf', () => {
+  it('reads a NoOp local-traffic detector as none, so no rule tells pod traffic by its source', () => {
+    const raw = { ...(realCase('TestClusterIPGeneral')['config'] as object), localDetector: { mode: 'NoOp' } };
+    expect(configOf(raw, ctx).localDetector).toBeNull();
+    expect(configOf(realCase('TestClusterIPGeneral')['config'] as object, ctx).localDetector).toEqual({
+      mode: 'ClusterCIDR',
+      cidr: '10.0.0.0/8',
+    });
+  });
+
+  it('fails the masquerade flows of the NoOp variant when the detector is kept', () => {
+    const c = extraCase('TestInternalExternalMasquerade/no LocalTrafficDetector') as { config: { localDetector: unknown } };
+    c.config.localDetector = { mode: 'ClusterCIDR', cidr: '10.0.0.0/8' };
+    expect(runCase(caseOf(c), ctx)).toMatchObject({
+      status: 'FAIL',
+      detail: expect.stringMatching(/^flow "node to ClusterIP": expected output .* masq false, got .* masq true$/),
     });
   });
 });
