@@ -43,7 +43,7 @@ type GeneratedCase = Extract<FidelityCase, { kind: 'rules' | 'flows' | 'chain' }
 /** One full sync of the case's inputs, compared as a whole dump, chain by chain and by flows. */
 function runGenerated(c: GeneratedCase, ctx: RunContext): CaseResult {
   const restore = ctx.generator.fullSync(configOf(c.config, ctx), c.services as ServiceInput[], c.endpointSlices as EndpointSliceInput[]);
-  const parsed = parseRules(withBuiltinChains(restore), 'the generated');
+  const parsed = parseRules(withBuiltinChains(restore), 'the generated', c.config.ipFamily);
   if (!parsed.ok) return failed(c.id, parsed.detail);
   const sorted = sortIptablesRules(restore);
   const compared = nothingCompared();
