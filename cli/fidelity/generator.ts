@@ -15,8 +15,11 @@ import {
 export interface IptablesGenerator {
   /** One full sync of these inputs: the iptables-restore text kube-proxy writes. */
   readonly fullSync: (config: ProxierConfig, services: readonly ServiceInput[], endpointSlices: readonly EndpointSliceInput[]) => string;
-  /** One sync of a proxier kept across syncs: full, or partial (only changed services' chains). */
-  readonly sync: (state: ProxierState, options: { readonly full?: boolean }) => ProxierSync;
+  /**
+   * One sync of a proxier kept across syncs: full, or partial (only changed services' chains);
+   * staleChainCleanupDue false: large-cluster mode's syncPeriod has not elapsed, stale chains stay.
+   */
+  readonly sync: (state: ProxierState, options: { readonly full?: boolean; readonly staleChainCleanupDue?: boolean }) => ProxierSync;
 }
 
 /** The engine's kube-proxy in iptables mode (src/kube-proxy). */

@@ -1,6 +1,7 @@
 import { sortIptablesRules, withBuiltinChains, type EndpointSliceInput, type ServiceInput } from '../../src/kube-proxy';
-import { failed, nothingCompared, passedComparing, unsupported, type CaseResult } from './case-result';
+import { failed, nothingCompared, passedComparing, type CaseResult } from './case-result';
 import { chainRules, firstDifference } from './compare-text';
+import { runLargeCluster } from './run-large-cluster';
 import { configOf, type RunContext } from './run-context';
 import { runSequence } from './run-sequence';
 import type { FidelityCase } from './schema';
@@ -33,10 +34,7 @@ function runCaseUnsafe(c: FidelityCase, ctx: RunContext): CaseResult {
     case 'sequence':
       return runSequence(c, ctx);
     case 'large-cluster-assertions':
-      return unsupported(
-        c.id,
-        'large-cluster-assertions case format (the generator has large-cluster mode; this runner cannot read its assertions yet)',
-      );
+      return runLargeCluster(c, ctx);
   }
 }
 
@@ -45,7 +43,7 @@ type GeneratedCase = Extract<FidelityCase, { kind: 'rules' | 'flows' | 'chain' }
 /** One full sync of the case's inputs, compared as a whole dump, chain by chain and by flows. */
 function runGenerated(c: GeneratedCase, ctx: RunContext): CaseResult {
   const restore = ctx.generator.fullSync(configOf(c.config, ctx), c.services as ServiceInput[], c.endpointSlices as EndpointSliceInput[]);
-  const parsed = parseRules(withBuiltinChains(restore), 'the generated');
+  const parsed = parseRules(withBuiltinChains(restore), 'the generated', c.config.ipFamily);
   if (!parsed.ok) return failed(c.id, parsed.detail);
   const sorted = sortIptablesRules(restore);
   const compared = nothingCompared();

@@ -21,7 +21,10 @@ export function runContextOf(corpus: Corpus, generator: IptablesGenerator = KUBE
   };
 }
 
-/** The corpus' proxier config, on the fake node's interfaces. */
+/** The corpus' proxier config, on the fake node's interfaces; a NoOp local detector is the engine's null one. */
 export function configOf(raw: object, ctx: RunContext): ProxierConfig {
-  return { ...(raw as ProxierConfig), interfaceAddresses: ctx.interfaceAddresses };
+  const config = raw as ProxierConfig;
+  const detector = config.localDetector as { readonly mode: string } | null;
+  const localDetector = detector?.mode === 'NoOp' ? null : config.localDetector;
+  return { ...config, localDetector, interfaceAddresses: ctx.interfaceAddresses };
 }

@@ -77,7 +77,7 @@ function runStep(c: SequenceCase, step: Step, n: number, before: ProxierState, c
   }
   // Flows see the whole kernel state, which a full sync of the same inputs writes out.
   const whole = ctx.generator.fullSync(state.config, state.services, state.endpointSlices);
-  const parsed = parseRules(withBuiltinChains(whole), `step ${n}: the generated`);
+  const parsed = parseRules(withBuiltinChains(whole), `step ${n}: the generated`, state.config.ipFamily);
   if (!parsed.ok) return { stop: failed(c.id, parsed.detail) };
   const flows = checkFlows(parsed.value, step.packetFlows ?? [], ctx.localIPs, `step ${n} `);
   if (flows.kind === 'fail') return { stop: failed(c.id, flows.detail) };

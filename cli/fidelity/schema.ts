@@ -74,7 +74,13 @@ export const proxierConfigSchema = z.looseObject({
   ipFamily: z.enum(['IPv4', 'IPv6']),
   nodeName: z.string(),
   nodeIP: z.string(),
-  localDetector: z.looseObject({ mode: z.literal('ClusterCIDR'), cidr: z.string() }).nullable(),
+  // null or NoOp: proxyutil.NewNoOpLocalDetector(), no pod CIDR to tell pod traffic by.
+  localDetector: z
+    .discriminatedUnion('mode', [
+      z.looseObject({ mode: z.literal('ClusterCIDR'), cidr: z.string() }),
+      z.looseObject({ mode: z.literal('NoOp') }),
+    ])
+    .nullable(),
   masqueradeAll: z.boolean(),
   masqueradeMark: z.string(),
   localhostNodePorts: z.boolean(),
@@ -105,6 +111,23 @@ const stepSchema = z.looseObject({
   syncType: z.string().optional(),
 });
 
+/** TestSyncProxyRulesLargeClusterMode's countEndpointsAndComments: a field is there only where the test asserts it. */
+const endpointCount = z.looseObject({
+  matchEndpoint: z.string(),
+  matched: z.string().optional(),
+  numEndpoints: z.number().int().optional(),
+  numComments: z.number().int().optional(),
+});
+
+const largeClusterStep = z.looseObject({
+  ops: z.array(opSchema),
+  syncType: z.enum(['full', 'partial']),
+  staleChainCleanupDue: z.boolean().optional(),
+  countEndpointsAndComments: endpointCount.optional(),
+  contains: z.array(z.string()).optional(),
+  notContains: z.array(z.string()).optional(),
+});
+
 const base = { id: z.string(), goTest: z.string().optional(), description: z.string().optional() };
 const generated = {
   ...base,
@@ -128,7 +151,7 @@ export const caseSchema = z.discriminatedUnion('kind', [
   z.looseObject({ ...generated, kind: z.literal('chain'), chainExpectations: z.array(chainExpectation) }),
   z.looseObject({ ...base, kind: z.literal('sequence-flows'), config: proxierConfigSchema, steps: z.array(stepSchema) }),
   z.looseObject({ ...base, kind: z.literal('sequence'), config: proxierConfigSchema, steps: z.array(stepSchema) }),
-  z.looseObject({ ...base, kind: z.literal('large-cluster-assertions'), config: proxierConfigSchema.optional() }),
+  z.looseObject({ ...base, kind: z.literal('large-cluster-assertions'), config: proxierConfigSchema, steps: z.array(largeClusterStep) }),
 ]);
 
 /** The envelope: what the runner needs before it can report any case. */

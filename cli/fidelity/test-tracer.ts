@@ -1,4 +1,4 @@
-import { ipv4ToNumber, parseIpv4 } from '../../src/net/ipv4';
+import { parseIp, type IpAddress } from '../../src/kube-proxy/ip-address';
 import { findChain, type AddressMatch, type Rule, type Ruleset, type TableName } from '../../src/netfilter';
 
 /** A packet as kube-proxy's packetFlowTest describes it. */
@@ -18,14 +18,16 @@ export interface KubeProxyTestTrace {
 
 interface TracerState {
   readonly ruleset: Ruleset;
-  readonly srcNum: number | null;
+  /** The parsed address (null when it does not parse, as "[fd00" after an IPv6 DNAT), and its text. */
+  readonly src: IpAddress | null;
   readonly srcText: string;
   readonly protocol: string;
-  destNum: number | null;
+  dest: IpAddress | null;
   destText: string;
   readonly destPort: number;
   readonly local: ReadonlySet<string>;
   readonly outputs: string[];
+  /** The first DNAT's destination as written ("10.180.0.1:80", "[fd00:10:180::1]:80"). */
   firstDnat: string | null;
   masq: boolean;
 }
@@ -35,7 +37,8 @@ interface TracerState {
  * pkg/proxy/iptables/proxier_test.go), reproduced so that the fidelity corpus'
  * `packetFlows` compare exactly (harness.packetFlowSemantics). It is NOT the kernel:
  * every `--probability` branch is explored, `--rcheck`/`--mark`/`--ctstate` rules never
- * match, and interfaces are ignored. Use `evaluateChain` for real packet walks.
+ * match, and interfaces are ignored. Use `evaluateChain` for real packet walks. IPv4 and
+ * IPv6 (ip6tables) rulesets alike; an address never matches one of the other family.
  *
  * @example traceKubeProxyTestPacket(rules, { sourceIP: '10.0.0.2', protocol: 'TCP', destIP: '172.30.0.41', destPort: 80 }, ['192.168.0.2'])
  *   // { output: '10.180.0.1:80', masq: false }
@@ -45,10 +48,10 @@ export function traceKubeProxyTestPacket(ruleset: Ruleset, flow: KubeProxyTestFl
   const dst = canonical(flow.destIP);
   const state: TracerState = {
     ruleset,
-    srcNum: src.num,
+    src: src.ip,
     srcText: src.text,
     protocol: flow.protocol.toLowerCase(),
-    destNum: dst.num,
+    dest: dst.ip,
     destText: dst.text,
     destPort: flow.destPort,
     // The tracer treats 127.0.0.1, ::1 and the node IPs as LOCAL.
@@ -61,10 +64,11 @@ export function traceKubeProxyTestPacket(ruleset: Ruleset, flow: KubeProxyTestFl
   // that jump (it is ensured separately), so start at KUBE-SERVICES when PREROUTING is empty.
   const prerouting = findChain(ruleset, 'nat', 'PREROUTING');
   runChain(state, 'nat', prerouting !== undefined && prerouting.rules.length > 0 ? 'PREROUTING' : 'KUBE-SERVICES');
-  // The first DNAT's address becomes the destination; the port is left unchanged.
+  // The first DNAT's text before its first ':' becomes the destination (IPv6: "[fd00", which
+  // matches no address, as in the Go tracer); the port is left unchanged.
   if (state.firstDnat !== null) {
-    const d = canonical(state.firstDnat);
-    state.destNum = d.num;
+    const d = canonical(state.firstDnat.split(':')[0] ?? '');
+    state.dest = d.ip;
     state.destText = d.text;
   }
   for (const chain of ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL']) {
@@ -87,9 +91,12 @@ function runChain(state: TracerState, table: TableName, name: string): boolean {
         state.outputs.push(t.kind.toUpperCase());
         return true;
       case 'dnat':
-        state.outputs.push(t.port === null ? t.ip : `${t.ip}:${t.port}`);
-        state.firstDnat ??= t.ip;
+      case 'dnat6': {
+        const to = t.port === null ? t.ip : t.kind === 'dnat6' ? `[${t.ip}]:${t.port}` : `${t.ip}:${t.port}`;
+        state.outputs.push(to);
+        state.firstDnat ??= to;
         return true;
+      }
       case 'jump':
       case 'goto': {
         if (t.chain === 'KUBE-MARK-MASQ') {
@@ -112,8 +119,8 @@ function runChain(state: TracerState, table: TableName, name: string): boolean {
 }
 
 function ruleMatches(state: TracerState, rule: Rule): boolean {
-  if (rule.source !== null && !addressMatches(state.srcNum, rule.source)) return false;
-  if (rule.destination !== null && !addressMatches(state.destNum, rule.destination)) return false;
+  if (rule.source !== null && !addressMatches(state.src, state.srcText, rule.source)) return false;
+  if (rule.destination !== null && !addressMatches(state.dest, state.destText, rule.destination)) return false;
   if (rule.protocol !== null && (rule.protocol.name === state.protocol) === rule.protocol.negated) return false;
   for (const m of rule.matches) {
     switch (m.kind) {
@@ -138,8 +145,13 @@ function ruleMatches(state: TracerState, rule: Rule): boolean {
   return true;
 }
 
-function addressMatches(ip: number | null, a: AddressMatch): boolean {
-  const inside = ip !== null && (ip & a.mask) >>> 0 === a.network;
+/** Go's addressMatches: a packet address that does not parse is the test's own error (t.Fatalf there). */
+function addressMatches(ip: IpAddress | null, text: string, a: AddressMatch): boolean {
+  if (ip === null) throw new Error(`bad IP ${JSON.stringify(text)} against ${a.saveText}`);
+  const inside =
+    a.network6 === null
+      ? ip.family === 'IPv4' && (Number(ip.value) & a.mask) >>> 0 === a.network
+      : ip.family === 'IPv6' && ip.value >> BigInt(128 - a.prefix) === a.network6 >> BigInt(128 - a.prefix);
   return inside !== a.negated;
 }
 
@@ -148,7 +160,7 @@ function typeMatches(state: TracerState, ip: string, check: { negated: boolean; 
   return isType !== check.negated;
 }
 
-function canonical(text: string): { num: number | null; text: string } {
-  const ip = parseIpv4(text);
-  return ip.ok ? { num: ipv4ToNumber(ip.value), text: ip.value } : { num: null, text };
+function canonical(text: string): { ip: IpAddress | null; text: string } {
+  const ip = parseIp(text);
+  return { ip, text: ip === null ? text : ip.text };
 }

@@ -1,3 +1,4 @@
+import type { IpFamily } from '../../src/kube-proxy/ip-address';
 import { parseIptablesRestore, type Ruleset } from '../../src/netfilter';
 import type { PacketFlow } from './schema';
 import { traceKubeProxyTestPacket } from './test-tracer';
@@ -8,13 +9,15 @@ export type FlowCheck = { readonly kind: 'ok'; readonly flows: number } | { read
 /**
  * Parses a whole-table ruleset for the tracer. Rules that do not parse are a FAIL, never a
  * skip: kube-proxy's output is always valid iptables-restore input, so a generator that
- * writes something else is wrong even when no flow would have looked at it.
+ * writes something else is wrong even when no flow would have looked at it. An IPv6
+ * proxier's text is ip6tables-restore input.
  */
 export function parseRules(
   text: string,
   whose: string,
+  family: IpFamily = 'IPv4',
 ): { readonly ok: true; readonly value: Ruleset } | { readonly ok: false; readonly detail: string } {
-  const parsed = parseIptablesRestore(text);
+  const parsed = parseIptablesRestore(text, { family });
   return parsed.ok ? parsed : { ok: false, detail: `${whose} rules do not parse: ${parsed.error}` };
 }
 

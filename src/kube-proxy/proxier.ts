@@ -86,11 +86,15 @@ export interface ProxierSync {
  * are flushed and refilled, `-X` deletes; a restore that deletes a referenced chain fails
  * as a whole and the next sync is a full one.
  */
-export function syncProxier(state: ProxierState, options: { readonly full?: boolean } = {}): ProxierSync {
+export function syncProxier(
+  state: ProxierState,
+  options: { readonly full?: boolean; readonly staleChainCleanupDue?: boolean } = {},
+): ProxierSync {
   const full = options.full ?? state.needFullSync;
   const result = syncProxyRules(state.config, state.services, state.endpointSlices, {
     existingNatChains: Object.keys(state.natTable),
     ...(full ? {} : { changedServices: new Set(state.changedServices) }),
+    ...(options.staleChainCleanupDue === undefined ? {} : { staleChainCleanupDue: options.staleChainCleanupDue }),
   });
   const table = new Map<string, string[]>(Object.entries(state.natTable).map(([k, v]) => [k, [...v]]));
   for (const c of result.nat.chains) table.set(c, []);

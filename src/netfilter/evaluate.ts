@@ -169,12 +169,12 @@ function returnFromChain(walk: Walk): boolean {
   return true;
 }
 
-type GoOnTarget = Extract<Target, { readonly kind: 'none' | 'mark' | 'jump' | 'goto' | 'return' }>;
+type GoOnTarget = Extract<Target, { readonly kind: 'none' | 'mark' | 'jump' | 'goto' | 'return' | 'dnat6' }>;
 type TerminalTarget = Exclude<Target, GoOnTarget>;
 
 function isTerminal(target: Target): target is TerminalTarget {
   const kind = target.kind;
-  return kind !== 'none' && kind !== 'mark' && kind !== 'jump' && kind !== 'goto' && kind !== 'return';
+  return kind !== 'none' && kind !== 'mark' && kind !== 'jump' && kind !== 'goto' && kind !== 'return' && kind !== 'dnat6';
 }
 
 /**
@@ -209,6 +209,9 @@ function followTarget(
     }
     case 'return':
       return { verdict: 'return', detail: 'back to the calling chain', leftEntryChain: !returnFromChain(walk) };
+    case 'dnat6':
+      // ip6tables text is read and printed only: an IPv4 packet never takes an IPv6 DNAT.
+      return { verdict: 'continue', detail: 'an ip6tables DNAT: not applied to an IPv4 packet', leftEntryChain: false };
   }
 }
 

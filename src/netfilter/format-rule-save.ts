@@ -116,6 +116,8 @@ export function formatTargetSave(t: Target): string {
       return `-j REJECT --reject-with ${t.rejectWith}`;
     case 'dnat':
       return `-j DNAT --to-destination ${natAddress(t.ip, t.port)}${t.randomFully ? ' --random-fully' : ''}`;
+    case 'dnat6':
+      return `-j DNAT --to-destination ${t.port === null ? t.ip : `[${t.ip}]:${t.port}`}`;
     case 'snat':
       return `-j SNAT --to-source ${natAddress(t.ip, t.port)}${t.randomFully ? ' --random-fully' : ''}`;
     case 'masquerade': {

@@ -33,8 +33,13 @@ export interface MatchState {
  */
 export function matchRule(rule: Rule, s: MatchState): string | null {
   const { source, destination, protocol } = rule;
-  if (source !== null && ((s.srcNum & source.mask) >>> 0 === source.network) === source.negated) return source.saveText;
-  if (destination !== null && ((s.dstNum & destination.mask) >>> 0 === destination.network) === destination.negated)
+  // An ip6tables address (network6) never matches: the walk's packets are IPv4.
+  if (source !== null && (source.network6 !== null || ((s.srcNum & source.mask) >>> 0 === source.network) === source.negated))
+    return source.saveText;
+  if (
+    destination !== null &&
+    (destination.network6 !== null || ((s.dstNum & destination.mask) >>> 0 === destination.network) === destination.negated)
+  )
     return destination.saveText;
   if (rule.inInterface !== null && !interfaceMatches(rule.inInterface, s.inInterface)) return iface('-i', rule.inInterface);
   if (rule.outInterface !== null && !interfaceMatches(rule.outInterface, s.outInterface)) return iface('-o', rule.outInterface);

@@ -1,3 +1,4 @@
+import type { IpFamily } from '../kube-proxy/ip-address';
 import { err, ok, type Result } from '../net/result';
 import type { TableName } from './evaluated-rule';
 import { findJumpLoop, type JumpTarget } from './find-jump-loop';
@@ -50,14 +51,16 @@ const DECLARATION = /^:(\S+)\s+(\S+)(?:\s+\[(\d+):(\d+)\])?$/;
  * name the line ("line 12: unknown option \"--foo\"") and nothing is half-applied.
  * Chain lookups of the result are O(1) (see `findChain`).
  *
+ * `family` IPv6 reads ip6tables text (IPv6 addresses, `[IP]:PORT` DNAT targets).
+ *
  * @example parseIptablesRestore('*nat\n:KUBE-SERVICES - [0:0]\n-A PREROUTING -j KUBE-SERVICES\nCOMMIT\n')
  */
-export function parseIptablesRestore(text: string): Result<Ruleset> {
+export function parseIptablesRestore(text: string, options: { readonly family?: IpFamily } = {}): Result<Ruleset> {
   const tables: Table[] = [];
   let current: DraftTable | null = null;
   let currentLine = 0;
   const finder: ChainFinder = { table: undefined, lastRule: undefined, lastTarget: undefined, lastLookedUp: undefined };
-  const cx = newRuleContext((words, i, role) => findDraftChain(finder, words, i, role));
+  const cx = newRuleContext((words, i, role) => findDraftChain(finder, words, i, role), options.family);
   // Tabs, CRs and single quotes are rare: without any in the text, a line's words are found faster.
   cx.words.plain = text.indexOf('\t') < 0 && text.indexOf('\r') < 0 && text.indexOf("'") < 0;
   // Line by line without text.split: an array of 430,000 lines would keep every line alive

@@ -190,7 +190,7 @@ function readAddress(cx: RuleContext, v: number, negated: boolean, flag: '-s' | 
   const slot = (negated ? 2 : 0) + (flag === '-d' ? 1 : 0);
   const last = cx.addresses[slot];
   if (last !== undefined && last.ok && wordIs(cx.words, v, last.value.text)) return last;
-  const addr = parseAddressMatch(wordText(cx.words, v), negated, flag);
+  const addr = parseAddressMatch(wordText(cx.words, v), negated, flag, cx.family);
   if (addr.ok) cx.addresses[slot] = addr;
   return addr;
 }
@@ -292,7 +292,7 @@ function finishRule(chain: string, draft: RuleDraft, restoreText: string, cx: Ru
   }
   let target = NO_TARGET;
   if (draft.target !== null) {
-    const t = finishTarget(draft.target, draft.isGoto, draft.targetChain, cx.words);
+    const t = finishTarget(draft.target, draft.isGoto, draft.targetChain, cx.words, cx.family);
     if (!t.ok) return t;
     target = t.value;
   }

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../net/result';
 import { argText, type MatchDraft, type OptionSpec } from './parse-match';
-import { parseMarkValue, parseNatAddress } from './parse-values';
+import type { IpFamily } from '../kube-proxy/ip-address';
+import { parseMarkValue, parseNatAddress, parseNatAddress6 } from './parse-values';
 import type { KnownChain } from './rule-context';
 import type { RuleWords } from './rule-words';
 import type { Target } from './target-types';
@@ -20,6 +21,15 @@ export const TARGET_OPTIONS: Readonly<Record<string, Readonly<Record<string, Opt
 /** The targets that are not chains: the standard verdicts and the extensions above. */
 export const TARGET_NAMES: readonly string[] = ['ACCEPT', 'DROP', 'RETURN', ...Object.keys(TARGET_OPTIONS)];
 
+const DEFAULT_REJECT: Readonly<Record<IpFamily, string>> = { IPv4: 'icmp-port-unreachable', IPv6: 'icmp6-port-unreachable' };
+
+/** ip6tables' DNAT, read as text (kube-proxy writes no SNAT; the walk is IPv4). */
+function dnat6(name: string, to: string): Result<Target> {
+  if (name !== 'DNAT') return err(`-j ${name} is not supported in ip6tables rules`);
+  const addr = parseNatAddress6(to);
+  return addr.ok ? ok({ kind: 'dnat6', ip: addr.value.ip, port: addr.value.port }) : addr;
+}
+
 /** Read-only like every Target, so every rule that accepts can hold the same one. */
 const ACCEPT: Target = { kind: 'accept' };
 const DROP: Target = { kind: 'drop' };
@@ -29,7 +39,13 @@ const RETURN: Target = { kind: 'return' };
  * Builds the typed target of `-j NAME` (or `-g NAME` when `isGoto`) from its options.
  * A jump to a chain the parse knows is that chain's one jump target.
  */
-export function finishTarget(draft: MatchDraft, isGoto: boolean, chain: KnownChain | undefined, words: RuleWords): Result<Target> {
+export function finishTarget(
+  draft: MatchDraft,
+  isGoto: boolean,
+  chain: KnownChain | undefined,
+  words: RuleWords,
+  family: IpFamily = 'IPv4',
+): Result<Target> {
   const name = draft.module;
   const o = draft.options;
   if (isGoto) return ok({ kind: 'goto', chain: name });
@@ -41,13 +57,15 @@ export function finishTarget(draft: MatchDraft, isGoto: boolean, chain: KnownCha
     case 'RETURN':
       return ok(RETURN);
     case 'REJECT':
-      // libipt_REJECT.c: the default is icmp-port-unreachable, and iptables-save prints it.
-      return ok({ kind: 'reject', rejectWith: optionArg(draft, '--reject-with', words) ?? 'icmp-port-unreachable' });
+      // libipt_REJECT.c: the default is icmp-port-unreachable, and iptables-save prints it;
+      // libip6t_REJECT.c's is icmp6-port-unreachable.
+      return ok({ kind: 'reject', rejectWith: optionArg(draft, '--reject-with', words) ?? DEFAULT_REJECT[family] });
     case 'DNAT':
     case 'SNAT': {
       const opt = name === 'DNAT' ? '--to-destination' : '--to-source';
       const to = optionArg(draft, opt, words);
       if (to === undefined) return err(`-j ${name} needs ${opt} IP[:PORT]`);
+      if (family === 'IPv6') return dnat6(name, to);
       const addr = parseNatAddress(to);
       if (!addr.ok) return addr;
       const kind = name === 'DNAT' ? 'dnat' : 'snat';

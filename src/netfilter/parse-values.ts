@@ -1,3 +1,4 @@
+import { parseIp, parseIpCidr, type IpFamily } from '../kube-proxy/ip-address';
 import { ipv4ToNumber, numberToIpv4, parseIpv4, type Ipv4 } from '../net/ipv4';
 import { err, ok, type Result } from '../net/result';
 import type { AddressMatch, ProtocolMatch } from './ruleset';
@@ -17,7 +18,8 @@ const PREFIX_TEXT: readonly string[] = Array.from({ length: 33 }, (_, i) => `/${
  * "10.0.0.0/255.0.0.0". Like iptables (xtables_ipparse_multiple) host bits are
  * cleared, so "10.1.2.3/8" matches and prints as 10.0.0.0/8.
  */
-export function parseAddressMatch(text: string, negated: boolean, flag: '-s' | '-d'): Result<AddressMatch> {
+export function parseAddressMatch(text: string, negated: boolean, flag: '-s' | '-d', family: IpFamily = 'IPv4'): Result<AddressMatch> {
+  if (family === 'IPv6') return parseAddressMatch6(text, negated, flag);
   const slash = text.indexOf('/');
   const ipText = slash < 0 ? text : text.slice(0, slash);
   const lenText = slash < 0 ? '32' : text.slice(slash + 1);
@@ -42,7 +44,18 @@ export function parseAddressMatch(text: string, negated: boolean, flag: '-s' | '
   // Joined, not concatenated: one flat string instead of a string and a rope over it
   // (100,000 addresses keep theirs).
   const saveText = [ADDRESS_FLAGS[(negated ? 2 : 0) + (flag === '-d' ? 1 : 0)]!, networkText, PREFIX_TEXT[prefix]!].join('');
-  return ok({ negated, network, mask, prefix, text, saveText });
+  return ok({ negated, network, mask, network6: null, prefix, text, saveText });
+}
+
+/**
+ * An ip6tables `-s`/`-d` value: "fd00:10::/64" or a bare address (/128), host bits
+ * cleared; ip6tables-save prints it canonical (RFC 5952) with its prefix.
+ */
+function parseAddressMatch6(text: string, negated: boolean, flag: '-s' | '-d'): Result<AddressMatch> {
+  const cidr = parseIpCidr(text.includes('/') ? text : `${text}/128`);
+  if (cidr === null || cidr.family !== 'IPv6') return err(`"${text}" is not an IPv6 address or prefix such as fd00:10::/64`);
+  const saveText = `${ADDRESS_FLAGS[(negated ? 2 : 0) + (flag === '-d' ? 1 : 0)]!}${cidr.text}`;
+  return ok({ negated, network: 0, mask: 0, network6: cidr.network, prefix: cidr.prefix, text, saveText });
 }
 
 const PROTOCOL_ALIASES: Readonly<Record<string, ProtocolMatch['name']>> = {
@@ -137,6 +150,18 @@ export function parseMarkValue(text: string): Result<{ value: number; mask: numb
   if (extra !== undefined || value === null || (m !== undefined && mask === null))
     return err(`"${text}" is not a mark such as 0x4000 or 0x4000/0x4000`);
   return ok({ value, mask });
+}
+
+/** ip6tables' DNAT address: "[fd00:10:180::1]:80" or a bare "fd00:10:180::1", canonical. */
+export function parseNatAddress6(text: string): Result<{ ip: string; port: number | null }> {
+  const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(text);
+  const ip = parseIp(bracketed === null ? text : (bracketed[1] ?? ''));
+  if (ip === null || ip.family !== 'IPv6') return err(`"${text}" is not an IPv6 address such as [fd00:10:180::1]:80`);
+  const portText = bracketed?.[2];
+  if (portText === undefined) return ok({ ip: ip.text, port: null });
+  const port = parsePortNumber(portText);
+  if (port === null || port === 0) return err(`"${text}": "${portText}" is not a port (port ranges are not supported)`);
+  return ok({ ip: ip.text, port });
 }
 
 /** "10.244.2.3:8080" or "10.244.2.3" for DNAT/SNAT. */

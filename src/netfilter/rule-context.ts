@@ -1,3 +1,4 @@
+import type { IpFamily } from '../kube-proxy/ip-address';
 import type { Result } from '../net/result';
 import type { Match, StatisticMatch } from './match-types';
 import { newRuleWords, type RuleWords } from './rule-words';
@@ -25,6 +26,8 @@ export type FindChain = (words: RuleWords, i: number, role: 'rule' | 'target') =
  * for the garbage collector, which was a third of parsing such a ruleset.
  */
 export interface RuleContext {
+  /** iptables (IPv4) or ip6tables (IPv6) text: how addresses, DNAT targets and REJECT's default read. */
+  readonly family: IpFamily;
   readonly words: RuleWords;
   readonly findChain: FindChain;
   /** `-m tcp|udp|sctp` without ports or with one `--dport` port, as a one-match list, by a number made of the module and the port. */
@@ -41,8 +44,9 @@ export interface RuleContext {
 
 const NO_CHAINS: FindChain = () => undefined;
 
-export function newRuleContext(findChain: FindChain = NO_CHAINS): RuleContext {
+export function newRuleContext(findChain: FindChain = NO_CHAINS, family: IpFamily = 'IPv4'): RuleContext {
   return {
+    family,
     words: newRuleWords(),
     findChain,
     ports: new Map(),

@@ -32,8 +32,11 @@ export const TABLE_NAMES: readonly TableName[] = ['raw', 'mangle', 'nat', 'filte
  */
 export interface AddressMatch {
   readonly negated: boolean;
+  /** IPv4 network and netmask as unsigned numbers; both 0 in an ip6tables rule (see network6). */
   readonly network: number;
   readonly mask: number;
+  /** ip6tables: the block's network (host bits cleared); null in an iptables (IPv4) rule. */
+  readonly network6: bigint | null;
   readonly prefix: number;
   readonly text: string;
   /** How iptables-save prints it ("! -s 10.0.0.0/8"), kept for the evaluator's no-match detail. */

@@ -12,11 +12,16 @@ export type Target =
   | { readonly kind: 'return' }
   | { readonly kind: 'jump'; readonly chain: string }
   | { readonly kind: 'goto'; readonly chain: string }
-  /** `--reject-with`, defaulting to icmp-port-unreachable as libipt_REJECT does. */
+  /** `--reject-with`, defaulting to icmp-port-unreachable as libipt_REJECT does (icmp6-port-unreachable in ip6tables). */
   | { readonly kind: 'reject'; readonly rejectWith: string }
   /** `--to-destination IP[:PORT]`; a missing port keeps the packet's port. */
   | { readonly kind: 'dnat'; readonly ip: Ipv4; readonly port: number | null; readonly randomFully: boolean }
   | { readonly kind: 'snat'; readonly ip: Ipv4; readonly port: number | null; readonly randomFully: boolean }
+  /**
+   * ip6tables' `--to-destination [IP]:PORT` (or a bare IP): read and printed as text for
+   * kube-proxy's IPv6 rules; the dataplane walk is IPv4 and never evaluates it.
+   */
+  | { readonly kind: 'dnat6'; readonly ip: string; readonly port: number | null }
   | {
       readonly kind: 'masquerade';
       readonly randomFully: boolean;

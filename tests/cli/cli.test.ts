@@ -36,6 +36,10 @@ describe('npm run cli', () => {
       /-A KUBE-SERVICES -d 10\.96\.0\.10\/32 -p tcp -m comment --comment "default\/svc1:http cluster IP" -m tcp --dport 80 -j KUBE-SVC-[A-Z0-9]{16}\n/,
     );
     expect(r.out).toContain('-m statistic --mode random --probability 0.50000000000');
+    // The kernel's form, two spaces (kube-proxy's restore input has one).
+    expect(r.out).toContain(
+      '-A KUBE-FORWARD -m conntrack --ctstate INVALID -m nfacct --nfacct-name  ct_state_invalid_dropped_pkts -j DROP\n',
+    );
     expect(r.out.trimEnd().endsWith('COMMIT')).toBe(true);
   }, 60_000);
 

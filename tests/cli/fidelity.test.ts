@@ -20,6 +20,14 @@ describe('cli/fidelity.ts', () => {
     expect(p.status).toBe(0);
   }, 60_000);
 
+  it('runs the extra iptables corpus (NoOp detector, masqueradeAll, IPv6 NodePorts, large-cluster mode): every case PASS, exit 0', () => {
+    const p = run(['tests/fidelity/kube-proxy-cases-extra.json']);
+    expect(p.stdout).toMatch(/^PASS TestNodePorts\/ipv6, localhost-nodeports enabled \(filter KUBE-FIREWALL chain, 5 flows\)$/m);
+    expect(p.stdout).toMatch(/^PASS TestSyncProxyRulesLargeClusterMode \(7 syncs, 19 assertions\)$/m);
+    expect(p.stdout.trim().split('\n').at(-1)).toMatch(/^10 passed, 0 failed, 0 unsupported \(\d+ checks\)$/);
+    expect(p.status).toBe(0);
+  }, 60_000);
+
   it('exits 1 on an empty corpus, with the reason on stderr', () => {
     const p = run([writeCorpus(corpusOf([], realCorpus.auxiliary))]);
     expect(p.stderr).toMatch(/has no cases, so nothing was checked/);

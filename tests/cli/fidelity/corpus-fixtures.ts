@@ -9,6 +9,16 @@ export const CORPUS_FILE = 'tests/fidelity/kube-proxy-cases.json';
 type Json = Record<string, unknown>;
 export const realCorpus = JSON.parse(readFileSync(CORPUS_FILE, 'utf8')) as { conventions: Json; cases: Json[]; auxiliary: Json };
 
+export const EXTRA_CORPUS_FILE = 'tests/fidelity/kube-proxy-cases-extra.json';
+export const extraCorpus = JSON.parse(readFileSync(EXTRA_CORPUS_FILE, 'utf8')) as { conventions: Json; cases: Json[] };
+
+/** A deep copy of the extra corpus' case with this id. */
+export function extraCase(id: string): Json {
+  const c = extraCorpus.cases.find((x) => x['id'] === id);
+  if (c === undefined) throw new Error(`${id} is missing from ${EXTRA_CORPUS_FILE}`);
+  return structuredClone(c);
+}
+
 export const NFT_CORPUS_FILE = 'tests/fidelity/kube-proxy-nftables-cases.json';
 export const nftCorpus = JSON.parse(readFileSync(NFT_CORPUS_FILE, 'utf8')) as Json & { cases: Json[]; auxiliary: Json };
 

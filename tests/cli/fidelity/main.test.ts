@@ -48,7 +48,7 @@ describe('runFidelity', () => {
     const run = runFidelity(writeCorpus(corpusOf([realCase('TestClusterIPGeneral'), unknown, realCase('TestOverallIPTablesRules')])));
     expect(lines(run.stdout)).toEqual([
       'PASS TestClusterIPGeneral (9 flows)',
-      'UNSUPPORTED TestNoEndpointsReject: config.localDetector.mode "NodeCIDR" (this runner models "ClusterCIDR")',
+      'UNSUPPORTED TestNoEndpointsReject: config.localDetector.mode "NodeCIDR" (this runner models "ClusterCIDR", "NoOp")',
       'PASS TestOverallIPTablesRules (1 full dump)',
       '2 passed, 0 failed, 1 unsupported (10 checks)',
     ]);

@@ -18,7 +18,7 @@ describe('parseEntry', () => {
       result: {
         id: 'the-case',
         status: 'UNSUPPORTED',
-        detail: 'config.localDetector.mode "NodeCIDR" (this runner models "ClusterCIDR")',
+        detail: 'config.localDetector.mode "NodeCIDR" (this runner models "ClusterCIDR", "NoOp")',
         checks: 0,
       },
     });

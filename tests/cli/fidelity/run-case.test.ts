@@ -5,7 +5,7 @@ import { runCase } from '../../../cli/fidelity/run-case';
 import { configOf, runContextOf } from '../../../cli/fidelity/run-context';
 import { caseSchema, parseCorpus, type FidelityCase } from '../../../cli/fidelity/schema';
 import { applyProxierOp, newProxierState, sortIptablesRules, type ProxierOp } from '../../../src/kube-proxy';
-import { BOGUS_GENERATOR, realCase, realCorpus } from './corpus-fixtures';
+import { BOGUS_GENERATOR, extraCase, extraCorpus, realCase, realCorpus } from './corpus-fixtures';
 
 const parsed = parseCorpus(realCorpus);
 if (!parsed.ok) throw new Error(parsed.error);
@@ -18,14 +18,20 @@ function caseOf(raw: unknown): FidelityCase {
   return p.value;
 }
 
-/** Features the engine or runner does not do yet: a case needing one may be UNSUPPORTED. */
-const NOT_YET_DONE = ['large-cluster-assertions case format'];
-
 describe('the kube-proxy fidelity corpus', () => {
   it.each(corpus.cases.map((c) => [c.id, c] as const))('%s', (_id, raw) => {
     const r = runCase(caseOf(raw), ctx);
-    if (r.status === 'UNSUPPORTED') expect(NOT_YET_DONE.some((f) => r.detail.startsWith(f))).toBe(true);
-    else expect(r, r.detail).toMatchObject({ status: 'PASS' });
+    expect(r, r.detail).toMatchObject({ status: 'PASS' });
+  });
+});
+
+describe('the extra corpus (NoOp detector, masqueradeAll, IPv6 NodePorts, large-cluster mode)', () => {
+  const extra = parseCorpus(extraCorpus);
+  if (!extra.ok) throw new Error(extra.error);
+  const extraCtx = runContextOf(extra.value);
+  it.each(extra.value.cases.map((c) => [c.id, c] as const))('%s', (_id, raw) => {
+    const r = runCase(caseOf(raw), extraCtx);
+    expect(r, r.detail).toMatchObject({ status: 'PASS' });
   });
 });
 
@@ -122,6 +128,26 @@ describe('runCase on a sequence', () => {
     expect(runCase(caseOf(c), ctx)).toMatchObject({
       status: 'FAIL',
       detail: expect.stringMatching(/^step 2 \(partial sync\) rules line 2/),
+    });
+  });
+});
+
+describe('configOf', () => {
+  it('reads a NoOp local-traffic detector as none, so no rule tells pod traffic by its source', () => {
+    const raw = { ...(realCase('TestClusterIPGeneral')['config'] as object), localDetector: { mode: 'NoOp' } };
+    expect(configOf(raw, ctx).localDetector).toBeNull();
+    expect(configOf(realCase('TestClusterIPGeneral')['config'] as object, ctx).localDetector).toEqual({
+      mode: 'ClusterCIDR',
+      cidr: '10.0.0.0/8',
+    });
+  });
+
+  it('fails the masquerade flows of the NoOp variant when the detector is kept', () => {
+    const c = extraCase('TestInternalExternalMasquerade/no LocalTrafficDetector') as { config: { localDetector: unknown } };
+    c.config.localDetector = { mode: 'ClusterCIDR', cidr: '10.0.0.0/8' };
+    expect(runCase(caseOf(c), ctx)).toMatchObject({
+      status: 'FAIL',
+      detail: expect.stringMatching(/^flow "node to ClusterIP": expected output .* masq false, got .* masq true$/),
     });
   });
 });

@@ -114,3 +114,35 @@ describe('traceKubeProxyTestPacket semantics', () => {
     expect(trace.output).toBe('10.0.0.6:80');
   });
 });
+
+describe('traceKubeProxyTestPacket on ip6tables rules', () => {
+  const rules6 = unwrap(
+    parseIptablesRestore(
+      [
+        '*nat',
+        ':KUBE-SERVICES - [0:0]',
+        ':KUBE-SVC-X - [0:0]',
+        ':KUBE-SEP-Y - [0:0]',
+        ':KUBE-MARK-MASQ - [0:0]',
+        '-A KUBE-SERVICES -m tcp -p tcp -d fd00:172:30::41 --dport 80 -j KUBE-SVC-X',
+        '-A KUBE-SVC-X -m tcp -p tcp -d fd00:172:30::41 --dport 80 ! -s fd00:10::/64 -j KUBE-MARK-MASQ',
+        '-A KUBE-SVC-X -j KUBE-SEP-Y',
+        '-A KUBE-SEP-Y -m tcp -p tcp -j DNAT --to-destination [fd00:10:180::2:1]:80',
+        'COMMIT',
+        '',
+      ].join('\n'),
+      { family: 'IPv6' },
+    ),
+  );
+  const trace = (sourceIP: string, destIP: string) =>
+    traceKubeProxyTestPacket(rules6, { sourceIP, protocol: 'TCP', destIP, destPort: 80 }, ['2001:db8::1']);
+
+  it('matches IPv6 prefixes and prints the DNAT destination bracketed, as kube-proxy writes it', () => {
+    expect(trace('fd00:10::2', 'fd00:172:30::41')).toEqual({ output: '[fd00:10:180::2:1]:80', masq: false });
+    expect(trace('2600:5200::1', 'fd00:172:30:0:0::41')).toEqual({ output: '[fd00:10:180::2:1]:80', masq: true });
+  });
+
+  it('never matches an address of the other family', () => {
+    expect(trace('fd00:10::2', '172.30.0.41')).toEqual({ output: '', masq: false });
+  });
+});
