@@ -94,6 +94,8 @@ export function formatMatchSave(m: Match): string {
       return `-m nfacct --nfacct-name  ${m.name}`;
     case 'set':
       return `-m set ${neg(m.negated)}--match-set ${m.name} ${m.flags}`;
+    case 'unmodelled':
+      return m.text;
   }
 }
 

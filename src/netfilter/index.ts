@@ -30,6 +30,7 @@ export type {
   RecentMode,
   SetMatch,
   StatisticMatch,
+  UnmodelledMatch,
 } from './match-types';
 export { CT_STATES } from './match-types';
 export type { Target, TargetKind } from './target-types';

@@ -99,6 +99,8 @@ function matchOne(m: Match, s: MatchState): string | null {
       if (member === undefined) return `-m set --match-set ${m.name}: no such ipset on this node`;
       return member === m.negated ? `${formatMatchSave(m)} (${member ? 'a member' : 'not a member'})` : null;
     }
+    case 'unmodelled':
+      return m.assumed ? null : `${m.name} is not modelled (counted as not matching)`;
   }
 }
 
