@@ -153,7 +153,7 @@ function readRuleLine(r: Reading, t: DumpTable, line: string, lineNo: number): v
     for (const m of cleaned.matches)
       note(r, lineNo, 'not-modelled', `${m.name} is not modelled: counted as ${assumed ? 'matching' : 'not matching'}`, m.name);
     if (cleaned.target !== null && isNotrack(cleaned.target.text))
-      note(r, lineNo, 'info', `${cleaned.target.name}: the connection is not tracked (no NAT, no conntrack entry)`);
+      note(r, lineNo, 'info', `${cleaned.target.text}: the connection is not tracked (no NAT, no conntrack entry)`);
     else if (cleaned.target !== null)
       note(r, lineNo, 'not-modelled', `${cleaned.target.name} is not modelled: the rule only counts the packet`, cleaned.target.name);
     rule = {
