@@ -23,6 +23,7 @@ export type {
   CtState,
   MarkMatch,
   Match,
+  MultiportMatch,
   NfacctMatch,
   PortMatch,
   PortsMatch,

@@ -105,6 +105,17 @@ export interface SetMatch {
   readonly flags: string;
 }
 
+/** `-m multiport [!] --dports|--sports|--ports LIST` (xt_multiport, revision 1). */
+export interface MultiportMatch {
+  readonly kind: 'multiport';
+  readonly negated: boolean;
+  /** Which of the packet's ports it reads: `--ports` either. */
+  readonly side: 'dst' | 'src' | 'both';
+  /** The list as written ("53,8000:8080"). */
+  readonly list: string;
+  readonly ranges: readonly { readonly from: number; readonly to: number }[];
+}
+
 /**
  * A match (or a module's option) the engine does not model, kept from a rule it did not
  * write (a node's own dump: `-m u32`, `-m physdev`, `--tcp-flags`). kube-proxy's rules
@@ -130,4 +141,5 @@ export type Match =
   | AddrTypeMatch
   | NfacctMatch
   | SetMatch
+  | MultiportMatch
   | UnmodelledMatch;

@@ -26,12 +26,19 @@ describe('npm run cli -- trace-rules', () => {
   it.each([
     [['--file', 'no/such/dump.txt', ...packet], 'packetwalk: cannot read dump no/such/dump.txt'],
     [['--file', 'README.md', ...packet], 'packetwalk: no table found: paste iptables-save output'],
-    [['--file', 'tests/fixtures/node-dumps/dual-stack.txt', '--src', 'fd00::2', '--dst', 'fd00::a', '--dport', '80'], 'IPv6 packets are not simulated yet'],
+    [
+      ['--file', 'tests/fixtures/node-dumps/dual-stack.txt', '--src', 'fd00::2', '--dst', 'fd00::a', '--dport', '80'],
+      'IPv6 packets are not simulated yet',
+    ],
     [['--file', 'tests/fixtures/node-dumps/dual-stack.txt', '--src', '10.244.1.2', '--dst', '10.96.0.10'], 'trace-rules needs --dport'],
-  ])('exits 2 with a clear message on unusable input: %j', (args, message) => {
-    const r = cli(...args);
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toContain(message);
-  }, 60_000);
+  ])(
+    'exits 2 with a clear message on unusable input: %j',
+    (args, message) => {
+      const r = cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(message);
+    },
+    60_000,
+  );
 });

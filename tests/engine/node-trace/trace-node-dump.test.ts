@@ -26,24 +26,27 @@ describe('traceNodeDump over real dumps', () => {
     { file: 'cilium-chaining.txt', garbage: 28, unknown: '-m socket', unknownLine: 27 },
     { file: 'docker-counters.txt', garbage: 36, unknown: '-m owner', unknownLine: 96 },
     { file: 'dual-stack.txt', garbage: 66, unknown: '-m tcp --tcp-flags', unknownLine: 18 },
-  ])('$file: the ClusterIP packet is DNATed to svc1 by the rule on its pasted line; line $garbage is an error, $unknown not modelled', (c) => {
-    const text = fixture(c.file);
-    const t = podToClusterIp(text);
-    expect(t.verdict).toBe('ACCEPT');
-    expect(t.packetAfter.dst).toMatch(/^10\.244\.2\.[23]$/);
-    expect(t.packetAfter.dport).toBe(8080);
-    const dnat = t.decidingRule!;
-    expect(dnat.verdict).toBe('dnat');
-    // The line number points at the pasted line (counters aside).
-    const pasted = text.split('\n')[dnat.line - 1]!.replace(/^\[\d+:\d+\] /, '');
-    expect(pasted).toBe(dnat.text);
-    expect(pasted).toContain(`-j DNAT --to-destination ${t.packetAfter.dst}:8080`);
-    expect(t.conntrack).toBe(
-      `tcp      6 120 SYN_SENT src=10.244.1.2 dst=10.96.0.10 sport=40000 dport=80 [UNREPLIED] src=${t.packetAfter.dst} dst=10.244.1.2 sport=8080 dport=40000 mark=0 use=1`,
-    );
-    expect(t.notes).toContainEqual(expect.objectContaining({ line: c.garbage, kind: 'error' }));
-    expect(t.notes).toContainEqual(expect.objectContaining({ line: c.unknownLine, kind: 'not-modelled', name: c.unknown }));
-  });
+  ])(
+    '$file: the ClusterIP packet is DNATed to svc1 by the rule on its pasted line; line $garbage is an error, $unknown not modelled',
+    (c) => {
+      const text = fixture(c.file);
+      const t = podToClusterIp(text);
+      expect(t.verdict).toBe('ACCEPT');
+      expect(t.packetAfter.dst).toMatch(/^10\.244\.2\.[23]$/);
+      expect(t.packetAfter.dport).toBe(8080);
+      const dnat = t.decidingRule!;
+      expect(dnat.verdict).toBe('dnat');
+      // The line number points at the pasted line (counters aside).
+      const pasted = text.split('\n')[dnat.line - 1]!.replace(/^\[\d+:\d+\] /, '');
+      expect(pasted).toBe(dnat.text);
+      expect(pasted).toContain(`-j DNAT --to-destination ${t.packetAfter.dst}:8080`);
+      expect(t.conntrack).toBe(
+        `tcp      6 120 SYN_SENT src=10.244.1.2 dst=10.96.0.10 sport=40000 dport=80 [UNREPLIED] src=${t.packetAfter.dst} dst=10.244.1.2 sport=8080 dport=40000 mark=0 use=1`,
+      );
+      expect(t.notes).toContainEqual(expect.objectContaining({ line: c.garbage, kind: 'error' }));
+      expect(t.notes).toContainEqual(expect.objectContaining({ line: c.unknownLine, kind: 'not-modelled', name: c.unknown }));
+    },
+  );
 
   it('walks the hooks in the kernel order for a forwarded packet: raw, mangle, nat PREROUTING, then FORWARD, then POSTROUTING', () => {
     const t = podToClusterIp(fixture('calico-counters.txt'));
@@ -73,7 +76,12 @@ describe('traceNodeDump over real dumps', () => {
   it('the IPv6 tables of a dual-stack dump are noted by line, not traced', () => {
     const t = podToClusterIp(fixture('dual-stack.txt'));
     expect(t.notes.filter((n) => n.kind === 'info').map((n) => n.line)).toEqual([82, 107]);
-    const r = traceNodeDump({ text: fixture('dual-stack.txt'), packet: { src: 'fd00:10:244:1::2', dst: 'fd00:10:96::a', sport: 1, dport: 80, protocol: 'tcp' }, origin: 'pod', facts: { localAddresses: [] } });
+    const r = traceNodeDump({
+      text: fixture('dual-stack.txt'),
+      packet: { src: 'fd00:10:244:1::2', dst: 'fd00:10:96::a', sport: 1, dport: 80, protocol: 'tcp' },
+      origin: 'pod',
+      facts: { localAddresses: [] },
+    });
     expect(r).toEqual({ ok: false, error: 'IPv6 packets are not simulated yet: give IPv4 addresses' });
   });
 });
@@ -88,7 +96,12 @@ describe('traceNodeDump, the walk', () => {
     const assumed = podToClusterIp(text, { assumeMatching: [15] });
     expect(assumed.verdict).toBe('DROP');
     expect(assumed.decidingRule).toMatchObject({ line: 15, verdict: 'drop' });
-    expect(assumed.notes).toContainEqual({ line: 15, kind: 'not-modelled', name: '-m physdev', message: '-m physdev is not modelled: counted as matching' });
+    expect(assumed.notes).toContainEqual({
+      line: 15,
+      kind: 'not-modelled',
+      name: '-m physdev',
+      message: '-m physdev is not modelled: counted as matching',
+    });
     expect(assumed.conntrack).toBeNull();
   });
 
@@ -100,14 +113,17 @@ describe('traceNodeDump, the walk', () => {
   });
 
   it('-j CT --notrack in raw leaves the packet untracked: nat is skipped and no conntrack entry is made', () => {
-    const t = podToClusterIp(tiny('', '-A PREROUTING -p tcp -j DNAT --to-destination 10.244.2.2:8080\n', '-A PREROUTING -p tcp -j CT --notrack\n'));
+    const t = podToClusterIp(
+      tiny('', '-A PREROUTING -p tcp -j DNAT --to-destination 10.244.2.2:8080\n', '-A PREROUTING -p tcp -j CT --notrack\n'),
+    );
     expect(t.passes.some((p) => p.table === 'nat')).toBe(false);
     expect(t.packetAfter.dst).toBe('10.96.0.10');
     expect(t.conntrack).toBeNull();
   });
 
   it('from the host: OUTPUT DNATs, POSTROUTING MASQUERADEs to the first local address', () => {
-    const nat = '-A OUTPUT -d 10.96.0.10/32 -p tcp -m tcp --dport 80 -j DNAT --to-destination 10.244.2.2:8080\n-A POSTROUTING -j MASQUERADE\n';
+    const nat =
+      '-A OUTPUT -d 10.96.0.10/32 -p tcp -m tcp --dport 80 -j DNAT --to-destination 10.244.2.2:8080\n-A POSTROUTING -j MASQUERADE\n';
     const t = traceNodeDump({
       text: tiny('', nat),
       packet: { src: '192.168.0.11', dst: '10.96.0.10', sport: 5000, dport: 80, protocol: 'tcp' },
@@ -120,7 +136,12 @@ describe('traceNodeDump, the walk', () => {
   });
 
   it('refuses text without any table', () => {
-    const r = traceNodeDump({ text: 'hello\n', packet: { src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, protocol: 'udp' }, origin: 'pod', facts: { localAddresses: [] } });
+    const r = traceNodeDump({
+      text: 'hello\n',
+      packet: { src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, protocol: 'udp' },
+      origin: 'pod',
+      facts: { localAddresses: [] },
+    });
     expect(r).toEqual({ ok: false, error: 'no table found: paste iptables-save output (it starts with *filter, *nat...)' });
   });
 });
