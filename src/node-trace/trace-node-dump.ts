@@ -24,6 +24,8 @@ export function traceNodeDump(input: NodeTraceInput, dump?: NodeDump): Result<No
   const packet = firstPacket(input);
   if (!packet.ok) return packet;
   const read = dump ?? readNodeDump(input.text, input.assumeMatching ? { assumeMatching: input.assumeMatching } : {});
+  if (read.tablesFound === 0 && /^table (ip|ip6|inet|arp|bridge|netdev) \S+ \{/m.test(input.text))
+    return err('this is nft list ruleset output, which is not traced yet: paste iptables-save output');
   if (read.tablesFound === 0) return err('no table found: paste iptables-save output (it starts with *filter, *nat...)');
   if (read.ruleset.tables.length === 0) return err('no IPv4 raw, mangle, nat or filter table found: IPv6 packets are not simulated');
   const sets = parseIpsetSave(input.facts.ipsetSave ?? '');

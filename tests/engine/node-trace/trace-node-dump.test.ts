@@ -144,4 +144,14 @@ describe('traceNodeDump, the walk', () => {
     });
     expect(r).toEqual({ ok: false, error: 'no table found: paste iptables-save output (it starts with *filter, *nat...)' });
   });
+
+  it('says that nft list ruleset output is not traced yet', () => {
+    const r = traceNodeDump({
+      text: 'table ip kube-proxy {\n\tchain services {\n\t}\n}\n',
+      packet: { src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, protocol: 'udp' },
+      origin: 'pod',
+      facts: { localAddresses: [] },
+    });
+    expect(r).toEqual({ ok: false, error: 'this is nft list ruleset output, which is not traced yet: paste iptables-save output' });
+  });
 });
