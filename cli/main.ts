@@ -18,9 +18,10 @@ import {
 } from '../src/index';
 import { formatTraceText } from './format-trace';
 import { LB_USAGE, runLbCommand } from './lb-command';
+import { runTraceRulesCommand, TRACE_RULES_USAGE } from './trace-rules-command';
 
 const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs|nftables] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
-const COMMANDS = ['lb', 'trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];
+const COMMANDS = ['lb', 'trace-rules', 'trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];
 
 class UsageError extends Error {}
 
@@ -48,9 +49,10 @@ function loadScenario(values: { preset?: string; scenario?: string }): Scenario 
 
 function run(argv: string[]): string {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') return `${USAGE}\n${LB_USAGE}`;
+  if (command === undefined || command === '--help' || command === '-h') return `${USAGE}\n${LB_USAGE}\n${TRACE_RULES_USAGE}`;
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"; ${USAGE}`);
   if (command === 'lb') return runLbCommand(rest, loadScenario, (message) => new UsageError(message));
+  if (command === 'trace-rules') return runTraceRulesCommand(rest, (message) => new UsageError(message));
   let values;
   try {
     ({ values } = parseArgs({

@@ -127,3 +127,15 @@ export {
   type LbStatisticRule,
 } from './lab/lb-lab-types';
 export type { Result } from './net/result';
+
+/**
+ * A node's own rules: `iptables-save` output pasted from a real node (kube-proxy, Calico,
+ * Cilium, Flannel or Docker chains; counters; iptables-legacy or iptables-nft) read
+ * tolerantly, and one packet followed through raw, mangle, nat and filter at each hook in
+ * the kernel's order, each rule with its line in the pasted text, the deciding rule, the
+ * packet after NAT and its conntrack entry. Lines that are not rules and matches the engine
+ * does not model are listed by line. Plain JSON in and out, for a Web Worker.
+ * @example traceNodeDump({ text, packet: { src: '10.244.1.2', dst: '10.96.0.10', sport: 40000, dport: 53, protocol: 'udp' }, origin: 'pod', facts: { localAddresses: ['10.0.0.2'] } })
+ */
+export { traceNodeDump, readNodeDump, parseIpsetSave } from './node-trace';
+export type * from './node-trace';

@@ -1,5 +1,6 @@
 import { numberToIpv4 } from '../net/ipv4';
 import type { Match, PortMatch } from './match-types';
+import { formatMultiport } from './multiport';
 import type { InterfaceMatch, Rule } from './ruleset';
 import type { Target } from './target-types';
 
@@ -94,6 +95,10 @@ export function formatMatchSave(m: Match): string {
       return `-m nfacct --nfacct-name  ${m.name}`;
     case 'set':
       return `-m set ${neg(m.negated)}--match-set ${m.name} ${m.flags}`;
+    case 'multiport':
+      return formatMultiport(m);
+    case 'unmodelled':
+      return m.text;
   }
 }
 

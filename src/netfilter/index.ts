@@ -23,6 +23,7 @@ export type {
   CtState,
   MarkMatch,
   Match,
+  MultiportMatch,
   NfacctMatch,
   PortMatch,
   PortsMatch,
@@ -30,6 +31,7 @@ export type {
   RecentMode,
   SetMatch,
   StatisticMatch,
+  UnmodelledMatch,
 } from './match-types';
 export { CT_STATES } from './match-types';
 export type { Target, TargetKind } from './target-types';

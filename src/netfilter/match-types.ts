@@ -105,5 +105,41 @@ export interface SetMatch {
   readonly flags: string;
 }
 
+/** `-m multiport [!] --dports|--sports|--ports LIST` (xt_multiport, revision 1). */
+export interface MultiportMatch {
+  readonly kind: 'multiport';
+  readonly negated: boolean;
+  /** Which of the packet's ports it reads: `--ports` either. */
+  readonly side: 'dst' | 'src' | 'both';
+  /** The list as written ("53,8000:8080"). */
+  readonly list: string;
+  readonly ranges: readonly { readonly from: number; readonly to: number }[];
+}
+
+/**
+ * A match (or a module's option) the engine does not model, kept from a rule it did not
+ * write (a node's own dump: `-m u32`, `-m physdev`, `--tcp-flags`). kube-proxy's rules
+ * never hold one; the parser never makes one (src/node-trace does). `assumed` says whether
+ * it counts as matching: the kernel's answer is unknown, so the user decides.
+ */
+export interface UnmodelledMatch {
+  readonly kind: 'unmodelled';
+  /** How it reads in the rule ("-m u32", "-m tcp --tcp-flags"). */
+  readonly name: string;
+  /** The words as pasted ("-m u32 --u32 \"0x0>>0x16&0x3c@0x0>>0x10=0x50\""). */
+  readonly text: string;
+  readonly assumed: boolean;
+}
+
 export type Match =
-  CommentMatch | PortsMatch | StatisticMatch | RecentMatch | MarkMatch | ConntrackMatch | AddrTypeMatch | NfacctMatch | SetMatch;
+  | CommentMatch
+  | PortsMatch
+  | StatisticMatch
+  | RecentMatch
+  | MarkMatch
+  | ConntrackMatch
+  | AddrTypeMatch
+  | NfacctMatch
+  | SetMatch
+  | MultiportMatch
+  | UnmodelledMatch;

@@ -3,6 +3,7 @@ import type { StepPacket } from '../net/packet';
 import type { Rng } from '../net/rng';
 import { formatMatchSave, iface } from './format-rule-save';
 import type { Match, RecentMatch } from './match-types';
+import { multiportMatches } from './multiport';
 import { forgetRecent, recentLastSeen, recordRecent, type RecentLists } from './recent-lists';
 import type { InterfaceMatch, Rule } from './ruleset';
 
@@ -104,6 +105,10 @@ function matchOne(m: Match, s: MatchState): string | null {
       if (member === undefined) return `-m set --match-set ${m.name}: no such ipset on this node`;
       return member === m.negated ? `${formatMatchSave(m)} (${member ? 'a member' : 'not a member'})` : null;
     }
+    case 'multiport':
+      return multiportMatches(m, s.packet) ? null : `${formatMatchSave(m)} (ports ${s.packet.srcPort} -> ${s.packet.dstPort})`;
+    case 'unmodelled':
+      return m.assumed ? null : `${m.name} is not modelled (counted as not matching)`;
   }
 }
 

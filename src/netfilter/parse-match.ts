@@ -1,6 +1,7 @@
 import { ipv4ToNumber, parseIpv4 } from '../net/ipv4';
 import { err, ok, type Result } from '../net/result';
 import { CT_STATES, ctStateBit, type CtState, type Match, type PortMatch, type RecentMode, type StatisticMatch } from './match-types';
+import { MULTIPORT_OPTIONS, parseMultiport } from './multiport';
 import { parseMarkValue, parsePortAt } from './parse-values';
 import type { RuleContext } from './rule-context';
 import { wordIs, wordText, type RuleWords } from './rule-words';
@@ -41,6 +42,7 @@ export const MATCH_OPTIONS: Readonly<Record<string, Readonly<Record<string, Opti
   addrtype: { '--src-type': arg1Neg, '--dst-type': arg1Neg },
   nfacct: { '--nfacct-name': arg1 },
   set: { '--match-set': { args: 2, negatable: true } },
+  multiport: Object.fromEntries(MULTIPORT_OPTIONS.map((o) => [o, arg1Neg])),
 };
 
 /** One option as written: its `!` and where its arguments are among the rule's words. */
@@ -119,6 +121,12 @@ export function finishMatch(draft: MatchDraft, cx: RuleContext): Result<Match> {
       const s = o['--match-set'];
       if (s === undefined) return err('-m set needs --match-set NAME FLAGS');
       return ok({ kind: 'set', negated: s.negated, name: argText(words, s), flags: wordText(words, s.at + 1) });
+    }
+    case 'multiport': {
+      const given = Object.entries(o);
+      const [first, extra] = given;
+      if (first === undefined || extra !== undefined) return err('-m multiport needs exactly one of --dports, --sports, --ports');
+      return parseMultiport(first[0], argText(words, first[1]), first[1].negated);
     }
     default:
       return err(`unknown match module "${draft.module}"`);

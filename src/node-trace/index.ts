@@ -1,0 +1,20 @@
+/**
+ * node-trace: a node's own `iptables-save` output (kube-proxy's rules among CNI and Docker
+ * chains, with counters, from iptables-legacy or iptables-nft) read tolerantly, and one
+ * packet followed through it hook by hook, each rule with its line in the pasted text.
+ */
+export type {
+  DumpNote,
+  NodeFacts,
+  NodeOrigin,
+  NodePacket,
+  NodePacketSpec,
+  NodeRoute,
+  NodeTraceInput,
+  NodeTraceResult,
+  TablePass,
+  TracedRule,
+} from './node-trace-types';
+export { readNodeDump, type NodeDump, type ReadNodeDumpOptions } from './read-node-dump';
+export { traceNodeDump } from './trace-node-dump';
+export { parseIpsetSave, type SavedIpset } from './parse-ipset-save';

@@ -1,0 +1,133 @@
+import { createConntrackEntry, emptyConntrackTable, formatConntrackEntry } from '../conntrack';
+import { EMPTY_RECENT_LISTS } from '../netfilter/recent-lists';
+import { parseIpv4 } from '../net/ipv4';
+import type { Packet } from '../net/packet';
+import { err, ok, type Result } from '../net/result';
+import { createRng } from '../net/rng';
+import { runHook, type NodeWalk } from './node-walk';
+import type { NodePacket, NodeRoute, NodeTraceInput, NodeTraceResult, TracedRule } from './node-trace-types';
+import { parseIpsetSave, savedIpsetMatches } from './parse-ipset-save';
+import { readNodeDump, type NodeDump } from './read-node-dump';
+import { routeNodePacket } from './route-node-packet';
+import { unmodelledTargets } from './traced-rules';
+
+/**
+ * Follows the first packet of a connection through a node's own `iptables-save` output,
+ * as the kernel would: raw, mangle, nat and filter at each hook in priority order, for a
+ * packet from a pod (through the bridge), from outside (eth0) or from the host. Pure and
+ * plain JSON in and out, so a Web Worker can run it; pass `dump` to trace again without
+ * reading the text again. An error only for unusable input (no table, a bad packet).
+ *
+ * @example traceNodeDump({ text, packet: { src: '10.244.1.2', dst: '10.96.0.10', sport: 40000, dport: 53, protocol: 'udp' }, origin: 'pod', facts: { localAddresses: ['10.0.0.2'] } })
+ */
+export function traceNodeDump(input: NodeTraceInput, dump?: NodeDump): Result<NodeTraceResult> {
+  const packet = firstPacket(input);
+  if (!packet.ok) return packet;
+  const read = dump ?? readNodeDump(input.text, input.assumeMatching ? { assumeMatching: input.assumeMatching } : {});
+  if (read.tablesFound === 0 && /^table (ip|ip6|inet|arp|bridge|netdev) \S+ \{/m.test(input.text))
+    return err('this is nft list ruleset output, which is not traced yet: paste iptables-save output');
+  if (read.tablesFound === 0) return err('no table found: paste iptables-save output (it starts with *filter, *nat...)');
+  if (read.ruleset.tables.length === 0) return err('no IPv4 raw, mangle, nat or filter table found: IPv6 packets are not simulated');
+  const sets = parseIpsetSave(input.facts.ipsetSave ?? '');
+  const local = new Set(input.facts.localAddresses);
+  const w: NodeWalk = {
+    dump: read,
+    env: {
+      rng: createRng(input.seed ?? 1),
+      now: 0,
+      recent: EMPTY_RECENT_LISTS,
+      isLocalAddress: (ip) => ip.startsWith('127.') || local.has(ip),
+      ipsetMatches: (name, flags, p) => savedIpsetMatches(sets, name, flags, p),
+    },
+    targets: unmodelledTargets(read),
+    masqueradeIp: input.facts.localAddresses[0],
+    packet: packet.value,
+    mark: 0,
+    untracked: false,
+    dnat: undefined,
+    snat: undefined,
+    passes: [],
+  };
+  const route = walkHooks(w, input);
+  return ok(resultOf(w, input, packet.value, route));
+}
+
+/** The hooks in the order the packet meets them; the routing decision (null when dropped before it). */
+function walkHooks(w: NodeWalk, input: NodeTraceInput): NodeRoute | null {
+  const facts = input.facts;
+  if (input.origin === 'host') {
+    // A local packet is routed before OUTPUT and again after nat OUTPUT's DNAT (ip_route_me_harder).
+    if (!runHook(w, 'OUTPUT', null, routeNodePacket(facts, w.packet.dstIp).outInterface)) return null;
+    const route = routeNodePacket(facts, w.packet.dstIp);
+    if (!runHook(w, 'POSTROUTING', null, route.outInterface)) return route;
+    if (route.to === 'local') runHook(w, 'INPUT', 'lo', null);
+    return route;
+  }
+  const inInterface = input.origin === 'pod' ? (facts.podInterface ?? 'cbr0') : 'eth0';
+  if (!runHook(w, 'PREROUTING', inInterface, null)) return null;
+  const route = routeNodePacket(facts, w.packet.dstIp);
+  if (route.to === 'local') {
+    runHook(w, 'INPUT', inInterface, null);
+    return route;
+  }
+  if (runHook(w, 'FORWARD', inInterface, route.outInterface)) runHook(w, 'POSTROUTING', null, route.outInterface);
+  return route;
+}
+
+function resultOf(w: NodeWalk, input: NodeTraceInput, first: Packet, route: NodeRoute | null): NodeTraceResult {
+  const last = w.passes[w.passes.length - 1];
+  const verdict = last === undefined ? 'ACCEPT' : last.verdict;
+  const after = w.snat ? { ...w.packet, srcIp: w.snat.ip, srcPort: w.snat.port ?? w.packet.srcPort } : w.packet;
+  let conntrack: string | null = null;
+  if (verdict === 'ACCEPT' && !w.untracked) {
+    const nat = { ...(w.dnat ? { dnat: w.dnat } : {}), ...(w.snat ? { snat: w.snat } : {}) };
+    conntrack = formatConntrackEntry(createConntrackEntry(emptyConntrackTable(), first, nat, 0).entry, 0);
+  }
+  return {
+    passes: w.passes,
+    route,
+    verdict,
+    decidingRule: decidingRule(w, verdict),
+    packetBefore: plain(first),
+    packetAfter: plain(after),
+    conntrack,
+    notes: w.dump.notes,
+  };
+}
+
+/** The rule that dropped or rejected the packet; else the DNAT rule; else the last rule filter accepted with. */
+function decidingRule(w: NodeWalk, verdict: NodeTraceResult['verdict']): TracedRule | null {
+  const decided = w.passes.flatMap((p) => p.rules.filter((r) => r.decided));
+  if (verdict !== 'ACCEPT') return w.passes[w.passes.length - 1]?.rules.find((r) => r.decided) ?? null;
+  return decided.find((r) => r.verdict === 'dnat') ?? decided.filter((r) => r.table === 'filter').pop() ?? null;
+}
+
+function firstPacket(input: NodeTraceInput): Result<Packet> {
+  const { src, dst, sport, dport, protocol } = input.packet;
+  if (src.includes(':') || dst.includes(':')) return err('IPv6 packets are not simulated yet: give IPv4 addresses');
+  const s = parseIpv4(src);
+  const d = parseIpv4(dst);
+  if (!s.ok) return err(`source: ${s.error}`);
+  if (!d.ok) return err(`destination: ${d.error}`);
+  for (const [name, port] of [
+    ['source port', sport],
+    ['destination port', dport],
+  ] as const)
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return err(`${name} must be 1 to 65535, not ${port}`);
+  const zero = '00:00:00:00:00:00';
+  return ok({
+    srcMac: zero,
+    dstMac: zero,
+    srcIp: s.value,
+    dstIp: d.value,
+    protocol,
+    srcPort: sport,
+    dstPort: dport,
+    flags: protocol === 'tcp' ? ['SYN'] : [],
+    ttl: 64,
+  });
+}
+
+function plain(p: Packet): NodePacket {
+  return { src: p.srcIp as string, dst: p.dstIp as string, sport: p.srcPort, dport: p.dstPort, protocol: p.protocol };
+}

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const cli = (...args: string[]) => {
+  const r = spawnSync('npx', ['tsx', 'cli/main.ts', 'trace-rules', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const packet = ['--src', '10.244.1.2', '--dst', '10.96.0.10', '--dport', '80', '--local-ip', '192.168.0.11'];
+
+describe('npm run cli -- trace-rules', () => {
+  it('prints the path by line, the deciding DNAT rule, the packet after NAT, the conntrack entry and the notes', () => {
+    const r = cli('--file', 'tests/fixtures/node-dumps/docker-counters.txt', ...packet);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('  nat PREROUTING: ACCEPT\n');
+    expect(r.out).toMatch(/ {4}line {4}47 {2}dnat {5}KUBE-SEP-XT7GCFF26GVQ7U4V #2 {2}--to-destination 10\.244\.2\.3:8080\n/);
+    expect(r.out).toContain('  routing: forward via eth0\n');
+    expect(r.out).toContain(
+      'deciding rule: line 47: -A KUBE-SEP-XT7GCFF26GVQ7U4V -p tcp -m comment --comment "default/svc1:http" -m tcp -j DNAT --to-destination 10.244.2.3:8080\n',
+    );
+    expect(r.out).toContain('packet: 10.244.1.2:40000 -> 10.96.0.10:80 tcp  =>  10.244.1.2:40000 -> 10.244.2.3:8080 tcp\n');
+    expect(r.out).toContain('conntrack: tcp      6 120 SYN_SENT src=10.244.1.2 dst=10.96.0.10 sport=40000 dport=80 [UNREPLIED]');
+    expect(r.out).toContain('  line 36: error: not a rule: "COMMITT"\n');
+    expect(r.out).toContain('  line 96: not-modelled: -m owner is not modelled: counted as not matching\n');
+  }, 60_000);
+
+  it.each([
+    [['--file', 'no/such/dump.txt', ...packet], 'packetwalk: cannot read dump no/such/dump.txt'],
+    [['--file', 'README.md', ...packet], 'packetwalk: no table found: paste iptables-save output'],
+    [
+      ['--file', 'tests/fixtures/node-dumps/dual-stack.txt', '--src', 'fd00::2', '--dst', 'fd00::a', '--dport', '80'],
+      'IPv6 packets are not simulated yet',
+    ],
+    [['--file', 'tests/fixtures/node-dumps/dual-stack.txt', '--src', '10.244.1.2', '--dst', '10.96.0.10'], 'trace-rules needs --dport'],
+  ])(
+    'exits 2 with a clear message on unusable input: %j',
+    (args, message) => {
+      const r = cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(message);
+    },
+    60_000,
+  );
+});
