@@ -1,5 +1,6 @@
 import type { Result } from '../net/result';
 import type { Match, StatisticMatch } from './match-types';
+import { newRuleDraft, type RuleDraft } from './rule-draft';
 import { newRuleWords, type RuleWords } from './rule-words';
 import type { AddressMatch } from './ruleset';
 import type { Target } from './target-types';
@@ -26,6 +27,8 @@ export type FindChain = (words: RuleWords, i: number, role: 'rule' | 'target') =
  */
 export interface RuleContext {
   readonly words: RuleWords;
+  /** The rule being read (one draft, emptied for each rule). */
+  readonly draft: RuleDraft;
   readonly findChain: FindChain;
   /** `-m tcp|udp|sctp` without ports or with one `--dport` port, as a one-match list, by a number made of the module and the port. */
   readonly ports: Map<number, readonly Match[]>;
@@ -44,6 +47,7 @@ const NO_CHAINS: FindChain = () => undefined;
 export function newRuleContext(findChain: FindChain = NO_CHAINS): RuleContext {
   return {
     words: newRuleWords(),
+    draft: newRuleDraft(),
     findChain,
     ports: new Map(),
     statistics: new Map(),
