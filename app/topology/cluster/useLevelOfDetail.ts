@@ -25,20 +25,18 @@ export function useLevelOfDetail(layout: ClusterLayout, t: ViewTransform, view: 
   let current = staged;
   if (next.key !== staged.target.key) {
     // React's pattern for state derived from a previous render: set during render, re-rendered at once.
-    current = { target: next, shown: towardsDetail(staged.shown, next, NODES_PER_FRAME) };
+    current = { target: next, shown: towardsDetail(staged.shown, next, perFrame()) };
     setStaged(current);
   }
   useEffect(() => {
     if (staged.shown === staged.target) return;
-    const frame = requestFrame(() =>
+    const frame = requestAnimationFrame(() =>
       setStaged((s) => (s.target === staged.target ? { target: s.target, shown: towardsDetail(s.shown, s.target, NODES_PER_FRAME) } : s)),
     );
-    return () => cancelFrame(frame);
+    return () => cancelAnimationFrame(frame);
   }, [staged]);
   return current.shown;
 }
 
-// jsdom (component tests) has no requestAnimationFrame.
-const requestFrame = (cb: () => void): number =>
-  typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : (setTimeout(cb, 16) as unknown as number);
-const cancelFrame = (id: number): void => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : clearTimeout(id));
+/** Nodes brought to full detail per frame; all at once without animation frames (jsdom, in component tests). */
+const perFrame = (): number => (typeof requestAnimationFrame === 'function' ? NODES_PER_FRAME : Infinity);
