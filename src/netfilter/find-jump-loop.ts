@@ -8,7 +8,7 @@ function jumpsByName(table: Table): JumpTarget {
   return (chain, rule) => {
     const t = table.chains[chain]!.rules[rule]!.target;
     if (t.kind !== 'jump' && t.kind !== 'goto') return undefined;
-    return Object.hasOwn(table.chainIndex, t.chain) ? table.chainIndex[t.chain] : undefined;
+    return table.chainIndex.get(t.chain);
   };
 }
 

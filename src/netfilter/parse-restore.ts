@@ -275,12 +275,12 @@ function newTable(name: TableName): DraftTable {
 function finishTable(draft: DraftTable): { table: Table; loop: readonly string[] | null } {
   const chains: Chain[] = [];
   const rulesOf: Rule[][] = [];
-  const chainIndex: Record<string, number> = Object.create(null) as Record<string, number>;
+  const chainIndex = new Map<string, number>();
   // Map iteration is insertion order: built-ins first (newTable), then user chains as declared.
   for (const c of draft.chains.values()) {
     if (c.deleted) continue;
     c.index = chains.length;
-    chainIndex[c.name] = chains.length;
+    chainIndex.set(c.name, chains.length);
     // Each chain's rules in an array of exactly its length, filled below: pushed to one by
     // one, 100,000 arrays of two rules would each reserve 17 slots (18 MB for a big ruleset).
     const rules = c.ruleCount === 0 ? NO_RULES : new Array<Rule>(c.ruleCount);

@@ -4,9 +4,10 @@ import type { Match } from './match-types';
 import { finishMatch, MATCH_OPTIONS, oneMatch, type MatchDraft, type OptionSpec } from './parse-match';
 import { finishTarget, TARGET_NAMES, TARGET_OPTIONS } from './parse-target';
 import { parseAddressMatch, parseProtocol, PROTOCOL_WORDS } from './parse-values';
-import { newRuleContext, type KnownChain, type RuleContext } from './rule-context';
+import { newRuleContext, type RuleContext } from './rule-context';
+import { resetRuleDraft, type RuleDraft } from './rule-draft';
 import { isQuoted, tokenize, wordCharCode, wordIs, wordText } from './rule-words';
-import type { AddressMatch, InterfaceMatch, ProtocolMatch, Rule } from './ruleset';
+import type { AddressMatch, Rule } from './ruleset';
 import type { Target } from './target-types';
 
 /** Options of the rule itself (not of a module); each takes one value. */
@@ -63,24 +64,6 @@ const PROTOCOLS = knownWords(PROTOCOL_WORDS);
 /** A target without options (a chain, ACCEPT, ...): nothing is ever recorded in it. */
 const NO_OPTIONS: MatchDraft['options'] = Object.freeze({});
 
-/** A rule while its words are read: the rule's own matches, its modules in order, its target. */
-interface RuleDraft {
-  source: AddressMatch | null;
-  destination: AddressMatch | null;
-  inInterface: InterfaceMatch | null;
-  outInterface: InterfaceMatch | null;
-  protocol: ProtocolMatch | null;
-  readonly modules: MatchDraft[];
-  target: MatchDraft | null;
-  isGoto: boolean;
-  /** The chain `-j` names, when the parse knows it. */
-  targetChain: KnownChain | undefined;
-  /** The module an option was just found in (set by optionOwner). */
-  owner: MatchDraft | null;
-  /** Why the rule was refused. */
-  error: string;
-}
-
 /**
  * Parses one `-A CHAIN ...` line of iptables-restore input or iptables-save output
  * into a Rule whose matches are ready to evaluate. Options after `-m MODULE` belong
@@ -102,19 +85,7 @@ export function readRule(line: string, cx: RuleContext): Result<Rule> {
     return err('a rule must start with "-A CHAIN"');
   }
   const chain = cx.findChain(words, 1, 'rule')?.name ?? wordText(words, 1);
-  const draft: RuleDraft = {
-    source: null,
-    destination: null,
-    inInterface: null,
-    outInterface: null,
-    protocol: null,
-    modules: [],
-    target: null,
-    isGoto: false,
-    targetChain: undefined,
-    owner: null,
-    error: '',
-  };
+  const draft = resetRuleDraft(cx.draft);
   for (let i = 2; i < words.count;) {
     i = readOption(draft, cx, i);
     if (i < 0) return err(draft.error);

@@ -1,6 +1,7 @@
 import type { IpFamily } from '../kube-proxy/ip-address';
 import type { Result } from '../net/result';
 import type { Match, StatisticMatch } from './match-types';
+import { newRuleDraft, type RuleDraft } from './rule-draft';
 import { newRuleWords, type RuleWords } from './rule-words';
 import type { AddressMatch } from './ruleset';
 import type { Target } from './target-types';
@@ -29,6 +30,8 @@ export interface RuleContext {
   /** iptables (IPv4) or ip6tables (IPv6) text: how addresses, DNAT targets and REJECT's default read. */
   readonly family: IpFamily;
   readonly words: RuleWords;
+  /** The rule being read (one draft, emptied for each rule). */
+  readonly draft: RuleDraft;
   readonly findChain: FindChain;
   /** `-m tcp|udp|sctp` without ports or with one `--dport` port, as a one-match list, by a number made of the module and the port. */
   readonly ports: Map<number, readonly Match[]>;
@@ -48,6 +51,7 @@ export function newRuleContext(findChain: FindChain = NO_CHAINS, family: IpFamil
   return {
     family,
     words: newRuleWords(),
+    draft: newRuleDraft(),
     findChain,
     ports: new Map(),
     statistics: new Map(),

@@ -1,5 +1,5 @@
 import type { PacketStep } from '../../src/index';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { clusterStrings } from '../../app/i18n/cluster-strings';
 import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
@@ -183,7 +183,7 @@ describe('ClusterView', () => {
     expect(byId('viewport')?.getAttribute('transform')).toBe(fitted);
   });
 
-  it('zoomed out past reading, draws the nodes the step does not touch as outlines, and in full again when zoomed back in', () => {
+  it('zoomed out past reading, draws the nodes the step does not touch as outlines, and in full again when zoomed back in', async () => {
     // The article's cluster and a third node with a pod of its own, which no step touches.
     const { store, svg, byId } = renderView();
     const article = store.getState().scenario;
@@ -208,7 +208,8 @@ describe('ClusterView', () => {
     // The client's pod and the endpoint it reaches stay drawn in full, with their names.
     for (const pod of [first.client, first.endpointPod!]) expect(byId(`pod:${pod}`)?.textContent, pod).toContain(pod);
     fireEvent.click(screen.getByRole('button', { name: /reset zoom/i }));
-    expect(outlines()).toEqual([]);
+    // Full detail comes back a few nodes per animation frame (progressive-detail.ts).
+    await waitFor(() => expect(outlines()).toEqual([]));
   });
 
   it('redraws for another preset: same-node has no wire and no network step', () => {

@@ -48,7 +48,7 @@ export const StaticLayer = memo(function StaticLayer({ detail }: { readonly deta
       <NetworkShape network={layout.network} active={active.has('net')} strings={strings} />
       {layout.nodes.map((n) =>
         touched.has(n.name) || detail.nodes.has(n.name) ? (
-          <NodeBack key={n.name} node={n} detail={detail.detailed || touched.has(n.name)} strings={strings} />
+          <NodeBack key={n.name} node={n} detail={detail.full.has(n.name) || touched.has(n.name)} strings={strings} />
         ) : null,
       )}
       {path.length > 1 && (
@@ -67,7 +67,15 @@ export const StaticLayer = memo(function StaticLayer({ detail }: { readonly deta
         touched.has(n.name) ? (
           <NodeFront key={n.name} node={n} detail active={active} running={running} roles={roles} strings={strings} />
         ) : detail.nodes.has(n.name) ? (
-          <NodeFront key={n.name} node={n} detail={detail.detailed} active={NO_DEVICES} running={null} roles={NO_ROLES} strings={strings} />
+          <NodeFront
+            key={n.name}
+            node={n}
+            detail={detail.full.has(n.name)}
+            active={NO_DEVICES}
+            running={null}
+            roles={NO_ROLES}
+            strings={strings}
+          />
         ) : null,
       )}
     </g>

@@ -1,6 +1,6 @@
 import type { Size } from './follow';
-import { overlaps, type Box } from './geometry';
-import type { ClusterLayout } from './model';
+import { centre, overlaps, type Box, type Point } from './geometry';
+import type { ClusterLayout, NodeLayout } from './model';
 import type { ViewTransform } from './pan-zoom';
 
 /** Below this scale a 12-unit label is under 4.2 px on screen: what is not on the step's path is drawn as outlines alone. */
@@ -20,6 +20,12 @@ export interface LevelOfDetail {
   readonly services: ReadonlySet<string>;
   /** Whether what is drawn is drawn in full (else as outlines). */
   readonly detailed: boolean;
+  /**
+   * The nodes drawn in full, nearest the middle of the view first: all of `nodes` when
+   * `detailed`, else none. While a pan or zoom is being caught up with, some of them
+   * (see progressive-detail.ts).
+   */
+  readonly full: ReadonlySet<string>;
   readonly key: string;
 }
 
@@ -33,7 +39,24 @@ export function reachOf(t: ViewTransform, view: Size): Box {
 export function levelOfDetail(layout: ClusterLayout, t: ViewTransform, view: Size): LevelOfDetail {
   const reach = reachOf(t, view);
   const detailed = t.k >= DETAIL_SCALE;
-  const nodes = layout.nodes.filter((n) => overlaps(n.box, reach)).map((n) => n.name);
+  const near = layout.nodes.filter((n) => overlaps(n.box, reach));
+  const nodes = near.map((n) => n.name);
   const services = layout.services.filter((s) => overlaps(s.box, reach)).map((s) => s.key);
-  return { nodes: new Set(nodes), services: new Set(services), detailed, key: `${detailed}|${nodes.join(' ')}|${services.join(' ')}` };
+  const full = new Set(detailed ? nearestFirst(near, centre(reach)).map((n) => n.name) : []);
+  return {
+    nodes: new Set(nodes),
+    services: new Set(services),
+    detailed,
+    full,
+    key: `${detailed}|${nodes.join(' ')}|${services.join(' ')}`,
+  };
+}
+
+/** The nodes by the distance of their middle from `p`, nearest first. */
+function nearestFirst(nodes: readonly NodeLayout[], p: Point): NodeLayout[] {
+  const distance = (n: NodeLayout) => Math.hypot(n.box.x + n.box.w / 2 - p[0], n.box.y + n.box.h / 2 - p[1]);
+  return nodes
+    .map((n) => ({ n, d: distance(n) }))
+    .sort((a, b) => a.d - b.d)
+    .map(({ n }) => n);
 }
