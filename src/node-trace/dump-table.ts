@@ -31,10 +31,10 @@ export function newDumpTable(name: TableName, startLine: number): DumpTable {
  */
 export function buildTable(t: DumpTable): Table {
   const chains: Chain[] = [];
-  const chainIndex: Record<string, number> = Object.create(null) as Record<string, number>;
+  const chainIndex = new Map<string, number>();
   const ruleOrder: Rule[] = [];
   for (const c of t.chains.values()) {
-    chainIndex[c.name] = chains.length;
+    chainIndex.set(c.name, chains.length);
     chains.push({ name: c.name, policy: c.policy, rules: c.rules });
     for (const rule of c.rules) ruleOrder.push(rule);
   }
