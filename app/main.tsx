@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App';
 import { browserStorage, hasSavedScenario, restoreSavedScenario, saveScenarioChanges, urlNamesScenario } from './editor/persist';
 import { keepOfflineCopy } from './offline/keep-offline-copy';
 import { createPlayer } from './playback/player';
+import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
 import { StoreProvider } from './store/StoreProvider';
@@ -43,13 +44,17 @@ async function start() {
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(
+  const page = (
     <StrictMode>
       <StoreProvider store={store}>
         <App />
       </StoreProvider>
-    </StrictMode>,
+    </StrictMode>
   );
+  // The build prerendered the default page into the root (scripts/prerender-first-frame.ts):
+  // hydrated when it is this URL's page, else dropped (the gate hid it before the first paint).
+  if (keepsPrerendered(document, root)) hydrateRoot(root, page);
+  else createRoot(root).render(page);
   keepOfflineCopy(window);
 }
 

@@ -2,6 +2,7 @@ import { useMemo, useRef, type CSSProperties } from 'react';
 import { selectCurrentStep } from '../store/selectors';
 import { useAppStore } from '../store/StoreProvider';
 import { selectClusterLayout, selectClusterStrings, selectPresent } from '../store/selectors';
+import { transformAttribute } from './cluster/fit-transform';
 import { FONT, PALETTE } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
 import { restingBox, sceneOf } from './cluster/packet-scene';
@@ -58,7 +59,8 @@ export function ClusterView() {
   return (
     <div data-id="cluster-view-frame" style={frame}>
       <svg ref={svgRef} data-id="cluster-view" role="img" aria-label={strings.viewLabel} style={svgStyle} fontFamily={FONT}>
-        <g data-id="viewport" transform={`translate(${t.x},${t.y}) scale(${t.k})`}>
+        {/* The prerendered page's script fits this group to the window before the first paint (first-frame-gate.ts). */}
+        <g data-id="viewport" transform={transformAttribute(t)} suppressHydrationWarning>
           <StaticLayer detail={detail} />
           <PacketLayer />
         </g>
