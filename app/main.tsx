@@ -1,13 +1,11 @@
-import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App } from './App';
 import { browserStorage, hasSavedScenario, restoreSavedScenario, saveScenarioChanges, urlNamesScenario } from './editor/persist';
 import { keepOfflineCopy } from './offline/keep-offline-copy';
+import { pageElement } from './page-element';
 import { createPlayer } from './playback/player';
 import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
-import { StoreProvider } from './store/StoreProvider';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl, readUrl } from './url/url-state';
 import './theme.css';
@@ -44,13 +42,7 @@ async function start() {
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  const page = (
-    <StrictMode>
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>
-    </StrictMode>
-  );
+  const page = pageElement(store);
   // The build prerendered the default page into the root (scripts/prerender-first-frame.ts):
   // hydrated when it is this URL's page, else dropped (the gate hid it before the first paint).
   if (keepsPrerendered(document, root)) hydrateRoot(root, page);

@@ -17,7 +17,7 @@ async function renderInNode(): Promise<{ html: string; frame: FirstFrame }> {
     optimizeDeps: { noDiscovery: true, include: [] },
   });
   try {
-    const module = await server.ssrLoadModule('/app/prerender/render-first-frame.tsx');
+    const module = await server.ssrLoadModule('/app/prerender/render-first-frame.ts');
     return (module as typeof import('../app/prerender/render-first-frame')).renderFirstFrame();
   } finally {
     await server.close();

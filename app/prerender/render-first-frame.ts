@@ -1,10 +1,8 @@
-import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { App } from '../App';
 import { STORAGE_KEY } from '../editor/persist';
+import { pageElement } from '../page-element';
 import { createAppStore } from '../store/create-app-store';
 import { selectClusterLayout, selectClusterStrings, selectCurrentStep } from '../store/selectors';
-import { StoreProvider } from '../store/StoreProvider';
 import { restingBox, sceneOf } from '../topology/cluster/packet-scene';
 import { openFromUrl, writeUrl } from '../url/url-state';
 import type { FirstFrame } from './first-frame-gate';
@@ -17,13 +15,7 @@ export function openDefaultPage() {
 /** The default page's markup, for index.html's root: the browser paints it before any script has run, and main.tsx hydrates it. */
 export function renderFirstFrame(): { readonly html: string; readonly frame: FirstFrame } {
   const store = openDefaultPage();
-  const html = renderToString(
-    <StrictMode>
-      <StoreProvider store={store}>
-        <App embed={false} />
-      </StoreProvider>
-    </StrictMode>,
-  );
+  const html = renderToString(pageElement(store, { embed: false }));
   const state = store.getState();
   const layout = selectClusterLayout(state);
   const step = selectCurrentStep(state);
