@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, createServer, type Plugin } from 'vite';
-import type { FirstFrame } from '../app/prerender/first-frame-gate';
+import { PRERENDERED_END, type FirstFrame } from '../app/prerender/first-frame-gate';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROOT_ELEMENT = '<div id="root"></div>';
@@ -69,7 +69,7 @@ export function prerenderFirstFrame(): Plugin {
       handler(page) {
         if (!page.includes(ROOT_ELEMENT)) throw new Error(`prerender: index.html has no ${ROOT_ELEMENT}`);
         return {
-          html: page.replace(ROOT_ELEMENT, `<div id="root" data-prerendered>${markup}</div>`),
+          html: page.replace(ROOT_ELEMENT, `<div id="root" data-prerendered>${markup}</div><template ${PRERENDERED_END}></template>`),
           tags: [{ tag: 'script', attrs: { src: `./${gateFile}` }, injectTo: 'head-prepend' }],
         };
       },

@@ -21,6 +21,8 @@ export interface FirstFrame {
  * page (main.tsx hydrates it); `client`, it is not (styles.css hides it, main.tsx renders anew).
  */
 export const FIRST_FRAME_KEPT = 'kept';
+/** The attribute of the empty element the build puts right after the root: the prerendered markup has all been parsed. */
+export const PRERENDERED_END = 'data-prerendered-end';
 const CLIENT_RENDER = 'client';
 
 /** Whether the URL (and a custom scenario saved by an earlier visit) opens exactly the prerendered page. */
@@ -62,8 +64,8 @@ export function gateFirstFrame(win: Window, frame: FirstFrame): void {
   doc.documentElement.dataset.firstFrame = FIRST_FRAME_KEPT;
   const place = () => {
     const root = doc.getElementById('root');
-    // Parsed past the root's end, or the whole page: the markup is all there.
-    if (!root || (root.nextSibling === null && doc.readyState === 'loading')) {
+    // Parsed up to the mark after the root (or the whole page): the markup is all there.
+    if (!root || (!doc.querySelector(`[${PRERENDERED_END}]`) && doc.readyState === 'loading')) {
       win.requestAnimationFrame(place);
       return;
     }

@@ -68,7 +68,9 @@ describe('the gate', () => {
     root.id = 'root';
     root.setAttribute('data-prerendered', '');
     root.innerHTML = html;
-    document.body.append(root, document.createTextNode('\n'));
+    const end = document.createElement('template');
+    end.setAttribute('data-prerendered-end', '');
+    document.body.append(root, end);
     const frames: FrameRequestCallback[] = [];
     const win = {
       document,
