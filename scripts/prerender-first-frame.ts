@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, createServer, type Plugin } from 'vite';
-import { PRERENDERED_END, type FirstFrame } from '../app/prerender/first-frame-gate';
+import { PRERENDERED_END, PRERENDERED_STYLE, type FirstFrame } from '../app/prerender/first-frame-gate';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROOT_ELEMENT = '<div id="root"></div>';
@@ -60,7 +60,8 @@ export function prerenderFirstFrame(): Plugin {
     async buildStart() {
       const { html, frame } = await renderInNode();
       const source = await bundleGate(frame);
-      markup = html;
+      // Inline styles, which a Content-Security-Policy without 'unsafe-inline' refuses from HTML, are set by the gate.
+      markup = html.replace(/ style="/g, ` ${PRERENDERED_STYLE}="`);
       gateFile = `assets/first-frame-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`;
       this.emitFile({ type: 'asset', fileName: gateFile, source });
     },

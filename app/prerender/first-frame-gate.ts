@@ -23,6 +23,8 @@ export interface FirstFrame {
 export const FIRST_FRAME_KEPT = 'kept';
 /** The attribute of the empty element the build puts right after the root: the prerendered markup has all been parsed. */
 export const PRERENDERED_END = 'data-prerendered-end';
+/** What the build writes a style attribute of the prerendered markup as (see applyInlineStyles). */
+export const PRERENDERED_STYLE = 'data-prerendered-style';
 const CLIENT_RENDER = 'client';
 
 /** Whether the URL (and a custom scenario saved by an earlier visit) opens exactly the prerendered page. */
@@ -41,12 +43,16 @@ function hasSaved(win: Window, key: string): boolean {
 }
 
 /**
- * The Content-Security-Policy the README offers hosts (style-src 'self') ignores style
- * attributes parsed from HTML, but not styles set through the CSSOM: the prerendered
- * markup's few style attributes are set again that way, as React would have set them.
+ * The Content-Security-Policy the README offers hosts (style-src 'self') applies no style attribute
+ * parsed from HTML, and reports each: the build writes the markup's few inline styles (a timeline
+ * run's share of the width) as `data-prerendered-style`, and they are set here through the CSSOM,
+ * which the policy allows, as React would have set them.
  */
-function applyStyleAttributes(root: Element): void {
-  for (const el of root.querySelectorAll<HTMLElement | SVGElement>('[style]')) el.style.cssText = el.getAttribute('style') ?? '';
+function applyInlineStyles(root: Element): void {
+  for (const el of root.querySelectorAll<HTMLElement | SVGElement>(`[${PRERENDERED_STYLE}]`)) {
+    el.style.cssText = el.getAttribute(PRERENDERED_STYLE) ?? '';
+    el.removeAttribute(PRERENDERED_STYLE);
+  }
 }
 
 /**
@@ -69,7 +75,7 @@ export function gateFirstFrame(win: Window, frame: FirstFrame): void {
       win.requestAnimationFrame(place);
       return;
     }
-    applyStyleAttributes(root);
+    applyInlineStyles(root);
     const svg = root.querySelector('svg[data-id="cluster-view"]');
     const box = svg?.parentElement?.getBoundingClientRect();
     if (!svg || !box || box.width <= 0 || box.height <= 0) return;
