@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, createServer, type Plugin } from 'vite';
 import { PRERENDERED_END, PRERENDERED_STYLE, type FirstFrame } from '../app/prerender/first-frame-gate';
+import type { renderFirstFrame } from '../app/prerender/render-first-frame';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROOT_ELEMENT = '<div id="root"></div>';
@@ -18,7 +19,7 @@ async function renderInNode(): Promise<{ html: string; frame: FirstFrame }> {
   });
   try {
     const module = await server.ssrLoadModule('/app/prerender/render-first-frame.ts');
-    return (module as typeof import('../app/prerender/render-first-frame')).renderFirstFrame();
+    return (module as { renderFirstFrame: typeof renderFirstFrame }).renderFirstFrame();
   } finally {
     await server.close();
   }

@@ -270,7 +270,9 @@ for (const { url, check } of [
   });
 }
 
-test('the hydrated default page keeps its layout under the Content-Security-Policy the README gives (no inline styles)', async ({ page }) => {
+test('the hydrated default page keeps its layout under the Content-Security-Policy the README gives (no inline styles)', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const violations: string[] = [];
   page.on('console', (m) => void (/Content.Security.Policy/i.test(m.text()) && violations.push(m.text())));

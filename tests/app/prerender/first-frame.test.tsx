@@ -55,7 +55,15 @@ describe('the gate', () => {
     expect(opens('')).toBe(true);
     expect(opens('?preset=article&view=cluster&step=1&lang=en')).toBe(true);
     expect(opens('?lang=en&preset=article')).toBe(true);
-    for (const other of ['?preset=scale&step=3', '?lang=zh', '?step=2', '?theme=dark', '?embed=1', '?mode=ipvs', '?preset=article&preset=scale'])
+    for (const other of [
+      '?preset=scale&step=3',
+      '?lang=zh',
+      '?step=2',
+      '?theme=dark',
+      '?embed=1',
+      '?mode=ipvs',
+      '?preset=article&preset=scale',
+    ])
       expect(opens(other), other).toBe(false);
     // A URL naming no preset opens the scenario an earlier visit saved.
     expect(opens('', true)).toBe(false);
@@ -102,6 +110,10 @@ describe('the gate', () => {
     const { root, win, frames } = page('');
     const viewFrame = root.querySelector('[data-id="cluster-view-frame"]')!;
     vi.spyOn(viewFrame, 'getBoundingClientRect').mockReturnValue({ width: 880, height: 640 } as DOMRect);
+    // The build writes inline styles aside (a CSP without 'unsafe-inline' refuses them from HTML): the gate sets them.
+    const run = root.querySelector('.pw-tick-run')!;
+    run.removeAttribute('style');
+    run.setAttribute('data-prerendered-style', 'flex-grow:15');
     gateFirstFrame(win, frame);
     expect(frames).toHaveLength(1);
     frames[0]!(0);
@@ -109,6 +121,8 @@ describe('the gate', () => {
     expect(root.querySelector('[data-id="viewport"]')?.getAttribute('transform')).toBe(
       `translate(${(880 - frame.canvas.width * k) / 2},8) scale(${k})`,
     );
+    expect((run as HTMLElement).style.flexGrow).toBe('15');
+    expect(run.hasAttribute('data-prerendered-style')).toBe(false);
     expect(keepsPrerendered(document, root)).toBe(true);
     expect(root.querySelector('svg[data-id="cluster-view"]')).not.toBeNull();
   });
