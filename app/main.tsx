@@ -3,6 +3,8 @@ import { browserStorage, hasSavedScenario, restoreSavedScenario, saveScenarioCha
 import { keepOfflineCopy } from './offline/keep-offline-copy';
 import { pageElement } from './page-element';
 import { createPlayer } from './playback/player';
+import { afterNextPaint } from './prerender/after-next-paint';
+import { FIRST_FRAME_KEPT } from './prerender/first-frame-gate';
 import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
@@ -13,6 +15,8 @@ import { createWorkerSimulator } from './worker/worker-simulator';
 import './styles.css';
 
 async function start() {
+  // The default page's first frame is in index.html (scripts/prerender-first-frame.ts): painted first.
+  if (document.documentElement.dataset.firstFrame === FIRST_FRAME_KEPT) await afterNextPaint(window);
   const search = window.location.search;
   // A URL that names no scenario opens the custom one saved by the last visit, if any.
   const storage = browserStorage(window);
