@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { prerenderFirstFrame } from './scripts/prerender-first-frame';
 
 const engine = fileURLToPath(new URL('./src/', import.meta.url));
 const inlineWorker = fileURLToPath(new URL('./app/worker/spawn-worker-inline.ts', import.meta.url));
@@ -18,6 +19,8 @@ export default defineConfig(({ mode }) => {
     base: './',
     plugins: [
       react(),
+      // The default page's first frame is in index.html (scripts/prerender-first-frame.ts).
+      ...(single ? [] : [prerenderFirstFrame()]),
       // The hosted build keeps working offline after the first visit (app/offline/keep-offline-copy.ts).
       // Every file is precached; a navigation with any query (?preset=...&step=...) gets the
       // cached page. The single file, opened from disk, can have no service worker.

@@ -1,12 +1,13 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { browserStorage, hasSavedScenario, restoreSavedScenario, saveScenarioChanges, urlNamesScenario } from './editor/persist';
 import { keepOfflineCopy } from './offline/keep-offline-copy';
+import { pageElement } from './page-element';
 import { createPlayer } from './playback/player';
+import { afterNextPaint } from './prerender/after-next-paint';
+import { FIRST_FRAME_KEPT } from './prerender/first-frame-gate';
+import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
-import { StoreProvider } from './store/StoreProvider';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl, readUrl } from './url/url-state';
 import './theme.css';
@@ -14,6 +15,8 @@ import { createWorkerSimulator } from './worker/worker-simulator';
 import './styles.css';
 
 async function start() {
+  // The default page's first frame is in index.html (scripts/prerender-first-frame.ts): painted first.
+  if (document.documentElement.dataset.firstFrame === FIRST_FRAME_KEPT) await afterNextPaint(window);
   const search = window.location.search;
   // A URL that names no scenario opens the custom one saved by the last visit, if any.
   const storage = browserStorage(window);
@@ -43,13 +46,11 @@ async function start() {
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(
-    <StrictMode>
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>
-    </StrictMode>,
-  );
+  const page = pageElement(store);
+  // The build prerendered the default page into the root (scripts/prerender-first-frame.ts):
+  // hydrated when it is this URL's page, else dropped (the gate hid it before the first paint).
+  if (keepsPrerendered(document, root)) hydrateRoot(root, page);
+  else createRoot(root).render(page);
   keepOfflineCopy(window);
 }
 

@@ -1,37 +1,18 @@
-import { useMemo, useRef, type CSSProperties } from 'react';
+import { useMemo, useRef } from 'react';
 import { selectCurrentStep } from '../store/selectors';
 import { useAppStore } from '../store/StoreProvider';
 import { selectClusterLayout, selectClusterStrings, selectPresent } from '../store/selectors';
-import { FONT, PALETTE } from './cluster/palette';
+import { transformAttribute } from './cluster/fit-transform';
+import { FONT } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
 import { restingBox, sceneOf } from './cluster/packet-scene';
 import { StaticLayer } from './cluster/StaticLayer';
 import { useLevelOfDetail } from './cluster/useLevelOfDetail';
 import { usePanZoom } from './cluster/usePanZoom';
 import { ZoomControls } from './cluster/ZoomControls';
+import './cluster/cluster-view.css';
 
 const PRESENTER_ZOOM = { readable: 1.65, focusZoom: 1.65 } as const;
-const frame: CSSProperties = {
-  position: 'relative',
-  width: '100%',
-  height: '100%',
-  minHeight: 480,
-  overflow: 'hidden',
-  background: PALETTE.background,
-};
-// At least the window's height, clipped by the frame: the frame's height changes with the
-// narration under it at every step, and resizing an svg lays out all its text again (50 to
-// 240 ms on the scale preset). The view's size is the frame's (usePanZoom).
-const svgStyle: CSSProperties = {
-  position: 'absolute',
-  top: 0,
-  left: 0,
-  width: '100%',
-  height: 'max(100%, 100vh)',
-  display: 'block',
-  cursor: 'grab',
-  touchAction: 'none',
-};
 
 /**
  * The whole cluster the trace runs in (nodes, their root netns with netfilter
@@ -56,9 +37,10 @@ export function ClusterView() {
   const { transform: t, view, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout, focus, present ? PRESENTER_ZOOM : undefined);
   const detail = useLevelOfDetail(layout, t, view);
   return (
-    <div data-id="cluster-view-frame" style={frame}>
-      <svg ref={svgRef} data-id="cluster-view" role="img" aria-label={strings.viewLabel} style={svgStyle} fontFamily={FONT}>
-        <g data-id="viewport" transform={`translate(${t.x},${t.y}) scale(${t.k})`}>
+    <div data-id="cluster-view-frame" className="cluster-view-frame">
+      <svg ref={svgRef} data-id="cluster-view" role="img" aria-label={strings.viewLabel} className="cluster-view-svg" fontFamily={FONT}>
+        {/* The prerendered page's script fits this group to the window before the first paint (first-frame-gate.ts). */}
+        <g data-id="viewport" transform={transformAttribute(t)} suppressHydrationWarning>
           <StaticLayer detail={detail} />
           <PacketLayer />
         </g>

@@ -188,7 +188,7 @@ describe('pointAlong', () => {
 
 describe('the view over the canvas', () => {
   it('fits a small cluster whole, centred across', async () => {
-    const { fitTransform } = await import('../../app/topology/cluster/usePanZoom');
+    const { fitTransform } = await import('../../app/topology/cluster/fit-transform');
     const t = fitTransform({ width: 800, height: 600 }, { width: 816, height: 900 });
     expect(t).toEqual({ k: 1, x: 8, y: 8 });
   });

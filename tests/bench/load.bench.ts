@@ -4,7 +4,8 @@
  * a temporary folder; serves both with `vite preview` and loads them cold in
  * headless Chromium, alternating (a new context each time, cache disabled).
  * Prints the time from navigation start to the first frame (the cluster view's
- * <svg>, the blank page's <div>: the animation frame after it is in the DOM),
+ * <svg>, the blank page's <div>: the first animation frame after it is in the DOM
+ * in which it is rendered),
  * their ratio, the JavaScript requested before that frame (gzip of the files)
  * and the layout shift after it, then the size of the single offline file.
  * Prints figures; asserts nothing.
@@ -61,10 +62,17 @@ const probe = (selector: string) => `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push({ t: e.startTime, v: e.value, input: e.hadRecentInput }); })
     .observe({ type: 'layout-shift', buffered: true });
   window.__firstFrame = new Promise((resolve) => {
+    // The first animation frame in which the element is rendered (a prerendered page may hold
+    // its markup hidden while the browser parses it).
+    const shown = () => {
+      const el = document.querySelector(${JSON.stringify(selector)});
+      if (el.checkVisibility()) resolve(performance.now());
+      else requestAnimationFrame(shown);
+    };
     const seen = () => {
       if (!document.querySelector(${JSON.stringify(selector)})) return;
       observer.disconnect();
-      requestAnimationFrame(() => resolve(performance.now()));
+      requestAnimationFrame(shown);
     };
     const observer = new MutationObserver(seen);
     observer.observe(document, { childList: true, subtree: true });

@@ -1,7 +1,8 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveDist } from './serve-dist';
 import { watchErrors } from './watch-errors';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -179,4 +180,114 @@ test('a share menu whose code cannot be fetched says so with Try again, and open
   await failed.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
   await expect(failed).toHaveCount(0);
+});
+
+// The default page (no query) is prerendered into index.html at build time (scripts/prerender-first-frame.ts).
+// At every animation frame (each paint follows one): whether the prerendered markup is on screen, then,
+// in a task right after that frame's other callbacks and its paint, the cluster view's transform as
+// painted; and each <svg> seen, to tell a hydrated page from one rendered anew.
+const PRERENDER_PROBE = `
+  window.__shown = [];
+  window.__svgs = [];
+  const frame = () => {
+    const root = document.getElementById('root');
+    const svg = document.querySelector('svg[data-id="cluster-view"]');
+    if (svg && !window.__svgs.includes(svg)) window.__svgs.push(svg);
+    if (root && root.hasAttribute('data-prerendered') && root.firstElementChild && getComputedStyle(root).display !== 'none') {
+      const painted = new MessageChannel();
+      painted.port1.onmessage = () => window.__shown.push(svg ? svg.querySelector('[data-id="viewport"]').getAttribute('transform') : 'partial');
+      painted.port2.postMessage(0);
+    }
+    if (performance.now() < 15000) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);`;
+
+const POLICY = readFileSync(new URL('../../deploy/content-security-policy.txt', import.meta.url), 'utf8').trim();
+
+for (const { width, height } of [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 768 },
+]) {
+  test(`the default page's cluster view is in the HTML: it shows with JavaScript off at ${width}x${height}`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height } });
+    const page = await context.newPage();
+    const response = await page.goto('/');
+    expect(await response?.text()).toContain('data-id="cluster-view"');
+    await expect(page.locator('svg[data-id="cluster-view"]')).toBeVisible();
+    await expect(page.locator('svg[data-id="cluster-view"] text').filter({ hasText: 'pod1' }).first()).toBeVisible();
+    await expect(page.locator('[data-id="step-position"]')).toContainText('Step 1 of 45');
+    await page.screenshot({ path: join(screenshots, `first-load-prerendered-nojs-${width}x${height}.png`) });
+    await context.close();
+  });
+
+  test(`the default page hydrates its prerendered first frame at ${width}x${height}: the same svg, placed before the first paint, nothing moves, no error`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const errors = watchErrors(page);
+    const warnings: string[] = [];
+    // (The test configuration blocks the service worker, and the browser says so.)
+    page.on('console', (m) => void (m.type() === 'warning' && !/blocked by Playwright/.test(m.text()) && warnings.push(m.text())));
+    await page.addInitScript(PROBE);
+    await page.addInitScript(PRERENDER_PROBE);
+    await page.goto('/');
+    const frame = (await page.evaluate('window.__firstFrame')) as number;
+    await expect(page.locator('[data-id="step-position"]')).toContainText('Step 1 of 45');
+    expect(await shiftSince(page, frame)).toBe(0);
+    // Hydrated, not rendered anew: one svg element all along, and it answers the keyboard.
+    expect(await page.evaluate('window.__svgs.length')).toBe(1);
+    const shown = (await page.evaluate('window.__shown')) as string[];
+    expect(shown.length).toBeGreaterThan(0);
+    // The view was opened on the window before its first paint, where the page's code keeps it.
+    const now = await page.locator('[data-id="viewport"]').getAttribute('transform');
+    expect(shown[0]).toBe(now);
+    expect(now).not.toBe('translate(0,0) scale(1)');
+    await page.screenshot({ path: join(screenshots, `first-load-prerendered-${width}x${height}.png`) });
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[data-id="step-position"]')).toContainText('Step 2 of 45');
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+}
+
+for (const { url, check } of [
+  { url: '/?preset=scale&step=3', check: 'Step 3 of' },
+  { url: '/?lang=zh', check: '第 1 步' },
+  { url: '/?preset=article&step=5&lang=en', check: 'Step 5 of 45' },
+  { url: '/?theme=dark', check: 'Step 1 of 45' },
+]) {
+  test(`${url} never shows the prerendered default page: its own first frame only`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const errors = watchErrors(page);
+    await page.addInitScript(PROBE);
+    await page.addInitScript(PRERENDER_PROBE);
+    await page.goto(url);
+    const frame = (await page.evaluate('window.__firstFrame')) as number;
+    await expect(page.locator('[data-id="step-position"]')).toContainText(check);
+    expect(await page.evaluate('window.__shown')).toEqual([]);
+    expect(await shiftSince(page, frame)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the hydrated default page keeps its layout under the Content-Security-Policy the README gives (no inline styles)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const violations: string[] = [];
+  page.on('console', (m) => void (/Content.Security.Policy/i.test(m.text()) && violations.push(m.text())));
+  await serveDist(page, { headers: { 'content-security-policy': POLICY } });
+  await page.addInitScript(PROBE);
+  await page.addInitScript(PRERENDER_PROBE);
+  await page.goto('/');
+  const frame = (await page.evaluate('window.__firstFrame')) as number;
+  await expect(page.locator('[data-id="step-position"]')).toContainText('Step 1 of 45');
+  expect(await page.evaluate('window.__svgs.length')).toBe(1);
+  // The style attributes of the markup, which the policy does not apply from HTML, are set through the CSSOM.
+  const frameStyle = await page.locator('[data-id="cluster-view-frame"]').evaluate((el) => getComputedStyle(el).position);
+  expect(frameStyle).toBe('relative');
+  const runs = await page.locator('.pw-tick-run').evaluateAll((els) => els.map((el) => getComputedStyle(el).flexGrow));
+  expect(runs.every((g) => Number(g) > 0)).toBe(true);
+  expect(await shiftSince(page, frame)).toBe(0);
+  expect(violations).toEqual([]);
 });

@@ -1,18 +1,4 @@
-import type { CSSProperties } from 'react';
 import type { ClusterStrings } from '../../i18n/cluster-strings';
-import { PALETTE } from './palette';
-
-const bar: CSSProperties = { position: 'absolute', top: 8, right: 8, display: 'flex', gap: 4 };
-const button: CSSProperties = {
-  width: 30,
-  height: 30,
-  border: `1px solid ${PALETTE.boxStroke}`,
-  borderRadius: 4,
-  background: PALETTE.box,
-  color: PALETTE.ink,
-  font: '16px/1 system-ui, sans-serif',
-  cursor: 'pointer',
-};
 
 /**
  * "Fit to view": a frame's four corners around a small drawing, as map and
@@ -21,7 +7,7 @@ const button: CSSProperties = {
  */
 function FitIcon() {
   return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false" style={{ display: 'block', margin: 'auto' }}>
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="cluster-zoom-icon">
       <path d="M1.5 5V1.5H5M11 1.5h3.5V5M14.5 11v3.5H11M5 14.5H1.5V11" fill="none" stroke="currentColor" strokeWidth="1.6" />
       <rect x="5" y="5.5" width="6" height="5" rx="0.8" fill="currentColor" />
     </svg>
@@ -41,14 +27,14 @@ export function ZoomControls({
   onReset: () => void;
 }) {
   return (
-    <div role="group" aria-label={strings.zoomControls} style={bar}>
-      <button type="button" style={button} aria-label={strings.zoomIn} title={strings.zoomIn} onClick={onIn}>
+    <div role="group" aria-label={strings.zoomControls} className="cluster-zoom">
+      <button type="button" aria-label={strings.zoomIn} title={strings.zoomIn} onClick={onIn}>
         +
       </button>
-      <button type="button" style={button} aria-label={strings.zoomOut} title={strings.zoomOut} onClick={onOut}>
+      <button type="button" aria-label={strings.zoomOut} title={strings.zoomOut} onClick={onOut}>
         −
       </button>
-      <button type="button" style={button} aria-label={strings.resetZoom} title={strings.resetZoom} onClick={onReset} data-id="zoom-fit">
+      <button type="button" aria-label={strings.resetZoom} title={strings.resetZoom} onClick={onReset} data-id="zoom-fit">
         <FitIcon />
       </button>
     </div>

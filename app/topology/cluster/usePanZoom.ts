@@ -1,21 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { centreOn, followTransform, type Size } from './follow';
+import { FOCUS_ZOOM, fitTransform, openingTransform, READABLE } from './fit-transform';
+import { followTransform, type Size } from './follow';
 import type { Box } from './geometry';
 import { createPanZoom, type PanZoom, type ViewTransform } from './pan-zoom';
 
 const MAX_ZOOM = 4;
-/** The whole cluster is shown at most at this scale: a small cluster is not blown up much past its drawn size. */
-const MAX_FIT = 1.25;
-/** Below this scale the labels cannot be read: a large cluster opens on the packet instead of on the whole. */
-const READABLE = 0.5;
-const FOCUS_ZOOM = 0.9;
-const PAD = 8;
-
-/** The transform that shows the whole canvas, centred across and from the top down (the API server first, as one reads). */
-export function fitTransform(canvas: Size, view: Size): ViewTransform {
-  const k = Math.min(MAX_FIT, (view.width - 2 * PAD) / canvas.width, (view.height - 2 * PAD) / canvas.height);
-  return { k, x: (view.width - canvas.width * k) / 2, y: PAD };
-}
 
 /** When the whole cluster would be drawn smaller than `readable`, the view opens on the packet at `focusZoom` instead. */
 export interface PanZoomOptions {
@@ -81,9 +70,9 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
 
   const open = useCallback(() => {
     reset();
-    const view = viewSize();
-    const f = focusRef.current;
-    if (current.current.k < readable && f) panZoom.current?.setTransform(centreOn([f.x + f.w / 2, f.y + f.h / 2], view, focusZoom, canvas));
+    const opening = openingTransform(canvas, viewSize(), focusRef.current, readable, focusZoom);
+    const fit = current.current;
+    if (opening.k !== fit.k || opening.x !== fit.x || opening.y !== fit.y) panZoom.current?.setTransform(opening);
   }, [reset, viewSize, canvas, readable, focusZoom]);
 
   useEffect(() => {

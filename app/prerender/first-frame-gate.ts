@@ -1,0 +1,86 @@
+import type { Size } from '../topology/cluster/follow';
+import type { Box } from '../topology/cluster/geometry';
+import { openingTransform, transformAttribute } from '../topology/cluster/fit-transform';
+
+/**
+ * What the build knows of the page it prerendered into index.html (the default page: no
+ * query), for the script that runs in <head> before the page is painted.
+ */
+export interface FirstFrame {
+  /** The query the default page writes for itself (preset, view, step, lang): a URL with any of these, and nothing else, opens it. */
+  readonly params: Readonly<Record<string, string>>;
+  /** Where the editor keeps a custom scenario: a URL naming no preset opens that one instead. */
+  readonly storageKey: string;
+  /** The cluster view's canvas and the packet at rest with its card, to open the view as the page's code will. */
+  readonly canvas: Size;
+  readonly focus: Box | null;
+}
+
+/**
+ * The gate's word, as `data-first-frame` on <html>: `kept`, the prerendered markup is this URL's
+ * page (main.tsx hydrates it); `client`, it is not (styles.css hides it, main.tsx renders anew).
+ */
+export const FIRST_FRAME_KEPT = 'kept';
+/** The attribute of the empty element the build puts right after the root: the prerendered markup has all been parsed. */
+export const PRERENDERED_END = 'data-prerendered-end';
+/** What the build writes a style attribute of the prerendered markup as (see applyInlineStyles). */
+export const PRERENDERED_STYLE = 'data-prerendered-style';
+const CLIENT_RENDER = 'client';
+
+/** Whether the URL (and a custom scenario saved by an earlier visit) opens exactly the prerendered page. */
+export function opensFirstFrame(search: string, savedScenario: boolean, frame: FirstFrame): boolean {
+  const params = new URLSearchParams(search);
+  for (const [name, value] of params) if (frame.params[name] !== value) return false;
+  return !savedScenario || params.has('preset');
+}
+
+function hasSaved(win: Window, key: string): boolean {
+  try {
+    return win.localStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Content-Security-Policy the README offers hosts (style-src 'self') applies no style attribute
+ * parsed from HTML, and reports each: the build writes the markup's few inline styles (a timeline
+ * run's share of the width) as `data-prerendered-style`, and they are set here through the CSSOM,
+ * which the policy allows, as React would have set them.
+ */
+function applyInlineStyles(root: Element): void {
+  for (const el of root.querySelectorAll<HTMLElement | SVGElement>(`[${PRERENDERED_STYLE}]`)) {
+    el.style.cssText = el.getAttribute(PRERENDERED_STYLE) ?? '';
+    el.removeAttribute(PRERENDERED_STYLE);
+  }
+}
+
+/**
+ * Runs in <head>, before anything is painted. A URL that opens another page (a shared link,
+ * a saved scenario) gets the prerendered markup hidden before its first paint; the default
+ * page gets its cluster view opened on the window's size at the first animation frame after
+ * the markup is parsed (every paint follows one), as the page's code will open it.
+ */
+export function gateFirstFrame(win: Window, frame: FirstFrame): void {
+  const doc = win.document;
+  if (!opensFirstFrame(win.location.search, hasSaved(win, frame.storageKey), frame)) {
+    doc.documentElement.dataset.firstFrame = CLIENT_RENDER;
+    return;
+  }
+  doc.documentElement.dataset.firstFrame = FIRST_FRAME_KEPT;
+  const place = () => {
+    const root = doc.getElementById('root');
+    // Parsed up to the mark after the root (or the whole page): the markup is all there.
+    if (!root || (!doc.querySelector(`[${PRERENDERED_END}]`) && doc.readyState === 'loading')) {
+      win.requestAnimationFrame(place);
+      return;
+    }
+    applyInlineStyles(root);
+    const svg = root.querySelector('svg[data-id="cluster-view"]');
+    const box = svg?.parentElement?.getBoundingClientRect();
+    if (!svg || !box || box.width <= 0 || box.height <= 0) return;
+    const t = openingTransform(frame.canvas, box, frame.focus);
+    svg.querySelector('[data-id="viewport"]')?.setAttribute('transform', transformAttribute(t));
+  };
+  win.requestAnimationFrame(place);
+}

@@ -1,0 +1,30 @@
+import { centreOn, type Size } from './follow';
+import type { Box } from './geometry';
+import type { ViewTransform } from './pan-zoom';
+
+// Nothing but plain arithmetic here and in follow.ts: the script that places the prerendered
+// first frame before the page's code runs (app/prerender/first-frame-gate.ts) opens the view
+// with these same functions, so the picture does not move when the page's code takes over.
+
+/** The whole cluster is shown at most at this scale: a small cluster is not blown up much past its drawn size. */
+const MAX_FIT = 1.25;
+/** Below this scale the labels cannot be read: a large cluster opens on the packet instead of on the whole. */
+export const READABLE = 0.5;
+export const FOCUS_ZOOM = 0.9;
+const PAD = 8;
+
+/** The transform that shows the whole canvas, centred across and from the top down (the API server first, as one reads). */
+export function fitTransform(canvas: Size, view: Size): ViewTransform {
+  const k = Math.min(MAX_FIT, (view.width - 2 * PAD) / canvas.width, (view.height - 2 * PAD) / canvas.height);
+  return { k, x: (view.width - canvas.width * k) / 2, y: PAD };
+}
+
+/** How the view opens: the whole cluster, or, when that is too small to read, the packet and its card (`focus`) at `focusZoom`. */
+export function openingTransform(canvas: Size, view: Size, focus: Box | null, readable = READABLE, focusZoom = FOCUS_ZOOM): ViewTransform {
+  const fit = fitTransform(canvas, view);
+  if (fit.k >= readable || !focus) return fit;
+  return centreOn([focus.x + focus.w / 2, focus.y + focus.h / 2], view, focusZoom, canvas);
+}
+
+/** The viewport group's transform attribute, as the cluster view writes it. */
+export const transformAttribute = (t: ViewTransform) => `translate(${t.x},${t.y}) scale(${t.k})`;
