@@ -15,7 +15,7 @@ const preset = (
   traffic: ScenarioInput['traffic'],
   events?: ScenarioInput['events'],
 ): ScenarioInput => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   name,
   seed,
   mode: 'iptables',
