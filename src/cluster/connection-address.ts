@@ -1,5 +1,6 @@
 import type { Ipv4 } from '../net/ipv4';
 import type { Scenario } from '../scenario/schema';
+import { localEndpointCounts } from './local-endpoints';
 import type { Cluster, ClusterNode, ClusterService, ClusterServicePort } from './model';
 
 type Connection = Scenario['traffic'][number];
@@ -14,15 +15,6 @@ export type ConnectionAddress =
 
 const fail = (field: string, message: string): ConnectionAddress => ({ ok: false, field, message });
 
-/** The nodes with a ready endpoint of the Service: those a cloud load balancer's health check finds healthy under policy Local. */
-export function nodesWithLocalEndpoints(cluster: Cluster, service: ClusterService): Set<string> {
-  const nodes = new Set<string>();
-  for (const slice of cluster.endpointSlices)
-    if (slice.namespace === service.namespace && slice.serviceName === service.name)
-      for (const e of slice.endpoints) if (e.conditions.ready) nodes.add(e.nodeName);
-  return nodes;
-}
-
 /**
  * The node a load balancer or the network sends an outside client's packet to: the one
  * the connection names, else for externalTrafficPolicy Local the first node whose
@@ -30,7 +22,7 @@ export function nodesWithLocalEndpoints(cluster: Cluster, service: ClusterServic
  */
 function entryNode(cluster: Cluster, service: ClusterService, named: ClusterNode | undefined): ClusterNode {
   if (named) return named;
-  const healthy = service.externalTrafficPolicy === 'Local' ? nodesWithLocalEndpoints(cluster, service) : new Set<string>();
+  const healthy = service.externalTrafficPolicy === 'Local' ? localEndpointCounts(cluster, service) : new Map<string, number>();
   return cluster.nodes.find((n) => healthy.has(n.name)) ?? cluster.nodes[0]!;
 }
 

@@ -1,6 +1,7 @@
 import { cidrContains, type Cidr } from '../net/cidr';
 import type { Scenario } from '../scenario/schema';
 import type { ClusterChecks } from './cluster-checks';
+import { nodeMac } from './mac';
 import type { ClusterNode, ExternalClient } from './model';
 
 /**
@@ -28,7 +29,7 @@ export function resolveExternalClients(
     if (node) return checks.fail(`${path}.ip`, `${ip} is node "${node.name}"'s address`);
     if (cidrs.some((cidr) => cidr && cidrContains(cidr, ip)))
       return checks.fail(`${path}.ip`, `${ip} is inside the cluster's pod or service CIDR`);
-    clients.push({ name: c.name, kind: c.kind, ip, via: c.kind === 'host' ? 'node-network' : (c.via ?? 'router') });
+    clients.push({ name: c.name, kind: c.kind, ip, mac: nodeMac(ip), via: c.kind === 'host' ? 'node-network' : (c.via ?? 'router') });
   });
   return clients;
 }

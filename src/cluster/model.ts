@@ -71,6 +71,8 @@ export interface ExternalClient {
   readonly name: string;
   readonly kind: 'host' | 'internet';
   readonly ip: Ipv4;
+  /** Its NIC's MAC (a VM's, 52:54:00 and the address's last three octets). */
+  readonly mac: string;
   /** How its packets reach a node: straight over the nodes' network, a router, or the cloud load balancer. */
   readonly via: 'node-network' | 'router' | 'load-balancer';
 }

@@ -1,5 +1,6 @@
 import type { DeviceId } from '../net/ids';
 import { evaluateChain } from '../netfilter';
+import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 import type { Note } from '../trace/types';
 import { envOf } from './evaluate-env';
 import type { NetfilterPass } from './netfilter-pass';
@@ -41,8 +42,19 @@ export function filterHook(
       packet: pass.packet,
       after: result.packet,
       rules: result.evaluated,
-      note: note(result.verdict),
+      note: withDropReason(note(result.verdict), result.verdict, result.evaluated),
     }),
   );
   return { verdict: result.verdict, pass: { ...pass, mark: result.mark } };
+}
+
+/**
+ * A filter hook's note, and when the hook DROPs on a rule whose comment says why
+ * ("default/svc1:http has no local endpoints"), the `.commented` note that quotes it.
+ */
+export function withDropReason(said: Note, verdict: FilterVerdict, evaluated: readonly EvaluatedRule[]): Note {
+  if (verdict !== 'DROP' || !said.id.endsWith('.drop')) return said;
+  const rule = evaluated.find((r) => r.decided);
+  const comment = rule ? /--comment "([^"]*)"/.exec(rule.text)?.[1] : undefined;
+  return comment === undefined ? said : { id: `${said.id}.commented`, params: { ...said.params, comment } };
 }

@@ -13,7 +13,7 @@ import { envOf } from './evaluate-env';
 import { samePacket } from './hooks';
 import { ipvsRewrite } from './ipvs-hooks';
 import { dnatNote } from './dnat-note';
-import { filterHook } from './filter-hook';
+import { filterHook, withDropReason } from './filter-hook';
 import type { PacketStep } from '../trace/types';
 import type { NetfilterPass } from './netfilter-pass';
 import { device, stepDraft, type RecordStep } from './step-draft';
@@ -217,10 +217,14 @@ export function input(
       after,
       rules: filter.evaluated,
       conntrackChange: change,
-      note: {
-        id: filter.verdict !== 'ACCEPT' ? `input.${filter.verdict.toLowerCase()}` : rewritten ? 'input.un-dnat' : 'input.deliver',
-        params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` },
-      },
+      note: withDropReason(
+        {
+          id: filter.verdict !== 'ACCEPT' ? `input.${filter.verdict.toLowerCase()}` : rewritten ? 'input.un-dnat' : 'input.deliver',
+          params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` },
+        },
+        filter.verdict,
+        filter.evaluated,
+      ),
     }),
   );
   return filter.verdict;
