@@ -211,7 +211,8 @@ export function input(
       kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : rewritten ? 'reverse-nat' : 'deliver',
       node: node.name,
       at: device(node.name, 'INPUT'),
-      to: device(node.name, stayAtHook ? 'INPUT' : 'host'),
+      // A packet filter INPUT stops never reaches the socket: it stays at the hook.
+      to: device(node.name, stayAtHook || filter.verdict !== 'ACCEPT' ? 'INPUT' : 'host'),
       hook: 'INPUT',
       packet: pass.packet,
       after,

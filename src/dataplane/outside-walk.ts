@@ -17,6 +17,11 @@ export const IPVS_OUTSIDE_NOT_MODELLED =
  * on the node's eth0 like any packet from the wire.
  */
 export function walkFromOutside(world: World, client: ExternalClient, entry: ClusterNode, packet: Packet, record: RecordStep): WalkOutcome {
+  const kernel = kernelOf(world, entry.name);
+  // kube-proxy's IPVS mode here writes the ClusterIP virtual servers only: a node port, an
+  // external IP or a load balancer's IP would need its own virtual servers and ipsets. The
+  // packet stops where it starts, before any step claims what the node would do.
+  if (kernel.ipvs !== null) return { kind: 'dropped', node: entry.name, reason: IPVS_OUTSIDE_NOT_MODELLED };
   const hop = outsideHop(client);
   const from = device(client.name, 'eth0');
   const params = { client: client.name, node: entry.name, dst: `${packet.dstIp}:${packet.dstPort}`, via: client.via };
@@ -33,9 +38,5 @@ export function walkFromOutside(world: World, client: ExternalClient, entry: Clu
       note: { id: `wire.from-${client.via}`, params },
     }),
   );
-  const kernel = kernelOf(world, entry.name);
-  // kube-proxy's IPVS mode here writes the ClusterIP virtual servers only: a node port, an
-  // external IP or a load balancer's IP would need its own virtual servers and ipsets.
-  if (kernel.ipvs !== null) return { kind: 'dropped', node: entry.name, reason: IPVS_OUTSIDE_NOT_MODELLED };
   return arriveAtNode(world, kernel, framed, record);
 }
