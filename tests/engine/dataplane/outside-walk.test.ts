@@ -85,3 +85,19 @@ describe('a client outside the cluster', () => {
     expect(trace.connections[0]!.outcome).toBe('established');
   });
 });
+
+describe('internalTrafficPolicy Local', () => {
+  it("drops a pod's packet on a node with no local endpoint, where Cluster would DNAT it to the other node", () => {
+    const base = presetScenario('cross-node')!;
+    const local = {
+      ...base,
+      cluster: { ...base.cluster, services: [{ ...base.cluster.services[0]!, internalTrafficPolicy: 'Local' as const }] },
+    };
+    expect(simulate(base).connections[0]!.outcome).toBe('established');
+    const trace = simulate(local);
+    expect(trace.connections[0]!.outcome).toBe('dropped');
+    const drop = packetSteps(trace, 0).find((s) => s.kind === 'drop' && s.rules.length > 0)!;
+    expect(drop).toMatchObject({ node: 'vm1', hook: 'FORWARD' });
+    expect(decided(drop)!.text).toContain('"default/svc1:http has no local endpoints"');
+  });
+});
