@@ -6,14 +6,17 @@ import { toClusterService } from './cluster-objects';
 import { firstIndexes } from './first-indexes';
 import { nextServiceAddress } from './ipam';
 import type { ClusterService } from './model';
+import { fixedNodePorts, resolveExposure } from './service-exposure';
 
 type ScenarioService = Scenario['cluster']['services'][number];
 
 /**
  * The Services with their cluster IPs: a Service keeps the cluster IP it is given;
- * the others get the next free address of the service CIDR. Reports Services and
- * ports declared twice, unnamed ports of a multi-port Service, and cluster IPs
- * outside the service CIDR or given twice.
+ * the others get the next free address of the service CIDR. Node ports likewise:
+ * those a Service fixes are set aside first, the others are taken in order (see
+ * `takeNodePort`). Reports Services and ports declared twice, unnamed ports of a
+ * multi-port Service, cluster IPs outside the service CIDR or given twice, and node
+ * ports out of range or held by another Service.
  */
 export function allocateServices(
   cluster: Scenario['cluster'],
@@ -38,6 +41,7 @@ export function allocateServices(
   // Where each name and each given cluster IP first appears: one pass, not a search per Service.
   const firstByName = firstIndexes(cluster.services.map((s) => `${s.namespace}/${s.name}`));
   const firstByVip = firstIndexes(givenVips);
+  const usedNodePorts = reserveNodePorts(cluster, checks);
   cluster.services.forEach((s, i) => {
     const path = `cluster.services[${i}]`;
     if (firstByName.get(`${s.namespace}/${s.name}`) !== i) fail(`${path}.name`, `service "${s.name}" is declared twice`);
@@ -52,8 +56,9 @@ export function allocateServices(
       usedVips.add(ipv4ToNumber(vip));
       lastVip = n;
     }
+    const exposure = resolveExposure(s, path, checks, usedNodePorts);
     if (!vip) return;
-    services.push(toClusterService(s, vip));
+    services.push(toClusterService(s, vip, exposure));
   });
   return { services, lastServiceIp: lastVip };
 }
@@ -66,4 +71,17 @@ function checkServicePorts(s: ScenarioService, path: string, checks: ClusterChec
     if (s.ports.length > 1 && port.name === '')
       checks.fail(`${path}.ports[${j}].name`, 'a Service with several ports must name each of them');
   });
+}
+
+/** Every node port a Service fixes, set aside before any is allocated; one another Service (or port) already holds is reported. */
+function reserveNodePorts(cluster: Scenario['cluster'], checks: ClusterChecks): Set<number> {
+  const holder = new Map<number, string>();
+  cluster.services.forEach((s, i) => {
+    for (const { port, path } of fixedNodePorts(s, `cluster.services[${i}]`, checks)) {
+      const other = holder.get(port);
+      if (other !== undefined) checks.fail(path, `node port ${port} is already used by ${other}`);
+      else holder.set(port, `Service "${s.name}" (${path})`);
+    }
+  });
+  return new Set(holder.keys());
 }

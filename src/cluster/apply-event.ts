@@ -5,6 +5,9 @@ import { toClusterPod, toClusterService } from './cluster-objects';
 import { deriveEndpointSlices } from './endpoint-slices';
 import { nextPodAddress, nextServiceAddress } from './ipam';
 import type { ClusterPod, ClusterService, ClusterState } from './model';
+import { createClusterChecks } from './cluster-checks';
+import { usedNodePorts } from './node-ports';
+import { fixedNodePorts, resolveExposure } from './service-exposure';
 
 /** What an event did, for the narration: the pod or Service it touched, as it was before and after. */
 export interface EventEffect {
@@ -144,7 +147,15 @@ export function applyClusterEvent(state: ClusterState, event: ClusterEvent): Eve
         vip = nthAddress(cluster.serviceCidr, n);
         lastServiceIp = n;
       }
-      const service = toClusterService(spec, vip);
+      // The event's own paths start at "service" ("events[3].service.ports[0].nodePort").
+      const checks = createClusterChecks();
+      const ports = usedNodePorts(cluster.services);
+      for (const { port, path } of fixedNodePorts(spec, 'service', checks))
+        if (ports.has(port)) checks.fail(path, `node port ${port} is already used by another Service at ${event.at} s`);
+      const exposure = resolveExposure(spec, 'service', checks, ports);
+      const [problem] = checks.errors;
+      if (problem) return fail(problem.path, problem.message);
+      const service = toClusterService(spec, vip, exposure);
       const names = new Set(spec.ports.map((p) => `${p.port}/${p.protocol}`));
       if (names.size !== spec.ports.length) return fail('service.ports', 'a port is declared twice');
       if (spec.ports.length > 1 && spec.ports.some((p) => p.name === ''))

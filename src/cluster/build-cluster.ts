@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/schema';
 import { allocateServices } from './allocate-services';
 import { createClusterChecks, type ClusterError } from './cluster-checks';
 import { deriveEndpointSlices } from './endpoint-slices';
+import { resolveExternalClients } from './external-clients';
 import type { ClusterAllocation } from './ipam';
 import type { Cluster, ClusterState } from './model';
 import { placePods } from './place-pods';
@@ -32,11 +33,12 @@ export function buildCluster(scenario: Scenario): ClusterResult {
   const nodes = resolveNodes(cluster, clusterCidr, checks);
   const { pods, lastPodIp, nextVeth, vethOf } = placePods(cluster, nodes, checks);
   const { services, lastServiceIp } = allocateServices(cluster, serviceCidr, checks);
+  const externalClients = resolveExternalClients(cluster, nodes, [clusterCidr, serviceCidr], checks);
   const { errors } = checks;
   if (errors.length > 0 || !clusterCidr || !serviceCidr) return { ok: false, errors };
   const endpointSlices = services.flatMap((s) => deriveEndpointSlices(s, pods));
   const state: ClusterState = {
-    cluster: { clusterCidr, serviceCidr, nodes, pods, services, endpointSlices },
+    cluster: { clusterCidr, serviceCidr, nodes, pods, services, endpointSlices, externalClients },
     allocation: { lastPodIp, nextVeth, vethOf, lastServiceIp },
   };
   // Traffic and events are checked against the cluster as it stands at their time.

@@ -4,6 +4,7 @@ import type { Protocol } from '../net/packet';
 import type { Scenario } from '../scenario/schema';
 import { macForIp } from './mac';
 import type { ClusterNode, ClusterPod, ClusterService } from './model';
+import type { ServiceExposure } from './service-exposure';
 
 const lower = (p: 'TCP' | 'UDP' | 'SCTP') => p.toLowerCase() as Protocol;
 
@@ -23,15 +24,23 @@ export function toClusterPod(p: Scenario['cluster']['pods'][number], node: Clust
   };
 }
 
-/** A scenario's Service as the cluster holds it, with its cluster IP. */
-export function toClusterService(s: Scenario['cluster']['services'][number], vip: Ipv4): ClusterService {
+/** A scenario's Service as the cluster holds it, with its cluster IP and how it is reached from outside. */
+export function toClusterService(s: Scenario['cluster']['services'][number], vip: Ipv4, exposure: ServiceExposure): ClusterService {
+  const { nodePorts, ...outside } = exposure;
   return {
     namespace: s.namespace,
     name: s.name,
     selector: s.selector,
     clusterIP: vip,
-    ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: lower(p.protocol), targetPort: p.targetPort ?? p.port })),
+    ports: s.ports.map((p, j) => ({
+      name: p.name,
+      port: p.port,
+      protocol: lower(p.protocol),
+      targetPort: p.targetPort ?? p.port,
+      nodePort: nodePorts[j] ?? null,
+    })),
     sessionAffinity: s.sessionAffinity,
     sessionAffinityTimeoutSeconds: s.sessionAffinityTimeoutSeconds,
+    ...outside,
   };
 }

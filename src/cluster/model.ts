@@ -36,7 +36,12 @@ export interface ClusterServicePort {
   readonly port: number;
   readonly protocol: Protocol;
   readonly targetPort: number | string;
+  /** The port every node opens for it (NodePort and LoadBalancer Services); null otherwise. */
+  readonly nodePort: number | null;
 }
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+export type TrafficPolicy = 'Cluster' | 'Local';
 
 export interface ClusterService {
   readonly namespace: string;
@@ -46,6 +51,30 @@ export interface ClusterService {
   readonly ports: readonly ClusterServicePort[];
   readonly sessionAffinity: 'None' | 'ClientIP';
   readonly sessionAffinityTimeoutSeconds: number;
+  readonly type: ServiceType;
+  readonly externalIPs: readonly Ipv4[];
+  /** status.loadBalancer.ingress[].ip. */
+  readonly loadBalancerIPs: readonly Ipv4[];
+  /** CIDRs as written ("203.0.113.0/24"), each checked to parse. */
+  readonly loadBalancerSourceRanges: readonly string[];
+  readonly externalTrafficPolicy: TrafficPolicy;
+  readonly internalTrafficPolicy: TrafficPolicy;
+  /** A LoadBalancer Service with externalTrafficPolicy Local: the port kube-proxy's health check server answers on. */
+  readonly healthCheckNodePort: number | null;
+}
+
+/**
+ * A client outside the cluster: a host on the nodes' network, or a client on the
+ * internet whose packets come in through a router or the cloud's load balancer.
+ */
+export interface ExternalClient {
+  readonly name: string;
+  readonly kind: 'host' | 'internet';
+  readonly ip: Ipv4;
+  /** Its NIC's MAC (a VM's, 52:54:00 and the address's last three octets). */
+  readonly mac: string;
+  /** How its packets reach a node: straight over the nodes' network, a router, or the cloud load balancer. */
+  readonly via: 'node-network' | 'router' | 'load-balancer';
 }
 
 /** discovery.k8s.io/v1 EndpointSlice, as the EndpointSlice controller derives it. */
@@ -71,6 +100,8 @@ export interface Cluster {
   readonly pods: readonly ClusterPod[];
   readonly services: readonly ClusterService[];
   readonly endpointSlices: readonly EndpointSlice[];
+  /** Clients outside the cluster. */
+  readonly externalClients: readonly ExternalClient[];
 }
 
 /** The cluster at one moment of a scenario's timeline, with the allocators' positions. */

@@ -1,6 +1,7 @@
 import type { Protocol } from '../net/packet';
 import type { Scenario } from '../scenario/schema';
 import { applyClusterEvent } from './apply-event';
+import { connectionAddress } from './connection-address';
 import type { ClusterService, ClusterState } from './model';
 
 /** One item of a scenario's timeline: a control-plane event or a connection, at its simulated second. */
@@ -51,16 +52,18 @@ export function validateTimeline(scenario: Scenario, start: ClusterState): { rea
     }
     const c = scenario.traffic[item.index]!;
     const path = `traffic[${item.index}]`;
-    const { pods, nodes, services } = state.cluster;
+    const { pods, nodes, services, externalClients } = state.cluster;
     const client = pods.find((p) => p.name === c.from);
     const host = nodes.find((n) => n.name === c.from);
+    const outside = externalClients.some((x) => x.name === c.from);
     const when = scenario.events.length > 0 ? ` at ${item.at} s` : '';
     if (client && host) {
       errors.push({ path: `${path}.from`, message: `"${c.from}" names both a pod and a node` });
       continue;
     }
-    if (!client && !host) {
-      errors.push({ path: `${path}.from`, message: `no pod or node named "${c.from}"${when}` });
+    if (!client && !host && !outside) {
+      const kinds = externalClients.length > 0 ? 'pod, node or external client' : 'pod or node';
+      errors.push({ path: `${path}.from`, message: `no ${kinds} named "${c.from}"${when}` });
       continue;
     }
     const service = findService(services, c.to, client?.namespace ?? 'default');
@@ -68,9 +71,13 @@ export function validateTimeline(scenario: Scenario, start: ClusterState): { rea
       errors.push({ path: `${path}.to`, message: `no Service named "${c.to}"${when}` });
       continue;
     }
-    if (!service.ports.some((p) => p.port === c.port && p.protocol === (c.protocol.toLowerCase() as Protocol))) {
+    const port = service.ports.find((p) => p.port === c.port && p.protocol === (c.protocol.toLowerCase() as Protocol));
+    if (!port) {
       errors.push({ path: `${path}.port`, message: `Service "${c.to}" has no port ${c.port}/${c.protocol}` });
+      continue;
     }
+    const address = connectionAddress(state.cluster, c, service, port, outside);
+    if (!address.ok) errors.push({ path: `${path}.${address.field}`, message: address.message });
   }
   return errors;
 }

@@ -41,6 +41,8 @@ export function dnatNote(prefix: 'prerouting.dnat' | 'output.dnat', kernel: Node
     pod: cluster.pods.find((p) => p.ip === after.dstIp)?.name ?? after.dstIp,
   };
   if (kernel.nft) return nftDnatNote(prefix === 'prerouting.dnat' ? 'prerouting' : 'output', base, facts.nftRules);
+  const external = prefix === 'prerouting.dnat' ? externalNote(facts.evaluated, base) : null;
+  if (external) return external;
   const choice = serviceChoice(facts.evaluated, kernel.ruleset, facts.recentBefore, facts.now, before.srcIp);
   if (choice === null) return { id: `${prefix}.rule`, params: base };
   const chains = { ...base, svcChain: choice.svcChain, sepChain: choice.sepChain, seconds: choice.affinitySeconds ?? 0 };
@@ -62,4 +64,19 @@ export function dnatNote(prefix: 'prerouting.dnat' | 'output.dnat', kernel: Node
     case 'only':
       return { id: `${prefix}.only${fresh}`, params: chains };
   }
+}
+
+/**
+ * A DNAT reached through a Service's external chain (a node port, a load balancer's IP
+ * or an external IP: KUBE-NODEPORTS, KUBE-FW-…, KUBE-EXT-…): the chains the packet
+ * jumped through, and whether KUBE-MARK-MASQ marked it for masquerade (policy Cluster)
+ * or the source is kept (policy Local, or a pod's own traffic). Null for any other DNAT.
+ */
+function externalNote(evaluated: readonly EvaluatedRule[], base: Record<string, string>): Note | null {
+  const jumps = evaluated.filter((r) => r.verdict === 'jump' || r.verdict === 'goto').map((r) => r.detail);
+  const ext = jumps.find((c) => c.startsWith('KUBE-EXT-'));
+  if (!ext) return null;
+  const masq = jumps.includes('KUBE-MARK-MASQ');
+  const chains = jumps.filter((c) => c !== 'KUBE-MARK-MASQ');
+  return { id: `prerouting.dnat.external-${masq ? 'masq' : 'keep'}`, params: { ...base, chains, extChain: ext } };
 }

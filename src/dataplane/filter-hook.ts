@@ -1,4 +1,5 @@
 import type { DeviceId } from '../net/ids';
+import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 import type { Note } from '../trace/types';
 import { hookRules } from './nft-hooks';
 import { nftFilterNote } from './nft-notes';
@@ -44,8 +45,21 @@ export function filterHook(
       after: result.packet,
       rules: result.evaluated,
       nftRules: result.nftRules,
-      note: kernel.nft ? nftFilterNote(hook.toLowerCase() as Lowercase<typeof hook>, note(result.verdict), result.verdict, result.nftRules) : note(result.verdict),
+      note: kernel.nft
+        ? nftFilterNote(hook.toLowerCase() as Lowercase<typeof hook>, note(result.verdict), result.verdict, result.nftRules)
+        : withDropReason(note(result.verdict), result.verdict, result.evaluated),
     }),
   );
   return { verdict: result.verdict, pass: { ...pass, mark: result.mark } };
+}
+
+/**
+ * A filter hook's note, and when the hook DROPs on a rule whose comment says why
+ * ("default/svc1:http has no local endpoints"), the `.commented` note that quotes it.
+ */
+export function withDropReason(said: Note, verdict: FilterVerdict, evaluated: readonly EvaluatedRule[]): Note {
+  if (verdict !== 'DROP' || !said.id.endsWith('.drop')) return said;
+  const rule = evaluated.find((r) => r.decided);
+  const comment = rule ? /--comment "([^"]*)"/.exec(rule.text)?.[1] : undefined;
+  return comment === undefined ? said : { id: `${said.id}.commented`, params: { ...said.params, comment } };
 }

@@ -14,7 +14,7 @@ import { nftFilterNote, nftNoServiceNote, nftTrackedNote } from './nft-notes';
 import { samePacket } from './hooks';
 import { ipvsRewrite } from './ipvs-hooks';
 import { dnatNote } from './dnat-note';
-import { filterHook } from './filter-hook';
+import { filterHook, withDropReason } from './filter-hook';
 import type { PacketStep } from '../trace/types';
 import type { NetfilterPass } from './netfilter-pass';
 import { device, stepDraft, type RecordStep } from './step-draft';
@@ -61,7 +61,13 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
       conn: { kind: 'tracked', entryId: entry.id, direction: found.direction, invalid: update.outcome === 'invalid' },
       ctstate: [found.direction === 'reply' || entry.seenReply ? 'ESTABLISHED' : 'NEW', ...(entry.dnat ? (['DNAT'] as const) : [])],
     };
-    preNft = nftAtHook(world, kernel, 'OUTPUT', { ...pass, packet, inInterface: null, outInterface: null }, { maxPriority: -100, nat: false });
+    preNft = nftAtHook(
+      world,
+      kernel,
+      'OUTPUT',
+      { ...pass, packet, inInterface: null, outInterface: null },
+      { maxPriority: -100, nat: false },
+    );
   } else {
     const invalid = !isValidFirstPacket(packet);
     const nat = hookRules(
@@ -233,14 +239,18 @@ export function input(
       kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : rewritten ? 'reverse-nat' : 'deliver',
       node: node.name,
       at: device(node.name, 'INPUT'),
-      to: device(node.name, stayAtHook ? 'INPUT' : 'host'),
+      // A packet filter INPUT stops never reaches the socket: it stays at the hook.
+      to: device(node.name, stayAtHook || filter.verdict !== 'ACCEPT' ? 'INPUT' : 'host'),
       hook: 'INPUT',
       packet: pass.packet,
       after,
       rules: filter.evaluated,
       nftRules: filter.nftRules,
       conntrackChange: change,
-      note: kernel.nft && filter.verdict !== 'ACCEPT' ? nftFilterNote('input', note, filter.verdict, filter.nftRules) : note,
+      note:
+        kernel.nft && filter.verdict !== 'ACCEPT'
+          ? nftFilterNote('input', note, filter.verdict, filter.nftRules)
+          : withDropReason(note, filter.verdict, filter.evaluated),
     }),
   );
   return filter.verdict;

@@ -52,11 +52,23 @@ export function serviceInputs(cluster: Cluster): ServiceInput[] {
   return cluster.services.map((s) => ({
     namespace: s.namespace,
     name: s.name,
-    type: 'ClusterIP' as const,
+    type: s.type,
     clusterIP: s.clusterIP,
-    ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol.toUpperCase(), targetPort: p.targetPort })),
+    ports: s.ports.map((p) => ({
+      name: p.name,
+      port: p.port,
+      protocol: p.protocol.toUpperCase(),
+      targetPort: p.targetPort,
+      ...(p.nodePort !== null ? { nodePort: p.nodePort } : {}),
+    })),
     sessionAffinity: s.sessionAffinity,
     sessionAffinityTimeoutSeconds: s.sessionAffinityTimeoutSeconds,
+    externalIPs: s.externalIPs,
+    loadBalancerIngress: s.loadBalancerIPs.map((ip) => ({ ip })),
+    loadBalancerSourceRanges: s.loadBalancerSourceRanges,
+    externalTrafficPolicy: s.externalTrafficPolicy,
+    internalTrafficPolicy: s.internalTrafficPolicy,
+    ...(s.healthCheckNodePort !== null ? { healthCheckNodePort: s.healthCheckNodePort } : {}),
   }));
 }
 

@@ -1,7 +1,7 @@
 import { cidrContains } from '../net/cidr';
 import { deviceId, type NodeName } from '../net/ids';
 import type { Packet } from '../net/packet';
-import type { ClusterNode, ClusterPod } from '../cluster/model';
+import type { ClusterNode, ClusterPod, ExternalClient } from '../cluster/model';
 import { forward, postrouting, prerouting } from './hooks';
 import { input, output } from './host-hooks';
 import { ipvsForwardReply, ipvsInput, outputAfterIpvs } from './ipvs-hooks';
@@ -10,9 +10,16 @@ import { lookupRoute } from './routes';
 import { device, stepDraft, type RecordStep } from './step-draft';
 import { kernelOf, type NodeKernel, type World } from './world';
 import type { NetfilterPass } from './netfilter-pass';
+import { deliverOutside } from './outside-delivery';
 
-/** Who sends or receives: a pod, or a process in a node's own network namespace. */
-export type Peer = { readonly kind: 'pod'; readonly pod: ClusterPod } | { readonly kind: 'host'; readonly node: ClusterNode };
+/**
+ * Who sends or receives: a pod, a process in a node's own network namespace, or a
+ * client outside the cluster (with the node its packets are handed to).
+ */
+export type Peer =
+  | { readonly kind: 'pod'; readonly pod: ClusterPod }
+  | { readonly kind: 'host'; readonly node: ClusterNode }
+  | { readonly kind: 'external'; readonly client: ExternalClient; readonly entry: ClusterNode };
 
 export type RefusedBy = 'REJECT' | 'IPVS';
 
@@ -200,6 +207,11 @@ function deliverOnBridge(
 
 function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: ClusterNode | null, record: RecordStep): WalkOutcome {
   const node = kernel.node;
+  const outside = next ? null : deliverOutside(world, kernel, packet, record);
+  if (outside) {
+    const framed = { ...packet, srcMac: node.eth0Mac, dstMac: outside.mac };
+    return { kind: 'delivered', peer: { kind: 'external', client: outside, entry: node }, packet: framed };
+  }
   const framed: Packet = { ...packet, srcMac: node.eth0Mac, dstMac: next ? next.eth0Mac : packet.dstMac };
   record(
     stepDraft({
@@ -213,7 +225,12 @@ function crossWire(world: World, kernel: NodeKernel, packet: Packet, next: Clust
     }),
   );
   if (!next) return { kind: 'dropped', node: null, reason: `the network has no route to ${packet.dstIp}` };
-  const nextKernel = kernelOf(world, next.name);
+  return arriveAtNode(world, kernelOf(world, next.name), framed, record);
+}
+
+/** A frame comes in on a node's eth0 from the wire: the node's IP stack takes it. */
+export function arriveAtNode(world: World, nextKernel: NodeKernel, framed: Packet, record: RecordStep): WalkOutcome {
+  const next = nextKernel.node;
   record(
     stepDraft({
       kind: 'arrive-node',

@@ -1,6 +1,7 @@
 import type { ClusterService } from '../cluster/model';
 import type { StepDraft } from '../dataplane/step-draft';
-import { walkFromHost, walkFromPod, type Peer } from '../dataplane/walk-packet';
+import { walkFrom } from '../dataplane/walk-from';
+import type { Peer } from '../dataplane/walk-packet';
 import type { World } from '../dataplane/world';
 import type { Packet, Protocol } from '../net/packet';
 import { pickEphemeralPort } from '../trace/ephemeral-port';
@@ -15,7 +16,7 @@ export interface LabConnection {
 
 function walk(world: World, sender: Peer, packet: Packet, drafts: StepDraft[]) {
   const record = (draft: StepDraft) => drafts.push(draft);
-  return sender.kind === 'pod' ? walkFromPod(world, sender.pod, packet, record) : walkFromHost(world, sender.node, packet, record);
+  return walkFrom(world, sender, packet, record);
 }
 
 /**

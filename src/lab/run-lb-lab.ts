@@ -1,4 +1,5 @@
 import { buildCluster, findService } from '../cluster/build-cluster';
+import { peerName } from '../dataplane/walk-from';
 import type { Cluster, ClusterService, ClusterState } from '../cluster/model';
 import { scheduleTimeline } from '../cluster/timeline';
 import { createRulesetCache } from '../dataplane/sync-kernel';
@@ -176,7 +177,7 @@ export function runLbLab(scenario: Scenario, options: LbLabOptions): Result<LbLa
     scheduler: world.mode === 'ipvs' ? (options.scheduler ?? scenario.scheduler) : null,
     seed: options.seed ?? scenario.seed,
     at: options.at ?? 0,
-    clients: clients.map((c) => (c.peer.kind === 'pod' ? c.peer.pod.name : c.peer.node.name)),
+    clients: clients.map((c) => peerName(c.peer)),
     connections: options.connections,
     endpoints,
     unanswered,

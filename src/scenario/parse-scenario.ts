@@ -1,5 +1,6 @@
 import { scenarioSchema, type Scenario } from './schema';
 import { buildCluster } from '../cluster/build-cluster';
+import { migrateScenario } from './migrate-scenario';
 
 /** One thing wrong with a scenario, and where: `path` is like "cluster.pods[2].node". */
 export interface ScenarioError {
@@ -17,11 +18,11 @@ function formatPath(path: readonly PropertyKey[]): string {
 /**
  * Validates untrusted scenario JSON: the schema first, then what the schema
  * cannot say (a pod on a node that does not exist, an IP outside its node's
- * pod CIDR, traffic to an unknown Service). Never throws; every problem is
- * reported with its path.
+ * pod CIDR, traffic to an unknown Service). A version 1 document is migrated
+ * to the current version first. Never throws; every problem is reported with its path.
  */
 export function parseScenario(input: unknown): ScenarioResult {
-  const parsed = scenarioSchema.safeParse(input);
+  const parsed = scenarioSchema.safeParse(migrateScenario(input));
   if (!parsed.success) {
     return {
       ok: false,

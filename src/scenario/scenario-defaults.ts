@@ -40,9 +40,17 @@ function serviceDefaults(s: ServiceInput): Scenario['cluster']['services'][numbe
       port: port.port,
       protocol: port.protocol ?? 'TCP',
       ...optional('targetPort', 'targetPort' in port, port.targetPort),
+      ...optional('nodePort', 'nodePort' in port, port.nodePort),
     })),
     sessionAffinity: s.sessionAffinity ?? 'None',
     sessionAffinityTimeoutSeconds: s.sessionAffinityTimeoutSeconds ?? 10800,
+    ...optional('type', 'type' in s, s.type),
+    ...optional('externalIPs', 'externalIPs' in s, s.externalIPs && [...s.externalIPs]),
+    ...optional('loadBalancerIPs', 'loadBalancerIPs' in s, s.loadBalancerIPs && [...s.loadBalancerIPs]),
+    ...optional('loadBalancerSourceRanges', 'loadBalancerSourceRanges' in s, s.loadBalancerSourceRanges && [...s.loadBalancerSourceRanges]),
+    ...optional('externalTrafficPolicy', 'externalTrafficPolicy' in s, s.externalTrafficPolicy),
+    ...optional('healthCheckNodePort', 'healthCheckNodePort' in s, s.healthCheckNodePort),
+    ...optional('internalTrafficPolicy', 'internalTrafficPolicy' in s, s.internalTrafficPolicy),
   };
 }
 
@@ -52,6 +60,9 @@ const connectionDefaults = (c: ConnectionInput): Scenario['traffic'][number] => 
   port: c.port,
   protocol: c.protocol ?? 'TCP',
   ...optional('at', 'at' in c, c.at),
+  ...optional('address', 'address' in c, c.address),
+  ...optional('node', 'node' in c, c.node),
+  ...optional('ip', 'ip' in c, c.ip),
 });
 
 function eventDefaults(e: EventInput): ClusterEvent {
@@ -78,6 +89,11 @@ export function withScenarioDefaults(input: ScenarioInput): Scenario {
       nodes: input.cluster.nodes.map((n) => ({ name: n.name, ip: n.ip, podCIDR: n.podCIDR })),
       pods: input.cluster.pods.map(podDefaults),
       services: input.cluster.services.map(serviceDefaults),
+      ...optional(
+        'externalClients',
+        'externalClients' in input.cluster,
+        input.cluster.externalClients?.map((c) => ({ name: c.name, kind: c.kind, ip: c.ip, ...optional('via', 'via' in c, c.via) })),
+      ),
     },
     traffic: input.traffic.map(connectionDefaults),
     events: (input.events ?? []).map(eventDefaults),

@@ -9,7 +9,9 @@ z.config({ jitless: true });
  * The versioned scenario schema: plain JSON a user, a preset or a URL provides.
  * Everything here is untrusted until `parseScenario` has checked it.
  */
-export const SCENARIO_SCHEMA_VERSION = 1;
+export const SCENARIO_SCHEMA_VERSION = 2;
+/** The versions a page reads: a version 1 document is migrated to 2 (`migrateScenario`). */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 const name = z
   .string()
@@ -43,7 +45,15 @@ export const servicePortSchema = z.strictObject({
   protocol: protocol.default('TCP'),
   /** A number, or the name of a container port; defaults to `port`. */
   targetPort: z.union([port, name]).optional(),
+  /**
+   * NodePort and LoadBalancer Services: the port every node opens (30000-32767). When absent
+   * it is allocated (see `allocateNodePorts`).
+   */
+  nodePort: z.number().int().optional(),
 });
+
+const ipText = z.string().min(1).max(45);
+const trafficPolicy = z.enum(['Cluster', 'Local']);
 
 export const serviceSchema = z.strictObject({
   name,
@@ -54,6 +64,32 @@ export const serviceSchema = z.strictObject({
   ports: z.array(servicePortSchema).min(1),
   sessionAffinity: z.enum(['None', 'ClientIP']).default('None'),
   sessionAffinityTimeoutSeconds: z.number().int().min(1).max(86400).default(10800),
+  /** ClusterIP when absent. NodePort opens a port on every node; LoadBalancer does that too and has ingress IPs. */
+  type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer']).optional(),
+  /** Addresses routed to a node by the network's admin; kube-proxy answers them on every node. */
+  externalIPs: z.array(ipText).max(16).optional(),
+  /** status.loadBalancer.ingress[].ip: what the cloud's load balancer gave the Service. */
+  loadBalancerIPs: z.array(ipText).max(16).optional(),
+  /** Which sources may use the load balancer's IPs (KUBE-FW-… chains); every source when absent. */
+  loadBalancerSourceRanges: z.array(z.string().min(1).max(49)).max(64).optional(),
+  /** Cluster when absent: external traffic may go to an endpoint on any node (and is masqueraded). */
+  externalTrafficPolicy: trafficPolicy.optional(),
+  /** externalTrafficPolicy Local with type LoadBalancer: the port a cloud load balancer probes; allocated when absent. */
+  healthCheckNodePort: z.number().int().optional(),
+  /** Cluster when absent: Local sends a pod's traffic only to endpoints on its own node. */
+  internalTrafficPolicy: trafficPolicy.optional(),
+});
+
+/**
+ * A client outside the cluster: a host on the nodes' own network, or a client on the
+ * internet whose packets reach the nodes through a router or the cloud's load balancer.
+ */
+export const externalClientSchema = z.strictObject({
+  name,
+  kind: z.enum(['host', 'internet']),
+  ip: ipText,
+  /** An internet client's way in: a router (the nodes' default gateway) or the cloud load balancer. */
+  via: z.enum(['router', 'load-balancer']).optional(),
 });
 
 export const connectionSchema = z.strictObject({
@@ -65,6 +101,16 @@ export const connectionSchema = z.strictObject({
   protocol: protocol.default('TCP'),
   /** Simulated seconds after the start when the connection opens; defaults to one second after the previous. */
   at: z.number().min(0).max(86400).optional(),
+  /**
+   * Which of the Service's addresses the client sends to: its cluster IP (when absent), a
+   * node's IP and the nodePort (`node` names the node), an externalIP or the load balancer's
+   * IP (the first, unless `ip` names one).
+   */
+  address: z.enum(['cluster-ip', 'node-port', 'external-ip', 'load-balancer']).optional(),
+  /** node-port: the node whose IP the client sends to; external-ip, load-balancer: the node the network hands the packet to. */
+  node: name.optional(),
+  /** external-ip, load-balancer: which of the Service's addresses, when it has several. */
+  ip: ipText.optional(),
 });
 
 /** A pod or Service named by reference: "pod4" (namespace default) or "namespace/pod4". */
@@ -107,6 +153,8 @@ export const scenarioSchema = z.strictObject({
     nodes: z.array(nodeSchema).min(1).max(100),
     pods: z.array(podSchema).max(5000),
     services: z.array(serviceSchema).max(10000),
+    /** Clients outside the cluster (schema version 2). */
+    externalClients: z.array(externalClientSchema).max(16).optional(),
   }),
   traffic: z.array(connectionSchema).max(100),
   /** Control-plane events, interleaved with the traffic by time (an event and a connection at the same second: the event first). */

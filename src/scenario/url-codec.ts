@@ -1,6 +1,6 @@
 import LZString from 'lz-string';
 import { parseScenario, type ScenarioError, type ScenarioResult } from './parse-scenario';
-import { SCENARIO_SCHEMA_VERSION, scenarioSchema, type Scenario } from './schema';
+import { READABLE_SCHEMA_VERSIONS, SCENARIO_SCHEMA_VERSION, scenarioSchema, type Scenario } from './schema';
 
 /** The longest `s=` value a link may carry: checked before anything is decompressed. */
 export const MAX_LINK_CHARS = 8000;
@@ -106,8 +106,8 @@ export interface ReadScenarioJsonOptions {
 
 /**
  * Reads untrusted scenario JSON text (an uploaded file, a decompressed link):
- * a size limit, JSON syntax, no `__proto__` keys, the schema version this page
- * reads, then `parseScenario`. Never throws; every problem comes back with its path.
+ * a size limit, JSON syntax, no `__proto__` keys, a schema version this page
+ * reads (version 1 is migrated), then `parseScenario`. Never throws; every problem comes back with its path.
  * @example readScenarioJson('{').ok // false
  */
 export function readScenarioJson(text: string, options: ReadScenarioJsonOptions = {}): ScenarioResult {
@@ -129,7 +129,7 @@ export type JsonValueResult =
  * syntax, no `__proto__` keys, the schema version. For a caller that validates the
  * value elsewhere (a big scenario is validated in the page's simulation worker).
  * Never throws.
- * @example readScenarioJsonValue('{"schemaVersion": 2}').ok // false
+ * @example readScenarioJsonValue('{"schemaVersion": 3}').ok // false
  */
 export function readScenarioJsonValue(text: string, options: ReadScenarioJsonOptions = {}): JsonValueResult {
   const maxChars = options.maxChars ?? MAX_SCENARIO_JSON_CHARS;
@@ -149,10 +149,10 @@ export function readScenarioJsonValue(text: string, options: ReadScenarioJsonOpt
     const forbidden = forbiddenKeys(value);
     if (forbidden.length > 0) return fail(...forbidden);
     // Another version is another schema: its other differences would only be noise.
-    if (isRecord(value) && Object.hasOwn(value, 'schemaVersion') && value.schemaVersion !== SCENARIO_SCHEMA_VERSION) {
+    if (isRecord(value) && Object.hasOwn(value, 'schemaVersion') && !READABLE_SCHEMA_VERSIONS.includes(value.schemaVersion as number)) {
       return fail({
         path: 'schemaVersion',
-        message: `version ${JSON.stringify(value.schemaVersion)?.slice(0, 20)} is not one this page reads (it reads version ${SCENARIO_SCHEMA_VERSION})`,
+        message: `version ${JSON.stringify(value.schemaVersion)?.slice(0, 20)} is not one this page reads (it reads versions ${READABLE_SCHEMA_VERSIONS.join(' and ')}; it writes ${SCENARIO_SCHEMA_VERSION})`,
       });
     }
     return { ok: true, value };

@@ -1,8 +1,10 @@
 import { findService } from '../cluster/build-cluster';
-import type { Cluster } from '../cluster/model';
+import { connectionAddress } from '../cluster/connection-address';
+import type { Cluster, ClusterNode } from '../cluster/model';
 import { walkIcmpError, type Refusal } from '../dataplane/icmp-error';
-import { device, stepDraft, type StepDraft } from '../dataplane/step-draft';
-import { walkFromHost, walkFromPod, type Peer, type WalkOutcome } from '../dataplane/walk-packet';
+import { stepDraft, type StepDraft } from '../dataplane/step-draft';
+import { senderPlace, walkFrom } from '../dataplane/walk-from';
+import type { Peer, WalkOutcome } from '../dataplane/walk-packet';
 import { kernelOf, type World } from '../dataplane/world';
 import { countIpvsLookups, expireIpvsConns } from '../ipvs';
 import type { NodeName } from '../net/ids';
@@ -43,9 +45,15 @@ export interface Client {
   readonly namespace: string;
 }
 
-export function clientOf(cluster: Cluster, name: string): Client {
+/** The client named: a pod, a node, or a client outside the cluster, whose packets the network hands to `entry` (the first node when absent). */
+export function clientOf(cluster: Cluster, name: string, entry: ClusterNode | null = null): Client {
   const pod = cluster.pods.find((p) => p.name === name);
   if (pod) return { peer: { kind: 'pod', pod }, node: pod.node, ip: pod.ip, namespace: pod.namespace };
+  const outside = cluster.externalClients.find((c) => c.name === name);
+  if (outside) {
+    const to = entry ?? cluster.nodes[0]!;
+    return { peer: { kind: 'external', client: outside, entry: to }, node: to.name, ip: outside.ip, namespace: 'default' };
+  }
   const node = cluster.nodes.find((n) => n.name === name)!;
   return { peer: { kind: 'host', node }, node: node.name, ip: node.ip, namespace: 'default' };
 }
@@ -77,11 +85,12 @@ function recorder(world: World, recorded: Recorded[]) {
 function walkPacket(world: World, sender: Peer, packet: Packet): { readonly outcome: WalkOutcome; readonly recorded: readonly Recorded[] } {
   const recorded: Recorded[] = [];
   const record = recorder(world, recorded);
-  const outcome = sender.kind === 'pod' ? walkFromPod(world, sender.pod, packet, record) : walkFromHost(world, sender.node, packet, record);
+  const outcome = walkFrom(world, sender, packet, record);
   if (outcome.kind === 'dropped') {
     const last = recorded[recorded.length - 1]?.draft;
-    const where = last?.to ?? (sender.kind === 'pod' ? device(sender.pod.name, 'eth0') : device(sender.node.name, 'host'));
-    const node = last?.node ?? (sender.kind === 'pod' ? sender.pod.node : sender.node.name);
+    const start = senderPlace(sender);
+    const where = last?.to ?? start.at;
+    const node = last?.node ?? start.node;
     const drop = stepDraft({
       kind: 'drop',
       node,
@@ -188,10 +197,14 @@ export function runConnection(
   // conntrack's expired entries are simply never found again.
   for (const kernel of world.kernels.values()) if (kernel.ipvs) kernel.ipvs = expireIpvsConns(kernel.ipvs, world.now);
   const cluster = world.cluster;
-  const client = clientOf(cluster, conn.from);
-  const service = findService(cluster.services, conn.to, client.namespace)!;
+  const named = clientOf(cluster, conn.from);
+  const service = findService(cluster.services, conn.to, named.namespace)!;
   const protocol = conn.protocol.toLowerCase() as Protocol;
-  const from = openingPacket(client, service.clusterIP, protocol, conn.port);
+  const servicePort = service.ports.find((p) => p.port === conn.port && p.protocol === protocol)!;
+  const address = connectionAddress(cluster, conn, service, servicePort, named.peer.kind === 'external');
+  if (!address.ok) throw new Error(`traffic[${index}].${address.field}: ${address.message}`);
+  const client = address.entry ? clientOf(cluster, conn.from, address.entry) : named;
+  const from = openingPacket(client, address.ip, protocol, address.port);
   const clientKernel = kernelOf(world, client.node);
   const opening = from(pickEphemeralPort(world.rng, (port) => tupleInUse(clientKernel, from(port), world.now), world.localPortRange));
   const steps: PacketStep[] = [];

@@ -1,6 +1,7 @@
 import type { Cluster } from '../cluster/model';
 import { formatCidr } from '../net/cidr';
 import type { PodName } from '../net/ids';
+import { outsideTopologyOf } from './outside-topology';
 import type { Topology, Trace } from './types';
 
 /**
@@ -27,6 +28,7 @@ export function topologyOf(cluster: Cluster, ipvsAddresses: ReadonlyMap<string, 
     for (const ep of e.endpoints) if (ep.conditions.ready) refs.push(ep.targetRef);
     ready.set(key, refs);
   }
+  const outside = outsideTopologyOf(cluster);
   return {
     clusterCidr: formatCidr(cluster.clusterCidr),
     serviceCidr: formatCidr(cluster.serviceCidr),
@@ -53,5 +55,6 @@ export function topologyOf(cluster: Cluster, ipvsAddresses: ReadonlyMap<string, 
       ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol.toUpperCase(), targetPort: p.targetPort })),
       endpoints: ready.get(`${s.namespace}/${s.name}`) ?? [],
     })),
+    ...(outside ? { outside } : {}),
   };
 }

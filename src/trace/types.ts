@@ -267,6 +267,47 @@ export interface Topology {
     /** The pods behind it that are ready (kube-proxy's endpoints). */
     readonly endpoints: readonly string[];
   }[];
+  /** The world outside the cluster, when the scenario has any: absent for a cluster only its own pods and nodes use. */
+  readonly outside?: OutsideTopology;
+}
+
+/** kube-proxy's health check server for one Service on one node, as a cloud load balancer probes it. */
+export interface HealthCheck {
+  readonly node: NodeName;
+  /** GET http://<node IP>:<healthCheckNodePort>/: 200 when the node has a ready local endpoint, 503 when it has none. */
+  readonly status: 200 | 503;
+  readonly localEndpoints: number;
+}
+
+/**
+ * Clients outside the cluster and how they come in (device `outside/router` or
+ * `outside/load-balancer` between them and the nodes; a client's own device is
+ * `<client>/eth0`), and how each externally reachable Service is exposed.
+ */
+export interface OutsideTopology {
+  readonly clients: readonly {
+    readonly name: string;
+    readonly kind: 'host' | 'internet';
+    readonly ip: string;
+    readonly via: 'node-network' | 'router' | 'load-balancer';
+  }[];
+  /** The devices between the clients and the nodes, once each, in order of first use. */
+  readonly hops: readonly ('router' | 'load-balancer')[];
+  readonly services: readonly {
+    readonly namespace: string;
+    readonly name: string;
+    readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    /** One per Service port that has one, in port order. */
+    readonly nodePorts: readonly number[];
+    readonly externalIPs: readonly string[];
+    readonly loadBalancerIPs: readonly string[];
+    readonly loadBalancerSourceRanges: readonly string[];
+    readonly externalTrafficPolicy: 'Cluster' | 'Local';
+    readonly internalTrafficPolicy: 'Cluster' | 'Local';
+    readonly healthCheckNodePort: number | null;
+    /** Per node, when the Service has a health check port; empty otherwise. */
+    readonly healthChecks: readonly HealthCheck[];
+  }[];
 }
 
 /** Everything `simulate` recorded: plain JSON, safe to snapshot, compare or send. */

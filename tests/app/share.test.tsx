@@ -101,8 +101,8 @@ describe('the share menu', () => {
     ['not JSON', jsonFile('bad.json', '{"schemaVersion": 1,'), /^is not valid JSON/],
     [
       'a wrong schema version',
-      jsonFile('v2.json', { ...PRESETS.article, schemaVersion: 2 }),
-      /^schemaVersion: version 2 is not one this page reads/,
+      jsonFile('v3.json', { ...PRESETS.article, schemaVersion: 3 }),
+      /^schemaVersion: version 3 is not one this page reads/,
     ],
     [
       'a __proto__ key',

@@ -133,7 +133,7 @@ const HOSTILE_LINKS: readonly (readonly [what: string, s: string, expected: RegE
   // A server refuses a request line much longer than this (vite preview: 431); the 10 MB-ish case is below, through history.
   ['an over-long payload', 'A'.repeat(12_000), /12000 characters long; a link's scenario may have at most 8000/],
   ['compressed text that is not JSON', pack('{"schemaVersion":1,'), /not valid JSON/],
-  ['a wrong schemaVersion', pack({ ...article, schemaVersion: 2 }), /schemaVersion: version 2 is not one this page reads/],
+  ['a wrong schemaVersion', pack({ ...article, schemaVersion: 3 }), /schemaVersion: version 3 is not one this page reads/],
   [
     '__proto__ keys',
     pack(JSON.stringify(article).replace('{', '{"__proto__":{"polluted":"yes"},')),

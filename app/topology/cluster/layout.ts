@@ -3,6 +3,7 @@ import { box, type Box, type Point } from './geometry';
 import type { ClusterLayout, DeviceLayout, Link, NodeLayout, ServiceLayout } from './model';
 import { layoutNode, NODE_HEIGHT, nodeWidth } from './node-layout';
 import { textWidth } from './text-width';
+import { outsideDevices } from './outside-devices';
 
 export type { ClusterLayout } from './model';
 
@@ -103,6 +104,7 @@ export function layoutCluster(topology: Topology, mode: ProxyMode = 'iptables'):
 
   const devices = new Map<string, DeviceLayout>([['net', net]]);
   for (const n of nodes) for (const d of n.devices) devices.set(d.id, d);
+  for (const d of outsideDevices(topology, band0)) devices.set(d.id, d);
   // Control-plane steps (api-event, kube-proxy-sync) sit on the API server or a node's kube-proxy box:
   // positions only, those boxes are drawn by ControlPlaneShape and NodeShape. The packet rests where
   // the watch lines leave the API server and where one arrives on kube-proxy, not on their names.

@@ -2,6 +2,7 @@ import type { Scenario, ScenarioInput } from '../schema';
 import { withScenarioDefaults } from '../scenario-defaults';
 import { articleCluster } from './article-cluster';
 import { podChurnCluster, serviceRecreatedCluster, svc1Spec, svc2Spec, webPod } from './churn-clusters';
+import { LAPTOP, LB_CLIENTS, outsideCluster, REMOTE } from './outside-clusters';
 import { largeCluster, scaleCluster } from './scale-cluster';
 
 /** Seeds that tell the stories with the default run (asserted in tests/engine/trace/control-plane.test.ts). */
@@ -15,7 +16,7 @@ const preset = (
   traffic: ScenarioInput['traffic'],
   events?: ScenarioInput['events'],
 ): ScenarioInput => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   name,
   seed,
   mode: 'iptables',
@@ -106,6 +107,47 @@ export const PRESETS: Readonly<Record<string, ScenarioInput>> = {
       { at: 3, action: 'set-ready', pod: 'pod4' },
     ],
   ),
+  /**
+   * A laptop on the nodes' network calls svc1 (type NodePort) on vm1's IP and node port; the
+   * only endpoint, pod4, is on vm2: vm1 DNATs, masquerades to its own IP, and un-NATs the reply.
+   */
+  nodeport: preset('nodeport', 1, outsideCluster(['pod4'], { type: 'NodePort' }, [LAPTOP]), [
+    { from: 'laptop', to: 'svc1', port: 80, address: 'node-port', node: 'vm1' },
+  ]),
+  /**
+   * externalTrafficPolicy: Local. The laptop calls the node port on vm2, which has the
+   * endpoint (the source is kept), then on vm1, which has none: "has no local endpoints", dropped.
+   */
+  'nodeport-local': preset('nodeport-local', 1, outsideCluster(['pod4'], { type: 'NodePort', externalTrafficPolicy: 'Local' }, [LAPTOP]), [
+    { from: 'laptop', to: 'svc1', port: 80, address: 'node-port', node: 'vm2' },
+    { from: 'laptop', to: 'svc1', port: 80, address: 'node-port', node: 'vm1' },
+  ]),
+  /**
+   * svc1 is a LoadBalancer with a source range: the cloud's load balancer passes both clients'
+   * packets to vm2 (its health check finds pod4 there); KUBE-FW lets the office in and drops the stranger.
+   */
+  loadbalancer: preset(
+    'loadbalancer',
+    1,
+    outsideCluster(
+      ['pod4'],
+      {
+        type: 'LoadBalancer',
+        externalTrafficPolicy: 'Local',
+        loadBalancerIPs: ['203.0.113.10'],
+        loadBalancerSourceRanges: ['203.0.113.0/24'],
+      },
+      LB_CLIENTS,
+    ),
+    [
+      { from: 'office', to: 'svc1', port: 80, address: 'load-balancer' },
+      { from: 'stranger', to: 'svc1', port: 80, address: 'load-balancer' },
+    ],
+  ),
+  /** svc1 has an external IP the router sends to vm1: KUBE-SERVICES matches it like the cluster IP. */
+  'external-ip': preset('external-ip', 1, outsideCluster(['pod3', 'pod4'], { externalIPs: ['192.168.0.200'] }, [REMOTE]), [
+    { from: 'remote', to: 'svc1', port: 80, address: 'external-ip', node: 'vm1' },
+  ]),
   /** 20 nodes, 400 pods, 200 Services: for the layout's zoom and pan and the frame-rate benchmark. */
   scale: preset('scale', 1, scaleCluster().cluster, scaleCluster().traffic),
   /** 100 nodes, 3,000 pods, 1,000 Services: the frame-rate and step-latency benchmark's biggest case. */

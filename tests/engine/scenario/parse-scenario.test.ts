@@ -13,7 +13,7 @@ describe('parseScenario', () => {
 
   it.each([
     ['not an object', 'hello', ''],
-    ['a wrong schema version', { ...article, schemaVersion: 2 }, 'schemaVersion'],
+    ['a wrong schema version', { ...article, schemaVersion: 3 }, 'schemaVersion'],
     ['an unknown field', { ...article, extra: 1 }, ''],
     ['a pod on a node that does not exist', withCluster({ pods: [{ name: 'p', node: 'vm9' }] }), 'cluster.pods[0].node'],
     ['a pod IP outside its node CIDR', withCluster({ pods: [{ name: 'p', node: 'vm1', ip: '10.244.2.9' }] }), 'cluster.pods[0].ip'],

@@ -12,7 +12,7 @@ function parsed(input: ScenarioInput) {
 // Every optional field set and every default left out somewhere, and every kind of event:
 // what the presets do not happen to exercise.
 const everyField: ScenarioInput = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   name: 'every-field',
   seed: 7,
   mode: 'ipvs',
@@ -29,8 +29,14 @@ const everyField: ScenarioInput = {
         name: 'svc1',
         selector: { app: 'web' },
         clusterIP: '10.96.0.50',
-        ports: [{ port: 80, targetPort: 'http' }],
+        ports: [{ port: 80, targetPort: 'http', nodePort: 30080 }],
         sessionAffinity: 'ClientIP',
+        type: 'LoadBalancer',
+        externalIPs: ['192.0.2.10'],
+        loadBalancerIPs: ['203.0.113.10'],
+        loadBalancerSourceRanges: ['198.51.100.0/24'],
+        externalTrafficPolicy: 'Local',
+        healthCheckNodePort: 30500,
       },
       {
         name: 'svc2',
@@ -38,12 +44,18 @@ const everyField: ScenarioInput = {
         selector: {},
         ports: [{ name: 'dns', port: 53, protocol: 'UDP' }],
         sessionAffinityTimeoutSeconds: 60,
+        internalTrafficPolicy: 'Local',
       },
+    ],
+    externalClients: [
+      { name: 'laptop', kind: 'internet', ip: '198.51.100.7', via: 'load-balancer' },
+      { name: 'desk', kind: 'host', ip: '192.168.0.99' },
     ],
   },
   traffic: [
     { from: 'a', to: 'svc1', port: 80, at: 0 },
     { from: 'vm1', to: 'team/svc2', port: 53, protocol: 'UDP' },
+    { from: 'laptop', to: 'svc1', port: 80, address: 'load-balancer', node: 'vm1', ip: '203.0.113.10' },
   ],
   events: [
     { at: 1, action: 'set-not-ready', pod: 'a' },

@@ -69,7 +69,7 @@ describe('decodeScenario on hostile links', () => {
   });
 
   it.each([
-    ['a wrong schema version', { ...article, schemaVersion: 2 }, 'schemaVersion', /version 2 is not one this page reads/],
+    ['a wrong schema version', { ...article, schemaVersion: 3 }, 'schemaVersion', /version 3 is not one this page reads/],
     [
       'HTML in a pod name',
       withCluster({ pods: [{ name: '<img src=x onerror=alert(1)>', node: 'vm1' }] }),
@@ -160,7 +160,7 @@ const scenarioInput: fc.Arbitrary<ScenarioInput> = fc
     events: fc.array(fc.record({ at: fc.integer({ min: 0, max: 5 }), pod: fc.nat(), ready: fc.boolean() }), { maxLength: 2 }),
   })
   .map(({ name, seed, mode, nodeNames, pods, services, traffic, events }) => ({
-    schemaVersion: 1 as const,
+    schemaVersion: 2 as const,
     name,
     seed,
     ...(mode ? { mode } : {}),
@@ -249,7 +249,7 @@ describe('readScenarioJsonValue: the checks before the schema, for a scenario va
 
   it.each([
     ['broken JSON', '{', 'is not valid JSON'],
-    ['another schema version', '{"schemaVersion": 2}', 'is not one this page reads'],
+    ['another schema version', '{"schemaVersion": 3}', 'is not one this page reads'],
     ['a __proto__ key', '{"__proto__": {}}', '"__proto__" is not allowed as a key'],
     ['300 KB', 'x'.repeat(300 * 1024), 'the limit is 256 KB'],
   ])('refuses %s with the same error readScenarioJson gives', (_what, text, message) => {

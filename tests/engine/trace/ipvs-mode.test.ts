@@ -85,12 +85,20 @@ describe('the article preset in IPVS mode', () => {
   });
 
   // `large` too: the one engine test that simulates it in IPVS mode (5-10 s: 100 nodes each sync 1,000 virtual services).
-  it.each(PRESET_NAMES)('%s works in IPVS mode, with narration in both languages', { timeout: 60_000 }, (name) => {
-    const t = simulate(presetScenario(name)!, { mode: 'ipvs' });
-    for (const c of t.connections) expect(['established', 'answered', 'rejected']).toContain(c.outcome);
-    for (const step of t.steps)
-      for (const lang of ['en', 'zh'] as const) expect(narrate(step.note, lang)).not.toMatch(/^[a-z.-]+$|\{\w+\}/);
-  });
+  // The presets of clients outside the cluster need IPVS mode's node-port, external-IP and
+  // load-balancer virtual servers, not modelled yet: their packets stop with a note saying so
+  // (tests/engine/dataplane/outside-walk.test.ts). Issue 13 keeps that open.
+  const OUTSIDE = ['nodeport', 'nodeport-local', 'loadbalancer', 'external-ip'];
+  it.each(PRESET_NAMES.filter((n) => !OUTSIDE.includes(n)))(
+    '%s works in IPVS mode, with narration in both languages',
+    { timeout: 60_000 },
+    (name) => {
+      const t = simulate(presetScenario(name)!, { mode: 'ipvs' });
+      for (const c of t.connections) expect(['established', 'answered', 'rejected']).toContain(c.outcome);
+      for (const step of t.steps)
+        for (const lang of ['en', 'zh'] as const) expect(narrate(step.note, lang)).not.toMatch(/^[a-z.-]+$|\{\w+\}/);
+    },
+  );
 
   it('no-endpoints: IPVS has no real server and answers ICMP port unreachable', () => {
     const t = simulate(presetScenario('no-endpoints')!, { mode: 'ipvs' });
