@@ -192,6 +192,7 @@ export function runClusterEvent(
     const rulesDiff: RulesDiff = {
       tables,
       ipvs: ipvsBefore && ipvsAfter ? { before: ipvsBefore, after: ipvsAfter } : null,
+      nft: null,
       conntrackDeleted,
     };
     drafts.push({

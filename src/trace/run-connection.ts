@@ -124,6 +124,7 @@ function packetSteps(recorded: readonly Recorded[], stages: readonly (Stage | nu
       ...draft,
       conntrack,
       ipvs,
+      nftRules: [],
       rulesDiff: null,
       stage,
       articleNote: story ? articleNoteOf(draft, stage) : null,

@@ -52,7 +52,9 @@ export function createWorld(
   parse: (restore: string, key: string) => Ruleset,
   onNodeSynced: () => void,
 ): World {
-  const { seed, mode, scheduler, localPortRange } = options;
+  const { seed, scheduler, localPortRange } = options;
+  // Stand-in until the nftables walk (branch wt-nftwalk) lands: nftables mode walks iptables' rules.
+  const mode = options.mode === 'nftables' ? 'iptables' : options.mode;
   const [low, high] = localPortRange;
   if (!(Number.isInteger(low) && Number.isInteger(high) && low >= 1 && low <= high && high <= 65535))
     throw new Error(`invalid local port range ${low}-${high}`);

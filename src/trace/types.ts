@@ -1,6 +1,7 @@
 import type { DeviceId, NodeName } from '../net/ids';
 import type { StepPacket } from '../net/packet';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
+import type { EvaluatedNftRule } from '../nftables/evaluated-rule';
 
 /**
  * What one step of a packet's walk did. The app switches on `kind` and never
@@ -103,12 +104,14 @@ export interface RulesDiff {
   readonly tables: readonly RulesDiffTable[];
   /** IPVS mode: `ipvsadm -Ln` before and after the sync; null in iptables mode. */
   readonly ipvs: { readonly before: readonly string[]; readonly after: readonly string[] } | null;
+  /** nftables mode: `nft list table ip kube-proxy` lines before and after the sync; null in the other modes. */
+  readonly nft: { readonly before: readonly string[]; readonly after: readonly string[] } | null;
   /** Entries conntrack.CleanStaleEntries deleted, as `conntrack -L` printed them just before. */
   readonly conntrackDeleted: readonly ConntrackLine[];
 }
 
-/** kube-proxy's mode: iptables rules, or IPVS virtual servers (with a few iptables rules and ipsets). */
-export type ProxyMode = 'iptables' | 'ipvs';
+/** kube-proxy's mode: iptables rules, IPVS virtual servers (with a few iptables rules and ipsets), or nftables' `table ip kube-proxy`. */
+export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
 
 /** A node's IPVS state after a step, as its tools print it (IPVS mode only). */
 export interface NodeIpvs {
@@ -168,6 +171,8 @@ export interface PacketStep extends StepCommon {
   readonly after: StepPacket;
   /** The rules evaluated at this step, in evaluation order. */
   readonly rules: readonly EvaluatedRule[];
+  /** nftables mode: the rules of `table ip kube-proxy` evaluated at the step's hook, in order; empty in the other modes. */
+  readonly nftRules: readonly EvaluatedNftRule[];
   readonly conntrackChange: ConntrackChange | null;
   readonly ipvsChange: IpvsChange | null;
   /** Always null: only a kube-proxy sync changes rules (kept so a packet step's JSON has every field it always had). */
