@@ -15,5 +15,15 @@ export function nodeNftListAt(scenario: Scenario, trace: Trace, stepIndex: numbe
     const step = trace.steps[i]!;
     if (step.kind === 'kube-proxy-sync' && step.node === node && step.rulesDiff?.nft) return step.rulesDiff.nft.after.join('\n');
   }
-  return nodeNftList(scenario, node);
+  return firstSyncList(scenario, node);
+}
+
+/** kube-proxy's first sync, per scenario and node: stepping through a big cluster's trace does not rebuild its table at every step. */
+const firstSyncs = new WeakMap<Scenario, Map<string, string | undefined>>();
+
+function firstSyncList(scenario: Scenario, node: string): string | undefined {
+  let nodes = firstSyncs.get(scenario);
+  if (!nodes) firstSyncs.set(scenario, (nodes = new Map()));
+  if (!nodes.has(node)) nodes.set(node, nodeNftList(scenario, node));
+  return nodes.get(node);
 }
