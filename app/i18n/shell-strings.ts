@@ -72,7 +72,7 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     views: { cluster: 'Cluster view', classic: 'Article figures', list: 'All steps' },
     viewLabel: 'View',
     modeLabel: 'kube-proxy mode',
-    modes: { iptables: 'iptables', ipvs: 'IPVS' },
+    modes: { iptables: 'iptables', ipvs: 'IPVS', nftables: 'nftables' },
     scheduler: 'IPVS scheduler',
     schedulers: {
       rr: 'round robin',
@@ -101,7 +101,7 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     views: { cluster: '集群视图', classic: '文章插图', list: '全部步骤' },
     viewLabel: '视图',
     modeLabel: 'kube-proxy 模式',
-    modes: { iptables: 'iptables', ipvs: 'IPVS' },
+    modes: { iptables: 'iptables', ipvs: 'IPVS', nftables: 'nftables' },
     scheduler: 'IPVS 调度算法',
     schedulers: {
       rr: '轮询',
