@@ -37,7 +37,7 @@ export function ScenarioEditor() {
   };
   return (
     <div
-      className="pw-panels pw-editor"
+      className="pw-panels pw-editor pw-form"
       role="region"
       aria-label={t.editor}
       data-id="scenario-editor"

@@ -91,7 +91,7 @@ export function LabPanel({ run = runner() }: { readonly run?: LabRunner }) {
       <p className="lab-intro">
         {t.intro} <span className="lab-setup">{t.setup(shellStrings[lang].modes[mode], mode === 'ipvs' ? scheduler : null, seed)}</span>
       </p>
-      <form className="lab-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="lab-form pw-form" onSubmit={(e) => void submit(e)} noValidate>
         <label className="lab-port">
           {t.servicePort}
           <select value={port?.key ?? ''} onChange={(e) => setPortKey(e.target.value)} data-id="lab-service-port">
@@ -142,7 +142,7 @@ export function LabPanel({ run = runner() }: { readonly run?: LabRunner }) {
             data-id="lab-connections"
           />
         </label>
-        <button type="submit" disabled={busy || !nValid || chosen.length === 0 || !port} data-id="lab-run">
+        <button type="submit" className="pw-form-control" disabled={busy || !nValid || chosen.length === 0 || !port} data-id="lab-run">
           {busy ? t.running : t.run}
         </button>
       </form>

@@ -1,6 +1,8 @@
 import type { Cluster } from '../cluster/model';
 import type { Packet } from '../net/packet';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
+import type { EvaluatedNftRule } from '../nftables';
+import { nftDnatNote } from './nft-notes';
 import type { RecentLists } from '../netfilter/recent-lists';
 import type { Note } from '../trace/types';
 import { formatSeconds, serviceChoice } from './service-choice';
@@ -9,6 +11,8 @@ import type { NodeKernel } from './world';
 /** What the nat table's DNAT of a connection's first packet looked like: the rules, the packet before and after, the node's state before. */
 export interface DnatFacts {
   readonly evaluated: readonly EvaluatedRule[];
+  /** nftables mode: the rules of `table ip kube-proxy` evaluated with them. */
+  readonly nftRules: readonly EvaluatedNftRule[];
   readonly before: Packet;
   readonly after: Packet;
   /** The node's recent lists before the evaluation: the session-affinity window is read from them. */
@@ -20,7 +24,8 @@ export interface DnatFacts {
  * The note of a DNAT step (nat PREROUTING for a pod's packet, nat OUTPUT for
  * the node's own), written from what decided it: `<hook>.dnat.statistic`,
  * `.statistic-later` (a statistic rule after others missed), `.affinity`,
- * `.last`, `.only`, or `.rule` for a DNAT no KUBE-SVC chain chose.
+ * `.last`, `.only`, or `.rule` for a DNAT no KUBE-SVC chain chose; in nftables
+ * mode `nftDnatNote`'s, from the map lookups and numgen's draw.
  * Its parameters name the Service address, the new destination and its pod,
  * the chains and the deciding match's numbers.
  *
@@ -35,6 +40,7 @@ export function dnatNote(prefix: 'prerouting.dnat' | 'output.dnat', kernel: Node
     endpoint: `${after.dstIp}:${after.dstPort}`,
     pod: cluster.pods.find((p) => p.ip === after.dstIp)?.name ?? after.dstIp,
   };
+  if (kernel.nft) return nftDnatNote(prefix === 'prerouting.dnat' ? 'prerouting' : 'output', base, facts.nftRules);
   const choice = serviceChoice(facts.evaluated, kernel.ruleset, facts.recentBefore, facts.now, before.srcIp);
   if (choice === null) return { id: `${prefix}.rule`, params: base };
   const chains = { ...base, svcChain: choice.svcChain, sepChain: choice.sepChain, seconds: choice.affinitySeconds ?? 0 };

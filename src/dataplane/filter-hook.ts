@@ -1,7 +1,7 @@
 import type { DeviceId } from '../net/ids';
-import { evaluateChain } from '../netfilter';
 import type { Note } from '../trace/types';
-import { envOf } from './evaluate-env';
+import { hookRules } from './nft-hooks';
+import { nftFilterNote } from './nft-notes';
 import type { NetfilterPass } from './netfilter-pass';
 import { stepDraft, type RecordStep } from './step-draft';
 import type { NodeKernel, World } from './world';
@@ -9,8 +9,9 @@ import type { NodeKernel, World } from './world';
 export type FilterVerdict = 'ACCEPT' | 'DROP' | 'REJECT';
 
 /**
- * The filter table at one hook (INPUT, FORWARD or OUTPUT; priority 0), run on
- * a packet and recorded as one step: every rule it evaluated, the verdict as
+ * The filter table at one hook (INPUT, FORWARD or OUTPUT; priority 0), and in
+ * nftables mode kube-proxy's filter chains there, run on a packet and recorded
+ * as one step: every rule they evaluated, the verdict as
  * the step's kind, the skb mark the rules left.
  */
 export function filterHook(
@@ -23,14 +24,15 @@ export function filterHook(
   note: (verdict: FilterVerdict) => Note,
   record: RecordStep,
 ): { readonly verdict: FilterVerdict; readonly pass: NetfilterPass } {
-  const result = evaluateChain(
-    kernel.ruleset,
+  const result = hookRules(
+    world,
+    kernel,
     'filter',
     hook,
     { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: io.inDev, outInterface: io.outDev },
-    envOf(world, kernel),
+    // filter OUTPUT runs after the routing decision: the chains before dstnat ran with nat OUTPUT.
+    { nat: false, ...(hook === 'OUTPUT' ? { minPriority: -99 } : {}) },
   );
-  kernel.recent = result.recent;
   record(
     stepDraft({
       kind: result.verdict === 'REJECT' ? 'reject' : result.verdict === 'DROP' ? 'drop' : 'hook',
@@ -41,7 +43,8 @@ export function filterHook(
       packet: pass.packet,
       after: result.packet,
       rules: result.evaluated,
-      note: note(result.verdict),
+      nftRules: result.nftRules,
+      note: kernel.nft ? nftFilterNote(hook.toLowerCase() as Lowercase<typeof hook>, note(result.verdict), result.verdict, result.nftRules) : note(result.verdict),
     }),
   );
   return { verdict: result.verdict, pass: { ...pass, mark: result.mark } };

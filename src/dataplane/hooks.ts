@@ -10,10 +10,10 @@ import {
 import { device, stepDraft, type RecordStep } from './step-draft';
 import type { NetfilterPass } from './netfilter-pass';
 import type { NodeKernel, World } from './world';
-import { evaluateChain } from '../netfilter';
-import { envOf } from './evaluate-env';
 import { dnatNote } from './dnat-note';
-import { filterHook } from './filter-hook';
+import { filterHook, type FilterVerdict } from './filter-hook';
+import { hookRules, nftAtHook } from './nft-hooks';
+import { nftNoServiceNote, nftPostroutingNote, nftTrackedNote } from './nft-notes';
 import type { Packet } from '../net/packet';
 
 export const samePacket = (a: Packet, b: Packet) =>
@@ -24,9 +24,18 @@ export const samePacket = (a: Packet, b: Packet) =>
  * kube-proxy writes nothing into raw and mangle, so only two things happen:
  * conntrack looks the packet up, and, for the first packet of a connection
  * only, nat PREROUTING jumps to KUBE-SERVICES, where the DNAT is decided. Later
- * packets are rewritten from the conntrack entry without any nat rule.
+ * packets are rewritten from the conntrack entry without any nat rule. In nftables
+ * mode the same happens in `table ip kube-proxy`'s chains: filter-prerouting-pre-dnat
+ * (dstnat - 10) on every packet, nat-prerouting (dstnat) on the first one only. A
+ * chain's drop or reject (none of kube-proxy's for a ClusterIP) ends the walk here.
  */
-export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inDev: string, record: RecordStep): NetfilterPass {
+export function prerouting(
+  world: World,
+  kernel: NodeKernel,
+  packet: Packet,
+  inDev: string,
+  record: RecordStep,
+): NetfilterPass & { readonly verdict: FilterVerdict } {
   const node = kernel.node;
   const here = device(node.name, 'PREROUTING');
   const found = lookupConntrack(kernel.conntrack, packet, world.now);
@@ -36,9 +45,29 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
     const after = applyNatAtHook(update.entry, packet, found.direction, 'PREROUTING');
     const invalid = update.outcome === 'invalid';
     const rewritten = !samePacket(packet, after);
+    const entry = update.entry;
+    const established = found.direction === 'reply' || entry.seenReply;
+    const ctstate: NetfilterPass['ctstate'] = invalid
+      ? ['INVALID']
+      : [established ? 'ESTABLISHED' : 'NEW', ...(entry.dnat ? (['DNAT'] as const) : []), ...(entry.snat ? (['SNAT'] as const) : [])];
+    // The filter chains before dstnat see the packet before conntrack's NAT (at dstnat) rewrites it.
+    const nft = nftAtHook(world, kernel, 'PREROUTING', { packet, mark: 0, ctstate, inInterface: inDev, outInterface: null }, { nat: false });
+    const verdict = nft?.verdict ?? 'ACCEPT';
+    const trackedNote = {
+      id: invalid
+        ? 'prerouting.invalid'
+        : rewritten
+          ? found.direction === 'reply'
+            ? 'prerouting.un-snat'
+            : 'prerouting.conntrack-dnat'
+          : update.to
+            ? 'prerouting.conntrack'
+            : 'prerouting.conntrack-stateless',
+      params: { node: node.name, direction: found.direction, from: update.from, to: update.to, dst: `${after.dstIp}:${after.dstPort}` },
+    };
     record(
       stepDraft({
-        kind: rewritten && found.direction === 'reply' ? 'reverse-nat' : 'conntrack-hit',
+        kind: verdict !== 'ACCEPT' ? (verdict === 'REJECT' ? 'reject' : 'drop') : rewritten && found.direction === 'reply' ? 'reverse-nat' : 'conntrack-hit',
         node: node.name,
         at: here,
         to: here,
@@ -52,45 +81,33 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
           from: update.from,
           to: update.to,
         },
-        note: {
-          id: invalid
-            ? 'prerouting.invalid'
-            : rewritten
-              ? found.direction === 'reply'
-                ? 'prerouting.un-snat'
-                : 'prerouting.conntrack-dnat'
-              : update.to
-                ? 'prerouting.conntrack'
-                : 'prerouting.conntrack-stateless',
-          params: { node: node.name, direction: found.direction, from: update.from, to: update.to, dst: `${after.dstIp}:${after.dstPort}` },
-        },
+        nftRules: nft?.nftRules ?? [],
+        note: nft ? nftTrackedNote(trackedNote, nft) : trackedNote,
       }),
     );
-    const entry = update.entry;
-    const established = found.direction === 'reply' || entry.seenReply;
     return {
       packet: after,
-      mark: 0,
+      mark: nft?.mark ?? 0,
       conn: { kind: 'tracked', entryId: entry.id, direction: found.direction, invalid },
-      ctstate: invalid
-        ? ['INVALID']
-        : [established ? 'ESTABLISHED' : 'NEW', ...(entry.dnat ? (['DNAT'] as const) : []), ...(entry.snat ? (['SNAT'] as const) : [])],
+      ctstate,
+      verdict,
     };
   }
   const invalid = !isValidFirstPacket(packet);
   const recentBefore = kernel.recent;
-  const result = evaluateChain(
-    kernel.ruleset,
+  const result = hookRules(
+    world,
+    kernel,
     'nat',
     'PREROUTING',
     { packet, mark: 0, ctstate: [invalid ? 'INVALID' : 'NEW'], inInterface: inDev, outInterface: null },
-    envOf(world, kernel),
+    { nat: true },
   );
-  kernel.recent = result.recent;
   const dnat = result.nat?.kind === 'dnat' ? { ip: result.nat.ip, port: result.nat.port } : null;
+  const vip = { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}` };
   record(
     stepDraft({
-      kind: dnat ? 'dnat' : 'hook',
+      kind: result.verdict !== 'ACCEPT' ? (result.verdict === 'REJECT' ? 'reject' : 'drop') : dnat ? 'dnat' : 'hook',
       node: node.name,
       at: here,
       to: here,
@@ -98,19 +115,23 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
       packet,
       after: result.packet,
       rules: result.evaluated,
+      nftRules: result.nftRules,
       note: dnat
         ? dnatNote('prerouting.dnat', kernel, world.cluster, {
             evaluated: result.evaluated,
+            nftRules: result.nftRules,
             before: packet,
             after: result.packet,
             recentBefore,
             now: world.now,
           })
-        : {
-            // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset; IPVS rewrites it later.
-            id: kernel.ipvsAddresses.has(packet.dstIp) ? 'prerouting.ipvs-accept' : 'prerouting.no-service',
-            params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}` },
-          },
+        : kernel.nft
+          ? nftNoServiceNote('prerouting', vip, result.nftRules, kernel.nft.table)
+          : {
+              // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset; IPVS rewrites it later.
+              id: kernel.ipvsAddresses.has(packet.dstIp) ? 'prerouting.ipvs-accept' : 'prerouting.no-service',
+              params: vip,
+            },
     }),
   );
   return {
@@ -118,6 +139,7 @@ export function prerouting(world: World, kernel: NodeKernel, packet: Packet, inD
     mark: result.mark,
     conn: { kind: 'new', origPacket: packet, dnat },
     ctstate: invalid ? ['INVALID'] : ['NEW', ...(dnat ? (['DNAT'] as const) : [])],
+    verdict: result.verdict,
   };
 }
 
@@ -160,14 +182,14 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
   const to = device(node.name, outDev);
   const conn = pass.conn;
   if (conn.kind === 'new') {
-    const result = evaluateChain(
-      kernel.ruleset,
+    const result = hookRules(
+      world,
+      kernel,
       'nat',
       'POSTROUTING',
       { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: outDev },
-      envOf(world, kernel),
+      { nat: true },
     );
-    kernel.recent = result.recent;
     const masq = result.nat?.kind === 'masquerade' ? result.nat : null;
     const snat = masq
       ? {
@@ -191,6 +213,10 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
     }
     kernel.conntrack = created.table;
     const after = snat ? { ...pass.packet, srcIp: snat.ip, srcPort: snat.port } : pass.packet;
+    const confirmNote = {
+      id: snat ? 'postrouting.masquerade' : conn.dnat ? 'postrouting.confirm-dnat' : 'postrouting.confirm',
+      params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, dev: outDev },
+    };
     record(
       stepDraft({
         kind: snat ? 'snat' : 'conntrack-new',
@@ -201,11 +227,9 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
         packet: pass.packet,
         after,
         rules: result.evaluated,
+        nftRules: result.nftRules,
         conntrackChange: { node: node.name, entryId: created.entry.id, change: 'new', from: '', to: created.entry.state ?? '' },
-        note: {
-          id: snat ? 'postrouting.masquerade' : conn.dnat ? 'postrouting.confirm-dnat' : 'postrouting.confirm',
-          params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, dev: outDev },
-        },
+        note: kernel.nft ? nftPostroutingNote(confirmNote, result.nftRules) : confirmNote,
       }),
     );
     return after;
@@ -213,6 +237,8 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
   const entry = findConntrackEntry(kernel.conntrack, conn.entryId);
   const after = entry ? applyNatAtHook(entry, pass.packet, conn.direction, 'POSTROUTING') : pass.packet;
   const rewritten = !samePacket(pass.packet, after);
+  // Only filter chains run on a tracked packet here (kube-proxy has none at postrouting; its nat chain is skipped).
+  const nft = nftAtHook(world, kernel, 'POSTROUTING', { ...pass, inInterface: null, outInterface: outDev }, { nat: false });
   record(
     stepDraft({
       kind: rewritten ? (conn.direction === 'reply' ? 'reverse-nat' : 'snat') : 'hook',
@@ -222,6 +248,7 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
       hook: 'POSTROUTING',
       packet: pass.packet,
       after,
+      nftRules: nft?.nftRules ?? [],
       note: {
         id: rewritten ? (conn.direction === 'reply' ? 'postrouting.un-dnat' : 'postrouting.conntrack-snat') : 'postrouting.established',
         params: {

@@ -7,9 +7,10 @@ import {
   updateConntrack,
 } from '../conntrack';
 import type { Packet } from '../net/packet';
-import { evaluateChain } from '../netfilter';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
-import { envOf } from './evaluate-env';
+import type { EvaluatedNftRule } from '../nftables';
+import { hookRules, nftAtHook } from './nft-hooks';
+import { nftFilterNote, nftNoServiceNote, nftTrackedNote } from './nft-notes';
 import { samePacket } from './hooks';
 import { ipvsRewrite } from './ipvs-hooks';
 import { dnatNote } from './dnat-note';
@@ -36,10 +37,11 @@ export interface OutputResult {
 export function output(world: World, kernel: NodeKernel, packet: Packet, record: RecordStep): OutputResult {
   const node = kernel.node;
   const here = device(node.name, 'OUTPUT');
-  const env = envOf(world, kernel);
   const found = lookupConntrack(kernel.conntrack, packet, world.now);
   let pass: NetfilterPass;
   let natRules: readonly EvaluatedRule[] = [];
+  // nftables mode: the chains up to dstnat (filter-output-pre-dnat, nat-output), before the routing decision.
+  let preNft: ReturnType<typeof nftAtHook> = null;
   let change = null;
   const recentBefore = kernel.recent;
   if (found) {
@@ -59,17 +61,19 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
       conn: { kind: 'tracked', entryId: entry.id, direction: found.direction, invalid: update.outcome === 'invalid' },
       ctstate: [found.direction === 'reply' || entry.seenReply ? 'ESTABLISHED' : 'NEW', ...(entry.dnat ? (['DNAT'] as const) : [])],
     };
+    preNft = nftAtHook(world, kernel, 'OUTPUT', { ...pass, packet, inInterface: null, outInterface: null }, { maxPriority: -100, nat: false });
   } else {
     const invalid = !isValidFirstPacket(packet);
-    const nat = evaluateChain(
-      kernel.ruleset,
+    const nat = hookRules(
+      world,
+      kernel,
       'nat',
       'OUTPUT',
       { packet, mark: 0, ctstate: [invalid ? 'INVALID' : 'NEW'], inInterface: null, outInterface: null },
-      env,
+      { maxPriority: -100, nat: true },
     );
-    kernel.recent = nat.recent;
     natRules = nat.evaluated;
+    preNft = kernel.nft ? { ...nat, dnat: null, masquerade: null } : null;
     const dnat = nat.nat?.kind === 'dnat' ? { ip: nat.nat.ip, port: nat.nat.port } : null;
     pass = {
       packet: nat.packet,
@@ -80,15 +84,25 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
   }
   if (kernel.ipvs !== null && kernel.ipvsAddresses.has(pass.packet.dstIp))
     return outputThroughIpvs(world, kernel, packet, pass, natRules, change, record);
-  const filter = evaluateChain(
-    kernel.ruleset,
-    'filter',
-    'OUTPUT',
-    { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: null },
-    { ...env, recent: kernel.recent },
-  );
-  kernel.recent = filter.recent;
+  if (preNft) pass = { ...pass, mark: preNft.mark };
+  const filter =
+    (preNft?.verdict ?? 'ACCEPT') === 'ACCEPT'
+      ? hookRules(
+          world,
+          kernel,
+          'filter',
+          'OUTPUT',
+          { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: null, outInterface: null },
+          { minPriority: -99, nat: false },
+        )
+      : { verdict: preNft!.verdict, evaluated: [], nftRules: [], mark: pass.mark };
+  const nftRules: readonly EvaluatedNftRule[] = [...(preNft?.nftRules ?? []), ...filter.nftRules];
   const dnat = pass.conn.kind === 'new' && pass.conn.dnat !== null;
+  const vip = { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` };
+  const plainNote = {
+    id: filter.verdict === 'REJECT' ? 'output.reject' : found ? 'output.conntrack' : 'output.no-service',
+    params: vip,
+  };
   record(
     stepDraft({
       kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : dnat ? 'dnat' : found ? 'conntrack-hit' : 'hook',
@@ -99,20 +113,25 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
       packet,
       after: pass.packet,
       rules: [...natRules, ...filter.evaluated],
+      nftRules,
       conntrackChange: change,
       note:
         filter.verdict !== 'REJECT' && dnat
           ? dnatNote('output.dnat', kernel, world.cluster, {
               evaluated: natRules,
+              nftRules: preNft?.nftRules ?? [],
               before: packet,
               after: pass.packet,
               recentBefore,
               now: world.now,
             })
-          : {
-              id: filter.verdict === 'REJECT' ? 'output.reject' : found ? 'output.conntrack' : 'output.no-service',
-              params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}`, dst: `${pass.packet.dstIp}:${pass.packet.dstPort}` },
-            },
+          : !kernel.nft
+            ? plainNote
+            : filter.verdict !== 'ACCEPT'
+              ? nftFilterNote('output', plainNote, filter.verdict, nftRules)
+              : found
+                ? nftTrackedNote(plainNote, { nftRules })
+                : nftNoServiceNote('output', vip, nftRules, kernel.nft.table),
     }),
   );
   return { pass: { ...pass, mark: filter.mark }, verdict: filter.verdict };
@@ -178,15 +197,14 @@ export function input(
   stayAtHook = false,
 ): 'ACCEPT' | 'DROP' | 'REJECT' {
   const node = kernel.node;
-  const env = envOf(world, kernel);
-  const filter = evaluateChain(
-    kernel.ruleset,
+  const filter = hookRules(
+    world,
+    kernel,
     'filter',
     'INPUT',
     { packet: pass.packet, mark: pass.mark, ctstate: pass.ctstate, inInterface: inDev, outInterface: null },
-    env,
+    { nat: pass.conn.kind === 'new' },
   );
-  kernel.recent = filter.recent;
   let after = filter.packet;
   let change = null;
   if (filter.verdict === 'ACCEPT') {
@@ -206,6 +224,10 @@ export function input(
     }
   }
   const rewritten = !samePacket(pass.packet, after);
+  const note = {
+    id: filter.verdict !== 'ACCEPT' ? `input.${filter.verdict.toLowerCase()}` : rewritten ? 'input.un-dnat' : 'input.deliver',
+    params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` },
+  };
   record(
     stepDraft({
       kind: filter.verdict === 'REJECT' ? 'reject' : filter.verdict === 'DROP' ? 'drop' : rewritten ? 'reverse-nat' : 'deliver',
@@ -216,11 +238,9 @@ export function input(
       packet: pass.packet,
       after,
       rules: filter.evaluated,
+      nftRules: filter.nftRules,
       conntrackChange: change,
-      note: {
-        id: filter.verdict !== 'ACCEPT' ? `input.${filter.verdict.toLowerCase()}` : rewritten ? 'input.un-dnat' : 'input.deliver',
-        params: { node: node.name, src: `${after.srcIp}:${after.srcPort}`, was: `${pass.packet.srcIp}:${pass.packet.srcPort}` },
-      },
+      note: kernel.nft && filter.verdict !== 'ACCEPT' ? nftFilterNote('input', note, filter.verdict, filter.nftRules) : note,
     }),
   );
   return filter.verdict;

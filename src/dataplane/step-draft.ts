@@ -5,12 +5,12 @@ import type { PacketStep } from '../trace/types';
 /** A step as the walk knows it; `simulate` adds the connection, the time, the tables after it and the stage. */
 export type StepDraft = Pick<
   PacketStep,
-  'kind' | 'node' | 'at' | 'to' | 'hook' | 'before' | 'after' | 'rules' | 'conntrackChange' | 'ipvsChange' | 'note'
+  'kind' | 'node' | 'at' | 'to' | 'hook' | 'before' | 'after' | 'rules' | 'nftRules' | 'conntrackChange' | 'ipvsChange' | 'note'
 >;
 
 /** What a hop says about itself: where it happens, what it did and the packet it got; everything else has a default in `stepDraft`. */
 export type StepDraftInput = Pick<StepDraft, 'kind' | 'node' | 'at' | 'to' | 'note'> &
-  Partial<Pick<StepDraft, 'hook' | 'after' | 'rules' | 'conntrackChange' | 'ipvsChange'>> & {
+  Partial<Pick<StepDraft, 'hook' | 'after' | 'rules' | 'nftRules' | 'conntrackChange' | 'ipvsChange'>> & {
     /** The packet as the step received it (the step's `before`). */
     readonly packet: StepPacket;
   };
@@ -18,7 +18,7 @@ export type StepDraftInput = Pick<StepDraft, 'kind' | 'node' | 'at' | 'to' | 'no
 /**
  * Builds a step of the walk from what differs from a plain hop: by default it
  * runs at no netfilter hook, leaves the packet as it is (`after` = `packet`),
- * evaluates no rule and changes neither conntrack nor IPVS.
+ * evaluates no rule (iptables or nft) and changes neither conntrack nor IPVS.
  *
  * @example stepDraft({ kind: 'veth', node, at: device('vm1', 'veth0'), to: device('vm1', 'cbr0'), packet, note })
  */
@@ -32,6 +32,7 @@ export function stepDraft(input: StepDraftInput): StepDraft {
     before: input.packet,
     after: input.after ?? input.packet,
     rules: input.rules ?? [],
+    nftRules: input.nftRules ?? [],
     conntrackChange: input.conntrackChange ?? null,
     ipvsChange: input.ipvsChange ?? null,
     note: input.note,

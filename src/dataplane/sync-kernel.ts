@@ -4,7 +4,9 @@ import type { Ipset } from '../ipvs/ipset';
 import { syncDependsOnNode, withBuiltinChains } from '../kube-proxy';
 import { syncIpvs } from '../kube-proxy/ipvs';
 import type { Ruleset } from '../netfilter';
+import type { ProxyMode } from '../trace/types';
 import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from './node-proxier';
+import { syncNftKernel, type NodeNft } from './sync-nft-kernel';
 
 /** What kube-proxy leaves in a node's kernel after a sync. */
 export interface KernelRules {
@@ -12,6 +14,7 @@ export interface KernelRules {
   readonly ipvs: IpvsState | null;
   readonly ipsets: readonly Ipset[];
   readonly ipvsAddresses: ReadonlySet<string>;
+  readonly nft: NodeNft | null;
 }
 
 /**
@@ -34,12 +37,13 @@ export function createRulesetCache(): (restore: string, key: string) => Ruleset 
  * the filter and nat tables (with the built-in chains' jumps); in IPVS mode the
  * virtual servers, synced against the node's `previous` IPVS state so that a removed
  * TCP real server with connections drains at weight 0, plus ipsets, kube-ipvs0's
- * addresses and IPVS mode's few iptables rules.
+ * addresses and IPVS mode's few iptables rules; in nftables mode `table ip kube-proxy`,
+ * beside iptables tables that hold only their empty built-in chains.
  */
 export function syncKernel(
   cluster: Cluster,
   node: ClusterNode,
-  mode: 'iptables' | 'ipvs',
+  mode: ProxyMode,
   scheduler: IpvsScheduler,
   previous: IpvsState | null,
   parse: (restore: string, key: string) => Ruleset,
@@ -53,10 +57,12 @@ export function syncKernel(
       ipvs: sync.state,
       ipsets: sync.ipsets,
       ipvsAddresses: new Set(sync.dummyAddresses),
+      nft: null,
     };
   }
+  if (mode === 'nftables') return syncNftKernel(cluster, node, parse);
   const restore = iptablesRestoreOf(cluster, node);
-  return { ruleset: parse(restore.withBuiltins, restore.sync), ipvs: null, ipsets: [], ipvsAddresses: new Set() };
+  return { ruleset: parse(restore.withBuiltins, restore.sync), ipvs: null, ipsets: [], ipvsAddresses: new Set(), nft: null };
 }
 
 /** kube-proxy's restore text and the kernel's whole tables, for a cluster whose rules are the same on every node. */

@@ -114,6 +114,8 @@ type Egress =
 function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arrival, record: RecordStep): WalkOutcome {
   const node = kernel.node;
   const pre = prerouting(world, kernel, packet, arrival.inDev, record);
+  if (pre.verdict === 'REJECT') return { kind: 'rejected', node: node.name, packet: pre.packet, by: 'REJECT' };
+  if (pre.verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'a PREROUTING chain dropped it' };
   const dst = pre.packet.dstIp;
   let egress: Egress;
   let current = pre.packet;

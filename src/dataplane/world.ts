@@ -4,6 +4,9 @@ import type { Rng } from '../net/rng';
 import type { RecentLists, Ruleset } from '../netfilter';
 import type { IpvsState } from '../ipvs';
 import type { Ipset } from '../ipvs/ipset';
+import type { NftDynamicSets, NftProgram } from '../nftables';
+import type { NftTable } from '../kube-proxy/nftables';
+import type { ProxyMode } from '../trace/types';
 
 /** One node's kernel state while the walk runs: its rules, its conntrack table, its `recent` lists. */
 export interface NodeKernel {
@@ -18,6 +21,10 @@ export interface NodeKernel {
   ipsets: readonly Ipset[];
   /** IPVS mode: the addresses bound to kube-ipvs0 (every ClusterIP). */
   ipvsAddresses: ReadonlySet<string>;
+  /** nftables mode: `table ip kube-proxy` as kube-proxy wrote it, and ready to evaluate; null in the other modes. */
+  nft: { readonly table: NftTable; readonly program: NftProgram } | null;
+  /** nftables mode: the elements the data path added to dynamic sets (session affinity's `update @affinity-…`). */
+  nftSets: NftDynamicSets;
 }
 
 /**
@@ -30,7 +37,7 @@ export interface World {
   readonly kernels: ReadonlyMap<string, NodeKernel>;
   readonly rng: Rng;
   readonly timeouts: ConntrackTimeouts;
-  readonly mode: 'iptables' | 'ipvs';
+  readonly mode: ProxyMode;
   /** IPVS mode's scheduler, for the narration ("rr"). */
   readonly scheduler: string;
   /** net.ipv4.ip_local_port_range of every client: where connect() picks a source port. */

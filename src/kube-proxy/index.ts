@@ -3,7 +3,7 @@ export { syncProxyRules, type SyncOptions, type SyncResult } from './sync-proxy-
 export { sortIptablesRules, ruleComment } from './sort-rules';
 export { computeProbability, formatFixedGo } from './probability';
 export { chainHash, portProtoHash, servicePortChains, endpointChainName, isServiceChainName, type ServicePortChains } from './chain-name';
-export { KUBE_PROXY_JUMP_RULES, builtinChainRules, withBuiltinChains, type JumpRule } from './jump-rules';
+export { KUBE_PROXY_JUMP_RULES, builtinChainRules, emptyBuiltinTables, withBuiltinChains, type JumpRule } from './jump-rules';
 export {
   TEST_PROXIER_CONFIG,
   NFACCT_INVALID_DROPPED,

@@ -97,3 +97,12 @@ export function withBuiltinChains(restore: string): string {
   }
   return out.join('\n');
 }
+
+/**
+ * The filter and nat tables of a node whose kube-proxy writes no iptables rule (nftables
+ * mode): only the built-in chains, empty, policy ACCEPT, as iptables-save prints them there.
+ */
+export function emptyBuiltinTables(): string {
+  const table = (name: 'filter' | 'nat') => [`*${name}`, ...BUILTIN[name].map((c) => `:${c} ACCEPT [0:0]`), 'COMMIT'];
+  return [...table('filter'), ...table('nat'), ''].join('\n');
+}

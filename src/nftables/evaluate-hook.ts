@@ -4,6 +4,12 @@ import { evaluateBaseChain, type NftNatDecision } from './evaluate-chain';
 import type { EvaluatedNftRule } from './evaluated-rule';
 import type { WalkState } from './evaluate-rule';
 import type { NftDynamicSets, NftEnv, NftPacket, NftPacketContext } from './packet-context';
+import type { NftRulesetBaseChain } from './ruleset';
+
+/** Which of the hook's base chains to run (default: all); the engine's walk runs a hook's chains in slices, one per step. */
+export interface NftHookOptions {
+  readonly chains?: (base: NftRulesetBaseChain) => boolean;
+}
 
 /** One base chain the packet went through at the hook, and how it ended. */
 export interface NftChainPass {
@@ -38,12 +44,19 @@ export interface NftHookResult {
  *
  * @example evaluateNftHook(program, 'prerouting', { packet, mark: 0, ctState: 'new', ctStatus: [] }, env).evaluated
  */
-export function evaluateNftHook(program: NftProgram, hook: NftHook, ctx: NftPacketContext, env: NftEnv): NftHookResult {
+export function evaluateNftHook(
+  program: NftProgram,
+  hook: NftHook,
+  ctx: NftPacketContext,
+  env: NftEnv,
+  options: NftHookOptions = {},
+): NftHookResult {
   const s: WalkState = { ctx, mark: ctx.mark, dynamic: { ...env.dynamicSets } as WalkState['dynamic'] };
   const evaluated: EvaluatedNftRule[] = [];
   const chains: NftChainPass[] = [];
   let verdict: NftHookResult['verdict'] = 'accept';
   for (const [t, chain] of baseChainsAt(program, ctx.packet.family, hook)) {
+    if (options.chains && !options.chains(chain.base!)) continue;
     const end = evaluateBaseChain(t, chain, s, env, evaluated);
     const base = chain.base!;
     chains.push({ table: `${t.table.family} ${t.table.name}`, chain: chain.name, type: base.type, priority: base.priority, ...end });

@@ -2,7 +2,7 @@
 export { parseNft } from './parse-nft';
 export { parseNftRule } from './parse-rule';
 export { compileNft, type NftProgram } from './compile';
-export { evaluateNftHook, type NftHookResult, type NftChainPass } from './evaluate-hook';
+export { evaluateNftHook, type NftHookOptions, type NftHookResult, type NftChainPass } from './evaluate-hook';
 export type { NftNatDecision } from './evaluate-chain';
 export type { EvaluatedNftRule, NftLookup, NftRuleVerdict } from './evaluated-rule';
 export type { NftPacket, NftPacketContext, NftCtState, NftEnv, NftDynamicSets, NftDynamicElement } from './packet-context';

@@ -6,6 +6,7 @@ import { syncKernel } from '../dataplane/sync-kernel';
 import type { World } from '../dataplane/world';
 import { expireIpvsConns, formatIpvsadmList } from '../ipvs';
 import { conntrackCleanupRequired, staleUdpEntryFilter } from '../kube-proxy';
+import { printNftList, type NftTable } from '../kube-proxy/nftables';
 import { cidrContains } from '../net/cidr';
 import { deviceId, type NodeName } from '../net/ids';
 import type { Ipv4 } from '../net/ipv4';
@@ -122,6 +123,13 @@ function eventNote(
  * Returns the new cluster state and the steps: one api-event, one
  * kube-proxy-sync per node. The world is updated in place (it is simulate's own).
  */
+/** `nft list table ip kube-proxy`, line by line, or null without a table (iptables and IPVS mode). */
+function nftListLines(table: NftTable | undefined): string[] | null {
+  if (table === undefined) return null;
+  const lines = printNftList(table).split('\n');
+  return lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
+}
+
 export function runClusterEvent(
   world: World,
   state: ClusterState,
@@ -156,11 +164,15 @@ export function runClusterEvent(
     if (kernel.ipvs) kernel.ipvs = expireIpvsConns(kernel.ipvs, world.now);
     const ipvsBefore = kernel.ipvs ? formatIpvsadmList(kernel.ipvs) : null;
     const saveBefore = saveText(kernel.ruleset);
+    const nftBefore = nftListLines(kernel.nft?.table);
     const rules = syncKernel(after, node, world.mode, world.scheduler as Parameters<typeof syncKernel>[3], kernel.ipvs, parse);
     kernel.ruleset = rules.ruleset;
     kernel.ipvs = rules.ipvs;
     kernel.ipsets = rules.ipsets;
     kernel.ipvsAddresses = rules.ipvsAddresses;
+    // Elements the data path added to dynamic sets (affinity) stay: kube-proxy's transaction re-adds the sets, it does not flush them.
+    kernel.nft = rules.nft;
+    const nftAfter = nftListLines(rules.nft?.table);
     const tables = diffIptablesSave(saveBefore, saveText(rules.ruleset));
     const ipvsAfter = rules.ipvs ? formatIpvsadmList(rules.ipvs) : null;
 
@@ -192,7 +204,7 @@ export function runClusterEvent(
     const rulesDiff: RulesDiff = {
       tables,
       ipvs: ipvsBefore && ipvsAfter ? { before: ipvsBefore, after: ipvsAfter } : null,
-      nft: null,
+      nft: nftBefore && nftAfter ? { before: nftBefore, after: nftAfter } : null,
       conntrackDeleted,
     };
     drafts.push({

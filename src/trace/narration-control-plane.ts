@@ -53,7 +53,11 @@ export const EVENT_NARRATION: Readonly<Record<string, Text>> = {
   },
 };
 
-const SYNC_BASE: Readonly<Record<'iptables' | 'ipvs' | 'unchanged', Text>> = {
+const SYNC_BASE: Readonly<Record<'iptables' | 'ipvs' | 'nftables' | 'unchanged', Text>> = {
+  nftables: {
+    en: 'kube-proxy on {node} syncs table ip kube-proxy in one nft transaction (-{removed}/+{added} lines of nft list). Endpoint chains removed: {epRemoved}; added: {epAdded}.',
+    zh: '节点 {node} 上的 kube-proxy 用一个 nft 事务同步 table ip kube-proxy（nft list 输出 -{removed}/+{added} 行）。删除的 endpoint 链：{epRemoved}；新增的：{epAdded}。',
+  },
   iptables: {
     en: 'kube-proxy on {node} syncs its iptables rules (-{removed}/+{added} lines). KUBE-SEP chains removed: {sepRemoved}; added: {sepAdded}.',
     zh: '节点 {node} 上的 kube-proxy 同步 iptables 规则（-{removed}/+{added} 行）。删除的 KUBE-SEP 链：{sepRemoved}；新增的：{sepAdded}。',
@@ -82,7 +86,19 @@ const SYNC_CHANGES: Readonly<Record<string, Text>> = {
     en: ' Re-weighted, not deleted: {svcReweighted}, each --probability recomputed for the endpoints left.',
     zh: '保留并重新分配权重：{svcReweighted}，每条 --probability 按剩下的端点重新计算。',
   },
-  'vs-deleted': {
+  'nft-deleted': {
+    en: ' Deleted: {nftSvcDeleted}, with its service-ips element and its endpoint chains. The Service is gone: the map no longer holds its address.',
+    zh: '删除：{nftSvcDeleted}，连同它在 service-ips 中的元素和 endpoint 链。Service 已不存在：map 中不再有它的地址。',
+  },
+  'nft-created': {
+    en: ' Created: {nftSvcCreated}, with a service-ips element for its address and an endpoint chain per endpoint.',
+    zh: '新建：{nftSvcCreated}，并在 service-ips 中为它的地址添加元素，为每个端点建立一条 endpoint 链。',
+  },
+  'nft-endpoints': {
+    en: ' Rewritten, not deleted: {nftSvcRewritten}; their numgen random mod N vmaps now have one number per endpoint left.',
+    zh: '保留并重写：{nftSvcRewritten}；它们的 numgen random mod N vmap 现在按剩下的端点每个一个数。',
+  },
+    'vs-deleted': {
     en: ' Deleted: the virtual server {vsDeleted}, with its real servers; the Service is gone.',
     zh: '删除：虚拟服务 {vsDeleted} 连同它的真实服务器；Service 已不存在。',
   },
@@ -112,6 +128,7 @@ const SYNC_CHANGES: Readonly<Record<string, Text>> = {
 const SYNC_PARTS: Readonly<Record<keyof typeof SYNC_BASE, readonly string[]>> = {
   iptables: ['deleted', 'created', 'reweighted', 'draining', 'udp-cleaned', 'stale-tcp'],
   ipvs: ['vs-deleted', 'vs-created', 'rs-changed', 'draining', 'udp-cleaned', 'stale-tcp'],
+  nftables: ['nft-deleted', 'nft-created', 'nft-endpoints', 'udp-cleaned', 'stale-tcp'],
   unchanged: ['draining', 'udp-cleaned', 'stale-tcp'],
 };
 

@@ -1,6 +1,7 @@
 import { ARTICLE_NARRATION } from './narration-article';
 import { CONTROL_PLANE_NARRATION } from './narration-control-plane';
 import { DNAT_NARRATION } from './narration-dnat';
+import { NFTABLES_NARRATION } from './narration-nftables';
 import { REFUSAL_NARRATION } from './narration-refusal';
 import type { Note } from './types';
 
@@ -222,6 +223,7 @@ export const NARRATION: Templates = {
   ...REFUSAL_NARRATION,
   ...ARTICLE_NARRATION,
   ...CONTROL_PLANE_NARRATION,
+  ...NFTABLES_NARRATION,
 };
 
 /** How each language writes a list: English with commas, Chinese with the enumeration comma 、. */

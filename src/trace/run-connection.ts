@@ -124,7 +124,6 @@ function packetSteps(recorded: readonly Recorded[], stages: readonly (Stage | nu
       ...draft,
       conntrack,
       ipvs,
-      nftRules: [],
       rulesDiff: null,
       stage,
       articleNote: story ? articleNoteOf(draft, stage) : null,
@@ -162,7 +161,7 @@ function firstPacketCost(steps: readonly PacketStep[]): ConnectionSummary['cost'
   const lookups = (change: NonNullable<PacketStep['ipvsChange']>['change']) =>
     countIpvsLookups(change === 'reply' ? 'reply' : change === 'existing' ? 'later' : 'first').total;
   return {
-    rulesEvaluated: first.reduce((n, s) => n + s.rules.length, 0),
+    rulesEvaluated: first.reduce((n, s) => n + s.rules.length + s.nftRules.length, 0),
     ipvsLookups: first.reduce((n, s) => n + (s.ipvsChange ? lookups(s.ipvsChange.change) : 0), 0),
   };
 }

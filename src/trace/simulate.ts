@@ -52,16 +52,14 @@ export function createWorld(
   parse: (restore: string, key: string) => Ruleset,
   onNodeSynced: () => void,
 ): World {
-  const { seed, scheduler, localPortRange } = options;
-  // Stand-in until the nftables walk (branch wt-nftwalk) lands: nftables mode walks iptables' rules.
-  const mode = options.mode === 'nftables' ? 'iptables' : options.mode;
+  const { seed, mode, scheduler, localPortRange } = options;
   const [low, high] = localPortRange;
   if (!(Number.isInteger(low) && Number.isInteger(high) && low >= 1 && low <= high && high <= 65535))
     throw new Error(`invalid local port range ${low}-${high}`);
   const kernels = new Map<string, NodeKernel>();
   for (const node of cluster.nodes) {
     const rules = syncKernel(cluster, node, mode, scheduler, null, parse);
-    kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, ...rules });
+    kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, nftSets: {}, ...rules });
     onNodeSynced();
   }
   return { cluster, kernels, rng: createRng(seed), timeouts: KUBE_PROXY_TIMEOUTS, mode, scheduler, localPortRange, now: 0 };

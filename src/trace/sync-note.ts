@@ -1,4 +1,4 @@
-import type { Note, RulesDiff, RulesDiffTable } from './types';
+import type { Note, ProxyMode, RulesDiff, RulesDiffTable } from './types';
 
 const minus = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b.includes(x));
 const unique = (items: readonly string[]) => [...new Set(items)];
@@ -71,10 +71,49 @@ export function virtualServerChanges(ipvs: RulesDiff['ipvs']) {
   };
 }
 
+/** `chain NAME {` lines of an `nft list` text whose chain name starts with `prefix`: the chain names. */
+const nftChains = (lines: readonly string[], prefix: string) =>
+  lines.flatMap((l) => /^\tchain (\S+) \{$/.exec(l)?.[1] ?? []).filter((c) => c.startsWith(prefix));
+
+/** "default/svc1/tcp/http" of `service-7CIZXSQ5-default/svc1/tcp/http` or `endpoint-FI3CCECH-default/svc1/tcp/http__10.244.2.2/8080`. */
+const servicePortOf = (chain: string) => chain.replace(/^(service|endpoint)-[A-Z0-9]{8}-/, '').split('__')[0];
+
+/**
+ * What an nftables-mode sync did, from `nft list table ip kube-proxy` before and after: the
+ * Services' `service-` chains deleted and created, the `endpoint-` chains removed and added,
+ * and the listing's lines removed and added (as a multiset, like the iptables diff).
+ */
+export function nftChainChanges(nft: RulesDiff['nft']) {
+  const before = nft?.before ?? [];
+  const after = nft?.after ?? [];
+  const count = (a: readonly string[], b: readonly string[]) => {
+    const left = new Map<string, number>();
+    for (const line of b) left.set(line, (left.get(line) ?? 0) + 1);
+    return a.filter((line) => {
+      const n = left.get(line) ?? 0;
+      left.set(line, n - 1);
+      return n <= 0;
+    }).length;
+  };
+  const epRemoved = minus(nftChains(before, 'endpoint-'), nftChains(after, 'endpoint-'));
+  const epAdded = minus(nftChains(after, 'endpoint-'), nftChains(before, 'endpoint-'));
+  const kept = nftChains(after, 'service-').filter((c) => nftChains(before, 'service-').includes(c));
+  return {
+    svcDeleted: minus(nftChains(before, 'service-'), nftChains(after, 'service-')),
+    svcCreated: minus(nftChains(after, 'service-'), nftChains(before, 'service-')),
+    epRemoved,
+    epAdded,
+    // Services kept whose endpoints changed: their numgen vmap is rewritten.
+    svcRewritten: kept.filter((c) => [...epRemoved, ...epAdded].some((ep) => servicePortOf(ep) === servicePortOf(c))),
+    removed: count(before, after),
+    added: count(after, before),
+  };
+}
+
 /** What a node's sync found, besides its rules diff. */
 export interface SyncFacts {
   readonly node: string;
-  readonly mode: 'iptables' | 'ipvs';
+  readonly mode: ProxyMode;
   readonly diff: RulesDiff;
   /** TCP entries still pointing at a pod address nobody holds, and those addresses. */
   readonly staleTcp: number;
@@ -96,11 +135,18 @@ export function syncNote(facts: SyncFacts): Note {
   const { diff } = facts;
   const tables = diff.tables;
   const ipvsChanged = diff.ipvs !== null && diff.ipvs.before.join('\n') !== diff.ipvs.after.join('\n');
+  const nftChanged = diff.nft !== null && diff.nft.before.join('\n') !== diff.nft.after.join('\n');
+  const nft = nftChainChanges(diff.nft);
   const chains = serviceChainChanges(tables.find((t) => t.table === 'nat'));
   const vss = virtualServerChanges(diff.ipvs);
   const parts: string[] = [];
-  if (tables.length === 0 && !ipvsChanged) parts.push('unchanged');
-  else if (facts.mode === 'iptables') {
+  if (tables.length === 0 && !ipvsChanged && !nftChanged) parts.push('unchanged');
+  else if (facts.mode === 'nftables') {
+    parts.push('nftables');
+    if (nft.svcDeleted.length > 0) parts.push('nft-deleted');
+    if (nft.svcCreated.length > 0) parts.push('nft-created');
+    if (nft.svcRewritten.length > 0) parts.push('nft-endpoints');
+  } else if (facts.mode === 'iptables') {
     parts.push('iptables');
     if (chains.deleted.length > 0) parts.push('deleted');
     if (chains.created.length > 0) parts.push('created');
@@ -118,8 +164,8 @@ export function syncNote(facts: SyncFacts): Note {
     id: `kube-proxy-sync.${parts.join('.')}`,
     params: {
       node: facts.node,
-      added: tables.reduce((n, t) => n + t.added.length, 0),
-      removed: tables.reduce((n, t) => n + t.removed.length, 0),
+      added: tables.reduce((n, t) => n + t.added.length, 0) + nft.added,
+      removed: tables.reduce((n, t) => n + t.removed.length, 0) + nft.removed,
       svcDeleted: chains.deleted,
       svcCreated: chains.created,
       svcReweighted: chains.reweighted,
@@ -133,6 +179,15 @@ export function syncNote(facts: SyncFacts): Note {
       staleTcp: facts.staleTcp,
       staleTargets: facts.staleTargets,
       draining: facts.draining,
+      ...(facts.mode === 'nftables'
+        ? {
+            nftSvcDeleted: nft.svcDeleted,
+            nftSvcCreated: nft.svcCreated,
+            nftSvcRewritten: nft.svcRewritten,
+            epRemoved: nft.epRemoved,
+            epAdded: nft.epAdded,
+          }
+        : {}),
     },
   };
 }

@@ -104,13 +104,16 @@ export interface RulesDiff {
   readonly tables: readonly RulesDiffTable[];
   /** IPVS mode: `ipvsadm -Ln` before and after the sync; null in iptables mode. */
   readonly ipvs: { readonly before: readonly string[]; readonly after: readonly string[] } | null;
-  /** nftables mode: `nft list table ip kube-proxy` lines before and after the sync; null in the other modes. */
+  /** nftables mode: `nft list table ip kube-proxy` before and after the sync, line by line; null in the other modes. */
   readonly nft: { readonly before: readonly string[]; readonly after: readonly string[] } | null;
   /** Entries conntrack.CleanStaleEntries deleted, as `conntrack -L` printed them just before. */
   readonly conntrackDeleted: readonly ConntrackLine[];
 }
 
-/** kube-proxy's mode: iptables rules, IPVS virtual servers (with a few iptables rules and ipsets), or nftables' `table ip kube-proxy`. */
+/**
+ * kube-proxy's mode: iptables rules, IPVS virtual servers (with a few iptables rules and
+ * ipsets), or nftables (`table ip kube-proxy`, with verdict maps; no iptables rules).
+ */
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
 
 /** A node's IPVS state after a step, as its tools print it (IPVS mode only). */
@@ -169,9 +172,13 @@ export interface PacketStep extends StepCommon {
   readonly hook: NetfilterHook | null;
   readonly before: StepPacket;
   readonly after: StepPacket;
-  /** The rules evaluated at this step, in evaluation order. */
+  /** The iptables rules evaluated at this step, in evaluation order (none in nftables mode: kube-proxy writes none). */
   readonly rules: readonly EvaluatedRule[];
-  /** nftables mode: the rules of `table ip kube-proxy` evaluated at the step's hook, in order; empty in the other modes. */
+  /**
+   * nftables mode: the rules of `table ip kube-proxy` evaluated at this step's hook, in
+   * evaluation order, with their map and set lookups; empty in the other modes and on steps
+   * at no hook.
+   */
   readonly nftRules: readonly EvaluatedNftRule[];
   readonly conntrackChange: ConntrackChange | null;
   readonly ipvsChange: IpvsChange | null;
@@ -211,10 +218,13 @@ export interface ConnectionSummary {
   readonly endpointPod: string | null;
   readonly outcome: 'established' | 'answered' | 'rejected' | 'dropped';
   /**
-   * What the first packet cost the kernels it crossed: iptables rules evaluated
-   * (all hooks, all nodes) and IPVS hash lookups (ip_vs_conn_in_get,
-   * ip_vs_service_find...). iptables mode walks KUBE-SERVICES rule by rule, so
-   * its count grows with the number of Services; IPVS's does not.
+   * What the first packet cost the kernels it crossed: rules evaluated (all hooks,
+   * all nodes; iptables rules, and in nftables mode the nft rules of `table ip
+   * kube-proxy`, each counted once whatever lookups it made) and IPVS hash lookups
+   * (ip_vs_conn_in_get, ip_vs_service_find...). iptables mode walks KUBE-SERVICES
+   * rule by rule, so its count grows with the number of Services; nftables mode
+   * looks the Service up in one verdict map (`@service-ips`), and IPVS in a hash:
+   * theirs does not.
    */
   readonly cost: { readonly rulesEvaluated: number; readonly ipvsLookups: number };
   readonly firstStep: number;

@@ -22,7 +22,7 @@ export function worldOf(preset: string, mode: 'iptables' | 'ipvs' = 'iptables', 
   const kernels = new Map<string, NodeKernel>();
   for (const node of cluster.nodes) {
     const rules = syncKernel(cluster, node, mode, 'rr', null, parse);
-    kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, ...rules });
+    kernels.set(node.name, { node, conntrack: emptyConntrackTable(), recent: {}, nftSets: {}, ...rules });
   }
   return {
     cluster,

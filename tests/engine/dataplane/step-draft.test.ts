@@ -19,7 +19,7 @@ const node = nodeName('vm1');
 const note = { id: 'veth', params: {} };
 
 describe('stepDraft', () => {
-  it('makes a plain hop from where, what and the packet: no hook, the packet unchanged, no rule, no conntrack or IPVS change', () => {
+  it('makes a plain hop from where, what and the packet: no hook, the packet unchanged, no iptables or nft rule, no conntrack or IPVS change', () => {
     expect(stepDraft({ kind: 'veth', node, at: device('vm1', 'veth0'), to: device('vm1', 'cbr0'), packet, note })).toEqual({
       kind: 'veth',
       node: 'vm1',
@@ -29,6 +29,7 @@ describe('stepDraft', () => {
       before: packet,
       after: packet,
       rules: [],
+      nftRules: [],
       conntrackChange: null,
       ipvsChange: null,
       note,

@@ -121,7 +121,7 @@ describe("kube-proxy's UDP cleanup conditions", () => {
   it('does not run when the endpoints did not change (an unselected pod goes)', () => {
     const trace = udpOnly([{ at: 2, action: 'delete-pod', pod: 'pod2' }]);
     const sync = syncOn(trace, 'vm1');
-    expect(sync.rulesDiff).toEqual({ tables: [], ipvs: null, conntrackDeleted: [] });
+    expect(sync.rulesDiff).toEqual({ tables: [], ipvs: null, nft: null, conntrackDeleted: [] });
     expect(sync.note.id).toBe('kube-proxy-sync.unchanged');
   });
 });
