@@ -5,36 +5,15 @@ import { Header } from '../../app/shell/Header';
 import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
 import { StoreProvider } from '../../app/store/StoreProvider';
 import { ClassicView } from '../../app/topology/ClassicView';
-import { isPacketStep, nodeNftList, presetScenario, simulate, type PacketStep, type Trace } from '../../src/index';
-import { compileNft, evaluateNftHook, parseNft } from '../../src/nftables';
-import { unwrap } from '../../src/net/result';
+import { isPacketStep, nodeNftList, presetScenario, simulate } from '../../src/index';
 
 const scenario = presetScenario('article')!;
-const walked = simulate(scenario, { mode: 'nftables' });
-
-/**
- * The trace with its DNAT step's nftables rules: pod1's SYN evaluated through vm1's own
- * `table ip kube-proxy` at prerouting, numgen drawing the endpoint the trace chose.
- */
-function withNftDnat(trace: Trace): { trace: Trace; dnat: PacketStep } {
-  const step = trace.steps.filter(isPacketStep).find((s) => s.kind === 'dnat')!;
-  const program = unwrap(compileNft(unwrap(parseNft(nodeNftList(scenario, 'vm1')!))));
-  const p = step.before;
-  const ctx = { packet: { family: 'ip' as const, saddr: p.srcIp, daddr: p.dstIp, l4proto: 'tcp' as const, sport: p.srcPort, dport: p.dstPort } };
-  const pick = step.after.dstIp === '10.244.2.3' ? 1 : 0;
-  const env = { numgen: () => pick, now: 0, isLocalAddress: () => false, dynamicSets: {} };
-  const nftRules = evaluateNftHook(program, 'prerouting', { ...ctx, mark: 0, ctState: 'new', ctStatus: [] }, env).evaluated;
-  // In nftables mode kube-proxy writes no iptables rule: the hook's rules are all nftables'.
-  const dnat = { ...step, rules: [], nftRules };
-  return { trace: { ...trace, steps: trace.steps.map((s) => (s.index === step.index ? dnat : s)) }, dnat };
-}
-
-const { trace, dnat } = withNftDnat(walked);
+const trace = simulate(scenario, { mode: 'nftables' });
+const dnat = trace.steps.filter(isPacketStep).find((s) => s.kind === 'dnat')!;
 const bridge = trace.steps.filter(isPacketStep).find((s) => s.kind === 'bridge')!;
 
 function renderPage(options: AppStoreOptions = {}) {
   const store = createAppStore({ preset: 'article', mode: 'nftables', ...options });
-  act(() => store.setState({ trace }));
   render(
     <StoreProvider store={store}>
       <Header />
@@ -172,7 +151,7 @@ describe('the three-way mode switch', () => {
 
 describe('the article figure in nftables mode', () => {
   it('names nftables in the box that rewrites the packet', () => {
-    const { container } = render(<ClassicView trace={walked} figure="pod-to-service" n={4} />);
+    const { container } = render(<ClassicView trace={trace} figure="pod-to-service" n={4} />);
     expect(container.querySelector('[data-id="classic-iptables"]')?.textContent).toBe('nftables');
   });
 });

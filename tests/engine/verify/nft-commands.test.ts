@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isPacketStep, nodeNftList, presetScenario, simulate, type PacketStep } from '../../../src/index';
-import { evaluateNftHook } from '../../../src/nftables';
+import { isPacketStep, nodeNftList, presetScenario, simulate } from '../../../src/index';
 import { nftCommands } from '../../../src/verify/nft-commands';
-import { env, load, packet } from '../nftables/nft-fixtures';
 
 describe('nftCommands', () => {
   const scenario = presetScenario('article')!;
   const listing = nodeNftList(scenario, 'vm1')!;
-  const step = simulate(scenario).steps.find(isPacketStep)!;
-  // pod1's SYN through vm1's table at prerouting, numgen drawing pod4 (the second endpoint).
-  const ctx = packet({ saddr: '10.244.1.2', daddr: '10.96.0.10', dport: 80 });
-  const nftRules = evaluateNftHook(load(listing), 'prerouting', ctx, env({ numgen: () => 1 })).evaluated;
-  const dnat: PacketStep = { ...step, nftRules };
+  const steps = simulate(scenario, { mode: 'nftables' }).steps.filter(isPacketStep);
+  // pod1's SYN DNATed at vm1's prerouting to pod4 (the article's seed draws it).
+  const dnat = steps.find((s) => s.kind === 'dnat')!;
 
   it('lists the deciding chain, the service-ips map the packet matched and the whole table as the engine prints it', () => {
     const commands = nftCommands(dnat, listing);
@@ -25,7 +21,7 @@ describe('nftCommands', () => {
   });
 
   it('says nothing when the step ran no nftables rule, and prints no expected table when it is not known', () => {
-    expect(nftCommands(step, listing)).toEqual([]);
+    expect(nftCommands(steps[0]!, listing)).toEqual([]);
     expect(nftCommands(dnat, null).at(-1)!.expected).toBeNull();
   });
 });
