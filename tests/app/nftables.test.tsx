@@ -112,6 +112,19 @@ describe('the evidence and the rules panel in nftables mode', () => {
   });
 });
 
+describe('the packet cost in nftables mode', () => {
+  it("counts the SYN's nftables rules and lookups over its whole walk, not iptables rules or IPVS steps", () => {
+    const syn = trace.steps.filter(isPacketStep).filter((s) => s.connection === 0 && s.packet === 0);
+    const rules = syn.reduce((n, s) => n + s.nftRules.length, 0);
+    const lookups = syn.reduce((n, s) => n + s.nftRules.reduce((m, r) => m + r.lookups.length, 0), 0);
+    expect(lookups).toBeGreaterThan(1);
+    renderPage({ step: dnat.index });
+    const cost = screen.getByRole('region', { name: 'Rules' }).querySelector('[data-id="packet-cost"]')!;
+    expect(cost.textContent).toContain(`SYN, over its whole walk: ${rules} nftables rules evaluated, ${lookups} set and map lookups among them`);
+    expect(cost.textContent).not.toContain('IPVS');
+  });
+});
+
 describe('the three-way mode switch', () => {
   it('offers iptables, IPVS and nftables with where each stands in Kubernetes, and re-simulates in nftables mode keeping the step', () => {
     const store = createAppStore({ preset: 'article', mode: 'iptables', step: 12 });
