@@ -12,6 +12,8 @@ export interface NftUiStrings {
   /** The packet cost line in nftables mode, and why its count stays flat. */
   readonly cost: (label: PacketLabel, rules: number, lookups: number) => string;
   readonly costMeaning: string;
+  /** The cluster view's kube-proxy to API server line, in nftables mode. */
+  readonly watches: string;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -19,6 +21,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const nftUiStrings: Readonly<Record<Lang, NftUiStrings>> = {
   en: {
     modeNotes: { ipvs: 'deprecated since Kubernetes 1.35', nftables: 'GA since Kubernetes 1.33' },
+    watches: 'kube-proxy watches the API server and writes the nftables table ip kube-proxy',
     nftDiff: (node) => `${node}: nft list table ip kube-proxy`,
     cost: (label, rules, lookups) =>
       `${label}, over its whole walk: ${plural(rules, 'nftables rule', 'nftables rules')} evaluated, ${plural(lookups, 'set or map lookup', 'set and map lookups')} among them; no iptables rule.`,
@@ -28,6 +31,7 @@ export const nftUiStrings: Readonly<Record<Lang, NftUiStrings>> = {
   },
   zh: {
     modeNotes: { ipvs: '自 Kubernetes 1.35 起弃用', nftables: '自 Kubernetes 1.33 起 GA' },
+    watches: 'kube-proxy 监听 API 服务器并写入 nftables 表 ip kube-proxy',
     nftDiff: (node) => `${node}：nft list table ip kube-proxy`,
     cost: (label, rules, lookups) => `${label} 在整个路径上：执行了 ${rules} 条 nftables 规则，其中 ${lookups} 次集合或映射查找；没有 iptables 规则。`,
     costMeaning:

@@ -5,6 +5,7 @@ import { Header } from '../../app/shell/Header';
 import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
 import { StoreProvider } from '../../app/store/StoreProvider';
 import { ClassicView } from '../../app/topology/ClassicView';
+import { ClusterView } from '../../app/topology/ClusterView';
 import { isPacketStep, nodeNftList, presetScenario, simulate } from '../../src/index';
 
 const scenario = presetScenario('article')!;
@@ -159,6 +160,20 @@ describe('the three-way mode switch', () => {
     const group = screen.getByRole('group', { name: 'kube-proxy 模式' });
     expect(within(group).getByRole('button', { name: 'nftables' }).getAttribute('aria-description')).toBe('自 Kubernetes 1.33 起 GA');
     expect(within(group).getByRole('button', { name: 'IPVS' }).getAttribute('aria-description')).toBe('自 Kubernetes 1.35 起弃用');
+  });
+});
+
+describe('the cluster view in nftables mode', () => {
+  it('draws no kube-ipvs0 and says kube-proxy writes the nftables table', () => {
+    const { container } = render(
+      <StoreProvider store={createAppStore({ preset: 'article', mode: 'nftables' })}>
+        <ClusterView />
+      </StoreProvider>,
+    );
+    expect(container.querySelector('[data-id="device:vm1/kube-ipvs0"]')).toBeNull();
+    expect(container.querySelector('[data-id="watch:vm1"] title')!.textContent).toBe(
+      'kube-proxy watches the API server and writes the nftables table ip kube-proxy',
+    );
   });
 });
 
