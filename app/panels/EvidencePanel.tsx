@@ -39,8 +39,8 @@ export function EvidencePanel() {
       )}
       {evidence.icmp && <IcmpError icmp={evidence.icmp} l={l} />}
       {evidence.rulePath.length > 0 && <RulePath rules={evidence.rulePath} full={(r) => shownInFull(r, evidence.rulePath)} t={t} l={l} />}
-      {/* nftables rules are short: every rule of the path is shown whole, its lookup's key and element in its detail. */}
-      {evidence.nftPath.length > 0 && <RulePath rules={evidence.nftPath} full={() => true} t={t} l={l} />}
+      {/* The path's lookups read in each rule's detail (the key, the element's verdict): only the deciding rule is shown whole. */}
+      {evidence.nftPath.length > 0 && <RulePath rules={evidence.nftPath} full={(r) => r.decided} t={t} l={l} />}
       {evidence.conntrack && <ConntrackEntry entry={evidence.conntrack} t={t} l={l} />}
       {evidence.diff.length > 0 && <Diff groups={evidence.diff} node={step.node ?? ''} t={t} l={l} lang={lang} />}
       {empty && <p className="pw-panel-note">{emptyNote(step, l, t)}</p>}

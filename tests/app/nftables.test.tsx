@@ -97,13 +97,14 @@ describe('the evidence and the rules panel in nftables mode', () => {
   it('puts the path to the dnat first: jump services, the service-ips lookup, numgen, dnat to', () => {
     renderPage({ step: dnat.index });
     const path = screen.getByRole('region', { name: 'This step' }).querySelectorAll('[data-id="evidence-rules"] li');
-    expect([...path].map((li) => li.querySelector('code')!.textContent)).toEqual([
-      'jump services',
-      'ip daddr . meta l4proto . th dport vmap @service-ips',
-      expect.stringMatching(/^numgen random mod 2 vmap \{ 0 : goto endpoint-/),
-      `meta l4proto tcp dnat to ${dnat.after.dstIp}:8080`,
+    expect([...path].map((li) => li.querySelector('.pw-ev-meta')!.textContent)).toEqual([
+      'ip kube-proxy / nat-prerouting #1 · jump · jump services',
+      expect.stringContaining('ip kube-proxy / services #1 · goto · ip daddr . meta l4proto . th dport 10.96.0.10 . tcp . 80 in @service-ips; goto service-7CIZXSQ5'),
+      expect.stringMatching(/numgen random mod 2 = 1 in the vmap; goto endpoint-QQR2H6K7-/),
+      expect.stringContaining('#2 · DNAT ◆ decides'),
     ]);
-    expect(path[1]!.textContent).toContain('10.96.0.10 . tcp . 80 in @service-ips; goto service-7CIZXSQ5-default/svc1/tcp/http');
+    // Only the deciding rule is shown whole.
+    expect([...path].map((li) => li.querySelector('code')?.textContent ?? null)).toEqual([null, null, null, `meta l4proto tcp dnat to ${dnat.after.dstIp}:8080`]);
   });
 
   it('sends the rules panel to the nftables panel when the hook ran nftables rules only', () => {
