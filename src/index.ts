@@ -44,6 +44,21 @@ export { nodeIptablesSave, nodeConntrackList, nodeIpvsadm, nodeIpsetList, nodeKu
  */
 export { nodeNftList } from './trace/node-views';
 /**
+ * What the nftables panel draws for a step: its rules by chain, the lookups with the
+ * matched element, the node's listing (as it stood at the step) with the matched lines marked.
+ * @example nftStepView(nodeNftListAt(scenario, trace, 5, 'vm1')!, step.nftRules).groups
+ */
+export { nodeNftListAt } from './trace/nft-list-at';
+export {
+  nftStepView,
+  type NftStepView,
+  type NftChainGroup,
+  type NftRuleView,
+  type NftLookupView,
+  type NftLineMark,
+} from './nftables/list-view';
+export type { EvaluatedNftRule, NftLookup, NftRuleVerdict } from './nftables/evaluated-rule';
+/**
  * The line `conntrack -L` prints after its listing (on stderr).
  * @example formatConntrackSummary(1) // 'conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.'
  */

@@ -1,3 +1,5 @@
+import { nftUiStrings } from './nftui-strings';
+
 /** The cluster view's labels. Device and chain names (eth0, cbr0, PREROUTING, kube-proxy) stay as Linux and Kubernetes spell them. */
 export interface ClusterStrings {
   readonly viewLabel: string;
@@ -28,6 +30,8 @@ export interface ClusterStrings {
   readonly rewrite: Readonly<Record<'src' | 'dst', string>>;
   // IPVS mode
   readonly watchesIpvs: string;
+  /** nftables mode: what kube-proxy writes (the words are in nftui-strings.ts). */
+  readonly watchesNft: string;
   readonly servicesCaptionIpvs: string;
   /** kube-ipvs0's tooltip: how many addresses, and the first few. */
   readonly kubeIpvs0: (count: number, first: readonly string[]) => string;
@@ -66,6 +70,7 @@ export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
     zoomControls: 'Zoom',
     rewrite: { src: 'src', dst: 'dst' },
     watchesIpvs: 'kube-proxy watches the API server and writes IPVS virtual servers, ipsets and a few iptables rules',
+    watchesNft: nftUiStrings.en.watches,
     servicesCaptionIpvs: 'Services: virtual addresses, bound to kube-ipvs0 on every node',
     kubeIpvs0: (count, first) =>
       `kube-ipvs0, a dummy device: ${count} address${count === 1 ? '' : 'es'} (every ClusterIP, so routing delivers them locally): ${first.join(', ')}${count > first.length ? ', …' : ''}`,
@@ -98,6 +103,7 @@ export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
     zoomControls: '缩放',
     rewrite: { src: '源', dst: '目标' },
     watchesIpvs: 'kube-proxy 监听 API 服务器，写入 IPVS 虚拟服务、ipset 和少量 iptables 规则',
+    watchesNft: nftUiStrings.zh.watches,
     servicesCaptionIpvs: 'Service：虚拟地址，绑定在每个节点的 kube-ipvs0 上',
     kubeIpvs0: (count, first) =>
       `kube-ipvs0，一个 dummy 设备：${count} 个地址（每个 ClusterIP，因此路由把它们当作本机地址）：${first.join('、')}${count > first.length ? '……' : ''}`,

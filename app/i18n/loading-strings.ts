@@ -1,7 +1,7 @@
 import type { Lang } from './lang';
 
 /** The parts of the page that load on demand, each in a chunk of its own. */
-export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'classic' | 'list' | 'quiz' | 'verify' | 'lab';
+export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'nftables' | 'classic' | 'list' | 'quiz' | 'verify' | 'lab';
 
 /** What a part says while its chunk loads, and when it could not be loaded. */
 export interface LoadingStrings {
@@ -14,6 +14,7 @@ const EN_PARTS: Readonly<Record<LazyPartName, string>> = {
   editor: 'the scenario editor',
   share: 'the share menu',
   ipvs: 'the IPVS tables',
+  nftables: 'the nftables panel',
   classic: 'the article figure',
   list: 'the step list',
   quiz: 'the quiz',
@@ -25,6 +26,7 @@ const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
   editor: '场景编辑器',
   share: '分享菜单',
   ipvs: 'IPVS 表',
+  nftables: 'nftables 面板',
   classic: '文章插图',
   list: '步骤列表',
   quiz: '测验',

@@ -19,7 +19,7 @@ export const simulationStrings: Readonly<Record<Lang, SimulationStrings>> = {
       purpose === 'scenario'
         ? 'Simulating the scenario…'
         : purpose === 'mode'
-          ? `Simulating in ${mode === 'ipvs' ? 'IPVS' : 'iptables'} mode…`
+          ? `Simulating in ${mode === 'ipvs' ? 'IPVS' : mode} mode…`
           : `Simulating with the ${scheduler} scheduler…`,
     cancel: 'Cancel',
     cancelHint: 'Stops the simulation (also Escape); the scenario on screen stays.',
@@ -31,7 +31,7 @@ export const simulationStrings: Readonly<Record<Lang, SimulationStrings>> = {
       purpose === 'scenario'
         ? '正在模拟场景…'
         : purpose === 'mode'
-          ? `正在以 ${mode === 'ipvs' ? 'IPVS' : 'iptables'} 模式模拟…`
+          ? `正在以 ${mode === 'ipvs' ? 'IPVS' : mode} 模式模拟…`
           : `正在用 ${scheduler} 调度算法模拟…`,
     cancel: '取消',
     cancelHint: '停止模拟（也可按 Esc），页面上的场景保持不变。',

@@ -1,6 +1,7 @@
-import type { EvaluatedRule, Step } from '../../src/index';
+import type { EvaluatedNftRule, EvaluatedRule, Lang, Step } from '../../src/index';
 import { ipvsStrings } from '../i18n/ipvs-strings';
 import { layoutStrings, type LayoutStrings } from '../i18n/layout-strings';
+import { nftUiStrings } from '../i18n/nftui-strings';
 import type { PanelStrings } from '../i18n/panel-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectLang } from '../store/selectors';
@@ -24,7 +25,7 @@ export function EvidencePanel() {
   if (!step) return null;
   const evidence = stepEvidence(step);
   const empty =
-    evidence.fields.length + evidence.rulePath.length + evidence.diff.length === 0 &&
+    evidence.fields.length + evidence.rulePath.length + evidence.nftPath.length + evidence.diff.length === 0 &&
     !evidence.conntrack &&
     !evidence.ipvs &&
     !evidence.icmp;
@@ -37,9 +38,11 @@ export function EvidencePanel() {
         </p>
       )}
       {evidence.icmp && <IcmpError icmp={evidence.icmp} l={l} />}
-      {evidence.rulePath.length > 0 && <RulePath rules={evidence.rulePath} t={t} l={l} />}
+      {evidence.rulePath.length > 0 && <RulePath rules={evidence.rulePath} full={(r) => shownInFull(r, evidence.rulePath)} t={t} l={l} />}
+      {/* The path's lookups read in each rule's detail (the key, the element's verdict): only the deciding rule is shown whole. */}
+      {evidence.nftPath.length > 0 && <RulePath rules={evidence.nftPath} full={(r) => r.decided} t={t} l={l} />}
       {evidence.conntrack && <ConntrackEntry entry={evidence.conntrack} t={t} l={l} />}
-      {evidence.diff.length > 0 && <Diff groups={evidence.diff} node={step.node ?? ''} t={t} l={l} />}
+      {evidence.diff.length > 0 && <Diff groups={evidence.diff} node={step.node ?? ''} t={t} l={l} lang={lang} />}
       {empty && <p className="pw-panel-note">{emptyNote(step, l, t)}</p>}
     </PanelSection>
   );
@@ -85,7 +88,17 @@ function IcmpError({ icmp, l }: { icmp: IcmpEvidence; l: LayoutStrings }) {
   );
 }
 
-function RulePath({ rules, t, l }: { rules: readonly EvaluatedRule[]; t: PanelStrings; l: LayoutStrings }) {
+function RulePath<R extends EvaluatedRule | EvaluatedNftRule>({
+  rules,
+  full,
+  t,
+  l,
+}: {
+  rules: readonly R[];
+  full: (rule: R) => boolean;
+  t: PanelStrings;
+  l: LayoutStrings;
+}) {
   return (
     <div className="pw-ev-block">
       <h3 className="pw-ev-heading">{l.rulePath}</h3>
@@ -102,7 +115,7 @@ function RulePath({ rules, t, l }: { rules: readonly EvaluatedRule[]; t: PanelSt
               {r.decided && <strong className="pw-decides"> ◆ {l.decides}</strong>}
               {r.detail && <span className="pw-rule-detail"> · {r.detail}</span>}
             </span>
-            {shownInFull(r, rules) && (
+            {full(r) && (
               <code className="pw-ev-text" data-id={r.decided ? 'evidence-deciding-rule' : undefined}>
                 {r.text}
               </code>
@@ -143,17 +156,35 @@ function ConntrackEntry({ entry, t, l }: { entry: ConntrackEvidence; t: PanelStr
   );
 }
 
-const groupHeading = (g: DiffEvidenceGroup, node: string, l: LayoutStrings) =>
-  g.source.kind === 'table' ? l.tableDiff(node, g.source.table) : g.source.kind === 'ipvs' ? l.ipvsDiff(node) : l.conntrackDeleted(node);
+const groupHeading = (g: DiffEvidenceGroup, node: string, l: LayoutStrings, lang: Lang) =>
+  g.source.kind === 'table'
+    ? l.tableDiff(node, g.source.table)
+    : g.source.kind === 'ipvs'
+      ? l.ipvsDiff(node)
+      : g.source.kind === 'nft'
+        ? nftUiStrings[lang].nftDiff(node)
+        : l.conntrackDeleted(node);
 
-function Diff({ groups, node, t, l }: { groups: readonly DiffEvidenceGroup[]; node: string; t: PanelStrings; l: LayoutStrings }) {
+function Diff({
+  groups,
+  node,
+  t,
+  l,
+  lang,
+}: {
+  groups: readonly DiffEvidenceGroup[];
+  node: string;
+  t: PanelStrings;
+  l: LayoutStrings;
+  lang: Lang;
+}) {
   return (
     <div className="pw-ev-block" data-id="evidence-diff">
       {/* The group headings say where each line changed; the block's own heading is for screen readers. */}
       <h3 className="sr-only">{l.syncDiff}</h3>
       {groups.map((g) => (
-        <div key={groupHeading(g, node, l)} className="pw-ev-diff-group">
-          <p className="pw-ev-subheading">{groupHeading(g, node, l)}</p>
+        <div key={groupHeading(g, node, l, lang)} className="pw-ev-diff-group">
+          <p className="pw-ev-subheading">{groupHeading(g, node, l, lang)}</p>
           <ul className="pw-ev-diff">
             {g.lines.map((line, i) => (
               <li

@@ -1,5 +1,6 @@
 import { isPacketStep } from '../../src/index';
 import { ipvsStrings } from '../i18n/ipvs-strings';
+import { nftUiStrings } from '../i18n/nftui-strings';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectLang, selectTrace } from '../store/selectors';
 import { packetCost } from './packet-cost';
@@ -13,15 +14,19 @@ import { packetCost } from './packet-cost';
 export function PacketCostNote() {
   const trace = useAppStore(selectTrace);
   const step = useAppStore(selectCurrentStep);
-  const t = ipvsStrings[useAppStore(selectLang)];
+  const lang = useAppStore(selectLang);
+  const t = ipvsStrings[lang];
   if (!step || !isPacketStep(step)) return null;
   const cost = packetCost(trace, step);
+  // nftables mode counts its own currency: rules of table ip kube-proxy, and map lookups among them.
+  const nft = trace.mode === 'nftables' ? nftUiStrings[lang] : null;
   return (
     <div className="pw-cost" data-id="packet-cost" data-rules={cost.rules} data-ipvs-steps={cost.ipvsSteps}>
       <p className="pw-cost-line">
-        <strong>{t.costTitle}</strong> {t.cost(step.label, trace.mode, cost.rules, cost.ipvsSteps, cost.hashLookups)}
+        <strong>{t.costTitle}</strong>{' '}
+        {nft ? nft.cost(step.label, cost.nftRules, cost.nftLookups) : t.cost(step.label, trace.mode, cost.rules, cost.ipvsSteps, cost.hashLookups)}
       </p>
-      <p className="pw-panel-note">{t.costMeaning}</p>
+      <p className="pw-panel-note">{nft ? nft.costMeaning : t.costMeaning}</p>
     </div>
   );
 }

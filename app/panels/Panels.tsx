@@ -1,4 +1,4 @@
-import { ipvsPanel } from '../shell/lazy-parts';
+import { ipvsPanel, nftablesPanel } from '../shell/lazy-parts';
 import { useAppStore } from '../store/StoreProvider';
 import { selectTraceMode } from '../store/selectors';
 import { ConntrackPanel } from './ConntrackPanel';
@@ -27,6 +27,7 @@ export function Panels() {
       <RulesPanel />
       {/* IPVS mode's tables load with it (a chunk of their own). */}
       {mode === 'ipvs' && <ipvsPanel.Part />}
+      {mode === 'nftables' && <nftablesPanel.Part />}
       <ConntrackPanel />
     </div>
   );

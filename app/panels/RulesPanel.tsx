@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import { isPacketStep, type EvaluatedRule, type RulesDiff } from '../../src/index';
+import { nftUiStrings } from '../i18n/nftui-strings';
 import type { PanelStrings } from '../i18n/panel-strings';
 import { useAppStore } from '../store/StoreProvider';
-import { selectCurrentStep } from '../store/selectors';
+import { selectCurrentStep, selectLang } from '../store/selectors';
+import { missingFrom } from './evidence';
 import { noRulesReason } from './no-rules-reason';
 import { PacketCostNote } from './PacketCostNote';
 import { PanelSection } from './PanelSection';
@@ -16,6 +18,7 @@ export function RulesPanel() {
   const rules = step && isPacketStep(step) ? step.rules : [];
   const groups = groupRules(rules);
   const decided = rules.some((r) => r.decided);
+  const nft = nftUiStrings[useAppStore(selectLang)];
   return (
     <PanelSection title={t.rules} name="rules">
       {!step ? (
@@ -24,7 +27,8 @@ export function RulesPanel() {
         <RulesDiffView diff={step.rulesDiff} node={step.node ?? ''} t={t} />
       ) : groups.length === 0 ? (
         <p className="pw-empty" data-id="rules-empty">
-          {noRulesReason(step, t)}
+          {/* nftables mode: the hook ran kube-proxy's nftables chains, which have a panel of their own. */}
+          {isPacketStep(step) && step.nftRules.length > 0 ? nft.rulesInNftPanel : noRulesReason(step, t)}
         </p>
       ) : (
         <>
@@ -113,6 +117,21 @@ function RulesDiffView({ diff, node, t }: { diff: RulesDiff; node: string; t: Pa
           <div className="pw-scroll" tabIndex={0} data-scroll-keys="">
             <pre className="pw-diff" data-id="ipvs-after">
               {diff.ipvs.after.join('\n')}
+            </pre>
+          </div>
+        </>
+      )}
+      {diff.nft && (
+        <>
+          <h3 className="pw-rule-chain">nft list table ip kube-proxy</h3>
+          <div className="pw-scroll" tabIndex={0} data-scroll-keys="">
+            <pre className="pw-diff" data-id="nft-diff">
+              {missingFrom(diff.nft.before, diff.nft.after).map((line, i) => (
+                <DiffLine key={`r${i}`} sign="-" line={line} label={t.rulesDiff.removed} />
+              ))}
+              {missingFrom(diff.nft.after, diff.nft.before).map((line, i) => (
+                <DiffLine key={`a${i}`} sign="+" line={line} label={t.rulesDiff.added} />
+              ))}
             </pre>
           </div>
         </>

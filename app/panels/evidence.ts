@@ -3,6 +3,7 @@ import {
   isPacketStep,
   packetAddress,
   type ConntrackChange,
+  type EvaluatedNftRule,
   type EvaluatedRule,
   type IpvsChange,
   type PacketStep,
@@ -32,7 +33,11 @@ export interface DiffEvidenceLine {
 
 /** The lines a sync changed in one place: a table, the IPVS table or the conntrack table. */
 export interface DiffEvidenceGroup {
-  readonly source: { readonly kind: 'table'; readonly table: string } | { readonly kind: 'ipvs' } | { readonly kind: 'conntrack' };
+  readonly source:
+    | { readonly kind: 'table'; readonly table: string }
+    | { readonly kind: 'ipvs' }
+    | { readonly kind: 'nft' }
+    | { readonly kind: 'conntrack' };
   readonly lines: readonly DiffEvidenceLine[];
 }
 
@@ -65,6 +70,8 @@ export interface StepEvidence {
   readonly fields: readonly PacketField[];
   /** When a rule decided: the rules that matched on the way to it, the deciding one last. */
   readonly rulePath: readonly EvaluatedRule[];
+  /** nftables mode: the same path through `table ip kube-proxy`'s chains. */
+  readonly nftPath: readonly EvaluatedNftRule[];
   readonly conntrack: ConntrackEvidence | null;
   readonly ipvs: IpvsChange | null;
   /** A kube-proxy sync's changed lines. */
@@ -97,6 +104,27 @@ export function decidingPath(rules: readonly EvaluatedRule[]): EvaluatedRule[] {
   return rules.slice(0, decided + 1).filter((r) => r.verdict !== 'no-match' && r.verdict !== 'return');
 }
 
+/**
+ * nftables mode's deciding path: the deciding rule, and back from it each rule that jumped
+ * or went (itself or by its verdict map's element) into the chain the path is in, up to
+ * the base chain: `jump services`, the `@service-ips` lookup, `numgen`, `dnat to`. The
+ * rules that jumped and returned (mark-for-masquerade) or matched nothing are left out.
+ */
+export function nftDecidingPath(rules: readonly EvaluatedNftRule[]): EvaluatedNftRule[] {
+  const decided = rules.findIndex((r) => r.decided);
+  if (decided < 0) return [];
+  const path = [rules[decided]!];
+  for (let i = decided - 1; i >= 0; i--) {
+    const rule = rules[i]!;
+    if ((rule.verdict === 'jump' || rule.verdict === 'goto') && nftTargets(rule).includes(path[0]!.chain)) path.unshift(rule);
+  }
+  return path;
+}
+
+/** The chains a rule sends the packet to: its own `jump x`/`goto x`, or its verdict map's value. */
+const nftTargets = (rule: EvaluatedNftRule) =>
+  [rule.text, ...rule.lookups.map((l) => l.value ?? '')].map((text) => /(?:^|\s)(?:jump|goto) (\S+)$/.exec(text)?.[1]);
+
 function conntrackEvidence(step: PacketStep): ConntrackEvidence | null {
   const change = step.conntrackChange;
   if (!change) return null;
@@ -105,7 +133,7 @@ function conntrackEvidence(step: PacketStep): ConntrackEvidence | null {
 }
 
 /** Lines only in `a`, in `a`'s order: what a table lost (or gained) between two printings. */
-const missingFrom = (a: readonly string[], b: readonly string[]) => {
+export const missingFrom = (a: readonly string[], b: readonly string[]) => {
   const other = new Set(b);
   return a.filter((line) => !other.has(line));
 };
@@ -117,13 +145,15 @@ function diffEvidence(step: Step): DiffEvidenceGroup[] {
     source: { kind: 'table', table: t.table },
     lines: [...t.removed.map((text) => ({ sign: '-' as const, text })), ...t.added.map((text) => ({ sign: '+' as const, text }))],
   }));
-  if (diff.ipvs) {
-    const { before, after } = diff.ipvs;
+  // IPVS and nftables mode: the whole listing before and after, diffed here.
+  for (const [kind, listing] of [['ipvs', diff.ipvs], ['nft', diff.nft]] as const) {
+    if (!listing) continue;
+    const { before, after } = listing;
     const lines = [
       ...missingFrom(before, after).map((text) => ({ sign: '-' as const, text })),
       ...missingFrom(after, before).map((text) => ({ sign: '+' as const, text })),
     ];
-    if (lines.length > 0) groups.push({ source: { kind: 'ipvs' }, lines });
+    if (lines.length > 0) groups.push({ source: { kind }, lines });
   }
   if (diff.conntrackDeleted.length > 0) {
     groups.push({ source: { kind: 'conntrack' }, lines: diff.conntrackDeleted.map((e) => ({ sign: '-' as const, text: e.text })) });
@@ -144,10 +174,11 @@ function icmpEvidence(step: PacketStep): IcmpEvidence | null {
  * ICMP error with the packet it quotes.
  */
 export function stepEvidence(step: Step): StepEvidence {
-  if (!isPacketStep(step)) return { fields: [], rulePath: [], conntrack: null, ipvs: null, diff: diffEvidence(step), icmp: null };
+  if (!isPacketStep(step)) return { fields: [], rulePath: [], nftPath: [], conntrack: null, ipvs: null, diff: diffEvidence(step), icmp: null };
   return {
     fields: packetFields(step).filter((f) => f.changed),
     rulePath: decidingPath(step.rules),
+    nftPath: nftDecidingPath(step.nftRules),
     conntrack: conntrackEvidence(step),
     ipvs: step.ipvsChange,
     diff: diffEvidence(step),

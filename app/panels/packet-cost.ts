@@ -11,9 +11,14 @@ export interface PacketCost {
    * (`ConnectionSummary.cost`); null for later packets, which the engine does not count.
    */
   readonly hashLookups: number | null;
+  /** nftables mode: the rules of `table ip kube-proxy` evaluated, and the set and map lookups among them. */
+  readonly nftRules: number;
+  readonly nftLookups: number;
 }
 
-const costs = new WeakMap<Trace, ReadonlyMap<string, { rules: number; ipvsSteps: number }>>();
+type Sum = Omit<PacketCost, 'hashLookups'>;
+
+const costs = new WeakMap<Trace, ReadonlyMap<string, Sum>>();
 const keyOf = (s: PacketStep) => `${s.connection}/${s.packet}`;
 
 /**
@@ -27,17 +32,19 @@ const keyOf = (s: PacketStep) => `${s.connection}/${s.packet}`;
 export function packetCost(trace: Trace, step: PacketStep): PacketCost {
   let table = costs.get(trace);
   if (!table) {
-    const sums = new Map<string, { rules: number; ipvsSteps: number }>();
+    const sums = new Map<string, { -readonly [K in keyof Sum]: number }>();
     for (const s of trace.steps.filter(isPacketStep)) {
-      const sum = sums.get(keyOf(s)) ?? { rules: 0, ipvsSteps: 0 };
+      const sum = sums.get(keyOf(s)) ?? { rules: 0, ipvsSteps: 0, nftRules: 0, nftLookups: 0 };
       sum.rules += s.rules.length;
+      sum.nftRules += s.nftRules.length;
+      sum.nftLookups += s.nftRules.reduce((n, r) => n + r.lookups.length, 0);
       if (s.ipvsChange) sum.ipvsSteps += 1;
       sums.set(keyOf(s), sum);
     }
     table = sums;
     costs.set(trace, table);
   }
-  const sum = table.get(keyOf(step)) ?? { rules: 0, ipvsSteps: 0 };
+  const sum = table.get(keyOf(step)) ?? { rules: 0, ipvsSteps: 0, nftRules: 0, nftLookups: 0 };
   const engine = step.packet === 0 && trace.mode === 'ipvs' ? (trace.connections[step.connection]?.cost.ipvsLookups ?? null) : null;
   return { ...sum, hashLookups: engine };
 }

@@ -1,6 +1,7 @@
 import { IPVS_SCHEDULERS, PRESET_NAMES, type IpvsScheduler, type ProxyMode } from '../../src/index';
 import { LANGS, stringsFor } from '../i18n';
 import { layoutStrings } from '../i18n/layout-strings';
+import { nftUiStrings } from '../i18n/nftui-strings';
 import { shellStrings } from '../i18n/shell-strings';
 import { useAppStore } from '../store/StoreProvider';
 import {
@@ -23,7 +24,7 @@ import { ShareMenu } from './ShareMenu';
 import { ThemePicker } from './ThemePicker';
 
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
-const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
+const MODES: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables'];
 
 /**
  * The header row's settings, beside the title: scenario picker, kube-proxy
@@ -45,6 +46,7 @@ export function Header() {
   const togglePresent = useAppStore(selectTogglePresent);
   const strings = stringsFor(lang);
   const shell = shellStrings[lang];
+  const notes = nftUiStrings[lang].modeNotes;
   return (
     <section className="app-settings" aria-label={layoutStrings[lang].settings}>
       <div className="pickers">
@@ -65,8 +67,18 @@ export function Header() {
         </label>
         {/* The same scenario and seed re-simulated in the other mode; the step stays put, so the two walks can be compared hop by hop. */}
         <div role="group" aria-label={shell.modeLabel} className="segmented" data-id="mode-switch">
+          {/* Where each mode stands in Kubernetes' releases: a tooltip, and read out after the name (the row has no room for it). */}
           {MODES.map((m) => (
-            <button key={m} type="button" aria-pressed={m === mode} onClick={() => setMode(m)} onPointerEnter={() => void preloadMode(m)}>
+            <button
+              key={m}
+              type="button"
+              aria-pressed={m === mode}
+              title={notes[m]}
+              aria-description={notes[m]}
+              onClick={() => setMode(m)}
+              onPointerEnter={() => void preloadMode(m)}
+              onFocus={() => void preloadMode(m)}
+            >
               {shell.modes[m]}
             </button>
           ))}

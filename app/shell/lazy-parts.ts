@@ -13,6 +13,7 @@ const withReader = <T>(chunk: Promise<T>) => Promise.all([chunk, loadScenarioIo(
 export const scenarioEditor = lazyPart('editor', () => withReader(import('../editor/ScenarioEditor')).then((m) => m.ScenarioEditor));
 export const sharePanel = lazyPart('share', () => withReader(import('./SharePanel')).then((m) => m.SharePanel));
 export const ipvsPanel = lazyPart('ipvs', () => import('../panels/IpvsPanel').then((m) => m.IpvsPanel));
+export const nftablesPanel = lazyPart('nftables', () => import('../panels/nftables/NftablesPanel').then((m) => m.NftablesPanel));
 export const classicPane = lazyPart('classic', () => import('./ClassicPane').then((m) => m.ClassicPane));
 export const stepListPane = lazyPart('list', () => import('./StepListPane').then((m) => m.StepListPane));
 /** Quiz mode's card, with the engine's question builder. */
@@ -24,8 +25,9 @@ export const labPanel = lazyPart('lab', () => import('../lab/LabPanel').then((m)
 export const preloadView = (view: View): Promise<void> =>
   view === 'classic' ? classicPane.preload() : view === 'list' ? stepListPane.preload() : Promise.resolve();
 
-/** Loads the chunk a kube-proxy mode adds (IPVS mode's tables). */
-export const preloadMode = (mode: ProxyMode): Promise<void> => (mode === 'ipvs' ? ipvsPanel.preload() : Promise.resolve());
+/** Loads the chunk a kube-proxy mode adds (IPVS mode's tables, nftables mode's panel). */
+export const preloadMode = (mode: ProxyMode): Promise<void> =>
+  mode === 'ipvs' ? ipvsPanel.preload() : mode === 'nftables' ? nftablesPanel.preload() : Promise.resolve();
 
 /** What a URL opens on. */
 export interface OpeningParts {
@@ -58,6 +60,6 @@ export async function preloadOpening({ view, mode, customScenario, quiz = false,
 export async function preloadAllParts(): Promise<void> {
   await Promise.all([
     loadScenarioIo(),
-    ...[scenarioEditor, sharePanel, ipvsPanel, classicPane, stepListPane, quizCard, verifyPanel, labPanel].map((p) => p.preload()),
+    ...[scenarioEditor, sharePanel, ipvsPanel, nftablesPanel, classicPane, stepListPane, quizCard, verifyPanel, labPanel].map((p) => p.preload()),
   ]);
 }

@@ -12,7 +12,7 @@ type AlertInput = Omit<Alert, 'id'>;
 const FIGURES: readonly Figure[] = ['pod-to-service', 'service-to-pod'];
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
 const LANGS: readonly Lang[] = ['en', 'zh'];
-const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
+const MODES: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables'];
 const LABS: readonly Lab[] = ['lb'];
 
 /** What a URL asks for, after checking each parameter; `alerts` says what could not be used. */

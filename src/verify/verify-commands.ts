@@ -9,6 +9,8 @@ import { conntrackCommands } from './conntrack-commands';
 import { indexIptablesSave, type SavedTable } from './iptables-save-lines';
 import { ipsetCommands } from './ipset-commands';
 import { ipvsCommands } from './ipvs-commands';
+import { nftCommands } from './nft-commands';
+import { nodeNftListAt } from '../trace/nft-list-at';
 import { packetEntry } from './packet-entry';
 import { bridgeFdbCommand, routeCommand, tcpdumpCommand } from './path-commands';
 import { enterCommands, inPod, podPlace } from './places';
@@ -92,8 +94,9 @@ function nodeSteps(trace: Trace, step: PacketStep, scenario: Scenario | undefine
     rules.push(...ruleCommands(step, trace.mode, serviceIp, iptablesSaveAt(trace, step, node, scenario)));
     if (trace.mode === 'ipvs') rules.push(...ipsetCommands(step, ipsetListAt(trace, step, node, scenario)));
   }
+  if (step.nftRules.length > 0) rules.push(...nftCommands(step, scenario ? (nodeNftListAt(scenario, trace, step.index, node) ?? null) : null));
   // A step no rule decided (conntrack carried the packet past nat) is shown by the entry that did.
-  const change = step.conntrackChange ?? (step.rules.length === 0 ? earlierChange(trace, step) : null);
+  const change = step.conntrackChange ?? (step.rules.length + step.nftRules.length === 0 ? earlierChange(trace, step) : null);
   const conntrack = change ? conntrackCommands(change, step.conntrack) : [];
   const ipvs = step.ipvsChange ? ipvsCommands(step.ipvsChange, step.ipvs) : [];
   // A conntrack step is about its entry; the rules that ran at its hook come after.
@@ -133,10 +136,13 @@ function controlPlaneSteps(step: ControlPlaneStep): VerifyGroup[] {
   }
   if (step.node === null) return [];
   const ipvs = step.rulesDiff?.ipvs ?? null;
+  const nft = step.rulesDiff?.nft ?? null;
   const command: VerifyCommand =
-    ipvs === null
-      ? { id: 'save-nat', params: { node: step.node }, command: 'iptables-save -t nat', expected: null }
-      : ipvsTableCommand(step.node, ipvs.after);
+    ipvs !== null
+      ? ipvsTableCommand(step.node, ipvs.after)
+      : nft !== null
+        ? { id: 'nft-list-table', params: {}, command: 'nft list table ip kube-proxy', expected: { lines: nft.after, fidelity: 'same' } }
+        : { id: 'save-nat', params: { node: step.node }, command: 'iptables-save -t nat', expected: null };
   return [group({ kind: 'node', node: step.node }, [command])];
 }
 

@@ -70,7 +70,7 @@ describe('URLs', () => {
     ['?view=classic&figure=pod-to-service&step=6', 'step', 'out-of-range'],
     ['?figure=sideways', 'figure', 'unknown'],
     ['?seed=-1', 'seed', 'invalid'],
-    ['?mode=nftables', 'mode', 'unknown'],
+    ['?mode=nft', 'mode', 'unknown'],
     ['?preset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'preset', 'unknown'],
   ])('%s: an alert names "%s" and the page falls back to the default', (search, param, reason) => {
     const s = open(search).getState();
@@ -102,6 +102,19 @@ describe('URLs', () => {
 
   it('reads the request without touching a store', () => {
     expect(readUrl('?preset=hairpin&view=list')).toMatchObject({ preset: 'hairpin', view: 'list', alerts: [] });
+  });
+});
+
+describe('nftables mode in the URL', () => {
+  it('opens mode=nftables, writes it back with the step, and leaves out an IPVS scheduler it has no use for', () => {
+    const store = open('?preset=article&step=5&mode=nftables&scheduler=sh');
+    expect(store.getState()).toMatchObject({ mode: 'nftables', alerts: [] });
+    expect(store.getState().trace.mode).toBe('nftables');
+    const search = writeUrl(store.getState());
+    expect(search).toBe('?preset=article&view=cluster&step=5&lang=en&mode=nftables');
+    expect(open(search).getState()).toMatchObject({ mode: 'nftables', cursor: { step: 4 } });
+    store.getState().setMode('iptables');
+    expect(writeUrl(store.getState())).not.toContain('mode=');
   });
 });
 

@@ -142,6 +142,7 @@ describe('verify strings', () => {
     device: 'cbr0',
     protocol: 'tcp',
     set: 'KUBE-CLUSTER-IP',
+    kind: 'map',
   };
   it.each(ids)('words %s in both languages, Chinese with full-width punctuation', (id) => {
     const en = verifyStrings.en.purpose[id](params);

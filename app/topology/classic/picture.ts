@@ -28,8 +28,8 @@ export interface ClassicPicture {
   readonly directLink: boolean;
   /** The iptables box between eth0 and cbr0, with its two links. */
   readonly iptables: boolean;
-  /** What the box says: "iptables", or "IPVS" for a trace in IPVS mode, where IPVS makes the rewrite. */
-  readonly boxLabel: 'iptables' | 'IPVS';
+  /** What the box says: "iptables", "IPVS" for a trace in IPVS mode, where IPVS makes the rewrite, or "nftables". */
+  readonly boxLabel: 'iptables' | 'IPVS' | 'nftables';
   /** The arrow from iptables to the card: shown from the rewrite on. */
   readonly arrow: boolean;
   readonly card: readonly CardLine[];
@@ -97,7 +97,7 @@ export function classicPicture(trace: Trace, figure: Figure, n: number): Classic
     dot: PLACES[place],
     directLink: !iptables && step.kind === 'bridge-miss',
     iptables,
-    boxLabel: trace.mode === 'ipvs' ? 'IPVS' : 'iptables',
+    boxLabel: trace.mode === 'ipvs' ? 'IPVS' : trace.mode,
     arrow: rewrite !== null,
     card,
     rewrite,
