@@ -52,7 +52,7 @@ describe('npm run cli -- lb', () => {
   it.each([
     [['--connections', '5'], /connections must be a whole number from 10 to 10,000, not 5/],
     [['--connections', 'many'], /--connections must be a whole number/],
-    [['--mode', 'nft'], /--mode must be iptables or ipvs, not "nft"/],
+    [['--mode', 'nft'], /--mode must be iptables, ipvs or nftables, not "nft"/],
     [['--scheduler', 'fifo'], /--scheduler must be one of rr, wrr/],
     [['--client', 'pod9'], /no pod or node named "pod9"/],
     [['--weight', 'pod2'], /--weight must be POD=N/],
