@@ -61,7 +61,9 @@ function packetStepLines(step: PacketStep): string[] {
  */
 function nftRuleLines(rule: EvaluatedNftRule): string[] {
   const mark = rule.decided ? '=>' : '  ';
-  const lines = [`  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`];
+  const lines = [
+    `  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`,
+  ];
   for (const l of rule.lookups) {
     const set = l.set.startsWith('vmap {') ? 'vmap' : `@${l.set}`;
     const found = l.element === null ? 'no element' : `element ${l.element}${l.value ? ` : ${l.value}` : ''}`;

@@ -52,7 +52,7 @@ export function expectedShares(rules: LbLabRules): { readonly shares: ExpectedSh
       const determinism = shares.length === 1 ? 'single' : rules.affinitySeconds !== null ? 'affinity' : 'random';
       return { shares, determinism };
     }
-        case 'ipvs': {
+    case 'ipvs': {
       const shares = ipvsShares(rules);
       const live = shares.filter((s) => s.share > 0).length;
       const determinism = live <= 1 ? 'single' : rules.persistentSeconds !== null ? 'affinity' : SCHEDULER_DETERMINISM[rules.scheduler];

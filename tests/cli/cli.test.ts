@@ -55,8 +55,12 @@ describe('npm run cli', () => {
     expect(first.code).toBe(0);
     expect(first.out).toContain('packetwalk trace: scenario article, seed 1, nftables mode');
     expect(first.out).toContain('first packet: 27 nft rules evaluated');
-    expect(first.out).toMatch(/lookup @service-ips 10\.96\.0\.10 \. tcp \. 80: element 10\.96\.0\.10 \. tcp \. 80 : goto service-[A-Z0-9]{8}-default\/svc1\/tcp\/http\n/);
-    const numgen = /lookup vmap (\d): element \d : goto endpoint-[A-Z0-9]{8}-default\/svc1\/tcp\/http__(10\.244\.2\.\d)\/8080\n/.exec(first.out);
+    expect(first.out).toMatch(
+      /lookup @service-ips 10\.96\.0\.10 \. tcp \. 80: element 10\.96\.0\.10 \. tcp \. 80 : goto service-[A-Z0-9]{8}-default\/svc1\/tcp\/http\n/,
+    );
+    const numgen = /lookup vmap (\d): element \d : goto endpoint-[A-Z0-9]{8}-default\/svc1\/tcp\/http__(10\.244\.2\.\d)\/8080\n/.exec(
+      first.out,
+    );
     expect(numgen).not.toBeNull();
     // The DNAT goes where numgen's draw pointed, and the step says so.
     expect(first.out).toContain(`=> ip kube-proxy endpoint-`);
@@ -125,7 +129,10 @@ describe('npm run cli', () => {
     [['trace', '--mode', 'nft'], /--mode must be iptables, ipvs or nftables, not "nft"/],
     [['ipvs', '--preset', 'article'], /ipvs needs --node/],
     [['ipvs', '--preset', 'article', '--node', 'vm1', '--mode', 'iptables'], /drop --mode iptables/],
-    [['ipset', '--preset', 'article', '--node', 'vm1', '--mode', 'nftables'], /ipset shows IPVS mode's state, which nftables mode does not have: drop --mode nftables/],
+    [
+      ['ipset', '--preset', 'article', '--node', 'vm1', '--mode', 'nftables'],
+      /ipset shows IPVS mode's state, which nftables mode does not have: drop --mode nftables/,
+    ],
     [['trace', '--preset', 'nope'], /unknown preset "nope"/],
     [['trace', '--bogus'], /Unknown option '--bogus'/],
     [['dance'], /unknown command "dance"/],
