@@ -44,7 +44,9 @@ export function filterHook(
       after: result.packet,
       rules: result.evaluated,
       nftRules: result.nftRules,
-      note: kernel.nft ? nftFilterNote(hook.toLowerCase() as Lowercase<typeof hook>, note(result.verdict), result.verdict, result.nftRules) : note(result.verdict),
+      note: kernel.nft
+        ? nftFilterNote(hook.toLowerCase() as Lowercase<typeof hook>, note(result.verdict), result.verdict, result.nftRules)
+        : note(result.verdict),
     }),
   );
   return { verdict: result.verdict, pass: { ...pass, mark: result.mark } };

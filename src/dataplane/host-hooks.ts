@@ -61,7 +61,13 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
       conn: { kind: 'tracked', entryId: entry.id, direction: found.direction, invalid: update.outcome === 'invalid' },
       ctstate: [found.direction === 'reply' || entry.seenReply ? 'ESTABLISHED' : 'NEW', ...(entry.dnat ? (['DNAT'] as const) : [])],
     };
-    preNft = nftAtHook(world, kernel, 'OUTPUT', { ...pass, packet, inInterface: null, outInterface: null }, { maxPriority: -100, nat: false });
+    preNft = nftAtHook(
+      world,
+      kernel,
+      'OUTPUT',
+      { ...pass, packet, inInterface: null, outInterface: null },
+      { maxPriority: -100, nat: false },
+    );
   } else {
     const invalid = !isValidFirstPacket(packet);
     const nat = hookRules(
