@@ -1,5 +1,6 @@
-import type { ControlPlaneStep, Lang, PacketStep, StepPacket, Trace } from '../src/index';
+import type { ControlPlaneStep, EvaluatedNftRule, Lang, PacketStep, StepPacket, Trace } from '../src/index';
 import { formatQuoted, isPacketStep, narrate, packetAddress } from '../src/index';
+import { minusLines } from '../src/trace/rules-diff';
 
 const endpoint = (p: StepPacket) => `${packetAddress(p, 'src')} -> ${packetAddress(p, 'dst')}`;
 
@@ -38,6 +39,7 @@ function packetStepLines(step: PacketStep): string[] {
       `  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`,
     );
   }
+  for (const rule of step.nftRules) lines.push(...nftRuleLines(rule));
   if (step.conntrackChange) {
     const c = step.conntrackChange;
     const entry = step.conntrack.find((n) => n.node === c.node)?.entries.find((e) => e.id === c.entryId);
@@ -52,7 +54,25 @@ function packetStepLines(step: PacketStep): string[] {
   return lines;
 }
 
-/** A control-plane step: where, then a kube-proxy sync's diff (iptables-save lines removed and added, ipvsadm before and after, the conntrack entries deleted). */
+/**
+ * An nft rule as the iptables ones are printed (table, chain#position, verdict, why, the
+ * rule as `nft list` prints it), then each map or set lookup it made: the key, and the
+ * element that held it with its verdict, or none.
+ */
+function nftRuleLines(rule: EvaluatedNftRule): string[] {
+  const mark = rule.decided ? '=>' : '  ';
+  const lines = [
+    `  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`,
+  ];
+  for (const l of rule.lookups) {
+    const set = l.set.startsWith('vmap {') ? 'vmap' : `@${l.set}`;
+    const found = l.element === null ? 'no element' : `element ${l.element}${l.value ? ` : ${l.value}` : ''}`;
+    lines.push(`       lookup ${set} ${l.key}: ${found}`);
+  }
+  return lines;
+}
+
+/** A control-plane step: where, then a kube-proxy sync's diff (iptables-save lines removed and added, ipvsadm before and after, `nft list` lines removed and added, the conntrack entries deleted). */
 function controlPlaneStepLines(step: ControlPlaneStep): string[] {
   const lines = [`#${step.index} ${step.label} ${step.kind}: ${step.at} -> ${step.to}`];
   const diff = step.rulesDiff;
@@ -66,6 +86,11 @@ function controlPlaneStepLines(step: ControlPlaneStep): string[] {
     lines.push('  ipvsadm -Ln before:', ...diff.ipvs.before.map((l) => `    ${l}`));
     lines.push('  ipvsadm -Ln after:', ...diff.ipvs.after.map((l) => `    ${l}`));
   }
+  if (diff.nft) {
+    lines.push('  nft list table ip kube-proxy:');
+    for (const l of minusLines(diff.nft.before, diff.nft.after)) lines.push(`  - ${l}`);
+    for (const l of minusLines(diff.nft.after, diff.nft.before)) lines.push(`  + ${l}`);
+  }
   for (const e of diff.conntrackDeleted) lines.push(`  conntrack deleted: ${e.text}`);
   return lines;
 }
@@ -77,7 +102,11 @@ export function formatTraceText(trace: Trace, lang: Lang): string {
     lines.push(
       `connection ${c.index}: ${c.client} -> ${c.service}: ${c.outcome}${c.endpoint ? ` (endpoint ${c.endpoint}, ${c.endpointPod})` : ''}`,
     );
-    lines.push(`  first packet: ${c.cost.rulesEvaluated} iptables rules evaluated, ${c.cost.ipvsLookups} IPVS hash lookups`);
+    lines.push(
+      trace.mode === 'nftables'
+        ? `  first packet: ${c.cost.rulesEvaluated} nft rules evaluated (table ip kube-proxy; one service-ips map lookup finds the Service)`
+        : `  first packet: ${c.cost.rulesEvaluated} iptables rules evaluated, ${c.cost.ipvsLookups} IPVS hash lookups`,
+    );
   }
   for (const step of trace.steps) {
     lines.push('', ...(isPacketStep(step) ? packetStepLines(step) : controlPlaneStepLines(step)));

@@ -6,10 +6,11 @@ import {
   runLbLab,
   type LbLabDeterminism,
   type LbLabResult,
+  type ProxyMode,
   type Scenario,
 } from '../src/index';
 
-export const LB_USAGE = `usage: npm run -s cli -- lb (--preset NAME | --scenario FILE) [--mode iptables|ipvs] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--connections N (${LAB_MIN_CONNECTIONS}-${LAB_MAX_CONNECTIONS})] [--seed N] [--client POD]... [--service SVC] [--port N] [--at SECONDS] [--weight POD=N]... [--format text|json]`;
+export const LB_USAGE = `usage: npm run -s cli -- lb (--preset NAME | --scenario FILE) [--mode iptables|ipvs|nftables] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--connections N (${LAB_MIN_CONNECTIONS}-${LAB_MAX_CONNECTIONS})] [--seed N] [--client POD]... [--service SVC] [--port N] [--at SECONDS] [--weight POD=N]... [--format text|json]`;
 
 type Load = (values: { preset?: string; scenario?: string }) => Scenario;
 type Fail = (message: string) => Error;
@@ -81,8 +82,8 @@ export function runLbCommand(args: string[], load: Load, fail: Fail): string {
   } catch (e) {
     throw fail(`${(e as Error).message.split('\n')[0] ?? 'bad arguments'}; ${LB_USAGE}`);
   }
-  if (values.mode !== undefined && values.mode !== 'iptables' && values.mode !== 'ipvs')
-    throw fail(`--mode must be iptables or ipvs, not "${values.mode}"`);
+  if (values.mode !== undefined && values.mode !== 'iptables' && values.mode !== 'ipvs' && values.mode !== 'nftables')
+    throw fail(`--mode must be iptables, ipvs or nftables, not "${values.mode}"`);
   if (values.scheduler !== undefined && !(IPVS_SCHEDULERS as readonly string[]).includes(values.scheduler))
     throw fail(`--scheduler must be one of ${IPVS_SCHEDULERS.join(', ')}, not "${values.scheduler}"`);
   if (values.format !== 'text' && values.format !== 'json') throw fail(`--format must be text or json, not "${values.format}"`);
@@ -93,7 +94,7 @@ export function runLbCommand(args: string[], load: Load, fail: Fail): string {
   const result = runLbLab(scenario, {
     connections,
     ...(values.seed === undefined ? {} : { seed: wholeNumber(values.seed, '--seed', fail)! }),
-    ...(values.mode === undefined ? {} : { mode: values.mode as 'iptables' | 'ipvs' }),
+    ...(values.mode === undefined ? {} : { mode: values.mode as ProxyMode }),
     ...(values.scheduler === undefined ? {} : { scheduler: values.scheduler as (typeof IPVS_SCHEDULERS)[number] }),
     ...(values.client === undefined ? {} : { clients: values.client }),
     ...(values.service === undefined ? {} : { service: values.service }),

@@ -14,6 +14,7 @@ import {
   presetScenario,
   PRESET_NAMES,
   simulate,
+  type ProxyMode,
   type Scenario,
 } from '../src/index';
 import { formatTraceText } from './format-trace';
@@ -78,9 +79,6 @@ function run(argv: string[]): string {
   if (values.lang !== 'en' && values.lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
   if (values.mode !== undefined && values.mode !== 'iptables' && values.mode !== 'ipvs' && values.mode !== 'nftables')
     throw new UsageError(`--mode must be iptables, ipvs or nftables, not "${values.mode}"`);
-  // nftables mode has its rules so far; its packet walk is the next step.
-  if (values.mode === 'nftables' && command !== 'rules')
-    throw new UsageError(`--mode nftables works with rules only so far (nft list table ip kube-proxy); ${command} is iptables or ipvs`);
   if (values.scheduler !== undefined && !(IPVS_SCHEDULERS as readonly string[]).includes(values.scheduler)) {
     throw new UsageError(`--scheduler must be one of ${IPVS_SCHEDULERS.join(', ')}, not "${values.scheduler}"`);
   }
@@ -110,8 +108,9 @@ function run(argv: string[]): string {
   }
   // The IPVS views are IPVS mode's whatever the scenario says; --mode overrides it for the rest.
   const ipvsView = command === 'ipvs' || command === 'ipset' || command === 'kube-ipvs0';
-  if (ipvsView && values.mode === 'iptables') throw new UsageError(`${command} shows IPVS mode's state: drop --mode iptables`);
-  const mode = ipvsView ? 'ipvs' : ((values.mode as 'iptables' | 'ipvs' | undefined) ?? scenario.mode);
+  if (ipvsView && values.mode !== undefined && values.mode !== 'ipvs')
+    throw new UsageError(`${command} shows IPVS mode's state, which ${values.mode} mode does not have: drop --mode ${values.mode}`);
+  const mode = ipvsView ? 'ipvs' : ((values.mode as ProxyMode | undefined) ?? scenario.mode);
   if (command === 'ipset' || command === 'kube-ipvs0') {
     const lines = (command === 'ipset' ? nodeIpsetList(scenario, node) : nodeKubeIpvs0(scenario, node)) ?? [];
     return values.format === 'json' ? JSON.stringify({ node, lines }, null, 2) : lines.join('\n');

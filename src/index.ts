@@ -38,8 +38,8 @@ export { narrate, type Lang } from './trace/narration';
  */
 export { nodeIptablesSave, nodeConntrackList, nodeIpvsadm, nodeIpsetList, nodeKubeIpvs0 } from './trace/node-views';
 /**
- * kube-proxy's table for one node in nftables mode, as `nft list table ip kube-proxy` prints it.
- * (The packet walk in nftables mode is not built yet: only the rules.)
+ * kube-proxy's table for one node in nftables mode, as `nft list table ip kube-proxy` prints it
+ * (the table `simulate(scenario, { mode: 'nftables' })` walks packets through).
  * @example nodeNftList(presetScenario('article')!, 'vm1')
  */
 export { nodeNftList } from './trace/node-views';
@@ -57,7 +57,6 @@ export {
   type NftLookupView,
   type NftLineMark,
 } from './nftables/list-view';
-export type { EvaluatedNftRule, NftLookup, NftRuleVerdict } from './nftables/evaluated-rule';
 /**
  * The line `conntrack -L` prints after its listing (on stderr).
  * @example formatConntrackSummary(1) // 'conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.'
@@ -77,6 +76,7 @@ export { topologyAt } from './trace/topology';
 export { isControlPlaneStep, isPacketStep } from './trace/is-packet-step';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
+export type { EvaluatedNftRule, NftLookup, NftRuleVerdict } from './nftables/evaluated-rule';
 export type { IcmpError, IcmpPacket, Packet, Protocol, QuotedPacket, StepPacket, TcpFlag } from './net/packet';
 /**
  * A step's packet addresses as text: "10.244.1.2:39916", or the bare IP for an ICMP

@@ -51,7 +51,13 @@ export function prerouting(
       ? ['INVALID']
       : [established ? 'ESTABLISHED' : 'NEW', ...(entry.dnat ? (['DNAT'] as const) : []), ...(entry.snat ? (['SNAT'] as const) : [])];
     // The filter chains before dstnat see the packet before conntrack's NAT (at dstnat) rewrites it.
-    const nft = nftAtHook(world, kernel, 'PREROUTING', { packet, mark: 0, ctstate, inInterface: inDev, outInterface: null }, { nat: false });
+    const nft = nftAtHook(
+      world,
+      kernel,
+      'PREROUTING',
+      { packet, mark: 0, ctstate, inInterface: inDev, outInterface: null },
+      { nat: false },
+    );
     const verdict = nft?.verdict ?? 'ACCEPT';
     const trackedNote = {
       id: invalid
@@ -67,7 +73,14 @@ export function prerouting(
     };
     record(
       stepDraft({
-        kind: verdict !== 'ACCEPT' ? (verdict === 'REJECT' ? 'reject' : 'drop') : rewritten && found.direction === 'reply' ? 'reverse-nat' : 'conntrack-hit',
+        kind:
+          verdict !== 'ACCEPT'
+            ? verdict === 'REJECT'
+              ? 'reject'
+              : 'drop'
+            : rewritten && found.direction === 'reply'
+              ? 'reverse-nat'
+              : 'conntrack-hit',
         node: node.name,
         at: here,
         to: here,

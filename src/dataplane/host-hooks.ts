@@ -41,7 +41,7 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
   let pass: NetfilterPass;
   let natRules: readonly EvaluatedRule[] = [];
   // nftables mode: the chains up to dstnat (filter-output-pre-dnat, nat-output), before the routing decision.
-  let preNft: ReturnType<typeof nftAtHook> = null;
+  let preNft: ReturnType<typeof nftAtHook>;
   let change = null;
   const recentBefore = kernel.recent;
   if (found) {

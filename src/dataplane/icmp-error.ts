@@ -1,8 +1,7 @@
 import type { ClusterNode, ClusterPod } from '../cluster/model';
 import { formatQuoted, type IcmpPacket, type Packet } from '../net/packet';
-import { evaluateChain } from '../netfilter';
 import type { Ipv4 } from '../net/ipv4';
-import { envOf } from './evaluate-env';
+import { hookRules } from './nft-hooks';
 import { isLocalAddress, lookupRoute, type Route } from './routes';
 import { device, stepDraft, type RecordStep } from './step-draft';
 import type { Peer, RefusedBy } from './walk-packet';
@@ -48,15 +47,15 @@ function icmpError(src: Ipv4, refused: Packet): IcmpPacket {
 
 /** A filter chain on the error: conntrack ties it to the refused connection, so it is RELATED (never NEW). */
 function filterRelated(world: World, kernel: NodeKernel, hook: 'OUTPUT' | 'INPUT', packet: IcmpPacket, dev: string) {
-  const result = evaluateChain(
-    kernel.ruleset,
+  // In nftables mode kube-proxy's filter chains at the hook run too (their `ct state new` rules let it by).
+  return hookRules(
+    world,
+    kernel,
     'filter',
     hook,
     { packet, mark: 0, ctstate: ['RELATED'], inInterface: hook === 'INPUT' ? dev : null, outInterface: hook === 'OUTPUT' ? dev : null },
-    envOf(world, kernel),
+    { nat: false },
   );
-  kernel.recent = result.recent;
-  return result;
 }
 
 /**
@@ -103,6 +102,7 @@ export function walkIcmpError(world: World, refusal: Refusal, sender: Peer, reco
       hook: 'OUTPUT',
       packet: error,
       rules: out.evaluated,
+      nftRules: out.nftRules,
       note: { id: local ? 'icmp-error.local-dst' : 'icmp-error.routed', params },
     }),
   );
@@ -175,6 +175,7 @@ function deliverToSelf(world: World, kernel: NodeKernel, error: IcmpPacket, para
       to: device(n, failed ? 'host' : 'INPUT'),
       packet: error,
       rules: input.evaluated,
+      nftRules: input.nftRules,
       note: failed ? socketNote(error, params, '.local') : { id: 'drop', params: { reason: 'filter INPUT dropped the ICMP error' } },
     }),
   );

@@ -72,7 +72,8 @@ export function nftAtHook(
 ): NftHookRun | null {
   if (kernel.nft === null) return null;
   const inSlice = (priority: number) =>
-    (slice.maxPriority === undefined || priority <= slice.maxPriority) && (slice.minPriority === undefined || priority >= slice.minPriority);
+    (slice.maxPriority === undefined || priority <= slice.maxPriority) &&
+    (slice.minPriority === undefined || priority >= slice.minPriority);
   const result = evaluateNftHook(
     kernel.nft.program,
     hook.toLowerCase() as Lowercase<NetfilterHook>,
@@ -123,9 +124,14 @@ export function hookRules<P extends StepPacket>(
   const nft = ipt.verdict === 'ACCEPT' ? nftAtHook(world, kernel, hook, { ...ctx, packet: ipt.packet, mark: ipt.mark }, slice) : null;
   if (nft === null) return { ...ipt, nftRules: [] };
   const dnat = nft.dnat;
-  const packet = dnat && ipt.packet.protocol !== 'icmp' ? { ...ipt.packet, dstIp: dnat.ip, dstPort: dnat.port ?? ipt.packet.dstPort } : ipt.packet;
+  const packet =
+    dnat && ipt.packet.protocol !== 'icmp' ? { ...ipt.packet, dstIp: dnat.ip, dstPort: dnat.port ?? ipt.packet.dstPort } : ipt.packet;
   const nat =
     ipt.nat ??
-    (dnat ? { kind: 'dnat' as const, ip: dnat.ip, port: packet.dstPort } : nft.masquerade ? { kind: 'masquerade' as const, ...nft.masquerade } : null);
+    (dnat
+      ? { kind: 'dnat' as const, ip: dnat.ip, port: packet.dstPort }
+      : nft.masquerade
+        ? { kind: 'masquerade' as const, ...nft.masquerade }
+        : null);
   return { ...ipt, verdict: nft.verdict, packet, mark: nft.mark, nat, nftRules: nft.nftRules };
 }

@@ -71,16 +71,9 @@ export function nftDnatNote(prefix: 'prerouting' | 'output', base: Params, rules
  * kube-proxy keeps out of service-ips and puts in no-endpoint-services (checked by the
  * filter chains next).
  */
-export function nftNoServiceNote(
-  prefix: 'prerouting' | 'output',
-  base: Params,
-  rules: readonly EvaluatedNftRule[],
-  table: NftTable,
-): Note {
+export function nftNoServiceNote(prefix: 'prerouting' | 'output', base: Params, rules: readonly EvaluatedNftRule[], table: NftTable): Note {
   const key = lookupIn(rules, (l) => l.set === 'service-ips')?.lookup.key ?? '';
-  const noEndpoints = table.sets
-    .find((set) => set.name === 'no-endpoint-services')
-    ?.elements.some((e) => e.key.join(' . ') === key);
+  const noEndpoints = table.sets.find((set) => set.name === 'no-endpoint-services')?.elements.some((e) => e.key.join(' . ') === key);
   return { id: `${prefix}.nft-no-service${noEndpoints ? '.no-endpoints' : ''}`, params: { ...base, key } };
 }
 

@@ -1,8 +1,9 @@
 import type { Cluster, ClusterNode } from '../cluster/model';
 import { emptyBuiltinTables } from '../kube-proxy';
-import { printNftList, syncNftablesRules, type NftTable } from '../kube-proxy/nftables';
+import { syncNftablesRules, type NftTable } from '../kube-proxy/nftables';
+import { listRuleText } from '../kube-proxy/nftables/list-rule-text';
 import type { Ruleset } from '../netfilter';
-import { compileNft, parseNft, type NftProgram } from '../nftables';
+import { compileNft, type NftProgram, type NftRuleset, type NftRulesetChain } from '../nftables';
 import { endpointSliceInputs, nftablesConfigFor, serviceInputs } from './node-proxier';
 
 /** kube-proxy's nftables table on a node: as it wrote it (for `nft list`), and compiled for the walk. */
@@ -11,26 +12,26 @@ export interface NodeNft {
   readonly program: NftProgram;
 }
 
-/** Compiled programs by listing: nodes and resyncs that write the same table share one. */
-const programs = new Map<string, NftProgram>();
-const MAX_PROGRAMS = 64;
-
 /**
- * The table as the kernel holds it after kube-proxy's `nft -f`: its `nft list table ip
- * kube-proxy` text (which the kernel prints back byte for byte, tests/engine/kube-proxy/nftables),
- * read by the nftables parser and compiled, so the walk runs and reports each rule as
- * `nft list` prints it (`meta mark & 0x00004000 == 0x00000000 return`).
+ * The table as the kernel holds it after kube-proxy's `nft -f`: its chains (kube-proxy's
+ * base chains all have policy accept), sets and maps, each rule as `nft list` prints it back
+ * (`meta mark & 0x00004000 == 0x00000000 return`), so the walk reports the rules in the form
+ * `nft list table ip kube-proxy` shows. Built from the table itself rather than by parsing
+ * its listing: the same ruleset (tests/engine/dataplane/sync-nft-kernel.test.ts), without
+ * reading 10,000 Services' text back.
  */
+export function kernelNftRuleset(table: NftTable): NftRuleset {
+  const chains = table.chains.map(({ base, ...c }): NftRulesetChain => ({
+    ...c,
+    ...(base !== undefined ? { base: { ...base, policy: 'accept' as const } } : {}),
+    rules: c.rules.map((r) => ({ ...r, text: listRuleText(r.text) })),
+  }));
+  return { tables: [{ ...table, chains }] };
+}
+
 function load(table: NftTable): NftProgram {
-  const text = printNftList(table);
-  const cached = programs.get(text);
-  if (cached) return cached;
-  const parsed = parseNft(text);
-  if (!parsed.ok) throw new Error(`the nftables parser rejects kube-proxy's table as nft lists it: ${parsed.error}`);
-  const compiled = compileNft(parsed.value);
+  const compiled = compileNft(kernelNftRuleset(table));
   if (!compiled.ok) throw new Error(`kube-proxy wrote an nftables table that does not load: ${compiled.error}`);
-  if (programs.size >= MAX_PROGRAMS) programs.clear();
-  programs.set(text, compiled.value);
   return compiled.value;
 }
 

@@ -32,7 +32,7 @@ function ipvsShares(rules: Extract<LbLabRules, { kind: 'ipvs' }>): ExpectedShare
 
 /**
  * Each endpoint's expected share of new connections, read from the rules themselves
- * (the `statistic` chain's conditional probabilities, or IPVS's weights), and whether
+ * (the `statistic` chain's conditional probabilities, numgen's 1/N, or IPVS's weights), and whether
  * the counts are random draws at all. With session affinity the shares are those of a
  * client's first connection: every later one follows it.
  *
@@ -44,6 +44,11 @@ export function expectedShares(rules: LbLabRules): { readonly shares: ExpectedSh
       return { shares: [], determinism: 'none' };
     case 'statistic': {
       const shares = rules.rules.map((r) => ({ endpoint: r.endpoint, share: r.share }));
+      const determinism = shares.length === 1 ? 'single' : rules.affinitySeconds !== null ? 'affinity' : 'random';
+      return { shares, determinism };
+    }
+    case 'numgen': {
+      const shares = rules.endpoints.map((e) => ({ endpoint: e.endpoint, share: 1 / rules.mod }));
       const determinism = shares.length === 1 ? 'single' : rules.affinitySeconds !== null ? 'affinity' : 'random';
       return { shares, determinism };
     }

@@ -71,6 +71,15 @@ export type LbLabRules =
       /** Persistence timeout (ClientIP affinity), or null. */
       readonly persistentSeconds: number | null;
     }
+  | {
+      /** nftables mode: the Service chain's `numgen random mod N vmap`, one number per endpoint. */
+      readonly kind: 'numgen';
+      readonly svcChain: string;
+      readonly mod: number;
+      readonly endpoints: readonly { readonly value: number; readonly epChain: string; readonly endpoint: string }[];
+      /** The affinity set's timeout (ClientIP affinity), or null. */
+      readonly affinitySeconds: number | null;
+    }
   | { readonly kind: 'none' };
 
 /**

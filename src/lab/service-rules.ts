@@ -7,6 +7,7 @@ import { formatSavedProbability } from '../netfilter/format-rule-save';
 import type { RecentMatch, StatisticMatch } from '../netfilter/match-types';
 import { chainOf, findTable, type Rule, type Table } from '../netfilter/ruleset';
 import type { LbLabRules, LbStatisticRule } from './lb-lab-types';
+import { nftServiceRules } from './nft-service-rules';
 
 const jumpOf = (rule: Rule, prefix: string) =>
   rule.target.kind === 'jump' && rule.target.chain.startsWith(prefix) ? rule.target.chain : null;
@@ -65,7 +66,8 @@ function statisticRules(nat: Table, svcChain: string): { rules: LbStatisticRule[
 
 /**
  * What the client's node has for a Service port, read from its kernel: in iptables mode
- * the KUBE-SVC chain's endpoint rules and their probabilities; in IPVS mode the virtual
+ * the KUBE-SVC chain's endpoint rules and their probabilities; in nftables mode the
+ * Service chain's numgen vmap (nftServiceRules); in IPVS mode the virtual
  * server's real servers, weights and scheduler. `none` when the node has no such rules
  * (no ready endpoint: kube-proxy writes a REJECT instead).
  *
@@ -79,6 +81,7 @@ export function serviceRules(kernel: NodeKernel, service: ClusterService, port: 
     const scheduler: IpvsScheduler = vs.scheduler;
     return { kind: 'ipvs', scheduler, virtualServer: `${vs.ip}:${vs.port}`, weights, persistentSeconds: vs.persistent?.timeout ?? null };
   }
+  if (kernel.nft) return nftServiceRules(kernel.nft.table, service, port, protocol);
   const nat = findTable(kernel.ruleset, 'nat');
   const svcChain = nat ? serviceChainOf(nat, service, port, protocol) : null;
   if (!nat || !svcChain) return { kind: 'none' };

@@ -27,6 +27,23 @@ export interface NftProgram {
 }
 
 /**
+ * Parsed rules by their text (plain readonly data, safely shared): another node's table,
+ * or a node's after a resync, repeats most rules of one compiled before, and 10,000
+ * Services' tables hold 30,000 rules. Cleared when it grows past a bound.
+ */
+const parsedRules = new Map<string, ReturnType<typeof parseNftRule>>();
+const MAX_PARSED_RULES = 200_000;
+
+function parseRuleOnce(text: string): ReturnType<typeof parseNftRule> {
+  const known = parsedRules.get(text);
+  if (known !== undefined) return known;
+  const parsed = parseNftRule(text);
+  if (parsedRules.size >= MAX_PARSED_RULES) parsedRules.clear();
+  parsedRules.set(text, parsed);
+  return parsed;
+}
+
+/**
  * Parses every rule and indexes every set of a ruleset, and checks what nft checks when it
  * loads one: each jump and goto names a chain of its table, each `@set` a set and each
  * `vmap @map` a verdict map.
@@ -47,7 +64,7 @@ export function compileNft(ruleset: NftRuleset): Result<NftProgram> {
     for (const c of table.chains) {
       const rules: CompiledRule[] = [];
       for (const r of c.rules) {
-        const parsed = parseNftRule(r.text);
+        const parsed = parseRuleOnce(r.text);
         if (!parsed.ok) return err(`${where} chain ${c.name}: ${parsed.error}`);
         rules.push(r.comment === undefined ? parsed.value : { ...parsed.value, comment: r.comment });
       }

@@ -98,7 +98,7 @@ const SYNC_CHANGES: Readonly<Record<string, Text>> = {
     en: ' Rewritten, not deleted: {nftSvcRewritten}; their numgen random mod N vmaps now have one number per endpoint left.',
     zh: '保留并重写：{nftSvcRewritten}；它们的 numgen random mod N vmap 现在按剩下的端点每个一个数。',
   },
-    'vs-deleted': {
+  'vs-deleted': {
     en: ' Deleted: the virtual server {vsDeleted}, with its real servers; the Service is gone.',
     zh: '删除：虚拟服务 {vsDeleted} 连同它的真实服务器；Service 已不存在。',
   },

@@ -101,7 +101,7 @@ const NO_SERVICE: Readonly<Record<string, Text>> = {
     en: 'A process on {node} sends the packet; nat-output looks {key} up in service-ips and finds no element: the Service has no ready endpoint, so kube-proxy lists it in no-endpoint-services instead, which filter-output checks next.',
     zh: '节点 {node} 上的进程发出数据包；nat-output 在 service-ips 中查找 {key}，没有这个元素：这个 Service 没有就绪的端点，所以 kube-proxy 把它放在 no-endpoint-services 中，接下来由 filter-output 检查。',
   },
-    'output.nft-no-service': {
+  'output.nft-no-service': {
     en: 'A process on {node} sends the packet; nat-output looks {key} up in service-ips and finds no element: no Service, no DNAT.',
     zh: '节点 {node} 上的进程发出数据包；nat-output 在 service-ips 中查找 {key}，没有这个元素：不是 Service，不做 DNAT。',
   },
@@ -141,7 +141,7 @@ const FILTER: Readonly<Record<string, Text>> = {
 
 const POSTROUTING: Readonly<Record<string, Text>> = {
   'postrouting.nft-masquerade': {
-    en: "nat-postrouting on {node} (priority srcnat) jumps to masquerading: the packet carries the mark 0x4000 mark-for-masquerade set, so masquerading clears it and {rule} rewrites the source to {src}, the address of {dev}, with a random port. conntrack confirms the entry with both the DNAT and the SNAT.",
+    en: 'nat-postrouting on {node} (priority srcnat) jumps to masquerading: the packet carries the mark 0x4000 mark-for-masquerade set, so masquerading clears it and {rule} rewrites the source to {src}, the address of {dev}, with a random port. conntrack confirms the entry with both the DNAT and the SNAT.',
     zh: '节点 {node} 的 nat-postrouting（优先级 srcnat）跳转到 masquerading：数据包带着 mark-for-masquerade 打上的标记 0x4000，于是 masquerading 清除标记，{rule} 把源地址改为 {dev} 的地址 {src}，端口随机。conntrack 确认同时带有 DNAT 和 SNAT 的条目。',
   },
   'postrouting.nft-confirm': {

@@ -15,7 +15,7 @@ function tablesOf(save: string): Map<string, string[]> {
 }
 
 /** Lines of `a` not matched one for one by a line of `b`, in `a`'s order. */
-function minus(a: readonly string[], b: readonly string[]): string[] {
+export function minusLines(a: readonly string[], b: readonly string[]): string[] {
   const left = new Map<string, number>();
   for (const line of b) left.set(line, (left.get(line) ?? 0) + 1);
   const out: string[] = [];
@@ -40,8 +40,8 @@ export function diffIptablesSave(before: string, after: string): RulesDiffTable[
   for (const table of ['filter', 'nat'] as const) {
     const was = a.get(table) ?? [];
     const now = b.get(table) ?? [];
-    const added = minus(now, was);
-    const removed = minus(was, now);
+    const added = minusLines(now, was);
+    const removed = minusLines(was, now);
     if (added.length > 0 || removed.length > 0) out.push({ table, added, removed });
   }
   return out;

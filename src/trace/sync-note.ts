@@ -1,3 +1,4 @@
+import { minusLines } from './rules-diff';
 import type { Note, ProxyMode, RulesDiff, RulesDiffTable } from './types';
 
 const minus = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b.includes(x));
@@ -86,15 +87,6 @@ const servicePortOf = (chain: string) => chain.replace(/^(service|endpoint)-[A-Z
 export function nftChainChanges(nft: RulesDiff['nft']) {
   const before = nft?.before ?? [];
   const after = nft?.after ?? [];
-  const count = (a: readonly string[], b: readonly string[]) => {
-    const left = new Map<string, number>();
-    for (const line of b) left.set(line, (left.get(line) ?? 0) + 1);
-    return a.filter((line) => {
-      const n = left.get(line) ?? 0;
-      left.set(line, n - 1);
-      return n <= 0;
-    }).length;
-  };
   const epRemoved = minus(nftChains(before, 'endpoint-'), nftChains(after, 'endpoint-'));
   const epAdded = minus(nftChains(after, 'endpoint-'), nftChains(before, 'endpoint-'));
   const kept = nftChains(after, 'service-').filter((c) => nftChains(before, 'service-').includes(c));
@@ -105,8 +97,8 @@ export function nftChainChanges(nft: RulesDiff['nft']) {
     epAdded,
     // Services kept whose endpoints changed: their numgen vmap is rewritten.
     svcRewritten: kept.filter((c) => [...epRemoved, ...epAdded].some((ep) => servicePortOf(ep) === servicePortOf(c))),
-    removed: count(before, after),
-    added: count(after, before),
+    removed: minusLines(before, after).length,
+    added: minusLines(after, before).length,
   };
 }
 

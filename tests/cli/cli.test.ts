@@ -43,7 +43,7 @@ describe('npm run cli', () => {
     expect(r.out.trimEnd().endsWith('COMMIT')).toBe(true);
   }, 60_000);
 
-  it('rules --mode nftables prints nft list table ip kube-proxy for the node; the walk in that mode is not offered yet', () => {
+  it('rules --mode nftables prints nft list table ip kube-proxy for the node', () => {
     const r = cli('rules', '--preset', 'article', '--mode', 'nftables', '--node', 'vm2');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe('table ip kube-proxy {');
@@ -52,9 +52,35 @@ describe('npm run cli', () => {
     expect(r.out).toMatch(
       /numgen random mod 2 vmap \{ 0 : goto endpoint-[A-Z0-9]{8}-default\/svc1\/tcp\/http__10\.244\.2\.2\/8080, 1 : goto endpoint-/,
     );
-    const trace = cli('trace', '--preset', 'article', '--mode', 'nftables');
-    expect(trace.code).toBe(2);
-    expect(trace.err).toContain('--mode nftables works with rules only so far');
+  }, 60_000);
+
+  it('trace --mode nftables: the service-ips lookup, numgen choosing the endpoint, dnat to it, identical on every run', () => {
+    const first = cli('trace', '--preset', 'article', '--mode', 'nftables');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('packetwalk trace: scenario article, seed 1, nftables mode');
+    expect(first.out).toContain('first packet: 27 nft rules evaluated');
+    expect(first.out).toMatch(
+      /lookup @service-ips 10\.96\.0\.10 \. tcp \. 80: element 10\.96\.0\.10 \. tcp \. 80 : goto service-[A-Z0-9]{8}-default\/svc1\/tcp\/http\n/,
+    );
+    const numgen = /lookup vmap (\d): element \d : goto endpoint-[A-Z0-9]{8}-default\/svc1\/tcp\/http__(10\.244\.2\.\d)\/8080\n/.exec(
+      first.out,
+    );
+    expect(numgen).not.toBeNull();
+    // The DNAT goes where numgen's draw pointed, and the step says so.
+    expect(first.out).toContain(`=> ip kube-proxy endpoint-`);
+    expect(first.out).toContain(`dnat to ${numgen![2]}:8080): meta l4proto tcp dnat to ${numgen![2]}:8080`);
+    expect(first.out).toContain(`changed dst 10.96.0.10:80 -> ${numgen![2]}:8080`);
+    expect(first.out).toContain(`numgen random mod 2 drew ${numgen![1]}`);
+    expect(cli('trace', '--preset', 'article', '--mode', 'nftables').out).toBe(first.out);
+  }, 60_000);
+
+  it('conntrack --mode nftables prints the same conntrack -L lines as iptables mode: conntrack does not care who NATed', () => {
+    for (const node of ['vm1', 'vm2']) {
+      const nft = cli('conntrack', '--preset', 'article', '--node', node, '--mode', 'nftables');
+      expect(nft.code).toBe(0);
+      expect(nft.out).toMatch(/ESTABLISHED src=10\.244\.1\.2 /);
+      expect(nft.out).toBe(cli('conntrack', '--preset', 'article', '--node', node, '--mode', 'iptables').out);
+    }
   }, 60_000);
 
   it('conntrack --node vm2 prints conntrack -L lines and the summary on stderr', () => {
@@ -107,6 +133,10 @@ describe('npm run cli', () => {
     [['trace', '--mode', 'nft'], /--mode must be iptables, ipvs or nftables, not "nft"/],
     [['ipvs', '--preset', 'article'], /ipvs needs --node/],
     [['ipvs', '--preset', 'article', '--node', 'vm1', '--mode', 'iptables'], /drop --mode iptables/],
+    [
+      ['ipset', '--preset', 'article', '--node', 'vm1', '--mode', 'nftables'],
+      /ipset shows IPVS mode's state, which nftables mode does not have: drop --mode nftables/,
+    ],
     [['trace', '--preset', 'nope'], /unknown preset "nope"/],
     [['trace', '--bogus'], /Unknown option '--bogus'/],
     [['dance'], /unknown command "dance"/],

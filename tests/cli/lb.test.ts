@@ -43,6 +43,15 @@ describe('npm run cli -- lb', () => {
     expect(affinity.out).toContain("p-value n/a (session affinity: every connection follows the client's first)");
   }, 60_000);
 
+  it('--mode nftables: numgen gives each endpoint 1/3 (a p-value), and the same seed lands each connection where iptables mode does', () => {
+    const nft = cli('lb', '--preset', 'three-replicas', '--mode', 'nftables', '--connections', '600', '--seed', '5');
+    expect(nft.code).toBe(0);
+    expect(nft.err).toContain('nftables, seed 5');
+    expect(endpointLines(nft.out)).toHaveLength(3);
+    expect(nft.out.trim().split('\n').at(-1)).toMatch(/^chi-square \d+\.\d{3} df 2 p-value 0\.\d+$/);
+    expect(nft.out).toBe(cli('lb', '--preset', 'three-replicas', '--mode', 'iptables', '--connections', '600', '--seed', '5').out);
+  }, 60_000);
+
   it('--seed changes the draws; the same seed repeats them', () => {
     const a = cli('lb', '--preset', 'three-replicas', '--connections', '300', '--seed', '3').out;
     expect(cli('lb', '--preset', 'three-replicas', '--connections', '300', '--seed', '3').out).toBe(a);
@@ -52,7 +61,7 @@ describe('npm run cli -- lb', () => {
   it.each([
     [['--connections', '5'], /connections must be a whole number from 10 to 10,000, not 5/],
     [['--connections', 'many'], /--connections must be a whole number/],
-    [['--mode', 'nft'], /--mode must be iptables or ipvs, not "nft"/],
+    [['--mode', 'nft'], /--mode must be iptables, ipvs or nftables, not "nft"/],
     [['--scheduler', 'fifo'], /--scheduler must be one of rr, wrr/],
     [['--client', 'pod9'], /no pod or node named "pod9"/],
     [['--weight', 'pod2'], /--weight must be POD=N/],
