@@ -144,7 +144,7 @@ export const scenarioSchema = z.strictObject({
   schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
   name: z.string().min(1).max(100),
   seed: z.number().int().min(0).max(0xffffffff),
-  mode: z.enum(['iptables', 'ipvs']).default('iptables'),
+  mode: z.enum(['iptables', 'ipvs', 'nftables']).default('iptables'),
   /** kube-proxy's ipvs.scheduler (IPVS mode): the same for every Service on the node. */
   scheduler: z.enum(['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq']).default('rr'),
   cluster: z.strictObject({

@@ -43,6 +43,17 @@ describe('parseScenario', () => {
     }
   });
 
+  it('reads a scenario that asks for nftables mode, and simulates it in that mode', () => {
+    const parsed = parseScenario({ ...article, mode: 'nftables' });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const trace = simulate(parsed.scenario);
+    expect(trace.mode).toBe('nftables');
+    const dnat = trace.steps.filter(isPacketStep).find((s) => s.kind === 'dnat');
+    expect(dnat?.nftRules.some((r) => r.decided && r.text.includes('dnat to'))).toBe(true);
+    expect(parseScenario({ ...article, mode: 'nft' }).ok).toBe(false);
+  });
+
   it('allocates pod IPs from the node CIDR in order and cluster IPs from the service CIDR', () => {
     const parsed = parseScenario({
       ...article,
