@@ -54,6 +54,10 @@ export interface LabStrings {
   readonly scheduler: (scheduler: IpvsScheduler, vs: string) => string;
   readonly weights: (list: string) => string;
   readonly persistence: (seconds: number) => string;
+  /** nftables mode: the Service chain's `numgen random mod N vmap`. */
+  readonly numgenIntro: (chain: string, mod: number) => string;
+  readonly numgenLine: (value: number, pod: string, endpoint: string, share: string) => string;
+  readonly numgenAffinity: (seconds: number) => string;
   readonly noRules: string;
   readonly failed: (why: string) => string;
 }
@@ -124,6 +128,11 @@ export const labStrings: Readonly<Record<Lang, LabStrings>> = {
     weights: (list) => `Weights: ${list}.`,
     persistence: (seconds) =>
       `Persistence (session affinity, ${seconds} s): a client's first connection is scheduled; a template then sends its later ones to the same server.`,
+    numgenIntro: (chain, mod) =>
+      `${chain}: numgen random mod ${mod} draws one number for each new connection, 0 to ${mod - 1}, each as likely; its vmap sends each number to one endpoint chain, so no rule depends on the ones before it:`,
+    numgenLine: (value, pod, endpoint, share) => `${value} → ${pod} (${endpoint}): ${share}.`,
+    numgenAffinity: (seconds) =>
+      `Session affinity (ClientIP): before the numgen rule, one rule per endpoint looks the client up in that endpoint's affinity set (ip saddr @affinity-…); the endpoint chain adds the client with update @affinity-… and a ${seconds} s timeout, so a client's later connections follow its first.`,
     noRules: 'The client’s node has no load-balancing rules for this Service port.',
     failed: (why) => `The lab could not run: ${why}`,
   },
@@ -190,6 +199,11 @@ export const labStrings: Readonly<Record<Lang, LabStrings>> = {
     weights: (list) => `权重：${list}。`,
     persistence: (seconds) =>
       `持久连接（会话亲和，${seconds} 秒）：客户端的第一个连接由调度算法选择；之后由模板把它的后续连接发往同一台服务器。`,
+    numgenIntro: (chain, mod) =>
+      `${chain}：numgen random mod ${mod} 为每个新连接抽取一个数（0 到 ${mod - 1}，机会均等）；它的 vmap 把每个数发往一条端点链，所以没有哪条规则依赖前面的规则：`,
+    numgenLine: (value, pod, endpoint, share) => `${value} → ${pod}（${endpoint}）：${share}。`,
+    numgenAffinity: (seconds) =>
+      `会话亲和（ClientIP）：在 numgen 规则之前，每个端点有一条规则在该端点的亲和集合中查找客户端（ip saddr @affinity-…）；端点链用 update @affinity-… 把客户端加入集合，超时 ${seconds} 秒，所以客户端之后的连接都跟随它的第一个连接。`,
     noRules: '客户端所在节点上没有这个 Service 端口的负载均衡规则。',
     failed: (why) => `实验无法运行：${why}`,
   },

@@ -4,8 +4,8 @@ import { percent, shortDecimal } from './lab-format';
 
 /**
  * Why the rules give the shares they give, written from this Service's own rules: its
- * KUBE-SVC chain's probabilities, each conditional on the rules before it missing; or its
- * IPVS virtual server's scheduler and weights.
+ * KUBE-SVC chain's probabilities, each conditional on the rules before it missing; its
+ * nftables Service chain's numgen map; or its IPVS virtual server's scheduler and weights.
  */
 export function LabExplanation({ result, t }: { readonly result: LbLabResult; readonly t: LabStrings }) {
   const { rules } = result;
@@ -41,6 +41,17 @@ export function LabExplanation({ result, t }: { readonly result: LbLabResult; re
             </p>
           )}
           {rules.affinitySeconds !== null && <p>{t.affinity(rules.affinitySeconds)}</p>}
+        </>
+      )}
+      {rules.kind === 'numgen' && (
+        <>
+          <p>{t.numgenIntro(rules.svcChain, rules.mod)}</p>
+          <ul className="lab-rules" data-id="lab-numgen">
+            {rules.endpoints.map((e) => (
+              <li key={e.epChain}>{t.numgenLine(e.value, podOf(e.endpoint), e.endpoint, percent(1 / rules.mod))}</li>
+            ))}
+          </ul>
+          {rules.affinitySeconds !== null && <p>{t.numgenAffinity(rules.affinitySeconds)}</p>}
         </>
       )}
       {rules.kind === 'ipvs' && (

@@ -69,6 +69,24 @@ describe('the load-balancing lab panel', () => {
     expect(screen.getByText(/scheduler rr: the real servers in turn/)).toBeTruthy();
   });
 
+  it("nftables mode: the Service chain's numgen map explained, one number per endpoint, the same counts as the engine and a p-value", async () => {
+    renderLab({ mode: 'nftables' });
+    await runWith('300');
+    const expected = runLbLab(presetScenario('three-replicas')!, { connections: 300, mode: 'nftables' });
+    if (!expected.ok) throw new Error(expected.error);
+    expect(countsOf()).toEqual(expected.value.endpoints.map((e) => String(e.count)));
+    const why = within(screen.getByRole('region', { name: 'Why these shares' }));
+    expect(
+      why.getByText(/^service-\w{8}-default\/svc1\/tcp\/\w+: numgen random mod 3 draws one number for each new connection, 0 to 2/),
+    ).toBeTruthy();
+    expect(why.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '0 → pod2 (10.244.1.3:8080): 33.3%.',
+      '1 → pod3 (10.244.2.2:8080): 33.3%.',
+      '2 → pod4 (10.244.2.3:8080): 33.3%.',
+    ]);
+    expect(screen.getByText(/^p-value 0\.\d{4}:$/)).toBeTruthy();
+  });
+
   it('refuses a count outside 10..10,000: the Run button is disabled and says why', () => {
     renderLab();
     fireEvent.change(screen.getByRole('textbox', { name: /Connections/ }), { target: { value: '9' } });
