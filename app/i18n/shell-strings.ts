@@ -39,6 +39,10 @@ const PRESETS_EN: Record<string, string> = {
   'pod-churn': 'Pod churn: pod4 deleted and re-created',
   'service-recreated': 'Service deleted and created again',
   'not-ready': 'pod4 not ready, then ready again',
+  nodeport: 'NodePort: a laptop → vm1:30000 (pod4 on vm2)',
+  'nodeport-local': 'NodePort, externalTrafficPolicy: Local',
+  loadbalancer: 'LoadBalancer with source ranges',
+  'external-ip': 'externalIPs: a client → an external IP',
 };
 
 const PRESETS_ZH: Record<string, string> = {
@@ -55,6 +59,10 @@ const PRESETS_ZH: Record<string, string> = {
   'pod-churn': 'Pod 变动：pod4 被删除后重建',
   'service-recreated': 'Service 被删除后重新创建',
   'not-ready': 'pod4 未就绪，之后恢复就绪',
+  nodeport: 'NodePort：笔记本 → vm1:30000（vm2 上的 pod4）',
+  'nodeport-local': 'NodePort，externalTrafficPolicy: Local',
+  loadbalancer: 'LoadBalancer 与来源地址范围',
+  'external-ip': 'externalIPs：客户端 → 外部 IP',
 };
 
 const REASON_EN: Record<Alert['reason'], string> = {
