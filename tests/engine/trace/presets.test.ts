@@ -9,7 +9,14 @@ describe('presets', () => {
   it.each(PRESET_NAMES)('%s validates and simulates with every packet ending somewhere', (name) => {
     const trace = run(name);
     expect(trace.steps.length).toBeGreaterThan(0);
-    for (const c of trace.connections) expect(['established', 'answered', 'rejected']).toContain(c.outcome);
+    for (const c of trace.connections) {
+      expect(['established', 'answered', 'rejected', 'dropped']).toContain(c.outcome);
+      if (c.outcome !== 'dropped') continue;
+      // A drop is a rule's verdict (externalTrafficPolicy Local, a source range), never a walk that stopped.
+      const own = trace.steps.slice(c.firstStep, c.lastStep + 1).filter(isPacketStep);
+      expect(own.at(-1)!.kind).toBe('drop');
+      expect(own.some((s) => s.kind === 'drop' && s.rules.some((r) => r.decided && r.verdict === 'drop'))).toBe(true);
+    }
   });
 
   it('same-node: pod1 reaches pod2 without leaving vm1, and the reply is bridged with br_netfilter', () => {
