@@ -47,7 +47,8 @@ export const nftPanelStrings: Readonly<Record<Lang, NftPanelStrings>> = {
     noElement: (key) => `no element ${key}`,
     shownOf: (total) => `the matched element of ${total}`,
     empty: {
-      noHook: 'No nftables rules at this hop: no netfilter hook runs here (a veth or the bridge moves the frame at layer 2), so table ip kube-proxy is not consulted.',
+      noHook:
+        'No nftables rules at this hop: no netfilter hook runs here (a veth or the bridge moves the frame at layer 2), so table ip kube-proxy is not consulted.',
       noRule:
         'No nftables rules at this hook: kube-proxy’s table has no base chain here, or conntrack already knows the connection and the nat chains are not run again.',
       controlPlane: 'No packet moves at this step: kube-proxy’s table changes (see the rules panel).',

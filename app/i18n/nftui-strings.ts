@@ -27,13 +27,15 @@ export const nftUiStrings: Readonly<Record<Lang, NftUiStrings>> = {
       `${label}, over its whole walk: ${plural(rules, 'nftables rule', 'nftables rules')} evaluated, ${plural(lookups, 'set or map lookup', 'set and map lookups')} among them; no iptables rule.`,
     costMeaning:
       'nftables: the Service is found by one lookup in the service-ips verdict map however many Services exist; iptables walks KUBE-SERVICES rule by rule. Switch the kube-proxy mode to compare: the step stays.',
-    rulesInNftPanel: 'No iptables rule: in nftables mode kube-proxy writes table ip kube-proxy, and the nftables panel shows the rules this hook ran.',
+    rulesInNftPanel:
+      'No iptables rule: in nftables mode kube-proxy writes table ip kube-proxy, and the nftables panel shows the rules this hook ran.',
   },
   zh: {
     modeNotes: { ipvs: '自 Kubernetes 1.35 起弃用', nftables: '自 Kubernetes 1.33 起 GA' },
     watches: 'kube-proxy 监听 API 服务器并写入 nftables 表 ip kube-proxy',
     nftDiff: (node) => `${node}：nft list table ip kube-proxy`,
-    cost: (label, rules, lookups) => `${label} 在整个路径上：执行了 ${rules} 条 nftables 规则，其中 ${lookups} 次集合或映射查找；没有 iptables 规则。`,
+    cost: (label, rules, lookups) =>
+      `${label} 在整个路径上：执行了 ${rules} 条 nftables 规则，其中 ${lookups} 次集合或映射查找；没有 iptables 规则。`,
     costMeaning:
       'nftables：无论有多少个 Service，都只在 service-ips 判决映射中查找一次；iptables 则逐条遍历 KUBE-SERVICES 规则。切换 kube-proxy 模式即可对比，当前步骤保持不变。',
     rulesInNftPanel: '没有 iptables 规则：nftables 模式下 kube-proxy 写的是 table ip kube-proxy，这个 hook 执行的规则见 nftables 面板。',

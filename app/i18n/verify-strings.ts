@@ -54,8 +54,11 @@ export const verifyStrings: Readonly<Record<Lang, VerifyStrings>> = {
       'nft-trace-watch': () => 'Prints the trace of each marked packet through every nft chain, iptables-nft’s included.',
       'nft-trace-remove': () => 'Removes the tracing table.',
       'nft-list-chain': (p) =>
-        p.position ? `The chain ${p.chain}: rule ${p.position} decided (nft numbers no rules; count them from the top).` : `The chain ${p.chain}.`,
-      'nft-list-set': (p) => `The ${p.kind} ${p.set} and its elements: one lookup finds the element this packet matched, however many Services there are.`,
+        p.position
+          ? `The chain ${p.chain}: rule ${p.position} decided (nft numbers no rules; count them from the top).`
+          : `The chain ${p.chain}.`,
+      'nft-list-set': (p) =>
+        `The ${p.kind} ${p.set} and its elements: one lookup finds the element this packet matched, however many Services there are.`,
       'nft-list-table': () => 'kube-proxy’s whole nftables table, as the engine prints it for this node.',
       'conntrack-list': (p) => `The connection’s entry on ${p.node}, looked up by its original destination ${p.dst}.`,
       'conntrack-events': () => 'Watches entries appear and change (NEW, UPDATE, DESTROY) while you connect.',
@@ -108,8 +111,10 @@ export const verifyStrings: Readonly<Record<Lang, VerifyStrings>> = {
       'nft-trace-add': (p) => `用 nft 做同样的事：在 ${p.hook} 钩子上、raw 之前的链为匹配的包设置 nftrace。`,
       'nft-trace-watch': () => '打印每个被标记的包经过所有 nft 链（包括 iptables-nft 的链）的轨迹。',
       'nft-trace-remove': () => '删除用于跟踪的表。',
-      'nft-list-chain': (p) => (p.position ? `链 ${p.chain}：第 ${p.position} 条规则决定了结果（nft 不给规则编号，从上往下数）。` : `链 ${p.chain}。`),
-      'nft-list-set': (p) => `${p.kind === 'map' ? '映射' : '集合'} ${p.set} 及其元素：无论有多少个 Service，一次查找就找到这个包命中的元素。`,
+      'nft-list-chain': (p) =>
+        p.position ? `链 ${p.chain}：第 ${p.position} 条规则决定了结果（nft 不给规则编号，从上往下数）。` : `链 ${p.chain}。`,
+      'nft-list-set': (p) =>
+        `${p.kind === 'map' ? '映射' : '集合'} ${p.set} 及其元素：无论有多少个 Service，一次查找就找到这个包命中的元素。`,
       'nft-list-table': () => 'kube-proxy 的整个 nftables 表，与引擎为这个节点打印的一致。',
       'conntrack-list': (p) => `该连接在 ${p.node} 上的条目，按原始方向目的地址 ${p.dst} 查找。`,
       'conntrack-events': () => '连接时观察条目的出现和变化（NEW、UPDATE、DESTROY）。',

@@ -24,7 +24,9 @@ export function PacketCostNote() {
     <div className="pw-cost" data-id="packet-cost" data-rules={cost.rules} data-ipvs-steps={cost.ipvsSteps}>
       <p className="pw-cost-line">
         <strong>{t.costTitle}</strong>{' '}
-        {nft ? nft.cost(step.label, cost.nftRules, cost.nftLookups) : t.cost(step.label, trace.mode, cost.rules, cost.ipvsSteps, cost.hashLookups)}
+        {nft
+          ? nft.cost(step.label, cost.nftRules, cost.nftLookups)
+          : t.cost(step.label, trace.mode, cost.rules, cost.ipvsSteps, cost.hashLookups)}
       </p>
       <p className="pw-panel-note">{nft ? nft.costMeaning : t.costMeaning}</p>
     </div>

@@ -8,6 +8,7 @@ import { missingFrom } from './evidence';
 import { noRulesReason } from './no-rules-reason';
 import { PacketCostNote } from './PacketCostNote';
 import { PanelSection } from './PanelSection';
+import { RuleRow } from './RuleRow';
 import { groupRules, type RuleGroup } from './rule-groups';
 import { usePanelStrings } from './usePanelStrings';
 
@@ -63,22 +64,7 @@ function RuleGroupView({ group, t }: { group: RuleGroup; t: PanelStrings }) {
 }
 
 function RuleItem({ rule, t }: { rule: EvaluatedRule; t: PanelStrings }) {
-  return (
-    <li
-      className="pw-rule"
-      data-verdict={rule.verdict}
-      data-decided={rule.decided || undefined}
-      aria-current={rule.decided ? 'true' : undefined}
-    >
-      <div className="pw-rule-meta">
-        <span className="pw-rule-pos">#{rule.position}</span>
-        <span className="pw-verdict">{t.verdicts[rule.verdict]}</span>
-        {rule.detail && <span className="pw-rule-detail">{rule.detail}</span>}
-        {rule.decided && <span className="pw-decides">◆ {t.decides}</span>}
-      </div>
-      <code className="pw-rule-text">{rule.text}</code>
-    </li>
-  );
+  return <RuleRow rule={rule} verdict={t.verdicts[rule.verdict]} decides={t.decides} />;
 }
 
 /**

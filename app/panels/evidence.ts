@@ -146,7 +146,10 @@ function diffEvidence(step: Step): DiffEvidenceGroup[] {
     lines: [...t.removed.map((text) => ({ sign: '-' as const, text })), ...t.added.map((text) => ({ sign: '+' as const, text }))],
   }));
   // IPVS and nftables mode: the whole listing before and after, diffed here.
-  for (const [kind, listing] of [['ipvs', diff.ipvs], ['nft', diff.nft]] as const) {
+  for (const [kind, listing] of [
+    ['ipvs', diff.ipvs],
+    ['nft', diff.nft],
+  ] as const) {
     if (!listing) continue;
     const { before, after } = listing;
     const lines = [
@@ -174,7 +177,8 @@ function icmpEvidence(step: PacketStep): IcmpEvidence | null {
  * ICMP error with the packet it quotes.
  */
 export function stepEvidence(step: Step): StepEvidence {
-  if (!isPacketStep(step)) return { fields: [], rulePath: [], nftPath: [], conntrack: null, ipvs: null, diff: diffEvidence(step), icmp: null };
+  if (!isPacketStep(step))
+    return { fields: [], rulePath: [], nftPath: [], conntrack: null, ipvs: null, diff: diffEvidence(step), icmp: null };
   return {
     fields: packetFields(step).filter((f) => f.changed),
     rulePath: decidingPath(step.rules),

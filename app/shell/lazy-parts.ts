@@ -60,6 +60,8 @@ export async function preloadOpening({ view, mode, customScenario, quiz = false,
 export async function preloadAllParts(): Promise<void> {
   await Promise.all([
     loadScenarioIo(),
-    ...[scenarioEditor, sharePanel, ipvsPanel, nftablesPanel, classicPane, stepListPane, quizCard, verifyPanel, labPanel].map((p) => p.preload()),
+    ...[scenarioEditor, sharePanel, ipvsPanel, nftablesPanel, classicPane, stepListPane, quizCard, verifyPanel, labPanel].map((p) =>
+      p.preload(),
+    ),
   ]);
 }

@@ -13,7 +13,7 @@ import type { NodeKernel, World } from './world';
 import { dnatNote } from './dnat-note';
 import { filterHook, type FilterVerdict } from './filter-hook';
 import { hookRules, nftAtHook } from './nft-hooks';
-import { nftNoServiceNote, nftPostroutingNote, nftTrackedNote } from './nft-notes';
+import { nftFilterNote, nftNoServiceNote, nftPostroutingNote, nftTrackedNote } from './nft-notes';
 import type { Packet } from '../net/packet';
 
 export const samePacket = (a: Packet, b: Packet) =>
@@ -139,7 +139,10 @@ export function prerouting(
             now: world.now,
           })
         : kernel.nft
-          ? nftNoServiceNote('prerouting', vip, result.nftRules, kernel.nft.table)
+          ? result.verdict !== 'ACCEPT'
+            ? // filter-prerouting-pre-dnat (dstnat - 10) refused it before nat-prerouting looked anything up.
+              nftFilterNote('prerouting', { id: 'prerouting.nft-drop', params: vip }, result.verdict, result.nftRules)
+            : nftNoServiceNote('prerouting', vip, result.nftRules, kernel.nft.table)
           : {
               // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset; IPVS rewrites it later.
               id: kernel.ipvsAddresses.has(packet.dstIp) ? 'prerouting.ipvs-accept' : 'prerouting.no-service',

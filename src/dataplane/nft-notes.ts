@@ -98,7 +98,7 @@ export function nftTrackedNote(base: Note, nft: { readonly nftRules: readonly Ev
  * the `ct state new` rules let by). The base note when no kube-proxy rule ran.
  */
 export function nftFilterNote(
-  hook: 'forward' | 'input' | 'output',
+  hook: 'prerouting' | 'forward' | 'input' | 'output',
   base: Note,
   verdict: 'ACCEPT' | 'DROP' | 'REJECT',
   rules: readonly EvaluatedNftRule[],
@@ -111,6 +111,9 @@ export function nftFilterNote(
     const why = { ...params, rule: decided.text, decidedChain: decided.chain };
     const noEndpoints = lookupIn(rules, (l) => l.set === 'no-endpoint-services' && l.element !== null);
     if (noEndpoints) return { id: `${hook}.nft-reject.no-endpoints`, params: { ...why, key: noEndpoints.lookup.key } };
+    const firewall = lookupIn(rules, (l) => l.set === 'firewall-ips' && l.element !== null);
+    if (firewall && decided.chain.startsWith('firewall-'))
+      return { id: `${hook}.nft-${verdict.toLowerCase()}.firewall`, params: { ...why, key: firewall.lookup.key } };
     if (decided.chain === 'cluster-ips-check') return { id: `${hook}.nft-${verdict.toLowerCase()}.cluster-ip`, params: why };
     return { id: `${hook}.nft-${verdict.toLowerCase()}`, params: why };
   }

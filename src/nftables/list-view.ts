@@ -79,7 +79,11 @@ function indexListing(lines: readonly string[]) {
       else if (line !== '' && !line.startsWith('comment "')) chain.ruleLines.push(i);
     } else if (set && (inElements || line.startsWith('elements = {'))) {
       const body = line.replace(/^elements = \{/, '').replace(/\}$/, '');
-      for (const text of body.split(',').map((e) => e.trim()).filter(Boolean)) set.elements.push({ text, line: i });
+      for (const text of body
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean))
+        set.elements.push({ text, line: i });
       inElements = !line.endsWith('}');
     }
   });

@@ -1,4 +1,4 @@
-import type { RuleVerdict, TableName } from '../netfilter/evaluated-rule';
+import type { EvaluatedRule, TableName } from '../netfilter/evaluated-rule';
 import type { HookName } from '../netfilter/ruleset';
 
 /**
@@ -53,19 +53,9 @@ export interface DumpNote {
   readonly message: string;
 }
 
-/** One rule as the packet met it, with its line in the pasted text. */
-export interface TracedRule {
+/** One rule as the packet met it, with its line in the pasted text (its `text` is the line as pasted, counters removed). */
+export interface TracedRule extends EvaluatedRule {
   readonly line: number;
-  readonly table: TableName;
-  readonly chain: string;
-  /** 1-based position in its chain (`iptables -L --line-numbers`). */
-  readonly position: number;
-  /** The line as pasted (counters removed). */
-  readonly text: string;
-  readonly verdict: RuleVerdict;
-  readonly detail: string;
-  /** True for the rule that decided its table's verdict at this hook. */
-  readonly decided: boolean;
 }
 
 /** One table's chain at one hook, and what it did. */

@@ -107,7 +107,7 @@ const NO_SERVICE: Readonly<Record<string, Text>> = {
   },
 };
 
-/** The filter chains' verdicts, for each hook's chain ({chain}: filter-forward, filter-input, filter-output). */
+/** The filter chains' verdicts, for each hook's chain ({chain}: filter-prerouting-pre-dnat, filter-forward, filter-input, filter-output). */
 const FILTER: Readonly<Record<string, Text>> = {
   'nft-reject.no-endpoints': {
     en: '{chain} on {node}: for a new connection it jumps to service-endpoints-check, where the verdict map no-endpoint-services holds {key}: the Service has no ready endpoint, so the element sends the packet to reject-chain, whose reject answers it with ICMP port unreachable.',
@@ -120,6 +120,10 @@ const FILTER: Readonly<Record<string, Text>> = {
   'nft-drop.cluster-ip': {
     en: '{chain} on {node}: cluster-ips-check drops the packet ({rule}): its destination is in the Service CIDR, but no Service has that address.',
     zh: '节点 {node} 的 {chain}：cluster-ips-check 丢弃数据包（{rule}）：目标地址在 Service 网段内，但没有 Service 使用这个地址。',
+  },
+  'nft-drop.firewall': {
+    en: '{chain} on {node}: for a new connection it jumps to firewall-check, where the verdict map firewall-ips holds {key}: the Service has loadBalancerSourceRanges, so the element sends the packet to {decidedChain}, whose rule {rule} drops a source outside those ranges.',
+    zh: '节点 {node} 的 {chain}：新连接跳转到 firewall-check，verdict map firewall-ips 中有 {key}：这个 Service 设置了 loadBalancerSourceRanges，于是该元素把数据包送到 {decidedChain}，其中的规则 {rule} 丢弃来源不在这些范围内的数据包。',
   },
   'nft-reject': {
     en: '{chain} on {node}: the rule {rule} in {decidedChain} rejects the packet with ICMP port unreachable.',
@@ -156,7 +160,7 @@ const POSTROUTING: Readonly<Record<string, Text>> = {
 
 function filterNarration(): Record<string, Text> {
   const out: Record<string, Text> = {};
-  for (const hook of ['forward', 'input', 'output']) {
+  for (const hook of ['prerouting', 'forward', 'input', 'output']) {
     for (const [suffix, text] of Object.entries(FILTER)) out[`${hook}.${suffix}`] = text;
   }
   return out;

@@ -21,7 +21,12 @@ export function nftCommands(step: PacketStep, listing: string | null): VerifyCom
   // A verdict map's lookup has a value; a set's (`@cluster-ips`) has none: nft lists each by its own keyword.
   const named = step.nftRules.flatMap((r) => r.lookups).filter((l) => l.element !== null && !l.set.includes(' '));
   const lookups = [...new Map(named.map((l) => [l.set, l.value === undefined ? 'set' : 'map'])).entries()].map(
-    ([set, kind]): VerifyCommand => ({ id: 'nft-list-set', params: { set, kind }, command: `nft list ${kind} ${TABLE} ${set}`, expected: null }),
+    ([set, kind]): VerifyCommand => ({
+      id: 'nft-list-set',
+      params: { set, kind },
+      command: `nft list ${kind} ${TABLE} ${set}`,
+      expected: null,
+    }),
   );
   const table: VerifyCommand = {
     id: 'nft-list-table',

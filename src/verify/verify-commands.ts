@@ -94,7 +94,8 @@ function nodeSteps(trace: Trace, step: PacketStep, scenario: Scenario | undefine
     rules.push(...ruleCommands(step, trace.mode, serviceIp, iptablesSaveAt(trace, step, node, scenario)));
     if (trace.mode === 'ipvs') rules.push(...ipsetCommands(step, ipsetListAt(trace, step, node, scenario)));
   }
-  if (step.nftRules.length > 0) rules.push(...nftCommands(step, scenario ? (nodeNftListAt(scenario, trace, step.index, node) ?? null) : null));
+  if (step.nftRules.length > 0)
+    rules.push(...nftCommands(step, scenario ? (nodeNftListAt(scenario, trace, step.index, node) ?? null) : null));
   // A step no rule decided (conntrack carried the packet past nat) is shown by the entry that did.
   const change = step.conntrackChange ?? (step.rules.length + step.nftRules.length === 0 ? earlierChange(trace, step) : null);
   const conntrack = change ? conntrackCommands(change, step.conntrack) : [];

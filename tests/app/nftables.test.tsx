@@ -78,7 +78,9 @@ describe('the nftables panel at the DNAT step', () => {
 
   it('says why a bridge step runs no nftables rule', () => {
     renderPage({ step: bridge.index });
-    expect(panel().querySelector('[data-id="nft-empty"]')!.textContent).toMatch(/^No nftables rules at this hop: no netfilter hook runs here/);
+    expect(panel().querySelector('[data-id="nft-empty"]')!.textContent).toMatch(
+      /^No nftables rules at this hop: no netfilter hook runs here/,
+    );
     expect(panel().querySelector('table')).toBeNull();
   });
 
@@ -99,12 +101,19 @@ describe('the evidence and the rules panel in nftables mode', () => {
     const path = screen.getByRole('region', { name: 'This step' }).querySelectorAll('[data-id="evidence-rules"] li');
     expect([...path].map((li) => li.querySelector('.pw-ev-meta')!.textContent)).toEqual([
       'ip kube-proxy / nat-prerouting #1 · jump · jump services',
-      expect.stringContaining('ip kube-proxy / services #1 · goto · ip daddr . meta l4proto . th dport 10.96.0.10 . tcp . 80 in @service-ips; goto service-7CIZXSQ5'),
+      expect.stringContaining(
+        'ip kube-proxy / services #1 · goto · ip daddr . meta l4proto . th dport 10.96.0.10 . tcp . 80 in @service-ips; goto service-7CIZXSQ5',
+      ),
       expect.stringMatching(/numgen random mod 2 = 1 in the vmap; goto endpoint-QQR2H6K7-/),
       expect.stringContaining('#2 · DNAT ◆ decides'),
     ]);
     // Only the deciding rule is shown whole.
-    expect([...path].map((li) => li.querySelector('code')?.textContent ?? null)).toEqual([null, null, null, `meta l4proto tcp dnat to ${dnat.after.dstIp}:8080`]);
+    expect([...path].map((li) => li.querySelector('code')?.textContent ?? null)).toEqual([
+      null,
+      null,
+      null,
+      `meta l4proto tcp dnat to ${dnat.after.dstIp}:8080`,
+    ]);
   });
 
   it('sends the rules panel to the nftables panel when the hook ran nftables rules only', () => {
@@ -122,7 +131,9 @@ describe('the packet cost in nftables mode', () => {
     expect(lookups).toBeGreaterThan(1);
     renderPage({ step: dnat.index });
     const cost = screen.getByRole('region', { name: 'Rules' }).querySelector('[data-id="packet-cost"]')!;
-    expect(cost.textContent).toContain(`SYN, over its whole walk: ${rules} nftables rules evaluated, ${lookups} set and map lookups among them`);
+    expect(cost.textContent).toContain(
+      `SYN, over its whole walk: ${rules} nftables rules evaluated, ${lookups} set and map lookups among them`,
+    );
     expect(cost.textContent).not.toContain('IPVS');
   });
 });

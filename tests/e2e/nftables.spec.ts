@@ -30,7 +30,9 @@ const settingsRows = (page: Page) =>
     return 1 + tops.filter((top, i) => i > 0 && top - tops[i - 1]! > 10).length;
   });
 
-test('?mode=nftables at the DNAT step: the service-ips lookup, the decided dnat to, and the evidence on screen at 1024x768', async ({ page }) => {
+test('?mode=nftables at the DNAT step: the service-ips lookup, the decided dnat to, and the evidence on screen at 1024x768', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(`/?preset=article&mode=nftables&step=${DNAT}&lang=en`);
@@ -38,7 +40,9 @@ test('?mode=nftables at the DNAT step: the service-ips lookup, the decided dnat 
   await expect(modes(page).getByRole('button', { name: 'nftables' })).toHaveAttribute('aria-pressed', 'true');
   const lookup = nftPanel(page).locator('table[data-set="@service-ips"]');
   await expect(lookup.locator('caption')).toHaveText('Lookup @service-ips · key 10.96.0.10 . tcp . 80');
-  await expect(lookup.locator('tr[aria-current="true"]')).toContainText('10.96.0.10 . tcp . 80 : goto service-7CIZXSQ5-default/svc1/tcp/http');
+  await expect(lookup.locator('tr[aria-current="true"]')).toContainText(
+    '10.96.0.10 . tcp . 80 : goto service-7CIZXSQ5-default/svc1/tcp/http',
+  );
   await expect(nftPanel(page).locator('li[aria-current="true"]')).toContainText('dnat to 10.244.2.3:8080');
   await expect(nftPanel(page).locator('table[data-set="numgen random mod 2"] tr[aria-current="true"]')).toContainText('1 : goto endpoint-');
   // The step's evidence: the path through the nftables chains to the dnat, readable without scrolling.
@@ -61,7 +65,9 @@ test('the article figure reads nftables in its rewriting box', async ({ page }) 
   expect(errors).toEqual([]);
 });
 
-test('the three-way mode switch works from the keyboard, keeps the step and writes mode=nftables into the URL and out again', async ({ page }) => {
+test('the three-way mode switch works from the keyboard, keeps the step and writes mode=nftables into the URL and out again', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto(`/?preset=article&view=cluster&step=${DNAT}&lang=en`);
   await expect(page.locator('svg[data-id="cluster-view"]')).toBeVisible();

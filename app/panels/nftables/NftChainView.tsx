@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { NftChainGroup, NftLookupView, NftRuleView } from '../../../src/index';
 import type { NftPanelStrings } from '../../i18n/nft-panel-strings';
+import { RuleRow } from '../RuleRow';
 
 /** One chain's run of evaluated rules: its name, a base chain's hook and priority, each rule with its verdict and lookups. */
 export function NftChainView({ group, t }: { group: NftChainGroup; t: NftPanelStrings }) {
@@ -23,23 +24,11 @@ export function NftChainView({ group, t }: { group: NftChainGroup; t: NftPanelSt
 function NftRuleItem({ view, t }: { view: NftRuleView; t: NftPanelStrings }) {
   const { rule, lookups } = view;
   return (
-    <li
-      className="pw-rule"
-      data-verdict={rule.verdict}
-      data-decided={rule.decided || undefined}
-      aria-current={rule.decided ? 'true' : undefined}
-    >
-      <div className="pw-rule-meta pw-nft-meta">
-        <span className="pw-rule-pos">#{rule.position}</span>
-        <span className="pw-verdict">{t.verdicts[rule.verdict]}</span>
-        {rule.decided && <span className="pw-decides">◆ {t.decides}</span>}
-        <span className="pw-rule-detail">{rule.detail}</span>
-      </div>
-      <code className="pw-rule-text">{rule.text}</code>
+    <RuleRow rule={rule} verdict={t.verdicts[rule.verdict]} decides={t.decides} metaClass="pw-nft-meta">
       {lookups.map((l, i) => (
         <LookupTable key={i} lookup={l} t={t} />
       ))}
-    </li>
+    </RuleRow>
   );
 }
 

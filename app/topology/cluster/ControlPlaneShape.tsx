@@ -80,7 +80,9 @@ export function ControlPlaneShape({
             polyline over its whole length for every tile (100 long dashed polylines: 300 ms a step on large). */}
         {layout.watches.map((w) => (
           <g key={w.node} data-id={`watch:${w.node}`}>
-            <title>{layout.mode === 'ipvs' ? strings.watchesIpvs : layout.mode === 'nftables' ? strings.watchesNft : strings.watches}</title>
+            <title>
+              {layout.mode === 'ipvs' ? strings.watchesIpvs : layout.mode === 'nftables' ? strings.watchesNft : strings.watches}
+            </title>
             {w.points.slice(1).map(([x2, y2], i) => {
               const [x1, y1] = w.points[i]!;
               return <line key={i} x1={x1} y1={y1} x2={x2} y2={y2} />;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPacketStep, narrate, parseScenario, PRESET_NAMES, PRESETS, presetScenario, simulate, type Trace } from '../../../src/index';
+import { articleWithServices } from './article-with-services';
 
 const packetSteps = (t: Trace) => t.steps.filter(isPacketStep);
 
@@ -132,20 +133,7 @@ describe('the article preset in IPVS mode', () => {
 });
 
 describe('what each mode costs', () => {
-  const withServices = (n: number) => {
-    const services = Array.from({ length: n }, (_, i) => ({
-      name: `svc${i + 1}`,
-      selector: { app: 'web' },
-      ports: [{ name: 'http', port: 80, targetPort: 8080 }],
-    }));
-    const parsed = parseScenario({
-      ...PRESETS.article!,
-      cluster: { ...PRESETS.article!.cluster, services },
-      traffic: [{ from: 'pod1', to: `svc${n}`, port: 80 }],
-    });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 2)));
-    return parsed.scenario;
-  };
+  const withServices = articleWithServices;
   const cost = (n: number, mode: 'iptables' | 'ipvs') => simulate(withServices(n), { mode }).connections[0]!.cost;
 
   it('iptables walks KUBE-SERVICES rule by rule: its count grows with the Services; IPVS does one hash lookup whatever their number', () => {

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+
+/** What a rule row shows: an iptables rule and an nftables rule both have it. */
+interface RuleFacts {
+  readonly position: number;
+  readonly verdict: string;
+  readonly detail: string;
+  readonly decided: boolean;
+  readonly text: string;
+}
+
+/**
+ * One evaluated rule as the rules panel and the nftables panel list it: its position,
+ * verdict, the "decides" mark, why, and its text; then what the mode adds (an nftables
+ * rule's map and set lookups).
+ */
+export function RuleRow({
+  rule,
+  verdict,
+  decides,
+  metaClass,
+  children,
+}: {
+  readonly rule: RuleFacts;
+  readonly verdict: string;
+  readonly decides: string;
+  readonly metaClass?: string;
+  readonly children?: ReactNode;
+}) {
+  return (
+    <li
+      className="pw-rule"
+      data-verdict={rule.verdict}
+      data-decided={rule.decided || undefined}
+      aria-current={rule.decided ? 'true' : undefined}
+    >
+      <div className={metaClass ? `pw-rule-meta ${metaClass}` : 'pw-rule-meta'}>
+        <span className="pw-rule-pos">#{rule.position}</span>
+        <span className="pw-verdict">{verdict}</span>
+        {rule.decided && <span className="pw-decides">◆ {decides}</span>}
+        {rule.detail && <span className="pw-rule-detail">{rule.detail}</span>}
+      </div>
+      <code className="pw-rule-text">{rule.text}</code>
+      {children}
+    </li>
+  );
+}
