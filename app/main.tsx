@@ -15,6 +15,9 @@ import { createWorkerSimulator } from './worker/worker-simulator';
 import './styles.css';
 
 async function start() {
+  // Taken before any await: what boots is this document's page, even if the document is replaced meanwhile.
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
   // The default page's first frame is in index.html (scripts/prerender-first-frame.ts): painted first.
   if (document.documentElement.dataset.firstFrame === FIRST_FRAME_KEPT) await afterNextPaint(window);
   const search = window.location.search;
@@ -44,8 +47,6 @@ async function start() {
   syncUrl(store, window);
   createPlayer(store);
 
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root element');
   const page = pageElement(store);
   // The build prerendered the default page into the root (scripts/prerender-first-frame.ts):
   // hydrated when it is this URL's page, else dropped (the gate hid it before the first paint).
