@@ -1,6 +1,8 @@
 import type { ClusterPlan, NodePlan, PodPlan } from './cluster-plan';
 import { prefixOf } from './cluster-plan';
+import { buildOutside, type BuiltOutside } from './build-outside';
 import type { ParityRun } from './namespaces';
+import { needsEdge } from './outside-plan';
 
 /**
  * A bridge with multicast snooping joins 224.0.0.106 and sends IGMP reports for it: node-made
@@ -14,6 +16,8 @@ export interface BuiltCluster {
   readonly wire: string;
   readonly nodes: ReadonlyMap<string, string>;
   readonly pods: ReadonlyMap<string, string>;
+  /** The clients outside the cluster and their edge. */
+  readonly outside: BuiltOutside;
   /** Every namespace, in creation order (teardown deletes them in reverse). */
   readonly all: readonly string[];
 }
@@ -21,8 +25,10 @@ export interface BuiltCluster {
 /**
  * Builds the cluster in network namespaces: a wire (a bridge, and a stand-in router that
  * forwards nothing), one namespace per node (eth0 on the wire, cbr0 for its pods, routes to
- * the other nodes' pod CIDRs) and one per pod (eth0, a veth whose node end is a hairpin
- * port of cbr0). Every command runs inside a namespace this run created.
+ * the other nodes' pod CIDRs), one per pod (eth0, a veth whose node end is a hairpin port of
+ * cbr0) and the clients outside the cluster (build-outside.ts: with clients on the internet,
+ * the router is their edge namespace, which forwards, rather than the wire's stand-in).
+ * Every command runs inside a namespace this run created.
  */
 export function buildCluster(run: ParityRun, plan: ClusterPlan, tag: string): BuiltCluster {
   const all: string[] = [];
@@ -33,7 +39,7 @@ export function buildCluster(run: ParityRun, plan: ClusterPlan, tag: string): Bu
   };
   const wire = add('wire');
   run.exec(wire, 'ip', ['link', 'add', 'br0', 'type', 'bridge', ...QUIET_BRIDGE]);
-  run.exec(wire, 'ip', ['addr', 'add', `${plan.routerIp}/${plan.wirePrefix}`, 'dev', 'br0']);
+  if (!needsEdge(plan.outside)) run.exec(wire, 'ip', ['addr', 'add', `${plan.routerIp}/${plan.wirePrefix}`, 'dev', 'br0']);
   run.exec(wire, 'ip', ['link', 'set', 'br0', 'up']);
   // The stand-in router: the nodes' default gateway, which routes nothing anywhere.
   run.exec(wire, 'sysctl', ['-qw', 'net.ipv4.ip_forward=0']);
@@ -46,7 +52,8 @@ export function buildCluster(run: ParityRun, plan: ClusterPlan, tag: string): Bu
     if (!nodeNs || !node) throw new Error(`pod ${pod.name} is on an unknown node ${pod.node}`);
     pods.set(pod.name, buildPod(run, node, pod, nodeNs, add(`p${i}`)));
   });
-  return { wire, nodes, pods, all };
+  const outside = buildOutside(run, plan, wire, add);
+  return { wire, nodes, pods, outside, all };
 }
 
 /** A pod added by a control-plane event: its own namespace (`role`) on its node's bridge. */

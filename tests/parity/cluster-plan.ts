@@ -1,4 +1,5 @@
 import type { Scenario, Topology } from '../../src/index';
+import { planOutsideClients, type OutsideClientPlan } from './outside-plan';
 
 /** One node of the namespace cluster: its addresses as the engine resolved them. */
 export interface NodePlan {
@@ -17,21 +18,28 @@ export interface PodPlan {
   readonly ports: readonly { readonly port: number; readonly protocol: 'tcp' | 'udp' }[];
 }
 
-/** The whole cluster to build: nodes on one wire subnet, a stand-in router on it that forwards nothing. */
+/**
+ * The whole cluster to build: nodes on one wire subnet, a stand-in router on it that forwards
+ * nothing, and the clients outside the cluster (then, for clients on the internet, the router
+ * is the edge namespace, which forwards).
+ */
 export interface ClusterPlan {
   readonly nodes: readonly NodePlan[];
   readonly pods: readonly PodPlan[];
   /** The wire's prefix length (the /24 of the first node, as the article's 192.168.0.0/24). */
   readonly wirePrefix: number;
-  /** The nodes' default gateway: an address in the wire namespace that has ip_forward 0. */
+  /** The nodes' default gateway: an address in the wire namespace that has ip_forward 0, or the edge's. */
   readonly routerIp: string;
+  readonly outside: readonly OutsideClientPlan[];
 }
 
 /** The cluster the engine simulated (its resolved topology), as namespaces will model it. */
 export function planCluster(scenario: Scenario, topology: Topology): ClusterPlan {
   const nodes = topology.nodes.map((n) => ({ name: n.name, ip: n.ip, podCidr: n.podCidr, bridgeIp: n.bridgeIp }));
   const pods = topology.pods.map((p) => ({ name: p.name, node: p.node, ip: p.ip, veth: p.veth, ports: podPorts(scenario, p.name) }));
-  return { nodes, pods, wirePrefix: 24, routerIp: routerAddress(nodes.map((n) => n.ip)) };
+  const outside = planOutsideClients(topology);
+  const taken = [...nodes.map((n) => n.ip), ...outside.map((c) => c.ip)];
+  return { nodes, pods, wirePrefix: 24, routerIp: routerAddress(taken), outside };
 }
 
 /**
@@ -57,12 +65,12 @@ export function podPorts(scenario: Scenario, pod: string): PodPlan['ports'] {
   return out;
 }
 
-/** The highest host address of the first node's /24 that no node uses. */
-function routerAddress(nodeIps: readonly string[]): string {
-  const base = (nodeIps[0] ?? '192.168.0.1').split('.').slice(0, 3).join('.');
+/** The highest host address of the first node's /24 that no node (nor a host on the nodes' network) uses. */
+function routerAddress(taken: readonly string[]): string {
+  const base = (taken[0] ?? '192.168.0.1').split('.').slice(0, 3).join('.');
   for (let host = 254; host > 0; host--) {
     const ip = `${base}.${host}`;
-    if (!nodeIps.includes(ip)) return ip;
+    if (!taken.includes(ip)) return ip;
   }
   throw new Error(`no free address for the stand-in router in ${base}.0/24`);
 }

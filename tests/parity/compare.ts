@@ -42,7 +42,7 @@ export function compareConntrack(
   });
 }
 
-/** The first connection's answer: a pod among the ready endpoints, or the refusal the engine predicts. */
+/** The first connection's answer: a pod among the ready endpoints, or the refusal or the silence the engine predicts. */
 export function compareFirstAnswer(
   name: string,
   answer: Answer,
@@ -54,6 +54,10 @@ export function compareFirstAnswer(
   if (outcome === 'rejected') {
     const refused = 'error' in answer && answer.error === 'ECONNREFUSED';
     return check(refused, label, `engine: rejected (REJECT, ICMP port unreachable); kernel: ${describe(answer)}`);
+  }
+  if (outcome === 'dropped') {
+    const unanswered = 'error' in answer && answer.error === 'ETIMEDOUT';
+    return check(unanswered, label, `engine: dropped (no answer, the client times out); kernel: ${describe(answer)}`);
   }
   const ok = 'pod' in answer && endpoints.includes(answer.pod);
   return check(ok, label, `answered by ${describe(answer)}; ready endpoints ${endpoints.join(', ')}`);

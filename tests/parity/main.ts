@@ -48,7 +48,9 @@ async function main(): Promise<number> {
       else {
         const exp = engineExpectation(s.scenario);
         const tag = `s${n++}`;
-        const results = s.scenario.events.length > 0 ? await runTimeline(parity, exp, tag) : await runScenario(parity, exp, tag, { spoil });
+        // Events, or clients outside (a connection dropped after one answered): every connection in order.
+        const inOrder = s.scenario.events.length > 0 || (s.scenario.cluster.externalClients ?? []).length > 0;
+        const results = inOrder ? await runTimeline(parity, exp, tag) : await runScenario(parity, exp, tag, { spoil });
         results.forEach(report);
       }
     }

@@ -1,5 +1,5 @@
 // A client for the parity suite, run inside a pod's (or a node's) network namespace:
-//   node pod-client.mjs hold tcp|udp HOST PORT   one connection: prints the answer, closes when stdin ends
+//   node pod-client.mjs hold tcp|udp HOST PORT [MS] one connection: prints the answer, closes when stdin ends
 //   node pod-client.mjs many tcp|udp HOST PORT N N connections one after another: prints every answer
 // Each result is {"pod":..,"peer":..} or {"error":"ECONNREFUSED"|"ETIMEDOUT"|..}.
 import { createSocket } from 'node:dgram';
@@ -7,7 +7,8 @@ import { connect } from 'node:net';
 
 const [mode, protocol, host, portText, countText] = process.argv.slice(2);
 const port = Number(portText);
-const TIMEOUT_MS = 3000;
+// hold's optional last argument: how long to wait for an answer (a dropped connection waits it out).
+const TIMEOUT_MS = mode === 'hold' && countText !== undefined ? Number(countText) : 3000;
 
 /** One TCP connection: resolves with the answer and the socket (still open), or an error. */
 function tcpOnce() {

@@ -2,16 +2,25 @@ import type { ChildProcess } from 'node:child_process';
 import { topologyAt, type ControlPlaneStep, type Trace } from '../../src/index';
 import { diffIptablesSave } from '../../src/trace/rules-diff';
 import { addPod, buildCluster, type BuiltCluster } from './build-cluster';
+import { routeToEntry } from './build-outside';
 import { planCluster, podPorts, type ClusterPlan } from './cluster-plan';
 import { compareConntrack, compareFirstAnswer, compareRules } from './compare';
+import { compareCounters, compareDropRule } from './compare-counters';
 import { engineTimeline, podChanges, staleUdpPairs, syncGroups, type EventStage } from './engine-timeline';
 import { conntrackAt, deliveredFirstPacket, traceWithPicks, type Expectation } from './expectations';
 import { restoreRules, saveNodeRules } from './load-rules';
 import type { ParityRun } from './namespaces';
 import { iptablesSaveTables } from './normalise';
+import { outsideConnection } from './outside-plan';
 import { check, fail, type Check } from './report';
 import { loadRules } from './run-scenario';
 import { holdConnection, startServer, startServers, type HeldConnection } from './traffic';
+
+/**
+ * How long an outside client waits for an answer: a connection the engine drops is waited out,
+ * and an answer inside these namespaces takes milliseconds.
+ */
+const OUTSIDE_WAIT_MS = 1500;
 
 /** Everything a replay of a timeline keeps between its stages. */
 interface Replay {
@@ -29,11 +38,13 @@ interface Replay {
 }
 
 /**
- * A scenario with control-plane events on a real kernel: its connections in order, held open as
- * the engine's are, and between them each event as kube-proxy's sync would apply it: pods deleted
- * (their network gone at once) or created, every node's rules replaced by the engine's for the new
- * cluster, the stale UDP flows deleted with `conntrack -D`. After each step the kernel is compared
- * with the engine: rules and their diff, conntrack on every node, the answering pod and its source.
+ * A scenario with control-plane events or clients outside the cluster on a real kernel: its
+ * connections in order, held open as the engine's are, and between them each event as kube-proxy's
+ * sync would apply it: pods deleted (their network gone at once) or created, every node's rules
+ * replaced by the engine's for the new cluster, the stale UDP flows deleted with `conntrack -D`.
+ * After each step the kernel is compared with the engine: rules and their diff, conntrack on every
+ * node, the answering pod (or the silence of a dropped connection) and its source; without events
+ * (the rules loaded once), the rule counters too.
  */
 export async function runTimeline(run: ParityRun, exp: Expectation, tag: string): Promise<Check[]> {
   const plan = planCluster(exp.scenario, exp.trace.epochs[0]?.topology ?? exp.trace.topology);
@@ -45,7 +56,8 @@ export async function runTimeline(run: ParityRun, exp: Expectation, tag: string)
     checks.push(...loadRules(run, exp, cluster, {}));
     const servers = await startServers(run, cluster, plan.pods);
     const pods = new Map([...servers].map(([pod, server]) => [pod, { ns: cluster!.pods.get(pod)!, server }] as const));
-    const ports = [...exp.scenario.traffic.map((t) => t.port), ...plan.pods.flatMap((p) => p.ports.map((q) => q.port))];
+    const outsidePorts = exp.trace.connections.flatMap((c) => outsideConnection(exp.trace, c.index)?.dstPort ?? []);
+    const ports = [...exp.scenario.traffic.map((t) => t.port), ...outsidePorts, ...plan.pods.flatMap((p) => p.ports.map((q) => q.port))];
     Object.assign(replay, { run, exp, plan, cluster, tag, pods, held: [], picks: [], aligned: exp.trace, keep: new Set(ports) });
     for (const stage of engineTimeline(exp.scenario)) {
       if (stage.kind === 'event') checks.push(...(await replayEvent(replay as Replay, stage)));
@@ -138,10 +150,10 @@ async function replayConnection(r: Replay, index: number): Promise<Check[]> {
   const summary = r.exp.trace.connections[index]!;
   const [svcNamespace, svcName] = summary.service.split('/');
   const service = topologyAt(r.exp.trace, summary.firstStep).services.find((s) => s.namespace === svcNamespace && s.name === svcName)!;
-  const clientNs = r.cluster.nodes.get(traffic.from) ?? r.pods.get(traffic.from)?.ns;
-  if (!clientNs) return [fail(name, `no namespace for the client ${traffic.from}`)];
+  const target = connectionTarget(r, index, service.clusterIP);
+  if (!target) return [fail(name, `no namespace for the client ${traffic.from}`)];
   const protocol = traffic.protocol === 'UDP' ? 'udp' : 'tcp';
-  const held = await holdConnection(r.run, clientNs, protocol, service.clusterIP, traffic.port);
+  const held = await holdConnection(r.run, target.ns, protocol, target.host, target.port, target.timeoutMs);
   r.held.push(held);
   const answer = held.answer;
   const checks = [compareFirstAnswer(name, answer, summary.outcome, service.endpoints, 'answer')];
@@ -161,7 +173,34 @@ async function replayConnection(r: Replay, index: number): Promise<Check[]> {
     );
   }
   checks.push(...compareConntrack(name, conntrackAt(aligned, aligned.connections[index]!.lastStep), kernelConntrack(r), r.keep));
+  if (r.exp.scenario.events.length === 0) {
+    const counters = new Map([...r.cluster.nodes].map(([node, ns]) => [node, saveNodeRules(r.run, ns, true)] as const));
+    checks.push(...compareCounters(name, aligned, counters, index));
+    const drop = compareDropRule(name, aligned, index, counters);
+    if (drop) checks.push(drop);
+  }
   return checks;
+}
+
+/**
+ * Where a connection starts and what it is sent to. An outside client's: its node port, external
+ * or load balancer IP, once the network routes that to the node the engine chose. Anyone else's:
+ * the Service's cluster IP, from a pod's or a node's namespace.
+ */
+function connectionTarget(
+  r: Replay,
+  index: number,
+  clusterIp: string,
+): { ns: string; host: string; port: number; timeoutMs?: number } | undefined {
+  const outside = outsideConnection(r.exp.trace, index);
+  if (outside) {
+    routeToEntry(r.run, r.cluster.outside, outside);
+    const ns = r.cluster.outside.clients.get(outside.client.name);
+    return ns === undefined ? undefined : { ns, host: outside.dstIp, port: outside.dstPort, timeoutMs: OUTSIDE_WAIT_MS };
+  }
+  const traffic = r.exp.scenario.traffic[index]!;
+  const ns = r.cluster.nodes.get(traffic.from) ?? r.pods.get(traffic.from)?.ns;
+  return ns === undefined ? undefined : { ns, host: clusterIp, port: traffic.port };
 }
 
 function kernelConntrack(r: Replay): Map<string, string> {

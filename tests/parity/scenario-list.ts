@@ -15,12 +15,6 @@ export function parityScenarios(): ParityScenario[] {
   const list: ParityScenario[] = PRESET_NAMES.map((name) => {
     const scenario = presetScenario(name)!;
     if (scenario.mode !== 'iptables') return { name, skip: `${scenario.mode} mode` };
-    const outside = scenario.cluster.externalClients ?? [];
-    if (outside.length > 0)
-      return {
-        name,
-        skip: `clients outside the cluster (${outside.map((c) => c.name).join(', ')}): the replay builds no namespace for them or their router yet`,
-      };
     if (scenario.cluster.pods.length > MAX_PODS)
       return { name, skip: `${scenario.cluster.nodes.length} nodes and ${scenario.cluster.pods.length} pods: too big for a quick run` };
     return { scenario };

@@ -32,9 +32,21 @@ export async function startServer(run: ParityRun, ns: string, pod: PodPlan): Pro
   return child;
 }
 
-/** Opens one connection from a namespace (a pod's, or a node's for hostNetwork) and holds it open. */
-export async function holdConnection(run: ParityRun, ns: string, protocol: string, host: string, port: number): Promise<HeldConnection> {
-  const child = run.spawnIn(ns, process.execPath, [CLIENT, 'hold', protocol, host, String(port)]);
+/**
+ * Opens one connection from a namespace (a pod's, a node's for hostNetwork, an outside client's)
+ * and holds it open; with `timeoutMs`, the client gives up on an answer after that long (the
+ * client's own default is 3 s).
+ */
+export async function holdConnection(
+  run: ParityRun,
+  ns: string,
+  protocol: string,
+  host: string,
+  port: number,
+  timeoutMs?: number,
+): Promise<HeldConnection> {
+  const wait = timeoutMs === undefined ? [] : [String(timeoutMs)];
+  const child = run.spawnIn(ns, process.execPath, [CLIENT, 'hold', protocol, host, String(port), ...wait]);
   const answer = JSON.parse(await firstLine(child, START_TIMEOUT_MS)) as Answer;
   return {
     answer,
