@@ -142,16 +142,19 @@ describe('traceNodeDump, the walk', () => {
       origin: 'pod',
       facts: { localAddresses: [] },
     });
-    expect(r).toEqual({ ok: false, error: 'no table found: paste iptables-save output (it starts with *filter, *nat...)' });
+    expect(r).toEqual({
+      ok: false,
+      error: 'no table found: paste iptables-save output (it starts with *filter, *nat...) or nft list ruleset output',
+    });
   });
 
-  it('says that nft list ruleset output is not traced yet', () => {
+  it('refuses an nft ruleset with only ip6 tables: the IPv4 packet has no chain to meet', () => {
     const r = traceNodeDump({
-      text: 'table ip kube-proxy {\n\tchain services {\n\t}\n}\n',
+      text: 'table ip6 kube-proxy {\n\tchain services {\n\t}\n}\n',
       packet: { src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, protocol: 'udp' },
       origin: 'pod',
       facts: { localAddresses: [] },
     });
-    expect(r).toEqual({ ok: false, error: 'this is nft list ruleset output, which is not traced yet: paste iptables-save output' });
+    expect(r).toEqual({ ok: false, error: 'no ip or inet table found: IPv6 packets are not simulated' });
   });
 });
