@@ -4,6 +4,7 @@ import { fieldType } from '../nftables/field-value';
 import { parseConcatenation } from '../nftables/parse-field';
 import { parseElements, parsePriority, parseSetSpec } from '../nftables/parse-specs';
 import type { NftRulesetBaseChain, NftRulesetSet } from '../nftables/ruleset';
+import type { NftStatement } from '../nftables/rule-types';
 import { indexSet, type NftSetIndex } from '../nftables/set-index';
 import { TokenCursor } from '../nftables/token-cursor';
 import type { NftToken } from '../nftables/tokenize';
@@ -97,18 +98,17 @@ function readRules(b: NftDraftBlock, t: CompiledTable, rules: CompiledRule[], as
       note(r.line, 'error', read);
       continue;
     }
-    const problem = read.rule.statements.map((s) => statementProblem(t, s)).find((p) => p !== null);
-    if (problem !== undefined && problem !== null) {
+    const problem = referenceProblem(t, read.rule.statements);
+    if (problem !== null) {
       note(r.line, 'error', `${problem}: the rule is left out`);
       continue;
     }
-    const statements = [...read.rule.statements];
-    const unmodelled = [...read.unmodelled];
+    let { statements, unmodelled } = { statements: read.rule.statements, unmodelled: read.unmodelled };
     // What nft lists as a comment inside a rule is what it could not print as one (`# xt_conntrack`).
     if (r.comment !== '') {
       const name = `# ${r.comment}`;
-      statements.unshift({ kind: 'unmodelled', name, text: name, role: 'match', assumed: assume.has(r.line) });
-      unmodelled.unshift({ name, role: 'match' });
+      statements = [{ kind: 'unmodelled', name, text: name, role: 'match', assumed: assume.has(r.line) }, ...statements];
+      unmodelled = [{ name, role: 'match' }, ...unmodelled];
     }
     for (const u of unmodelled) {
       const how = u.role === 'effect' ? 'passed over' : assume.has(r.line) ? 'counted as matching' : 'counted as not matching';
@@ -119,6 +119,15 @@ function readRules(b: NftDraftBlock, t: CompiledTable, rules: CompiledRule[], as
     lines.push(r.line);
   }
   return lines;
+}
+
+/** The first statement nft would refuse in this table (a jump to no chain, a missing set), or null. */
+function referenceProblem(t: CompiledTable, statements: readonly NftStatement[]): string | null {
+  for (const s of statements) {
+    const problem = statementProblem(t, s);
+    if (problem !== null) return problem;
+  }
+  return null;
 }
 
 /** `type filter hook input priority filter; policy drop;`: a base chain the trace runs, or null (a regular chain, or a hook it does not follow). */

@@ -78,6 +78,9 @@ export function readNftDump(
 }
 
 function readLine(r: Reading, tokens: readonly NftToken[], text: string, lineNo: number): void {
+  // Most lines of a big ruleset are rules after their chain's head: read them without more ado.
+  if (r.block?.kind === 'chain' && r.block.rules.length > 0 && (tokens.length > 1 || tokens[0]!.text !== '}'))
+    return addRule(r, r.block, tokens, text, lineNo);
   const w = tokens.map((t) => (t.quoted ? `"${t.text}"` : t.text));
   const opens = w.length === 3 && w[2] === '{';
   if (r.table === null) {
@@ -98,10 +101,12 @@ function readLine(r: Reading, tokens: readonly NftToken[], text: string, lineNo:
     block.head.push(...splitStatements(tokens));
   } else if (block.rules.length === 0 && (HEAD_WORDS.has(w[0]!) || (w[0] === 'comment' && w.length === 2))) {
     block.head.push(...splitStatements(tokens));
-  } else {
-    block.rules.push({ line: lineNo, tokens, text, comment: ruleComment(text) });
-    r.out.text[lineNo] = text.trim();
-  }
+  } else addRule(r, block, tokens, text, lineNo);
+}
+
+function addRule(r: Reading, block: NftDraftBlock, tokens: readonly NftToken[], text: string, lineNo: number): void {
+  block.rules.push({ line: lineNo, tokens, text, comment: text.includes('#') ? ruleComment(text) : '' });
+  r.out.text[lineNo] = text.trim();
 }
 
 function openTable(r: Reading, family: string, name: string, lineNo: number): void {
