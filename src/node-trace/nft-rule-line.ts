@@ -91,7 +91,7 @@ export function readNftRuleLine(tokens: readonly NftToken[], text: string, assum
       continue;
     }
     let end = i + 1;
-    while (end < tokens.length && !startsStatement(tokens, end)) end++;
+    while (end < tokens.length && !startsStatement(tokens, end, i)) end++;
     const part = tokens.slice(i, end);
     const name = nameOf(part);
     const words = part.map((t) => t.text);
@@ -104,17 +104,17 @@ export function readNftRuleLine(tokens: readonly NftToken[], text: string, assum
   return { rule: { text, statements }, unmodelled };
 }
 
-/** Whether a statement the evaluator reads starts at token `i` (and parses there). */
-function startsStatement(tokens: readonly NftToken[], i: number): boolean {
+/** Whether a statement the evaluator reads starts at token `i` (and parses there), in a part not modelled that starts at `start`. */
+function startsStatement(tokens: readonly NftToken[], i: number, start: number): boolean {
   const [a, b] = [tokens[i]!, tokens[i + 1]];
   if (a.quoted) return false;
   const known =
     STATEMENT_WORDS.has(a.text) ||
     ((a.text === 'update' || a.text === 'add') && b?.text.startsWith('@') === true) ||
     (FIELD_SIDES[a.text]?.includes(b?.text ?? '') ?? false);
-  // A word that follows an unknown selector is its key (`ct mark`, `ip protocol`), never a start.
-  const after = i > 0 ? tokens[i - 1]!.text : '';
-  if (!known || TWO_WORDS.has(after) || after === 'set') return false;
+  // The word after an unknown selector is its key (`ct mark`, `ip protocol`), and after `set` a value: never a start.
+  const keyOfSelector = i - 1 === start && TWO_WORDS.has(tokens[start]!.text);
+  if (!known || keyOfSelector || tokens[i - 1]?.text === 'set') return false;
   return typeof parseStatement(new TokenCursor(tokens.slice(i))) !== 'string';
 }
 
