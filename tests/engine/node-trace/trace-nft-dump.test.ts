@@ -1,22 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readNodeDump, traceNodeDump, type NodeTraceInput, type NodeTraceResult } from '../../../src/node-trace';
-
-const DIR = 'tests/fixtures/node-dumps';
-const fixture = (name: string): string => readFileSync(`${DIR}/${name}`, 'utf8');
-
-/** pod1 on vm1 opens a TCP connection to svc1's ClusterIP. */
-const podToClusterIp = (text: string, extra: Partial<NodeTraceInput> = {}): NodeTraceResult => {
-  const r = traceNodeDump({
-    text,
-    packet: { src: '10.244.1.2', dst: '10.96.0.10', sport: 40000, dport: 80, protocol: 'tcp' },
-    origin: 'pod',
-    facts: { localAddresses: ['192.168.0.11', '10.244.1.1'], routes: ['10.244.2.0/24=flannel.1'] },
-    ...extra,
-  });
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
+import { readNodeDump } from '../../../src/node-trace';
+import { fixture, podToClusterIp } from './node-dump-fixtures';
 
 /** A small `nft list ruleset`: one table, one chain at `hook`, these rules. */
 const ruleset = (hook: string, type: string, priority: string, ...rules: string[]): string =>
