@@ -10,20 +10,27 @@ describe('traceNodeDump over real dumps', () => {
     { file: 'cilium-chaining.txt', garbage: 28, unknown: '-m socket', unknownLine: 27 },
     { file: 'docker-counters.txt', garbage: 36, unknown: '-m owner', unknownLine: 96 },
     { file: 'dual-stack.txt', garbage: 66, unknown: '-m tcp --tcp-flags', unknownLine: 18 },
+    { file: 'nft-kube-proxy.txt', garbage: 18, unknown: 'iifname', unknownLine: 5 },
+    { file: 'nft-docker-calico.txt', garbage: 44, unknown: 'xt match rpfilter', unknownLine: 16 },
   ])(
     '$file: the ClusterIP packet is DNATed to svc1 by the rule on its pasted line; line $garbage is an error, $unknown not modelled',
     (c) => {
       const text = fixture(c.file);
       const t = podToClusterIp(text);
+      const nft = c.file.startsWith('nft-');
+      expect(t.kind).toBe(nft ? 'nftables' : 'iptables');
       expect(t.verdict).toBe('ACCEPT');
       expect(t.packetAfter.dst).toMatch(/^10\.244\.2\.[23]$/);
       expect(t.packetAfter.dport).toBe(8080);
       const dnat = t.decidingRule!;
       expect(dnat.verdict).toBe('dnat');
-      // The line number points at the pasted line (counters aside).
-      const pasted = text.split('\n')[dnat.line - 1]!.replace(/^\[\d+:\d+\] /, '');
+      // The line number points at the pasted line (counters and indentation aside).
+      const pasted = text
+        .split('\n')
+        [dnat.line - 1]!.replace(/^\[\d+:\d+\] /, '')
+        .trim();
       expect(pasted).toBe(dnat.text);
-      expect(pasted).toContain(`-j DNAT --to-destination ${t.packetAfter.dst}:8080`);
+      expect(pasted).toContain(`${nft ? 'dnat to' : '-j DNAT --to-destination'} ${t.packetAfter.dst}:8080`);
       expect(t.conntrack).toBe(
         `tcp      6 120 SYN_SENT src=10.244.1.2 dst=10.96.0.10 sport=40000 dport=80 [UNREPLIED] src=${t.packetAfter.dst} dst=10.244.1.2 sport=8080 dport=40000 mark=0 use=1`,
       );
