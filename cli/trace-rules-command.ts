@@ -73,7 +73,7 @@ function inputOf(args: string[], fail: Fail): { input: NodeTraceInput; json: boo
 }
 
 /**
- * `trace-rules`: one packet through a node's own iptables-save output. Unusable input (no
+ * `trace-rules`: one packet through a node's own iptables-save or nft list ruleset output. Unusable input (no
  * table, an unreadable file, a bad address) throws through `fail` (exit 2).
  */
 export function runTraceRulesCommand(args: string[], fail: Fail): string {
@@ -92,16 +92,21 @@ const rule = (r: TracedRule): string => `line ${r.line}: ${r.text}`;
 
 const endpoint = (p: NodeTraceResult['packetAfter']): string => `${p.src}:${p.sport} -> ${p.dst}:${p.dport} ${p.protocol}`;
 
-/** The path (line and verdict per rule, table by table), the deciding rule, the packet, the conntrack entry, the notes. */
+/** What a pass ran: `nat PREROUTING`, or for nft `ip kube-proxy nat-prerouting (nat, priority -100) PREROUTING`. */
+const passName = (p: NodeTraceResult['passes'][number]): string =>
+  p.nft === undefined ? `${p.table} ${p.hook}` : `${p.nft.table} ${p.nft.chain} (${p.nft.type}, priority ${p.nft.priority}) ${p.hook}`;
+
+/** The kind read, the path (line and verdict per rule, table by table), the deciding rule, the packet, the conntrack entry, the notes. */
 export function formatNodeTrace(t: NodeTraceResult): string {
-  const out: string[] = ['path:'];
-  for (const pass of t.passes) {
-    out.push(`  ${pass.table} ${pass.hook}: ${pass.verdict}${pass.byPolicy ? ' (policy)' : ''}`);
+  const out: string[] = [`read: ${t.kind === 'nftables' ? 'nft list ruleset' : 'iptables-save'} output`, 'path:'];
+  t.passes.forEach((pass, i) => {
+    out.push(`  ${passName(pass)}: ${pass.verdict}${pass.byPolicy ? ' (policy)' : ''}`);
     for (const r of pass.rules)
       out.push(`    line ${String(r.line).padStart(5)}  ${r.verdict.padEnd(8)} ${r.chain} #${r.position}  ${r.detail}`);
-    if (pass.hook === 'PREROUTING' && pass.table === 'nat' && t.route !== null)
+    // The routing decision follows the last chain of PREROUTING.
+    if (pass.hook === 'PREROUTING' && t.passes[i + 1]?.hook !== 'PREROUTING' && t.route !== null)
       out.push(`  routing: ${t.route.to} via ${t.route.outInterface}`);
-  }
+  });
   out.push(`verdict: ${t.verdict}`);
   out.push(`deciding rule: ${t.decidingRule === null ? "none (the chains' policies decided)" : rule(t.decidingRule)}`);
   out.push(`packet: ${endpoint(t.packetBefore)}  =>  ${endpoint(t.packetAfter)}`);

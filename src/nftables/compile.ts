@@ -82,7 +82,8 @@ function verdictTarget(v: NftVerdict): string | null {
   return v.kind === 'jump' || v.kind === 'goto' ? v.chain : null;
 }
 
-function statementProblem(t: CompiledTable, s: NftStatement): string | null {
+/** What nft would refuse in a statement of this table: a jump to no chain, a set that is not there or not of the key's width. */
+export function statementProblem(t: CompiledTable, s: NftStatement): string | null {
   const chainMissing = (v: NftVerdict): string | null => {
     const target = verdictTarget(v);
     return target !== null && !t.chains.has(target) ? `${v.kind} ${target}: no such chain` : null;

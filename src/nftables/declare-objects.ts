@@ -52,14 +52,24 @@ export function addRule(
   line: string,
   insert: boolean,
 ): string | null {
+  const split = ruleBody(tokens, line);
+  if (split === null) return 'a rule needs at least one statement';
+  const parsed = parseNftRuleTokens(split.body, split.text);
+  if (!parsed.ok) return parsed.error;
+  const rule = split.comment !== undefined ? { text: split.text, comment: split.comment } : { text: split.text };
+  return b.addRule(family, table, chain, rule, insert);
+}
+
+/** A rule's tokens without its trailing `comment "..."`, their text as written, and the comment; null when nothing is left. */
+export function ruleBody(
+  tokens: readonly NftToken[],
+  line: string,
+): { readonly body: readonly NftToken[]; readonly text: string; readonly comment?: string } | null {
   const n = tokens.length;
   const hasComment = n >= 2 && tokens[n - 2]!.text === 'comment' && !tokens[n - 2]!.quoted && tokens[n - 1]!.quoted;
   const body = hasComment ? tokens.slice(0, -2) : tokens;
-  if (body.length === 0) return 'a rule needs at least one statement';
+  if (body.length === 0) return null;
   // The rule keeps its text as written (kube-proxy's ` , ` and nft list's `, ` both).
   const text = line.slice(body[0]!.start, body.at(-1)!.end);
-  const parsed = parseNftRuleTokens(body, text);
-  if (!parsed.ok) return parsed.error;
-  const rule = hasComment ? { text, comment: tokens[n - 1]!.text } : { text };
-  return b.addRule(family, table, chain, rule, insert);
+  return hasComment ? { body, text, comment: tokens[n - 1]!.text } : { body, text };
 }

@@ -3,9 +3,9 @@ import type { EvaluatedNftRule, NftLookup, NftRuleVerdict } from './evaluated-ru
 import { evaluateRule, type RuleOutcome, type WalkState } from './evaluate-rule';
 import type { NftEnv } from './packet-context';
 
-/** What a NAT statement decided; dnat is applied to the packet, masquerade only reported. */
+/** What a NAT statement decided; dnat is applied to the packet, snat and masquerade only reported. */
 export type NftNatDecision =
-  | { readonly kind: 'dnat'; readonly ip: string; readonly port: number | null }
+  | { readonly kind: 'dnat' | 'snat'; readonly ip: string; readonly port: number | null }
   | { readonly kind: 'masquerade'; readonly flags: readonly string[] };
 
 /** How a base chain ended: its verdict (a NAT statement accepts), and the NAT it chose. */
@@ -26,7 +26,7 @@ const MAX_DEPTH = 1_000;
 /**
  * Walks a packet through one base chain as nft_do_chain does: rules in order; `jump`
  * pushes a return point, `goto` does not, `return` and the end of a regular chain pop one;
- * `accept`, `drop`, `reject`, `dnat` and `masquerade` end the base chain, and so does
+ * `accept`, `drop`, `reject`, `dnat`, `snat` and `masquerade` end the base chain, and so does
  * falling off its end (or returning from it), with its policy. Every rule met is appended
  * to `report`.
  */
@@ -100,6 +100,8 @@ function endOf(out: RuleOutcome, s: WalkState): BaseChainEnd | null {
       s.ctx = { ...s.ctx, packet: { ...p, daddr: out.ip, dport: out.port ?? p.dport } };
       return { verdict: 'accept', nat: { kind: 'dnat', ip: out.ip, port: out.port } };
     }
+    case 'snat':
+      return { verdict: 'accept', nat: { kind: 'snat', ip: out.ip, port: out.port } };
     case 'masquerade':
       return { verdict: 'accept', nat: { kind: 'masquerade', flags: out.flags } };
     case 'verdict': {

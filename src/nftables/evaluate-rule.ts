@@ -16,7 +16,7 @@ export interface WalkState {
 export type RuleOutcome =
   | { readonly kind: 'no-match' | 'continue'; readonly detail: string }
   | { readonly kind: 'verdict'; readonly verdict: NftVerdict; readonly detail: string }
-  | { readonly kind: 'dnat'; readonly ip: string; readonly port: number | null; readonly detail: string }
+  | { readonly kind: 'dnat' | 'snat'; readonly ip: string; readonly port: number | null; readonly detail: string }
   | { readonly kind: 'masquerade'; readonly flags: readonly string[]; readonly detail: string };
 
 /** A safe "never expires" for plain-JSON state (Infinity does not survive JSON). */
@@ -63,11 +63,21 @@ function evaluateStatement(
     case 'counter':
       return null;
     case 'dnat':
-      return { kind: 'dnat', ip: st.ip, port: st.port, detail: `dnat to ${st.port === null ? st.ip : joinHostPort(st.ip, st.port)}` };
+    case 'snat':
+      return {
+        kind: st.kind,
+        ip: st.ip,
+        port: st.port,
+        detail: `${st.kind} to ${st.port === null ? st.ip : joinHostPort(st.ip, st.port)}`,
+      };
     case 'masquerade':
       return { kind: 'masquerade', flags: st.flags, detail: ['masquerade', ...st.flags].join(' ') };
     case 'verdict':
       return { kind: 'verdict', verdict: st.verdict, detail: verdictText(st.verdict) };
+    case 'unmodelled':
+      if (st.role === 'match' && !st.assumed) return { kind: 'no-match', detail: `${st.name} is not modelled: counted as not matching` };
+      notes.push(`${st.name} is not modelled: ${st.role === 'match' ? 'counted as matching' : 'passed over'}`);
+      return null;
   }
 }
 

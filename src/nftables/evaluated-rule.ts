@@ -3,9 +3,10 @@
  * - 'no-match': a match failed, or a verdict map had no element for the key (see `detail`);
  * - 'continue': every statement ran and none gave a verdict (a counter, a mark, a set update);
  * - 'jump', 'goto', 'return': where the walk went next;
- * - 'accept', 'drop', 'reject', 'dnat', 'masquerade': the verdicts that end the base chain.
+ * - 'accept', 'drop', 'reject', 'dnat', 'snat', 'masquerade': the verdicts that end the base chain.
  */
-export type NftRuleVerdict = 'no-match' | 'continue' | 'jump' | 'goto' | 'return' | 'accept' | 'drop' | 'reject' | 'dnat' | 'masquerade';
+export type NftRuleVerdict =
+  'no-match' | 'continue' | 'jump' | 'goto' | 'return' | 'accept' | 'drop' | 'reject' | 'dnat' | 'snat' | 'masquerade';
 
 /** One lookup a rule made in a set or map: the key built from the packet and the element that held it. */
 export interface NftLookup {

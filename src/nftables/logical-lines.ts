@@ -22,20 +22,24 @@ const depthOf = (tokens: readonly NftToken[]): number =>
  * lines until its braces close.
  */
 export function untilClosed(lines: readonly string[], i: number, tokens: readonly NftToken[]): Result<LogicalLine> {
-  const opener = tokens.length >= 2 && tokens.at(-1)!.text === '{' && BLOCK_WORDS.has(tokens[0]!.text) && depthOf(tokens) === 1;
-  let all = [...tokens];
-  let text = lines[i]!;
+  let depth = depthOf(tokens);
+  const opener = tokens.length >= 2 && tokens.at(-1)!.text === '{' && BLOCK_WORDS.has(tokens[0]!.text) && depth === 1;
+  const all = [...tokens];
+  const texts = [lines[i]!];
+  let shift = 0;
   let last = i;
-  while (!opener && depthOf(all) > 0) {
+  // Tokens and depth grow line by line (a listed map of 10,000 elements spans thousands of lines).
+  while (!opener && depth > 0) {
     last++;
     if (last >= lines.length) return err(`line ${i + 1}: a "{" is not closed`);
     const more = tokenizeNft(lines[last]!);
     if (!more.ok) return err(`line ${last + 1}: ${more.error}`);
-    const shift = text.length + 1;
-    all = [...all, ...more.value.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }))];
-    text += `\n${lines[last]!}`;
+    shift += texts[texts.length - 1]!.length + 1;
+    for (const t of more.value) all.push({ ...t, start: t.start + shift, end: t.end + shift });
+    depth += depthOf(more.value);
+    texts.push(lines[last]!);
   }
-  return ok({ line: i + 1, lastLine: last, text, tokens: all });
+  return ok({ line: i + 1, lastLine: last, text: texts.join('\n'), tokens: all });
 }
 
 /** Statements separated by `;` (empty ones dropped). */

@@ -34,7 +34,8 @@ export function parseNftRuleTokens(tokens: readonly NftToken[], text: string): R
   return ok({ text, statements });
 }
 
-function parseStatement(c: TokenCursor): Step {
+/** One statement at the cursor, or what could not be read. */
+export function parseStatement(c: TokenCursor): Step {
   const fields = parseConcatenation(c);
   if (typeof fields === 'string') return fields;
   if (fields !== null) return parseAfterFields(c, fields);
@@ -46,7 +47,8 @@ function parseStatement(c: TokenCursor): Step {
       if (c.peek() === 'packets') for (let i = 0; i < 4; i++) c.next();
       return { kind: 'counter' };
     case 'dnat':
-      return parseDnat(c);
+    case 'snat':
+      return parseNat(c, word);
     case 'masquerade': {
       c.next();
       const flags: string[] = [];
@@ -204,16 +206,16 @@ function parseMarkSet(c: TokenCursor, fields: readonly NftField[]): Step {
   return { kind: 'mark-set', op, value };
 }
 
-/** `dnat to 10.0.0.1:80`, `dnat ip to [fd00::1]:80`, `dnat to 10.0.0.1`. */
-function parseDnat(c: TokenCursor): Step {
+/** `dnat to 10.0.0.1:80`, `dnat ip to [fd00::1]:80`, `dnat to 10.0.0.1`; `snat to ...` alike. */
+function parseNat(c: TokenCursor, kind: 'dnat' | 'snat'): Step {
   c.next();
   if (c.peek() === 'ip' || c.peek() === 'ip6') c.next();
-  if (!c.accept('to')) return 'dnat needs "to ADDRESS[:PORT]"';
+  if (!c.accept('to')) return `${kind} needs "to ADDRESS[:PORT]"`;
   const target = c.next();
   const m = /^\[([^\]]+)\]:([0-9]+)$/.exec(target) ?? /^([0-9.]+):([0-9]+)$/.exec(target);
-  if (m !== null) return { kind: 'dnat', ip: m[1]!, port: Number(m[2]) };
-  if (target === '') return 'dnat needs "to ADDRESS[:PORT]"';
-  return { kind: 'dnat', ip: target.replace(/^\[(.*)\]$/, '$1'), port: null };
+  if (m !== null) return { kind, ip: m[1]!, port: Number(m[2]) };
+  if (target === '') return `${kind} needs "to ADDRESS[:PORT]"`;
+  return { kind, ip: target.replace(/^\[(.*)\]$/, '$1'), port: null };
 }
 
 /** `update @set { ip saddr }`. */

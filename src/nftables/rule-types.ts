@@ -43,9 +43,22 @@ export type NftStatement =
   /** `update @set { ip saddr }` / `add @set { ... }`: put the packet's key in a dynamic set. */
   | { readonly kind: 'set-update'; readonly op: 'update' | 'add'; readonly set: string; readonly fields: readonly NftField[] }
   | { readonly kind: 'counter' }
-  | { readonly kind: 'dnat'; readonly ip: string; readonly port: number | null }
+  | { readonly kind: 'dnat' | 'snat'; readonly ip: string; readonly port: number | null }
   | { readonly kind: 'masquerade'; readonly flags: readonly string[] }
-  | { readonly kind: 'verdict'; readonly verdict: NftVerdict };
+  | { readonly kind: 'verdict'; readonly verdict: NftVerdict }
+  /**
+   * An expression or statement of a node's own ruleset that the evaluator does not model
+   * (`iifname "cali*"`, `xt match "policy"`, `log prefix ...`), kept so the rule reads on.
+   * A `match` fails unless `assumed` (the user said it matches); an `effect` only passes.
+   * kube-proxy's rules never hold one: only the node-trace reader puts it in.
+   */
+  | {
+      readonly kind: 'unmodelled';
+      readonly name: string;
+      readonly text: string;
+      readonly role: 'match' | 'effect';
+      readonly assumed: boolean;
+    };
 
 /** A rule's statements, in order, and its text as written (without the comment). */
 export interface NftParsedRule {

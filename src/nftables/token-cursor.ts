@@ -12,6 +12,11 @@ export class TokenCursor {
     return t === undefined ? '' : t.quoted ? `"${t.text}` : t.text;
   }
 
+  /** How many tokens have been taken. */
+  get taken(): number {
+    return this.i;
+  }
+
   atEnd(): boolean {
     return this.i >= this.tokens.length;
   }

@@ -1,10 +1,13 @@
 /**
  * node-trace: a node's own `iptables-save` output (kube-proxy's rules among CNI and Docker
- * chains, with counters, from iptables-legacy or iptables-nft) read tolerantly, and one
- * packet followed through it hook by hook, each rule with its line in the pasted text.
+ * chains, with counters, from iptables-legacy or iptables-nft) or `nft list ruleset` output
+ * (every table of every family) read tolerantly, and one packet followed through it hook
+ * by hook, each rule with its line in the pasted text.
  */
 export type {
+  DumpKind,
   DumpNote,
+  NftChainOf,
   NodeFacts,
   NodeOrigin,
   NodePacket,
@@ -16,5 +19,8 @@ export type {
   TracedRule,
 } from './node-trace-types';
 export { readNodeDump, type NodeDump, type ReadNodeDumpOptions } from './read-node-dump';
+export type { NftDump } from './read-nft-dump';
+export type { NftDumpTable } from './nft-dump-table';
 export { traceNodeDump } from './trace-node-dump';
+export { detectDumpKind } from './detect-dump-kind';
 export { parseIpsetSave, type SavedIpset } from './parse-ipset-save';

@@ -30,7 +30,7 @@ export interface NodeFacts {
 
 /** Everything a trace needs, as plain JSON (what a Web Worker receives). */
 export interface NodeTraceInput {
-  /** `iptables-save` (and `ip6tables-save`) output as pasted. */
+  /** `iptables-save` (and `ip6tables-save`) output, or `nft list ruleset` output, as pasted. */
   readonly text: string;
   readonly packet: NodePacketSpec;
   readonly origin: NodeOrigin;
@@ -44,7 +44,8 @@ export interface NodeTraceInput {
 /**
  * A remark about one line of the dump: `error` for a line that is not a rule (skipped),
  * `not-modelled` for a match or target the engine does not simulate (`name` says which),
- * `info` for what was read but not traced (ip6tables-save tables, the security table).
+ * `info` for what was read but not traced (ip6tables-save tables, the security table, nft's
+ * ip6, bridge and netdev tables, flowtables).
  */
 export interface DumpNote {
   readonly line: number;
@@ -56,6 +57,26 @@ export interface DumpNote {
 /** One rule as the packet met it, with its line in the pasted text (its `text` is the line as pasted, counters removed). */
 export interface TracedRule extends EvaluatedRule {
   readonly line: number;
+  /**
+   * nft rulesets: the rule's table as nft names it (`ip kube-proxy`, `inet firewalld`);
+   * `table` is then the iptables table its base chain stands in for (see NftChainOf).
+   */
+  readonly nftTable?: string;
+}
+
+/** What pasted text a dump is: `iptables-save` (and `ip6tables-save`) output, or `nft list ruleset`. */
+export type DumpKind = 'iptables' | 'nftables';
+
+/**
+ * An nft base chain a pass ran: its table, name, type and priority. The pass's `table` is
+ * the iptables table at that priority (raw -300, mangle -150, nat for a nat chain, else filter).
+ */
+export interface NftChainOf {
+  /** `ip kube-proxy`. */
+  readonly table: string;
+  readonly chain: string;
+  readonly type: 'filter' | 'nat';
+  readonly priority: number;
 }
 
 /** One table's chain at one hook, and what it did. */
@@ -66,6 +87,8 @@ export interface TablePass {
   /** True when the table's built-in chain decided by its policy (no rule ended it). */
   readonly byPolicy: boolean;
   readonly rules: readonly TracedRule[];
+  /** nft rulesets: the base chain this pass ran (several may run for one table and hook). */
+  readonly nft?: NftChainOf;
 }
 
 /** A packet as the trace shows it. */
@@ -86,6 +109,8 @@ export interface NodeRoute {
 
 /** The whole result, plain JSON. */
 export interface NodeTraceResult {
+  /** What the pasted text was read as. */
+  readonly kind: DumpKind;
   readonly passes: readonly TablePass[];
   readonly route: NodeRoute | null;
   readonly verdict: 'ACCEPT' | 'DROP' | 'REJECT';

@@ -1,9 +1,10 @@
 import type { NatTarget } from '../conntrack';
 import type { TableName } from '../netfilter/evaluated-rule';
-import { evaluateChain, type EvaluateEnv } from '../netfilter/evaluate';
+import { evaluateChain, type EvaluateEnv, type NatDecision } from '../netfilter/evaluate';
 import type { CtState } from '../netfilter/match-types';
 import { findTable, type HookName } from '../netfilter/ruleset';
 import type { Packet } from '../net/packet';
+import type { NftDynamicElement } from '../nftables/packet-context';
 import { HOOK_TABLES } from './hook-order';
 import type { NodeDump } from './read-node-dump';
 import { isNotrack, tracedRules } from './traced-rules';
@@ -22,6 +23,8 @@ export interface NodeWalk {
   dnat: NatTarget | undefined;
   snat: NatTarget | undefined;
   readonly passes: TablePass[];
+  /** nft rulesets: elements the rules' `update @set` statements added. */
+  readonly nftDynamic: Record<string, NftDynamicElement[]>;
 }
 
 /**
@@ -61,7 +64,8 @@ function ctstateAt(w: NodeWalk, table: TableName): CtState[] {
   return ['NEW', ...(w.dnat ? (['DNAT'] as const) : []), ...(w.snat ? (['SNAT'] as const) : [])];
 }
 
-function applyNat(w: NodeWalk, nat: ReturnType<typeof evaluateChain>['nat']): void {
+/** The NAT a table (or an nft chain) decided, kept for the packet after NAT and the conntrack entry. */
+export function applyNat(w: NodeWalk, nat: NatDecision | null): void {
   if (nat === null) return;
   if (nat.kind === 'dnat') w.dnat = { ip: nat.ip, port: nat.port };
   else if (nat.kind === 'snat') w.snat = nat.port === null ? { ip: nat.ip } : { ip: nat.ip, port: nat.port };

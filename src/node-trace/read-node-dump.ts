@@ -6,11 +6,18 @@ import { newRuleWords, type RuleWords } from '../netfilter/rule-words';
 import { BUILTIN_CHAINS, TABLE_NAMES, type Rule, type Ruleset } from '../netfilter/ruleset';
 import { cleanRuleLine } from './clean-rule-line';
 import { buildTable, newDumpTable, type DumpTable } from './dump-table';
-import type { DumpNote } from './node-trace-types';
+import { cutLine, pushNote } from './dump-notes';
+import { detectDumpKind } from './detect-dump-kind';
+import type { DumpKind, DumpNote } from './node-trace-types';
+import { readNftDump, type NftDump } from './read-nft-dump';
 import { isNotrack } from './traced-rules';
 
 /** A node's dump as the engine can trace it. */
 export interface NodeDump {
+  /** What the text was read as (see detectDumpKind). */
+  readonly kind: DumpKind;
+  /** `nft list ruleset` text: its tables (`ruleset` and `lines` are then empty). */
+  readonly nft?: NftDump;
   /** The IPv4 raw, mangle, nat and filter tables. */
   readonly ruleset: Ruleset;
   /** Each rule's line in the pasted text: table -> chain -> lines in chain order. */
@@ -46,7 +53,8 @@ interface Reading {
 const COUNTERS = /^\[\d+:\d+\]\s+/;
 
 /**
- * Reads `iptables-save` output from a real node, tolerantly: with or without counters
+ * Reads `iptables-save` output from a real node, or `nft list ruleset` output (readNftDump),
+ * tolerantly: with or without counters
  * (`-c`), from iptables-legacy or iptables-nft, followed by `ip6tables-save` (read, not
  * traced), with CNI chains. A line that is not a rule is noted as an error by number and
  * skipped; a match or target the engine does not model is noted and kept as not matching
@@ -55,6 +63,10 @@ const COUNTERS = /^\[\d+:\d+\]\s+/;
  * @example readNodeDump('*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -m u32 --u32 "0>>22=5" -j ACCEPT\nCOMMIT\n').notes // [{ line: 3, kind: 'not-modelled', name: '-m u32', ... }]
  */
 export function readNodeDump(dump: string, options: ReadNodeDumpOptions = {}): NodeDump {
+  if (detectDumpKind(dump) === 'nftables') {
+    const { nft, notes, text, tablesFound } = readNftDump(dump, options.assumeMatching ?? [], options.onProgress);
+    return { kind: 'nftables', nft, ruleset: { tables: [] }, lines: {}, text, notes, tablesFound };
+  }
   const r: Reading = {
     family: 4,
     current: null,
@@ -83,7 +95,7 @@ export function readNodeDump(dump: string, options: ReadNodeDumpOptions = {}): N
   const lines: Partial<Record<TableName, Record<string, readonly number[]>>> = {};
   for (const t of r.tables) lines[t.name] = Object.fromEntries([...t.chains.values()].map((c) => [c.name, c.lines]));
   r.notes.sort((a, b) => a.line - b.line);
-  return { ruleset: { tables }, lines, text: r.text, notes: r.notes, tablesFound: r.tablesFound };
+  return { kind: 'iptables', ruleset: { tables }, lines, text: r.text, notes: r.notes, tablesFound: r.tablesFound };
 }
 
 function readLine(r: Reading, line: string, lineNo: number): void {
@@ -96,7 +108,7 @@ function readLine(r: Reading, line: string, lineNo: number): void {
   }
   if (/^\*[a-z]+$/.test(line)) return startTable(r, line.slice(1), lineNo);
   const t = r.current;
-  if (t === null) return note(r, lineNo, 'error', `not in a table (a table starts with *filter, *nat...): "${cut(line)}"`);
+  if (t === null) return note(r, lineNo, 'error', `not in a table (a table starts with *filter, *nat...): "${cutLine(line)}"`);
   if (line === 'COMMIT') {
     if (t !== 'skip') r.tables.push(t);
     r.current = null;
@@ -106,7 +118,7 @@ function readLine(r: Reading, line: string, lineNo: number): void {
   const body = line.replace(COUNTERS, '');
   if (body.startsWith('-A ') || body.startsWith('--append ')) return readRuleLine(r, t, body, lineNo);
   if (line.startsWith(':')) return declare(r, t, line, lineNo);
-  note(r, lineNo, 'error', `not a rule: "${cut(line)}"`);
+  note(r, lineNo, 'error', `not a rule: "${cutLine(line)}"`);
 }
 
 function startTable(r: Reading, name: string, lineNo: number): void {
@@ -129,7 +141,7 @@ function startTable(r: Reading, name: string, lineNo: number): void {
 /** `:NAME POLICY [packets:bytes]`. */
 function declare(r: Reading, t: DumpTable, line: string, lineNo: number): void {
   const m = /^:(\S+)\s+(\S+)/.exec(line);
-  if (m === null) return note(r, lineNo, 'error', `not a chain declaration: "${cut(line)}"`);
+  if (m === null) return note(r, lineNo, 'error', `not a chain declaration: "${cutLine(line)}"`);
   const [, name = '', policy = ''] = m;
   const builtin = (BUILTIN_CHAINS[t.name] as readonly string[]).includes(name);
   const chain = t.chains.get(name) ?? { name, policy: null, rules: [], lines: [] };
@@ -176,9 +188,5 @@ function jumpsNowhere(rule: Rule, isChain: (name: string) => boolean): boolean {
 }
 
 function note(r: Reading, line: number, kind: DumpNote['kind'], message: string, name?: string): void {
-  r.notes.push(name === undefined ? { line, kind, message } : { line, kind, name, message });
-}
-
-function cut(line: string): string {
-  return line.length > 60 ? `${line.slice(0, 60)}...` : line;
+  pushNote(r.notes, line, kind, message, name);
 }

@@ -4,7 +4,9 @@ import { parseIpv4 } from '../net/ipv4';
 import type { Packet } from '../net/packet';
 import { err, ok, type Result } from '../net/result';
 import { createRng } from '../net/rng';
-import { runHook, type NodeWalk } from './node-walk';
+import type { HookName } from '../netfilter/ruleset';
+import { runHook as runTables, type NodeWalk } from './node-walk';
+import { runNftHook } from './nft-walk';
 import type { NodePacket, NodeRoute, NodeTraceInput, NodeTraceResult, TracedRule } from './node-trace-types';
 import { parseIpsetSave, savedIpsetMatches } from './parse-ipset-save';
 import { readNodeDump, type NodeDump } from './read-node-dump';
@@ -13,7 +15,8 @@ import { unmodelledTargets } from './traced-rules';
 
 /**
  * Follows the first packet of a connection through a node's own `iptables-save` output,
- * as the kernel would: raw, mangle, nat and filter at each hook in priority order, for a
+ * as the kernel would: raw, mangle, nat and filter at each hook in priority order (or,
+ * for `nft list ruleset` output, every ip and inet base chain by priority), for a
  * packet from a pod (through the bridge), from outside (eth0) or from the host. Pure and
  * plain JSON in and out, so a Web Worker can run it; pass `dump` to trace again without
  * reading the text again. An error only for unusable input (no table, a bad packet).
@@ -24,10 +27,8 @@ export function traceNodeDump(input: NodeTraceInput, dump?: NodeDump): Result<No
   const packet = firstPacket(input);
   if (!packet.ok) return packet;
   const read = dump ?? readNodeDump(input.text, input.assumeMatching ? { assumeMatching: input.assumeMatching } : {});
-  if (read.tablesFound === 0 && /^table (ip|ip6|inet|arp|bridge|netdev) \S+ \{/m.test(input.text))
-    return err('this is nft list ruleset output, which is not traced yet: paste iptables-save output');
-  if (read.tablesFound === 0) return err('no table found: paste iptables-save output (it starts with *filter, *nat...)');
-  if (read.ruleset.tables.length === 0) return err('no IPv4 raw, mangle, nat or filter table found: IPv6 packets are not simulated');
+  const unusable = unusableDump(read);
+  if (unusable !== null) return err(unusable);
   const sets = parseIpsetSave(input.facts.ipsetSave ?? '');
   const local = new Set(input.facts.localAddresses);
   const w: NodeWalk = {
@@ -47,14 +48,29 @@ export function traceNodeDump(input: NodeTraceInput, dump?: NodeDump): Result<No
     dnat: undefined,
     snat: undefined,
     passes: [],
+    nftDynamic: {},
   };
   const route = walkHooks(w, input);
   return ok(resultOf(w, input, packet.value, route));
 }
 
+/** Why a dump cannot be traced, or null. */
+function unusableDump(read: NodeDump): string | null {
+  if (read.tablesFound === 0)
+    return 'no table found: paste iptables-save output (it starts with *filter, *nat...) or nft list ruleset output';
+  if (read.nft !== undefined) {
+    if (read.nft.tables.some((t) => t.family === 'ip' || t.family === 'inet')) return null;
+    return 'no ip or inet table found: IPv6 packets are not simulated';
+  }
+  if (read.ruleset.tables.length === 0) return 'no IPv4 raw, mangle, nat or filter table found: IPv6 packets are not simulated';
+  return null;
+}
+
 /** The hooks in the order the packet meets them; the routing decision (null when dropped before it). */
 function walkHooks(w: NodeWalk, input: NodeTraceInput): NodeRoute | null {
   const facts = input.facts;
+  const nft = w.dump.nft;
+  const runHook = nft === undefined ? runTables : (w: NodeWalk, hook: HookName) => runNftHook(w, nft, hook);
   if (input.origin === 'host') {
     // A local packet is routed before OUTPUT and again after nat OUTPUT's DNAT (ip_route_me_harder).
     if (!runHook(w, 'OUTPUT', null, routeNodePacket(facts, w.packet.dstIp).outInterface)) return null;
@@ -84,6 +100,7 @@ function resultOf(w: NodeWalk, input: NodeTraceInput, first: Packet, route: Node
     conntrack = formatConntrackEntry(createConntrackEntry(emptyConntrackTable(), first, nat, 0).entry, 0);
   }
   return {
+    kind: w.dump.kind,
     passes: w.passes,
     route,
     verdict,

@@ -10,8 +10,11 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { syncProxyRules, withBuiltinChains, TEST_PROXIER_CONFIG, type EndpointSliceInput, type ServiceInput } from '../../src/kube-proxy';
+import { printNftList, syncNftablesRules, TEST_NFTABLES_PROXIER_CONFIG } from '../../src/kube-proxy/nftables';
+import { compileNft, parseNft } from '../../src/nftables';
 import { evaluateChain, parseIptablesRestore } from '../../src/netfilter';
 import { createRng } from '../../src/net/rng';
+import { unwrap } from '../../src/net/result';
 import { readNodeDump } from '../../src/node-trace';
 import { ipv4 } from '../../src/net/ipv4';
 import { LAB_MAX_CONNECTIONS, parseScenario, presetScenario, PRESETS, runLbLab, simulate, type Scenario } from '../../src/index';
@@ -134,6 +137,23 @@ const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000 / 5;
 const strictRead = timed(5, () => parseIptablesRestore(dumpRules));
 console.log(
   `read a ${dumpLines.length + 1}-line node dump (iptables-save -c, ${dumpRead.value.notes.length} notes): ${spread(dumpRead.times)}, ${ms(cpuMs)} CPU a run, ${(median(dumpRead.times) / median(strictRead.times)).toFixed(2)}x parseIptablesRestore of its rules (goal < 2 s)`,
+);
+
+// 3c. The same node in nftables mode: `nft -a list ruleset` of kube-proxy's table for 10,000
+// Services of one endpoint each (ten make it 565,000 lines), a `# handle N` on each rule as -a
+// prints it, read by node-trace's tolerant reader.
+const oneEndpoint = slices.map((slice) => ({ ...slice, endpoints: slice.endpoints.slice(0, 1) }));
+const nftListed = printNftList(syncNftablesRules(TEST_NFTABLES_PROXIER_CONFIG, services, oneEndpoint));
+let handle = 0;
+const nftDump = nftListed
+  .split('\n')
+  .map((l) => (/^\t\t[^\t]/.test(l) && !/^\t\t(type|comment|elements|policy|flags) /.test(l) ? `${l} # handle ${++handle}` : l))
+  .join('\n');
+const nftRead = timed(3, () => readNodeDump(nftDump));
+// The strict parser and compiler on the same listing (without handles), for a ratio that load does not skew.
+const nftStrict = timed(3, () => compileNft(unwrap(parseNft(nftListed))));
+console.log(
+  `read a ${nftDump.split('\n').length}-line nft list ruleset (${SERVICES} Services, ${nftRead.value.notes.length} notes): ${spread(nftRead.times)}, ${ms(median(nftRead.cpu))} CPU a run, ${(median(nftRead.times) / median(nftStrict.times)).toFixed(2)}x parseNft + compileNft`,
 );
 
 // 4. simulate() of a 10,000-Service scenario (the article's cluster, every Service selecting pod3

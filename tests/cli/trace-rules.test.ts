@@ -11,6 +11,7 @@ describe('npm run cli -- trace-rules', () => {
   it('prints the path by line, the deciding DNAT rule, the packet after NAT, the conntrack entry and the notes', () => {
     const r = cli('--file', 'tests/fixtures/node-dumps/docker-counters.txt', ...packet);
     expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^read: iptables-save output\npath:\n/);
     expect(r.out).toContain('  nat PREROUTING: ACCEPT\n');
     expect(r.out).toMatch(/ {4}line {4}47 {2}dnat {5}KUBE-SEP-XT7GCFF26GVQ7U4V #2 {2}--to-destination 10\.244\.2\.3:8080\n/);
     expect(r.out).toContain('  routing: forward via eth0\n');
@@ -21,6 +22,22 @@ describe('npm run cli -- trace-rules', () => {
     expect(r.out).toContain('conntrack: tcp      6 120 SYN_SENT src=10.244.1.2 dst=10.96.0.10 sport=40000 dport=80 [UNREPLIED]');
     expect(r.out).toContain('  line 36: error: not a rule: "COMMITT"\n');
     expect(r.out).toContain('  line 96: not-modelled: -m owner is not modelled: counted as not matching\n');
+  }, 60_000);
+
+  it('reads an nft list ruleset dump: the header says so, each pass names its base chain, the dnat rule its line', () => {
+    const r = cli('--file', 'tests/fixtures/node-dumps/nft-docker-calico.txt', ...packet, '--route', '10.244.2.0/24=flannel.1');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^read: nft list ruleset output\npath:\n/);
+    expect(r.out).toContain('  ip kube-proxy nat-prerouting (nat, priority -100) PREROUTING: ACCEPT\n');
+    // The routing decision follows the last chain of PREROUTING.
+    expect(r.out).toMatch(
+      /\n {2}inet firewalld filter_PREROUTING \(filter, priority 10\) PREROUTING: ACCEPT \(policy\)\n( {4}line .*\n)+ {2}routing: forward via flannel\.1\n/,
+    );
+    expect(r.out).toMatch(/deciding rule: line 18[03]: meta l4proto tcp dnat to 10\.244\.2\.[23]:8080 # handle 11[47]\n/);
+    expect(r.out).toContain(
+      '  line 44: error: not nft list ruleset output (a table starts with "table ip NAME {"): "root@vm1:~# nft -a list ruleset | tail -n +40"\n',
+    );
+    expect(r.out).toContain('  line 16: not-modelled: xt match rpfilter is not modelled: counted as not matching\n');
   }, 60_000);
 
   it.each([

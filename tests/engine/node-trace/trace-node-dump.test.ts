@@ -1,22 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { traceNodeDump, type NodeTraceInput, type NodeTraceResult } from '../../../src/node-trace';
-
-const DIR = 'tests/fixtures/node-dumps';
-const fixture = (name: string): string => readFileSync(`${DIR}/${name}`, 'utf8');
-
-/** pod1 on vm1 opens a TCP connection to svc1's ClusterIP. */
-const podToClusterIp = (text: string, extra: Partial<NodeTraceInput> = {}): NodeTraceResult => {
-  const r = traceNodeDump({
-    text,
-    packet: { src: '10.244.1.2', dst: '10.96.0.10', sport: 40000, dport: 80, protocol: 'tcp' },
-    origin: 'pod',
-    facts: { localAddresses: ['192.168.0.11', '10.244.1.1'] },
-    ...extra,
-  });
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
+import { traceNodeDump } from '../../../src/node-trace';
+import { fixture, podToClusterIp } from './node-dump-fixtures';
 
 describe('traceNodeDump over real dumps', () => {
   it.each([
@@ -26,20 +10,27 @@ describe('traceNodeDump over real dumps', () => {
     { file: 'cilium-chaining.txt', garbage: 28, unknown: '-m socket', unknownLine: 27 },
     { file: 'docker-counters.txt', garbage: 36, unknown: '-m owner', unknownLine: 96 },
     { file: 'dual-stack.txt', garbage: 66, unknown: '-m tcp --tcp-flags', unknownLine: 18 },
+    { file: 'nft-kube-proxy.txt', garbage: 18, unknown: 'iifname', unknownLine: 5 },
+    { file: 'nft-docker-calico.txt', garbage: 44, unknown: 'xt match rpfilter', unknownLine: 16 },
   ])(
     '$file: the ClusterIP packet is DNATed to svc1 by the rule on its pasted line; line $garbage is an error, $unknown not modelled',
     (c) => {
       const text = fixture(c.file);
       const t = podToClusterIp(text);
+      const nft = c.file.startsWith('nft-');
+      expect(t.kind).toBe(nft ? 'nftables' : 'iptables');
       expect(t.verdict).toBe('ACCEPT');
       expect(t.packetAfter.dst).toMatch(/^10\.244\.2\.[23]$/);
       expect(t.packetAfter.dport).toBe(8080);
       const dnat = t.decidingRule!;
       expect(dnat.verdict).toBe('dnat');
-      // The line number points at the pasted line (counters aside).
-      const pasted = text.split('\n')[dnat.line - 1]!.replace(/^\[\d+:\d+\] /, '');
+      // The line number points at the pasted line (counters and indentation aside).
+      const pasted = text
+        .split('\n')
+        [dnat.line - 1]!.replace(/^\[\d+:\d+\] /, '')
+        .trim();
       expect(pasted).toBe(dnat.text);
-      expect(pasted).toContain(`-j DNAT --to-destination ${t.packetAfter.dst}:8080`);
+      expect(pasted).toContain(`${nft ? 'dnat to' : '-j DNAT --to-destination'} ${t.packetAfter.dst}:8080`);
       expect(t.conntrack).toBe(
         `tcp      6 120 SYN_SENT src=10.244.1.2 dst=10.96.0.10 sport=40000 dport=80 [UNREPLIED] src=${t.packetAfter.dst} dst=10.244.1.2 sport=8080 dport=40000 mark=0 use=1`,
       );
@@ -142,16 +133,19 @@ describe('traceNodeDump, the walk', () => {
       origin: 'pod',
       facts: { localAddresses: [] },
     });
-    expect(r).toEqual({ ok: false, error: 'no table found: paste iptables-save output (it starts with *filter, *nat...)' });
+    expect(r).toEqual({
+      ok: false,
+      error: 'no table found: paste iptables-save output (it starts with *filter, *nat...) or nft list ruleset output',
+    });
   });
 
-  it('says that nft list ruleset output is not traced yet', () => {
+  it('refuses an nft ruleset with only ip6 tables: the IPv4 packet has no chain to meet', () => {
     const r = traceNodeDump({
-      text: 'table ip kube-proxy {\n\tchain services {\n\t}\n}\n',
+      text: 'table ip6 kube-proxy {\n\tchain services {\n\t}\n}\n',
       packet: { src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, protocol: 'udp' },
       origin: 'pod',
       facts: { localAddresses: [] },
     });
-    expect(r).toEqual({ ok: false, error: 'this is nft list ruleset output, which is not traced yet: paste iptables-save output' });
+    expect(r).toEqual({ ok: false, error: 'no ip or inet table found: IPv6 packets are not simulated' });
   });
 });
