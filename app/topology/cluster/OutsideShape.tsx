@@ -6,10 +6,13 @@ import { PALETTE } from './palette';
 
 const TONES: Record<NonNullable<Span['tone']>, string> = { muted: PALETTE.muted, ok: PALETTE.ok, bad: PALETTE.struck };
 
-/** The wires from the clients to the router or load balancer and down onto the nodes' network, drawn under the band. */
+/** The wires from the clients to the router or load balancer and down onto the nodes' network (under the band and the boxes), each from its box's lower edge. */
 export function OutsideWires({ outside }: { readonly outside: OutsideLayout }) {
   return (
     <g data-id="outside-wires" fill="none" stroke={PALETTE.line} strokeWidth={1.25}>
+      {outside.boxes.map((o) => (
+        <line key={o.id} x1={o.anchor[0]} y1={o.box.y + o.box.h} x2={o.anchor[0]} y2={o.anchor[1]} />
+      ))}
       {outside.links.map((l) => (
         <polyline key={`${l.from}>${l.to}`} points={toPoints(l.points)} />
       ))}

@@ -86,6 +86,8 @@ export interface OutsideBox {
   readonly id: string;
   readonly item: OutsideItem;
   readonly box: Box;
+  /** Where the packet stands on it: on its wire, just below the box. */
+  readonly anchor: Point;
 }
 
 /** The world outside the cluster: its boxes above the nodes' network, and the wires to it. */

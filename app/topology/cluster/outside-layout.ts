@@ -1,6 +1,6 @@
 import type { Topology } from '../../../src/index';
 import { clusterStrings } from '../../i18n/cluster-strings';
-import { box, centre, type Point } from './geometry';
+import { box, type Point } from './geometry';
 import type { DeviceLayout, Link, OutsideItem, OutsideLayout } from './model';
 import { LINE_H, outsideLines, widestLine } from './outside-lines';
 
@@ -11,6 +11,11 @@ const GAP_X = 12;
 const ROW_GAP = 26;
 const PAD_X = 10;
 const MIN_W = 84;
+/**
+ * The packet stands just below a box, on the wire leaving it: a box outside the
+ * cluster is all text, and a step that stays on one (a drop at the client) must not cover it.
+ */
+const ANCHOR_DY = 13;
 /** Boxes are as wide as their text in either language, so switching language moves nothing. */
 const LANGUAGES = [clusterStrings.en, clusterStrings.zh];
 
@@ -76,7 +81,8 @@ export function measureOutside(outside: Outside): OutsideMeasure {
         let x = right - rowWidth(row);
         for (const s of row) {
           const b = box(x, y(s), s.w, s.h);
-          placed.set(s.id, { id: s.id, kind: 'outside', label: s.id, detail: '', box: b, anchor: centre(b) });
+          const anchor: Point = [b.x + b.w / 2, b.y + b.h + ANCHOR_DY];
+          placed.set(s.id, { id: s.id, kind: 'outside', label: s.id, detail: '', box: b, anchor });
           x += s.w + GAP_X;
         }
       };
@@ -88,12 +94,12 @@ export function measureOutside(outside: Outside): OutsideMeasure {
         const from = placed.get(`${c.name}/eth0`)!;
         const hop = placed.get(`outside/${c.via}`);
         if (!hop) continue;
-        const midY = (from.box.y + from.box.h + hop.box.y) / 2;
-        const points: Point[] = [from.anchor, [from.anchor[0], midY], [hop.anchor[0], midY], hop.anchor];
+        // Across below the client, down through the router or load balancer to the wire leaving it.
+        const points: Point[] = [from.anchor, [hop.anchor[0], from.anchor[1]], hop.anchor];
         links.push({ from: from.id, to: hop.id, points });
       }
       const items = new Map([...top, ...bottom].map((s) => [s.id, s.item]));
-      const boxes = [...placed.values()].map((d) => ({ id: d.id, item: items.get(d.id)!, box: d.box }));
+      const boxes = [...placed.values()].map((d) => ({ id: d.id, item: items.get(d.id)!, box: d.box, anchor: d.anchor }));
       return { layout: { boxes, links }, devices: [...placed.values()] };
     },
   };
