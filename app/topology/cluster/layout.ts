@@ -43,6 +43,24 @@ function pickColumns(count: number, cellW: number): number {
 export const serviceAddress = (s: Topology['services'][number]) => `${s.clusterIP}:${s.ports.map((p) => p.port).join(',') || '*'}`;
 
 /**
+ * The size every Service's box takes (wide enough for the widest name and address,
+ * or way in from outside, in either language) and how each is reached from outside:
+ * a Service reached from outside says how in two more lines (its node ports,
+ * addresses, traffic policies).
+ */
+function serviceBoxes(topology: Topology) {
+  const exposures = new Map((topology.outside?.services ?? []).map(({ namespace, name, ...e }) => [`${namespace}/${name}`, e]));
+  const exposureOf = (s: Topology['services'][number]) => exposures.get(`${s.namespace}/${s.name}`) ?? null;
+  const exposureW = Math.max(0, ...[...exposures.values()].map((e) => widestLine((l) => exposureLines(e, l), LANGUAGES, LINE_SIZE) + 24));
+  const cap = exposures.size ? 320 : 280;
+  const svcW = Math.min(
+    cap,
+    Math.max(170, exposureW, ...topology.services.map((s) => textWidth(`${s.name}  ${serviceAddress(s)}`, 13) + 24)),
+  );
+  return { svcW, svcH: SVC_H + (exposures.size ? 2 * LINE_H : 0), exposureOf };
+}
+
+/**
  * Places every node, pod, device, Service, the network and the API server of a
  * trace's topology. Pure and deterministic: the same topology gives the same
  * drawing, so a shared URL shows the same picture. Nodes are a grid of equal
@@ -57,16 +75,7 @@ export function layoutCluster(topology: Topology, mode: ProxyMode = 'iptables'):
   const rows = Math.max(1, Math.ceil(topology.nodes.length / columns));
   const gridW = columns * cellW + (columns - 1) * COLUMN_GAP;
 
-  const exposures = new Map((topology.outside?.services ?? []).map(({ namespace, name, ...e }) => [`${namespace}/${name}`, e]));
-  const exposureOf = (s: Topology['services'][number]) => exposures.get(`${s.namespace}/${s.name}`) ?? null;
-  // A Service reached from outside says how in two more lines (its node ports, addresses, policies).
-  const exposureW = Math.max(0, ...[...exposures.values()].map((e) => widestLine((l) => exposureLines(e, l), LANGUAGES, LINE_SIZE) + 24));
-  const svcH = SVC_H + (exposures.size ? 2 * LINE_H : 0);
-  const svcCap = exposures.size ? 320 : 280;
-  const svcW = Math.min(
-    svcCap,
-    Math.max(170, exposureW, ...topology.services.map((s) => textWidth(`${s.name}  ${serviceAddress(s)}`, 13) + 24)),
-  );
+  const { svcW, svcH, exposureOf } = serviceBoxes(topology);
   // The world outside the cluster goes top right, above the nodes' network, beside the Services.
   const outside = topology.outside?.clients.length ? measureOutside(topology.outside) : null;
   const outsideW = outside ? outside.width + 24 : 0;
