@@ -1,18 +1,9 @@
-import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
-import { StoreProvider } from '../../app/store/StoreProvider';
-import { ClusterView } from '../../app/topology/ClusterView';
+import { renderClusterView } from './render-cluster-view';
 
 function renderView(options: AppStoreOptions) {
-  const store = createAppStore(options);
-  const view = render(
-    <StoreProvider store={store}>
-      <ClusterView />
-    </StoreProvider>,
-  );
-  const svg = view.container.querySelector<SVGSVGElement>('[data-id="cluster-view"]')!;
-  const byId = (id: string) => svg.querySelector<SVGGElement>(`[data-id="${id}"]`);
+  const { store, svg, byId } = renderClusterView(options);
   const texts = (selector: string) => [...svg.querySelectorAll(selector)].map((e) => e.textContent);
   /** The lines a box outside the cluster writes (its tooltip left out). */
   const lines = (id: string) => [...(byId(id)?.querySelectorAll('text') ?? [])].map((e) => e.textContent);
