@@ -1,7 +1,8 @@
 import { nftUiStrings } from './nftui-strings';
+import { outsideStrings, type OutsideStrings } from './outside-strings';
 
 /** The cluster view's labels. Device and chain names (eth0, cbr0, PREROUTING, kube-proxy) stay as Linux and Kubernetes spell them. */
-export interface ClusterStrings {
+export interface ClusterStrings extends OutsideStrings {
   readonly viewLabel: string;
   readonly network: string;
   readonly rootNetns: string;
@@ -77,6 +78,7 @@ export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
     ipvsActs: 'IPVS hooks in here (LOCAL_IN, after filter INPUT): it picks a real server and rewrites the destination',
     ipvsRewrite: (scheduler) => `IPVS (${scheduler})`,
     controlPlane: 'control plane',
+    ...outsideStrings.en,
   },
   zh: {
     viewLabel: '集群：节点及其网络命名空间与 netfilter 钩子、Pod、Service 的虚拟地址，以及途中的数据包',
@@ -110,5 +112,6 @@ export const clusterStrings: Readonly<Record<'en' | 'zh', ClusterStrings>> = {
     ipvsActs: 'IPVS 挂在这里（LOCAL_IN，filter INPUT 之后）：选择真实服务器并改写目标地址',
     ipvsRewrite: (scheduler) => `IPVS（${scheduler}）`,
     controlPlane: '控制平面',
+    ...outsideStrings.zh,
   },
 };

@@ -1,22 +1,9 @@
 import type { PacketStep } from '../../src/index';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { clusterStrings } from '../../app/i18n/cluster-strings';
-import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
-import { StoreProvider } from '../../app/store/StoreProvider';
-import { ClusterView } from '../../app/topology/ClusterView';
-
-function renderView(options: AppStoreOptions = {}) {
-  const store = createAppStore({ preset: 'article', ...options });
-  const view = render(
-    <StoreProvider store={store}>
-      <ClusterView />
-    </StoreProvider>,
-  );
-  const svg = view.container.querySelector<SVGSVGElement>('[data-id="cluster-view"]')!;
-  const byId = (id: string) => svg.querySelector<SVGGElement>(`[data-id="${id}"]`);
-  return { store, svg, byId };
-}
+import { createAppStore } from '../../app/store/create-app-store';
+import { renderClusterView as renderView } from './render-cluster-view';
 
 const stepOfKind = (kind: string) =>
   createAppStore({ preset: 'article' })

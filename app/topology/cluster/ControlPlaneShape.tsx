@@ -3,6 +3,7 @@ import type { ClusterStrings } from '../../i18n/cluster-strings';
 import type { LevelOfDetail } from './level-of-detail';
 import type { ClusterLayout, ServiceLayout } from './model';
 import { fitList } from './fit-list';
+import { exposureLines, LINE_H, LINE_SIZE } from './outside-lines';
 import { PALETTE } from './palette';
 import { textWidth } from './text-width';
 
@@ -39,6 +40,7 @@ const ServiceShape = memo(function ServiceShape({ service, active, detail, strin
   const list = service.endpoints.length
     ? prefix + fitList(service.endpoints, ', ', b.w - 20 - textWidth(prefix, 12), 12)
     : strings.noEndpoints;
+  const exposure = service.exposure ? exposureLines(service.exposure, strings) : [];
   return (
     <g data-id={`service:${service.key}`} data-active={active ? 'true' : 'false'}>
       <title>{`${service.key} ${service.address}`}</title>
@@ -47,7 +49,21 @@ const ServiceShape = memo(function ServiceShape({ service, active, detail, strin
         <tspan fontWeight={700}>{service.name}</tspan>
         <tspan data-id="service-address">{`  ${service.address}`}</tspan>
       </text>
-      <text x={b.x + 10} y={b.y + 35} fontSize={12} fill={service.endpoints.length ? PALETTE.muted : PALETTE.struck}>
+      {exposure.map((line, i) => (
+        <text key={i} data-id="service-exposure" x={b.x + 10} y={b.y + 35 + i * LINE_H} fontSize={LINE_SIZE} fill={PALETTE.ink}>
+          {line.map((sp, j) => (
+            <tspan key={j} fill={sp.tone === 'muted' ? PALETTE.muted : undefined}>
+              {sp.text}
+            </tspan>
+          ))}
+        </text>
+      ))}
+      <text
+        x={b.x + 10}
+        y={b.y + 35 + exposure.length * LINE_H}
+        fontSize={12}
+        fill={service.endpoints.length ? PALETTE.muted : PALETTE.struck}
+      >
         {list}
       </text>
     </g>

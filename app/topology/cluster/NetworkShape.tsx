@@ -1,10 +1,12 @@
-import type { ClusterStrings } from '../../i18n/cluster-strings';
 import { toPoints } from './geometry';
 import type { NetworkLayout } from './model';
 import { PALETTE } from './palette';
 
-/** "The network" between the nodes: a band above each row, joined by a trunk, with a drop to every node's eth0. */
-export function NetworkShape({ network, active, strings }: { network: NetworkLayout; active: boolean; strings: ClusterStrings }) {
+/**
+ * "The network" between the nodes: a band above each row, joined by a trunk, with a drop to every node's eth0.
+ * `label` names it: "the nodes' network" when clients outside the cluster sit on it too.
+ */
+export function NetworkShape({ network, active, label }: { network: NetworkLayout; active: boolean; label: string }) {
   const stroke = active ? PALETTE.active : PALETTE.faint;
   const fill = active ? PALETTE.activeFill : PALETTE.network;
   const parts = network.trunk ? [...network.bands, network.trunk] : network.bands;
@@ -33,7 +35,7 @@ export function NetworkShape({ network, active, strings }: { network: NetworkLay
           fontStyle="italic"
           fill={PALETTE.muted}
         >
-          {strings.network}
+          {label}
         </text>
       ))}
     </g>

@@ -8,6 +8,7 @@ import type { LevelOfDetail } from './level-of-detail';
 import { toPoints } from './geometry';
 import { NetworkShape } from './NetworkShape';
 import { NodeBack, NodeFront } from './NodeShape';
+import { OutsideBoxes, OutsideWires } from './OutsideShape';
 import type { NodeLayout } from './model';
 import { PALETTE } from './palette';
 import type { PodRole } from './PodShape';
@@ -26,7 +27,10 @@ export const StaticLayer = memo(function StaticLayer({ detail }: { readonly deta
   const connection = useAppStore(selectCurrentConnection);
   const strings = useAppStore(selectClusterStrings);
 
-  const active = useMemo(() => activeDevices(step), [step]);
+  const active = useMemo(() => {
+    const clients = (layout.outside?.boxes ?? []).filter((o) => o.item.kind === 'client').map((o) => o.id);
+    return activeDevices(step, new Set(clients));
+  }, [layout, step]);
   const running = runningHook(step);
   const path = useMemo(() => (step ? edgePath(layout, step.at, step.to) : []), [layout, step]);
   const service = connection ? (layout.services.find((s) => s.key === connection.service) ?? null) : null;
@@ -45,7 +49,8 @@ export const StaticLayer = memo(function StaticLayer({ detail }: { readonly deta
   return (
     <g data-id="cluster-static">
       <ControlPlaneShape layout={layout} activeService={service?.key ?? null} detail={detail} strings={strings} />
-      <NetworkShape network={layout.network} active={active.has('net')} strings={strings} />
+      {layout.outside && <OutsideWires outside={layout.outside} />}
+      <NetworkShape network={layout.network} active={active.has('net')} label={layout.outside ? strings.nodesNetwork : strings.network} />
       {layout.nodes.map((n) =>
         touched.has(n.name) || detail.nodes.has(n.name) ? (
           <NodeBack key={n.name} node={n} detail={detail.full.has(n.name) || touched.has(n.name)} strings={strings} />
@@ -63,6 +68,7 @@ export const StaticLayer = memo(function StaticLayer({ detail }: { readonly deta
           pointerEvents="none"
         />
       )}
+      {layout.outside && <OutsideBoxes outside={layout.outside} active={active} client={connection?.client ?? null} strings={strings} />}
       {layout.nodes.map((n) =>
         touched.has(n.name) ? (
           <NodeFront key={n.name} node={n} detail active={active} running={running} roles={roles} strings={strings} />

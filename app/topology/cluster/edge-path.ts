@@ -14,7 +14,7 @@ function graphOf(layout: ClusterLayout): ReadonlyMap<string, readonly Edge[]> {
   if (cached) return cached;
   const graph = new Map<string, Edge[]>();
   const add = (a: string, e: Edge) => graph.set(a, [...(graph.get(a) ?? []), e]);
-  const links: Link[] = [...layout.nodes.flatMap((n) => n.links), ...layout.network.links];
+  const links: Link[] = [...layout.nodes.flatMap((n) => n.links), ...layout.network.links, ...(layout.outside?.links ?? [])];
   for (const l of links) {
     add(l.from, { to: l.to, points: l.points });
     add(l.to, { to: l.from, points: [...l.points].reverse() });

@@ -79,7 +79,16 @@ export function staticObstacles(layout: ClusterLayout, strings: ClusterStrings):
     text(textBox(apiX, api.y + 37, strings.apiServerDetail, 12, { anchor: 'middle' })),
     text(textBox(area.x, area.y + 12, caption, 12, { italic: true })),
     ...layout.services.map((s) => text(s.box)),
-    ...layout.network.bands.map((b) => text(textBox(b.x + 12, b.y + b.h / 2, strings.network, 12, { baseline: 'central', italic: true }))),
+    ...layout.network.bands.map((b) =>
+      text(
+        textBox(b.x + 12, b.y + b.h / 2, layout.outside ? strings.nodesNetwork : strings.network, 12, {
+          baseline: 'central',
+          italic: true,
+        }),
+      ),
+    ),
+    // A box outside the cluster is all text: its lines fill it.
+    ...(layout.outside?.boxes ?? []).map((o) => text(o.box)),
     ...layout.nodes.flatMap((n) => nodeObstacles(n, strings)),
   ];
   byStrings.set(strings, out);

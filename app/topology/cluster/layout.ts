@@ -3,7 +3,9 @@ import { box, type Box, type Point } from './geometry';
 import type { ClusterLayout, DeviceLayout, Link, NodeLayout, ServiceLayout } from './model';
 import { layoutNode, NODE_HEIGHT, nodeWidth } from './node-layout';
 import { textWidth } from './text-width';
-import { outsideDevices } from './outside-devices';
+import { measureOutside } from './outside-layout';
+import { exposureLines, LINE_H, LINE_SIZE, widestLine } from './outside-lines';
+import { clusterStrings } from '../../i18n/cluster-strings';
 
 export type { ClusterLayout } from './model';
 
@@ -23,6 +25,8 @@ const SVC_TOP = 24; // room for the caption above the Services
 /** The canvas shape the grid aims for: a wide screen area, like the app's main panel. */
 const TARGET_ASPECT = 1.6;
 
+const LANGUAGES = [clusterStrings.en, clusterStrings.zh];
+
 /** Two columns for small clusters; more for large ones, picked so the canvas stays near a screen's shape. */
 function pickColumns(count: number, cellW: number): number {
   if (count <= 2) return Math.max(1, count);
@@ -39,6 +43,24 @@ function pickColumns(count: number, cellW: number): number {
 export const serviceAddress = (s: Topology['services'][number]) => `${s.clusterIP}:${s.ports.map((p) => p.port).join(',') || '*'}`;
 
 /**
+ * The size every Service's box takes (wide enough for the widest name and address,
+ * or way in from outside, in either language) and how each is reached from outside:
+ * a Service reached from outside says how in two more lines (its node ports,
+ * addresses, traffic policies).
+ */
+function serviceBoxes(topology: Topology) {
+  const exposures = new Map((topology.outside?.services ?? []).map(({ namespace, name, ...e }) => [`${namespace}/${name}`, e]));
+  const exposureOf = (s: Topology['services'][number]) => exposures.get(`${s.namespace}/${s.name}`) ?? null;
+  const exposureW = Math.max(0, ...[...exposures.values()].map((e) => widestLine((l) => exposureLines(e, l), LANGUAGES, LINE_SIZE) + 24));
+  const cap = exposures.size ? 320 : 280;
+  const svcW = Math.min(
+    cap,
+    Math.max(170, exposureW, ...topology.services.map((s) => textWidth(`${s.name}  ${serviceAddress(s)}`, 13) + 24)),
+  );
+  return { svcW, svcH: SVC_H + (exposures.size ? 2 * LINE_H : 0), exposureOf };
+}
+
+/**
  * Places every node, pod, device, Service, the network and the API server of a
  * trace's topology. Pure and deterministic: the same topology gives the same
  * drawing, so a shared URL shows the same picture. Nodes are a grid of equal
@@ -53,21 +75,26 @@ export function layoutCluster(topology: Topology, mode: ProxyMode = 'iptables'):
   const rows = Math.max(1, Math.ceil(topology.nodes.length / columns));
   const gridW = columns * cellW + (columns - 1) * COLUMN_GAP;
 
-  const svcW = Math.min(280, Math.max(170, ...topology.services.map((s) => textWidth(`${s.name}  ${serviceAddress(s)}`, 13) + 24)));
-  const width = Math.max(2 * MARGIN + gridW, 2 * MARGIN + API_W + 40 + svcW);
+  const { svcW, svcH, exposureOf } = serviceBoxes(topology);
+  // The world outside the cluster goes top right, above the nodes' network, beside the Services.
+  const outside = topology.outside?.clients.length ? measureOutside(topology.outside) : null;
+  const outsideW = outside ? outside.width + 24 : 0;
+  const width = Math.max(2 * MARGIN + gridW, 2 * MARGIN + API_W + 40 + svcW + outsideW);
   const apiServer = box(MARGIN, MARGIN, API_W, API_H);
   const svcX = MARGIN + API_W + 40;
-  const perRow = Math.max(1, Math.floor((width - MARGIN - svcX + SVC_GAP) / (svcW + SVC_GAP)));
+  const perRow = Math.max(1, Math.floor((width - MARGIN - outsideW - svcX + SVC_GAP) / (svcW + SVC_GAP)));
   const services: ServiceLayout[] = topology.services.map((s, i) => ({
     key: `${s.namespace}/${s.name}`,
     name: s.name,
     address: serviceAddress(s),
     endpoints: s.endpoints,
-    box: box(svcX + (i % perRow) * (svcW + SVC_GAP), MARGIN + SVC_TOP + Math.floor(i / perRow) * (SVC_H + SVC_GAP), svcW, SVC_H),
+    box: box(svcX + (i % perRow) * (svcW + SVC_GAP), MARGIN + SVC_TOP + Math.floor(i / perRow) * (svcH + SVC_GAP), svcW, svcH),
+    exposure: exposureOf(s),
   }));
   const svcRows = Math.ceil(services.length / perRow);
-  const serviceArea = box(svcX, MARGIN, width - MARGIN - svcX, SVC_TOP + Math.max(1, svcRows) * (SVC_H + SVC_GAP) - SVC_GAP);
-  const gridTop = Math.max(apiServer.y + apiServer.h, serviceArea.y + serviceArea.h) + 28;
+  const serviceArea = box(svcX, MARGIN, width - MARGIN - outsideW - svcX, SVC_TOP + Math.max(1, svcRows) * (svcH + SVC_GAP) - SVC_GAP);
+  // Its top lines up with the Services', below the corner the zoom buttons take.
+  const gridTop = Math.max(apiServer.y + apiServer.h, serviceArea.y + serviceArea.h, MARGIN + SVC_TOP + (outside?.height ?? 0)) + 28;
 
   const rowTop = (r: number) => gridTop + r * ROW_H;
   const nodes: NodeLayout[] = topology.nodes.map((n, i) =>
@@ -104,7 +131,8 @@ export function layoutCluster(topology: Topology, mode: ProxyMode = 'iptables'):
 
   const devices = new Map<string, DeviceLayout>([['net', net]]);
   for (const n of nodes) for (const d of n.devices) devices.set(d.id, d);
-  for (const d of outsideDevices(topology, band0)) devices.set(d.id, d);
+  const placed = outside?.place(width - MARGIN, gridTop - 28, band0.y + BAND_H / 2);
+  for (const d of placed?.devices ?? []) devices.set(d.id, d);
   // Control-plane steps (api-event, kube-proxy-sync) sit on the API server or a node's kube-proxy box:
   // positions only, those boxes are drawn by ControlPlaneShape and NodeShape. The packet rests where
   // the watch lines leave the API server and where one arrives on kube-proxy, not on their names.
@@ -126,6 +154,7 @@ export function layoutCluster(topology: Topology, mode: ProxyMode = 'iptables'):
     apiServer,
     watches,
     network: { bands, trunk, device: net, links: netLinks },
+    outside: placed?.layout ?? null,
     devices,
   };
 }

@@ -1,9 +1,9 @@
-import type { ProxyMode } from '../../../src/index';
+import type { HealthCheck, ProxyMode, Topology } from '../../../src/index';
 import type { Box, Point } from './geometry';
 
 /** What a drawn device is, so the view can pick its shape. */
 export type DeviceKind =
-  'eth0' | 'cbr0' | 'veth' | 'hook' | 'routing' | 'host' | 'pod-eth0' | 'net' | 'kube-ipvs0' | 'apiserver' | 'kube-proxy';
+  'eth0' | 'cbr0' | 'veth' | 'hook' | 'routing' | 'host' | 'pod-eth0' | 'net' | 'kube-ipvs0' | 'apiserver' | 'kube-proxy' | 'outside';
 
 /** A device the trace can name (`vm1/cbr0`, `pod1/eth0`, `net`): where it is drawn and where the packet sits on it. */
 export interface DeviceLayout {
@@ -56,6 +56,44 @@ export interface ServiceLayout {
   readonly address: string;
   readonly endpoints: readonly string[];
   readonly box: Box;
+  /** How it is reached from outside the cluster (node ports, addresses, policies); null for a Service only pods use. */
+  readonly exposure: ServiceExposure | null;
+}
+
+/** A Service's fields that matter from outside, as the engine's Topology.outside gives them. */
+export type ServiceExposure = Omit<NonNullable<Topology['outside']>['services'][number], 'namespace' | 'name'>;
+
+/** Something outside the cluster the view draws: a client, the router, the cloud's load balancer. */
+export type OutsideItem =
+  | {
+      readonly kind: 'client';
+      readonly name: string;
+      readonly ip: string;
+      readonly via: 'node-network' | 'router' | 'load-balancer';
+    }
+  | { readonly kind: 'router' }
+  | {
+      readonly kind: 'load-balancer';
+      /** The ingress IPs of the LoadBalancer Services it fronts, and their source ranges. */
+      readonly ips: readonly string[];
+      readonly ranges: readonly string[];
+      /** Per Service with a health check node port: what each node answers the load balancer's probe. */
+      readonly health: readonly { readonly port: number; readonly checks: readonly HealthCheck[] }[];
+    };
+
+export interface OutsideBox {
+  /** Its device id: `<client>/eth0`, `outside/router`, `outside/load-balancer`. */
+  readonly id: string;
+  readonly item: OutsideItem;
+  readonly box: Box;
+  /** Where the packet stands on it: on its wire, just below the box. */
+  readonly anchor: Point;
+}
+
+/** The world outside the cluster: its boxes above the nodes' network, and the wires to it. */
+export interface OutsideLayout {
+  readonly boxes: readonly OutsideBox[];
+  readonly links: readonly Link[];
 }
 
 export interface NetworkLayout {
@@ -80,6 +118,8 @@ export interface ClusterLayout {
   /** Dashed lines from the API server to each node's kube-proxy, which watches it. */
   readonly watches: readonly { readonly node: string; readonly points: readonly Point[] }[];
   readonly network: NetworkLayout;
+  /** Clients outside the cluster and how they come in; null when the scenario has none. */
+  readonly outside: OutsideLayout | null;
   /** Every device by id, for anchors and highlighting. */
   readonly devices: ReadonlyMap<string, DeviceLayout>;
 }

@@ -28,6 +28,8 @@ export const PALETTE = {
   endpointFill: 'var(--pw-endpoint-fill)',
   endpointStroke: 'var(--pw-endpoint-stroke)',
   struck: 'var(--pw-struck)',
+  /** A health check's 200, beside `struck` for its 503. */
+  ok: 'var(--pw-diff-add-ink)',
   /** IPVS: kube-ipvs0 and the hook where IPVS acts. */
   ipvs: 'var(--pw-ipvs)',
   ipvsFill: 'var(--pw-ipvs-fill)',
