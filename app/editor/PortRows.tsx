@@ -17,7 +17,7 @@ export function PortRows({ ports, onChange, nodePorts }: PortRowsProps) {
     <fieldset className="pw-edit-ports">
       <legend>{t.ports}</legend>
       {ports.map((p, i) => (
-        <div className="pw-edit-port" key={i} role="group" aria-label={`${t.port} ${i + 1}`}>
+        <div className="pw-edit-port" key={i} role="group" aria-label={`${t.port} ${i + 1}`} data-node-port={nodePorts ? '' : undefined}>
           <Field label={t.portName}>
             {(a) => (
               <input {...a} value={p.name} onChange={(e) => change(i, { name: e.target.value })} autoComplete="off" spellCheck={false} />
