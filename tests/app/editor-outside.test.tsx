@@ -24,7 +24,10 @@ const svc1 = () => form('Change a Service: svc1');
 const type = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
 const field = (label: string) => svc1().getByLabelText(label) as HTMLInputElement;
 const applySvc1 = () => fireEvent.click(svc1().getByRole('button', { name: 'Apply' }));
-const errorLines = () => within(screen.getByRole('alert')).getAllByRole('listitem').map((li) => li.textContent);
+const errorLines = () =>
+  within(screen.getByRole('alert'))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 const outsideSvc1 = (store: ReturnType<typeof createAppStore>) => store.getState().trace.topology.outside?.services[0];
 const chainsOf = (trace: Trace) => trace.steps.filter(isPacketStep).flatMap((s) => s.rules.map((r) => r.chain));
 
@@ -66,7 +69,7 @@ describe('the editor: a Service reached from outside the cluster', () => {
     expect(outsideSvc1(store)).toBeUndefined();
   });
 
-  it('accepts a Local policy with no endpoint anywhere: its traffic drops, the edit is not refused', () => {
+  it('accepts a Local policy with no endpoint anywhere: the edit goes through (kube-proxy then refuses its outside traffic)', () => {
     const store = renderEditor();
     type(svc1().getByLabelText('Selector'), 'app=nothing');
     type(field('Type'), 'NodePort');
@@ -184,10 +187,7 @@ describe('the editor: clients outside the cluster', () => {
     expect((traffic.getByLabelText('Sent to') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('cluster IP 10.96.0.10:80');
     type(traffic.getByLabelText('From'), 'laptop');
     const to = traffic.getByLabelText('Sent to') as HTMLSelectElement;
-    expect([...to.options].map((o) => o.textContent)).toEqual([
-      'vm1 192.168.0.11:30000 (node port)',
-      'vm2 192.168.0.12:30000 (node port)',
-    ]);
+    expect([...to.options].map((o) => o.textContent)).toEqual(['vm1 192.168.0.11:30000 (node port)', 'vm2 192.168.0.12:30000 (node port)']);
     expect(to.selectedOptions[0]!.textContent).toBe('vm1 192.168.0.11:30000 (node port)');
     type(to, to.options[1]!.value);
     fireEvent.click(traffic.getByRole('button', { name: 'Apply traffic' }));
