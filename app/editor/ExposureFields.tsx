@@ -19,10 +19,18 @@ export function ExposureFields({ draft, onChange, allocatedHealthCheck }: Exposu
   const t = useEditorStrings();
   const shown = exposureFieldsShown(draft);
   const set = (patch: Partial<ExposureDraft>) => onChange({ ...draft, ...patch });
-  const list = (field: ListField, label: string, hint: string) => (
-    <Field label={label} hint={hint} wide>
+  // An example in the empty field says the format without a hint line under each list.
+  const list = (field: ListField, label: string, example: string, hint?: string) => (
+    <Field label={label} wide {...(hint === undefined ? {} : { hint })}>
       {(p) => (
-        <input {...p} value={draft[field]} onChange={(e) => set({ [field]: e.target.value })} autoComplete="off" spellCheck={false} />
+        <input
+          {...p}
+          value={draft[field]}
+          placeholder={example}
+          onChange={(e) => set({ [field]: e.target.value })}
+          autoComplete="off"
+          spellCheck={false}
+        />
       )}
     </Field>
   );
@@ -65,9 +73,9 @@ export function ExposureFields({ draft, onChange, allocatedHealthCheck }: Exposu
           )}
         </Field>
       )}
-      {list('externalIPs', t.externalIPs, t.addressesHint)}
-      {shown.loadBalancer && list('loadBalancerIPs', t.loadBalancerIPs, t.addressesHint)}
-      {shown.loadBalancer && list('loadBalancerSourceRanges', t.sourceRanges, t.sourceRangesHint)}
+      {list('externalIPs', t.externalIPs, '192.0.2.10, 192.0.2.11')}
+      {shown.loadBalancer && list('loadBalancerIPs', t.loadBalancerIPs, '203.0.113.10')}
+      {shown.loadBalancer && list('loadBalancerSourceRanges', t.sourceRanges, '203.0.113.0/24, 198.51.100.0/24', t.sourceRangesHint)}
     </fieldset>
   );
 }

@@ -88,7 +88,6 @@ export interface EditorStrings {
   readonly externalIPs: string;
   readonly loadBalancerIPs: string;
   readonly sourceRanges: string;
-  readonly addressesHint: string;
   readonly sourceRangesHint: string;
   readonly externalTrafficPolicy: string;
   readonly internalTrafficPolicy: string;
@@ -189,8 +188,7 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     externalIPs: 'External IPs',
     loadBalancerIPs: 'Load balancer IPs',
     sourceRanges: 'Source ranges',
-    addressesHint: 'addresses, separated by commas',
-    sourceRangesHint: 'CIDRs, separated by commas; empty lets every source in',
+    sourceRangesHint: 'CIDRs; empty lets every source in',
     externalTrafficPolicy: 'External traffic policy',
     internalTrafficPolicy: 'Internal traffic policy',
     healthCheckNodePort: 'Health check port',
@@ -292,8 +290,7 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     externalIPs: '外部 IP',
     loadBalancerIPs: '负载均衡器 IP',
     sourceRanges: '来源网段',
-    addressesHint: '地址，用逗号分隔',
-    sourceRangesHint: 'CIDR，用逗号分隔；留空则允许所有来源',
+    sourceRangesHint: 'CIDR；留空则允许所有来源',
     externalTrafficPolicy: '外部流量策略',
     internalTrafficPolicy: '内部流量策略',
     healthCheckNodePort: '健康检查端口',
