@@ -184,7 +184,7 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     exposure: 'How it is reached',
     serviceType: 'Type',
     nodePort: 'Node port',
-    automaticPort: (n) => (n === undefined ? 'automatic' : `automatic: ${n}`),
+    automaticPort: (n) => (n === undefined ? 'auto' : `auto: ${n}`),
     externalIPs: 'External IPs',
     loadBalancerIPs: 'Load balancer IPs',
     sourceRanges: 'Source ranges',

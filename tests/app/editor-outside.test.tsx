@@ -61,7 +61,7 @@ describe('the editor: a Service reached from outside the cluster', () => {
     expect(store.getState().scenario.cluster.services[0]!.ports[0]!.nodePort).toBeUndefined();
     expect(outsideSvc1(store)).toMatchObject({ type: 'NodePort', nodePorts: [30000], externalTrafficPolicy: 'Local' });
     expect(field('Node port').value).toBe('');
-    expect(field('Node port').placeholder).toBe('automatic: 30000');
+    expect(field('Node port').placeholder).toBe('auto: 30000');
     // Back to ClusterIP: the node port, policy and type it no longer uses leave the scenario.
     type(field('Type'), 'ClusterIP');
     applySvc1();
@@ -113,7 +113,7 @@ describe('the editor: a Service reached from outside the cluster', () => {
     type(field('Type'), 'LoadBalancer');
     type(field('External traffic policy'), 'Local');
     applySvc1();
-    expect(field('Health check port').placeholder).toBe('automatic: 30001');
+    expect(field('Health check port').placeholder).toBe('auto: 30001');
     type(field('Health check port'), '32000');
     applySvc1();
     expect(outsideSvc1(store)?.healthCheckNodePort).toBe(32000);
