@@ -1,27 +1,10 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SidePane } from '../../app/shell/SidePane';
-import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
-import { StoreProvider } from '../../app/store/StoreProvider';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { createAppStore } from '../../app/store/create-app-store';
 import { isPacketStep, type Trace } from '../../src/index';
+import { form, renderEditor, type } from './render-editor';
 
-afterEach(cleanup);
-
-/** The side pane on a fresh store, switched to the editor tab. */
-function renderEditor(options: AppStoreOptions = {}) {
-  const store = createAppStore({ preset: 'article', ...options });
-  render(
-    <StoreProvider store={store}>
-      <SidePane />
-    </StoreProvider>,
-  );
-  fireEvent.click(screen.getByRole('tab', { name: options.lang === 'zh' ? '编辑场景' : 'Edit scenario' }));
-  return store;
-}
-
-const form = (name: string | RegExp) => within(screen.getByRole('form', { name }));
 const svc1 = () => form('Change a Service: svc1');
-const type = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
 const field = (label: string) => svc1().getByLabelText(label) as HTMLInputElement;
 const applySvc1 = () => fireEvent.click(svc1().getByRole('button', { name: 'Apply' }));
 const errorLines = () =>
