@@ -19,13 +19,15 @@ export function AddServiceForm() {
   const names = services.map((s) => s.name);
   const [name, setName] = useState(() => nextName(namePrefix(names, 'svc'), names));
   const [selector, setSelector] = useState('app=web');
-  const [ports, setPorts] = useState<readonly PortDraft[]>([{ name: 'http', port: '80', targetPort: '8080', protocol: 'TCP' }]);
+  const [ports, setPorts] = useState<readonly PortDraft[]>([
+    { name: 'http', port: '80', targetPort: '8080', protocol: 'TCP', nodePort: '' },
+  ]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     commit((base) => {
       const parsed = parseLabels(selector);
       if (!parsed.ok) return { errors: [{ path: 'selector', message: parsed.message }] };
-      return addService(base, { name: name.trim(), selector: parsed.labels, ports: ports.map(portOfDraft) });
+      return addService(base, { name: name.trim(), selector: parsed.labels, ports: ports.map((p) => portOfDraft(p)) });
     });
   };
   return (

@@ -5,17 +5,19 @@ import { useEditorStrings } from './useEditorStrings';
 export interface PortRowsProps {
   readonly ports: readonly PortDraft[];
   readonly onChange: (ports: readonly PortDraft[]) => void;
+  /** NodePort and LoadBalancer Services: each port's node port field, with the port the engine allocated as its placeholder. */
+  readonly nodePorts?: readonly (number | undefined)[];
 }
 
-/** A Service's ports as editable rows: name, port, target port, protocol. */
-export function PortRows({ ports, onChange }: PortRowsProps) {
+/** A Service's ports as editable rows: name, port, target port, protocol (and node port where the type has one). */
+export function PortRows({ ports, onChange, nodePorts }: PortRowsProps) {
   const t = useEditorStrings();
   const change = (i: number, patch: Partial<PortDraft>) => onChange(ports.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
     <fieldset className="pw-edit-ports">
       <legend>{t.ports}</legend>
       {ports.map((p, i) => (
-        <div className="pw-edit-port" key={i} role="group" aria-label={`${t.port} ${i + 1}`}>
+        <div className="pw-edit-port" key={i} role="group" aria-label={`${t.port} ${i + 1}`} data-node-port={nodePorts ? '' : undefined}>
           <Field label={t.portName}>
             {(a) => (
               <input {...a} value={p.name} onChange={(e) => change(i, { name: e.target.value })} autoComplete="off" spellCheck={false} />
@@ -44,6 +46,20 @@ export function PortRows({ ports, onChange }: PortRowsProps) {
               </select>
             )}
           </Field>
+          {nodePorts && (
+            <Field label={t.nodePort}>
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  value={p.nodePort}
+                  placeholder={t.automaticPort(nodePorts[i])}
+                  onChange={(e) => change(i, { nodePort: e.target.value })}
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+          )}
           {ports.length > 1 && (
             <button
               type="button"
@@ -56,7 +72,7 @@ export function PortRows({ ports, onChange }: PortRowsProps) {
           )}
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...ports, { name: '', port: '', targetPort: '', protocol: 'TCP' }])}>
+      <button type="button" onClick={() => onChange([...ports, { name: '', port: '', targetPort: '', protocol: 'TCP', nodePort: '' }])}>
         {t.addPort}
       </button>
     </fieldset>

@@ -4,6 +4,7 @@ import { selectRedo, selectUndo } from '../store/selectors';
 import { EditorErrors, RestoreErrors } from './EditorErrors';
 import { EditorToolbar } from './EditorToolbar';
 import { NodesSection } from './NodesSection';
+import { OutsideClientsSection } from './OutsideClientsSection';
 import { PodsSection } from './PodsSection';
 import { ServicesSection } from './ServicesSection';
 import { TrafficSection } from './TrafficSection';
@@ -16,7 +17,7 @@ const isTextField = (target: EventTarget) =>
   (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type));
 
 /**
- * Edits the scenario: nodes, pods, Services and traffic, with undo and redo.
+ * Edits the scenario: nodes, pods, Services, clients outside the cluster and traffic, with undo and redo.
  * Every change goes through the store's validation; a refused one leaves the
  * page on the last good scenario and lists why. Keys typed here belong to the
  * editor (Space presses the focused button, arrows move between radio
@@ -53,6 +54,7 @@ export function ScenarioEditor() {
       <NodesSection />
       <PodsSection />
       <ServicesSection />
+      <OutsideClientsSection />
       <TrafficSection />
     </div>
   );

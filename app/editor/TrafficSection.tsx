@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../store/StoreProvider';
-import { selectNodes, selectPods, selectScenario, selectServices, selectTraffic } from '../store/selectors';
+import { selectNodes, selectPods, selectScenario, selectServices, selectTopology, selectTraffic } from '../store/selectors';
+import { targetOptions, type ConnectionTarget } from './connection-target';
 import { setTraffic, type ConnectionInput } from './edits';
 import { EditorSection } from './EditorSection';
 import { Field } from './Field';
 import { PROTOCOLS } from './port-draft';
 import { scenarioKey } from './scenario-key';
+import { TargetField } from './TargetField';
 import { useCommit } from './useCommit';
 import { useEditorStrings } from './useEditorStrings';
 
-interface ConnectionDraft {
+interface ConnectionDraft extends ConnectionTarget {
   readonly from: string;
   readonly to: string;
   readonly port: string;
@@ -17,12 +19,24 @@ interface ConnectionDraft {
   readonly at?: number;
 }
 
+/** The target fields a connection has (an absent one keeps meaning the schema's default). */
+const targetOf = (c: ConnectionTarget): ConnectionTarget => ({
+  ...(c.address === undefined ? {} : { address: c.address }),
+  ...(c.node === undefined ? {} : { node: c.node }),
+  ...(c.ip === undefined ? {} : { ip: c.ip }),
+});
+const withTarget = ({ address: _a, node: _n, ip: _i, ...d }: ConnectionDraft, target: ConnectionTarget): ConnectionDraft => ({
+  ...d,
+  ...targetOf(target),
+});
+
 const draftOf = (c: ConnectionInput): ConnectionDraft => ({
   from: c.from,
   to: c.to,
   port: String(c.port),
   protocol: c.protocol ?? 'TCP',
   ...(c.at === undefined ? {} : { at: c.at }),
+  ...targetOf(c),
 });
 const connectionOf = (d: ConnectionDraft): ConnectionInput => ({ ...d, port: d.port.trim() === '' ? NaN : Number(d.port) });
 /** Options for a select: the known values, plus the current one if it is no longer among them (so the select shows the truth). */
@@ -36,6 +50,19 @@ function TrafficForm() {
   const nodes = useAppStore(selectNodes);
   const services = useAppStore(selectServices);
   const traffic = useAppStore(selectTraffic);
+  const topology = useAppStore(selectTopology);
+  const clientNames = (useAppStore(selectScenario).cluster.externalClients ?? []).map((c) => c.name);
+  const optionsFor = (r: ConnectionDraft) => {
+    const namespace = pods.find((p) => p.name === r.from)?.namespace ?? 'default';
+    return targetOptions(topology, { to: r.to, port: Number(r.port), namespace }, clientNames.includes(r.from));
+  };
+  // A client outside the cluster cannot send to a cluster IP: it moves to the first address it can reach.
+  const changeFrom = (i: number, from: string) => {
+    const row = { ...rows[i]!, from };
+    const first = optionsFor(row)[0];
+    const leaves = clientNames.includes(from) && (row.address ?? 'cluster-ip') === 'cluster-ip' && first;
+    setRows(rows.map((r, j) => (j === i ? (leaves ? withTarget(row, first.target) : row) : r)));
+  };
   const [rows, setRows] = useState<readonly ConnectionDraft[]>(() => traffic.map(draftOf));
   const serviceRefs = services.map((s) => (s.namespace === undefined || s.namespace === 'default' ? s.name : `${s.namespace}/${s.name}`));
   const change = (i: number, patch: Partial<ConnectionDraft>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -60,13 +87,17 @@ function TrafficForm() {
       {rows.map((r, i) => {
         const podNames = pods.map((p) => p.name);
         const nodeNames = nodes.map((n) => n.name);
-        const stale = withCurrent([...podNames, ...nodeNames], r.from).filter((v) => !podNames.includes(v) && !nodeNames.includes(v));
+        const known = [...podNames, ...nodeNames, ...clientNames];
+        const stale = withCurrent(known, r.from).filter((v) => !known.includes(v));
+        const options = optionsFor(r);
+        // A pod sending to a plain cluster IP needs no choice: the field shows only when there is one to make.
+        const showTarget = options.length > 1 || clientNames.includes(r.from) || (r.address ?? 'cluster-ip') !== 'cluster-ip';
         return (
           <fieldset className="pw-edit-connection" key={i}>
             <legend>{t.connection(i + 1)}</legend>
             <Field label={t.from}>
               {(p) => (
-                <select {...p} value={r.from} onChange={(e) => change(i, { from: e.target.value })}>
+                <select {...p} value={r.from} onChange={(e) => changeFrom(i, e.target.value)}>
                   {stale.map((v) => (
                     <option key={v}>{v}</option>
                   ))}
@@ -80,6 +111,13 @@ function TrafficForm() {
                       <option key={v}>{v}</option>
                     ))}
                   </optgroup>
+                  {clientNames.length > 0 && (
+                    <optgroup label={t.outsideGroup}>
+                      {clientNames.map((v) => (
+                        <option key={v}>{v}</option>
+                      ))}
+                    </optgroup>
+                  )}
                 </select>
               )}
             </Field>
@@ -106,6 +144,13 @@ function TrafficForm() {
                 </select>
               )}
             </Field>
+            {showTarget && (
+              <TargetField
+                target={r}
+                options={options}
+                onChange={(target) => setRows(rows.map((x, j) => (j === i ? withTarget(x, target) : x)))}
+              />
+            )}
             <button
               type="button"
               className="pw-edit-remove"
@@ -127,7 +172,7 @@ function TrafficForm() {
   );
 }
 
-/** The connections the scenario sends: from a pod (or a node's own process) to a Service's port. */
+/** The connections the scenario sends: from a pod, a node's own process or a client outside the cluster to one of a Service's addresses. */
 export function TrafficSection() {
   const t = useEditorStrings();
   const key = scenarioKey(useAppStore(selectScenario));

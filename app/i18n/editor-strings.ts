@@ -80,6 +80,31 @@ export interface EditorStrings {
   readonly podsGroup: string;
   readonly nodesGroup: string;
   readonly toServicesOnly: string;
+  // Outside the cluster (schema version 2)
+  readonly exposure: string;
+  readonly serviceType: string;
+  readonly nodePort: string;
+  readonly automaticPort: (allocated: number | undefined) => string;
+  readonly externalIPs: string;
+  readonly loadBalancerIPs: string;
+  readonly sourceRanges: string;
+  readonly sourceRangesHint: string;
+  readonly externalTrafficPolicy: string;
+  readonly internalTrafficPolicy: string;
+  readonly healthCheckNodePort: string;
+  readonly outsideClients: string;
+  readonly addClient: string;
+  readonly clientPlace: string;
+  readonly clientPlaces: Readonly<Record<'host' | 'router' | 'load-balancer', string>>;
+  readonly address: string;
+  readonly outsideGroup: string;
+  readonly sentTo: string;
+  readonly targets: {
+    readonly clusterIp: (address: string) => string;
+    readonly nodePort: (node: string, address: string) => string;
+    readonly externalIp: (address: string) => string;
+    readonly loadBalancer: (address: string) => string;
+  };
 }
 
 export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
@@ -156,6 +181,34 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     podsGroup: 'Pods',
     nodesGroup: 'Nodes (a process on the node)',
     toServicesOnly: 'Traffic goes to a Service; sending straight to a pod is not in the scenario format yet.',
+    exposure: 'How it is reached',
+    serviceType: 'Type',
+    nodePort: 'Node port',
+    automaticPort: (n) => (n === undefined ? 'auto' : `auto: ${n}`),
+    externalIPs: 'External IPs',
+    loadBalancerIPs: 'Load balancer IPs',
+    sourceRanges: 'Source ranges',
+    sourceRangesHint: 'CIDRs; empty lets every source in',
+    externalTrafficPolicy: 'External traffic policy',
+    internalTrafficPolicy: 'Internal traffic policy',
+    healthCheckNodePort: 'Health check port',
+    outsideClients: 'Outside clients',
+    addClient: 'Add client',
+    clientPlace: 'Where',
+    clientPlaces: {
+      host: 'On the nodes’ network',
+      router: 'Internet, through the router',
+      'load-balancer': 'Internet, through the cloud load balancer',
+    },
+    address: 'Address',
+    outsideGroup: 'Outside the cluster',
+    sentTo: 'Sent to',
+    targets: {
+      clusterIp: (a) => `cluster IP ${a}`,
+      nodePort: (node, a) => `${node} ${a} (node port)`,
+      externalIp: (a) => `external IP ${a}`,
+      loadBalancer: (a) => `load balancer ${a}`,
+    },
   },
   zh: {
     sideTabs: '侧栏',
@@ -230,5 +283,33 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     podsGroup: 'Pod',
     nodesGroup: '节点（节点上的进程）',
     toServicesOnly: '流量的目标是 Service；场景格式暂不支持直接发往 Pod。',
+    exposure: '访问方式',
+    serviceType: '类型',
+    nodePort: '节点端口',
+    automaticPort: (n) => (n === undefined ? '自动' : `自动：${n}`),
+    externalIPs: '外部 IP',
+    loadBalancerIPs: '负载均衡器 IP',
+    sourceRanges: '来源网段',
+    sourceRangesHint: 'CIDR；留空则允许所有来源',
+    externalTrafficPolicy: '外部流量策略',
+    internalTrafficPolicy: '内部流量策略',
+    healthCheckNodePort: '健康检查端口',
+    outsideClients: '集群外的客户端',
+    addClient: '添加客户端',
+    clientPlace: '位置',
+    clientPlaces: {
+      host: '节点所在的网络',
+      router: '互联网，经路由器',
+      'load-balancer': '互联网，经云负载均衡器',
+    },
+    address: '地址',
+    outsideGroup: '集群外',
+    sentTo: '发往',
+    targets: {
+      clusterIp: (a) => `Cluster IP ${a}`,
+      nodePort: (node, a) => `${node} ${a}（节点端口）`,
+      externalIp: (a) => `外部 IP ${a}`,
+      loadBalancer: (a) => `负载均衡器 ${a}`,
+    },
   },
 };

@@ -50,7 +50,7 @@ export function fixedNodePorts(s: ScenarioService, path: string, checks: Cluster
  * The Service's version 2 fields resolved: addresses parsed, source ranges checked
  * to be CIDRs, the node ports it leaves out taken from `used` (see `takeNodePort`).
  * A Service with externalTrafficPolicy Local and no endpoint anywhere is valid: its
- * external traffic is dropped on every node.
+ * external traffic gets through on no node (kube-proxy rejects it: "has no endpoints").
  */
 export function resolveExposure(s: ScenarioService, path: string, checks: ClusterChecks, used: Set<number>): ServiceExposure {
   const type = s.type ?? 'ClusterIP';

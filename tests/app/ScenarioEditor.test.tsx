@@ -2,24 +2,11 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { describe, expect, it } from 'vitest';
 import { nextSeed } from '../../app/editor/next-seed';
 import { SidePane } from '../../app/shell/SidePane';
-import { createAppStore, type AppStoreOptions } from '../../app/store/create-app-store';
+import { createAppStore } from '../../app/store/create-app-store';
 import { StoreProvider } from '../../app/store/StoreProvider';
 import { presetScenario } from '../../src/index';
+import { form, renderEditor, type } from './render-editor';
 
-/** The side pane on a fresh store, switched to the editor tab. */
-function renderEditor(options: AppStoreOptions = {}) {
-  const store = createAppStore({ preset: 'article', ...options });
-  render(
-    <StoreProvider store={store}>
-      <SidePane />
-    </StoreProvider>,
-  );
-  fireEvent.click(screen.getByRole('tab', { name: options.lang === 'zh' ? '编辑场景' : 'Edit scenario' }));
-  return store;
-}
-
-const form = (name: string | RegExp) => within(screen.getByRole('form', { name }));
-const type = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
 const podsOf = (store: ReturnType<typeof createAppStore>) => store.getState().trace.topology.pods.map((p) => `${p.name}@${p.node}`);
 
 function addPod5ToVm2() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../../../src/cluster/build-cluster';
-import { parseScenario, PRESETS, type ScenarioInput } from '../../../src/index';
+import { parseScenario, PRESETS, simulate, type ScenarioInput } from '../../../src/index';
 
 type ServiceInput = ScenarioInput['cluster']['services'][number];
 const article = PRESETS.article!;
@@ -107,6 +107,27 @@ describe('Service exposure (schema version 2)', () => {
   it('accepts externalTrafficPolicy Local with no endpoint anywhere: such traffic is dropped, not refused', () => {
     const services = servicesOf(withServices(svc({ type: 'NodePort', selector: { app: 'nothing' }, externalTrafficPolicy: 'Local' })));
     expect(services[0]).toMatchObject({ externalTrafficPolicy: 'Local', ports: [{ nodePort: 30000 }] });
+  });
+
+  it('accepts a LoadBalancer under Local with no endpoint anywhere and traffic to it: kube-proxy refuses the packet ("has no endpoints"), the scenario is not refused', () => {
+    const input: ScenarioInput = {
+      ...withServices(
+        svc({ type: 'LoadBalancer', selector: { app: 'nothing' }, externalTrafficPolicy: 'Local', loadBalancerIPs: ['203.0.113.10'] }),
+      ),
+      cluster: {
+        ...withServices().cluster,
+        services: [
+          svc({ type: 'LoadBalancer', selector: { app: 'nothing' }, externalTrafficPolicy: 'Local', loadBalancerIPs: ['203.0.113.10'] }),
+        ],
+        externalClients: [{ name: 'office', kind: 'internet', ip: '198.51.100.7', via: 'load-balancer' }],
+      },
+      traffic: [{ from: 'office', to: 'svc1', port: 80, address: 'load-balancer' }],
+    };
+    const parsed = parseScenario(input);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    // With no endpoint on any node kube-proxy REJECTs (KUBE-EXTERNAL-SERVICES); "has no local endpoints" drops only where other nodes have one.
+    expect(simulate(parsed.scenario).connections.map((c) => c.outcome)).toEqual(['rejected']);
   });
 
   it('rejects a fixed node port a created Service shares with one that exists, naming the event', () => {
