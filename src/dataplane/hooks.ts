@@ -14,6 +14,7 @@ import { dnatNote } from './dnat-note';
 import { filterHook, type FilterVerdict } from './filter-hook';
 import { hookRules, nftAtHook } from './nft-hooks';
 import { nftFilterNote, nftNoServiceNote, nftPostroutingNote, nftTrackedNote } from './nft-notes';
+import { externalChainNote, nftExternalChainNote } from './external-chain-note';
 import type { Packet } from '../net/packet';
 
 export const samePacket = (a: Packet, b: Packet) =>
@@ -142,12 +143,13 @@ export function prerouting(
           ? result.verdict !== 'ACCEPT'
             ? // filter-prerouting-pre-dnat (dstnat - 10) refused it before nat-prerouting looked anything up.
               nftFilterNote('prerouting', { id: 'prerouting.nft-drop', params: vip }, result.verdict, result.nftRules)
-            : nftNoServiceNote('prerouting', vip, result.nftRules, kernel.nft.table)
-          : {
+            : (nftExternalChainNote('prerouting', vip, result.nftRules) ??
+              nftNoServiceNote('prerouting', vip, result.nftRules, kernel.nft.table))
+          : (externalChainNote('prerouting', vip, result.evaluated) ?? {
               // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset; IPVS rewrites it later.
               id: kernel.ipvsAddresses.has(packet.dstIp) ? 'prerouting.ipvs-accept' : 'prerouting.no-service',
               params: vip,
-            },
+            }),
     }),
   );
   return {

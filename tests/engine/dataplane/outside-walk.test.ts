@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPacketStep, presetScenario, simulate, type PacketStep, type Trace } from '../../../src/index';
+import { isPacketStep, narrate, presetScenario, simulate, type PacketStep, type Trace } from '../../../src/index';
 
 const traceOf = (name: string) => simulate(presetScenario(name)!);
 const packetSteps = (trace: Trace, connection: number) =>
@@ -49,6 +49,26 @@ describe('a client outside the cluster', () => {
     expect(decided(drop)).toMatchObject({ verdict: 'drop', chain: 'KUBE-EXTERNAL-SERVICES' });
     expect(decided(drop)!.text).toContain('has no local endpoints');
     expect(drop.note.params.comment).toBe('default/svc1:http has no local endpoints');
+  });
+
+  it("nodeport-local: nat PREROUTING on the node without an endpoint is narrated as the Service's external chain returning, not as no Service", () => {
+    for (const mode of ['iptables', 'nftables'] as const) {
+      const trace = simulate(presetScenario('nodeport-local')!, { mode });
+      const hook = packetSteps(trace, 1).find((s) => s.node === 'vm1' && s.hook === 'PREROUTING' && s.label === 'SYN')!;
+      expect(hook.after.dstIp, mode).toBe(nodeIp(trace, 'vm1'));
+      const en = narrate(hook.note, 'en');
+      expect(en, mode).toContain('vm1 has none');
+      expect(en, mode).toMatch(
+        mode === 'iptables'
+          ? /KUBE-NODEPORTS sends 192\.168\.0\.11:30000 to KUBE-EXT-/
+          : /in the map service-nodeports and goes to external-/,
+      );
+      expect(en, mode).not.toMatch(/no Service|no element/);
+      expect(narrate(hook.note, 'zh'), mode).toContain('vm1 上没有');
+    }
+    // The node with the endpoint does DNAT: its narration is the DNAT's, not this one.
+    const other = packetSteps(traceOf('nodeport-local'), 0).find((s) => s.node === 'vm2' && s.hook === 'PREROUTING' && s.label === 'SYN')!;
+    expect(other.kind).toBe('dnat');
   });
 
   it('loadbalancer: KUBE-FW lets the source range in and KUBE-PROXY-FIREWALL drops the rest; the health checks say where the endpoint is', () => {
