@@ -19,8 +19,9 @@ import { selectLang, selectPresent, selectView } from './store/selectors';
 import type { AppState } from './store/types';
 import { readEmbed } from './url/embed';
 
-// A kube-proxy sync's evidence is its diff, lines of 100 characters and more: it gets the wider column.
-const selectWideEvidence = (s: AppState) => s.trace.steps[s.cursor.step]?.kind === 'kube-proxy-sync';
+// A kube-proxy sync's evidence is its diff, lines of 100 characters and more: it gets the wider
+// column; so do the rules "Your node" (lab=node) traces.
+const selectWideEvidence = (s: AppState) => s.lab === 'node' || s.trace.steps[s.cursor.step]?.kind === 'kube-proxy-sync';
 
 export interface AppProps {
   /** `?embed=1`: only the topology, the controls and the narration, for an iframe. Read from the URL by default. */
