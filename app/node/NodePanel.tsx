@@ -1,9 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { NodeTraceInput, NodeTraceResult } from '../../src/node-trace';
 import type { Lang } from '../i18n/lang';
 import { nodeStrings, type NodeStrings } from '../i18n/node-strings';
 import { panelStrings } from '../i18n/panel-strings';
-import { useAppStore } from '../store/StoreProvider';
+import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { selectLang } from '../store/selectors';
 import { checkDraft, EMPTY_DRAFT, type DraftProblems, type NodeDraft } from './node-draft';
 import { createNodeTraceRunner, NodeRunCancelled, type NodeTraceRunner } from './node-trace-runner';
@@ -23,8 +23,18 @@ interface Shown {
   readonly ms: number;
 }
 
-/** The tab's state, kept while another tab is open (the panel unmounts): the pasted text is not lost. */
-const kept: { draft: NodeDraft; shown: Shown | null; example: boolean } = { draft: EMPTY_DRAFT, shown: null, example: false };
+/** The tab's state, kept while another tab is open (the panel unmounts): the pasted text is not lost. One per page (store). */
+interface Kept {
+  draft: NodeDraft;
+  shown: Shown | null;
+  example: boolean;
+}
+const keptByStore = new WeakMap<object, Kept>();
+function keptFor(store: object): Kept {
+  let kept = keptByStore.get(store);
+  if (kept === undefined) keptByStore.set(store, (kept = { draft: EMPTY_DRAFT, shown: null, example: false }));
+  return kept;
+}
 
 let defaultRunner: NodeTraceRunner | null = null;
 const runner = () => (defaultRunner ??= createNodeTraceRunner());
@@ -40,6 +50,7 @@ const sameDraft = (a: NodeDraft, b: NodeDraft) => (Object.keys(a) as (keyof Node
 export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }) {
   const lang = useAppStore(selectLang);
   const t = nodeStrings[lang];
+  const kept = keptFor(useAppStoreApi());
   const [draft, setDraftState] = useState(kept.draft);
   const [example, setExample] = useState(kept.example);
   const [problems, setProblems] = useState<DraftProblems>({});
@@ -49,6 +60,14 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
   const box = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const form = useRef<HTMLFormElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  // A trace asked for with the button brings its result into view; one re-run from a checkbox stays put.
+  const reveal = useRef(false);
+  useEffect(() => {
+    if (!reveal.current || shown === null) return;
+    reveal.current = false;
+    outcome.current?.scrollIntoView?.({ block: 'start' });
+  }, [shown]);
   const setDraft = (next: NodeDraft) => setDraftState((kept.draft = next));
   const setShown = (next: Shown) => setShownState((kept.shown = next));
   const change = (patch: Partial<NodeDraft>) => setDraft({ ...draft, ...patch });
@@ -81,6 +100,7 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
     setProblems({});
     // The lines counted as matching stay while the text stays the same.
     const assume = shown !== null && shown.draft.text === draft.text ? (shown.input.assumeMatching ?? []) : [];
+    reveal.current = true;
     void trace(draft, { ...checked.input, assumeMatching: assume });
   };
 
@@ -102,7 +122,6 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
       <h2 id={titleId}>{t.title}</h2>
       <p className="pw-node-intro">{t.intro}</p>
       <p className="pw-node-privacy" data-id="node-privacy">
-        <span aria-hidden="true">🔒 </span>
         {t.privacy}
       </p>
       <form ref={form} onSubmit={submit} noValidate>
@@ -144,7 +163,9 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
           {busy && progress.total > 0 ? t.progress(progress.line, progress.total) : status}
         </p>
       </form>
-      <NodeOutcome shown={shown} draft={draft} t={t} lang={lang} onAssume={assume} onShow={show} />
+      <div ref={outcome} className="pw-node-outcome">
+        <NodeOutcome shown={shown} draft={draft} t={t} lang={lang} onAssume={assume} onShow={show} />
+      </div>
     </section>
   );
 }
