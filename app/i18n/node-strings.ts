@@ -67,6 +67,12 @@ export interface NodeStrings {
   readonly noNotes: string;
 }
 
+/**
+ * 50000 -> "50,000", as both languages write it. Not toLocaleString: its first call builds
+ * a number formatter, a 30 ms pause in the middle of a trace's progress reports.
+ */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 const EN: NodeStrings = {
   title: 'Trace a packet through your node',
   intro:
@@ -78,7 +84,7 @@ const EN: NodeStrings = {
   useExample: 'Use an example',
   exampleSays:
     "Example: a Calico node's iptables-nft-save -c (kube-proxy's rules for svc1 at 10.96.0.10:80, Calico's chains, one damaged line), with its ipsets, and a pod's packet to the ClusterIP.",
-  fileRead: (name, lines) => `Read ${name}: ${lines.toLocaleString('en')} lines.`,
+  fileRead: (name, lines) => `Read ${name}: ${grouped(lines)} lines.`,
   fileFailed: (name) => `${name} could not be read.`,
   facts: 'Node facts (optional)',
   localAddresses: "The node's addresses",
@@ -108,7 +114,7 @@ const EN: NodeStrings = {
   tracing: 'Tracing…',
   cancel: 'Cancel',
   cancelled: 'Cancelled.',
-  progress: (line, total) => `Reading line ${line.toLocaleString('en')} of ${total.toLocaleString('en')}…`,
+  progress: (line, total) => `Reading line ${grouped(line)} of ${grouped(total)}…`,
   empty: 'Paste a dump above, open a file or use the example; then describe a packet and press Trace.',
   unusable: 'This text cannot be traced',
   workerFailed: (m) => `The trace failed: ${m}`,
@@ -139,7 +145,7 @@ const EN: NodeStrings = {
   info: (n) => `Read, not traced (${n})`,
   countsAsMatching: 'counts as matching',
   countsAsMatchingLabel: (name, line) => `${name} on line ${line} counts as matching`,
-  more: (n) => `and ${n.toLocaleString('en')} more`,
+  more: (n) => `and ${grouped(n)} more`,
   noNotes: 'Every line was read.',
 };
 
@@ -154,7 +160,7 @@ const ZH: NodeStrings = {
   useExample: '使用示例',
   exampleSays:
     '示例：一个 Calico 节点的 iptables-nft-save -c 输出（kube-proxy 为 10.96.0.10:80 上的 svc1 写的规则、Calico 的链、一行损坏的内容），附带它的 ipset，以及一个从 Pod 发往 ClusterIP 的数据包。',
-  fileRead: (name, lines) => `已读取 ${name}：${lines.toLocaleString('zh')} 行。`,
+  fileRead: (name, lines) => `已读取 ${name}：${grouped(lines)} 行。`,
   fileFailed: (name) => `无法读取 ${name}。`,
   facts: '节点信息（可选）',
   localAddresses: '节点的地址',
@@ -184,7 +190,7 @@ const ZH: NodeStrings = {
   tracing: '正在追踪…',
   cancel: '取消',
   cancelled: '已取消。',
-  progress: (line, total) => `正在读取第 ${line.toLocaleString('zh')} 行，共 ${total.toLocaleString('zh')} 行…`,
+  progress: (line, total) => `正在读取第 ${grouped(line)} 行，共 ${grouped(total)} 行…`,
   empty: '在上方粘贴规则、打开文件或使用示例；然后描述一个数据包并点击“追踪”。',
   unusable: '这段文本无法追踪',
   workerFailed: (m) => `追踪失败：${m}`,
@@ -214,7 +220,7 @@ const ZH: NodeStrings = {
   info: (n) => `已读取，未追踪（${n}）`,
   countsAsMatching: '视为匹配',
   countsAsMatchingLabel: (name, line) => `第 ${line} 行的 ${name} 视为匹配`,
-  more: (n) => `还有 ${n.toLocaleString('zh')} 条`,
+  more: (n) => `还有 ${grouped(n)} 条`,
   noNotes: '每一行都已读取。',
 };
 

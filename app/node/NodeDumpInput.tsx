@@ -1,11 +1,11 @@
-import { useId, useRef, useState, type RefObject } from 'react';
+import { memo, useId, useRef, useState, type RefObject } from 'react';
 import type { NodeStrings } from '../i18n/node-strings';
 
 /**
  * The dump: a box to paste into (lines not wrapped, so a line number is a row), a file to
  * open instead, and the example. The text is only ever a textarea's value, never markup.
  */
-export function NodeDumpInput({
+export const NodeDumpInput = memo(function NodeDumpInput({
   t,
   text,
   onText,
@@ -90,4 +90,4 @@ export function NodeDumpInput({
       {exampleShown && <p className="pw-node-hint">{t.exampleSays}</p>}
     </div>
   );
-}
+});

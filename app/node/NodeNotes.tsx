@@ -3,11 +3,10 @@ import type { DumpNote } from '../../src/node-trace';
 import type { NodeStrings } from '../i18n/node-strings';
 import { LineButton } from './LineButton';
 
-/** Shown at most this many notes of a kind: a pasted log file could make tens of thousands. */
-const NOTES_SHOWN = 200;
-
 interface NotesProps {
+  /** At most NOTES_SHOWN of each kind (the worker leaves the rest out). */
   readonly notes: readonly DumpNote[];
+  readonly totals: Readonly<Record<DumpNote['kind'], number>>;
   readonly t: NodeStrings;
   /** Lines whose not-modelled matches count as matching. */
   readonly assumed: ReadonlySet<number>;
@@ -20,19 +19,21 @@ interface NotesProps {
  * targets not modelled (a match can be counted as matching, which traces again), and what
  * was read but not traced. The engine's messages are quoted as they are.
  */
-export function NodeNotes({ notes, t, assumed, onAssume, onShow }: NotesProps) {
+export function NodeNotes({ notes, totals, t, assumed, onAssume, onShow }: NotesProps) {
+  const total = totals.error + totals['not-modelled'] + totals.info;
   const errors = notes.filter((n) => n.kind === 'error');
   const unmodelled = notes.filter((n) => n.kind === 'not-modelled');
   const info = notes.filter((n) => n.kind === 'info');
   return (
-    <section className="pw-node-notes" aria-label={t.notes(notes.length)}>
-      <h3>{t.notes(notes.length)}</h3>
-      {notes.length === 0 && <p className="pw-empty">{t.noNotes}</p>}
-      <NoteGroup id="node-errors" title={t.errors(errors.length)} notes={errors} t={t} onShow={onShow} />
+    <section className="pw-node-notes" aria-label={t.notes(total)}>
+      <h3>{t.notes(total)}</h3>
+      {total === 0 && <p className="pw-empty">{t.noNotes}</p>}
+      <NoteGroup id="node-errors" title={t.errors(totals.error)} notes={errors} total={totals.error} t={t} onShow={onShow} />
       <NoteGroup
         id="node-not-modelled"
-        title={t.notModelled(unmodelled.length)}
+        title={t.notModelled(totals['not-modelled'])}
         notes={unmodelled}
+        total={totals['not-modelled']}
         t={t}
         onShow={onShow}
         extra={(n) =>
@@ -51,7 +52,7 @@ export function NodeNotes({ notes, t, assumed, onAssume, onShow }: NotesProps) {
           ) : null
         }
       />
-      <NoteGroup id="node-info" title={t.info(info.length)} notes={info} t={t} onShow={onShow} />
+      <NoteGroup id="node-info" title={t.info(totals.info)} notes={info} total={totals.info} t={t} onShow={onShow} />
     </section>
   );
 }
@@ -60,6 +61,7 @@ function NoteGroup({
   id,
   title,
   notes,
+  total,
   t,
   onShow,
   extra,
@@ -67,6 +69,7 @@ function NoteGroup({
   readonly id: string;
   readonly title: string;
   readonly notes: readonly DumpNote[];
+  readonly total: number;
   readonly t: NodeStrings;
   readonly onShow: (line: number) => void;
   readonly extra?: (note: DumpNote) => ReactNode;
@@ -76,7 +79,7 @@ function NoteGroup({
     <div className="pw-node-note-group" data-id={id}>
       <h4>{title}</h4>
       <ul>
-        {notes.slice(0, NOTES_SHOWN).map((n, i) => (
+        {notes.map((n, i) => (
           <li key={`${n.line}-${i}`} data-kind={n.kind}>
             <LineButton line={n.line} t={t} onShow={onShow} />
             {n.name !== undefined && <code className="pw-node-note-name">{n.name}</code>}
@@ -85,7 +88,7 @@ function NoteGroup({
           </li>
         ))}
       </ul>
-      {notes.length > NOTES_SHOWN && <p className="pw-node-hint">{t.more(notes.length - NOTES_SHOWN)}</p>}
+      {total > notes.length && <p className="pw-node-hint">{t.more(total - notes.length)}</p>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { NodeTraceInput, NodeTraceResult } from '../../src/node-trace';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { NodeTraceInput } from '../../src/node-trace';
 import type { Lang } from '../i18n/lang';
 import { nodeStrings, type NodeStrings } from '../i18n/node-strings';
 import { panelStrings } from '../i18n/panel-strings';
@@ -11,6 +11,7 @@ import { NodeDumpInput } from './NodeDumpInput';
 import { NodeFactsFields } from './NodeFactsFields';
 import { NodePacketFields } from './NodePacketFields';
 import { NodeResultView } from './NodeResultView';
+import type { ShownTrace } from './rule-runs';
 import { showLine } from './show-line';
 import './node.css';
 
@@ -18,7 +19,7 @@ import './node.css';
 interface Shown {
   readonly draft: NodeDraft;
   readonly input: NodeTraceInput;
-  readonly result: NodeTraceResult | null;
+  readonly result: ShownTrace | null;
   readonly error: string | null;
   readonly ms: number;
 }
@@ -30,11 +31,8 @@ interface Kept {
   example: boolean;
 }
 const keptByStore = new WeakMap<object, Kept>();
-function keptFor(store: object): Kept {
-  let kept = keptByStore.get(store);
-  if (kept === undefined) keptByStore.set(store, (kept = { draft: EMPTY_DRAFT, shown: null, example: false }));
-  return kept;
-}
+const keptFor = (store: object): Kept => keptByStore.get(store) ?? { draft: EMPTY_DRAFT, shown: null, example: false };
+const keep = (store: object, kept: Kept) => void keptByStore.set(store, kept);
 
 let defaultRunner: NodeTraceRunner | null = null;
 const runner = () => (defaultRunner ??= createNodeTraceRunner());
@@ -50,13 +48,14 @@ const sameDraft = (a: NodeDraft, b: NodeDraft) => (Object.keys(a) as (keyof Node
 export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }) {
   const lang = useAppStore(selectLang);
   const t = nodeStrings[lang];
-  const kept = keptFor(useAppStoreApi());
-  const [draft, setDraftState] = useState(kept.draft);
+  const store = useAppStoreApi();
+  const [kept] = useState(() => keptFor(store));
+  const [draft, setDraft] = useState(kept.draft);
   const [example, setExample] = useState(kept.example);
   const [problems, setProblems] = useState<DraftProblems>({});
   const [progress, setProgress] = useState<{ line: number; total: number } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [shown, setShownState] = useState<Shown | null>(kept.shown);
+  const [shown, setShown] = useState<Shown | null>(kept.shown);
   const box = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -68,9 +67,20 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
     reveal.current = false;
     outcome.current?.scrollIntoView?.({ block: 'start' });
   }, [shown]);
-  const setDraft = (next: NodeDraft) => setDraftState((kept.draft = next));
-  const setShown = (next: Shown) => setShownState((kept.shown = next));
+  useEffect(() => keep(store, { draft, shown, example }), [store, draft, shown, example]);
   const change = (patch: Partial<NodeDraft>) => setDraft({ ...draft, ...patch });
+  // Stable, so that the text box (megabytes, maybe) is not rendered again at each progress report.
+  const onText = useCallback((text: string) => {
+    setExample(false);
+    setDraft((d) => ({ ...d, text }));
+  }, []);
+  const onExample = useCallback(async () => {
+    // The example's 150 lines load when asked for, not with the tab.
+    const { NODE_EXAMPLE } = await import('./node-example');
+    setExample(true);
+    setDraft(NODE_EXAMPLE);
+    setProblems({});
+  }, []);
 
   const trace = async (from: NodeDraft, input: NodeTraceInput) => {
     setStatus(null);
@@ -128,18 +138,8 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
         <NodeDumpInput
           t={t}
           text={draft.text}
-          onText={(text) => {
-            setExample(false);
-            kept.example = false;
-            change({ text });
-          }}
-          onExample={async () => {
-            // The example's 150 lines load when asked for, not with the tab.
-            const { NODE_EXAMPLE } = await import('./node-example');
-            setExample((kept.example = true));
-            setDraft(NODE_EXAMPLE);
-            setProblems({});
-          }}
+          onText={onText}
+          onExample={onExample}
           exampleShown={example}
           problem={problems.text && t.problem(problems.text)}
           box={box}

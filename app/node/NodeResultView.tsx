@@ -1,14 +1,15 @@
-import type { NodePacket, NodeTraceResult } from '../../src/node-trace';
+import type { NodePacket } from '../../src/node-trace';
 import type { NodeStrings } from '../i18n/node-strings';
 import type { PanelStrings } from '../i18n/panel-strings';
 import { LineButton } from './LineButton';
 import { NodeNotes } from './NodeNotes';
 import { NodePath } from './NodePath';
+import type { ShownTrace } from './rule-runs';
 
 const endpoint = (p: NodePacket) => `${p.src}:${p.sport} → ${p.dst}:${p.dport} ${p.protocol}`;
 
 interface ResultProps {
-  readonly result: NodeTraceResult;
+  readonly result: ShownTrace;
   readonly t: NodeStrings;
   readonly panel: PanelStrings;
   readonly assumed: ReadonlySet<number>;
@@ -52,7 +53,7 @@ export function NodeResultView({ result, t, panel, assumed, onAssume, onShow }: 
         </dd>
       </dl>
       <NodePath passes={result.passes} t={t} panel={panel} onShow={onShow} />
-      <NodeNotes notes={result.notes} t={t} assumed={assumed} onAssume={onAssume} onShow={onShow} />
+      <NodeNotes notes={result.notes} totals={result.noteTotals} t={t} assumed={assumed} onAssume={onAssume} onShow={onShow} />
     </div>
   );
 }

@@ -63,7 +63,8 @@ export function checkDraft(
   d: NodeDraft,
 ): { readonly ok: true; readonly input: NodeTraceInput } | { readonly ok: false; readonly problems: DraftProblems } {
   const problems: DraftProblems = {};
-  if (d.text.trim() === '') problems.text = { kind: 'required' };
+  // A test, not trim(): trim copies a pasted dump of megabytes.
+  if (!/\S/.test(d.text)) problems.text = { kind: 'required' };
   const fields = { src: d.src.trim(), dst: d.dst.trim(), sport: d.sport.trim(), dport: d.dport.trim() };
   const src = addressProblem(fields.src);
   const dst = addressProblem(fields.dst);

@@ -1,11 +1,12 @@
-import type { NodeTraceInput, NodeTraceResult } from '../../src/node-trace';
+import type { NodeTraceInput } from '../../src/node-trace';
 import type { Result } from '../../src/net/result';
 import type { NodeTraceReply, NodeTraceRequest } from './node-messages';
+import type { ShownTrace } from './rule-runs';
 import { spawnNodeWorker } from './spawn-node-worker';
 
 /** A finished trace: the engine's result (or why the input is unusable) and how long it took. */
 export interface NodeRun {
-  readonly result: Result<NodeTraceResult>;
+  readonly result: Result<ShownTrace>;
   readonly ms: number;
 }
 

@@ -1,5 +1,6 @@
 import { readNodeDump, traceNodeDump, type NodeDump, type NodeTraceInput } from '../../src/node-trace';
 import type { NodeTraceReply } from './node-messages';
+import { foldTrace } from './rule-runs';
 
 /** The last dump read, with what it was read from: a new packet on the same text is traced without reading it again. */
 let last: { readonly text: string; readonly assume: string; readonly dump: NodeDump } | null = null;
@@ -14,7 +15,7 @@ function countLines(text: string): number {
 /**
  * One trace as the node worker runs it: the dump read (reporting progress every 5,000
  * lines) unless the same text was read last time with the same lines assumed matching,
- * then the packet traced. Here apart from the worker's script so that tests and the
+ * then the packet traced, and the trace folded to what the page shows. Here apart from the worker's script so that tests and the
  * page without Worker run the very same steps.
  */
 export function runNodeTrace(id: number, input: NodeTraceInput, post: (reply: NodeTraceReply) => void): void {
@@ -29,6 +30,6 @@ export function runNodeTrace(id: number, input: NodeTraceInput, post: (reply: No
     };
     last = { text: input.text, assume, dump: readNodeDump(input.text, options) };
   }
-  const result = traceNodeDump(input, last.dump);
-  post({ id, kind: 'done', result, ms: performance.now() - start });
+  const traced = traceNodeDump(input, last.dump);
+  post({ id, kind: 'done', result: traced.ok ? { ok: true, value: foldTrace(traced.value) } : traced, ms: performance.now() - start });
 }
