@@ -15,7 +15,7 @@ import { useDocumentTheme } from './shell/useDocumentTheme';
 import { usePresenterFullscreen } from './shell/usePresenterFullscreen';
 import { ViewArea } from './shell/ViewArea';
 import { useAppStore } from './store/StoreProvider';
-import { selectLang, selectPresent, selectView } from './store/selectors';
+import { selectLab, selectLang, selectPresent, selectView } from './store/selectors';
 import type { AppState } from './store/types';
 import { readEmbed } from './url/embed';
 
@@ -43,6 +43,7 @@ export function App({ embed = readEmbed(window.location.search) }: AppProps) {
   const view = useAppStore(selectView);
   const lang = useAppStore(selectLang);
   const wide = useAppStore(selectWideEvidence);
+  const lab = useAppStore(selectLab);
   const present = useAppStore(selectPresent);
   const [presenterPanels, setPresenterPanels] = useState(false);
   usePresenterFullscreen();
@@ -59,7 +60,7 @@ export function App({ embed = readEmbed(window.location.search) }: AppProps) {
         <Controls />
         {present && <PresenterControls panels={presenterPanels} onPanels={setPresenterPanels} />}
       </section>
-      <main className="workspace" data-view={view} data-evidence={wide ? 'wide' : undefined}>
+      <main className="workspace" data-view={view} data-evidence={wide ? 'wide' : undefined} data-lab={lab ?? undefined}>
         <div className="view-stack">
           <SimulationStatus />
           <ViewArea />
