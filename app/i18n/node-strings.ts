@@ -28,7 +28,14 @@ export interface NodeStrings {
   readonly protocol: string;
   readonly origin: string;
   readonly origins: Readonly<Record<NodeOrigin, string>>;
-  readonly problem: (p: FieldProblem) => string;
+  /** The message beside a field, by what is wrong with it. */
+  readonly problems: {
+    readonly required: string;
+    readonly ipv6: string;
+    readonly notIpv4: (value: string) => string;
+    readonly port: string;
+    readonly interface: string;
+  };
   readonly trace: string;
   readonly tracing: string;
   readonly cancel: string;
@@ -100,16 +107,13 @@ const EN: NodeStrings = {
   protocol: 'Protocol',
   origin: 'It comes',
   origins: { pod: 'from a pod, through the bridge', outside: 'from outside, through eth0', host: 'from the node itself' },
-  problem: (p) =>
-    p.kind === 'required'
-      ? 'Required.'
-      : p.kind === 'ipv6'
-        ? 'IPv6 packets are not traced yet: give an IPv4 address.'
-        : p.kind === 'not-ipv4'
-          ? `"${p.value}" is not an IPv4 address (four numbers 0 to 255, like 10.96.0.10).`
-          : p.kind === 'port'
-            ? 'A port is a whole number from 1 to 65535.'
-            : 'An interface name: up to 15 letters, digits or . _ - + @ :',
+  problems: {
+    required: 'Required.',
+    ipv6: 'IPv6 packets are not traced yet: give an IPv4 address.',
+    notIpv4: (value) => `"${value}" is not an IPv4 address (four numbers 0 to 255, like 10.96.0.10).`,
+    port: 'A port is a whole number from 1 to 65535.',
+    interface: 'An interface name: up to 15 letters, digits or . _ - + @ :',
+  },
   trace: 'Trace',
   tracing: 'Tracing…',
   cancel: 'Cancel',
@@ -176,16 +180,13 @@ const ZH: NodeStrings = {
   protocol: '协议',
   origin: '来自',
   origins: { pod: 'Pod，经过网桥', outside: '外部，经过 eth0', host: '节点自身' },
-  problem: (p) =>
-    p.kind === 'required'
-      ? '必填。'
-      : p.kind === 'ipv6'
-        ? '暂不追踪 IPv6 数据包：请填写 IPv4 地址。'
-        : p.kind === 'not-ipv4'
-          ? `“${p.value}”不是 IPv4 地址（四个 0 到 255 的数，例如 10.96.0.10）。`
-          : p.kind === 'port'
-            ? '端口是 1 到 65535 之间的整数。'
-            : '网卡名：最多 15 个字母、数字或 . _ - + @ :',
+  problems: {
+    required: '必填。',
+    ipv6: '暂不追踪 IPv6 数据包：请填写 IPv4 地址。',
+    notIpv4: (value) => `“${value}”不是 IPv4 地址（四个 0 到 255 的数，例如 10.96.0.10）。`,
+    port: '端口是 1 到 65535 之间的整数。',
+    interface: '网卡名：最多 15 个字母、数字或 . _ - + @ :',
+  },
   trace: '追踪',
   tracing: '正在追踪…',
   cancel: '取消',
@@ -223,5 +224,10 @@ const ZH: NodeStrings = {
   more: (n) => `还有 ${grouped(n)} 条`,
   noNotes: '每一行都已读取。',
 };
+
+/** A field's problem in the page's words. */
+export function problemText(t: NodeStrings, p: FieldProblem): string {
+  return p.kind === 'not-ipv4' ? t.problems.notIpv4(p.value) : t.problems[p.kind];
+}
 
 export const nodeStrings: Readonly<Record<Lang, NodeStrings>> = { en: EN, zh: ZH };

@@ -1,25 +1,15 @@
-import type { NodeStrings } from '../i18n/node-strings';
-import type { DraftProblems, NodeDraft } from './node-draft';
+import { problemText, type NodeStrings } from '../i18n/node-strings';
+import type { DraftFieldsProps } from './node-draft';
 import { NodeField } from './NodeField';
 
 /** What the dump alone does not say about the node, folded away: its addresses, a pod's interface, its ipsets. */
-export function NodeFactsFields({
-  t,
-  draft,
-  problems,
-  onChange,
-}: {
-  readonly t: NodeStrings;
-  readonly draft: NodeDraft;
-  readonly problems: DraftProblems;
-  readonly onChange: (patch: Partial<NodeDraft>) => void;
-}) {
+export function NodeFactsFields({ t, draft, problems, onChange }: DraftFieldsProps<NodeStrings>) {
   // Opened by itself when one of its fields is wrong, so the message is seen.
   const open = problems.localAddresses !== undefined || problems.podInterface !== undefined;
   return (
     <details className="pw-node-facts" open={open || undefined}>
       <summary>{t.facts}</summary>
-      <NodeField label={t.localAddresses} hint={t.localHint} problem={problems.localAddresses && t.problem(problems.localAddresses)}>
+      <NodeField label={t.localAddresses} hint={t.localHint} problem={problems.localAddresses && problemText(t, problems.localAddresses)}>
         {(props) => (
           <input
             {...props}
@@ -31,7 +21,7 @@ export function NodeFactsFields({
           />
         )}
       </NodeField>
-      <NodeField label={t.podInterface} hint={t.podInterfaceHint} problem={problems.podInterface && t.problem(problems.podInterface)}>
+      <NodeField label={t.podInterface} hint={t.podInterfaceHint} problem={problems.podInterface && problemText(t, problems.podInterface)}>
         {(props) => (
           <input
             {...props}

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { NodeOrigin } from '../../src/node-trace';
-import type { NodeStrings } from '../i18n/node-strings';
-import type { DraftProblems, NodeDraft } from './node-draft';
+import { problemText, type NodeStrings } from '../i18n/node-strings';
+import type { DraftFieldsProps, NodeDraft } from './node-draft';
 import { NodeField } from './NodeField';
 
 const ORIGINS: readonly NodeOrigin[] = ['pod', 'outside', 'host'];
@@ -10,20 +10,10 @@ const PROTOCOLS: readonly NodeDraft['protocol'][] = ['tcp', 'udp', 'sctp'];
 type TextField = 'src' | 'dst' | 'sport' | 'dport';
 
 /** The packet: addresses and ports (each with its message when wrong), protocol, and where it comes from. */
-export function NodePacketFields({
-  t,
-  draft,
-  problems,
-  onChange,
-}: {
-  readonly t: NodeStrings;
-  readonly draft: NodeDraft;
-  readonly problems: DraftProblems;
-  readonly onChange: (patch: Partial<NodeDraft>) => void;
-}) {
+export function NodePacketFields({ t, draft, problems, onChange }: DraftFieldsProps<NodeStrings>) {
   const id = useId();
   const text = (field: TextField, label: string, numeric: boolean) => (
-    <NodeField label={label} problem={problems[field] && t.problem(problems[field])}>
+    <NodeField label={label} problem={problems[field] && problemText(t, problems[field])}>
       {(props) => (
         <input
           {...props}

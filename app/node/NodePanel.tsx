@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { NodeTraceInput } from '../../src/node-trace';
 import type { Lang } from '../i18n/lang';
-import { nodeStrings, type NodeStrings } from '../i18n/node-strings';
+import { nodeStrings, problemText, type NodeStrings } from '../i18n/node-strings';
 import { panelStrings } from '../i18n/panel-strings';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { selectLang } from '../store/selectors';
@@ -141,7 +141,7 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
           onText={onText}
           onExample={onExample}
           exampleShown={example}
-          problem={problems.text && t.problem(problems.text)}
+          problem={problems.text && problemText(t, problems.text)}
           box={box}
         />
         <NodeFactsFields t={t} draft={draft} problems={problems} onChange={change} />

@@ -41,6 +41,14 @@ export type DraftField = 'text' | 'src' | 'dst' | 'sport' | 'dport' | 'localAddr
 
 export type DraftProblems = Partial<Record<DraftField, FieldProblem>>;
 
+/** What each group of the node form's fields is given. */
+export interface DraftFieldsProps<T> {
+  readonly t: T;
+  readonly draft: NodeDraft;
+  readonly problems: DraftProblems;
+  readonly onChange: (patch: Partial<NodeDraft>) => void;
+}
+
 function addressProblem(value: string): FieldProblem | undefined {
   if (value === '') return { kind: 'required' };
   if (value.includes(':')) return { kind: 'ipv6' };

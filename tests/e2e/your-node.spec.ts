@@ -23,6 +23,13 @@ async function pasteBig(page: Page, text: string) {
   }, text);
 }
 
+/** A pod's packet to svc1's ClusterIP (the source port stays 40000). */
+async function fillPacket(page: Page) {
+  await page.locator('[data-id="node-src"]').fill('10.244.1.2');
+  await page.locator('[data-id="node-dst"]').fill('10.96.0.10');
+  await page.locator('[data-id="node-dport"]').fill('80');
+}
+
 /** The requests the page makes from now on. */
 function recordRequests(page: Page): Request[] {
   const seen: Request[] = [];
@@ -37,9 +44,7 @@ async function traceCalico(page: Page, labels: { facts: RegExp; trace: RegExp })
   await page.locator('[data-id="node-local"]').fill('192.168.0.11');
   await page.locator('[data-id="node-pod-iface"]').fill('cali12d4a061371');
   await page.locator('[data-id="node-ipsets"]').fill(fixture('calico-ipsets.txt'));
-  await page.locator('[data-id="node-src"]').fill('10.244.1.2');
-  await page.locator('[data-id="node-dst"]').fill('10.96.0.10');
-  await page.locator('[data-id="node-dport"]').fill('80');
+  await fillPacket(page);
   await panel(page).getByRole('button', { name: labels.trace }).click();
   await expect(page.locator('[data-id="node-result"]')).toBeVisible({ timeout: 20_000 });
 }
@@ -137,9 +142,7 @@ test.describe('Your node', () => {
   test('text with no table: the engine\'s "unusable input" message', async ({ page }) => {
     await page.goto('/?preset=article&lab=node');
     await page.locator('[data-id="node-dump"]').fill('Chain INPUT (policy ACCEPT)\ntarget prot opt source destination');
-    await page.locator('[data-id="node-src"]').fill('10.244.1.2');
-    await page.locator('[data-id="node-dst"]').fill('10.96.0.10');
-    await page.locator('[data-id="node-dport"]').fill('80');
+    await fillPacket(page);
     await panel(page)
       .getByRole('button', { name: /^Trace$/ })
       .click();
@@ -158,9 +161,7 @@ test.describe('Your node', () => {
     const big = dump.replace(/^(-A KUBE-SERVICES )/m, `${filler.join('\n')}\n$1`);
     await page.goto('/?preset=article&lab=node');
     await pasteBig(page, big);
-    await page.locator('[data-id="node-src"]').fill('10.244.1.2');
-    await page.locator('[data-id="node-dst"]').fill('10.96.0.10');
-    await page.locator('[data-id="node-dport"]').fill('80');
+    await fillPacket(page);
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
@@ -187,9 +188,7 @@ test.describe('Your node', () => {
     );
     await page.goto('/?preset=article&lab=node');
     await pasteBig(page, `*nat\n:PREROUTING ACCEPT [0:0]\n:KUBE-SERVICES - [0:0]\n${filler.join('\n')}\nCOMMIT\n`);
-    await page.locator('[data-id="node-src"]').fill('10.244.1.2');
-    await page.locator('[data-id="node-dst"]').fill('10.96.0.10');
-    await page.locator('[data-id="node-dport"]').fill('80');
+    await fillPacket(page);
     await panel(page)
       .getByRole('button', { name: /^Trace$/ })
       .click();
