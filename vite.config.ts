@@ -7,6 +7,7 @@ import { prerenderFirstFrame } from './scripts/prerender-first-frame';
 
 const engine = fileURLToPath(new URL('./src/', import.meta.url));
 const inlineWorker = fileURLToPath(new URL('./app/worker/spawn-worker-inline.ts', import.meta.url));
+const inlineNodeWorker = fileURLToPath(new URL('./app/node/spawn-node-worker-inline.ts', import.meta.url));
 const inlineGifWorker = fileURLToPath(new URL('./app/export/spawn-gif-worker-inline.ts', import.meta.url));
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -45,6 +46,7 @@ export default defineConfig(({ mode }) => {
           alias: [
             { find: /^\.\/spawn-worker$/, replacement: inlineWorker },
             { find: /^\.\/spawn-gif-worker$/, replacement: inlineGifWorker },
+            { find: /^\.\/spawn-node-worker$/, replacement: inlineNodeWorker },
           ],
         }
       : {},

@@ -15,12 +15,13 @@ import { useDocumentTheme } from './shell/useDocumentTheme';
 import { usePresenterFullscreen } from './shell/usePresenterFullscreen';
 import { ViewArea } from './shell/ViewArea';
 import { useAppStore } from './store/StoreProvider';
-import { selectLang, selectPresent, selectView } from './store/selectors';
+import { selectLab, selectLang, selectPresent, selectView } from './store/selectors';
 import type { AppState } from './store/types';
 import { readEmbed } from './url/embed';
 
-// A kube-proxy sync's evidence is its diff, lines of 100 characters and more: it gets the wider column.
-const selectWideEvidence = (s: AppState) => s.trace.steps[s.cursor.step]?.kind === 'kube-proxy-sync';
+// A kube-proxy sync's evidence is its diff, lines of 100 characters and more: it gets the wider
+// column; so do the rules "Your node" (lab=node) traces.
+const selectWideEvidence = (s: AppState) => s.lab === 'node' || s.trace.steps[s.cursor.step]?.kind === 'kube-proxy-sync';
 
 export interface AppProps {
   /** `?embed=1`: only the topology, the controls and the narration, for an iframe. Read from the URL by default. */
@@ -42,6 +43,7 @@ export function App({ embed = readEmbed(window.location.search) }: AppProps) {
   const view = useAppStore(selectView);
   const lang = useAppStore(selectLang);
   const wide = useAppStore(selectWideEvidence);
+  const lab = useAppStore(selectLab);
   const present = useAppStore(selectPresent);
   const [presenterPanels, setPresenterPanels] = useState(false);
   usePresenterFullscreen();
@@ -58,7 +60,7 @@ export function App({ embed = readEmbed(window.location.search) }: AppProps) {
         <Controls />
         {present && <PresenterControls panels={presenterPanels} onPanels={setPresenterPanels} />}
       </section>
-      <main className="workspace" data-view={view} data-evidence={wide ? 'wide' : undefined}>
+      <main className="workspace" data-view={view} data-evidence={wide ? 'wide' : undefined} data-lab={lab ?? undefined}>
         <div className="view-stack">
           <SimulationStatus />
           <ViewArea />

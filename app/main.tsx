@@ -32,7 +32,8 @@ async function start() {
     mode: request.mode,
     customScenario: request.scenario !== null || restore,
     quiz: request.quiz !== null,
-    lab: request.lab !== null,
+    lab: request.lab === 'lb',
+    node: request.lab === 'node',
   });
 
   // The URL decides the first frame; from then on the store is the truth and

@@ -1,7 +1,7 @@
 import type { Lang } from './lang';
 
 /** The parts of the page that load on demand, each in a chunk of its own. */
-export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'nftables' | 'classic' | 'list' | 'quiz' | 'verify' | 'lab';
+export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'nftables' | 'classic' | 'list' | 'quiz' | 'verify' | 'lab' | 'node';
 
 /** What a part says while its chunk loads, and when it could not be loaded. */
 export interface LoadingStrings {
@@ -20,6 +20,7 @@ const EN_PARTS: Readonly<Record<LazyPartName, string>> = {
   quiz: 'the quiz',
   verify: 'the commands for a real node',
   lab: 'the load-balancing lab',
+  node: 'the node tracer',
 };
 
 const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
@@ -32,6 +33,7 @@ const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
   quiz: '测验',
   verify: '真实节点上的命令',
   lab: '负载均衡实验',
+  node: '节点追踪',
 };
 
 export const loadingStrings: Readonly<Record<Lang, LoadingStrings>> = {

@@ -19,12 +19,15 @@ export function RuleRow({
   verdict,
   decides,
   metaClass,
+  lead,
   children,
 }: {
   readonly rule: RuleFacts;
   readonly verdict: string;
   readonly decides: string;
   readonly metaClass?: string;
+  /** Before the position: "Your node" puts the rule's line in the pasted text there. */
+  readonly lead?: ReactNode;
   readonly children?: ReactNode;
 }) {
   return (
@@ -35,6 +38,7 @@ export function RuleRow({
       aria-current={rule.decided ? 'true' : undefined}
     >
       <div className={metaClass ? `pw-rule-meta ${metaClass}` : 'pw-rule-meta'}>
+        {lead}
         <span className="pw-rule-pos">#{rule.position}</span>
         <span className="pw-verdict">{verdict}</span>
         {rule.decided && <span className="pw-decides">◆ {decides}</span>}

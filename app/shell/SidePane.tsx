@@ -1,23 +1,25 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { editorStrings } from '../i18n/editor-strings';
 import { labTab } from '../i18n/lab-tab-strings';
+import { nodeTab } from '../i18n/node-tab-strings';
 import { Panels } from '../panels/Panels';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLab, selectLang, selectSetLab, selectStepIndex } from '../store/selectors';
-import { labPanel, scenarioEditor } from './lazy-parts';
+import { labPanel, nodePanel, scenarioEditor } from './lazy-parts';
 import '../editor/editor.css';
 
-type Tab = 'details' | 'editor' | 'lab';
-const TABS: readonly Tab[] = ['details', 'editor', 'lab'];
+type Tab = 'details' | 'editor' | 'lab' | 'node';
+const TABS: readonly Tab[] = ['details', 'editor', 'lab', 'node'];
 // A part's code loads when the pointer or the focus reaches its tab, a moment before it is opened.
 const PRELOAD: Partial<Record<Tab, () => void>> = {
   editor: () => void scenarioEditor.preload(),
   lab: () => void labPanel.preload(),
+  node: () => void nodePanel.preload(),
 };
 
 /**
  * The column beside the view, in three tabs: the current step's panels, the
- * scenario editor and the load-balancing lab (`lab=lb` in the URL). A WAI-ARIA tablist: the arrows (and Home, End) move between
+ * scenario editor, the load-balancing lab (`lab=lb` in the URL) and "Your node" (`lab=node`). A WAI-ARIA tablist: the arrows (and Home, End) move between
  * the tabs and select them; Tab goes on into the panel. The tab panel scrolls
  * on its own; on a new step the details go back to the top, where the step's
  * evidence is.
@@ -27,12 +29,12 @@ export function SidePane() {
   const t = editorStrings[lang];
   const lab = useAppStore(selectLab);
   const setLab = useAppStore(selectSetLab);
-  const [otherTab, setOtherTab] = useState<Exclude<Tab, 'lab'>>('details');
-  // The lab's tab is the URL's (lab=lb); the other two are this pane's own.
-  const tab: Tab = lab === 'lb' ? 'lab' : otherTab;
+  const [otherTab, setOtherTab] = useState<Exclude<Tab, 'lab' | 'node'>>('details');
+  // The lab's and the node's tabs are the URL's (lab=lb, lab=node); the other two are this pane's own.
+  const tab: Tab = lab === 'lb' ? 'lab' : lab === 'node' ? 'node' : otherTab;
   const setTab = (next: Tab) => {
-    setLab(next === 'lab' ? 'lb' : null);
-    if (next !== 'lab') setOtherTab(next);
+    setLab(next === 'lab' ? 'lb' : next === 'node' ? 'node' : null);
+    if (next !== 'lab' && next !== 'node') setOtherTab(next);
   };
   const step = useAppStore(selectStepIndex);
   const panel = useRef<HTMLDivElement>(null);
@@ -63,7 +65,7 @@ export function SidePane() {
     e.preventDefault();
     select(TABS[(moves[e.key]! + TABS.length) % TABS.length]!);
   };
-  const label: Record<Tab, string> = { details: t.stepDetails, editor: t.editScenario, lab: labTab[lang] };
+  const label: Record<Tab, string> = { details: t.stepDetails, editor: t.editScenario, lab: labTab[lang], node: nodeTab[lang] };
   return (
     <div className="side-pane">
       <div className="side-tabs" role="tablist" aria-label={t.sideTabs} onKeyDown={onKeyDown}>
@@ -96,7 +98,15 @@ export function SidePane() {
         aria-labelledby={`${id}-${tab}-tab`}
         className="side-tabpanel"
       >
-        {tab === 'details' ? <Panels /> : tab === 'editor' ? <scenarioEditor.Part /> : <labPanel.Part />}
+        {tab === 'details' ? (
+          <Panels />
+        ) : tab === 'editor' ? (
+          <scenarioEditor.Part />
+        ) : tab === 'lab' ? (
+          <labPanel.Part />
+        ) : (
+          <nodePanel.Part />
+        )}
       </div>
     </div>
   );

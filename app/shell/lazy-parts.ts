@@ -20,6 +20,8 @@ export const stepListPane = lazyPart('list', () => import('./StepListPane').then
 export const quizCard = lazyPart('quiz', () => import('../quiz/QuizCard').then((m) => m.QuizCard));
 export const verifyPanel = lazyPart('verify', () => import('../panels/verify/VerifyPanel').then((m) => m.VerifyPanel));
 export const labPanel = lazyPart('lab', () => import('../lab/LabPanel').then((m) => m.LabPanel));
+/** "Your node": a pasted iptables-save traced, with the node-trace engine and its worker. */
+export const nodePanel = lazyPart('node', () => import('../node/NodePanel').then((m) => m.NodePanel));
 
 /** Loads the chunk of a view (the cluster view is in the page's own). */
 export const preloadView = (view: View): Promise<void> =>
@@ -39,6 +41,8 @@ export interface OpeningParts {
   readonly quiz?: boolean;
   /** `lab=lb`: the side pane opens on the lab. */
   readonly lab?: boolean;
+  /** `lab=node`: the side pane opens on "Your node". */
+  readonly node?: boolean;
 }
 
 /**
@@ -46,13 +50,14 @@ export interface OpeningParts {
  * nothing shifting after it. A chunk that fails leaves its part to say so (with Retry), and a
  * reader that fails leaves the link's alert to say so: the page opens either way.
  */
-export async function preloadOpening({ view, mode, customScenario, quiz = false, lab = false }: OpeningParts): Promise<void> {
+export async function preloadOpening({ view, mode, customScenario, quiz = false, lab = false, node = false }: OpeningParts): Promise<void> {
   await Promise.all([
     preloadView(view),
     preloadMode(mode),
     customScenario ? loadScenarioIo().catch(() => undefined) : undefined,
     quiz ? quizCard.preload() : undefined,
     lab ? labPanel.preload() : undefined,
+    node ? nodePanel.preload() : undefined,
   ]);
 }
 
@@ -60,8 +65,8 @@ export async function preloadOpening({ view, mode, customScenario, quiz = false,
 export async function preloadAllParts(): Promise<void> {
   await Promise.all([
     loadScenarioIo(),
-    ...[scenarioEditor, sharePanel, ipvsPanel, nftablesPanel, classicPane, stepListPane, quizCard, verifyPanel, labPanel].map((p) =>
-      p.preload(),
+    ...[scenarioEditor, sharePanel, ipvsPanel, nftablesPanel, classicPane, stepListPane, quizCard, verifyPanel, labPanel, nodePanel].map(
+      (p) => p.preload(),
     ),
   ]);
 }

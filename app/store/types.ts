@@ -99,8 +99,8 @@ export interface PlaybackSlice {
   advance: (ms: number) => void;
 }
 
-/** A teaching lab the side pane shows (`lab=`): the load-balancing lab. */
-export type Lab = 'lb';
+/** A teaching lab the side pane shows (`lab=`): the load-balancing lab, or "Your node" (a pasted iptables-save traced). */
+export type Lab = 'lb' | 'node';
 
 export interface UiSlice {
   view: View;

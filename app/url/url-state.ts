@@ -13,7 +13,7 @@ const FIGURES: readonly Figure[] = ['pod-to-service', 'service-to-pod'];
 const VIEWS: readonly View[] = ['cluster', 'classic', 'list'];
 const LANGS: readonly Lang[] = ['en', 'zh'];
 const MODES: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables'];
-const LABS: readonly Lab[] = ['lb'];
+const LABS: readonly Lab[] = ['lb', 'node'];
 
 /** What a URL asks for, after checking each parameter; `alerts` says what could not be used. */
 export interface UrlRequest {

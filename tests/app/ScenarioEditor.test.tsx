@@ -26,7 +26,7 @@ describe('the side pane', () => {
       </StoreProvider>,
     );
     const tabs = within(screen.getByRole('tablist')).getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Step details', 'Edit scenario', 'Lab']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Step details', 'Edit scenario', 'Lab', 'Your node']);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     expect(within(screen.getByRole('tabpanel')).getByRole('region', { name: 'Packet' })).toBeTruthy();
     tabs[0]!.focus();
@@ -38,6 +38,8 @@ describe('the side pane', () => {
     fireEvent.keyDown(tabs[1]!, { key: 'ArrowRight' });
     expect(tabs[2]!.getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(tabs[2]!, { key: 'ArrowRight' });
+    expect(tabs[3]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tabs[3]!, { key: 'ArrowRight' });
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     expect(store.getState().cursor.step).toBe(0);
   });
@@ -48,7 +50,7 @@ describe('the side pane', () => {
       within(screen.getByRole('tablist'))
         .getAllByRole('tab')
         .map((t) => t.textContent),
-    ).toEqual(['步骤详情', '编辑场景', '实验']);
+    ).toEqual(['步骤详情', '编辑场景', '实验', '你的节点']);
     const editor = within(screen.getByRole('region', { name: '场景编辑器' }));
     for (const name of ['撤销', '重做', '重新掷骰', '添加节点', '添加 Pod', '扩缩', '应用', '应用流量'])
       expect(editor.getByRole('button', { name })).toBeTruthy();

@@ -46,6 +46,16 @@ const CASES: readonly Case[] = [
       await expect(page.getByRole('button', { name: 'Copy embed code' })).toBeVisible();
     },
   },
+  {
+    what: 'Your node, the example traced',
+    url: '/?preset=article&lab=node',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Use an example' }).click();
+      await expect(page.locator('[data-id="node-src"]')).toHaveValue('10.244.1.2');
+      await page.getByRole('button', { name: 'Trace', exact: true }).click();
+      await expect(page.locator('[data-id="node-result"]')).toBeVisible();
+    },
+  },
 ];
 
 test.describe('axe-core finds nothing', () => {

@@ -1,0 +1,259 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import type { NodeTraceInput } from '../../src/node-trace';
+import { checkDraft, EMPTY_DRAFT } from '../../app/node/node-draft';
+import { createNodeTraceRunner, NodeRunCancelled, type NodeTraceRunner, type NodeWorkerLike } from '../../app/node/node-trace-runner';
+import { NodePanel } from '../../app/node/NodePanel';
+import { runNodeTrace } from '../../app/node/run-node-trace';
+import { SidePane } from '../../app/shell/SidePane';
+import { createAppStore } from '../../app/store/create-app-store';
+import { StoreProvider } from '../../app/store/StoreProvider';
+import { readUrl, writeUrl } from '../../app/url/url-state';
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/node-dumps/${name}`, 'utf8');
+
+/** The worker's steps on this thread, recording what each run was asked. */
+function hereRunner(): NodeTraceRunner & { inputs: NodeTraceInput[] } {
+  const inputs: NodeTraceInput[] = [];
+  return {
+    inputs,
+    run: (input, onProgress) =>
+      new Promise((resolve) => {
+        inputs.push(input);
+        runNodeTrace(1, input, (r) => {
+          if (r.kind === 'progress') onProgress(r.line, r.total);
+          else if (r.kind === 'done') resolve({ result: r.result, ms: r.ms });
+        });
+      }),
+    cancel: () => undefined,
+  };
+}
+
+function renderPanel(lang: 'en' | 'zh' = 'en', run: NodeTraceRunner = hereRunner()) {
+  const store = createAppStore({ preset: 'article', lang, lab: 'node' });
+  render(
+    <StoreProvider store={store}>
+      <NodePanel run={run} />
+    </StoreProvider>,
+  );
+  return store;
+}
+
+const dumpBox = () => screen.getByRole('textbox', { name: /iptables-save/ }) as HTMLTextAreaElement;
+const type = (name: RegExp | string, value: string) => fireEvent.change(screen.getByRole('textbox', { name }), { target: { value } });
+const press = async (name: RegExp | string) => {
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name }));
+  });
+};
+
+/** The example loads on demand: its note shows once it filled the form. */
+async function useExample() {
+  await press('Use an example');
+  await screen.findByText(/^Example: a Calico node's iptables-nft-save -c/);
+}
+
+describe('"Your node": the form', () => {
+  it('before any text: the empty state and the privacy line; Trace with nothing says what is required, beside each field, and runs nothing', async () => {
+    const run = hereRunner();
+    renderPanel('en', run);
+    expect(screen.getByText(/^Paste a dump above, open a file or use the example/)).toBeTruthy();
+    expect(screen.getByText(/^Nothing leaves your browser/)).toBeTruthy();
+    type('Destination port', '');
+    await press('Trace');
+    expect(run.inputs).toEqual([]);
+    for (const name of [/iptables-save/, 'Source IP', 'Destination IP', 'Destination port']) {
+      const field = screen.getByRole('textbox', { name });
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(field.getAttribute('aria-describedby')).toBeTruthy();
+      expect(screen.getByRole('textbox', { name, description: /Required\./ })).toBe(field);
+    }
+    // The first field to fix has the focus.
+    expect(document.activeElement).toBe(dumpBox());
+  });
+
+  it('says what is wrong with an address or a port, in English and in Chinese', async () => {
+    renderPanel('zh');
+    type(/iptables-save/, '*filter\nCOMMIT\n');
+    type('源 IP', '10.244.1');
+    type('目的 IP', 'fd00::a');
+    type('源端口', '70000');
+    type('目的端口', '80');
+    await press('追踪');
+    expect(screen.getByRole('textbox', { name: '源 IP' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('“10.244.1”不是 IPv4 地址（四个 0 到 255 的数，例如 10.96.0.10）。')).toBeTruthy();
+    expect(screen.getByText('暂不追踪 IPv6 数据包：请填写 IPv4 地址。')).toBeTruthy();
+    expect(screen.getByText('端口是 1 到 65535 之间的整数。')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: '目的端口' }).getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('checkDraft canonicalises the addresses and reads the node facts', () => {
+    const checked = checkDraft({
+      ...EMPTY_DRAFT,
+      text: 'x',
+      src: ' 10.244.1.02 ',
+      dst: '10.96.0.10',
+      dport: '53',
+      protocol: 'udp',
+      localAddresses: '192.168.0.11, 10.0.0.1',
+      podInterface: 'cali1',
+    });
+    expect(checked).toEqual({
+      ok: true,
+      input: {
+        text: 'x',
+        packet: { src: '10.244.1.2', dst: '10.96.0.10', sport: 40000, dport: 53, protocol: 'udp' },
+        origin: 'pod',
+        facts: { localAddresses: ['192.168.0.11', '10.0.0.1'], podInterface: 'cali1' },
+      },
+    });
+    expect(checkDraft({ ...EMPTY_DRAFT, text: 'x', src: '1.1.1.1', dst: '2.2.2.2', dport: '1', localAddresses: 'me' })).toMatchObject({
+      ok: false,
+      problems: { localAddresses: { kind: 'not-ipv4', value: 'me' } },
+    });
+  });
+});
+
+describe('"Your node": the trace', () => {
+  it('the example traces a pod to the ClusterIP: the DNAT rule by its line, the packet after NAT, the conntrack entry, the damaged line and rpfilter noted', async () => {
+    renderPanel();
+    await useExample();
+    await press('Trace');
+    const deciding = screen.getByText('Deciding rule').nextElementSibling as HTMLElement;
+    expect(within(deciding).getByRole('button', { name: 'Show line 71 in the text' })).toBeTruthy();
+    expect(deciding.textContent).toContain('-j DNAT --to-destination 10.244.2.3:8080');
+    expect(screen.getByText('10.244.1.2:40000 → 10.244.2.3:8080 tcp')).toBeTruthy();
+    expect(
+      screen.getByText(/^tcp +6 120 SYN_SENT src=10\.244\.1\.2 dst=10\.96\.0\.10 sport=40000 dport=80 \[UNREPLIED\] src=10\.244\.2\.3/),
+    ).toBeTruthy();
+    expect(screen.getByText(/^Traced in [\d.]+ ms, in this browser\.$/)).toBeTruthy();
+    const errors = within(document.querySelector<HTMLElement>('[data-id="node-errors"]')!);
+    expect(errors.getByRole('button', { name: 'Show line 108 in the text' })).toBeTruthy();
+    expect(errors.getByText(/^not a rule:/)).toBeTruthy();
+    const path = within(screen.getByRole('region', { name: 'The path, hook by hook' }));
+    expect(path.getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual([
+      'raw PREROUTING: accepted (by the policy)',
+      'mangle PREROUTING: accepted (by the policy)',
+      'nat PREROUTING: accepted',
+      'mangle FORWARD: accepted (by the policy)',
+      'filter FORWARD: accepted',
+      'mangle POSTROUTING: accepted (by the policy)',
+      'nat POSTROUTING: accepted (by the policy)',
+    ]);
+    // The deciding rule of each table is marked where it stands in the path.
+    expect(path.getAllByText(/decides/).length).toBeGreaterThan(0);
+  });
+
+  it("a not-modelled match counted as matching traces again: Calico's rpfilter DROP on line 14 then drops the packet", async () => {
+    const run = hereRunner();
+    renderPanel('en', run);
+    await useExample();
+    await press('Trace');
+    const box = screen.getByRole('checkbox', { name: '-m rpfilter on line 14 counts as matching' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await act(async () => {
+      fireEvent.click(box);
+    });
+    expect(run.inputs.at(-1)!.assumeMatching).toEqual([14]);
+    expect(screen.getByText('Verdict').nextElementSibling!.textContent).toMatch(/^dropped/);
+    const deciding = screen.getByText('Deciding rule').nextElementSibling as HTMLElement;
+    expect(within(deciding).getByRole('button', { name: 'Show line 14 in the text' })).toBeTruthy();
+    expect(screen.getByText('None (dropped, or not tracked).')).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: '-m rpfilter on line 14 counts as matching' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("a line's button selects that line in the text box", async () => {
+    renderPanel();
+    await useExample();
+    await press('Trace');
+    const deciding = screen.getByText('Deciding rule').nextElementSibling as HTMLElement;
+    fireEvent.click(within(deciding).getByRole('button', { name: 'Show line 71 in the text' }));
+    const box = dumpBox();
+    expect(document.activeElement).toBe(box);
+    const selected = box.value.slice(box.selectionStart, box.selectionEnd);
+    expect(selected).toBe(box.value.split('\n')[70]);
+    expect(selected).toContain('-j DNAT --to-destination 10.244.2.3:8080');
+  });
+
+  it('text with no table at all: the engine\'s "unusable input" message, as text, never as markup', async () => {
+    renderPanel();
+    type(/iptables-save/, '<img src=x onerror=alert(1)> hello');
+    type('Source IP', '10.244.1.2');
+    type('Destination IP', '10.96.0.10');
+    type('Destination port', '80');
+    await press('Trace');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('This text cannot be traced');
+    expect(alert.textContent).toContain('no table found: paste iptables-save output');
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('a big dump: progress while it is read, and the runs of rules that did not match are folded into one row', async () => {
+    const dump = fixture('kube-proxy-legacy.txt');
+    const filler = Array.from(
+      { length: 6_000 },
+      (_, i) => `-A KUBE-SERVICES -d 10.97.${i >> 8}.${i & 255}/32 -p tcp -m tcp --dport 80 -j ACCEPT`,
+    );
+    // Services before svc1's rule in KUBE-SERVICES: the packet meets 6,000 rules that do not match.
+    const big = dump.replace(/^(-A KUBE-SERVICES )/m, `${filler.join('\n')}\n$1`);
+    const progress: number[] = [];
+    const here = hereRunner();
+    renderPanel('en', {
+      ...here,
+      run: (input, onProgress) => here.run(input, (line, total) => (progress.push(line), onProgress(line, total))),
+    });
+    type(/iptables-save/, big);
+    type('Source IP', '10.244.1.2');
+    type('Destination IP', '10.96.0.10');
+    type('Destination port', '80');
+    await press('Trace');
+    expect(progress).toEqual([0, 5000]);
+    const fold = screen.getByRole('button', { name: /^6000 rules did not match \(lines \d+–\d+\): show them$/ });
+    expect(screen.getAllByRole('listitem').length).toBeLessThan(200);
+    await act(async () => {
+      fireEvent.click(fold);
+    });
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThan(500);
+  }, 20_000);
+});
+
+describe('the node worker runner', () => {
+  it('passes progress on, and Cancel ends the worker and rejects the run as cancelled', async () => {
+    const sent: unknown[] = [];
+    const terminate = vi.fn();
+    const fake: NodeWorkerLike = { postMessage: (r) => sent.push(r), onmessage: null, onerror: null, terminate };
+    const runner = createNodeTraceRunner(() => fake);
+    const onProgress = vi.fn();
+    const input = checkDraft({ ...EMPTY_DRAFT, text: 'x', src: '1.1.1.1', dst: '2.2.2.2', dport: '80' });
+    if (!input.ok) throw new Error('bad draft');
+    const running = runner.run(input.input, onProgress);
+    fake.onmessage!({ data: { id: 1, kind: 'progress', line: 5000, total: 50000 } } as MessageEvent);
+    expect(onProgress).toHaveBeenCalledWith(5000, 50000);
+    runner.cancel();
+    await expect(running).rejects.toBeInstanceOf(NodeRunCancelled);
+    expect(terminate).toHaveBeenCalledOnce();
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('lab=node', () => {
+  it('is read from the URL and written back; the side pane opens on "Your node", and the pasted text is kept across tabs, never in the URL', async () => {
+    expect(readUrl('?lab=node').lab).toBe('node');
+    const store = createAppStore({ preset: 'article', lab: 'node' });
+    expect(writeUrl(store.getState())).toContain('lab=node');
+    render(
+      <StoreProvider store={store}>
+        <SidePane />
+      </StoreProvider>,
+    );
+    expect(screen.getByRole('tab', { name: 'Your node' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('heading', { name: 'Trace a packet through your node' })).toBeTruthy();
+    type(/iptables-save/, '*nat\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n');
+    expect(writeUrl(store.getState())).not.toContain('PREROUTING');
+    fireEvent.click(screen.getByRole('tab', { name: 'Step details' }));
+    expect(store.getState().lab).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Your node' }));
+    expect(dumpBox().value).toBe('*nat\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n');
+  });
+});
