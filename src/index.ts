@@ -44,6 +44,15 @@ export { nodeIptablesSave, nodeConntrackList, nodeIpvsadm, nodeIpsetList, nodeKu
  */
 export { nodeNftList } from './trace/node-views';
 /**
+ * nftables mode's engine (kube-proxy's table, its compilation and evaluation, `nft list`),
+ * reached only through the one registered: call `registerNftBackend(nftablesBackend)` once
+ * before simulating in nftables mode or printing a node's table. The page's first chunk
+ * leaves it out and registers it on demand.
+ * @example registerNftBackend(nftablesBackend)
+ */
+export { registerNftBackend, hasNftBackend, type NftBackend } from './dataplane/nft-backend';
+export { nftablesBackend } from './dataplane/nftables-backend';
+/**
  * What the nftables panel draws for a step: its rules by chain, the lookups with the
  * matched element, the node's listing (as it stood at the step) with the matched lines marked.
  * @example nftStepView(nodeNftListAt(scenario, trace, 5, 'vm1')!, step.nftRules).groups

@@ -13,6 +13,7 @@ import {
 } from '../../src/index';
 import { READER_NOT_LOADED, scenarioIo } from '../url/load-scenario-io';
 import type { BackgroundSimulator, LoadResult, SimulationJob } from './background-simulator';
+import { modeEngineMissing } from './load-nft-engine';
 import { needsBackground, textNeedsBackground } from './needs-background';
 import type { AppState, ScenarioSlice, SimulationPurpose, SliceCreator } from './types';
 
@@ -58,6 +59,12 @@ export function createScenarioSlice({
     // first paint: the page opens on the article and `loadPreset` brings it in from the worker.
     const later = background !== undefined && Object.hasOwn(PRESETS, preset) && needsBackground(PRESETS[preset], mode);
     const first = later ? 'article' : preset;
+    // Without its mode's engine on this thread (nftables mode's chunk did not load), the page opens
+    // in iptables mode; openFromUrl then switches, in the worker.
+    const firstMode = background !== undefined && modeEngineMissing(mode) ? 'iptables' : mode;
+    /** Whether a run goes to the worker: a big scenario, or a mode whose engine this thread has not loaded. */
+    const offThread = (input: unknown, inMode: ProxyMode) =>
+      background !== undefined && (needsBackground(input, inMode) || modeEngineMissing(inMode));
     const scenario = presetScenario(first) ?? presetScenario('article')!;
     const runner = createBackgroundRuns(set, get, background);
 
@@ -75,7 +82,7 @@ export function createScenarioSlice({
       }
       const s = get();
       const next = { mode: s.mode, scheduler: s.scheduler, ...change } as { mode: ProxyMode; scheduler: IpvsScheduler };
-      if (background && needsBackground(s.scenario, next.mode)) {
+      if (offThread(s.scenario, next.mode)) {
         const job = { input: s.scenario, seed: s.trace.seed, ...next };
         void runner.start(job, purpose, { keepStep: true, presetName: s.presetName, continuing: false });
         return;
@@ -89,9 +96,9 @@ export function createScenarioSlice({
     return {
       presetName: presetScenario(first) ? first : 'article',
       scenario,
-      mode,
+      mode: firstMode,
       scheduler,
-      trace: run(scenario, later ? undefined : seed, mode, scheduler),
+      trace: run(scenario, later ? undefined : seed, firstMode, scheduler),
       simulation: null,
       simulationError: null,
       setMode: (next) => {
@@ -116,13 +123,15 @@ export function createScenarioSlice({
           if (!read.ok) return read;
           value = read.value;
         }
-        if (background && needsBackground(value, inMode.mode ?? ownModeOf(value))) return inBackground({ input: value, ...inMode });
+        if (offThread(value, inMode.mode ?? ownModeOf(value))) return inBackground({ input: value, ...inMode });
         runner.cancel();
         // Untrusted input: validated first; on any error nothing changes, so the
         // last good scenario stays on screen.
         // The validator loads on demand (load-scenario-io.ts); whatever brings a custom scenario loads it first.
         const parsed = scenarioIo()?.parseScenario(value) ?? READER_NOT_LOADED;
         if (!parsed.ok) return parsed;
+        // A scenario of its own in nftables mode, before that mode's engine has loaded here.
+        if (offThread(value, inMode.mode ?? parsed.scenario.mode)) return inBackground({ input: value, ...inMode });
         const nextScheduler = inMode.scheduler ?? parsed.scenario.scheduler;
         const trace = run(parsed.scenario, undefined, inMode.mode ?? parsed.scenario.mode, nextScheduler);
         set((d) => {
@@ -135,7 +144,7 @@ export function createScenarioSlice({
         if (!Object.hasOwn(PRESETS, name)) return false;
         const input = PRESETS[name];
         const { mode: inMode, scheduler: inScheduler } = get();
-        if (background && needsBackground(input, inMode)) {
+        if (offThread(input, inMode)) {
           const job = { input, mode: inMode, scheduler: inScheduler, ...(nextSeed === undefined ? {} : { seed: nextSeed }) };
           return { ok: 'pending', settled: runner.start(job, 'scenario', { keepStep: false, presetName: name, continuing: false }) };
         }

@@ -2,10 +2,11 @@ import type { Ipv4 } from '../net/ipv4';
 import type { StepPacket } from '../net/packet';
 import { evaluateChain, type ChainResult, type PacketContext } from '../netfilter';
 import type { CtState } from '../netfilter/match-types';
-import { evaluateNftHook, type EvaluatedNftRule, type NftCtState, type NftPacket } from '../nftables';
+import type { EvaluatedNftRule, NftCtState, NftPacket } from '../nftables';
 import { alignedNumgen } from './aligned-numgen';
 import type { NetfilterHook } from '../trace/types';
 import { envOf } from './evaluate-env';
+import { nftBackend } from './nft-backend';
 import { isLocalAddress } from './routes';
 import type { NodeKernel, World } from './world';
 
@@ -74,7 +75,7 @@ export function nftAtHook(
   const inSlice = (priority: number) =>
     (slice.maxPriority === undefined || priority <= slice.maxPriority) &&
     (slice.minPriority === undefined || priority >= slice.minPriority);
-  const result = evaluateNftHook(
+  const result = nftBackend().evaluateHook(
     kernel.nft.program,
     hook.toLowerCase() as Lowercase<NetfilterHook>,
     { packet: nftPacketOf(ctx.packet), mark: ctx.mark, ...ctOf(ctx.ctstate) },

@@ -6,7 +6,8 @@ import { syncIpvs } from '../kube-proxy/ipvs';
 import type { Ruleset } from '../netfilter';
 import type { ProxyMode } from '../trace/types';
 import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from './node-proxier';
-import { syncNftKernel, type NodeNft } from './sync-nft-kernel';
+import { nftBackend } from './nft-backend';
+import type { NodeNft } from './sync-nft-kernel';
 
 /** What kube-proxy leaves in a node's kernel after a sync. */
 export interface KernelRules {
@@ -60,7 +61,7 @@ export function syncKernel(
       nft: null,
     };
   }
-  if (mode === 'nftables') return syncNftKernel(cluster, node, parse);
+  if (mode === 'nftables') return nftBackend().syncKernel(cluster, node, parse);
   const restore = iptablesRestoreOf(cluster, node);
   return { ruleset: parse(restore.withBuiltins, restore.sync), ipvs: null, ipsets: [], ipvsAddresses: new Set(), nft: null };
 }

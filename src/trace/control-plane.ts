@@ -2,11 +2,12 @@ import { applyClusterEvent, splitRef } from '../cluster/apply-event';
 import type { Cluster, ClusterPod, ClusterState } from '../cluster/model';
 import { deleteConntrackEntries, formatConntrackEntry, isLive } from '../conntrack';
 import { endpointSliceInputs, proxierConfigFor, serviceInputs } from '../dataplane/node-proxier';
+import { nftBackend } from '../dataplane/nft-backend';
 import { syncKernel } from '../dataplane/sync-kernel';
 import type { World } from '../dataplane/world';
 import { expireIpvsConns, formatIpvsadmList } from '../ipvs';
 import { conntrackCleanupRequired, staleUdpEntryFilter } from '../kube-proxy';
-import { printNftList, type NftTable } from '../kube-proxy/nftables';
+import type { NftTable } from '../kube-proxy/nftables';
 import { cidrContains } from '../net/cidr';
 import { deviceId, type NodeName } from '../net/ids';
 import type { Ipv4 } from '../net/ipv4';
@@ -126,7 +127,7 @@ function eventNote(
 /** `nft list table ip kube-proxy`, line by line, or null without a table (iptables and IPVS mode). */
 function nftListLines(table: NftTable | undefined): string[] | null {
   if (table === undefined) return null;
-  const lines = printNftList(table).split('\n');
+  const lines = nftBackend().printList(table).split('\n');
   return lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
 }
 

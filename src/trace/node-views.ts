@@ -1,10 +1,10 @@
 import { buildCluster } from '../cluster/build-cluster';
+import { nftBackend } from '../dataplane/nft-backend';
 import { endpointSliceInputs, nftablesConfigFor, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
 import { formatIpsetList, formatIpvsadmConnections, formatIpvsadmList, formatKubeIpvs0 } from '../ipvs';
 import { syncIpvs } from '../kube-proxy/ipvs';
 import { formatIptablesSave } from '../netfilter';
 import { withBuiltinChains } from '../kube-proxy';
-import { printNftList, syncNftablesRules } from '../kube-proxy/nftables';
 import type { Scenario } from '../scenario/schema';
 import type { ProxyMode, Trace } from './types';
 
@@ -37,7 +37,8 @@ export function nodeNftList(scenario: Scenario, node: string): string | undefine
   const cluster = clusterOf(scenario);
   const target = cluster.nodes.find((n) => n.name === node);
   if (!target) return undefined;
-  return printNftList(syncNftablesRules(nftablesConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster)));
+  const nft = nftBackend();
+  return nft.printList(nft.syncTable(nftablesConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster)));
 }
 
 /** `conntrack -L` on a node at the end of a trace (the last step's snapshot). Undefined for an unknown node. */

@@ -14,7 +14,20 @@ import { evaluateChain, parseIptablesRestore } from '../../src/netfilter';
 import { createRng } from '../../src/net/rng';
 import { readNodeDump } from '../../src/node-trace';
 import { ipv4 } from '../../src/net/ipv4';
-import { LAB_MAX_CONNECTIONS, parseScenario, presetScenario, PRESETS, runLbLab, simulate, type Scenario } from '../../src/index';
+import {
+  LAB_MAX_CONNECTIONS,
+  nftablesBackend,
+  parseScenario,
+  presetScenario,
+  PRESETS,
+  registerNftBackend,
+  runLbLab,
+  simulate,
+  type Scenario,
+} from '../../src/index';
+
+// Every mode is measured, nftables too: its engine is registered as the CLI registers it.
+registerNftBackend(nftablesBackend);
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
