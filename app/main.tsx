@@ -11,7 +11,7 @@ import { createAppStore } from './store/create-app-store';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl, readUrl } from './url/url-state';
 import './theme.css';
-import { withNftEngine } from './worker/with-nft-engine';
+import { withModeEngine } from './worker/with-mode-engine';
 import { createWorkerSimulator } from './worker/worker-simulator';
 import './styles.css';
 
@@ -39,7 +39,7 @@ async function start() {
   // The URL decides the first frame; from then on the store is the truth and
   // the address bar follows it.
   // Big scenarios (a file, a link, an edit, another mode) are simulated in a Web Worker, started on first use.
-  const background = withNftEngine(createWorkerSimulator());
+  const background = withModeEngine(createWorkerSimulator());
   const store = openFromUrl(search, (options) => createAppStore({ ...options, background }));
   if (storage) {
     if (restore) restoreSavedScenario(store, storage);

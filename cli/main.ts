@@ -10,11 +10,10 @@ import {
   nodeIpvsadm,
   nodeKubeIpvs0,
   nodeNftList,
-  nftablesBackend,
   parseScenario,
   presetScenario,
   PRESET_NAMES,
-  registerNftBackend,
+  registerEveryModeEngine,
   simulate,
   type ProxyMode,
   type Scenario,
@@ -23,8 +22,8 @@ import { formatTraceText } from './format-trace';
 import { LB_USAGE, runLbCommand } from './lb-command';
 import { runTraceRulesCommand, TRACE_RULES_USAGE } from './trace-rules-command';
 
-// The CLI runs every mode: nftables mode's engine is registered up front.
-registerNftBackend(nftablesBackend);
+// The CLI runs every mode: their engines are registered up front.
+registerEveryModeEngine();
 
 const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs|nftables] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
 const COMMANDS = ['lb', 'trace-rules', 'trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];

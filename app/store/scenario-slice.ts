@@ -13,7 +13,7 @@ import {
 } from '../../src/index';
 import { READER_NOT_LOADED, scenarioIo } from '../url/load-scenario-io';
 import type { BackgroundSimulator, LoadResult, SimulationJob } from './background-simulator';
-import { modeEngineMissing } from './load-nft-engine';
+import { modeEngineMissing } from './load-mode-engine';
 import { needsBackground, textNeedsBackground } from './needs-background';
 import type { AppState, ScenarioSlice, SimulationPurpose, SliceCreator } from './types';
 
@@ -59,7 +59,7 @@ export function createScenarioSlice({
     // first paint: the page opens on the article and `loadPreset` brings it in from the worker.
     const later = background !== undefined && Object.hasOwn(PRESETS, preset) && needsBackground(PRESETS[preset], mode);
     const first = later ? 'article' : preset;
-    // Without its mode's engine on this thread (nftables mode's chunk did not load), the page opens
+    // Without its mode's engine on this thread (the mode's chunk did not load), the page opens
     // in iptables mode; openFromUrl then switches, in the worker.
     const firstMode = background !== undefined && modeEngineMissing(mode) ? 'iptables' : mode;
     /** Whether a run goes to the worker: a big scenario, or a mode whose engine this thread has not loaded. */

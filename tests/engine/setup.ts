@@ -1,5 +1,5 @@
-// The engine's tests run every mode: nftables mode's engine is registered as the CLI and the
-// simulation worker register it (the page loads it on demand: tests/app).
-import { nftablesBackend, registerNftBackend } from '../../src/index';
+// The engine's tests run every mode: their engines are registered as the CLI and the
+// simulation worker register them (the page loads each on demand: tests/app).
+import { registerEveryModeEngine } from '../../src/index';
 
-registerNftBackend(nftablesBackend);
+registerEveryModeEngine();
