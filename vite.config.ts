@@ -62,6 +62,10 @@ export default defineConfig(({ mode }) => {
           // src/index.ts re-exports.
           moduleSideEffects: [{ test: new RegExp(`^${escapeRegExp(engine)}`), sideEffects: false }],
         },
+        // Everything the page's first frame loads in one chunk besides the entry: the small shared
+        // chunks the split would otherwise make each cost a request (and an HTTP/1.1 connection
+        // the stylesheet waits for) and their own import boilerplate.
+        output: { codeSplitting: { groups: [{ name: 'first-load', tags: ['$initial'] }] } },
       },
     },
   };

@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'engine',
           environment: 'node',
           include: ['tests/engine/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/parity/**/*.test.ts'],
+          setupFiles: ['tests/engine/setup.ts'],
         },
       },
       {

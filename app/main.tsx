@@ -8,9 +8,11 @@ import { FIRST_FRAME_KEPT } from './prerender/first-frame-gate';
 import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
+import { loadModeEngine } from './store/load-mode-engine';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl, readUrl } from './url/url-state';
 import './theme.css';
+import { withModeEngine } from './worker/with-mode-engine';
 import { createWorkerSimulator } from './worker/worker-simulator';
 import './styles.css';
 
@@ -38,9 +40,10 @@ async function start() {
 
   // The URL decides the first frame; from then on the store is the truth and
   // the address bar follows it.
-  // Big scenarios (a file, a link, an edit, another mode) are simulated in a Web Worker, started on first use.
-  const background = createWorkerSimulator();
-  const store = openFromUrl(search, (options) => createAppStore({ ...options, background }));
+  // Big scenarios (a file, a link, an edit, another mode) are simulated in a Web Worker, started on first use;
+  // IPVS and nftables mode's engines load when first needed.
+  const background = withModeEngine(createWorkerSimulator());
+  const store = openFromUrl(search, (options) => createAppStore({ ...options, background, loadEngine: loadModeEngine }));
   if (storage) {
     if (restore) restoreSavedScenario(store, storage);
     saveScenarioChanges(store, storage);

@@ -13,6 +13,7 @@ import {
   parseScenario,
   presetScenario,
   PRESET_NAMES,
+  registerEveryModeEngine,
   simulate,
   type ProxyMode,
   type Scenario,
@@ -20,6 +21,9 @@ import {
 import { formatTraceText } from './format-trace';
 import { LB_USAGE, runLbCommand } from './lb-command';
 import { runTraceRulesCommand, TRACE_RULES_USAGE } from './trace-rules-command';
+
+// The CLI runs every mode: their engines are registered up front.
+registerEveryModeEngine();
 
 const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs|nftables] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
 const COMMANDS = ['lb', 'trace-rules', 'trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];

@@ -44,6 +44,16 @@ export { nodeIptablesSave, nodeConntrackList, nodeIpvsadm, nodeIpsetList, nodeKu
  */
 export { nodeNftList } from './trace/node-views';
 /**
+ * IPVS and nftables mode's engines, reached only through the ones registered: a program that
+ * runs those modes calls `registerEveryModeEngine()` once before simulating in them or
+ * printing a node's tables. The page's first chunk leaves them out and registers each on demand.
+ * @example registerEveryModeEngine()
+ */
+export { registerModeEngine, hasModeEngine, type ModeEngines, type NftBackend, type IpvsBackend } from './dataplane/mode-engines';
+export { registerEveryModeEngine } from './dataplane/register-every-mode';
+export { nftablesBackend } from './dataplane/nftables-backend';
+export { ipvsBackend } from './dataplane/ipvs-backend';
+/**
  * What the nftables panel draws for a step: its rules by chain, the lookups with the
  * matched element, the node's listing (as it stood at the step) with the matched lines marked.
  * @example nftStepView(nodeNftListAt(scenario, trace, 5, 'vm1')!, step.nftRules).groups

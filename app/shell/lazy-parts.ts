@@ -1,5 +1,6 @@
 import type { ProxyMode } from '../../src/index';
 import type { View } from '../store/types';
+import { loadModeEngine } from '../store/load-mode-engine';
 import { loadScenarioIo } from '../url/load-scenario-io';
 import { lazyPart } from './lazy-part';
 
@@ -12,8 +13,14 @@ const withReader = <T>(chunk: Promise<T>) => Promise.all([chunk, loadScenarioIo(
 
 export const scenarioEditor = lazyPart('editor', () => withReader(import('../editor/ScenarioEditor')).then((m) => m.ScenarioEditor));
 export const sharePanel = lazyPart('share', () => withReader(import('./SharePanel')).then((m) => m.SharePanel));
-export const ipvsPanel = lazyPart('ipvs', () => import('../panels/IpvsPanel').then((m) => m.IpvsPanel));
-export const nftablesPanel = lazyPart('nftables', () => import('../panels/nftables/NftablesPanel').then((m) => m.NftablesPanel));
+/** IPVS mode's tables, with the mode's engine: the panel prints the node's tables, and the store simulates in that mode. */
+export const ipvsPanel = lazyPart('ipvs', () =>
+  Promise.all([import('../panels/IpvsPanel'), loadModeEngine('ipvs')]).then(([m]) => m.IpvsPanel),
+);
+/** nftables mode's panel, with the mode's engine: the panel prints the node's table, and the store simulates in that mode. */
+export const nftablesPanel = lazyPart('nftables', () =>
+  Promise.all([import('../panels/nftables/NftablesPanel'), loadModeEngine('nftables')]).then(([m]) => m.NftablesPanel),
+);
 export const classicPane = lazyPart('classic', () => import('./ClassicPane').then((m) => m.ClassicPane));
 export const stepListPane = lazyPart('list', () => import('./StepListPane').then((m) => m.StepListPane));
 /** Quiz mode's card, with the engine's question builder. */
@@ -27,7 +34,7 @@ export const nodePanel = lazyPart('node', () => import('../node/NodePanel').then
 export const preloadView = (view: View): Promise<void> =>
   view === 'classic' ? classicPane.preload() : view === 'list' ? stepListPane.preload() : Promise.resolve();
 
-/** Loads the chunk a kube-proxy mode adds (IPVS mode's tables, nftables mode's panel). */
+/** Loads the chunk a kube-proxy mode adds (its engine, and IPVS mode's tables or nftables mode's panel). */
 export const preloadMode = (mode: ProxyMode): Promise<void> =>
   mode === 'ipvs' ? ipvsPanel.preload() : mode === 'nftables' ? nftablesPanel.preload() : Promise.resolve();
 

@@ -13,6 +13,7 @@ import {
 } from '../../src/index';
 import { READER_NOT_LOADED, scenarioIo } from '../url/load-scenario-io';
 import type { BackgroundSimulator, LoadResult, SimulationJob } from './background-simulator';
+import { modeEngineMissing } from './load-mode-engine';
 import { needsBackground, textNeedsBackground } from './needs-background';
 import type { AppState, ScenarioSlice, SimulationPurpose, SliceCreator } from './types';
 
@@ -34,6 +35,12 @@ export interface ScenarioSliceOptions {
    * Without one (tests, the CLI) every scenario is simulated at once, on this thread.
    */
   readonly background?: BackgroundSimulator;
+  /**
+   * Loads a kube-proxy mode's engine (the page: load-mode-engine.ts). A scenario in a mode
+   * whose engine is not loaded yet is simulated here once it has: pending meanwhile, like a
+   * background run. Without it (tests, the CLI) every mode's engine is registered already.
+   */
+  readonly loadEngine?: (mode: ProxyMode) => Promise<void>;
 }
 
 /** Puts a new scenario's trace on screen, in the mode and with the scheduler it was simulated with. */
@@ -52,12 +59,26 @@ export function createScenarioSlice({
   mode = 'iptables',
   scheduler = 'rr',
   background,
+  loadEngine,
 }: ScenarioSliceOptions = {}): SliceCreator<ScenarioSlice> {
   return (set, get) => {
     // A preset big enough for the background (`large`) is not parsed nor simulated here, before the
     // first paint: the page opens on the article and `loadPreset` brings it in from the worker.
     const later = background !== undefined && Object.hasOwn(PRESETS, preset) && needsBackground(PRESETS[preset], mode);
     const first = later ? 'article' : preset;
+    // Without its mode's engine (the mode's chunk did not load before the first frame), the page
+    // opens in iptables mode; openFromUrl then switches, once the engine has loaded.
+    const firstMode = loadEngine !== undefined && modeEngineMissing(mode) ? 'iptables' : mode;
+    const offThread = (input: unknown, inMode: ProxyMode) => background !== undefined && needsBackground(input, inMode);
+    /** Whether a run waits for its mode's engine to load: then `afterEngine` runs it. */
+    const waitsForEngine = (inMode: ProxyMode) => loadEngine !== undefined && modeEngineMissing(inMode);
+    /** Simulates on this thread once the mode's engine has loaded (a rejected load is the run's error). */
+    const afterEngine =
+      (scenario: Scenario, runSeed: number | undefined, scheduler: IpvsScheduler): BackgroundSimulator =>
+      (job) => ({
+        result: loadEngine!(job.mode!).then(() => ({ ok: true as const, scenario, trace: run(scenario, runSeed, job.mode!, scheduler) })),
+        cancel: () => undefined,
+      });
     const scenario = presetScenario(first) ?? presetScenario('article')!;
     const runner = createBackgroundRuns(set, get, background);
 
@@ -75,9 +96,10 @@ export function createScenarioSlice({
       }
       const s = get();
       const next = { mode: s.mode, scheduler: s.scheduler, ...change } as { mode: ProxyMode; scheduler: IpvsScheduler };
-      if (background && needsBackground(s.scenario, next.mode)) {
+      if (offThread(s.scenario, next.mode) || waitsForEngine(next.mode)) {
         const job = { input: s.scenario, seed: s.trace.seed, ...next };
-        void runner.start(job, purpose, { keepStep: true, presetName: s.presetName, continuing: false });
+        const where = offThread(s.scenario, next.mode) ? undefined : afterEngine(s.scenario, s.trace.seed, next.scheduler);
+        void runner.start(job, purpose, { keepStep: true, presetName: s.presetName, continuing: false }, where);
         return;
       }
       const trace = run(s.scenario, s.trace.seed, next.mode, next.scheduler);
@@ -89,9 +111,9 @@ export function createScenarioSlice({
     return {
       presetName: presetScenario(first) ? first : 'article',
       scenario,
-      mode,
+      mode: firstMode,
       scheduler,
-      trace: run(scenario, later ? undefined : seed, mode, scheduler),
+      trace: run(scenario, later ? undefined : seed, firstMode, scheduler),
       simulation: null,
       simulationError: null,
       setMode: (next) => {
@@ -116,13 +138,19 @@ export function createScenarioSlice({
           if (!read.ok) return read;
           value = read.value;
         }
-        if (background && needsBackground(value, inMode.mode ?? ownModeOf(value))) return inBackground({ input: value, ...inMode });
+        if (offThread(value, inMode.mode ?? ownModeOf(value))) return inBackground({ input: value, ...inMode });
         runner.cancel();
         // Untrusted input: validated first; on any error nothing changes, so the
         // last good scenario stays on screen.
         // The validator loads on demand (load-scenario-io.ts); whatever brings a custom scenario loads it first.
         const parsed = scenarioIo()?.parseScenario(value) ?? READER_NOT_LOADED;
         if (!parsed.ok) return parsed;
+        const nextMode = inMode.mode ?? parsed.scenario.mode;
+        if (waitsForEngine(nextMode)) {
+          const where = afterEngine(parsed.scenario, undefined, inMode.scheduler ?? parsed.scenario.scheduler);
+          const job = { input: parsed.scenario, ...inMode, mode: nextMode };
+          return { ok: 'pending', settled: runner.start(job, 'scenario', { keepStep, presetName: null, continuing: false }, where) };
+        }
         const nextScheduler = inMode.scheduler ?? parsed.scenario.scheduler;
         const trace = run(parsed.scenario, undefined, inMode.mode ?? parsed.scenario.mode, nextScheduler);
         set((d) => {
@@ -135,9 +163,10 @@ export function createScenarioSlice({
         if (!Object.hasOwn(PRESETS, name)) return false;
         const input = PRESETS[name];
         const { mode: inMode, scheduler: inScheduler } = get();
-        if (background && needsBackground(input, inMode)) {
+        if (offThread(input, inMode) || waitsForEngine(inMode)) {
           const job = { input, mode: inMode, scheduler: inScheduler, ...(nextSeed === undefined ? {} : { seed: nextSeed }) };
-          return { ok: 'pending', settled: runner.start(job, 'scenario', { keepStep: false, presetName: name, continuing: false }) };
+          const where = offThread(input, inMode) ? undefined : afterEngine(presetScenario(name)!, nextSeed, inScheduler);
+          return { ok: 'pending', settled: runner.start(job, 'scenario', { keepStep: false, presetName: name, continuing: false }, where) };
         }
         const next = presetScenario(name)!;
         runner.cancel();
@@ -199,6 +228,7 @@ function createBackgroundRuns(set: Setter, get: () => AppState, background: Back
     job: SimulationJob,
     purpose: SimulationPurpose,
     options: { keepStep: boolean; presetName: string | null; continuing: boolean },
+    simulator: BackgroundSimulator | undefined = background,
   ): Promise<ScenarioResult | null> => {
     const previous = current;
     current = null;
@@ -214,7 +244,7 @@ function createBackgroundRuns(set: Setter, get: () => AppState, background: Back
     } else previous?.settle(null);
     const id = nextId++;
     const status = { purpose, mode: job.mode ?? null, scheduler: job.scheduler ?? null };
-    const running = background!(job, ({ done, total }) => {
+    const running = simulator!(job, ({ done, total }) => {
       if (current?.id === id) set((s) => void (s.simulation = { ...status, done, total }));
     });
     current = { id, job, purpose, keepStep: options.keepStep, presetName: options.presetName, cancel: running.cancel, settle };

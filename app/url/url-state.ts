@@ -261,6 +261,8 @@ export function openFromUrl(
   });
   for (const alert of request.alerts) store.getState().addAlert(alert);
   const opened = request.scenario !== null ? openLinkScenario(store, request.scenario) : openBigPreset(store, request);
+  // The store opened in iptables mode when this mode's engine could not load here: the worker has it.
+  if (store.getState().mode !== request.mode) store.getState().setMode(request.mode);
   // A big scenario lands later (simulated in the background): its step is applied then.
   if (opened?.ok !== 'pending') applyUrlStep(store, request);
   else

@@ -2,7 +2,7 @@ import type { Cluster } from '../cluster/model';
 import type { Packet } from '../net/packet';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 import type { EvaluatedNftRule } from '../nftables';
-import { nftDnatNote } from './nft-notes';
+import { modeEngine } from './mode-engines';
 import type { RecentLists } from '../netfilter/recent-lists';
 import type { Note } from '../trace/types';
 import { formatSeconds, serviceChoice } from './service-choice';
@@ -40,7 +40,7 @@ export function dnatNote(prefix: 'prerouting.dnat' | 'output.dnat', kernel: Node
     endpoint: `${after.dstIp}:${after.dstPort}`,
     pod: cluster.pods.find((p) => p.ip === after.dstIp)?.name ?? after.dstIp,
   };
-  if (kernel.nft) return nftDnatNote(prefix === 'prerouting.dnat' ? 'prerouting' : 'output', base, facts.nftRules);
+  if (kernel.nft) return modeEngine('nftables').notes.dnat(prefix === 'prerouting.dnat' ? 'prerouting' : 'output', base, facts.nftRules);
   const external = prefix === 'prerouting.dnat' ? externalNote(facts.evaluated, base) : null;
   if (external) return external;
   const choice = serviceChoice(facts.evaluated, kernel.ruleset, facts.recentBefore, facts.now, before.srcIp);

@@ -1,5 +1,5 @@
-import { ipsetMatches } from '../ipvs/ipset';
 import type { EvaluateEnv } from '../netfilter';
+import { modeEngine } from './mode-engines';
 import { isLocalAddress } from './routes';
 import type { NodeKernel, World } from './world';
 
@@ -12,7 +12,8 @@ export function envOf(world: World, kernel: NodeKernel): EvaluateEnv {
     isLocalAddress: (ip) => isLocalAddress(kernel.node, ip, kernel.ipvsAddresses),
     ipsetMatches: (name, flags, packet) => {
       const set = kernel.ipsets.find((s) => s.name === name);
-      return set ? ipsetMatches(set, packet, flags) : undefined;
+      // A node has ipsets in IPVS mode only.
+      return set ? modeEngine('ipvs').ipsetMatches(set, packet, flags) : undefined;
     },
   };
 }

@@ -2,7 +2,7 @@ import type { DeviceId } from '../net/ids';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 import type { Note } from '../trace/types';
 import { hookRules } from './nft-hooks';
-import { nftFilterNote } from './nft-notes';
+import { modeEngine } from './mode-engines';
 import type { NetfilterPass } from './netfilter-pass';
 import { stepDraft, type RecordStep } from './step-draft';
 import type { NodeKernel, World } from './world';
@@ -46,7 +46,12 @@ export function filterHook(
       rules: result.evaluated,
       nftRules: result.nftRules,
       note: kernel.nft
-        ? nftFilterNote(hook.toLowerCase() as Lowercase<typeof hook>, note(result.verdict), result.verdict, result.nftRules)
+        ? modeEngine('nftables').notes.filter(
+            hook.toLowerCase() as Lowercase<typeof hook>,
+            note(result.verdict),
+            result.verdict,
+            result.nftRules,
+          )
         : withDropReason(note(result.verdict), result.verdict, result.evaluated),
     }),
   );

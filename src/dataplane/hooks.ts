@@ -13,7 +13,7 @@ import type { NodeKernel, World } from './world';
 import { dnatNote } from './dnat-note';
 import { filterHook, type FilterVerdict } from './filter-hook';
 import { hookRules, nftAtHook } from './nft-hooks';
-import { nftFilterNote, nftNoServiceNote, nftPostroutingNote, nftTrackedNote } from './nft-notes';
+import { modeEngine } from './mode-engines';
 import { externalChainNote, nftExternalChainNote } from './external-chain-note';
 import type { Packet } from '../net/packet';
 
@@ -96,7 +96,7 @@ export function prerouting(
           to: update.to,
         },
         nftRules: nft?.nftRules ?? [],
-        note: nft ? nftTrackedNote(trackedNote, nft) : trackedNote,
+        note: nft ? modeEngine('nftables').notes.tracked(trackedNote, nft) : trackedNote,
       }),
     );
     return {
@@ -142,9 +142,9 @@ export function prerouting(
         : kernel.nft
           ? result.verdict !== 'ACCEPT'
             ? // filter-prerouting-pre-dnat (dstnat - 10) refused it before nat-prerouting looked anything up.
-              nftFilterNote('prerouting', { id: 'prerouting.nft-drop', params: vip }, result.verdict, result.nftRules)
+              modeEngine('nftables').notes.filter('prerouting', { id: 'prerouting.nft-drop', params: vip }, result.verdict, result.nftRules)
             : (nftExternalChainNote('prerouting', vip, result.nftRules) ??
-              nftNoServiceNote('prerouting', vip, result.nftRules, kernel.nft.table))
+              modeEngine('nftables').notes.noService('prerouting', vip, result.nftRules, kernel.nft.table))
           : (externalChainNote('prerouting', vip, result.evaluated) ?? {
               // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset; IPVS rewrites it later.
               id: kernel.ipvsAddresses.has(packet.dstIp) ? 'prerouting.ipvs-accept' : 'prerouting.no-service',
@@ -247,7 +247,7 @@ export function postrouting(world: World, kernel: NodeKernel, pass: NetfilterPas
         rules: result.evaluated,
         nftRules: result.nftRules,
         conntrackChange: { node: node.name, entryId: created.entry.id, change: 'new', from: '', to: created.entry.state ?? '' },
-        note: kernel.nft ? nftPostroutingNote(confirmNote, result.nftRules) : confirmNote,
+        note: kernel.nft ? modeEngine('nftables').notes.postrouting(confirmNote, result.nftRules) : confirmNote,
       }),
     );
     return after;

@@ -10,9 +10,8 @@ import type { Packet } from '../net/packet';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
 import type { EvaluatedNftRule } from '../nftables';
 import { hookRules, nftAtHook } from './nft-hooks';
-import { nftFilterNote, nftNoServiceNote, nftTrackedNote } from './nft-notes';
 import { samePacket } from './hooks';
-import { ipvsRewrite } from './ipvs-hooks';
+import { modeEngine } from './mode-engines';
 import { dnatNote } from './dnat-note';
 import { filterHook, withDropReason } from './filter-hook';
 import type { PacketStep } from '../trace/types';
@@ -134,10 +133,10 @@ export function output(world: World, kernel: NodeKernel, packet: Packet, record:
           : !kernel.nft
             ? plainNote
             : filter.verdict !== 'ACCEPT'
-              ? nftFilterNote('output', plainNote, filter.verdict, nftRules)
+              ? modeEngine('nftables').notes.filter('output', plainNote, filter.verdict, nftRules)
               : found
-                ? nftTrackedNote(plainNote, { nftRules })
-                : nftNoServiceNote('output', vip, nftRules, kernel.nft.table),
+                ? modeEngine('nftables').notes.tracked(plainNote, { nftRules })
+                : modeEngine('nftables').notes.noService('output', vip, nftRules, kernel.nft.table),
     }),
   );
   return { pass: { ...pass, mark: filter.mark }, verdict: filter.verdict };
@@ -173,7 +172,7 @@ function outputThroughIpvs(
       note: { id: 'output.ipvs-nat', params: { node: node.name, vip: `${packet.dstIp}:${packet.dstPort}` } },
     }),
   );
-  const rewritten = ipvsRewrite(world, kernel, pass, 'OUTPUT', record);
+  const rewritten = modeEngine('ipvs').rewrite(world, kernel, pass, 'OUTPUT', record);
   if (rewritten.kind === 'rejected') return { pass: { ...pass, packet: rewritten.packet }, verdict: 'REJECT', by: rewritten.by };
   if (rewritten.kind !== 'forwarded') return { pass, verdict: 'DROP' };
   const filter = filterHook(
@@ -249,7 +248,7 @@ export function input(
       conntrackChange: change,
       note:
         kernel.nft && filter.verdict !== 'ACCEPT'
-          ? nftFilterNote('input', note, filter.verdict, filter.nftRules)
+          ? modeEngine('nftables').notes.filter('input', note, filter.verdict, filter.nftRules)
           : withDropReason(note, filter.verdict, filter.evaluated),
     }),
   );

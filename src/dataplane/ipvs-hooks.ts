@@ -4,7 +4,7 @@ import type { VirtualServer } from '../ipvs/types';
 import type { IpvsChange } from '../trace/types';
 import { ipvsChoiceNote } from './ipvs-choice';
 import { samePacket } from './hooks';
-import { filterHook, type FilterVerdict } from './filter-hook';
+import { filterHook } from './filter-hook';
 import type { NetfilterPass } from './netfilter-pass';
 import { device, stepDraft, type RecordStep } from './step-draft';
 import type { NodeKernel, World } from './world';
@@ -128,22 +128,6 @@ export function ipvsRewrite(
   );
   const conn = pass.conn.kind === 'new' ? { ...pass.conn, dnat: real, byIpvs: true } : pass.conn;
   return { kind: 'forwarded', pass: { ...pass, packet: after, conn, ctstate: [...pass.ctstate] } };
-}
-
-/** filter OUTPUT for the packet IPVS re-injected at LOCAL_OUT (nat OUTPUT is skipped: the connection's destination NAT is already set up). */
-export function outputAfterIpvs(world: World, kernel: NodeKernel, pass: NetfilterPass, outDev: string, record: RecordStep): FilterVerdict {
-  const node = kernel.node.name;
-  const at = device(node, 'OUTPUT');
-  return filterHook(
-    world,
-    kernel,
-    pass,
-    'OUTPUT',
-    { inDev: null, outDev },
-    { at, to: () => device(node, 'POSTROUTING') },
-    () => ({ id: 'output.after-ipvs', params: { node } }),
-    record,
-  ).verdict;
 }
 
 /**

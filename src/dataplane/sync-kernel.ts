@@ -2,11 +2,11 @@ import type { Cluster, ClusterNode } from '../cluster/model';
 import type { IpvsScheduler, IpvsState } from '../ipvs';
 import type { Ipset } from '../ipvs/ipset';
 import { syncDependsOnNode, withBuiltinChains } from '../kube-proxy';
-import { syncIpvs } from '../kube-proxy/ipvs';
 import type { Ruleset } from '../netfilter';
 import type { ProxyMode } from '../trace/types';
 import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from './node-proxier';
-import { syncNftKernel, type NodeNft } from './sync-nft-kernel';
+import { modeEngine } from './mode-engines';
+import type { NodeNft } from './sync-nft-kernel';
 
 /** What kube-proxy leaves in a node's kernel after a sync. */
 export interface KernelRules {
@@ -48,19 +48,9 @@ export function syncKernel(
   previous: IpvsState | null,
   parse: (restore: string, key: string) => Ruleset,
 ): KernelRules {
-  if (mode === 'ipvs') {
-    const sync = syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), previous ?? undefined, {
-      scheduler,
-    });
-    return {
-      ruleset: parse(sync.iptablesRestore, sync.iptablesRestore),
-      ipvs: sync.state,
-      ipsets: sync.ipsets,
-      ipvsAddresses: new Set(sync.dummyAddresses),
-      nft: null,
-    };
-  }
-  if (mode === 'nftables') return syncNftKernel(cluster, node, parse);
+  // The other modes' engines are registered (mode-engines.ts): the page loads them on demand.
+  if (mode === 'ipvs') return modeEngine('ipvs').syncKernel(cluster, node, scheduler, previous, parse);
+  if (mode === 'nftables') return modeEngine('nftables').syncKernel(cluster, node, parse);
   const restore = iptablesRestoreOf(cluster, node);
   return { ruleset: parse(restore.withBuiltins, restore.sync), ipvs: null, ipsets: [], ipvsAddresses: new Set(), nft: null };
 }

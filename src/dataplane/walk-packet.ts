@@ -4,8 +4,8 @@ import type { Packet } from '../net/packet';
 import type { ClusterNode, ClusterPod, ExternalClient } from '../cluster/model';
 import { forward, postrouting, prerouting } from './hooks';
 import { input, output } from './host-hooks';
-import { ipvsForwardReply, ipvsInput, outputAfterIpvs } from './ipvs-hooks';
-import { lookupIpvsConn } from '../ipvs';
+import { outputAfterIpvs } from './output-after-ipvs';
+import { modeEngine } from './mode-engines';
 import { lookupRoute } from './routes';
 import { device, stepDraft, type RecordStep } from './step-draft';
 import { kernelOf, type NodeKernel, type World } from './world';
@@ -154,11 +154,11 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
     );
   }
   // IPVS mode: a reply from a real server is rewritten by IPVS right after filter FORWARD.
-  const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, current, 'reply') !== null;
+  const ipvsReply = kernel.ipvs !== null && modeEngine('ipvs').lookupConn(kernel.ipvs, current, 'reply') !== null;
   const fwd = forward(world, kernel, { ...pre, packet: current }, arrival.inDev, egress.dev, record, ipvsReply);
   if (fwd.verdict === 'REJECT') return { kind: 'rejected', node: node.name, packet: current, by: 'REJECT' };
   if (fwd.verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter FORWARD dropped it' };
-  const forwarded = ipvsReply ? ipvsForwardReply(world, kernel, fwd.pass, record) : fwd.pass;
+  const forwarded = ipvsReply ? modeEngine('ipvs').forwardReply(world, kernel, fwd.pass, record) : fwd.pass;
   const out = postrouting(world, kernel, forwarded, egress.dev, record);
   if (egress.dev === 'cbr0') return deliverOnBridge(kernel, out, egress.pod, egress.routed, arrival.inPort, record);
   return crossWire(world, kernel, out, egress.next, record);
@@ -268,7 +268,7 @@ function throughIpvs(
       note: { id: 'route.ipvs-local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
     }),
   );
-  const ipvs = ipvsInput(world, kernel, pre, arrival.inDev, record);
+  const ipvs = modeEngine('ipvs').input(world, kernel, pre, arrival.inDev, record);
   if (ipvs.kind === 'rejected') return { kind: 'rejected', node: node.name, packet: ipvs.packet, by: ipvs.by };
   if (ipvs.kind === 'dropped') return { kind: 'dropped', node: node.name, reason: ipvs.reason };
   const dst = ipvs.pass.packet.dstIp;
@@ -305,11 +305,11 @@ function deliverToHost(
     }),
   );
   // IPVS mode: a reply to the node's own connection is rewritten by IPVS at LOCAL_IN.
-  const ipvsReply = kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, pre.packet, 'reply') !== null;
+  const ipvsReply = kernel.ipvs !== null && modeEngine('ipvs').lookupConn(kernel.ipvs, pre.packet, 'reply') !== null;
   const verdict = input(world, kernel, pre, inDev, record, ipvsReply);
   if (verdict === 'REJECT') return { kind: 'rejected', node: node.name, packet: pre.packet, by: 'REJECT' };
   if (verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter INPUT dropped it' };
-  const delivered = ipvsReply ? ipvsForwardReply(world, kernel, pre, record, 'INPUT') : pre;
+  const delivered = ipvsReply ? modeEngine('ipvs').forwardReply(world, kernel, pre, record, 'INPUT') : pre;
   return { kind: 'delivered', peer: { kind: 'host', node }, packet: delivered.packet };
 }
 

@@ -2,11 +2,11 @@ import { applyClusterEvent, splitRef } from '../cluster/apply-event';
 import type { Cluster, ClusterPod, ClusterState } from '../cluster/model';
 import { deleteConntrackEntries, formatConntrackEntry, isLive } from '../conntrack';
 import { endpointSliceInputs, proxierConfigFor, serviceInputs } from '../dataplane/node-proxier';
+import { modeEngine } from '../dataplane/mode-engines';
 import { syncKernel } from '../dataplane/sync-kernel';
 import type { World } from '../dataplane/world';
-import { expireIpvsConns, formatIpvsadmList } from '../ipvs';
 import { conntrackCleanupRequired, staleUdpEntryFilter } from '../kube-proxy';
-import { printNftList, type NftTable } from '../kube-proxy/nftables';
+import type { NftTable } from '../kube-proxy/nftables';
 import { cidrContains } from '../net/cidr';
 import { deviceId, type NodeName } from '../net/ids';
 import type { Ipv4 } from '../net/ipv4';
@@ -126,7 +126,7 @@ function eventNote(
 /** `nft list table ip kube-proxy`, line by line, or null without a table (iptables and IPVS mode). */
 function nftListLines(table: NftTable | undefined): string[] | null {
   if (table === undefined) return null;
-  const lines = printNftList(table).split('\n');
+  const lines = modeEngine('nftables').printList(table).split('\n');
   return lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
 }
 
@@ -161,8 +161,8 @@ export function runClusterEvent(
 
   for (const kernel of world.kernels.values()) {
     const node = kernel.node;
-    if (kernel.ipvs) kernel.ipvs = expireIpvsConns(kernel.ipvs, world.now);
-    const ipvsBefore = kernel.ipvs ? formatIpvsadmList(kernel.ipvs) : null;
+    if (kernel.ipvs) kernel.ipvs = modeEngine('ipvs').expireConns(kernel.ipvs, world.now);
+    const ipvsBefore = kernel.ipvs ? modeEngine('ipvs').formatList(kernel.ipvs) : null;
     const saveBefore = saveText(kernel.ruleset);
     const nftBefore = nftListLines(kernel.nft?.table);
     const rules = syncKernel(after, node, world.mode, world.scheduler as Parameters<typeof syncKernel>[3], kernel.ipvs, parse);
@@ -174,7 +174,7 @@ export function runClusterEvent(
     kernel.nft = rules.nft;
     const nftAfter = nftListLines(rules.nft?.table);
     const tables = diffIptablesSave(saveBefore, saveText(rules.ruleset));
-    const ipvsAfter = rules.ipvs ? formatIpvsadmList(rules.ipvs) : null;
+    const ipvsAfter = rules.ipvs ? modeEngine('ipvs').formatList(rules.ipvs) : null;
 
     // conntrack.CleanStaleEntries runs after the sync when the endpoints-map update asks for it.
     const config = proxierConfigFor(after, node);

@@ -1,6 +1,6 @@
 import { lookupConntrack } from '../conntrack';
 import type { NodeKernel } from '../dataplane/world';
-import { lookupIpvsConn } from '../ipvs';
+import { modeEngine } from '../dataplane/mode-engines';
 import type { Packet } from '../net/packet';
 import type { Rng } from '../net/rng';
 
@@ -43,5 +43,5 @@ export function pickEphemeralPort(
  */
 export function tupleInUse(kernel: NodeKernel, packet: Packet, now: number): boolean {
   if (lookupConntrack(kernel.conntrack, packet, now) !== null) return true;
-  return kernel.ipvs !== null && lookupIpvsConn(kernel.ipvs, packet, 'original') !== null;
+  return kernel.ipvs !== null && modeEngine('ipvs').lookupConn(kernel.ipvs, packet, 'original') !== null;
 }

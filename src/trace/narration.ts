@@ -1,7 +1,7 @@
 import { ARTICLE_NARRATION } from './narration-article';
 import { CONTROL_PLANE_NARRATION } from './narration-control-plane';
 import { DNAT_NARRATION } from './narration-dnat';
-import { NFTABLES_NARRATION } from './narration-nftables';
+import { hasModeEngine, modeEngine } from '../dataplane/mode-engines';
 import { OUTSIDE_NARRATION } from './narration-outside';
 import { REFUSAL_NARRATION } from './narration-refusal';
 import type { Note } from './types';
@@ -225,7 +225,6 @@ export const NARRATION: Templates = {
   ...OUTSIDE_NARRATION,
   ...ARTICLE_NARRATION,
   ...CONTROL_PLANE_NARRATION,
-  ...NFTABLES_NARRATION,
 };
 
 /** How each language writes a list: English with commas, Chinese with the enumeration comma 、. */
@@ -242,7 +241,8 @@ function paramText(value: Note['params'][string], lang: Lang): string {
  * Unknown ids fall back to the id itself so nothing is silently lost.
  */
 export function narrate(note: Note, lang: Lang): string {
-  const template = NARRATION[note.id]?.[lang];
+  // nftables mode's sentences come with its engine: only a trace in that mode has its notes.
+  const template = (NARRATION[note.id] ?? (hasModeEngine('nftables') ? modeEngine('nftables').narration[note.id] : undefined))?.[lang];
   if (template === undefined) return note.id;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     Object.hasOwn(note.params, key) ? paramText(note.params[key]!, lang) : whole,

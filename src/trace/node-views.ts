@@ -1,10 +1,8 @@
 import { buildCluster } from '../cluster/build-cluster';
+import { modeEngine } from '../dataplane/mode-engines';
 import { endpointSliceInputs, nftablesConfigFor, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
-import { formatIpsetList, formatIpvsadmConnections, formatIpvsadmList, formatKubeIpvs0 } from '../ipvs';
-import { syncIpvs } from '../kube-proxy/ipvs';
 import { formatIptablesSave } from '../netfilter';
 import { withBuiltinChains } from '../kube-proxy';
-import { printNftList, syncNftablesRules } from '../kube-proxy/nftables';
 import type { Scenario } from '../scenario/schema';
 import type { ProxyMode, Trace } from './types';
 
@@ -37,7 +35,8 @@ export function nodeNftList(scenario: Scenario, node: string): string | undefine
   const cluster = clusterOf(scenario);
   const target = cluster.nodes.find((n) => n.name === node);
   if (!target) return undefined;
-  return printNftList(syncNftablesRules(nftablesConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster)));
+  const nft = modeEngine('nftables');
+  return nft.printList(nft.syncTable(nftablesConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster)));
 }
 
 /** `conntrack -L` on a node at the end of a trace (the last step's snapshot). Undefined for an unknown node. */
@@ -52,7 +51,7 @@ function ipvsSyncOf(scenario: Scenario, node: string) {
   const cluster = clusterOf(scenario);
   const target = cluster.nodes.find((n) => n.name === node);
   if (!target) return undefined;
-  return syncIpvs(proxierConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster), undefined, {
+  return modeEngine('ipvs').sync(proxierConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster), undefined, {
     scheduler: scenario.scheduler,
   });
 }
@@ -68,18 +67,18 @@ export function nodeIpvsadm(scenario: Scenario, trace: Trace, node: string, conn
   if (last) return connections ? last.connections : last.table;
   const sync = ipvsSyncOf(scenario, node);
   if (!sync) return undefined;
-  return connections ? formatIpvsadmConnections(sync.state, 0) : formatIpvsadmList(sync.state);
+  return connections ? modeEngine('ipvs').formatConnections(sync.state, 0) : modeEngine('ipvs').formatList(sync.state);
 }
 
 /** `ipset list` on a node in IPVS mode (the sets kube-proxy keeps). */
 export function nodeIpsetList(scenario: Scenario, node: string): readonly string[] | undefined {
   const sync = ipvsSyncOf(scenario, node);
-  return sync ? formatIpsetList(sync.ipsets) : undefined;
+  return sync ? modeEngine('ipvs').formatIpsets(sync.ipsets) : undefined;
 }
 
 /** `ip addr show kube-ipvs0` on a node in IPVS mode: every ClusterIP bound as /32. */
 export function nodeKubeIpvs0(scenario: Scenario, node: string): readonly string[] | undefined {
   const sync = ipvsSyncOf(scenario, node);
   // Interface 3 after lo and eth0 (cbr0 and the veths come later in real life; the index is illustrative).
-  return sync ? formatKubeIpvs0(sync.dummyAddresses, { index: 3 }) : undefined;
+  return sync ? modeEngine('ipvs').formatKubeIpvs0(sync.dummyAddresses, { index: 3 }) : undefined;
 }

@@ -6,7 +6,8 @@ import { stepDraft, type StepDraft } from '../dataplane/step-draft';
 import { senderPlace, walkFrom } from '../dataplane/walk-from';
 import type { Peer, WalkOutcome } from '../dataplane/walk-packet';
 import { kernelOf, type World } from '../dataplane/world';
-import { countIpvsLookups, expireIpvsConns } from '../ipvs';
+import { modeEngine } from '../dataplane/mode-engines';
+import { countIpvsLookups } from '../ipvs';
 import type { NodeName } from '../net/ids';
 import { ipv4, type Ipv4 } from '../net/ipv4';
 import type { Packet, Protocol, TcpFlag } from '../net/packet';
@@ -195,7 +196,7 @@ export function runConnection(
   world.now = Math.max(world.now, at);
   // IPVS connections whose timer ran out are freed (ip_vs_conn_expire);
   // conntrack's expired entries are simply never found again.
-  for (const kernel of world.kernels.values()) if (kernel.ipvs) kernel.ipvs = expireIpvsConns(kernel.ipvs, world.now);
+  for (const kernel of world.kernels.values()) if (kernel.ipvs) kernel.ipvs = modeEngine('ipvs').expireConns(kernel.ipvs, world.now);
   const cluster = world.cluster;
   const named = clientOf(cluster, conn.from);
   const service = findService(cluster.services, conn.to, named.namespace)!;

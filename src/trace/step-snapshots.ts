@@ -1,7 +1,7 @@
 import { formatConntrackEntry, isLive } from '../conntrack';
 import type { World } from '../dataplane/world';
-import { formatIpvsadmList, type IpvsState } from '../ipvs';
-import { formatIpvsadmConnections } from '../ipvs/format-connections';
+import { modeEngine } from '../dataplane/mode-engines';
+import type { IpvsState } from '../ipvs';
 import type { NodeConntrack, NodeIpvs } from './types';
 
 /** Every node's `conntrack -L` at this moment: the live entries only. */
@@ -19,7 +19,8 @@ const ipvsTables = new WeakMap<IpvsState, readonly string[]>();
 export function ipvsSnapshot(world: World, node: string | null): NodeIpvs | null {
   const kernel = node === null ? undefined : world.kernels.get(node);
   if (!kernel?.ipvs) return null;
-  const table = ipvsTables.get(kernel.ipvs) ?? formatIpvsadmList(kernel.ipvs);
+  const ipvs = modeEngine('ipvs');
+  const table = ipvsTables.get(kernel.ipvs) ?? ipvs.formatList(kernel.ipvs);
   ipvsTables.set(kernel.ipvs, table);
-  return { node: kernel.node.name, table, connections: formatIpvsadmConnections(kernel.ipvs, world.now) };
+  return { node: kernel.node.name, table, connections: ipvs.formatConnections(kernel.ipvs, world.now) };
 }

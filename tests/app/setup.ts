@@ -3,6 +3,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 import { preloadAllParts } from '../../app/shell/lazy-parts';
+import { registerEveryModeEngine } from '../../src/index';
 
 afterEach(() => cleanup());
 // The page's chunks loaded on demand (the editor, the share panel, the other views, the scenario
@@ -10,3 +11,6 @@ afterEach(() => cleanup());
 // placeholder, a failed chunk, the page before the reader loads) is tested in lazy-part.test.tsx
 // and scenario-io.test.ts.
 beforeAll(() => preloadAllParts());
+// IPVS and nftables mode's engines load with their panels; tests that simulate in those modes
+// while their file loads (before the parts are in) find them registered already.
+registerEveryModeEngine();

@@ -17,7 +17,19 @@ import { createRng } from '../../src/net/rng';
 import { unwrap } from '../../src/net/result';
 import { readNodeDump } from '../../src/node-trace';
 import { ipv4 } from '../../src/net/ipv4';
-import { LAB_MAX_CONNECTIONS, parseScenario, presetScenario, PRESETS, runLbLab, simulate, type Scenario } from '../../src/index';
+import {
+  LAB_MAX_CONNECTIONS,
+  parseScenario,
+  presetScenario,
+  PRESETS,
+  registerEveryModeEngine,
+  runLbLab,
+  simulate,
+  type Scenario,
+} from '../../src/index';
+
+// Every mode is measured: their engines are registered as the CLI registers them.
+registerEveryModeEngine();
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
@@ -207,7 +219,8 @@ async function inWorkerThread(scenario: Scenario, mode: 'iptables' | 'ipvs', run
     import { parentPort } from 'node:worker_threads';
     import { register } from 'tsx/esm/api';
     register();
-    const { simulate } = await import(${JSON.stringify(new URL('../../src/index.ts', import.meta.url).href)});
+    const { registerEveryModeEngine, simulate } = await import(${JSON.stringify(new URL('../../src/index.ts', import.meta.url).href)});
+    registerEveryModeEngine();
     parentPort.on('message', ({ scenario, mode }) => parentPort.postMessage(simulate(scenario, { mode })));
   `;
   const worker = new Worker(source, { eval: true });

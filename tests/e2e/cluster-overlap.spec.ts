@@ -2,9 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PRESET_NAMES, presetScenario, simulate } from '../../src/index';
+import { PRESET_NAMES, presetScenario, registerEveryModeEngine, simulate } from '../../src/index';
 import { SAMPLED_PRESETS, stepsToCheck } from '../sampled-steps';
 import { watchErrors } from './watch-errors';
+
+// The expected traces are simulated here in IPVS mode too, as the CLI does.
+registerEveryModeEngine();
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));

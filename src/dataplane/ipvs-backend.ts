@@ -1,0 +1,25 @@
+import { expireIpvsConns, formatIpsetList, formatIpvsadmConnections, formatIpvsadmList, formatKubeIpvs0, lookupIpvsConn } from '../ipvs';
+import { ipsetMatches } from '../ipvs/ipset';
+import { syncIpvs } from '../kube-proxy/ipvs';
+import { ipvsForwardReply, ipvsInput, ipvsRewrite } from './ipvs-hooks';
+import type { IpvsBackend } from './mode-engines';
+import { syncIpvsKernel } from './sync-ipvs-kernel';
+
+/**
+ * IPVS mode's engine, for `registerModeEngine('ipvs', …)`: imported only by what registers it
+ * (registerEveryModeEngine; the page on demand), so that it stays out of the page's first chunk.
+ */
+export const ipvsBackend: IpvsBackend = {
+  syncKernel: syncIpvsKernel,
+  sync: syncIpvs,
+  input: ipvsInput,
+  rewrite: ipvsRewrite,
+  forwardReply: ipvsForwardReply,
+  lookupConn: lookupIpvsConn,
+  expireConns: expireIpvsConns,
+  ipsetMatches,
+  formatList: formatIpvsadmList,
+  formatConnections: formatIpvsadmConnections,
+  formatIpsets: formatIpsetList,
+  formatKubeIpvs0,
+};
