@@ -57,6 +57,10 @@ export interface NodeStrings {
   readonly route: (to: 'local' | 'forward', device: string) => string;
   readonly path: string;
   readonly pass: (table: string, hook: string, verdict: string, byPolicy: boolean) => string;
+  /** An nft base chain's pass: `ip kube-proxy nat-prerouting (PREROUTING, priority -100): ACCEPT`. */
+  readonly nftPass: (table: string, chain: string, hook: string, priority: number, verdict: string, byPolicy: boolean) => string;
+  readonly readAs: string;
+  readonly kinds: Readonly<Record<'iptables' | 'nftables', string>>;
   readonly line: string;
   readonly jumpTo: (line: number) => string;
   readonly rule: string;
@@ -83,10 +87,10 @@ const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g
 const EN: NodeStrings = {
   title: 'Trace a packet through your node',
   intro:
-    'Paste the output of iptables-save (with or without -c counters, iptables-legacy or iptables-nft) from one of your nodes, describe a packet, and follow it hook by hook, each rule with its line.',
+    'Paste the output of iptables-save (with or without -c counters, iptables-legacy or iptables-nft) or of nft list ruleset from one of your nodes, describe a packet, and follow it hook by hook, each rule with its line.',
   privacy: 'Nothing leaves your browser: the rules are read and traced on this page, and they never go into the link.',
-  dump: 'iptables-save output',
-  dumpHint: 'On the node: sudo iptables-save -c (or iptables-nft-save -c).',
+  dump: 'iptables-save or nft list ruleset output',
+  dumpHint: 'On the node: sudo iptables-save -c (or iptables-nft-save -c), or sudo nft -a list ruleset.',
   openFile: 'Open a file…',
   useExample: 'Use an example',
   exampleSays:
@@ -136,6 +140,10 @@ const EN: NodeStrings = {
     to === 'local' ? `Routing: delivered to the node itself (${device}).` : `Routing: forwarded, out through ${device}.`,
   path: 'The path, hook by hook',
   pass: (table, hook, verdict, byPolicy) => `${table} ${hook}: ${verdict}${byPolicy ? ' (by the policy)' : ''}`,
+  nftPass: (table, chain, hook, priority, verdict, byPolicy) =>
+    `${table} ${chain} (${hook}, priority ${priority}): ${verdict}${byPolicy ? ' (by the policy)' : ''}`,
+  readAs: 'Read as',
+  kinds: { iptables: 'iptables-save output', nftables: 'nft list ruleset output' },
   line: 'Line',
   jumpTo: (line) => `Show line ${line} in the text`,
   rule: 'Rule',
@@ -156,10 +164,10 @@ const EN: NodeStrings = {
 const ZH: NodeStrings = {
   title: '让数据包走一遍你的节点',
   intro:
-    '粘贴某个节点上 iptables-save 的输出（带不带 -c 计数均可，iptables-legacy 或 iptables-nft），描述一个数据包，然后按钩子逐个跟随它，每条规则都标出行号。',
+    '粘贴某个节点上 iptables-save 的输出（带不带 -c 计数均可，iptables-legacy 或 iptables-nft）或 nft list ruleset 的输出，描述一个数据包，然后按钩子逐个跟随它，每条规则都标出行号。',
   privacy: '所有内容都不会离开你的浏览器：规则在本页内读取和追踪，也不会写进链接。',
-  dump: 'iptables-save 输出',
-  dumpHint: '在节点上运行：sudo iptables-save -c（或 iptables-nft-save -c）。',
+  dump: 'iptables-save 或 nft list ruleset 输出',
+  dumpHint: '在节点上运行：sudo iptables-save -c（或 iptables-nft-save -c），或 sudo nft -a list ruleset。',
   openFile: '打开文件…',
   useExample: '使用示例',
   exampleSays:
@@ -208,6 +216,10 @@ const ZH: NodeStrings = {
   route: (to, device) => (to === 'local' ? `路由：交给节点自身（${device}）。` : `路由：转发，从 ${device} 发出。`),
   path: '路径，逐个钩子',
   pass: (table, hook, verdict, byPolicy) => `${table} ${hook}：${verdict}${byPolicy ? '（默认策略）' : ''}`,
+  nftPass: (table, chain, hook, priority, verdict, byPolicy) =>
+    `${table} ${chain}（${hook}，优先级 ${priority}）：${verdict}${byPolicy ? '（默认策略）' : ''}`,
+  readAs: '识别为',
+  kinds: { iptables: 'iptables-save 输出', nftables: 'nft list ruleset 输出' },
   line: '行',
   jumpTo: (line) => `在文本中显示第 ${line} 行`,
   rule: '规则',

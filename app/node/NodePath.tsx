@@ -20,8 +20,12 @@ export function NodePath({ passes, t, panel, onShow }: PathProps) {
       <h3>{t.path}</h3>
       <ol className="pw-node-passes">
         {passes.map((pass, i) => (
-          <li key={`${pass.hook}-${pass.table}-${i}`} data-id="node-pass" data-verdict={pass.verdict}>
-            <h4>{t.pass(pass.table, pass.hook, t.verdicts[pass.verdict], pass.byPolicy)}</h4>
+          <li key={`${pass.hook}-${pass.nft?.chain ?? pass.table}-${i}`} data-id="node-pass" data-verdict={pass.verdict}>
+            <h4>
+              {pass.nft
+                ? t.nftPass(pass.nft.table, pass.nft.chain, pass.hook, pass.nft.priority, t.verdicts[pass.verdict], pass.byPolicy)
+                : t.pass(pass.table, pass.hook, t.verdicts[pass.verdict], pass.byPolicy)}
+            </h4>
             {pass.runs.length === 0 ? (
               <p className="pw-empty">{t.noRules}</p>
             ) : (

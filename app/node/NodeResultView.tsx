@@ -23,6 +23,8 @@ export function NodeResultView({ result, t, panel, assumed, onAssume, onShow }: 
   return (
     <div className="pw-node-result" data-id="node-result">
       <dl className="pw-node-summary">
+        <dt>{t.readAs}</dt>
+        <dd data-id="node-kind">{t.kinds[result.kind]}</dd>
         <dt>{t.verdict}</dt>
         <dd data-id="node-verdict" data-verdict={result.verdict}>
           {t.verdicts[result.verdict]}

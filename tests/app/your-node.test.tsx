@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { NodeTraceInput } from '../../src/node-trace';
@@ -161,6 +161,32 @@ describe('"Your node": the trace', () => {
     expect(within(deciding).getByRole('button', { name: 'Show line 14 in the text' })).toBeTruthy();
     expect(screen.getByText('None (dropped, or not tracked).')).toBeTruthy();
     expect((screen.getByRole('checkbox', { name: '-m rpfilter on line 14 counts as matching' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('an nft list ruleset dump: read as such, each base chain by its table, name and priority, the dnat to by its line, in both languages', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      renderPanel(lang);
+      const en = lang === 'en';
+      type(/iptables-save/, fixture('nft-kube-proxy.txt'));
+      type(en ? 'Source IP' : '源 IP', '10.244.1.2');
+      type(en ? 'Destination IP' : '目的 IP', '10.96.0.10');
+      type(en ? 'Destination port' : '目的端口', '80');
+      type(en ? "The node's addresses" : '节点的地址', '192.168.0.11');
+      await press(en ? 'Trace' : '追踪');
+      expect(document.querySelector('[data-id="node-kind"]')!.textContent).toBe(en ? 'nft list ruleset output' : 'nft list ruleset 输出');
+      const deciding = document.querySelector<HTMLElement>('[data-id="node-deciding"]')!;
+      expect(deciding.textContent).toContain('dnat to 10.244.2.3:8080');
+      expect(within(deciding).getByRole('button', { name: en ? 'Show line 74 in the text' : '在文本中显示第 74 行' })).toBeTruthy();
+      const headings = within(screen.getByRole('region', { name: en ? 'The path, hook by hook' : /钩子/ }))
+        .getAllByRole('heading', { level: 4 })
+        .map((h) => h.textContent);
+      expect(headings).toContain(
+        en
+          ? 'ip kube-proxy nat-prerouting (PREROUTING, priority -100): accepted'
+          : 'ip kube-proxy nat-prerouting（PREROUTING，优先级 -100）：放行',
+      );
+      cleanup();
+    }
   });
 
   it("a line's button selects that line in the text box", async () => {
