@@ -11,6 +11,8 @@ import {
 } from '../kube-proxy';
 import type { NftablesProxierConfig } from '../kube-proxy/nftables';
 import { parseIptablesRestore, type Ruleset } from '../netfilter';
+import type { IpvsScheduler, IpvsState } from '../ipvs';
+import { syncIpvs, type SyncIpvsResult } from '../kube-proxy/ipvs';
 
 /** What kube-proxy knows of our nodes in every mode: IPv4, detect-local-mode ClusterCIDR, the masquerade bit 14. */
 function nodeBasics(cluster: Cluster, node: ClusterNode) {
@@ -87,6 +89,18 @@ export function endpointSliceInputs(cluster: Cluster): EndpointSliceInput[] {
 /** kube-proxy's full sync on one node, from the cluster's Services and EndpointSlices. */
 export function syncNode(cluster: Cluster, node: ClusterNode): SyncResult {
   return syncProxyRules(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster));
+}
+
+/**
+ * kube-proxy's IPVS-mode sync on one node, against its `previous` IPVS state. Node ports
+ * get a virtual server on every local address but loopback and kube-ipvs0's
+ * (`realIPGetter.NodeIPs`): eth0's and cbr0's.
+ */
+export function syncIpvsNode(cluster: Cluster, node: ClusterNode, scheduler: IpvsScheduler, previous?: IpvsState): SyncIpvsResult {
+  return syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), previous, {
+    scheduler,
+    nodeIPs: [node.ip, node.bridgeIp],
+  });
 }
 
 /**

@@ -2,10 +2,9 @@ import type { Cluster, ClusterNode } from '../cluster/model';
 import type { IpvsScheduler, IpvsState } from '../ipvs';
 import type { Ipset } from '../ipvs/ipset';
 import { syncDependsOnNode, withBuiltinChains } from '../kube-proxy';
-import { syncIpvs } from '../kube-proxy/ipvs';
 import type { Ruleset } from '../netfilter';
 import type { ProxyMode } from '../trace/types';
-import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from './node-proxier';
+import { endpointSliceInputs, nodeRuleset, proxierConfigFor, serviceInputs, syncIpvsNode, syncNode } from './node-proxier';
 import { syncNftKernel, type NodeNft } from './sync-nft-kernel';
 
 /** What kube-proxy leaves in a node's kernel after a sync. */
@@ -49,9 +48,7 @@ export function syncKernel(
   parse: (restore: string, key: string) => Ruleset,
 ): KernelRules {
   if (mode === 'ipvs') {
-    const sync = syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), previous ?? undefined, {
-      scheduler,
-    });
+    const sync = syncIpvsNode(cluster, node, scheduler, previous ?? undefined);
     return {
       ruleset: parse(sync.iptablesRestore, sync.iptablesRestore),
       ipvs: sync.state,

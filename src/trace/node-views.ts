@@ -1,7 +1,14 @@
 import { buildCluster } from '../cluster/build-cluster';
-import { endpointSliceInputs, nftablesConfigFor, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
+import {
+  endpointSliceInputs,
+  nftablesConfigFor,
+  nodeRuleset,
+  proxierConfigFor,
+  serviceInputs,
+  syncIpvsNode,
+  syncNode,
+} from '../dataplane/node-proxier';
 import { formatIpsetList, formatIpvsadmConnections, formatIpvsadmList, formatKubeIpvs0 } from '../ipvs';
-import { syncIpvs } from '../kube-proxy/ipvs';
 import { formatIptablesSave } from '../netfilter';
 import { withBuiltinChains } from '../kube-proxy';
 import { printNftList, syncNftablesRules } from '../kube-proxy/nftables';
@@ -52,9 +59,7 @@ function ipvsSyncOf(scenario: Scenario, node: string) {
   const cluster = clusterOf(scenario);
   const target = cluster.nodes.find((n) => n.name === node);
   if (!target) return undefined;
-  return syncIpvs(proxierConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster), undefined, {
-    scheduler: scenario.scheduler,
-  });
+  return syncIpvsNode(cluster, target, scenario.scheduler);
 }
 
 /**
