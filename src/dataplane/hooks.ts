@@ -11,6 +11,7 @@ import { device, stepDraft, type RecordStep } from './step-draft';
 import type { NetfilterPass } from './netfilter-pass';
 import type { NodeKernel, World } from './world';
 import { dnatNote } from './dnat-note';
+import { ipvsPreroutingNote } from './ipvs-prerouting-note';
 import { filterHook, type FilterVerdict } from './filter-hook';
 import { hookRules, nftAtHook } from './nft-hooks';
 import { nftFilterNote, nftNoServiceNote, nftPostroutingNote, nftTrackedNote } from './nft-notes';
@@ -143,11 +144,9 @@ export function prerouting(
             ? // filter-prerouting-pre-dnat (dstnat - 10) refused it before nat-prerouting looked anything up.
               nftFilterNote('prerouting', { id: 'prerouting.nft-drop', params: vip }, result.verdict, result.nftRules)
             : nftNoServiceNote('prerouting', vip, result.nftRules, kernel.nft.table)
-          : {
-              // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset; IPVS rewrites it later.
-              id: kernel.ipvsAddresses.has(packet.dstIp) ? 'prerouting.ipvs-accept' : 'prerouting.no-service',
-              params: vip,
-            },
+          : // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset, marks or
+            // keeps a node port's, load balancer's or external IP's packet; IPVS rewrites it later.
+            ipvsPreroutingNote(result.evaluated, packet, node.name, kernel.ipvsAddresses.has(packet.dstIp)),
     }),
   );
   return {

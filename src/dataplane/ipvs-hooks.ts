@@ -38,7 +38,11 @@ export function ipvsInput(world: World, kernel: NodeKernel, pass: NetfilterPass,
     'INPUT',
     { inDev, outDev: null },
     { at: device(node.name, 'kube-ipvs0'), to: () => device(node.name, 'INPUT') },
-    (v) => ({ id: v === 'ACCEPT' ? 'input.ipvs-filter' : `input.${v.toLowerCase()}`, params: { node: node.name } }),
+    // A dropped packet's note names its client: a load balancer's source ranges refuse it by address.
+    (v) => ({
+      id: v === 'ACCEPT' ? 'input.ipvs-filter' : `input.${v.toLowerCase()}`,
+      params: { node: node.name, ...(v === 'DROP' ? { client: pass.packet.srcIp } : {}) },
+    }),
     record,
   );
   if (filter.verdict === 'REJECT') return { kind: 'rejected', packet: filter.pass.packet, by: 'REJECT' };
