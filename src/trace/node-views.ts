@@ -1,13 +1,5 @@
 import { buildCluster } from '../cluster/build-cluster';
-import {
-  endpointSliceInputs,
-  nftablesConfigFor,
-  nodeRuleset,
-  proxierConfigFor,
-  serviceInputs,
-  syncIpvsNode,
-  syncNode,
-} from '../dataplane/node-proxier';
+import { endpointSliceInputs, nftablesConfigFor, nodeRuleset, serviceInputs, syncIpvsNode, syncNode } from '../dataplane/node-proxier';
 import { formatIpsetList, formatIpvsadmConnections, formatIpvsadmList, formatKubeIpvs0 } from '../ipvs';
 import { formatIptablesSave } from '../netfilter';
 import { withBuiltinChains } from '../kube-proxy';
