@@ -3,6 +3,7 @@ import type { Packet } from '../net/packet';
 import type { VirtualServer } from '../ipvs/types';
 import type { IpvsChange } from '../trace/types';
 import { ipvsChoiceNote } from './ipvs-choice';
+import { isLocalFallback } from './ipvs-local-fallback';
 import { samePacket } from './hooks';
 import { filterHook, type FilterVerdict } from './filter-hook';
 import type { NetfilterPass } from './netfilter-pass';
@@ -127,7 +128,11 @@ export function ipvsRewrite(
       kind: 'dnat',
       after,
       ipvsChange: { node: node.name, virtualServer: vs, realServer: rs, scheduler: world.scheduler, change },
-      note: chosen ? ipvsChoiceNote(state, pass.packet, chosen.via, chosen.vs, world.now, base) : { id: 'ipvs.existing', params: base },
+      note: !chosen
+        ? { id: 'ipvs.existing', params: base }
+        : isLocalFallback(world, kernel, pass.packet, real.ip)
+          ? { id: 'ipvs.local-fallback', params: base }
+          : ipvsChoiceNote(state, pass.packet, chosen.via, chosen.vs, world.now, base),
     }),
   );
   const conn = pass.conn.kind === 'new' ? { ...pass.conn, dnat: real, byIpvs: true } : pass.conn;

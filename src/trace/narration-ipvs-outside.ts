@@ -24,6 +24,10 @@ export const IPVS_OUTSIDE_NARRATION: Readonly<Record<string, Text>> = {
     en: "Routing on {node}: kube-proxy binds the Service's external and load balancer IPs to the dummy device kube-ipvs0, as it does the ClusterIPs, so {dst} is an address of the node itself ({route}). The packet is delivered locally, to INPUT, not forwarded.",
     zh: '节点 {node} 路由：kube-proxy 把 Service 的外部 IP 和负载均衡器 IP 也像 ClusterIP 一样绑定到虚拟网卡 kube-ipvs0 上，所以 {dst} 是节点自己的地址（{route}）。数据包走本地投递（INPUT），而不是转发。',
   },
+  'ipvs.local-fallback': {
+    en: "IPVS on {node} ({ipvsHook}, priority {priority}): the virtual server {vs} is for externalTrafficPolicy Local, but {node} has no local endpoint, so kube-proxy gave it every endpoint (kubernetes#97081). The {scheduler} scheduler picks {rs} ({pod}), on another node, and IPVS rewrites the destination to it. Nothing marked the packet for masquerade: the client's address is kept, so the reply will not come back through {node}.",
+    zh: '节点 {node} 上的 IPVS（{ipvsHook}，优先级 {priority}）：虚拟服务 {vs} 属于 externalTrafficPolicy 为 Local 的地址，但 {node} 上没有本地后端，于是 kube-proxy 给它配置了所有后端（kubernetes#97081）。{scheduler} 调度器选中了另一个节点上的 {rs}（{pod}），IPVS 把目标地址改写为它。数据包没有被打上 MASQUERADE 标记：客户端地址被保留，所以回包不会经过 {node} 返回。',
+  },
   'input.drop.source-ranges': {
     en: "filter INPUT on {node} drops the packet: KUBE-PROXY-FIREWALL finds its destination in the ipset KUBE-LOAD-BALANCER-FW (a load balancer IP with loadBalancerSourceRanges), and in KUBE-SOURCE-RANGES-FIREWALL the client's address {client} is in no range of KUBE-LOAD-BALANCER-SOURCE-CIDR, so the chain's last rule, DROP, decides. IPVS never sees the packet.",
     zh: '节点 {node} 的 filter INPUT 丢弃了数据包：KUBE-PROXY-FIREWALL 在 ipset KUBE-LOAD-BALANCER-FW 中找到它的目标地址（设置了 loadBalancerSourceRanges 的负载均衡器 IP），而在 KUBE-SOURCE-RANGES-FIREWALL 中，客户端地址 {client} 不在 KUBE-LOAD-BALANCER-SOURCE-CIDR 的任何网段内，于是由链的最后一条规则 DROP 决定。IPVS 根本看不到这个数据包。',

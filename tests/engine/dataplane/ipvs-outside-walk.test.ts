@@ -53,6 +53,9 @@ describe('IPVS mode, a client outside the cluster', () => {
     const other = packetSteps(trace, 1);
     const ipvs = other.find((s) => s.kind === 'dnat')!;
     expect(ipvs).toMatchObject({ node: 'vm1', ipvsChange: { realServer: `${podIp(trace, 'pod4')}:8080` } });
+    expect(ipvs.note.id).toBe('ipvs.local-fallback');
+    expect(narrate(ipvs.note, 'en')).toContain('vm1 has no local endpoint');
+    expect(kept.find((s) => s.kind === 'dnat')!.note.id).not.toBe('ipvs.local-fallback');
     expect(other.find((s) => s.label === 'SYN' && s.kind === 'deliver')!.after.srcIp).toBe(laptop);
     // pod4's reply leaves vm2 with pod4's own address, and the laptop has no connection with it.
     const last = other.at(-1)!;
