@@ -84,6 +84,12 @@ export { topologyAt } from './trace/topology';
  * @example trace.steps.filter(isPacketStep).map((s) => s.after.dstIp)
  */
 export { isControlPlaneStep, isPacketStep } from './trace/is-packet-step';
+/**
+ * The step of another mode's trace that shows the same packet at the same place.
+ *
+ * @example matchingStep(iptablesTrace, cursor.step, ipvsTrace)
+ */
+export { matchingStep } from './trace/matching-step';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
 export type { EvaluatedNftRule, NftLookup, NftRuleVerdict } from './nftables/evaluated-rule';

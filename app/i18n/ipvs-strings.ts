@@ -55,7 +55,7 @@ export const ipvsStrings: Readonly<Record<Lang, IpvsStrings>> = {
         : `; IPVS acted at ${plural(steps, 'step', 'steps')}` +
           (lookups === null ? '.' : ` with ${plural(lookups, 'hash lookup', 'hash lookups')} (connections and virtual servers).`)),
     costMeaning:
-      'IPVS: the Service lookup is one hash lookup however many Services exist; iptables walks KUBE-SERVICES rule by rule, so its count grows with the Services. Switch the kube-proxy mode to compare: the step stays.',
+      'IPVS: the Service lookup is one hash lookup however many Services exist; iptables walks KUBE-SERVICES rule by rule, so its count grows with the Services. Switch the kube-proxy mode to compare: the same packet stays on screen, at the same place (the walks differ in length: IPVS adds kube-ipvs0, INPUT and OUTPUT).',
   },
   zh: {
     title: 'IPVS',
@@ -84,6 +84,6 @@ export const ipvsStrings: Readonly<Record<Lang, IpvsStrings>> = {
         ? '，没有 IPVS 查找（iptables 模式）。'
         : `；IPVS 在 ${steps} 个步骤中处理了它` + (lookups === null ? '。' : `，共 ${lookups} 次哈希查找（连接表和虚拟服务表）。`)),
     costMeaning:
-      'IPVS：无论有多少个 Service，查找 Service 都只是一次哈希查找；iptables 则逐条遍历 KUBE-SERVICES 规则，规则数随 Service 增多而增长。切换 kube-proxy 模式即可对比，当前步骤保持不变。',
+      'IPVS：无论有多少个 Service，查找 Service 都只是一次哈希查找；iptables 则逐条遍历 KUBE-SERVICES 规则，规则数随 Service 增多而增长。切换 kube-proxy 模式即可对比：屏幕上仍是同一个数据包、同一个位置（两种模式的路径长度不同：IPVS 多了 kube-ipvs0、INPUT 和 OUTPUT）。',
   },
 };

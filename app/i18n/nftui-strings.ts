@@ -26,7 +26,7 @@ export const nftUiStrings: Readonly<Record<Lang, NftUiStrings>> = {
     cost: (label, rules, lookups) =>
       `${label}, over its whole walk: ${plural(rules, 'nftables rule', 'nftables rules')} evaluated, ${plural(lookups, 'set or map lookup', 'set and map lookups')} among them; no iptables rule.`,
     costMeaning:
-      'nftables: the Service is found by one lookup in the service-ips verdict map however many Services exist; iptables walks KUBE-SERVICES rule by rule. Switch the kube-proxy mode to compare: the step stays.',
+      'nftables: the Service is found by one lookup in the service-ips verdict map however many Services exist; iptables walks KUBE-SERVICES rule by rule. Switch the kube-proxy mode to compare: the same packet stays on screen, at the same place (the walks differ in length between modes).',
     rulesInNftPanel:
       'No iptables rule: in nftables mode kube-proxy writes table ip kube-proxy, and the nftables panel shows the rules this hook ran.',
   },
@@ -37,7 +37,7 @@ export const nftUiStrings: Readonly<Record<Lang, NftUiStrings>> = {
     cost: (label, rules, lookups) =>
       `${label} 在整个路径上：执行了 ${rules} 条 nftables 规则，其中 ${lookups} 次集合或映射查找；没有 iptables 规则。`,
     costMeaning:
-      'nftables：无论有多少个 Service，都只在 service-ips 判决映射中查找一次；iptables 则逐条遍历 KUBE-SERVICES 规则。切换 kube-proxy 模式即可对比，当前步骤保持不变。',
+      'nftables：无论有多少个 Service，都只在 service-ips 判决映射中查找一次；iptables 则逐条遍历 KUBE-SERVICES 规则。切换 kube-proxy 模式即可对比：屏幕上仍是同一个数据包、同一个位置（不同模式的路径长度不同）。',
     rulesInNftPanel: '没有 iptables 规则：nftables 模式下 kube-proxy 写的是 table ip kube-proxy，这个 hook 执行的规则见 nftables 面板。',
   },
 };

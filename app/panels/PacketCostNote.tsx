@@ -7,7 +7,7 @@ import { packetCost } from './packet-cost';
 
 /**
  * The current packet's cost in both currencies: iptables rules evaluated over
- * its whole walk and IPVS hash lookups. Switching the mode keeps the step, so
+ * its whole walk and IPVS hash lookups. Switching the mode keeps the same packet (`matchingStep`), so
  * the two numbers for the same packet can be read one after the other. A
  * control-plane step moves no packet and costs none.
  */

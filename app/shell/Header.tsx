@@ -65,7 +65,7 @@ export function Header() {
             ))}
           </select>
         </label>
-        {/* The same scenario and seed re-simulated in the other mode; the step stays put, so the two walks can be compared hop by hop. */}
+        {/* The same scenario and seed re-simulated in the other mode; the same packet stays at the same place (matchingStep), so the two walks can be compared hop by hop. */}
         <div role="group" aria-label={shell.modeLabel} className="segmented" data-id="mode-switch">
           {/* Where each mode stands in Kubernetes' releases: a tooltip, and read out after the name (the row has no room for it). */}
           {MODES.map((m) => (

@@ -2,6 +2,7 @@
 // castDraft (a no-op at run time) stores it as it is.
 import { castDraft } from 'immer';
 import {
+  matchingStep,
   PRESETS,
   presetScenario,
   simulate,
@@ -43,13 +44,19 @@ export interface ScenarioSliceOptions {
   readonly loadEngine?: (mode: ProxyMode) => Promise<void>;
 }
 
-/** Puts a new scenario's trace on screen, in the mode and with the scheduler it was simulated with. */
-function show(s: AppState, next: { scenario: Scenario; trace: Trace; scheduler: IpvsScheduler }, keepStep: boolean) {
+/**
+ * Puts a new scenario's trace on screen, in the mode and with the scheduler it was simulated
+ * with. `rerun`: the scenario on screen in another mode or with another scheduler, whose
+ * walks differ in length: the same packet stays, at the same place; otherwise a kept step
+ * keeps its index.
+ */
+function show(s: AppState, next: { scenario: Scenario; trace: Trace; scheduler: IpvsScheduler }, keepStep: boolean, rerun = false) {
+  const kept = rerun ? matchingStep(s.trace as Trace, s.cursor.step, next.trace) : Math.min(s.cursor.step, next.trace.steps.length - 1);
   s.scenario = next.scenario;
   s.trace = castDraft(next.trace);
   s.mode = next.trace.mode;
   s.scheduler = next.scheduler;
-  s.cursor = keepStep ? { step: Math.min(s.cursor.step, next.trace.steps.length - 1), t: 0.5 } : { step: 0, t: 0.5 };
+  s.cursor = keepStep ? { step: kept, t: 0.5 } : { step: 0, t: 0.5 };
   s.playing = false;
 }
 
@@ -84,7 +91,7 @@ export function createScenarioSlice({
 
     /**
      * The scenario on screen again in another mode or with another scheduler: the
-     * step stays (clamped). A load still under way is redone that way instead: it,
+     * same packet stays on screen, at the same place (`matchingStep`). A load still under way is redone that way instead: it,
      * not the scenario on screen, is what the user is waiting for.
      */
     const rerun = (change: Pick<SimulationJob, 'mode'> | Pick<SimulationJob, 'scheduler'>, purpose: SimulationPurpose) => {
@@ -103,7 +110,7 @@ export function createScenarioSlice({
         return;
       }
       const trace = run(s.scenario, s.trace.seed, next.mode, next.scheduler);
-      set((d) => show(d, { scenario: s.scenario, trace, scheduler: next.scheduler }, true));
+      set((d) => show(d, { scenario: s.scenario, trace, scheduler: next.scheduler }, true, true));
     };
     /** What is (or will be, when the pending run ends) on screen. */
     const wanted = () => runner.pendingJob()?.job ?? get();
@@ -267,6 +274,7 @@ function createBackgroundRuns(set: Setter, get: () => AppState, background: Back
             s,
             { scenario: outcome.scenario, trace: outcome.trace, scheduler: job.scheduler ?? outcome.scenario.scheduler },
             run.keepStep,
+            run.purpose !== 'scenario',
           );
         });
         run.settle({ ok: true, scenario: get().scenario });

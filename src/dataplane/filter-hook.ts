@@ -60,11 +60,14 @@ export function filterHook(
 
 /**
  * A filter hook's note, and when the hook DROPs on a rule whose comment says why
- * ("default/svc1:http has no local endpoints"), the `.commented` note that quotes it.
+ * ("default/svc1:http has no local endpoints"), the `.commented` note that quotes it;
+ * a DROP in IPVS mode's KUBE-SOURCE-RANGES-FIREWALL, the `.source-ranges` note.
  */
 export function withDropReason(said: Note, verdict: FilterVerdict, evaluated: readonly EvaluatedRule[]): Note {
   if (verdict !== 'DROP' || !said.id.endsWith('.drop')) return said;
   const rule = evaluated.find((r) => r.decided);
+  // IPVS mode's source-range firewall ends in a bare DROP: its chain says why.
+  if (rule?.chain === 'KUBE-SOURCE-RANGES-FIREWALL') return { id: `${said.id}.source-ranges`, params: said.params };
   const comment = rule ? /--comment "([^"]*)"/.exec(rule.text)?.[1] : undefined;
   return comment === undefined ? said : { id: `${said.id}.commented`, params: { ...said.params, comment } };
 }

@@ -11,6 +11,7 @@ import { device, stepDraft, type RecordStep } from './step-draft';
 import type { NetfilterPass } from './netfilter-pass';
 import type { NodeKernel, World } from './world';
 import { dnatNote } from './dnat-note';
+import { ipvsPreroutingNote } from './ipvs-prerouting-note';
 import { filterHook, type FilterVerdict } from './filter-hook';
 import { hookRules, nftAtHook } from './nft-hooks';
 import { modeEngine } from './mode-engines';
@@ -145,11 +146,11 @@ export function prerouting(
               modeEngine('nftables').notes.filter('prerouting', { id: 'prerouting.nft-drop', params: vip }, result.verdict, result.nftRules)
             : (nftExternalChainNote('prerouting', vip, result.nftRules) ??
               modeEngine('nftables').notes.noService('prerouting', vip, result.nftRules, kernel.nft.table))
-          : (externalChainNote('prerouting', vip, result.evaluated) ?? {
-              // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset; IPVS rewrites it later.
-              id: kernel.ipvsAddresses.has(packet.dstIp) ? 'prerouting.ipvs-accept' : 'prerouting.no-service',
-              params: vip,
-            }),
+          : // iptables mode: a node port's packet that its Service's external chain returned undone.
+            // IPVS mode: KUBE-SERVICES accepts a ClusterIP it finds in the KUBE-CLUSTER-IP ipset, marks or
+            // keeps a node port's, load balancer's or external IP's packet; IPVS rewrites it later.
+            (externalChainNote('prerouting', vip, result.evaluated) ??
+            ipvsPreroutingNote(result.evaluated, packet, node.name, kernel.ipvsAddresses.has(packet.dstIp))),
     }),
   );
   return {

@@ -1,9 +1,8 @@
 import { expireIpvsConns, formatIpsetList, formatIpvsadmConnections, formatIpvsadmList, formatKubeIpvs0, lookupIpvsConn } from '../ipvs';
 import { ipsetMatches } from '../ipvs/ipset';
-import { syncIpvs } from '../kube-proxy/ipvs';
 import { ipvsForwardReply, ipvsInput, ipvsRewrite } from './ipvs-hooks';
 import type { IpvsBackend } from './mode-engines';
-import { syncIpvsKernel } from './sync-ipvs-kernel';
+import { syncIpvsKernel, syncIpvsNode } from './sync-ipvs-kernel';
 
 /**
  * IPVS mode's engine, for `registerModeEngine('ipvs', …)`: imported only by what registers it
@@ -11,7 +10,7 @@ import { syncIpvsKernel } from './sync-ipvs-kernel';
  */
 export const ipvsBackend: IpvsBackend = {
   syncKernel: syncIpvsKernel,
-  sync: syncIpvs,
+  sync: syncIpvsNode,
   input: ipvsInput,
   rewrite: ipvsRewrite,
   forwardReply: ipvsForwardReply,

@@ -3,6 +3,7 @@ import type { Packet } from '../net/packet';
 import type { VirtualServer } from '../ipvs/types';
 import type { IpvsChange } from '../trace/types';
 import { ipvsChoiceNote } from './ipvs-choice';
+import { isLocalFallback } from './ipvs-local-fallback';
 import { samePacket } from './hooks';
 import { filterHook } from './filter-hook';
 import type { NetfilterPass } from './netfilter-pass';
@@ -38,7 +39,11 @@ export function ipvsInput(world: World, kernel: NodeKernel, pass: NetfilterPass,
     'INPUT',
     { inDev, outDev: null },
     { at: device(node.name, 'kube-ipvs0'), to: () => device(node.name, 'INPUT') },
-    (v) => ({ id: v === 'ACCEPT' ? 'input.ipvs-filter' : `input.${v.toLowerCase()}`, params: { node: node.name } }),
+    // A dropped packet's note names its client: a load balancer's source ranges refuse it by address.
+    (v) => ({
+      id: v === 'ACCEPT' ? 'input.ipvs-filter' : `input.${v.toLowerCase()}`,
+      params: { node: node.name, ...(v === 'DROP' ? { client: pass.packet.srcIp } : {}) },
+    }),
     record,
   );
   if (filter.verdict === 'REJECT') return { kind: 'rejected', packet: filter.pass.packet, by: 'REJECT' };
@@ -123,7 +128,11 @@ export function ipvsRewrite(
       kind: 'dnat',
       after,
       ipvsChange: { node: node.name, virtualServer: vs, realServer: rs, scheduler: world.scheduler, change },
-      note: chosen ? ipvsChoiceNote(state, pass.packet, chosen.via, chosen.vs, world.now, base) : { id: 'ipvs.existing', params: base },
+      note: !chosen
+        ? { id: 'ipvs.existing', params: base }
+        : isLocalFallback(world, kernel, pass.packet, real.ip)
+          ? { id: 'ipvs.local-fallback', params: base }
+          : ipvsChoiceNote(state, pass.packet, chosen.via, chosen.vs, world.now, base),
     }),
   );
   const conn = pass.conn.kind === 'new' ? { ...pass.conn, dnat: real, byIpvs: true } : pass.conn;

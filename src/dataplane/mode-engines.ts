@@ -7,13 +7,12 @@ import type {
   lookupIpvsConn,
 } from '../ipvs';
 import type { ipsetMatches } from '../ipvs/ipset';
-import type { syncIpvs } from '../kube-proxy/ipvs';
 import type { printNftList, syncNftablesRules } from '../kube-proxy/nftables';
 import type { evaluateNftHook } from '../nftables';
 import type { NFTABLES_NARRATION } from '../trace/narration-nftables';
 import type { ProxyMode } from '../trace/types';
 import type { ipvsForwardReply, ipvsInput, ipvsRewrite } from './ipvs-hooks';
-import type { syncIpvsKernel } from './sync-ipvs-kernel';
+import type { syncIpvsKernel, syncIpvsNode } from './sync-ipvs-kernel';
 import type { nftDnatNote, nftFilterNote, nftNoServiceNote, nftPostroutingNote, nftTrackedNote } from './nft-notes';
 import type { runNftHook } from './run-nft-hook';
 import type { syncNftKernel } from './sync-nft-kernel';
@@ -46,7 +45,7 @@ export interface IpvsBackend {
   /** kube-proxy's sync on one node in IPVS mode. */
   readonly syncKernel: typeof syncIpvsKernel;
   /** kube-proxy's IPVS sync itself, for the node views (`ipvsadm -Ln`, `ipset list`). */
-  readonly sync: typeof syncIpvs;
+  readonly sync: typeof syncIpvsNode;
   /** A packet to a ClusterIP on kube-ipvs0: filter INPUT, then ip_vs_in. */
   readonly input: typeof ipvsInput;
   /** ip_vs_in's scheduling and rewrite, at LOCAL_IN or LOCAL_OUT. */

@@ -5,10 +5,6 @@ import { device, stepDraft, type RecordStep } from './step-draft';
 import { arriveAtNode, type WalkOutcome } from './walk-packet';
 import { kernelOf, type World } from './world';
 
-/** Why an outside client's packet stops at the node in IPVS mode, for now. */
-export const IPVS_OUTSIDE_NOT_MODELLED =
-  "IPVS mode's virtual servers for node ports, external IPs and load balancer IPs (and their KUBE-NODE-PORT ipsets) are not simulated yet: use iptables mode";
-
 /**
  * A packet from a client outside the cluster: over its network to the node it is sent
  * to (a node port on that node's IP) or that the network hands it to (an external IP the
@@ -18,10 +14,6 @@ export const IPVS_OUTSIDE_NOT_MODELLED =
  */
 export function walkFromOutside(world: World, client: ExternalClient, entry: ClusterNode, packet: Packet, record: RecordStep): WalkOutcome {
   const kernel = kernelOf(world, entry.name);
-  // kube-proxy's IPVS mode here writes the ClusterIP virtual servers only: a node port, an
-  // external IP or a load balancer's IP would need its own virtual servers and ipsets. The
-  // packet stops where it starts, before any step claims what the node would do.
-  if (kernel.ipvs !== null) return { kind: 'dropped', node: entry.name, reason: IPVS_OUTSIDE_NOT_MODELLED };
   const hop = outsideHop(client);
   const from = device(client.name, 'eth0');
   const params = { client: client.name, node: entry.name, dst: `${packet.dstIp}:${packet.dstPort}`, via: client.via };

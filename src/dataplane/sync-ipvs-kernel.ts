@@ -1,9 +1,21 @@
 import type { Cluster, ClusterNode } from '../cluster/model';
 import type { IpvsScheduler, IpvsState } from '../ipvs';
-import { syncIpvs } from '../kube-proxy/ipvs';
+import { syncIpvs, type SyncIpvsResult } from '../kube-proxy/ipvs';
 import type { Ruleset } from '../netfilter';
 import { endpointSliceInputs, proxierConfigFor, serviceInputs } from './node-proxier';
 import type { KernelRules } from './sync-kernel';
+
+/**
+ * kube-proxy's IPVS-mode sync on one node, against its `previous` IPVS state. Node ports
+ * get a virtual server on every local address but loopback and kube-ipvs0's
+ * (`realIPGetter.NodeIPs`): eth0's and cbr0's.
+ */
+export function syncIpvsNode(cluster: Cluster, node: ClusterNode, scheduler: IpvsScheduler, previous?: IpvsState): SyncIpvsResult {
+  return syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), previous, {
+    scheduler,
+    nodeIPs: [node.ip, node.bridgeIp],
+  });
+}
 
 /**
  * kube-proxy's sync on one node in IPVS mode: the virtual servers, synced against the node's
@@ -17,9 +29,7 @@ export function syncIpvsKernel(
   previous: IpvsState | null,
   parse: (restore: string, key: string) => Ruleset,
 ): KernelRules {
-  const sync = syncIpvs(proxierConfigFor(cluster, node), serviceInputs(cluster), endpointSliceInputs(cluster), previous ?? undefined, {
-    scheduler,
-  });
+  const sync = syncIpvsNode(cluster, node, scheduler, previous ?? undefined);
   return {
     ruleset: parse(sync.iptablesRestore, sync.iptablesRestore),
     ipvs: sync.state,

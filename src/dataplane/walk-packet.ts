@@ -6,6 +6,7 @@ import { forward, postrouting, prerouting } from './hooks';
 import { input, output } from './host-hooks';
 import { outputAfterIpvs } from './output-after-ipvs';
 import { modeEngine } from './mode-engines';
+import { findVirtualServer } from '../ipvs/virtual-server';
 import { lookupRoute } from './routes';
 import { device, stepDraft, type RecordStep } from './step-draft';
 import { kernelOf, type NodeKernel, type World } from './world';
@@ -131,7 +132,7 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
   } else {
     const route = lookupRoute(world.cluster, node, dst, kernel.ipvsAddresses);
     const target = route.kind === 'bridge' ? podsOn(world, node).find((p) => p.ip === dst) : undefined;
-    if (route.kind === 'local' && kernel.ipvsAddresses.has(dst)) return throughIpvs(world, kernel, pre, arrival, route.text, record);
+    if (route.kind === 'local' && toIpvs(kernel, pre.packet)) return throughIpvs(world, kernel, pre, arrival, route.text, record);
     if (route.kind === 'local') return deliverToHost(world, kernel, pre, arrival.inDev, route.text, record);
     if (route.kind === 'bridge' && !target)
       return { kind: 'dropped', node: node.name, reason: `no pod has ${dst} on ${node.name}'s bridge` };
@@ -245,6 +246,23 @@ export function arriveAtNode(world: World, nextKernel: NodeKernel, framed: Packe
 }
 
 /**
+ * IPVS mode: a packet for an address on kube-ipvs0 (a ClusterIP, external or load balancer
+ * IP), or for a virtual server on one of the node's own addresses (a node port), is IPVS's
+ * at LOCAL_IN. A reply to one of IPVS's own connections is not: it is the node's.
+ */
+function toIpvs(kernel: NodeKernel, packet: Packet): boolean {
+  if (kernel.ipvs === null) return false;
+  if (kernel.ipvsAddresses.has(packet.dstIp)) return true;
+  return findVirtualServer(kernel.ipvs, packet.protocol, packet.dstIp, packet.dstPort) !== null;
+}
+
+/** Why the route is local: a ClusterIP on kube-ipvs0, an external or load balancer IP kube-proxy bound there too, or the node's own address at a node port. */
+function ipvsRouteNote(world: World, kernel: NodeKernel, packet: Packet): string {
+  if (!kernel.ipvsAddresses.has(packet.dstIp)) return 'route.ipvs-node-port';
+  return world.cluster.services.some((s) => s.clusterIP === packet.dstIp) ? 'route.ipvs-local' : 'route.ipvs-local-external';
+}
+
+/**
  * IPVS mode: the ClusterIP is local (kube-ipvs0), so the packet goes to INPUT,
  * where IPVS rewrites it to a real server; then it is routed again, passes
  * OUTPUT and POSTROUTING, and leaves through the bridge or eth0.
@@ -265,7 +283,7 @@ function throughIpvs(
       at: device(node.name, 'PREROUTING'),
       to: device(node.name, 'kube-ipvs0'),
       packet: pre.packet,
-      note: { id: 'route.ipvs-local', params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
+      note: { id: ipvsRouteNote(world, kernel, pre.packet), params: { dst: pre.packet.dstIp, route: routeText, node: node.name } },
     }),
   );
   const ipvs = modeEngine('ipvs').input(world, kernel, pre, arrival.inDev, record);

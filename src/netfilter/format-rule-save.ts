@@ -89,6 +89,8 @@ export function formatMatchSave(m: Match): string {
       if (m.dst !== null) out.push(`${neg(m.dst.negated)}--dst-type ${m.dst.type}`);
       return out.join(' ');
     }
+    case 'physdev':
+      return `-m physdev ${neg(m.negated)}--physdev-is-in`;
     case 'nfacct':
       // Two spaces, as a node prints it: libxt_nfacct's save prints " --nfacct-name " and then
       // xtables_save_string, which starts with its own space (seen on iptables 1.8.9).

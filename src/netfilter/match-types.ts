@@ -91,6 +91,16 @@ export interface AddrTypeMatch {
   readonly dst: AddrTypeCheck | null;
 }
 
+/**
+ * `-m physdev [!] --physdev-is-in`: did the packet come in through a bridge port (br_netfilter
+ * keeps the port it entered by)? kube-proxy's IPVS mode uses it to tell a pod's packet
+ * (in through cbr0's ports) from one off the wire.
+ */
+export interface PhysdevMatch {
+  readonly kind: 'physdev';
+  readonly negated: boolean;
+}
+
 /** `-m nfacct --nfacct-name N`: a counter; always matches. */
 export interface NfacctMatch {
   readonly kind: 'nfacct';
@@ -139,6 +149,7 @@ export type Match =
   | MarkMatch
   | ConntrackMatch
   | AddrTypeMatch
+  | PhysdevMatch
   | NfacctMatch
   | SetMatch
   | MultiportMatch

@@ -100,6 +100,11 @@ function matchOne(m: Match, s: MatchState): string | null {
       }
       return null;
     }
+    case 'physdev': {
+      // Our nodes' only bridge is cbr0: a packet in on it came through one of its ports.
+      const bridged = s.inInterface === 'cbr0';
+      return bridged === m.negated ? `${formatMatchSave(m)} (in on ${s.inInterface || 'no interface'})` : null;
+    }
     case 'set': {
       const member = s.ipsetMatches?.(m.name, m.flags, s.packet);
       if (member === undefined) return `-m set --match-set ${m.name}: no such ipset on this node`;

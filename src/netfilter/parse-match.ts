@@ -41,6 +41,7 @@ export const MATCH_OPTIONS: Readonly<Record<string, Readonly<Record<string, Opti
   conntrack: { '--ctstate': arg1Neg },
   addrtype: { '--src-type': arg1Neg, '--dst-type': arg1Neg },
   nfacct: { '--nfacct-name': arg1 },
+  physdev: { '--physdev-is-in': flagNeg },
   set: { '--match-set': { args: 2, negatable: true } },
   multiport: Object.fromEntries(MULTIPORT_OPTIONS.map((o) => [o, arg1Neg])),
 };
@@ -112,6 +113,10 @@ export function finishMatch(draft: MatchDraft, cx: RuleContext): Result<Match> {
       const src = check(o['--src-type']);
       const dst = check(o['--dst-type']);
       return src === null && dst === null ? err('-m addrtype needs --src-type or --dst-type') : ok({ kind: 'addrtype', src, dst });
+    }
+    case 'physdev': {
+      const isIn = o['--physdev-is-in'];
+      return isIn === undefined ? err('-m physdev needs --physdev-is-in') : ok({ kind: 'physdev', negated: isIn.negated });
     }
     case 'nfacct': {
       const n = o['--nfacct-name'];

@@ -3,6 +3,12 @@ import { TARGET_NAMES, TARGET_OPTIONS } from '../netfilter/parse-target';
 import { PROTOCOL_WORDS } from '../netfilter/parse-values';
 import { isQuoted, newRuleWords, tokenize, wordCharCode, wordText, type RuleWords } from '../netfilter/rule-words';
 
+/**
+ * Modules the engine models for its own nodes only: physdev reads whether the packet came in
+ * on cbr0, and a pasted node's bridge may have any name, so there it stays unmodelled.
+ */
+const UNMODELLED_ON_A_NODE: ReadonlySet<string> = new Set(['physdev']);
+
 /** A match or target of a pasted rule that the engine does not simulate. */
 export interface UnmodelledPart {
   /** How it reads ("-m u32", "-m tcp --tcp-flags", "-j LOG"). */
@@ -115,7 +121,7 @@ function readOption(c: Cleaning, start: number, i: number, opt: string, negated:
 }
 
 function readModule(c: Cleaning, start: number, name: string, negated: boolean): void {
-  const known = !negated && Object.hasOwn(MATCH_OPTIONS, name);
+  const known = !negated && Object.hasOwn(MATCH_OPTIONS, name) && !UNMODELLED_ON_A_NODE.has(name);
   const m: ModuleSeen = { name, known, keptAt: c.kept.length, kept: 0, part: null };
   c.modules.push(m);
   if (known) {

@@ -2,6 +2,7 @@ import { ARTICLE_NARRATION } from './narration-article';
 import { CONTROL_PLANE_NARRATION } from './narration-control-plane';
 import { DNAT_NARRATION } from './narration-dnat';
 import { hasModeEngine, modeEngine } from '../dataplane/mode-engines';
+import { IPVS_OUTSIDE_NARRATION } from './narration-ipvs-outside';
 import { OUTSIDE_NARRATION } from './narration-outside';
 import { REFUSAL_NARRATION } from './narration-refusal';
 import type { Note } from './types';
@@ -223,6 +224,7 @@ export const NARRATION: Templates = {
   ...DNAT_NARRATION,
   ...REFUSAL_NARRATION,
   ...OUTSIDE_NARRATION,
+  ...IPVS_OUTSIDE_NARRATION,
   ...ARTICLE_NARRATION,
   ...CONTROL_PLANE_NARRATION,
 };

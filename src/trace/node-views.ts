@@ -1,6 +1,6 @@
 import { buildCluster } from '../cluster/build-cluster';
 import { modeEngine } from '../dataplane/mode-engines';
-import { endpointSliceInputs, nftablesConfigFor, nodeRuleset, proxierConfigFor, serviceInputs, syncNode } from '../dataplane/node-proxier';
+import { endpointSliceInputs, nftablesConfigFor, nodeRuleset, serviceInputs, syncNode } from '../dataplane/node-proxier';
 import { formatIptablesSave } from '../netfilter';
 import { withBuiltinChains } from '../kube-proxy';
 import type { Scenario } from '../scenario/schema';
@@ -51,9 +51,7 @@ function ipvsSyncOf(scenario: Scenario, node: string) {
   const cluster = clusterOf(scenario);
   const target = cluster.nodes.find((n) => n.name === node);
   if (!target) return undefined;
-  return modeEngine('ipvs').sync(proxierConfigFor(cluster, target), serviceInputs(cluster), endpointSliceInputs(cluster), undefined, {
-    scheduler: scenario.scheduler,
-  });
+  return modeEngine('ipvs').sync(cluster, target, scenario.scheduler);
 }
 
 /**

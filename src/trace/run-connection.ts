@@ -15,6 +15,7 @@ import type { Scenario } from '../scenario/schema';
 import { articleNoteOf } from './article-notes';
 import { pickEphemeralPort, tupleInUse } from './ephemeral-port';
 import { stagesOf } from './stages';
+import { strayReply } from './stray-reply';
 import { conntrackSnapshot, ipvsSnapshot } from './step-snapshots';
 import type { ConnectionSummary, NodeConntrack, NodeIpvs, PacketLabel, PacketStep, Stage } from './types';
 
@@ -217,13 +218,16 @@ export function runConnection(
     const sender = plan.direction === 'original' ? client.peer : server!.peer;
     const walk = walkPacket(world, sender, packetFor(plan, opening, server));
     outcome = walk.outcome;
+    const stray = plan.direction === 'reply' ? strayReply(opening, outcome) : null;
+    if (stray) outcome = stray.outcome;
+    const recorded = stray ? [...walk.recorded, { draft: stray.draft, conntrack: conntrackSnapshot(world), ipvs: null }] : walk.recorded;
     // The article's figures follow a pod's connection; a node's own traffic has no figure.
     const figure = client.peer.kind !== 'pod' ? null : packetIndex === 0 ? 'pod-to-service' : packetIndex === 1 ? 'service-to-pod' : null;
-    const drafts = walk.recorded.map((r) => r.draft);
+    const drafts = recorded.map((r) => r.draft);
     const stages = figure ? stagesOf(drafts, figure, client.node) : [];
     const meta = { connection: index, packet: packetIndex, label: plan.label, direction: plan.direction, time: world.now, story };
-    steps.push(...packetSteps(walk.recorded, stages, meta, firstStep + steps.length));
-    if (packetIndex === 0) endpoint = endpointOf(walk.recorded, client.node);
+    steps.push(...packetSteps(recorded, stages, meta, firstStep + steps.length));
+    if (packetIndex === 0) endpoint = endpointOf(recorded, client.node);
     world.now += PACKET_GAP;
     if (outcome.kind === 'rejected') {
       // The refusal answers: ICMP port unreachable back to the sender, whose socket then fails.

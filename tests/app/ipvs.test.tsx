@@ -42,14 +42,19 @@ const counters = (step: Step, rs: string) => {
 };
 
 describe('the kube-proxy mode switch', () => {
-  it('re-simulates the same scenario in the other mode and keeps the step', () => {
+  it('re-simulates the same scenario in the other mode and keeps the same packet at the same place', () => {
     const { store } = renderPage({ mode: 'iptables', step: 12 });
+    const before = store.getState().trace.steps[12] as PacketStep;
     const group = screen.getByRole('group', { name: 'kube-proxy mode' });
     expect(within(group).getByRole('button', { name: 'iptables' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(within(group).getByRole('button', { name: 'IPVS' }));
     expect(store.getState().mode).toBe('ipvs');
     expect(store.getState().trace.mode).toBe('ipvs');
-    expect(store.getState().cursor.step).toBe(12);
+    // The IPVS walk is longer: the same packet's same hop is at another index.
+    const there = store.getState().cursor.step;
+    const after = store.getState().trace.steps[there] as PacketStep;
+    expect(after).toMatchObject({ connection: before.connection, label: before.label, at: before.at, kind: before.kind });
+    expect(there).not.toBe(12);
     expect(within(group).getByRole('button', { name: 'IPVS' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('region', { name: 'IPVS' })).toBeTruthy();
     fireEvent.click(within(group).getByRole('button', { name: 'iptables' }));

@@ -52,21 +52,82 @@ function builtinJumps(table: 'nat' | 'filter'): string[] {
 }
 
 /**
+ * proxier.go `ipsetWithIptablesChain`: a rule per non-empty set, written first, in this
+ * order (a node port's -LOCAL set before its plain one, so Local returns unmarked).
+ */
+const SET_RULES: readonly {
+  readonly set: string;
+  readonly table: 'nat' | 'filter';
+  readonly from: string;
+  readonly to: string;
+  readonly flags: string;
+  readonly protocol: string;
+}[] = [
+  { set: 'KUBE-LOOP-BACK', table: 'nat', from: 'KUBE-POSTROUTING', to: 'MASQUERADE', flags: 'dst,dst,src', protocol: '' },
+  { set: 'KUBE-LOAD-BALANCER', table: 'nat', from: 'KUBE-SERVICES', to: 'KUBE-LOAD-BALANCER', flags: 'dst,dst', protocol: '' },
+  { set: 'KUBE-LOAD-BALANCER-LOCAL', table: 'nat', from: 'KUBE-LOAD-BALANCER', to: 'RETURN', flags: 'dst,dst', protocol: '' },
+  { set: 'KUBE-NODE-PORT-LOCAL-TCP', table: 'nat', from: 'KUBE-NODE-PORT', to: 'RETURN', flags: 'dst', protocol: 'tcp' },
+  { set: 'KUBE-NODE-PORT-TCP', table: 'nat', from: 'KUBE-NODE-PORT', to: 'KUBE-MARK-MASQ', flags: 'dst', protocol: 'tcp' },
+  { set: 'KUBE-NODE-PORT-LOCAL-UDP', table: 'nat', from: 'KUBE-NODE-PORT', to: 'RETURN', flags: 'dst', protocol: 'udp' },
+  { set: 'KUBE-NODE-PORT-UDP', table: 'nat', from: 'KUBE-NODE-PORT', to: 'KUBE-MARK-MASQ', flags: 'dst', protocol: 'udp' },
+  { set: 'KUBE-NODE-PORT-LOCAL-SCTP-HASH', table: 'nat', from: 'KUBE-NODE-PORT', to: 'RETURN', flags: 'dst,dst', protocol: 'sctp' },
+  { set: 'KUBE-NODE-PORT-SCTP-HASH', table: 'nat', from: 'KUBE-NODE-PORT', to: 'KUBE-MARK-MASQ', flags: 'dst,dst', protocol: 'sctp' },
+  {
+    set: 'KUBE-LOAD-BALANCER-FW',
+    table: 'filter',
+    from: 'KUBE-PROXY-FIREWALL',
+    to: 'KUBE-SOURCE-RANGES-FIREWALL',
+    flags: 'dst,dst',
+    protocol: '',
+  },
+  {
+    set: 'KUBE-LOAD-BALANCER-SOURCE-CIDR',
+    table: 'filter',
+    from: 'KUBE-SOURCE-RANGES-FIREWALL',
+    to: 'RETURN',
+    flags: 'dst,dst,src',
+    protocol: '',
+  },
+  {
+    set: 'KUBE-LOAD-BALANCER-SOURCE-IP',
+    table: 'filter',
+    from: 'KUBE-SOURCE-RANGES-FIREWALL',
+    to: 'RETURN',
+    flags: 'dst,dst,src',
+    protocol: '',
+  },
+];
+
+/**
+ * proxier.go `externalIPRules`: an external IP's packet is accepted at once when it comes
+ * off the wire (not in through a bridge port, not from the node itself), or when the
+ * address is the node's own.
+ */
+function externalIpAccepts(base: string): string[] {
+  return [
+    `${base} -m physdev ! --physdev-is-in -m addrtype ! --src-type LOCAL -j ACCEPT`,
+    `${base} -m addrtype --dst-type LOCAL -j ACCEPT`,
+  ];
+}
+
+/**
  * The nat and filter rules kube-proxy's IPVS proxier restores (proxier.go
- * `writeIptablesRules` + `acceptIPVSTraffic`), for ClusterIP services: rules that depend
- * on an empty set are left out, as kube-proxy does. Only the `ipsetWithIptablesChain`
- * entries a ClusterIP-only cluster can fill (KUBE-LOOP-BACK) are written; the NodePort,
- * LoadBalancer and externalIP rules are not simulated yet.
+ * `writeIptablesRules` + `acceptIPVSTraffic`): rules that depend on an empty set are left
+ * out, as kube-proxy does. The `ipsetWithIptablesChain` rules come first (loop-back
+ * masquerade, load balancer IPs, node ports, the source-range firewall), then the
+ * ClusterIP and external IP rules, the jump to KUBE-NODE-PORT, and the fixed rules.
  */
 export function ipvsProxierRules(config: ProxierConfig, sets: readonly Ipset[]): { nat: string[]; filter: string[] } {
   const nonEmpty = (name: string) => (sets.find((s) => s.name === name)?.members.length ?? 0) > 0;
   const comment = (name: string) => q(sets.find((s) => s.name === name)?.comment ?? '');
   const mark = config.masqueradeMark;
   const nat: string[] = ['-A KUBE-SERVICES -s 127.0.0.0/8 -j RETURN'];
-  if (nonEmpty('KUBE-LOOP-BACK')) {
-    nat.push(
-      `-A KUBE-POSTROUTING -m comment --comment ${comment('KUBE-LOOP-BACK')} -m set --match-set KUBE-LOOP-BACK dst,dst,src -j MASQUERADE`,
-    );
+  const setFilter: string[] = [];
+  for (const r of SET_RULES) {
+    if (!nonEmpty(r.set)) continue;
+    const proto = r.protocol === '' ? '' : ` -p ${r.protocol}`;
+    const rule = `-A ${r.from}${proto} -m comment --comment ${comment(r.set)} -m set --match-set ${r.set} ${r.flags} -j ${r.to}`;
+    (r.table === 'nat' ? nat : setFilter).push(rule);
   }
   if (nonEmpty('KUBE-CLUSTER-IP')) {
     const base = `-A KUBE-SERVICES -m comment --comment ${comment('KUBE-CLUSTER-IP')} -m set --match-set KUBE-CLUSTER-IP`;
@@ -74,9 +135,17 @@ export function ipvsProxierRules(config: ProxierConfig, sets: readonly Ipset[]):
     else if (config.localDetector !== null) nat.push(`${base} dst,dst ! -s ${config.localDetector.cidr} -j KUBE-MARK-MASQ`);
     else nat.push(`${base} src,dst -j KUBE-MARK-MASQ`);
   }
+  for (const set of ['KUBE-EXTERNAL-IP', 'KUBE-EXTERNAL-IP-LOCAL']) {
+    if (!nonEmpty(set)) continue;
+    const base = `-A KUBE-SERVICES -m comment --comment ${comment(set)} -m set --match-set ${set} dst,dst`;
+    // Policy Cluster: an external IP's traffic is masqueraded; Local keeps the client's address.
+    if (set === 'KUBE-EXTERNAL-IP') nat.push(`${base} -j KUBE-MARK-MASQ`);
+    nat.push(...externalIpAccepts(base));
+  }
   nat.push('-A KUBE-SERVICES -m addrtype --dst-type LOCAL -j KUBE-NODE-PORT');
   nat.push('-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ');
-  if (nonEmpty('KUBE-CLUSTER-IP')) nat.push('-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT');
+  for (const set of ['KUBE-CLUSTER-IP', 'KUBE-LOAD-BALANCER'])
+    if (nonEmpty(set)) nat.push(`-A KUBE-SERVICES -m set --match-set ${set} dst,dst -j ACCEPT`);
   nat.push(
     `-A KUBE-POSTROUTING -m mark ! --mark ${mark}/${mark} -j RETURN`,
     `-A KUBE-POSTROUTING -j MARK --xor-mark ${mark}`,
@@ -84,6 +153,7 @@ export function ipvsProxierRules(config: ProxierConfig, sets: readonly Ipset[]):
     `-A KUBE-MARK-MASQ -j MARK --or-mark ${mark}`,
   );
   const filter: string[] = [
+    ...setFilter,
     '-A KUBE-SOURCE-RANGES-FIREWALL -j DROP',
     `-A KUBE-FORWARD -m comment --comment "kubernetes forwarding rules" -m mark --mark ${mark}/${mark} -j ACCEPT`,
     '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',

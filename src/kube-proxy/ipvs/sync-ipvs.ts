@@ -20,16 +20,22 @@ import { buildEndpointsMap, servicePortKey, type EndpointInfo } from '../endpoin
 import type { ProxierConfig } from '../proxier-config';
 import type { ServiceInput } from '../service';
 import { servicePortsOf, type ServicePortInfo } from '../service-port';
+import { externalAddresses } from './external-addresses';
 import { countSetReferences, formatIpvsIptablesRestore } from './iptables-rules';
 
 export interface SyncIpvsOptions {
   /** kube-proxy's `ipvs.scheduler`, the same for every virtual service (default rr). */
   readonly scheduler?: IpvsScheduler;
+  /**
+   * The node's own addresses, for node ports (`realIPGetter.NodeIPs`: every local address but
+   * loopback and kube-ipvs0's, e.g. eth0's and the bridge's). Default: the node IP alone.
+   */
+  readonly nodeIPs?: readonly string[];
 }
 
 export interface SyncIpvsResult {
   readonly state: IpvsState;
-  /** Every address bound to kube-ipvs0 (each ClusterIP, as /32), in numeric order. */
+  /** Every address bound to kube-ipvs0 (each ClusterIP, external IP and load balancer IP, as /32), in numeric order. */
   readonly dummyAddresses: readonly string[];
   /** kube-proxy's sets (proxier.go `ipsetInfo` order), empty ones included. */
   readonly ipsets: readonly Ipset[];
@@ -47,29 +53,34 @@ function drainsGracefully(protocol: Protocol): boolean {
   return protocol === 'tcp';
 }
 
-/** The endpoints a virtual service gets (proxier.go `syncEndpoint`). */
+/**
+ * The endpoints a virtual service gets (proxier.go `syncEndpoint`): with
+ * onlyNodeLocalEndpoints (internalTrafficPolicy Local for the ClusterIP,
+ * externalTrafficPolicy Local for node ports, external and load balancer IPs) the
+ * node's own endpoints, but all cluster endpoints when the node has none
+ * (kubernetes#97081: "Traffic from an external source will be routed but the reply
+ * will have the POD address and will be discarded").
+ */
 function endpointsFor(
   sp: ServicePortInfo,
   endpoints: ReadonlyMap<string, readonly EndpointInfo[]>,
   config: ProxierConfig,
-): { readonly all: readonly EndpointInfo[]; readonly chosen: readonly EndpointInfo[] } {
+): { readonly all: readonly EndpointInfo[]; readonly chosen: (onlyLocal: boolean) => readonly EndpointInfo[] } {
   const all = endpoints.get(servicePortKey(sp.serviceKey, sp.portName, sp.apiProtocol)) ?? [];
   const cat = categorizeEndpoints(all, sp, { nodeName: config.nodeName, ...(config.nodeZone ? { zone: config.nodeZone } : {}) });
-  // ClusterIP traffic: onlyNodeLocalEndpoints = internalTrafficPolicy Local, with the
-  // fallback to cluster endpoints when no local one exists (kubernetes#97081).
-  const chosen = sp.internalPolicyLocal && cat.localEndpoints.length > 0 ? cat.localEndpoints : cat.clusterEndpoints;
+  const chosen = (onlyLocal: boolean) => (onlyLocal && cat.localEndpoints.length > 0 ? cat.localEndpoints : cat.clusterEndpoints);
   return { all, chosen };
 }
 
 /**
- * kube-proxy's IPVS proxier `syncProxyRules` for ClusterIP services: one virtual service
- * per (ClusterIP, port, protocol) with the node's scheduler and, for sessionAffinity
- * ClientIP, persistence with the affinity timeout; one real server (weight 1, Masq) per
- * usable endpoint; each ClusterIP bound to kube-ipvs0; the ipsets and iptables rules.
+ * kube-proxy's IPVS proxier `syncProxyRules`: one virtual service per (ClusterIP, port,
+ * protocol), per external IP and load balancer IP (both bound to kube-ipvs0 like the
+ * ClusterIP) and per node IP at a node port (`externalAddresses`), with the node's
+ * scheduler and, for sessionAffinity ClientIP, persistence with the affinity timeout; one
+ * real server (weight 1, Masq) per usable endpoint; the ipsets and iptables rules.
  * Against `previous`, a removed endpoint's TCP real server stays at weight 0 while it
  * still has connections (GracefulTerminationManager); UDP/SCTP ones go at once; services
- * that disappeared are deleted. NodePort, LoadBalancer and externalIP virtual services
- * are not simulated yet. kube-proxy walks Go maps (random order); here endpoints are
+ * that disappeared are deleted. kube-proxy walks Go maps (random order); here endpoints are
  * added in sorted "ip:port" order, so the kernel list (newest first) is reverse-sorted.
  *
  * @example syncIpvs(TEST_PROXIER_CONFIG, [kubeDns], [kubeDnsSlice], undefined, { scheduler: 'rr' })
@@ -88,6 +99,9 @@ export function syncIpvs(
   const bound = new Set<string>();
   const clusterIpEntries = new Set<string>();
   const loopBackEntries = new Set<string>();
+  // "SET-NAME entry" for the sets of node ports, external and load balancer IPs.
+  const externalEntries = new Set<string>();
+  const nodeIPs = options.nodeIPs ?? [config.nodeIP];
   const prev = previous ?? EMPTY_IPVS_STATE;
   // Each virtual service is synced on a state holding only itself, its
   // connections and its scheduler memory, then the services are put back
@@ -107,23 +121,13 @@ export function syncIpvs(
   const schedulerState: Record<string, SchedulerMemory> = {};
   let nextId = prev.nextId;
 
-  for (const sp of ports) {
-    const protocol = sp.protocol as Protocol;
-    const vip = ipv4(sp.clusterIP);
-    const { all, chosen } = endpointsFor(sp, endpoints, config);
-    for (const ep of all) if (ep.isLocal) loopBackEntries.add(ipPortIpEntry(ep.ip, protocol, ep.port, ep.ip));
-    clusterIpEntries.add(ipPortEntry(sp.clusterIP, protocol, sp.port));
-    const spec = {
-      protocol,
-      ip: vip,
-      port: sp.port,
-      scheduler,
-      persistent: sp.stickyMaxAgeSeconds > 0 ? { timeout: sp.stickyMaxAgeSeconds } : null,
-    };
+  // proxier.go `syncService` + `syncEndpoint` for one virtual server: false when an
+  // earlier port already made it.
+  const syncServer = (protocol: Protocol, ip: string, port: number, persistent: number, chosen: readonly EndpointInfo[]) => {
+    const spec = { protocol, ip: ipv4(ip), port, scheduler, persistent: persistent > 0 ? { timeout: persistent } : null };
     const vsKey = virtualServerKey(spec);
-    if (active.has(vsKey)) continue;
+    if (active.has(vsKey)) return false;
     active.add(vsKey);
-    bound.add(vip);
     const old = prevServers.get(vsKey);
     const memory = prev.schedulerState[vsKey];
     let state: IpvsState = {
@@ -152,6 +156,21 @@ export function syncIpvs(
     templates.push(...state.templates);
     if (state.schedulerState[vsKey]) schedulerState[vsKey] = state.schedulerState[vsKey];
     nextId = state.nextId;
+    return true;
+  };
+
+  for (const sp of ports) {
+    const protocol = sp.protocol as Protocol;
+    const { all, chosen } = endpointsFor(sp, endpoints, config);
+    for (const ep of all) if (ep.isLocal) loopBackEntries.add(ipPortIpEntry(ep.ip, protocol, ep.port, ep.ip));
+    clusterIpEntries.add(ipPortEntry(sp.clusterIP, protocol, sp.port));
+    if (syncServer(protocol, sp.clusterIP, sp.port, sp.stickyMaxAgeSeconds, chosen(sp.internalPolicyLocal))) bound.add(sp.clusterIP);
+    const external = externalAddresses(sp, config.nodeIP, nodeIPs);
+    for (const [set, entries] of external.entries) for (const e of entries) externalEntries.add(`${set} ${e}`);
+    for (const vs of external.servers) {
+      const synced = syncServer(protocol, vs.ip, vs.port, sp.stickyMaxAgeSeconds, chosen(sp.externalPolicyLocal));
+      if (synced && vs.bind) bound.add(vs.ip);
+    }
   }
   // proxier.go `cleanLegacyService`: virtual services no longer wanted are deleted,
   // with their connections, templates and scheduler memory (none are carried over).
@@ -164,11 +183,15 @@ export function syncIpvs(
   };
 
   const dummyAddresses = [...bound].sort((a, b) => ipv4ToNumber(a as Ipv4) - ipv4ToNumber(b as Ipv4));
-  const members: Record<string, readonly string[]> = {
+  const members: Record<string, string[]> = {
     'KUBE-LOOP-BACK': [...loopBackEntries].sort(),
     'KUBE-CLUSTER-IP': [...clusterIpEntries].sort(),
-    'KUBE-IPVS-IPS': dummyAddresses,
+    'KUBE-IPVS-IPS': [...dummyAddresses],
   };
+  for (const e of [...externalEntries].sort()) {
+    const [set = '', entry = ''] = e.split(' ');
+    (members[set] ??= []).push(entry);
+  }
   const draft: Ipset[] = KUBE_IPSETS.map((s) => ({ ...s, members: members[s.name] ?? [], references: 0 }));
   const iptablesRestore = formatIpvsIptablesRestore(config, draft);
   const ipsets = draft.map((s) => ({ ...s, references: countSetReferences(iptablesRestore, s.name) }));

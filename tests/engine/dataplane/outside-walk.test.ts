@@ -121,15 +121,3 @@ describe('internalTrafficPolicy Local', () => {
     expect(decided(drop)!.text).toContain('"default/svc1:http has no local endpoints"');
   });
 });
-
-describe('IPVS mode, not modelled yet for outside clients', () => {
-  it.each(['nodeport', 'nodeport-local', 'loadbalancer', 'external-ip'])(
-    '%s: the packet stops at its client with a note that says so',
-    (name) => {
-      const trace = simulate(presetScenario(name)!, { mode: 'ipvs' });
-      expect(trace.connections.every((c) => c.outcome === 'dropped')).toBe(true);
-      const drop = trace.steps.find((s): s is PacketStep => isPacketStep(s) && s.kind === 'drop')!;
-      expect(String(drop.note.params.reason)).toMatch(/not simulated yet/);
-    },
-  );
-});

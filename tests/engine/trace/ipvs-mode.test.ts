@@ -86,20 +86,22 @@ describe('the article preset in IPVS mode', () => {
   });
 
   // `large` too: the one engine test that simulates it in IPVS mode (5-10 s: 100 nodes each sync 1,000 virtual services).
-  // The presets of clients outside the cluster need IPVS mode's node-port, external-IP and
-  // load-balancer virtual servers, not modelled yet: their packets stop with a note saying so
-  // (tests/engine/dataplane/outside-walk.test.ts). Issue 13 keeps that open.
-  const OUTSIDE = ['nodeport', 'nodeport-local', 'loadbalancer', 'external-ip'];
-  it.each(PRESET_NAMES.filter((n) => !OUTSIDE.includes(n)))(
-    '%s works in IPVS mode, with narration in both languages',
-    { timeout: 60_000 },
-    (name) => {
-      const t = simulate(presetScenario(name)!, { mode: 'ipvs' });
-      for (const c of t.connections) expect(['established', 'answered', 'rejected']).toContain(c.outcome);
-      for (const step of t.steps)
-        for (const lang of ['en', 'zh'] as const) expect(narrate(step.note, lang)).not.toMatch(/^[a-z.-]+$|\{\w+\}/);
-    },
-  );
+  it.each(PRESET_NAMES)('%s works in IPVS mode, with narration in both languages', { timeout: 60_000 }, (name) => {
+    const t = simulate(presetScenario(name)!, { mode: 'ipvs' });
+    for (const c of t.connections) {
+      expect(['established', 'answered', 'rejected', 'dropped']).toContain(c.outcome);
+      if (c.outcome !== 'dropped') continue;
+      // A drop is a DROP rule's verdict (a load balancer's source ranges) or the client discarding a reply
+      // from an address it never connected to (Local policy on a node without a local endpoint), never a walk that stopped.
+      const own = t.steps.slice(c.firstStep, c.lastStep + 1).filter(isPacketStep);
+      const last = own.at(-1)!;
+      expect(last.kind).toBe('drop');
+      const byRule = own.some((s) => s.kind === 'drop' && s.rules.some((r) => r.decided && r.verdict === 'drop'));
+      expect(byRule || last.note.id === 'drop.stray-reply').toBe(true);
+    }
+    for (const step of t.steps)
+      for (const lang of ['en', 'zh'] as const) expect(narrate(step.note, lang)).not.toMatch(/^[a-z.-]+$|\{\w+\}/);
+  });
 
   it('no-endpoints: IPVS has no real server and answers ICMP port unreachable', () => {
     const t = simulate(presetScenario('no-endpoints')!, { mode: 'ipvs' });
