@@ -56,6 +56,8 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
   const [progress, setProgress] = useState<{ line: number; total: number } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown | null>(kept.shown);
+  // The lines the user just counted as matching, shown at once while their trace runs (null: the shown trace's own).
+  const [assuming, setAssuming] = useState<readonly number[] | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -89,11 +91,13 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
       const ran = await run.run(input, (line, total) => setProgress({ line, total }));
       const value = ran.result.ok ? ran.result.value : null;
       setShown({ draft: from, input, result: value, error: ran.result.ok ? null : ran.result.error, ms: ran.ms });
+      setAssuming(null);
       setStatus(value ? t.tracedIn(ran.ms) : null);
     } catch (e) {
       // A newer run replaced this one: that one shows its own progress and result.
       if (e instanceof NodeRunCancelled && e.message !== 'cancelled') return;
       setStatus(e instanceof NodeRunCancelled ? t.cancelled : t.workerFailed(e instanceof Error ? e.message : String(e)));
+      setAssuming(null);
     }
     setProgress(null);
   };
@@ -116,10 +120,12 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
 
   const assume = (line: number, matching: boolean) => {
     if (shown === null) return;
-    const lines = new Set(shown.input.assumeMatching ?? []);
+    const lines = new Set(assuming ?? shown.input.assumeMatching ?? []);
     if (matching) lines.add(line);
     else lines.delete(line);
-    void trace(shown.draft, { ...shown.input, assumeMatching: [...lines].sort((a, b) => a - b) });
+    const assumeMatching = [...lines].sort((a, b) => a - b);
+    setAssuming(assumeMatching);
+    void trace(shown.draft, { ...shown.input, assumeMatching });
   };
 
   const show = (line: number) => {
@@ -164,7 +170,7 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
         </p>
       </form>
       <div ref={outcome} className="pw-node-outcome">
-        <NodeOutcome shown={shown} draft={draft} t={t} lang={lang} onAssume={assume} onShow={show} />
+        <NodeOutcome shown={shown} assuming={assuming} draft={draft} t={t} lang={lang} onAssume={assume} onShow={show} />
       </div>
     </section>
   );
@@ -172,6 +178,7 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
 
 function NodeOutcome({
   shown,
+  assuming,
   draft,
   t,
   lang,
@@ -179,6 +186,7 @@ function NodeOutcome({
   onShow,
 }: {
   readonly shown: Shown | null;
+  readonly assuming: readonly number[] | null;
   readonly draft: NodeDraft;
   readonly t: NodeStrings;
   readonly lang: Lang;
@@ -207,7 +215,7 @@ function NodeOutcome({
         result={shown.result}
         t={t}
         panel={panelStrings[lang]}
-        assumed={new Set(shown.input.assumeMatching ?? [])}
+        assumed={new Set(assuming ?? shown.input.assumeMatching ?? [])}
         onAssume={onAssume}
         onShow={onShow}
       />

@@ -2,6 +2,7 @@ import { expireIpvsConns, formatIpsetList, formatIpvsadmConnections, formatIpvsa
 import { ipsetMatches } from '../ipvs/ipset';
 import { ipvsForwardReply, ipvsInput, ipvsRewrite } from './ipvs-hooks';
 import type { IpvsBackend } from './mode-engines';
+import { IPVS_OUTSIDE_NARRATION } from '../trace/narration-ipvs-outside';
 import { syncIpvsKernel, syncIpvsNode } from './sync-ipvs-kernel';
 
 /**
@@ -21,4 +22,5 @@ export const ipvsBackend: IpvsBackend = {
   formatConnections: formatIpvsadmConnections,
   formatIpsets: formatIpsetList,
   formatKubeIpvs0,
+  narration: IPVS_OUTSIDE_NARRATION,
 };

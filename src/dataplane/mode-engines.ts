@@ -10,6 +10,7 @@ import type { ipsetMatches } from '../ipvs/ipset';
 import type { printNftList, syncNftablesRules } from '../kube-proxy/nftables';
 import type { evaluateNftHook } from '../nftables';
 import type { NFTABLES_NARRATION } from '../trace/narration-nftables';
+import type { IPVS_OUTSIDE_NARRATION } from '../trace/narration-ipvs-outside';
 import type { ProxyMode } from '../trace/types';
 import type { ipvsForwardReply, ipvsInput, ipvsRewrite } from './ipvs-hooks';
 import type { syncIpvsKernel, syncIpvsNode } from './sync-ipvs-kernel';
@@ -63,6 +64,8 @@ export interface IpvsBackend {
   readonly formatConnections: typeof formatIpvsadmConnections;
   readonly formatIpsets: typeof formatIpsetList;
   readonly formatKubeIpvs0: typeof formatKubeIpvs0;
+  /** The sentences of IPVS mode's walks for clients outside the cluster, in each language. */
+  readonly narration: typeof IPVS_OUTSIDE_NARRATION;
 }
 
 /** The engine each kube-proxy mode other than iptables needs besides the iptables one every mode uses. */

@@ -89,6 +89,14 @@ const TRACKED: Readonly<Record<string, Text>> = {
 };
 
 const NO_SERVICE: Readonly<Record<string, Text>> = {
+  'prerouting.nft-external-returns.local': {
+    en: 'nat-prerouting on {node}: services finds {key} in the map {map} and goes to {chain}, and no rule there matches: under externalTrafficPolicy Local kube-proxy ends this chain with the way to the endpoints only on a node that has one of them, and {node} has none. No DNAT, so the destination is left alone; conntrack starts tracking the packet as a new connection.',
+    zh: '节点 {node} 的 nat-prerouting：services 链在 map {map} 中找到 {key}，转到 {chain}，但那里没有规则匹配：externalTrafficPolicy 为 Local 时，kube-proxy 只在有本地端点的节点上给这条链写上通往端点的规则，而 {node} 上没有。没有 DNAT，目标地址不变；conntrack 把它作为新连接开始跟踪。',
+  },
+  'prerouting.nft-external-returns': {
+    en: 'nat-prerouting on {node}: services finds {key} in the map {map} and goes to {chain}, and no rule there matches. No DNAT, so the destination is left alone; conntrack starts tracking the packet as a new connection.',
+    zh: '节点 {node} 的 nat-prerouting：services 链在 map {map} 中找到 {key}，转到 {chain}，但那里没有规则匹配。没有 DNAT，目标地址不变；conntrack 把它作为新连接开始跟踪。',
+  },
   'prerouting.nft-no-service': {
     en: 'nat-prerouting on {node}: services looks {key} up in the verdict map service-ips and finds no element: it is no Service, so the destination is left alone. conntrack starts tracking the packet as a new connection.',
     zh: '节点 {node} 的 nat-prerouting：services 链在 verdict map service-ips 中查找 {key}，没有这个元素：它不是 Service，目标地址不变。conntrack 把它作为新连接开始跟踪。',

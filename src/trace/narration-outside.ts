@@ -56,14 +56,6 @@ export const OUTSIDE_NARRATION: Readonly<Record<string, Text>> = {
     en: 'nat PREROUTING on {node}: {via} sends {vip} to {chain}, the external chain of {service}, and no rule there matches. The chain returns without a DNAT, so the destination is left alone; conntrack starts tracking the packet as a new connection.',
     zh: '节点 {node} 的 nat PREROUTING：{via} 把 {vip} 送进 {service} 的外部链 {chain}，但那里没有规则匹配。链返回，没有 DNAT，目标地址不变；conntrack 把它作为新连接开始跟踪。',
   },
-  'prerouting.nft-external-returns.local': {
-    en: 'nat-prerouting on {node}: services finds {key} in the map {map} and goes to {chain}, and no rule there matches: under externalTrafficPolicy Local kube-proxy ends this chain with the way to the endpoints only on a node that has one of them, and {node} has none. No DNAT, so the destination is left alone; conntrack starts tracking the packet as a new connection.',
-    zh: '节点 {node} 的 nat-prerouting：services 链在 map {map} 中找到 {key}，转到 {chain}，但那里没有规则匹配：externalTrafficPolicy 为 Local 时，kube-proxy 只在有本地端点的节点上给这条链写上通往端点的规则，而 {node} 上没有。没有 DNAT，目标地址不变；conntrack 把它作为新连接开始跟踪。',
-  },
-  'prerouting.nft-external-returns': {
-    en: 'nat-prerouting on {node}: services finds {key} in the map {map} and goes to {chain}, and no rule there matches. No DNAT, so the destination is left alone; conntrack starts tracking the packet as a new connection.',
-    zh: '节点 {node} 的 nat-prerouting：services 链在 map {map} 中找到 {key}，转到 {chain}，但那里没有规则匹配。没有 DNAT，目标地址不变；conntrack 把它作为新连接开始跟踪。',
-  },
   'input.drop.commented': {
     en: 'filter INPUT on {node} drops the packet. The rule that decides says why in its comment: "{comment}".',
     zh: '节点 {node} 的 filter INPUT 丢弃了数据包。做出决定的规则在注释里写明了原因：“{comment}”。',

@@ -2,7 +2,6 @@ import { ARTICLE_NARRATION } from './narration-article';
 import { CONTROL_PLANE_NARRATION } from './narration-control-plane';
 import { DNAT_NARRATION } from './narration-dnat';
 import { hasModeEngine, modeEngine } from '../dataplane/mode-engines';
-import { IPVS_OUTSIDE_NARRATION } from './narration-ipvs-outside';
 import { OUTSIDE_NARRATION } from './narration-outside';
 import { REFUSAL_NARRATION } from './narration-refusal';
 import type { Note } from './types';
@@ -224,7 +223,6 @@ export const NARRATION: Templates = {
   ...DNAT_NARRATION,
   ...REFUSAL_NARRATION,
   ...OUTSIDE_NARRATION,
-  ...IPVS_OUTSIDE_NARRATION,
   ...ARTICLE_NARRATION,
   ...CONTROL_PLANE_NARRATION,
 };
@@ -243,8 +241,11 @@ function paramText(value: Note['params'][string], lang: Lang): string {
  * Unknown ids fall back to the id itself so nothing is silently lost.
  */
 export function narrate(note: Note, lang: Lang): string {
-  // nftables mode's sentences come with its engine: only a trace in that mode has its notes.
-  const template = (NARRATION[note.id] ?? (hasModeEngine('nftables') ? modeEngine('nftables').narration[note.id] : undefined))?.[lang];
+  // nftables mode's sentences, and IPVS mode's for clients outside the cluster, come with their
+  // engines: only a trace in that mode has their notes.
+  const template = (NARRATION[note.id] ??
+    (hasModeEngine('nftables') ? modeEngine('nftables').narration[note.id] : undefined) ??
+    (hasModeEngine('ipvs') ? modeEngine('ipvs').narration[note.id] : undefined))?.[lang];
   if (template === undefined) return note.id;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     Object.hasOwn(note.params, key) ? paramText(note.params[key]!, lang) : whole,

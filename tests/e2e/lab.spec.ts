@@ -91,6 +91,8 @@ test('keyboard: the Lab tab, the count and Enter run it; leaving the tab drops l
   expect(params(page).lab).toBeUndefined();
   await page.getByRole('tab', { name: 'Step details' }).focus();
   await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Your node' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Lab' })).toBeFocused();
   await expect.poll(() => params(page).lab).toBe('lb');
   const input = page.locator('[data-id="lab-connections"]');
