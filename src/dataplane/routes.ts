@@ -6,13 +6,16 @@ import type { Cluster, ClusterNode } from '../cluster/model';
  * The route a node's root namespace picks for a destination (`ip route get`):
  * its own pod CIDR is on the bridge, every other node's pod CIDR is reached
  * through that node's IP on eth0 (the routes a cloud's route table or the
- * kubenet/host-gw setup installs), addresses of the node itself are local, and
- * everything else takes the default route out of eth0.
+ * kubenet/host-gw setup installs), addresses of the node itself are local, the
+ * other nodes and the hosts on the nodes' own network are on-link (eth0's connected
+ * route), and everything else takes the default route out of eth0.
  */
 export type Route =
   | { readonly kind: 'local'; readonly text: string }
   | { readonly kind: 'bridge'; readonly dev: 'cbr0'; readonly text: string }
   | { readonly kind: 'via-node'; readonly dev: 'eth0'; readonly node: ClusterNode; readonly text: string }
+  /** Another node's own address (`node`), or a host outside the cluster on the nodes' network (null). */
+  | { readonly kind: 'on-link'; readonly dev: 'eth0'; readonly node: ClusterNode | null; readonly text: string }
   | { readonly kind: 'default'; readonly dev: 'eth0'; readonly text: string };
 
 /** The subnet's gateway, as a cloud VPC has it: its first address. */
@@ -34,8 +37,14 @@ export function lookupRoute(cluster: Cluster, node: ClusterNode, dst: Ipv4, ipvs
   }
   const other = cluster.nodes.find((n) => n.name !== node.name && cidrContains(n.podCidr, dst));
   if (other) return { kind: 'via-node', dev: 'eth0', node: other, text: `${formatCidr(other.podCidr)} via ${other.ip} dev eth0` };
-  // The nodes share one L2 network: another node's own address is on-link.
+  // The nodes share one L2 network: another node's own address, or a host on that network, is on-link.
+  const text = `${dst} dev eth0 scope link (the node network)`;
   const peer = cluster.nodes.find((n) => n.name !== node.name && n.ip === dst);
-  if (peer) return { kind: 'via-node', dev: 'eth0', node: peer, text: `${dst} dev eth0 scope link (the node network)` };
+  if (peer) return { kind: 'on-link', dev: 'eth0', node: peer, text };
+  if (cluster.externalClients.some((c) => c.via === 'node-network' && c.ip === dst))
+    return { kind: 'on-link', dev: 'eth0', node: null, text };
   return { kind: 'default', dev: 'eth0', text: DEFAULT_GATEWAY_NOTE };
 }
+
+/** The node a route hands the packet to over eth0 (another node), or null: a host on the wire or the default gateway. */
+export const nextNode = (route: Route): ClusterNode | null => (route.kind === 'via-node' || route.kind === 'on-link' ? route.node : null);

@@ -7,7 +7,7 @@ import { input, output } from './host-hooks';
 import { outputAfterIpvs } from './output-after-ipvs';
 import { modeEngine } from './mode-engines';
 import { findVirtualServer } from '../ipvs/virtual-server';
-import { lookupRoute } from './routes';
+import { lookupRoute, nextNode } from './routes';
 import { device, stepDraft, type RecordStep } from './step-draft';
 import { kernelOf, type NodeKernel, type World } from './world';
 import type { NetfilterPass } from './netfilter-pass';
@@ -141,7 +141,7 @@ function ipStack(world: World, kernel: NodeKernel, packet: Packet, arrival: Arri
     // (br_nf_pre_routing_finish), so its TTL is not decremented.
     const bridged = route.kind === 'bridge' && arrival.inDev === 'cbr0';
     current = bridged ? current : { ...current, ttl: current.ttl - 1 };
-    egress = target ? { dev: 'cbr0', pod: target, routed: !bridged } : { dev: 'eth0', next: route.kind === 'via-node' ? route.node : null };
+    egress = target ? { dev: 'cbr0', pod: target, routed: !bridged } : { dev: 'eth0', next: nextNode(route) };
     record(
       stepDraft({
         kind: 'route',
@@ -300,7 +300,7 @@ function throughIpvs(
   if (verdict === 'DROP') return { kind: 'dropped', node: node.name, reason: 'filter OUTPUT dropped it' };
   const out = postrouting(world, kernel, ipvs.pass, egress, record);
   if (target) return deliverOnBridge(kernel, out, target, true, arrival.inPort, record);
-  return crossWire(world, kernel, out, route.kind === 'via-node' ? route.node : null, record);
+  return crossWire(world, kernel, out, nextNode(route), record);
 }
 
 function deliverToHost(
@@ -367,5 +367,5 @@ export function walkFromHost(world: World, node: ClusterNode, packet: Packet, re
   const egress = target ? ('cbr0' as const) : ('eth0' as const);
   const sent = postrouting(world, kernel, out.pass, egress, record);
   if (target) return deliverOnBridge(kernel, sent, target, true, null, record);
-  return crossWire(world, kernel, sent, route.kind === 'via-node' ? route.node : null, record);
+  return crossWire(world, kernel, sent, nextNode(route), record);
 }

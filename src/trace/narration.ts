@@ -72,6 +72,10 @@ export const NARRATION: Templates = {
     en: "Routing on {node}: {dst} is another node's pod CIDR ({route}), so the packet is forwarded out of eth0.",
     zh: '节点 {node} 路由：{dst} 属于另一个节点的 Pod 网段（{route}），数据包从 eth0 转发出去。',
   },
+  'route.on-link': {
+    en: "Routing on {node}: {dst} is on the nodes' own network, reached straight through eth0 ({route}), with no gateway.",
+    zh: '节点 {node} 路由：{dst} 就在节点所在的网络上，直接经 eth0 到达（{route}），不经过网关。',
+  },
   'route.bridge': {
     en: "Routing on {node}: {dst} is on this node's bridge ({route}).",
     zh: '节点 {node} 路由：{dst} 在本节点的网桥上（{route}）。',
@@ -167,6 +171,10 @@ export const NARRATION: Templates = {
   'route.output-via-node': {
     en: 'Routing again after the DNAT: {dst} is reached through eth0 ({route}).',
     zh: 'DNAT 之后重新路由：通过 eth0 到达 {dst}（{route}）。',
+  },
+  'route.output-on-link': {
+    en: "Routing on {node}: {dst} is on the nodes' own network, reached straight through eth0 ({route}).",
+    zh: '节点 {node} 路由：{dst} 就在节点所在的网络上，直接经 eth0 到达（{route}）。',
   },
   'route.output-default': {
     en: 'Routing on {node}: {dst} takes the default route out of eth0.',

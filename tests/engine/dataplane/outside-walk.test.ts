@@ -51,6 +51,14 @@ describe('a client outside the cluster', () => {
     expect(drop.note.params.comment).toBe('default/svc1:http has no local endpoints');
   });
 
+  it("nodeport: the reply leaves vm1 straight to the laptop on the nodes' network, narrated as on-link, not as the default route", () => {
+    const trace = traceOf('nodeport');
+    const back = packetSteps(trace, 0).find((s) => s.kind === 'route' && s.node === 'vm1' && s.label === 'SYN-ACK')!;
+    expect(back.note.id).toBe('route.on-link');
+    expect(narrate(back.note, 'en')).toContain("192.168.0.100 is on the nodes' own network, reached straight through eth0");
+    expect(narrate(back.note, 'en')).not.toContain('default route');
+  });
+
   it("nodeport-local: nat PREROUTING on the node without an endpoint is narrated as the Service's external chain returning, not as no Service", () => {
     for (const mode of ['iptables', 'nftables'] as const) {
       const trace = simulate(presetScenario('nodeport-local')!, { mode });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalAddress, lookupRoute } from '../../../src/dataplane/routes';
+import { isLocalAddress, lookupRoute, nextNode } from '../../../src/dataplane/routes';
 import { ipv4 } from '../../../src/net/ipv4';
 import { nodeNamed, worldOf } from './fixtures';
 
@@ -13,7 +13,7 @@ describe('the route vm1 picks (ip route get)', () => {
   it.each([
     ['a pod on vm1 itself', '10.244.1.3', 'bridge', 'cbr0', '10.244.1.0/24 dev cbr0 proto kernel scope link src 10.244.1.1'],
     ['a pod on vm2', '10.244.2.3', 'via-node', 'eth0', '10.244.2.0/24 via 192.168.0.12 dev eth0'],
-    ['vm2 itself, on the shared node network', '192.168.0.12', 'via-node', 'eth0', '192.168.0.12 dev eth0 scope link (the node network)'],
+    ['vm2 itself, on the shared node network', '192.168.0.12', 'on-link', 'eth0', '192.168.0.12 dev eth0 scope link (the node network)'],
     ['an address of the cluster CIDR that no node holds', '10.244.9.9', 'default', 'eth0', 'default via the VPC gateway dev eth0'],
     ['an address outside the cluster', '8.8.8.8', 'default', 'eth0', 'default via the VPC gateway dev eth0'],
   ])('sends %s (%s) by a %s route out of %s', (_, dst, kind, dev, text) => {
@@ -27,6 +27,19 @@ describe('the route vm1 picks (ip route get)', () => {
   it('names the node behind a pod CIDR, so the frame is addressed to that node', () => {
     const r = route('10.244.2.3');
     expect(r.kind === 'via-node' ? r.node.name : null).toBe('vm2');
+  });
+
+  it("reaches a host outside the cluster on the nodes' network on-link, an internet client by the default route", () => {
+    const outside = worldOf('nodeport');
+    const onVm1 = (dst: string) => lookupRoute(outside.cluster, nodeNamed(outside, 'vm1'), ipv4(dst));
+    expect(onVm1('192.168.0.100')).toEqual({
+      kind: 'on-link',
+      dev: 'eth0',
+      node: null,
+      text: '192.168.0.100 dev eth0 scope link (the node network)',
+    });
+    expect(onVm1('198.51.100.77').kind).toBe('default');
+    expect(nextNode(route('192.168.0.12'))?.name).toBe('vm2');
   });
 
   it('delivers a ClusterIP bound to kube-ipvs0 (IPVS mode) locally, from the local table', () => {
