@@ -6,6 +6,17 @@ import { preloadAllParts } from '../../app/shell/lazy-parts';
 import { registerEveryModeEngine } from '../../src/index';
 
 afterEach(() => cleanup());
+// The test files of a worker share one jsdom (vitest.config.ts): each file starts on a fresh
+// page, as it would in a window of its own: no query, nothing stored, no attribute the page set.
+beforeAll(() => {
+  window.history.replaceState(null, '', '/');
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+  for (const { name } of [...document.documentElement.attributes]) document.documentElement.removeAttribute(name);
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+  document.title = '';
+});
 // The page's chunks loaded on demand (the editor, the share panel, the other views, the scenario
 // reader) are in, as they are once opened: tests render them synchronously. Loading itself (the
 // placeholder, a failed chunk, the page before the reader loads) is tested in lazy-part.test.tsx

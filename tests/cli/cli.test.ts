@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCliScript } from './run-cli';
 
-const cli = (...args: string[]) => {
-  const r = spawnSync('npx', ['tsx', 'cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = (...args: string[]) => runCliScript('cli/main.ts', args);
 
 describe('npm run cli', () => {
   it('trace --preset article: the DNAT, the conntrack entry, the reverse NAT and the ACK, identical on every run', () => {

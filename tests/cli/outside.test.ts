@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCliScript } from './run-cli';
 import type { PacketStep, Trace } from '../../src/index';
 
-const cli = (...args: string[]) => {
-  const r = spawnSync('npx', ['tsx', 'cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = (...args: string[]) => runCliScript('cli/main.ts', args);
 const traceJson = (preset: string) => JSON.parse(cli('trace', '--preset', preset, '--format', 'json').out) as Trace;
 
 describe('npm run cli -- trace, clients outside the cluster', () => {

@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCliScript } from './run-cli';
 
-const cli = (...args: string[]) => {
-  const r = spawnSync('npx', ['tsx', 'cli/main.ts', 'trace-rules', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = (...args: string[]) => runCliScript('cli/main.ts', ['trace-rules', ...args]);
 const packet = ['--src', '10.244.1.2', '--dst', '10.96.0.10', '--dport', '80', '--local-ip', '192.168.0.11'];
 
 describe('npm run cli -- trace-rules', () => {

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCliScript } from '../cli/run-cli';
 import { watchErrors } from './watch-errors';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -14,9 +14,9 @@ const lab = (page: Page) => page.locator('[data-id="lab-panel"]');
 
 /** `npm run -s cli -- lb ...`: pod -> count, from its `IP:PORT POD COUNT` lines. */
 function cliCounts(...args: string[]): Record<string, number> {
-  const r = spawnSync('npx', ['tsx', 'cli/main.ts', 'lb', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  expect(r.status, r.stderr).toBe(0);
-  const lines = r.stdout.trim().split('\n').slice(0, -1);
+  const r = runCliScript('cli/main.ts', ['lb', ...args], { cwd: root });
+  expect(r.code, r.err).toBe(0);
+  const lines = r.out.trim().split('\n').slice(0, -1);
   return Object.fromEntries(lines.map((l) => l.split(' ')).map(([, pod, n]) => [pod!, Number(n)]));
 }
 
