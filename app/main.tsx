@@ -3,8 +3,6 @@ import { browserStorage, hasSavedScenario, restoreSavedScenario, saveScenarioCha
 import { keepOfflineCopy } from './offline/keep-offline-copy';
 import { pageElement } from './page-element';
 import { createPlayer } from './playback/player';
-import { afterNextPaint } from './prerender/after-next-paint';
-import { FIRST_FRAME_KEPT } from './prerender/first-frame-gate';
 import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
@@ -20,8 +18,8 @@ async function start() {
   // Taken before any await: what boots is this document's page, even if the document is replaced meanwhile.
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  // The default page's first frame is in index.html (scripts/prerender-first-frame.ts): painted first.
-  if (document.documentElement.dataset.firstFrame === FIRST_FRAME_KEPT) await afterNextPaint(window);
+  // The default page's first frame is in index.html (scripts/prerender-first-frame.ts): the gate
+  // there runs this code only once that frame is painted (app/prerender/first-frame-gate.ts).
   const search = window.location.search;
   // A URL that names no scenario opens the custom one saved by the last visit, if any.
   const storage = browserStorage(window);

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, createServer, type Plugin } from 'vite';
-import { PRERENDERED_END, PRERENDERED_STYLE, type FirstFrame } from '../app/prerender/first-frame-gate';
+import { PAGE_ENTRY, PRERENDERED_END, PRERENDERED_STYLE, type FirstFrame } from '../app/prerender/first-frame-gate';
 import type { renderFirstFrame } from '../app/prerender/render-first-frame';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROOT_ELEMENT = '<div id="root"></div>';
+/** The page's entry as Vite writes it into the built index.html. */
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
 
 /** The default page's markup and what the gate needs, rendered in Node through Vite (the app's TSX, its CSS imports ignored). */
 async function renderInNode(): Promise<{ html: string; frame: FirstFrame }> {
@@ -49,7 +51,8 @@ async function bundleGate(frame: FirstFrame): Promise<string> {
  * paints the cluster view from the HTML before any script has run (issue 10, first load);
  * main.tsx then hydrates it. A script at the top of <head> (the gate) hides the markup before
  * the first paint when the URL or a saved scenario opens another page, and opens the view on
- * the window's size as the page's code will. Not for the single offline file (nothing to win
+ * the window's size as the page's code will; it runs the page's code (preloaded in place of its
+ * module script) once that frame is painted. Not for the single offline file (nothing to win
  * from a file on disk, and its scripts are inlined).
  */
 export function prerenderFirstFrame(): Plugin {
@@ -70,8 +73,12 @@ export function prerenderFirstFrame(): Plugin {
       order: 'post',
       handler(page) {
         if (!page.includes(ROOT_ELEMENT)) throw new Error(`prerender: index.html has no ${ROOT_ELEMENT}`);
+        if (!ENTRY_SCRIPT.test(page)) throw new Error('prerender: index.html has no module script for the page');
         return {
-          html: page.replace(ROOT_ELEMENT, `<div id="root" data-prerendered>${markup}</div><template ${PRERENDERED_END}></template>`),
+          html: page
+            .replace(ROOT_ELEMENT, `<div id="root" data-prerendered>${markup}</div><template ${PRERENDERED_END}></template>`)
+            // Fetched now, run by the gate once the first frame is painted (PAGE_ENTRY).
+            .replace(ENTRY_SCRIPT, `<link rel="modulepreload" crossorigin href="$1" ${PAGE_ENTRY}>`),
           tags: [{ tag: 'script', attrs: { src: `./${gateFile}` }, injectTo: 'head-prepend' }],
         };
       },

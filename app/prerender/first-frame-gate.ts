@@ -26,6 +26,12 @@ export const PRERENDERED_END = 'data-prerendered-end';
 /** What the build writes a style attribute of the prerendered markup as (see applyInlineStyles). */
 export const PRERENDERED_STYLE = 'data-prerendered-style';
 const CLIENT_RENDER = 'client';
+/**
+ * The attribute of the `<link rel="modulepreload">` the build writes in place of the page's entry
+ * `<script type="module">`: the browser fetches (and compiles) the page's code at once, and the gate
+ * runs it only once the first frame is painted, so that evaluating it is not a task before that paint.
+ */
+export const PAGE_ENTRY = 'data-page-entry';
 
 /** Whether the URL (and a custom scenario saved by an earlier visit) opens exactly the prerendered page. */
 export function opensFirstFrame(search: string, savedScenario: boolean, frame: FirstFrame): boolean {
@@ -55,32 +61,71 @@ function applyInlineStyles(root: Element): void {
   }
 }
 
+/** Runs the page's code the build preloaded (see PAGE_ENTRY), as the `<script type="module">` it replaced would have. */
+function startPageCode(doc: Document): void {
+  const entry = doc.querySelector<HTMLLinkElement>(`link[${PAGE_ENTRY}]`);
+  if (!entry) return;
+  const script = doc.createElement('script');
+  script.type = 'module';
+  script.crossOrigin = entry.crossOrigin;
+  script.src = entry.href;
+  doc.head.append(script);
+}
+
+/** Calls `then` once the whole document is parsed (a module script is deferred until then). */
+function whenParsed(win: Window, then: () => void): void {
+  if (win.document.readyState !== 'loading') then();
+  else win.document.addEventListener('DOMContentLoaded', then, { once: true });
+}
+
 /**
  * Runs in <head>, before anything is painted. A URL that opens another page (a shared link,
- * a saved scenario) gets the prerendered markup hidden before its first paint; the default
- * page gets its cluster view opened on the window's size at the first animation frame after
- * the markup is parsed (every paint follows one), as the page's code will open it.
+ * a saved scenario) gets the prerendered markup hidden before its first paint, and the page's
+ * code runs as soon as the document is parsed; the default page gets its cluster view opened on
+ * the window's size at the first animation frame after the markup is parsed (every paint follows
+ * one), as the page's code will open it, and the page's code runs once that frame is painted.
  */
 export function gateFirstFrame(win: Window, frame: FirstFrame): void {
   const doc = win.document;
   if (!opensFirstFrame(win.location.search, hasSaved(win, frame.storageKey), frame)) {
     doc.documentElement.dataset.firstFrame = CLIENT_RENDER;
+    whenParsed(win, () => startPageCode(doc));
     return;
   }
   doc.documentElement.dataset.firstFrame = FIRST_FRAME_KEPT;
+  let opened = false;
+  const open = (root: HTMLElement) => {
+    opened = true;
+    openView(root, frame);
+  };
   const place = () => {
+    if (opened) return;
     const root = doc.getElementById('root');
     // Parsed up to the mark after the root (or the whole page): the markup is all there.
     if (!root || (!doc.querySelector(`[${PRERENDERED_END}]`) && doc.readyState === 'loading')) {
       win.requestAnimationFrame(place);
       return;
     }
-    applyInlineStyles(root);
-    const svg = root.querySelector('svg[data-id="cluster-view"]');
-    const box = svg?.parentElement?.getBoundingClientRect();
-    if (!svg || !box || box.width <= 0 || box.height <= 0) return;
-    const t = openingTransform(frame.canvas, box, frame.focus);
-    svg.querySelector('[data-id="viewport"]')?.setAttribute('transform', transformAttribute(t));
+    open(root);
+    // This frame is painted once this callback returns; a task posted now runs after that paint.
+    win.setTimeout(() => whenParsed(win, () => startPageCode(doc)), 0);
   };
   win.requestAnimationFrame(place);
+  // A hidden tab runs no animation frame (and paints nothing): its page opens once parsed.
+  whenParsed(win, () => {
+    const root = doc.getElementById('root');
+    if (opened || doc.visibilityState !== 'hidden' || !root) return;
+    open(root);
+    startPageCode(doc);
+  });
+}
+
+/** Sets the markup's inline styles and the cluster view's opening transform, as the page's code would. */
+function openView(root: HTMLElement, frame: FirstFrame): void {
+  applyInlineStyles(root);
+  const svg = root.querySelector('svg[data-id="cluster-view"]');
+  const box = svg?.parentElement?.getBoundingClientRect();
+  if (!svg || !box || box.width <= 0 || box.height <= 0) return;
+  const t = openingTransform(frame.canvas, box, frame.focus);
+  svg.querySelector('[data-id="viewport"]')?.setAttribute('transform', transformAttribute(t));
 }

@@ -9,6 +9,7 @@ import { openDefaultPage, renderFirstFrame } from '../../../app/prerender/render
 const { html, frame } = renderFirstFrame();
 
 afterEach(() => {
+  document.head.replaceChildren();
   document.body.replaceChildren();
   delete document.documentElement.dataset.firstFrame;
 });
@@ -79,21 +80,32 @@ describe('the gate', () => {
     const end = document.createElement('template');
     end.setAttribute('data-prerendered-end', '');
     document.body.append(root, end);
+    // The build's preload of the page's code, in place of its module script.
+    const entry = document.createElement('link');
+    entry.rel = 'modulepreload';
+    entry.href = '/assets/index-test.js';
+    entry.setAttribute('data-page-entry', '');
+    document.head.append(entry);
     const frames: FrameRequestCallback[] = [];
+    const tasks: (() => void)[] = [];
     const win = {
       document,
       location: { search },
       localStorage: { getItem: () => saved },
       requestAnimationFrame: (f: FrameRequestCallback) => frames.push(f),
+      setTimeout: (f: () => void) => tasks.push(f),
     } as unknown as Window;
-    return { root, win, frames };
+    return { root, win, frames, tasks };
   };
+  const pageCode = () => [...document.head.querySelectorAll<HTMLScriptElement>('script[type="module"]')].map((s) => s.src);
 
   it("marks another URL's page before the first paint, and the page's code then renders it anew", () => {
     const { root, win, frames } = page('?lang=zh');
     gateFirstFrame(win, frame as FirstFrame);
     expect(document.documentElement.dataset.firstFrame).toBe('client');
     expect(frames).toHaveLength(0);
+    // The document is parsed: the page's code runs at once, nothing to wait for.
+    expect(pageCode()).toEqual(['http://localhost:3000/assets/index-test.js']);
     expect(keepsPrerendered(document, root)).toBe(false);
     expect(root.childNodes).toHaveLength(0);
     expect(root.hasAttribute('data-prerendered')).toBe(false);
@@ -107,7 +119,7 @@ describe('the gate', () => {
   });
 
   it("opens the view of its own page on the window's size at the first frame, as the page's code will", () => {
-    const { root, win, frames } = page('');
+    const { root, win, frames, tasks } = page('');
     const viewFrame = root.querySelector('[data-id="cluster-view-frame"]')!;
     vi.spyOn(viewFrame, 'getBoundingClientRect').mockReturnValue({ width: 880, height: 640 } as DOMRect);
     // The build writes inline styles aside (a CSP without 'unsafe-inline' refuses them from HTML): the gate sets them.
@@ -116,7 +128,13 @@ describe('the gate', () => {
     run.setAttribute('data-prerendered-style', 'flex-grow:15');
     gateFirstFrame(win, frame);
     expect(frames).toHaveLength(1);
+    expect(pageCode()).toEqual([]);
     frames[0]!(0);
+    // The page's code runs in a task after that frame's paint, not before.
+    expect(pageCode()).toEqual([]);
+    expect(tasks).toHaveLength(1);
+    tasks[0]!();
+    expect(pageCode()).toEqual(['http://localhost:3000/assets/index-test.js']);
     const k = Math.min(1.25, (880 - 16) / frame.canvas.width, (640 - 16) / frame.canvas.height);
     expect(root.querySelector('[data-id="viewport"]')?.getAttribute('transform')).toBe(
       `translate(${(880 - frame.canvas.width * k) / 2},8) scale(${k})`,
@@ -125,5 +143,17 @@ describe('the gate', () => {
     expect(run.hasAttribute('data-prerendered-style')).toBe(false);
     expect(keepsPrerendered(document, root)).toBe(true);
     expect(root.querySelector('svg[data-id="cluster-view"]')).not.toBeNull();
+  });
+
+  it('opens its own page at once in a hidden tab, which runs no animation frame', () => {
+    const hidden = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const { root, win, frames } = page('');
+    gateFirstFrame(win, frame);
+    expect(pageCode()).toEqual(['http://localhost:3000/assets/index-test.js']);
+    // The frame that comes once the tab is shown finds the view opened already.
+    frames[0]!(0);
+    expect(pageCode()).toHaveLength(1);
+    expect(keepsPrerendered(document, root)).toBe(true);
+    hidden.mockRestore();
   });
 });
