@@ -90,7 +90,10 @@ export function runTraceRulesCommand(args: string[], fail: Fail): string {
 
 const rule = (r: TracedRule): string => `line ${r.line}: ${r.text}`;
 
-const endpoint = (p: NodeTraceResult['packetAfter']): string => `${p.src}:${p.sport} -> ${p.dst}:${p.dport} ${p.protocol}`;
+/** "10.244.1.2:40000", "[fd00:10:244:1::2]:40000" (net.JoinHostPort's form: an IPv6 address is bracketed before its port). */
+const hostPort = (ip: string, port: number): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+
+const endpoint = (p: NodeTraceResult['packetAfter']): string => `${hostPort(p.src, p.sport)} -> ${hostPort(p.dst, p.dport)} ${p.protocol}`;
 
 /** What a pass ran: `nat PREROUTING`, or for nft `ip kube-proxy nat-prerouting (nat, priority -100) PREROUTING`. */
 const passName = (p: NodeTraceResult['passes'][number]): string =>

@@ -31,8 +31,9 @@ export interface NodeStrings {
   /** The message beside a field, by what is wrong with it. */
   readonly problems: {
     readonly required: string;
-    readonly ipv6: string;
-    readonly notIpv4: (value: string) => string;
+    /** The destination's family is not the source's. */
+    readonly families: string;
+    readonly notIp: (value: string) => string;
     readonly port: string;
     readonly interface: string;
   };
@@ -113,8 +114,8 @@ const EN: NodeStrings = {
   origins: { pod: 'from a pod, through the bridge', outside: 'from outside, through eth0', host: 'from the node itself' },
   problems: {
     required: 'Required.',
-    ipv6: 'IPv6 packets are not traced yet: give an IPv4 address.',
-    notIpv4: (value) => `"${value}" is not an IPv4 address (four numbers 0 to 255, like 10.96.0.10).`,
+    families: 'The source and the destination must both be IPv4 or both IPv6.',
+    notIp: (value) => `"${value}" is not an IPv4 or IPv6 address (like 10.96.0.10 or fd00:10:96::a).`,
     port: 'A port is a whole number from 1 to 65535.',
     interface: 'An interface name: up to 15 letters, digits or . _ - + @ :',
   },
@@ -190,8 +191,8 @@ const ZH: NodeStrings = {
   origins: { pod: 'Pod，经过网桥', outside: '外部，经过 eth0', host: '节点自身' },
   problems: {
     required: '必填。',
-    ipv6: '暂不追踪 IPv6 数据包：请填写 IPv4 地址。',
-    notIpv4: (value) => `“${value}”不是 IPv4 地址（四个 0 到 255 的数，例如 10.96.0.10）。`,
+    families: '源地址和目的地址须同为 IPv4 或同为 IPv6。',
+    notIp: (value) => `“${value}”不是 IPv4 或 IPv6 地址（例如 10.96.0.10 或 fd00:10:96::a）。`,
     port: '端口是 1 到 65535 之间的整数。',
     interface: '网卡名：最多 15 个字母、数字或 . _ - + @ :',
   },
@@ -239,7 +240,7 @@ const ZH: NodeStrings = {
 
 /** A field's problem in the page's words. */
 export function problemText(t: NodeStrings, p: FieldProblem): string {
-  return p.kind === 'not-ipv4' ? t.problems.notIpv4(p.value) : t.problems[p.kind];
+  return p.kind === 'not-ip' ? t.problems.notIp(p.value) : t.problems[p.kind];
 }
 
 export const nodeStrings: Readonly<Record<Lang, NodeStrings>> = { en: EN, zh: ZH };

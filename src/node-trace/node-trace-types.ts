@@ -7,7 +7,7 @@ import type { HookName } from '../netfilter/ruleset';
  */
 export type NodeOrigin = 'pod' | 'outside' | 'host';
 
-/** The first packet of a connection, as the user describes it. */
+/** The first packet of a connection, as the user describes it: both addresses IPv4, or both IPv6 (any form; traced canonical). */
 export interface NodePacketSpec {
   readonly src: string;
   readonly dst: string;
@@ -18,11 +18,14 @@ export interface NodePacketSpec {
 
 /** What the dump alone does not say about the node. */
 export interface NodeFacts {
-  /** The node's own addresses (for `-m addrtype --dst-type LOCAL` and routing); the first is eth0's, MASQUERADE's source. */
+  /**
+   * The node's own addresses, IPv4 and IPv6 (for `-m addrtype --dst-type LOCAL`, `fib daddr type local` and routing);
+   * the first of the packet's family is eth0's, MASQUERADE's source.
+   */
   readonly localAddresses: readonly string[];
   /** `ipset save` output, for `-m set --match-set`. */
   readonly ipsetSave?: string;
-  /** Routes as `CIDR=DEVICE` ("10.244.1.0/24=cbr0"); anything else leaves by eth0. */
+  /** Routes as `CIDR=DEVICE` ("10.244.1.0/24=cbr0", "fd00:10:244:1::/64=cbr0"); anything else leaves by eth0. */
   readonly routes?: readonly string[];
   /** The device a pod's packet arrives on (default cbr0; Calico's are cali+, Cilium's lxc+). */
   readonly podInterface?: string;
@@ -44,8 +47,8 @@ export interface NodeTraceInput {
 /**
  * A remark about one line of the dump: `error` for a line that is not a rule (skipped),
  * `not-modelled` for a match or target the engine does not simulate (`name` says which),
- * `info` for what was read but not traced (ip6tables-save tables, the security table, nft's
- * ip6, bridge and netdev tables, flowtables).
+ * `info` for what was read but not traced (the security table, nft's arp, bridge and netdev
+ * tables, flowtables).
  */
 export interface DumpNote {
   readonly line: number;

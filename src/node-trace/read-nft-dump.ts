@@ -6,7 +6,7 @@ import type { DumpNote } from './node-trace-types';
 
 /** A node's `nft list ruleset` as the trace runs it. */
 export interface NftDump {
-  /** Every table, in the order listed (ip6, arp, bridge and netdev ones are read, not traced). */
+  /** Every table, in the order listed (arp, bridge and netdev ones are read, not traced; ip6 ones only for IPv6 packets). */
   readonly tables: readonly NftDumpTable[];
 }
 
@@ -112,9 +112,8 @@ function addRule(r: Reading, block: NftDraftBlock, tokens: readonly NftToken[], 
 function openTable(r: Reading, family: string, name: string, lineNo: number): void {
   r.out.tablesFound++;
   r.table = { family, name, startLine: lineNo, blocks: [] };
-  if (family === 'ip6') note(r, lineNo, 'info', `table ip6 ${name}: read, not traced (IPv6 packets are not simulated)`);
-  else if (family !== 'ip' && family !== 'inet')
-    note(r, lineNo, 'info', `table ${family} ${name}: read, not traced (the trace follows an IPv4 packet through the ip hooks)`);
+  if (family !== 'ip' && family !== 'ip6' && family !== 'inet')
+    note(r, lineNo, 'info', `table ${family} ${name}: read, not traced (the trace follows a packet through the ip, ip6 and inet hooks)`);
 }
 
 function closeTable(r: Reading): void {

@@ -128,7 +128,7 @@ test.describe('Your node', () => {
       .getByRole('button', { name: /^Trace$/ })
       .click();
     await expect(page.locator('[data-id="node-dump"]')).toBeFocused();
-    await expect(panel(page).getByText('"10.244.1" is not an IPv4 address (four numbers 0 to 255, like 10.96.0.10).')).toBeVisible();
+    await expect(panel(page).getByText('"10.244.1" is not an IPv4 or IPv6 address (like 10.96.0.10 or fd00:10:96::a).')).toBeVisible();
     await expect(panel(page).getByText('A port is a whole number from 1 to 65535.')).toBeVisible();
     await page.screenshot({ path: join(screenshots, 'your-node-en-1024-empty.png') });
     await page.setViewportSize({ width: 390, height: 844 });
