@@ -105,7 +105,8 @@ function evaluateMatch(
   const values = readAll(st.fields, ctx, env);
   if (typeof values === 'string') return { kind: 'no-match', detail: values };
   if (st.mask !== undefined) values[0] = String((Number(values[0]) & st.mask) >>> 0);
-  const key = values.join(' . ');
+  // An empty value (no device at this hook, for `oifname` before routing) shows as nft writes it.
+  const key = values.map((v) => (v === '' ? '""' : v)).join(' . ');
   const what = st.fields.map(describeField).join(' . ');
   let held: boolean;
   let against: string;

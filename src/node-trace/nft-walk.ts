@@ -14,6 +14,15 @@ import type { NftDump } from './read-nft-dump';
 import { applyNat, type NodeWalk } from './node-walk';
 import type { NftChainOf, TablePass, TracedRule } from './node-trace-types';
 
+/**
+ * The devices nft's `iifname`/`oifname` read at a hook (null: none there, which reads as ""):
+ * the kernel's `in` and `out` of the hook, which for POSTROUTING is not iptables' view (see walkHooks).
+ */
+export interface HookDevices {
+  readonly in: string | null;
+  readonly out: string | null;
+}
+
 /** Where conntrack sees the packet (NF_IP_PRI_CONNTRACK): a chain before it finds no entry. */
 const CONNTRACK_PRIORITY = -200;
 
@@ -23,7 +32,7 @@ const CONNTRACK_PRIORITY = -200;
  * ends the hook. The nat chains of a hook run until one of them set up the NAT of its kind
  * (nf_nat_inet_fn), and none for an untracked packet. False when the packet was dropped.
  */
-export function runNftHook(w: NodeWalk, nft: NftDump, hook: HookName): boolean {
+export function runNftHook(w: NodeWalk, nft: NftDump, hook: HookName, devices: HookDevices): boolean {
   const env: NftEnv = {
     numgen: seededNumgen(w.env.rng),
     now: 0,
@@ -35,7 +44,7 @@ export function runNftHook(w: NodeWalk, nft: NftDump, hook: HookName): boolean {
     const natDone = hook === 'PREROUTING' || hook === 'OUTPUT' ? w.dnat !== undefined : w.snat !== undefined;
     if (base.type === 'nat' && (w.untracked || natDone)) continue;
     const report: EvaluatedNftRule[] = [];
-    const s: WalkState = { ctx: contextOf(w, base.priority), mark: w.mark, dynamic: w.nftDynamic };
+    const s: WalkState = { ctx: contextOf(w, base.priority, devices), mark: w.mark, dynamic: w.nftDynamic };
     const end = evaluateBaseChain(t.compiled, chain, s, env, report);
     const table = tableNameOf(base.type, base.priority);
     const rules = tracedNftRules(w, t, table, report);
@@ -77,7 +86,7 @@ function tableNameOf(type: 'filter' | 'nat', priority: number): TableName {
 }
 
 /** The packet as nft reads it: `ct state` is invalid before conntrack, untracked after notrack, else new. */
-function contextOf(w: NodeWalk, priority: number): WalkState['ctx'] {
+function contextOf(w: NodeWalk, priority: number, devices: HookDevices): WalkState['ctx'] {
   const p = w.packet;
   const ctState: NftCtState = w.untracked ? 'untracked' : priority < CONNTRACK_PRIORITY ? 'invalid' : 'new';
   const ctStatus = [...(w.dnat ? ['dnat'] : []), ...(w.snat ? ['snat'] : [])];
@@ -93,6 +102,8 @@ function contextOf(w: NodeWalk, priority: number): WalkState['ctx'] {
     mark: w.mark,
     ctState,
     ctStatus,
+    ...(devices.in === null ? {} : { iif: devices.in }),
+    ...(devices.out === null ? {} : { oif: devices.out }),
   };
 }
 

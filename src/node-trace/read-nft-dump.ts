@@ -37,7 +37,7 @@ interface Reading {
  * not run). A line that is not nft is an error by number and the rest reads on; an
  * expression the evaluator does not model is noted by name (see readNftRuleLine).
  *
- * @example readNftDump('table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0; policy accept;\n\t\tiifname "lo" accept\n\t}\n}', [], undefined).notes // [{ line: 4, kind: 'not-modelled', name: 'iifname', ... }]
+ * @example readNftDump('table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0; policy accept;\n\t\tiifgroup 1 accept\n\t}\n}', [], undefined).notes // [{ line: 4, kind: 'not-modelled', name: 'iifgroup', ... }]
  */
 export function readNftDump(
   dump: string,

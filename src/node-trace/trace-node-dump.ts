@@ -91,11 +91,22 @@ function canonicalFacts(facts: NodeFacts): NodeFacts {
   return { ...facts, localAddresses: facts.localAddresses.map(canonical) };
 }
 
-/** The hooks in the order the packet meets them; the routing decision (null when dropped before it). */
+/**
+ * The hooks in the order the packet meets them, each with the devices the kernel hands it
+ * (`in` and `out`; null where there is none: no out device before routing, no in device for a
+ * packet the node sends); the routing decision (null when dropped before it). POSTROUTING of
+ * a forwarded packet has its in device too (ip_output passes skb->dev, still the device it came
+ * in on: nft's `iifname` matches it there, as a kernel showed in a network namespace; iptables
+ * refuses `-i` in POSTROUTING, so its rules never ask).
+ */
 function walkHooks(w: NodeWalk, input: NodeTraceInput): NodeRoute | null {
   const facts = input.facts;
   const nft = w.dump.nft;
-  const runHook = nft === undefined ? runTables : (w: NodeWalk, hook: HookName) => runNftHook(w, nft, hook);
+  const runHook =
+    nft === undefined
+      ? runTables
+      : (w: NodeWalk, hook: HookName, inDevice: string | null, outDevice: string | null) =>
+          runNftHook(w, nft, hook, { in: inDevice, out: outDevice });
   if (input.origin === 'host') {
     // A local packet is routed before OUTPUT and again after nat OUTPUT's DNAT (ip_route_me_harder).
     if (!runHook(w, 'OUTPUT', null, routeNodePacket(facts, w.packet.dstIp).outInterface)) return null;
@@ -111,7 +122,7 @@ function walkHooks(w: NodeWalk, input: NodeTraceInput): NodeRoute | null {
     runHook(w, 'INPUT', inInterface, null);
     return route;
   }
-  if (runHook(w, 'FORWARD', inInterface, route.outInterface)) runHook(w, 'POSTROUTING', null, route.outInterface);
+  if (runHook(w, 'FORWARD', inInterface, route.outInterface)) runHook(w, 'POSTROUTING', inInterface, route.outInterface);
   return route;
 }
 

@@ -62,7 +62,7 @@ describe('traceNodeDump over nft list ruleset dumps', () => {
   });
 
   it('counts a not-modelled match as matching on the lines the user lists', () => {
-    const text = ruleset('forward', 'filter', 'filter', 'iifname "cali*" counter packets 0 bytes 0 drop', 'ip saddr 10.244.0.0/16 accept');
+    const text = ruleset('forward', 'filter', 'filter', 'iifgroup 1 counter packets 0 bytes 0 drop', 'ip saddr 10.244.0.0/16 accept');
     const dropped = podToClusterIp(text, { assumeMatching: [4] });
     expect(dropped.verdict).toBe('DROP');
     expect(dropped.decidingRule).toMatchObject({ line: 4, verdict: 'drop' });

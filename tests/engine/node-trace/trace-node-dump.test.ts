@@ -10,7 +10,7 @@ describe('traceNodeDump over real dumps', () => {
     { file: 'cilium-chaining.txt', garbage: 28, unknown: '-m socket', unknownLine: 27 },
     { file: 'docker-counters.txt', garbage: 36, unknown: '-m owner', unknownLine: 96 },
     { file: 'dual-stack.txt', garbage: 66, unknown: '-m tcp --tcp-flags', unknownLine: 18 },
-    { file: 'nft-kube-proxy.txt', garbage: 18, unknown: 'iifname', unknownLine: 5 },
+    { file: 'nft-kube-proxy.txt', garbage: 18, unknown: 'log', unknownLine: 7 },
     { file: 'nft-docker-calico.txt', garbage: 44, unknown: 'xt match rpfilter', unknownLine: 16 },
   ])(
     '$file: the ClusterIP packet is DNATed to svc1 by the rule on its pasted line; line $garbage is an error, $unknown not modelled',
