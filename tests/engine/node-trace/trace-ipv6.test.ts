@@ -183,6 +183,29 @@ describe('traceNodeDump: an IPv6 packet through nft list ruleset output', () => 
     expect(t.packetAfter.dst).toBe('fd00:10:96::c');
   });
 
+  it("kube-proxy's nftables IPv6 table as the kernel listed it: the ClusterIP packet DNATed by its line; the distro's forward chain accepts it by its devices; the garbage line and meta pkttype reported", () => {
+    const text = fixture('nft-kube-proxy-ipv6.txt');
+    const t = traced(text, {}, { facts: { localAddresses: NODE, podInterface: 'veth1a2b' } });
+    expect(t.decidingRule).toMatchObject({ line: 62, verdict: 'dnat', nftTable: 'ip6 kube-proxy' });
+    expect(text.split('\n')[61]!.trim()).toBe(t.decidingRule!.text);
+    expect(t.packetAfter).toMatchObject({ dst: 'fd00:10:244:2::3', dport: 8080 });
+    const forward = t.passes.find((p) => p.nft?.table === 'inet filter')!;
+    expect(forward.rules.find((r) => r.decided)).toMatchObject({ line: 6, verdict: 'accept' });
+    expect(t.verdict).toBe('ACCEPT');
+    expect(t.notes).toEqual([
+      { line: 5, kind: 'not-modelled', name: 'meta pkttype', message: 'meta pkttype is not modelled: counted as not matching' },
+      {
+        line: 9,
+        kind: 'error',
+        message: 'not nft list ruleset output (a table starts with "table ip NAME {"): "root@vm1:~# nft -a list ruleset | tail -n +9"',
+      },
+    ]);
+    // From a Calico interface the distro's forward chain has no rule for it: its policy drops.
+    const cali = traced(text, {}, { facts: { localAddresses: NODE, podInterface: 'cali1234' } });
+    expect(cali.verdict).toBe('DROP');
+    expect(cali.passes.find((p) => p.nft?.table === 'inet filter')).toMatchObject({ verdict: 'DROP', byPolicy: true });
+  });
+
   it("kube-proxy's ip6 table of a dual-stack node accepts the ClusterIP packet on its pasted line", () => {
     const t = traced(fixture('nft-kube-proxy.txt'), {});
     const kube = t.passes.find((p) => p.nft?.table === 'ip6 kube-proxy')!;
