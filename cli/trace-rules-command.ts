@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { noteText } from '../app/i18n/node-note-text';
 import { traceNodeDump, type NodeOrigin, type NodeTraceInput, type NodeTraceResult, type TracedRule } from '../src/index';
 
 export const TRACE_RULES_USAGE =
@@ -115,6 +116,6 @@ export function formatNodeTrace(t: NodeTraceResult): string {
   out.push(`packet: ${endpoint(t.packetBefore)}  =>  ${endpoint(t.packetAfter)}`);
   out.push(`conntrack: ${t.conntrack ?? 'no entry'}`);
   out.push(`notes (${t.notes.length}):`);
-  for (const n of t.notes) out.push(`  line ${n.line}: ${n.kind}: ${n.message}`);
+  for (const n of t.notes) out.push(`  line ${n.line}: ${n.kind}: ${noteText(n, 'en')}`);
   return out.join('\n');
 }

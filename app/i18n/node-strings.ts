@@ -1,4 +1,5 @@
-import type { NodeOrigin } from '../../src/node-trace';
+import type { DumpNote, NodeOrigin } from '../../src/node-trace';
+import { noteText } from './node-note-text';
 import type { FieldProblem } from '../node/node-draft';
 import type { Lang } from './lang';
 
@@ -77,6 +78,8 @@ export interface NodeStrings {
   readonly countsAsMatchingLabel: (name: string, line: number) => string;
   readonly more: (n: number) => string;
   readonly noNotes: string;
+  /** What a note on the dump says (the engine gives a code and parameters). */
+  readonly note: (n: DumpNote) => string;
 }
 
 /**
@@ -160,6 +163,7 @@ const EN: NodeStrings = {
   countsAsMatchingLabel: (name, line) => `${name} on line ${line} counts as matching`,
   more: (n) => `and ${grouped(n)} more`,
   noNotes: 'Every line was read.',
+  note: (n) => noteText(n, 'en'),
 };
 
 const ZH: NodeStrings = {
@@ -236,6 +240,7 @@ const ZH: NodeStrings = {
   countsAsMatchingLabel: (name, line) => `第 ${line} 行的 ${name} 视为匹配`,
   more: (n) => `还有 ${grouped(n)} 条`,
   noNotes: '每一行都已读取。',
+  note: (n) => noteText(n, 'zh'),
 };
 
 /** A field's problem in the page's words. */

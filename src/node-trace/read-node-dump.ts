@@ -8,7 +8,7 @@ import { cleanRuleLine } from './clean-rule-line';
 import { buildTable, newDumpTable, type DumpTable } from './dump-table';
 import { cutLine, pushNote } from './dump-notes';
 import { detectDumpKind } from './detect-dump-kind';
-import type { DumpKind, DumpNote } from './node-trace-types';
+import type { DumpKind, DumpNote, DumpNoteCode, DumpNoteParams } from './node-trace-types';
 import { readNftDump, type NftDump } from './read-nft-dump';
 import { isNotrack } from './traced-rules';
 
@@ -97,7 +97,7 @@ export function readNodeDump(dump: string, options: ReadNodeDumpOptions = {}): N
     if (lineNo % 5000 === 0) options.onProgress?.(lineNo);
   }
   if (r.current !== null && r.current !== 'skip') {
-    r.notes.push({ line: r.current.startLine, kind: 'error', message: `table ${r.current.name} has no COMMIT: read up to the end` });
+    pushNote(r.notes, r.current.startLine, 'error', 'no-commit', { table: r.current.name });
     r.tables[r.current.family].push(r.current);
   }
   r.notes.sort((a, b) => a.line - b.line);
@@ -130,7 +130,7 @@ function readLine(r: Reading, line: string, lineNo: number): void {
   }
   if (/^\*[a-z]+$/.test(line)) return startTable(r, line.slice(1), lineNo);
   const t = r.current;
-  if (t === null) return note(r, lineNo, 'error', `not in a table (a table starts with *filter, *nat...): "${cutLine(line)}"`);
+  if (t === null) return note(r, lineNo, 'error', 'not-in-table', { text: cutLine(line) });
   if (line === 'COMMIT') {
     if (t !== 'skip') r.tables[t.family].push(t);
     r.current = null;
@@ -140,22 +140,22 @@ function readLine(r: Reading, line: string, lineNo: number): void {
   const body = line.replace(COUNTERS, '');
   if (body.startsWith('-A ') || body.startsWith('--append ')) return readRuleLine(r, t, body, lineNo);
   if (line.startsWith(':')) return declare(r, t, line, lineNo);
-  note(r, lineNo, 'error', `not a rule: "${cutLine(line)}"`);
+  note(r, lineNo, 'error', 'not-a-rule', { text: cutLine(line) });
 }
 
 function startTable(r: Reading, name: string, lineNo: number): void {
   if (r.current !== null && r.current !== 'skip') {
-    note(r, r.current.startLine, 'error', `table ${r.current.name} has no COMMIT before line ${lineNo}`);
+    note(r, r.current.startLine, 'error', 'no-commit-before', { table: r.current.name, before: String(lineNo) });
     r.tables[r.current.family].push(r.current);
   }
   r.tablesFound++;
   const known = TABLE_NAMES.find((t) => t === name);
   const tool = r.family === 6 ? 'ip6tables-save' : 'iptables-save';
   r.current = 'skip';
-  if (name === 'security') return note(r, lineNo, 'info', `${tool} table security: not traced (SELinux marks are not modelled)`);
-  if (known === undefined) return note(r, lineNo, 'error', `unknown table "${name}": skipped`);
+  if (name === 'security') return note(r, lineNo, 'info', 'security-table', { tool });
+  if (known === undefined) return note(r, lineNo, 'error', 'unknown-table', { table: name });
   if (r.tables[r.family].some((t) => t.name === known)) {
-    return note(r, lineNo, 'info', `${tool} table ${name} appears a second time (another dump?): skipped`);
+    return note(r, lineNo, 'info', 'table-twice', { tool, table: name });
   }
   r.current = newDumpTable(known, lineNo, r.family);
 }
@@ -163,7 +163,7 @@ function startTable(r: Reading, name: string, lineNo: number): void {
 /** `:NAME POLICY [packets:bytes]`. */
 function declare(r: Reading, t: DumpTable, line: string, lineNo: number): void {
   const m = /^:(\S+)\s+(\S+)/.exec(line);
-  if (m === null) return note(r, lineNo, 'error', `not a chain declaration: "${cutLine(line)}"`);
+  if (m === null) return note(r, lineNo, 'error', 'not-a-chain-declaration', { text: cutLine(line) });
   const [, name = '', policy = ''] = m;
   const builtin = (BUILTIN_CHAINS[t.name] as readonly string[]).includes(name);
   const chain = t.chains.get(name) ?? { name, policy: null, rules: [], lines: [] };
@@ -180,17 +180,16 @@ function readRuleLine(r: Reading, t: DumpTable, line: string, lineNo: number): v
   if (direct.ok && !jumpsNowhere(direct.value, isChain)) rule = direct.value;
   else {
     const cleaned = cleanRuleLine(line, isChain, r.words);
-    if (typeof cleaned === 'string') return note(r, lineNo, 'error', `not a rule: ${cleaned}`);
+    if (typeof cleaned === 'string') return note(r, lineNo, 'error', 'not-a-rule-because', { reason: cleaned });
     const read = readRule(cleaned.text, cx);
-    if (!read.ok) return note(r, lineNo, 'error', `cannot read the rule: ${read.error}`);
+    if (!read.ok) return note(r, lineNo, 'error', 'rule-unreadable', { reason: read.error });
     const assumed = r.assume.has(lineNo);
     const extra: UnmodelledMatch[] = cleaned.matches.map((m) => ({ kind: 'unmodelled', name: m.name, text: m.text, assumed }));
     for (const m of cleaned.matches)
-      note(r, lineNo, 'not-modelled', `${m.name} is not modelled: counted as ${assumed ? 'matching' : 'not matching'}`, m.name);
-    if (cleaned.target !== null && isNotrack(cleaned.target.text))
-      note(r, lineNo, 'info', `${cleaned.target.text}: the connection is not tracked (no NAT, no conntrack entry)`);
+      note(r, lineNo, 'not-modelled', 'match-not-modelled', { name: m.name, counted: assumed ? 'matching' : 'not matching' }, m.name);
+    if (cleaned.target !== null && isNotrack(cleaned.target.text)) note(r, lineNo, 'info', 'notrack', { target: cleaned.target.text });
     else if (cleaned.target !== null)
-      note(r, lineNo, 'not-modelled', `${cleaned.target.name} is not modelled: the rule only counts the packet`, cleaned.target.name);
+      note(r, lineNo, 'not-modelled', 'target-not-modelled', { name: cleaned.target.name }, cleaned.target.name);
     rule = {
       ...read.value,
       matches: extra.length === 0 ? read.value.matches : [...read.value.matches, ...extra],
@@ -198,7 +197,7 @@ function readRuleLine(r: Reading, t: DumpTable, line: string, lineNo: number): v
     };
   }
   const chain = t.chains.get(rule.chain);
-  if (chain === undefined) return note(r, lineNo, 'error', `chain ${rule.chain} is not declared in table ${t.name}`);
+  if (chain === undefined) return note(r, lineNo, 'error', 'chain-not-declared', { chain: rule.chain, table: t.name });
   chain.rules.push(rule);
   chain.lines.push(lineNo);
   r.text[lineNo] = line;
@@ -210,6 +209,13 @@ function jumpsNowhere(rule: Rule, isChain: (name: string) => boolean): boolean {
   return t.kind === 'jump' && !isChain(t.chain);
 }
 
-function note(r: Reading, line: number, kind: DumpNote['kind'], message: string, name?: string): void {
-  pushNote(r.notes, line, kind, message, name);
+function note<C extends DumpNoteCode>(
+  r: Reading,
+  line: number,
+  kind: DumpNote['kind'],
+  code: C,
+  params: DumpNoteParams[C],
+  name?: string,
+): void {
+  pushNote(r.notes, line, kind, code, params, name);
 }

@@ -173,6 +173,19 @@ describe('"Your node": the trace', () => {
     expect(path.getAllByText(/decides/).length).toBeGreaterThan(0);
   });
 
+  it('on the Chinese page the notes on the dump are in Chinese: the damaged line, the match not modelled', async () => {
+    renderPanel('zh');
+    await press('使用示例');
+    await screen.findByText(/^示例：一个 Calico 节点/);
+    await press('追踪');
+    const errors = within(document.querySelector<HTMLElement>('[data-id="node-errors"]')!);
+    expect(errors.getByRole('button', { name: '在文本中显示第 108 行' })).toBeTruthy();
+    expect(errors.getByText(/^不是规则：/)).toBeTruthy();
+    const unmodelled = within(document.querySelector<HTMLElement>('[data-id="node-not-modelled"]')!);
+    expect(unmodelled.getByText('-m rpfilter 未被模拟：按不匹配计')).toBeTruthy();
+    expect(document.querySelector('[data-id="node-errors"]')!.textContent).not.toMatch(/not a rule/);
+  });
+
   it("a not-modelled match counted as matching traces again: Calico's rpfilter DROP on line 14 then drops the packet", async () => {
     const run = hereRunner();
     renderPanel('en', run);

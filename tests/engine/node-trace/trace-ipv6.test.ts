@@ -55,8 +55,8 @@ describe('traceNodeDump: an IPv6 packet through ip6tables-save output', () => {
   it('reports the garbage line by number and the IPv6 match it does not model by name', () => {
     const t = traced(KUBE_PROXY_IPV6, {});
     expect(t.notes).toEqual([
-      { line: 11, kind: 'not-modelled', name: '-m rt', message: '-m rt is not modelled: counted as not matching' },
-      { line: 26, kind: 'error', message: 'not in a table (a table starts with *filter, *nat...): "root@vm1:~# ip6tables-save -t nat"' },
+      { line: 11, kind: 'not-modelled', name: '-m rt', code: 'match-not-modelled', params: { name: '-m rt', counted: 'not matching' } },
+      { line: 26, kind: 'error', code: 'not-in-table', params: { text: 'root@vm1:~# ip6tables-save -t nat' } },
     ]);
   });
 
@@ -193,12 +193,14 @@ describe('traceNodeDump: an IPv6 packet through nft list ruleset output', () => 
     expect(forward.rules.find((r) => r.decided)).toMatchObject({ line: 6, verdict: 'accept' });
     expect(t.verdict).toBe('ACCEPT');
     expect(t.notes).toEqual([
-      { line: 5, kind: 'not-modelled', name: 'meta pkttype', message: 'meta pkttype is not modelled: counted as not matching' },
       {
-        line: 9,
-        kind: 'error',
-        message: 'not nft list ruleset output (a table starts with "table ip NAME {"): "root@vm1:~# nft -a list ruleset | tail -n +9"',
+        line: 5,
+        kind: 'not-modelled',
+        name: 'meta pkttype',
+        code: 'match-not-modelled',
+        params: { name: 'meta pkttype', counted: 'not matching' },
       },
+      { line: 9, kind: 'error', code: 'not-nft', params: { text: 'root@vm1:~# nft -a list ruleset | tail -n +9' } },
     ]);
     // From a Calico interface the distro's forward chain has no rule for it: its policy drops.
     const cali = traced(text, {}, { facts: { localAddresses: NODE, podInterface: 'cali1234' } });

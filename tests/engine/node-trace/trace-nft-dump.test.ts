@@ -44,15 +44,16 @@ describe('traceNodeDump over nft list ruleset dumps', () => {
 
   it('notes what it read and did not trace: flowtables, ct helpers, a bridge table (an ip6 table is traced, for IPv6 packets)', () => {
     const notes = readNodeDump(fixture('nft-docker-calico.txt')).notes;
-    expect(notes).toContainEqual({ line: 77, kind: 'info', message: 'ct helper helper-tftp-udp: not traced' });
-    expect(notes).toContainEqual({ line: 82, kind: 'info', message: 'flowtable fastpath: not traced' });
+    expect(notes).toContainEqual({
+      line: 77,
+      kind: 'info',
+      code: 'nft-object-not-traced',
+      params: { object: 'ct helper helper-tftp-udp' },
+    });
+    expect(notes).toContainEqual({ line: 82, kind: 'info', code: 'nft-object-not-traced', params: { object: 'flowtable fastpath' } });
     expect(readNodeDump(fixture('nft-kube-proxy.txt')).notes.filter((n) => n.line === 157)).toEqual([]);
     expect(readNodeDump('table bridge b {\n}\n').notes).toEqual([
-      {
-        line: 1,
-        kind: 'info',
-        message: 'table bridge b: read, not traced (the trace follows a packet through the ip, ip6 and inet hooks)',
-      },
+      { line: 1, kind: 'info', code: 'nft-table-not-traced', params: { table: 'bridge b' } },
     ]);
   });
 
@@ -89,7 +90,9 @@ describe('traceNodeDump over nft list ruleset dumps', () => {
   it('reads on after a line that is not nft, and reports it by number', () => {
     const text = ruleset('forward', 'filter', '0', 'ip daddr 10.96.0.10 accept').replace('\t}', 'Chain FORWARD (policy ACCEPT)\n\t}');
     const t = podToClusterIp(text);
-    expect(t.notes).toEqual([{ line: 5, kind: 'error', message: 'not an nft rule: "Chain FORWARD (policy ACCEPT)"' }]);
+    expect(t.notes).toEqual([
+      { line: 5, kind: 'error', code: 'nft-error', params: { reason: 'not an nft rule: "Chain FORWARD (policy ACCEPT)"' } },
+    ]);
     expect(t.decidingRule).toMatchObject({ line: 4, verdict: 'accept' });
   });
 

@@ -96,7 +96,8 @@ describe('traceNodeDump, the walk', () => {
       line: 15,
       kind: 'not-modelled',
       name: '-m physdev',
-      message: '-m physdev is not modelled: counted as matching',
+      code: 'match-not-modelled',
+      params: { name: '-m physdev', counted: 'matching' },
     });
     expect(assumed.conntrack).toBeNull();
   });
