@@ -177,6 +177,25 @@ describe('traceNodeDump: an IPv6 packet through nft list ruleset output', () => 
     expect(t.packetAfter).toMatchObject({ dst: '10.244.2.3', dport: 8080 });
   });
 
+  it('in an inet table, `dnat ip to` leaves an IPv6 packet as it is and the rule goes on; `dnat ip6 to` takes it', () => {
+    const text = [
+      'table inet nat {',
+      '\tchain pre {',
+      '\t\ttype nat hook prerouting priority dstnat; policy accept;',
+      '\t\ttcp dport 80 dnat ip to 10.244.2.3:8080',
+      '\t\ttcp dport 80 dnat ip6 to [fd00:10:244:2::3]:8080',
+      '\t}',
+      '}',
+    ].join('\n');
+    const v6 = traced(text, {});
+    expect(v6.passes[0]!.rules.map((r) => `${r.line} ${r.verdict}`)).toEqual(['4 continue', '5 dnat']);
+    expect(v6.passes[0]!.rules[0]!.detail).toContain('dnat to 10.244.2.3:8080: not for an IPv6 packet');
+    expect(v6.packetAfter.dst).toBe('fd00:10:244:2::3');
+    const v4 = traced(text, { src: '10.244.1.2', dst: '10.96.0.10' });
+    expect(v4.decidingRule).toMatchObject({ line: 4, verdict: 'dnat' });
+    expect(v4.packetAfter.dst).toBe('10.244.2.3');
+  });
+
   it("`ip6 daddr != @cluster-ips return`: an address outside the set leaves kube-proxy's chain", () => {
     const t = traced(NFT, { dst: 'fd00:10:96::c' });
     expect(t.passes[1]!.rules.map((r) => `${r.line} ${r.verdict}`)).toEqual(['14 return']);
