@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { noteText } from '../app/i18n/node-note-text';
 import { traceNodeDump, type NodeOrigin, type NodeTraceInput, type NodeTraceResult, type TracedRule } from '../src/index';
 
 export const TRACE_RULES_USAGE =
@@ -90,7 +91,10 @@ export function runTraceRulesCommand(args: string[], fail: Fail): string {
 
 const rule = (r: TracedRule): string => `line ${r.line}: ${r.text}`;
 
-const endpoint = (p: NodeTraceResult['packetAfter']): string => `${p.src}:${p.sport} -> ${p.dst}:${p.dport} ${p.protocol}`;
+/** "10.244.1.2:40000", "[fd00:10:244:1::2]:40000" (net.JoinHostPort's form: an IPv6 address is bracketed before its port). */
+const hostPort = (ip: string, port: number): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+
+const endpoint = (p: NodeTraceResult['packetAfter']): string => `${hostPort(p.src, p.sport)} -> ${hostPort(p.dst, p.dport)} ${p.protocol}`;
 
 /** What a pass ran: `nat PREROUTING`, or for nft `ip kube-proxy nat-prerouting (nat, priority -100) PREROUTING`. */
 const passName = (p: NodeTraceResult['passes'][number]): string =>
@@ -112,6 +116,6 @@ export function formatNodeTrace(t: NodeTraceResult): string {
   out.push(`packet: ${endpoint(t.packetBefore)}  =>  ${endpoint(t.packetAfter)}`);
   out.push(`conntrack: ${t.conntrack ?? 'no entry'}`);
   out.push(`notes (${t.notes.length}):`);
-  for (const n of t.notes) out.push(`  line ${n.line}: ${n.kind}: ${n.message}`);
+  for (const n of t.notes) out.push(`  line ${n.line}: ${n.kind}: ${noteText(n, 'en')}`);
   return out.join('\n');
 }

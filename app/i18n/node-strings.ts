@@ -1,4 +1,5 @@
-import type { NodeOrigin } from '../../src/node-trace';
+import type { DumpNote, NodeOrigin } from '../../src/node-trace';
+import { noteText } from './node-note-text';
 import type { FieldProblem } from '../node/node-draft';
 import type { Lang } from './lang';
 
@@ -31,8 +32,9 @@ export interface NodeStrings {
   /** The message beside a field, by what is wrong with it. */
   readonly problems: {
     readonly required: string;
-    readonly ipv6: string;
-    readonly notIpv4: (value: string) => string;
+    /** The destination's family is not the source's. */
+    readonly families: string;
+    readonly notIp: (value: string) => string;
     readonly port: string;
     readonly interface: string;
   };
@@ -76,6 +78,8 @@ export interface NodeStrings {
   readonly countsAsMatchingLabel: (name: string, line: number) => string;
   readonly more: (n: number) => string;
   readonly noNotes: string;
+  /** What a note on the dump says (the engine gives a code and parameters). */
+  readonly note: (n: DumpNote) => string;
 }
 
 /**
@@ -113,8 +117,8 @@ const EN: NodeStrings = {
   origins: { pod: 'from a pod, through the bridge', outside: 'from outside, through eth0', host: 'from the node itself' },
   problems: {
     required: 'Required.',
-    ipv6: 'IPv6 packets are not traced yet: give an IPv4 address.',
-    notIpv4: (value) => `"${value}" is not an IPv4 address (four numbers 0 to 255, like 10.96.0.10).`,
+    families: 'The source and the destination must both be IPv4 or both IPv6.',
+    notIp: (value) => `"${value}" is not an IPv4 or IPv6 address (like 10.96.0.10 or fd00:10:96::a).`,
     port: 'A port is a whole number from 1 to 65535.',
     interface: 'An interface name: up to 15 letters, digits or . _ - + @ :',
   },
@@ -159,6 +163,7 @@ const EN: NodeStrings = {
   countsAsMatchingLabel: (name, line) => `${name} on line ${line} counts as matching`,
   more: (n) => `and ${grouped(n)} more`,
   noNotes: 'Every line was read.',
+  note: (n) => noteText(n, 'en'),
 };
 
 const ZH: NodeStrings = {
@@ -190,8 +195,8 @@ const ZH: NodeStrings = {
   origins: { pod: 'Pod，经过网桥', outside: '外部，经过 eth0', host: '节点自身' },
   problems: {
     required: '必填。',
-    ipv6: '暂不追踪 IPv6 数据包：请填写 IPv4 地址。',
-    notIpv4: (value) => `“${value}”不是 IPv4 地址（四个 0 到 255 的数，例如 10.96.0.10）。`,
+    families: '源地址和目的地址须同为 IPv4 或同为 IPv6。',
+    notIp: (value) => `“${value}”不是 IPv4 或 IPv6 地址（例如 10.96.0.10 或 fd00:10:96::a）。`,
     port: '端口是 1 到 65535 之间的整数。',
     interface: '网卡名：最多 15 个字母、数字或 . _ - + @ :',
   },
@@ -235,11 +240,12 @@ const ZH: NodeStrings = {
   countsAsMatchingLabel: (name, line) => `第 ${line} 行的 ${name} 视为匹配`,
   more: (n) => `还有 ${grouped(n)} 条`,
   noNotes: '每一行都已读取。',
+  note: (n) => noteText(n, 'zh'),
 };
 
 /** A field's problem in the page's words. */
 export function problemText(t: NodeStrings, p: FieldProblem): string {
-  return p.kind === 'not-ipv4' ? t.problems.notIpv4(p.value) : t.problems[p.kind];
+  return p.kind === 'not-ip' ? t.problems.notIp(p.value) : t.problems[p.kind];
 }
 
 export const nodeStrings: Readonly<Record<Lang, NodeStrings>> = { en: EN, zh: ZH };

@@ -17,7 +17,7 @@ interface NotesProps {
 /**
  * The notes on the text: the lines that are not rules (errors, skipped), the matches and
  * targets not modelled (a match can be counted as matching, which traces again), and what
- * was read but not traced. The engine's messages are quoted as they are.
+ * was read but not traced, each in the page's language (a parser's own reason stays in its words).
  */
 export function NodeNotes({ notes, totals, t, assumed, onAssume, onShow }: NotesProps) {
   const total = totals.error + totals['not-modelled'] + totals.info;
@@ -83,7 +83,7 @@ function NoteGroup({
           <li key={`${n.line}-${i}`} data-kind={n.kind}>
             <LineButton line={n.line} t={t} onShow={onShow} />
             {n.name !== undefined && <code className="pw-node-note-name">{n.name}</code>}
-            <span className="pw-node-note-text">{n.message}</span>
+            <span className="pw-node-note-text">{t.note(n)}</span>
             {extra?.(n)}
           </li>
         ))}

@@ -6,7 +6,9 @@ import { NodeNotes } from './NodeNotes';
 import { NodePath } from './NodePath';
 import type { ShownTrace } from './rule-runs';
 
-const endpoint = (p: NodePacket) => `${p.src}:${p.sport} → ${p.dst}:${p.dport} ${p.protocol}`;
+/** An IPv6 address is bracketed before its port, as net.JoinHostPort and iptables print it. */
+const hostPort = (ip: string, port: number) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+const endpoint = (p: NodePacket) => `${hostPort(p.src, p.sport)} → ${hostPort(p.dst, p.dport)} ${p.protocol}`;
 
 interface ResultProps {
   readonly result: ShownTrace;

@@ -1,5 +1,6 @@
 import type { NodeOrigin, NodeTraceInput } from '../../src/node-trace';
 import { parseIpv4 } from '../../src/net/ipv4';
+import { looksLikeIpv6, parseIpv6 } from '../../src/net/ipv6';
 
 /** The form as typed: every field a string, checked only when the person asks for a trace. */
 export interface NodeDraft {
@@ -10,7 +11,7 @@ export interface NodeDraft {
   readonly dport: string;
   readonly protocol: 'tcp' | 'udp' | 'sctp';
   readonly origin: NodeOrigin;
-  /** The node's own addresses, separated by spaces or commas; the first is eth0's. */
+  /** The node's own addresses (IPv4 and IPv6), separated by spaces or commas; the first of each family is eth0's. */
   readonly localAddresses: string;
   readonly podInterface: string;
   readonly ipsetSave: string;
@@ -32,8 +33,8 @@ export const EMPTY_DRAFT: NodeDraft = {
 /** What is wrong with a field, for the message next to it: the words are the page's (both languages). */
 export type FieldProblem =
   | { readonly kind: 'required' }
-  | { readonly kind: 'ipv6' }
-  | { readonly kind: 'not-ipv4'; readonly value: string }
+  | { readonly kind: 'families' }
+  | { readonly kind: 'not-ip'; readonly value: string }
   | { readonly kind: 'port' }
   | { readonly kind: 'interface' };
 
@@ -49,10 +50,15 @@ export interface DraftFieldsProps<T> {
   readonly onChange: (patch: Partial<NodeDraft>) => void;
 }
 
+/** An IPv4 or IPv6 address in its canonical form ("10.244.1.02" -> "10.244.1.2", "FD00:0:0::1" -> "fd00::1"); null when it is neither. */
+function parseAddress(value: string): string | null {
+  const p = looksLikeIpv6(value) ? parseIpv6(value) : parseIpv4(value);
+  return p.ok ? p.value : null;
+}
+
 function addressProblem(value: string): FieldProblem | undefined {
   if (value === '') return { kind: 'required' };
-  if (value.includes(':')) return { kind: 'ipv6' };
-  return parseIpv4(value).ok ? undefined : { kind: 'not-ipv4', value };
+  return parseAddress(value) === null ? { kind: 'not-ip', value } : undefined;
 }
 
 function portProblem(value: string): FieldProblem | undefined {
@@ -80,6 +86,7 @@ export function checkDraft(
   const dport = portProblem(fields.dport);
   if (src) problems.src = src;
   if (dst) problems.dst = dst;
+  else if (!src && looksLikeIpv6(fields.src) !== looksLikeIpv6(fields.dst)) problems.dst = { kind: 'families' };
   if (sport) problems.sport = sport;
   if (dport) problems.dport = dport;
   const local = splitAddresses(d.localAddresses);
@@ -88,10 +95,7 @@ export function checkDraft(
   const podInterface = d.podInterface.trim();
   if (podInterface !== '' && !/^[A-Za-z0-9_.:@+-]{1,15}$/.test(podInterface)) problems.podInterface = { kind: 'interface' };
   if (Object.keys(problems).length > 0) return { ok: false, problems };
-  const canonical = (a: string) => {
-    const p = parseIpv4(a);
-    return p.ok ? p.value : a;
-  };
+  const canonical = (a: string) => parseAddress(a) ?? a;
   return {
     ok: true,
     input: {

@@ -1,4 +1,5 @@
 import { parseIpv4 } from '../net/ipv4';
+import { formatIpv6, readIpv6Value } from '../net/ipv6';
 
 /** The two address families a kube-proxy instance can run for (one proxier per family). */
 export type IpFamily = 'IPv4' | 'IPv6';
@@ -18,8 +19,6 @@ export interface IpCidr {
   /** Canonical "10.0.0.0/8" / "fd00:10::/64". */
   readonly text: string;
 }
-
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 
 /**
  * Parses an address the way kube-proxy does (netutils.ParseIPSloppy): IPv4 octets with
@@ -67,33 +66,8 @@ function fastIpv4(text: string): IpAddress | null {
 }
 
 function parseIpv6Value(text: string): bigint | null {
-  if (text.includes('%')) return null;
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const parseGroups = (s: string): number[] | null => {
-    if (s === '') return [];
-    const out: number[] = [];
-    const parts = s.split(':');
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i] ?? '';
-      if (i === parts.length - 1 && p.includes('.')) {
-        const v4 = parseIpv4(p);
-        if (!v4.ok) return null;
-        const o = v4.value.split('.').map(Number);
-        out.push(((o[0] ?? 0) << 8) | (o[1] ?? 0), ((o[2] ?? 0) << 8) | (o[3] ?? 0));
-      } else if (HEX_GROUP.test(p)) out.push(parseInt(p, 16));
-      else return null;
-    }
-    return out;
-  };
-  const head = parseGroups(halves[0] ?? '');
-  const tail = halves.length === 2 ? parseGroups(halves[1] ?? '') : [];
-  if (head === null || tail === null) return null;
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
-  let n = 0n;
-  for (const g of [...head, ...new Array<number>(missing).fill(0), ...tail]) n = (n << 16n) | BigInt(g);
-  return n;
+  const value = readIpv6Value(text);
+  return value.ok ? value.value : null;
 }
 
 /** Builds the address for a family and numeric value, with Go's canonical text. */
@@ -104,30 +78,6 @@ export function fromValue(family: IpFamily, value: bigint): IpAddress {
     return { family, text, value };
   }
   return { family, text: formatIpv6(value), value };
-}
-
-function formatIpv6(value: bigint): string {
-  const groups: number[] = [];
-  for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
-  // RFC 5952: compress the longest run (>= 2) of zero groups, the first one on a tie.
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
 
 const bits = (family: IpFamily): number => (family === 'IPv4' ? 32 : 128);

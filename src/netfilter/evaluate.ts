@@ -1,4 +1,5 @@
 import { ipv4ToNumber, type Ipv4 } from '../net/ipv4';
+import { looksLikeIpv6, readIpv6Value } from '../net/ipv6';
 import type { Packet, StepPacket } from '../net/packet';
 import type { Rng } from '../net/rng';
 import type { EvaluatedRule, RuleVerdict, TableName } from './evaluated-rule';
@@ -127,7 +128,7 @@ export function evaluateChain<P extends StepPacket = Packet>(
       continue;
     }
     const note = s.note === '' ? '' : ` (${s.note})`;
-    const target = rule.target;
+    const target = asFamilyTarget(rule.target, s.src6 !== null);
     if (isTerminal(target)) {
       const end = endTable(target, ctx.packet);
       record(rule, position, target.kind, `${end.detail}${note}`, true);
@@ -142,10 +143,13 @@ export function evaluateChain<P extends StepPacket = Packet>(
 
 /** The state the matches read and write, from the packet's context and the node's environment. */
 function matchStateOf(ctx: PacketContext<StepPacket>, env: EvaluateEnv): MatchState {
+  const ipv6 = looksLikeIpv6(ctx.packet.srcIp);
   return {
     packet: ctx.packet,
-    srcNum: ipv4ToNumber(ctx.packet.srcIp),
-    dstNum: ipv4ToNumber(ctx.packet.dstIp),
+    srcNum: ipv6 ? 0 : ipv4ToNumber(ctx.packet.srcIp),
+    dstNum: ipv6 ? 0 : ipv4ToNumber(ctx.packet.dstIp),
+    src6: ipv6 ? value6(ctx.packet.srcIp) : null,
+    dst6: ipv6 ? value6(ctx.packet.dstIp) : null,
     ctBits: ctx.ctstate.reduce((b, st) => b | ctStateBit(st), 0),
     ctText: CT_STATES.filter((st) => ctx.ctstate.includes(st)).join(',') || 'none',
     inInterface: ctx.inInterface ?? '',
@@ -160,6 +164,12 @@ function matchStateOf(ctx: PacketContext<StepPacket>, env: EvaluateEnv): MatchSt
   };
 }
 
+/** An IPv6 packet's address as a number (0 for text that is not one: the walk builds its packets from parsed addresses). */
+function value6(ip: string): bigint {
+  const v = readIpv6Value(ip);
+  return v.ok ? v.value : 0n;
+}
+
 /** Back to the rule after the jump that entered the current chain; false when it is the chain the walk started in. */
 function returnFromChain(walk: Walk): boolean {
   const frame = walk.stack.pop();
@@ -169,12 +179,24 @@ function returnFromChain(walk: Walk): boolean {
   return true;
 }
 
-type GoOnTarget = Extract<Target, { readonly kind: 'none' | 'mark' | 'jump' | 'goto' | 'return' | 'dnat6' }>;
+type GoOnTarget = Extract<Target, { readonly kind: 'none' | 'mark' | 'jump' | 'goto' | 'return' | 'dnat6' | 'snat6' }>;
+
+/**
+ * ip6tables' DNAT and SNAT as the NAT an IPv6 packet takes (node-trace's IPv6 walk: the
+ * walk's Packet types its addresses as Ipv4, and carries an IPv6 packet's canonical text
+ * in them). For an IPv4 packet they stay as they are, passed over.
+ */
+function asFamilyTarget(target: Target, ipv6: boolean): Target {
+  if (!ipv6 || (target.kind !== 'dnat6' && target.kind !== 'snat6')) return target;
+  return { kind: target.kind === 'dnat6' ? 'dnat' : 'snat', ip: target.ip as Ipv4, port: target.port, randomFully: false };
+}
 type TerminalTarget = Exclude<Target, GoOnTarget>;
 
 function isTerminal(target: Target): target is TerminalTarget {
   const kind = target.kind;
-  return kind !== 'none' && kind !== 'mark' && kind !== 'jump' && kind !== 'goto' && kind !== 'return' && kind !== 'dnat6';
+  return (
+    kind !== 'none' && kind !== 'mark' && kind !== 'jump' && kind !== 'goto' && kind !== 'return' && kind !== 'dnat6' && kind !== 'snat6'
+  );
 }
 
 /**
@@ -210,8 +232,13 @@ function followTarget(
     case 'return':
       return { verdict: 'return', detail: 'back to the calling chain', leftEntryChain: !returnFromChain(walk) };
     case 'dnat6':
-      // ip6tables text is read and printed only: an IPv4 packet never takes an IPv6 DNAT.
-      return { verdict: 'continue', detail: 'an ip6tables DNAT: not applied to an IPv4 packet', leftEntryChain: false };
+    case 'snat6':
+      // The kernel runs ip6tables tables for IPv6 packets only: an IPv4 packet never takes these.
+      return {
+        verdict: 'continue',
+        detail: `an ip6tables ${target.kind === 'dnat6' ? 'DNAT' : 'SNAT'}: not applied to an IPv4 packet`,
+        leftEntryChain: false,
+      };
   }
 }
 
@@ -237,13 +264,13 @@ function endTable<P extends StepPacket>(
       const nat = { kind: 'dnat', ip: target.ip, port } as const;
       return {
         verdict: 'ACCEPT',
-        detail: `--to-destination ${target.ip}:${port}`,
+        detail: `--to-destination ${natText(target.ip, port)}`,
         packet: { ...packet, dstIp: target.ip, dstPort: port },
         nat,
       };
     }
     case 'snat': {
-      const detail = `--to-source ${target.ip}${target.port === null ? '' : `:${target.port}`}`;
+      const detail = `--to-source ${target.port === null ? target.ip : natText(target.ip, target.port)}`;
       return { verdict: 'ACCEPT', detail, packet, nat: { kind: 'snat', ip: target.ip, port: target.port } };
     }
     case 'masquerade':
@@ -254,4 +281,9 @@ function endTable<P extends StepPacket>(
         nat: { kind: 'masquerade', randomFully: target.randomFully },
       };
   }
+}
+
+/** "10.244.2.3:8080", "[fd00:10:244:2::3]:8080": as iptables prints a NAT address with a port. */
+function natText(ip: string, port: number): string {
+  return looksLikeIpv6(ip) ? `[${ip}]:${port}` : `${ip}:${port}`;
 }

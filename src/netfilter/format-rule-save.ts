@@ -125,6 +125,8 @@ export function formatTargetSave(t: Target): string {
       return `-j DNAT --to-destination ${natAddress(t.ip, t.port)}${t.randomFully ? ' --random-fully' : ''}`;
     case 'dnat6':
       return `-j DNAT --to-destination ${t.port === null ? t.ip : `[${t.ip}]:${t.port}`}`;
+    case 'snat6':
+      return `-j SNAT --to-source ${t.port === null ? t.ip : `[${t.ip}]:${t.port}`}`;
     case 'snat':
       return `-j SNAT --to-source ${natAddress(t.ip, t.port)}${t.randomFully ? ' --random-fully' : ''}`;
     case 'masquerade': {

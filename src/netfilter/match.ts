@@ -1,17 +1,21 @@
 import { numberToIpv4, type Ipv4 } from '../net/ipv4';
+import { ipv6Mask } from '../net/ipv6';
 import type { StepPacket } from '../net/packet';
 import type { Rng } from '../net/rng';
 import { formatMatchSave, iface } from './format-rule-save';
 import type { Match, RecentMatch } from './match-types';
 import { multiportMatches } from './multiport';
 import { forgetRecent, recentLastSeen, recordRecent, type RecentLists } from './recent-lists';
-import type { InterfaceMatch, Rule } from './ruleset';
+import type { AddressMatch, InterfaceMatch, Rule } from './ruleset';
 
 /** What the matches of a rule read and write while one table is evaluated. */
 export interface MatchState {
   readonly packet: StepPacket;
   readonly srcNum: number;
   readonly dstNum: number;
+  /** An IPv6 packet's addresses as 128-bit numbers (srcNum and dstNum are then 0); null for IPv4. */
+  readonly src6: bigint | null;
+  readonly dst6: bigint | null;
   readonly ctBits: number;
   readonly ctText: string;
   readonly inInterface: string;
@@ -34,14 +38,8 @@ export interface MatchState {
  */
 export function matchRule(rule: Rule, s: MatchState): string | null {
   const { source, destination, protocol } = rule;
-  // An ip6tables address (network6) never matches: the walk's packets are IPv4.
-  if (source !== null && (source.network6 !== null || ((s.srcNum & source.mask) >>> 0 === source.network) === source.negated))
-    return source.saveText;
-  if (
-    destination !== null &&
-    (destination.network6 !== null || ((s.dstNum & destination.mask) >>> 0 === destination.network) === destination.negated)
-  )
-    return destination.saveText;
+  if (source !== null && !addressMatches(source, s.srcNum, s.src6)) return source.saveText;
+  if (destination !== null && !addressMatches(destination, s.dstNum, s.dst6)) return destination.saveText;
   if (rule.inInterface !== null && !interfaceMatches(rule.inInterface, s.inInterface)) return iface('-i', rule.inInterface);
   if (rule.outInterface !== null && !interfaceMatches(rule.outInterface, s.outInterface)) return iface('-o', rule.outInterface);
   if (protocol !== null && protocol.name !== 'all' && (protocol.name === s.packet.protocol) === protocol.negated) {
@@ -52,6 +50,19 @@ export function matchRule(rule: Rule, s: MatchState): string | null {
     if (failed !== null) return failed;
   }
   return null;
+}
+
+/** Masks by prefix length, built once (a bigint shift per rule would be wasted work). */
+const MASKS6: readonly bigint[] = Array.from({ length: 129 }, (_, i) => ipv6Mask(i));
+
+/**
+ * `-s`/`-d` (negated by `!`), as ip_packet_match and ip6_packet_match compare them. An
+ * address of the other family never matches, negated or not: the kernel runs an
+ * ip6tables table only for IPv6 packets, so the two never meet there.
+ */
+function addressMatches(m: AddressMatch, num: number, v6: bigint | null): boolean {
+  if (v6 !== null) return m.network6 !== null && ((v6 & MASKS6[m.prefix]!) === m.network6) !== m.negated;
+  return m.network6 === null && ((num & m.mask) >>> 0 === m.network) !== m.negated;
 }
 
 function interfaceMatches(m: InterfaceMatch, name: string): boolean {
@@ -88,13 +99,12 @@ function matchOne(m: Match, s: MatchState): string | null {
     case 'conntrack':
       return ((s.ctBits & m.bits) !== 0) === m.negated ? `${formatMatchSave(m)} (ctstate is ${s.ctText})` : null;
     case 'addrtype': {
-      for (const [check, num, flag] of [
-        [m.src, s.srcNum, '--src-type'],
-        [m.dst, s.dstNum, '--dst-type'],
+      for (const [check, ip, flag] of [
+        [m.src, s.packet.srcIp, '--src-type'],
+        [m.dst, s.packet.dstIp, '--dst-type'],
       ] as const) {
         if (check === null) continue;
         if (check.type !== 'LOCAL') return `-m addrtype ${flag} ${check.type} is not simulated`;
-        const ip = numberToIpv4(num);
         if (s.isLocalAddress(ip) === check.negated)
           return `-m addrtype ${check.negated ? '! ' : ''}${flag} LOCAL (${ip} is ${check.negated ? '' : 'not '}local)`;
       }
@@ -124,7 +134,13 @@ function matchOne(m: Match, s: MatchState): string | null {
  * --reap drops an entry found to be older than --seconds.
  */
 function matchRecent(m: RecentMatch, s: MatchState): string | null {
-  const ip = numberToIpv4(((m.side === 'source' ? s.srcNum : s.dstNum) & m.mask) >>> 0);
+  // An IPv6 packet is keyed by its whole address (--mask reads as an IPv4 netmask here).
+  const ip =
+    s.src6 !== null
+      ? m.side === 'source'
+        ? s.packet.srcIp
+        : s.packet.dstIp
+      : numberToIpv4(((m.side === 'source' ? s.srcNum : s.dstNum) & m.mask) >>> 0);
   const last = recentLastSeen(s.recent, m.name, ip);
   let hit: boolean;
   let why: string;

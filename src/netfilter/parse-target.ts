@@ -23,11 +23,11 @@ export const TARGET_NAMES: readonly string[] = ['ACCEPT', 'DROP', 'RETURN', ...O
 
 const DEFAULT_REJECT: Readonly<Record<IpFamily, string>> = { IPv4: 'icmp-port-unreachable', IPv6: 'icmp6-port-unreachable' };
 
-/** ip6tables' DNAT, read as text (kube-proxy writes no SNAT; the walk is IPv4). */
-function dnat6(name: string, to: string): Result<Target> {
-  if (name !== 'DNAT') return err(`-j ${name} is not supported in ip6tables rules`);
+/** ip6tables' DNAT and SNAT (`[IP]:PORT` or a bare IP), canonical. */
+function nat6(name: 'DNAT' | 'SNAT', to: string): Result<Target> {
   const addr = parseNatAddress6(to);
-  return addr.ok ? ok({ kind: 'dnat6', ip: addr.value.ip, port: addr.value.port }) : addr;
+  if (!addr.ok) return addr;
+  return ok({ kind: name === 'DNAT' ? 'dnat6' : 'snat6', ip: addr.value.ip, port: addr.value.port });
 }
 
 /** Read-only like every Target, so every rule that accepts can hold the same one. */
@@ -65,7 +65,7 @@ export function finishTarget(
       const opt = name === 'DNAT' ? '--to-destination' : '--to-source';
       const to = optionArg(draft, opt, words);
       if (to === undefined) return err(`-j ${name} needs ${opt} IP[:PORT]`);
-      if (family === 'IPv6') return dnat6(name, to);
+      if (family === 'IPv6') return nat6(name, to);
       const addr = parseNatAddress(to);
       if (!addr.ok) return addr;
       const kind = name === 'DNAT' ? 'dnat' : 'snat';

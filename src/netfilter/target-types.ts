@@ -18,10 +18,13 @@ export type Target =
   | { readonly kind: 'dnat'; readonly ip: Ipv4; readonly port: number | null; readonly randomFully: boolean }
   | { readonly kind: 'snat'; readonly ip: Ipv4; readonly port: number | null; readonly randomFully: boolean }
   /**
-   * ip6tables' `--to-destination [IP]:PORT` (or a bare IP): read and printed as text for
-   * kube-proxy's IPv6 rules; the dataplane walk is IPv4 and never evaluates it.
+   * ip6tables' `--to-destination [IP]:PORT` (or a bare IP), canonical: kube-proxy's IPv6
+   * rules. The cluster's dataplane walk is IPv4 and passes over it; node-trace's IPv6 walk
+   * applies it (see evaluateChain).
    */
   | { readonly kind: 'dnat6'; readonly ip: string; readonly port: number | null }
+  /** ip6tables' `-j SNAT --to-source [IP]:PORT` (or a bare IP): applied to IPv6 packets only, as dnat6. */
+  | { readonly kind: 'snat6'; readonly ip: string; readonly port: number | null }
   | {
       readonly kind: 'masquerade';
       readonly randomFully: boolean;

@@ -17,6 +17,8 @@ export function describeField(f: NftField): string {
       return `fib ${f.side} type`;
     case 'numgen':
       return `numgen random mod ${f.mod}`;
+    case 'iface':
+      return f.key;
   }
 }
 

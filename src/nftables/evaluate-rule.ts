@@ -63,13 +63,16 @@ function evaluateStatement(
     case 'counter':
       return null;
     case 'dnat':
-    case 'snat':
-      return {
-        kind: st.kind,
-        ip: st.ip,
-        port: st.port,
-        detail: `${st.kind} to ${st.port === null ? st.ip : joinHostPort(st.ip, st.port)}`,
-      };
+    case 'snat': {
+      const to = `${st.kind} to ${st.port === null ? st.ip : joinHostPort(st.ip, st.port)}`;
+      // In an inet table `dnat ip to` is for IPv4 packets and `dnat ip6 to` for IPv6 ones: for the
+      // other family nft_nat_inet_eval does nothing and the rule goes on.
+      if ((st.ip.includes(':') ? 'ip6' : 'ip') !== ctx.packet.family) {
+        notes.push(`${to}: not for an ${ctx.packet.family === 'ip6' ? 'IPv6' : 'IPv4'} packet`);
+        return null;
+      }
+      return { kind: st.kind, ip: st.ip, port: st.port, detail: to };
+    }
     case 'masquerade':
       return { kind: 'masquerade', flags: st.flags, detail: ['masquerade', ...st.flags].join(' ') };
     case 'verdict':
@@ -105,7 +108,8 @@ function evaluateMatch(
   const values = readAll(st.fields, ctx, env);
   if (typeof values === 'string') return { kind: 'no-match', detail: values };
   if (st.mask !== undefined) values[0] = String((Number(values[0]) & st.mask) >>> 0);
-  const key = values.join(' . ');
+  // An empty value (no device at this hook, for `oifname` before routing) shows as nft writes it.
+  const key = values.map((v) => (v === '' ? '""' : v)).join(' . ');
   const what = st.fields.map(describeField).join(' . ');
   let held: boolean;
   let against: string;

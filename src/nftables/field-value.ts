@@ -19,6 +19,8 @@ export function fieldType(f: NftField): string {
       return 'fib_addrtype';
     case 'numgen':
       return 'integer';
+    case 'iface':
+      return f.key === 'iifname' || f.key === 'oifname' ? 'ifname' : 'iface_index';
   }
 }
 
@@ -39,6 +41,7 @@ export function canonicalValue(type: string, text: string): string {
  * (`30000-32767`, `10.0.0.1-10.0.0.9`).
  */
 export function partMatches(type: string, value: string, part: string): boolean {
+  if (type === 'ifname') return ifnameMatches(value, part);
   const isAddr = type === 'ipv4_addr' || type === 'ipv6_addr';
   if (isAddr && part.includes('/')) {
     const cidr = parseIpCidr(part);
@@ -75,7 +78,21 @@ export function readField(f: NftField, ctx: NftPacketContext, env: NftEnv): stri
       return env.isLocalAddress(f.side === 'saddr' ? p.saddr : p.daddr) ? 'local' : 'unicast';
     case 'numgen':
       return String(env.numgen(f.mod));
+    case 'iface':
+      // No device at this hook (the out device before routing, the in device of a local packet):
+      // nft_meta_store_ifname stores "" and nft_meta_store_ifindex 0, so only `!=` matches.
+      return (f.key === 'iifname' || f.key === 'iif' ? ctx.iif : ctx.oif) ?? '';
   }
+}
+
+/**
+ * `iifname "veth*"`: a trailing `*` compares only what comes before it (nft loads it as a
+ * shorter cmp); `"a\\*"` is a literal star. A device's name is never empty, so "" (no device) never matches.
+ */
+function ifnameMatches(value: string, part: string): boolean {
+  if (value === '') return false;
+  if (part.endsWith('*') && !part.endsWith('\\*')) return value.startsWith(part.slice(0, -1));
+  return value === part.replace(/\\\*$/, '*');
 }
 
 /** `ct status dnat` is a bit test: the packet's status (a list) holds the value. */

@@ -21,6 +21,10 @@ export interface NftPacketContext {
   readonly ctState: NftCtState;
   /** Status bits of its connection that `ct status` names: `dnat`, `snat`, `confirmed`... */
   readonly ctStatus: readonly string[];
+  /** The device the packet came in on at this hook (`iifname`, `iif`); absent when it has none (OUTPUT). */
+  readonly iif?: string;
+  /** The device it leaves on (`oifname`, `oif`); absent before routing (PREROUTING, INPUT). */
+  readonly oif?: string;
 }
 
 /** A dynamic set's element added by the data path (`update @set { ip saddr }`), with when it expires. */

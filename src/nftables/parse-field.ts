@@ -3,10 +3,11 @@ import type { NftField } from './rule-types';
 import type { TokenCursor } from './token-cursor';
 
 const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
+const IFACE_KEYS = ['iifname', 'oifname', 'iif', 'oif'] as const;
 
 /**
  * One field at the cursor (`ip daddr`, `meta l4proto`, `th dport`, `tcp dport`, `mark`,
- * `ct state`, `fib daddr type`, `numgen random mod 2`), or null when the next words are
+ * `ct state`, `fib daddr type`, `numgen random mod 2`, `iifname`, `meta oif`), or null when the next words are
  * not one (the cursor has not moved then, except for a broken `numgen`, which is an error).
  */
 export function parseField(c: TokenCursor): NftField | string | null {
@@ -19,6 +20,8 @@ export function parseField(c: TokenCursor): NftField | string | null {
   if (a === 'meta' && b === 'l4proto') return take(2, { kind: 'l4proto' });
   if (a === 'meta' && b === 'mark') return take(2, { kind: 'mark' });
   if (a === 'mark') return take(1, { kind: 'mark' });
+  const iface = IFACE_KEYS.find((k) => k === (a === 'meta' ? b : a));
+  if (iface !== undefined) return take(a === 'meta' ? 2 : 1, { kind: 'iface', key: iface });
   if (b === 'dport' || b === 'sport') {
     if (a === 'th') return take(2, { kind: 'port', side: b, protocol: null });
     const protocol = PROTOCOLS.find((p) => p === a);

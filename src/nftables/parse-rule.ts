@@ -107,6 +107,8 @@ function parseRhs(c: TokenCursor, fields: readonly NftField[]): NftRhs | string 
     if (typeof entries === 'string') return entries;
     return { kind: 'values', values: entries.map((e) => e.join(' ')) };
   }
+  // A device's name is a string: nft lists it quoted (`iifname "eth0"`).
+  if (word.startsWith('"') && fields.length === 1 && fields[0]!.kind === 'iface') return { kind: 'values', values: [c.next()] };
   if (word === '' || word.startsWith('"')) return `a value is missing after ${describeFields(fields)}`;
   const values = [c.next()];
   if (fields[0]?.kind === 'ct') while (c.accept(',')) values.push(c.next());

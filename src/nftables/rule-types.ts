@@ -12,7 +12,9 @@ export type NftField =
   | { readonly kind: 'mark' }
   | { readonly kind: 'ct'; readonly key: 'state' | 'status' }
   | { readonly kind: 'fib-type'; readonly side: 'saddr' | 'daddr' }
-  | { readonly kind: 'numgen'; readonly mod: number };
+  | { readonly kind: 'numgen'; readonly mod: number }
+  /** `iifname`/`oifname` (a name, `"veth*"` a prefix), `iif`/`oif` (a device, listed by its name): meta's in and out device. */
+  | { readonly kind: 'iface'; readonly key: 'iifname' | 'oifname' | 'iif' | 'oif' };
 
 /** The right-hand side of a match: values written in the rule, or a named set. */
 export type NftRhs = { readonly kind: 'values'; readonly values: readonly string[] } | { readonly kind: 'set'; readonly name: string };

@@ -34,7 +34,9 @@ export function tokenizeNft(line: string): Result<readonly NftToken[]> {
       flush();
       let text = '';
       let j = i + 1;
-      for (; j < line.length && line[j] !== '"'; j++) text += line[j] === '\\' && j + 1 < line.length ? line[++j] : line[j];
+      // A backslash escapes the next character, except `\*`: an interface name's literal star (not a wildcard), kept as written.
+      for (; j < line.length && line[j] !== '"'; j++)
+        text += line[j] === '\\' && j + 1 < line.length && line[j + 1] !== '*' ? line[++j] : line[j];
       if (j >= line.length) return err('a quoted string is not closed');
       out.push({ text, quoted: true, start: i, end: j + 1 });
       i = j;

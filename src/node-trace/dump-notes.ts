@@ -1,8 +1,16 @@
-import type { DumpNote } from './node-trace-types';
+import type { DumpNote, DumpNoteCode, DumpNoteParams } from './node-trace-types';
 
 /** Adds a note about one line of a pasted dump (`name` for what is not modelled). */
-export function pushNote(notes: DumpNote[], line: number, kind: DumpNote['kind'], message: string, name?: string): void {
-  notes.push(name === undefined ? { line, kind, message } : { line, kind, name, message });
+export function pushNote<C extends DumpNoteCode>(
+  notes: DumpNote[],
+  line: number,
+  kind: DumpNote['kind'],
+  code: C,
+  params: DumpNoteParams[C],
+  name?: string,
+): void {
+  const note = { line, kind, code, params, ...(name === undefined ? {} : { name }) } as DumpNote;
+  notes.push(note);
 }
 
 /** A pasted line as a note quotes it: its first 60 characters. */

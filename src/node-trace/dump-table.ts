@@ -13,16 +13,18 @@ export interface DumpChain {
 /** A table of a pasted dump while it is read. */
 export interface DumpTable {
   readonly name: TableName;
+  /** iptables-save's (4) or ip6tables-save's (6). */
+  readonly family: 4 | 6;
   /** The line of `*name`. */
   readonly startLine: number;
   /** Built-ins first (ACCEPT until declared otherwise), then user chains as declared. */
   readonly chains: Map<string, DumpChain>;
 }
 
-export function newDumpTable(name: TableName, startLine: number): DumpTable {
+export function newDumpTable(name: TableName, startLine: number, family: 4 | 6 = 4): DumpTable {
   const chains = new Map<string, DumpChain>();
   for (const hook of BUILTIN_CHAINS[name]) chains.set(hook, { name: hook, policy: 'ACCEPT', rules: [], lines: [] });
-  return { name, startLine, chains };
+  return { name, family, startLine, chains };
 }
 
 /**

@@ -7,6 +7,8 @@
 export type {
   DumpKind,
   DumpNote,
+  DumpNoteCode,
+  DumpNoteParams,
   NftChainOf,
   NodeFacts,
   NodeOrigin,

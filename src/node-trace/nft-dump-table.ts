@@ -8,7 +8,7 @@ import type { NftStatement } from '../nftables/rule-types';
 import { indexSet, type NftSetIndex } from '../nftables/set-index';
 import { TokenCursor } from '../nftables/token-cursor';
 import type { NftToken } from '../nftables/tokenize';
-import type { DumpNote } from './node-trace-types';
+import type { DumpNote, DumpNoteCode, DumpNoteParams } from './node-trace-types';
 import { readNftRuleLine } from './nft-rule-line';
 
 /** A table of a pasted `nft list ruleset`, ready for the evaluator, with each rule's line. */
@@ -41,7 +41,7 @@ export interface NftDraftTable {
   readonly blocks: NftDraftBlock[];
 }
 
-type Note = (line: number, kind: DumpNote['kind'], message: string, name?: string) => void;
+type Note = <C extends DumpNoteCode>(line: number, kind: DumpNote['kind'], code: C, params: DumpNoteParams[C], name?: string) => void;
 
 const HOOKS = ['prerouting', 'input', 'forward', 'output', 'postrouting'] as const;
 
@@ -58,13 +58,13 @@ export function buildNftTable(d: NftDraftTable, assume: ReadonlySet<number>, not
     if (b.kind === 'chain') continue;
     const set = readSet(b);
     if (typeof set === 'string') {
-      note(b.line, 'error', `${b.kind} ${b.name}: ${set}`);
+      note(b.line, 'error', 'nft-set-unreadable', { set: `${b.kind} ${b.name}`, reason: set });
       continue;
     }
     const index = indexSet(set, `${d.family} ${d.name} ${b.name}`);
     // A map to addresses or marks (not verdicts) still holds its keys for `@map` lookups.
     const indexed = typeof index === 'string' ? indexSet({ ...set, elements: set.elements.map(({ key }) => ({ key })) }, '') : index;
-    if (typeof indexed === 'string') note(b.line, 'error', `${b.kind} ${b.name}: ${indexed}`);
+    if (typeof indexed === 'string') note(b.line, 'error', 'nft-set-unreadable', { set: `${b.kind} ${b.name}`, reason: indexed });
     else sets.set(b.name, { ...indexed, id: `${d.family} ${d.name} ${b.name}` });
     plainSets.push(set);
   }
@@ -95,12 +95,12 @@ function readRules(b: NftDraftBlock, t: CompiledTable, rules: CompiledRule[], as
     if (split === null) continue;
     const read = readNftRuleLine(split.body, split.text, assume.has(r.line));
     if (typeof read === 'string') {
-      note(r.line, 'error', read);
+      note(r.line, 'error', 'nft-error', { reason: read });
       continue;
     }
     const problem = referenceProblem(t, read.rule.statements);
     if (problem !== null) {
-      note(r.line, 'error', `${problem}: the rule is left out`);
+      note(r.line, 'error', 'nft-rule-left-out', { reason: problem });
       continue;
     }
     let { statements, unmodelled } = { statements: read.rule.statements, unmodelled: read.unmodelled };
@@ -111,8 +111,15 @@ function readRules(b: NftDraftBlock, t: CompiledTable, rules: CompiledRule[], as
       unmodelled = [{ name, role: 'match' }, ...unmodelled];
     }
     for (const u of unmodelled) {
-      const how = u.role === 'effect' ? 'passed over' : assume.has(r.line) ? 'counted as matching' : 'counted as not matching';
-      note(r.line, 'not-modelled', `${u.name} is not modelled: ${how}`, u.name);
+      if (u.role === 'effect') note(r.line, 'not-modelled', 'effect-not-modelled', { name: u.name }, u.name);
+      else
+        note(
+          r.line,
+          'not-modelled',
+          'match-not-modelled',
+          { name: u.name, counted: assume.has(r.line) ? 'matching' : 'not matching' },
+          u.name,
+        );
     }
     const rule = { text: read.rule.text, statements };
     rules.push(split.comment === undefined ? rule : { ...rule, comment: split.comment });
@@ -144,11 +151,10 @@ function chainBase(b: NftDraftBlock, note: Note): NftRulesetBaseChain | null {
   }
   if (base === null) return null;
   const hook = HOOKS.find((h) => h === base.hook);
-  if (typeof base.priority === 'string') note(b.line, 'error', `chain ${b.name}: ${base.priority}: not traced`);
-  else if (hook === undefined)
-    note(b.line, 'info', `chain ${b.name} hooks ${base.hook}: not traced (the trace follows prerouting to postrouting)`);
+  if (typeof base.priority === 'string') note(b.line, 'error', 'nft-chain-priority', { chain: b.name, reason: base.priority });
+  else if (hook === undefined) note(b.line, 'info', 'nft-chain-hook', { chain: b.name, hook: base.hook });
   else if (base.type !== 'filter' && base.type !== 'nat' && base.type !== 'route')
-    note(b.line, 'error', `chain ${b.name}: type ${base.type} is not a chain type: not traced`);
+    note(b.line, 'error', 'nft-chain-type', { chain: b.name, type: base.type });
   // A route chain filters as a filter chain does (a changed mark only routes the packet again).
   else return { type: base.type === 'nat' ? 'nat' : 'filter', hook, priority: base.priority, policy };
   return null;

@@ -37,7 +37,7 @@ const EFFECTS = new Set(['log', 'notrack', 'flow', 'dup', 'fwd', 'queue', 'redir
 const FIELD_SIDES: Readonly<Record<string, readonly string[]>> = {
   ip: ['saddr', 'daddr'],
   ip6: ['saddr', 'daddr'],
-  meta: ['l4proto', 'mark'],
+  meta: ['l4proto', 'mark', 'iifname', 'oifname', 'iif', 'oif'],
   th: ['sport', 'dport'],
   tcp: ['sport', 'dport'],
   udp: ['sport', 'dport'],
@@ -46,6 +46,8 @@ const FIELD_SIDES: Readonly<Record<string, readonly string[]>> = {
   fib: ['saddr', 'daddr'],
   numgen: ['random'],
 };
+/** Fields of one word. */
+const ONE_WORD_FIELDS = new Set(['iifname', 'oifname', 'iif', 'oif', 'mark']);
 const STATEMENT_WORDS = new Set([
   'counter',
   'dnat',
@@ -63,7 +65,7 @@ const STATEMENT_WORDS = new Set([
 /** A rule of a pasted ruleset read as far as the evaluator models it. */
 export interface TolerantRule {
   readonly rule: NftParsedRule;
-  /** What was not modelled, in order: `iifname`, `ct mark`, `xt match policy`, `log`. */
+  /** What was not modelled, in order: `iiftype`, `ct mark`, `xt match policy`, `log`. */
   readonly unmodelled: readonly { readonly name: string; readonly role: 'match' | 'effect' }[];
 }
 
@@ -74,7 +76,7 @@ export interface TolerantRule {
  * passes), and the reading picks up at the next statement it knows. A string when the line
  * is not an nft rule at all.
  *
- * @example readNftRuleLine(tokens('iifname "cali*" counter accept'), text, false).unmodelled // [{ name: 'iifname', role: 'match' }]
+ * @example readNftRuleLine(tokens('iiftype ether counter accept'), text, false).unmodelled // [{ name: 'iiftype', role: 'match' }]
  */
 export function readNftRuleLine(tokens: readonly NftToken[], text: string, assumed: boolean): TolerantRule | string {
   const direct = parseNftRuleTokens(tokens, text);
@@ -110,6 +112,7 @@ function startsStatement(tokens: readonly NftToken[], i: number, start: number):
   if (a.quoted) return false;
   const known =
     STATEMENT_WORDS.has(a.text) ||
+    ONE_WORD_FIELDS.has(a.text) ||
     ((a.text === 'update' || a.text === 'add') && b?.text.startsWith('@') === true) ||
     (FIELD_SIDES[a.text]?.includes(b?.text ?? '') ?? false);
   // The word after an unknown selector is its key (`ct mark`, `ip protocol`), and after `set` a value: never a start.

@@ -2,6 +2,7 @@ import type { NatDecision } from '../netfilter/evaluate';
 import type { TableName } from '../netfilter/evaluated-rule';
 import type { HookName } from '../netfilter/ruleset';
 import type { Ipv4 } from '../net/ipv4';
+import { looksLikeIpv6, parseIpv6 } from '../net/ipv6';
 import type { CompiledChain } from '../nftables/compile';
 import { evaluateBaseChain, type NftNatDecision } from '../nftables/evaluate-chain';
 import type { EvaluatedNftRule } from '../nftables/evaluated-rule';
@@ -13,6 +14,15 @@ import type { NftDump } from './read-nft-dump';
 import { applyNat, type NodeWalk } from './node-walk';
 import type { NftChainOf, TablePass, TracedRule } from './node-trace-types';
 
+/**
+ * The devices nft's `iifname`/`oifname` read at a hook (null: none there, which reads as ""):
+ * the kernel's `in` and `out` of the hook, which for POSTROUTING is not iptables' view (see walkHooks).
+ */
+export interface HookDevices {
+  readonly in: string | null;
+  readonly out: string | null;
+}
+
 /** Where conntrack sees the packet (NF_IP_PRI_CONNTRACK): a chain before it finds no entry. */
 const CONNTRACK_PRIORITY = -200;
 
@@ -22,19 +32,19 @@ const CONNTRACK_PRIORITY = -200;
  * ends the hook. The nat chains of a hook run until one of them set up the NAT of its kind
  * (nf_nat_inet_fn), and none for an untracked packet. False when the packet was dropped.
  */
-export function runNftHook(w: NodeWalk, nft: NftDump, hook: HookName): boolean {
+export function runNftHook(w: NodeWalk, nft: NftDump, hook: HookName, devices: HookDevices): boolean {
   const env: NftEnv = {
     numgen: seededNumgen(w.env.rng),
     now: 0,
     isLocalAddress: (ip) => w.env.isLocalAddress(ip as Ipv4),
     dynamicSets: {},
   };
-  for (const [t, chain] of chainsAt(nft, hook.toLowerCase())) {
+  for (const [t, chain] of chainsAt(nft, hook.toLowerCase(), w.family)) {
     const base = chain.base!;
     const natDone = hook === 'PREROUTING' || hook === 'OUTPUT' ? w.dnat !== undefined : w.snat !== undefined;
     if (base.type === 'nat' && (w.untracked || natDone)) continue;
     const report: EvaluatedNftRule[] = [];
-    const s: WalkState = { ctx: contextOf(w, base.priority), mark: w.mark, dynamic: w.nftDynamic };
+    const s: WalkState = { ctx: contextOf(w, base.priority, devices), mark: w.mark, dynamic: w.nftDynamic };
     const end = evaluateBaseChain(t.compiled, chain, s, env, report);
     const table = tableNameOf(base.type, base.priority);
     const rules = tracedNftRules(w, t, table, report);
@@ -46,19 +56,23 @@ export function runNftHook(w: NodeWalk, nft: NftDump, hook: HookName): boolean {
     if (base.priority < CONNTRACK_PRIORITY && rules.some((r) => r.verdict !== 'no-match' && /(^|\s)notrack(\s|$)/.test(r.text)))
       w.untracked = true;
     if (end.nat !== null) {
-      if (end.nat.kind === 'dnat') w.packet = { ...w.packet, dstIp: end.nat.ip as Ipv4, dstPort: end.nat.port ?? w.packet.dstPort };
-      applyNat(w, natDecision(end.nat, w.packet.dstPort));
+      const nat = canonicalNat(end.nat);
+      if (nat.kind === 'dnat') w.packet = { ...w.packet, dstIp: nat.ip as Ipv4, dstPort: nat.port ?? w.packet.dstPort };
+      applyNat(w, natDecision(nat, w.packet.dstPort));
     }
     if (end.verdict !== 'accept') return false;
   }
   return true;
 }
 
-/** The base chains of the ip and inet tables at a hook, by priority; at one priority, in the listed order. */
-function chainsAt(nft: NftDump, hook: string): [NftDumpTable, CompiledChain][] {
+/**
+ * The base chains at a hook that see a packet of this family, by priority (at one priority,
+ * in the listed order): an ip table's for IPv4, an ip6 table's for IPv6, an inet table's for both.
+ */
+function chainsAt(nft: NftDump, hook: string, family: 4 | 6): [NftDumpTable, CompiledChain][] {
   const found: [NftDumpTable, CompiledChain][] = [];
   for (const t of nft.tables) {
-    if (t.family !== 'ip' && t.family !== 'inet') continue;
+    if (t.family !== (family === 6 ? 'ip6' : 'ip') && t.family !== 'inet') continue;
     for (const c of t.compiled.chains.values()) if (c.base?.hook === hook) found.push([t, c]);
   }
   return found.sort((a, b) => a[1].base!.priority - b[1].base!.priority);
@@ -72,15 +86,24 @@ function tableNameOf(type: 'filter' | 'nat', priority: number): TableName {
 }
 
 /** The packet as nft reads it: `ct state` is invalid before conntrack, untracked after notrack, else new. */
-function contextOf(w: NodeWalk, priority: number): WalkState['ctx'] {
+function contextOf(w: NodeWalk, priority: number, devices: HookDevices): WalkState['ctx'] {
   const p = w.packet;
   const ctState: NftCtState = w.untracked ? 'untracked' : priority < CONNTRACK_PRIORITY ? 'invalid' : 'new';
   const ctStatus = [...(w.dnat ? ['dnat'] : []), ...(w.snat ? ['snat'] : [])];
   return {
-    packet: { family: 'ip', saddr: p.srcIp, daddr: p.dstIp, l4proto: p.protocol, sport: p.srcPort, dport: p.dstPort },
+    packet: {
+      family: w.family === 6 ? 'ip6' : 'ip',
+      saddr: p.srcIp,
+      daddr: p.dstIp,
+      l4proto: p.protocol,
+      sport: p.srcPort,
+      dport: p.dstPort,
+    },
     mark: w.mark,
     ctState,
     ctStatus,
+    ...(devices.in === null ? {} : { iif: devices.in }),
+    ...(devices.out === null ? {} : { oif: devices.out }),
   };
 }
 
@@ -90,6 +113,13 @@ function tracedNftRules(w: NodeWalk, t: NftDumpTable, table: TableName, report: 
     const { chain, position, verdict, detail, decided } = e;
     return { line, table, chain, position, text: w.dump.text[line] ?? e.text, verdict, detail, decided, nftTable: `${t.family} ${t.name}` };
   });
+}
+
+/** An IPv6 NAT address as nft lists it is canonical already; one typed by hand may not be (`fd00:0:0::1`). */
+function canonicalNat(nat: NftNatDecision): NftNatDecision {
+  if (nat.kind === 'masquerade' || !looksLikeIpv6(nat.ip)) return nat;
+  const ip = parseIpv6(nat.ip);
+  return ip.ok ? { ...nat, ip: ip.value } : nat;
 }
 
 /** nft's NAT as the iptables walk records it (a DNAT without a port keeps the packet's). */

@@ -7,7 +7,7 @@ import type { HookName } from '../netfilter/ruleset';
  */
 export type NodeOrigin = 'pod' | 'outside' | 'host';
 
-/** The first packet of a connection, as the user describes it. */
+/** The first packet of a connection, as the user describes it: both addresses IPv4, or both IPv6 (any form; traced canonical). */
 export interface NodePacketSpec {
   readonly src: string;
   readonly dst: string;
@@ -18,11 +18,14 @@ export interface NodePacketSpec {
 
 /** What the dump alone does not say about the node. */
 export interface NodeFacts {
-  /** The node's own addresses (for `-m addrtype --dst-type LOCAL` and routing); the first is eth0's, MASQUERADE's source. */
+  /**
+   * The node's own addresses, IPv4 and IPv6 (for `-m addrtype --dst-type LOCAL`, `fib daddr type local` and routing);
+   * the first of the packet's family is eth0's, MASQUERADE's source.
+   */
   readonly localAddresses: readonly string[];
   /** `ipset save` output, for `-m set --match-set`. */
   readonly ipsetSave?: string;
-  /** Routes as `CIDR=DEVICE` ("10.244.1.0/24=cbr0"); anything else leaves by eth0. */
+  /** Routes as `CIDR=DEVICE` ("10.244.1.0/24=cbr0", "fd00:10:244:1::/64=cbr0"); anything else leaves by eth0. */
   readonly routes?: readonly string[];
   /** The device a pod's packet arrives on (default cbr0; Calico's are cali+, Cilium's lxc+). */
   readonly podInterface?: string;
@@ -42,17 +45,61 @@ export interface NodeTraceInput {
 }
 
 /**
+ * What each note says, by code: its parameters. The sentences, in English and Chinese, are
+ * the app's (app/i18n/node-note-text.ts); a `reason` is a parser's own English words about
+ * the line (quoted as they are). `text` is the line as pasted, cut to 60 characters.
+ */
+export interface DumpNoteParams {
+  /** iptables-save output. */
+  readonly 'not-in-table': { readonly text: string };
+  readonly 'not-a-rule': { readonly text: string };
+  readonly 'not-a-rule-because': { readonly reason: string };
+  readonly 'rule-unreadable': { readonly reason: string };
+  readonly 'not-a-chain-declaration': { readonly text: string };
+  readonly 'chain-not-declared': { readonly chain: string; readonly table: string };
+  readonly 'no-commit': { readonly table: string };
+  readonly 'no-commit-before': { readonly table: string; readonly before: string };
+  readonly 'unknown-table': { readonly table: string };
+  readonly 'security-table': { readonly tool: string };
+  readonly 'table-twice': { readonly tool: string; readonly table: string };
+  /** A match of either kind of dump the engine does not model; `matching` is the person's choice. */
+  readonly 'match-not-modelled': { readonly name: string; readonly counted: 'matching' | 'not matching' };
+  readonly 'target-not-modelled': { readonly name: string };
+  readonly notrack: { readonly target: string };
+  /** nft list ruleset output. */
+  readonly 'effect-not-modelled': { readonly name: string };
+  readonly 'not-nft': { readonly text: string };
+  readonly 'nft-unreadable': { readonly reason: string; readonly text: string };
+  readonly 'nft-error': { readonly reason: string };
+  readonly 'nft-cannot-read': { readonly text: string };
+  readonly 'nft-table-not-closed': { readonly table: string };
+  readonly 'nft-block-not-closed': { readonly block: string };
+  readonly 'nft-table-not-traced': { readonly table: string };
+  readonly 'nft-object-not-traced': { readonly object: string };
+  readonly 'nft-set-unreadable': { readonly set: string; readonly reason: string };
+  readonly 'nft-rule-left-out': { readonly reason: string };
+  readonly 'nft-chain-priority': { readonly chain: string; readonly reason: string };
+  readonly 'nft-chain-hook': { readonly chain: string; readonly hook: string };
+  readonly 'nft-chain-type': { readonly chain: string; readonly type: string };
+}
+
+export type DumpNoteCode = keyof DumpNoteParams;
+
+/**
  * A remark about one line of the dump: `error` for a line that is not a rule (skipped),
  * `not-modelled` for a match or target the engine does not simulate (`name` says which),
- * `info` for what was read but not traced (ip6tables-save tables, the security table, nft's
- * ip6, bridge and netdev tables, flowtables).
+ * `info` for what was read but not traced (the security table, nft's arp, bridge and netdev
+ * tables, flowtables). What it says is a code and its parameters, plain data for either language.
  */
-export interface DumpNote {
-  readonly line: number;
-  readonly kind: 'error' | 'not-modelled' | 'info';
-  readonly name?: string;
-  readonly message: string;
-}
+export type DumpNote = {
+  readonly [C in DumpNoteCode]: {
+    readonly line: number;
+    readonly kind: 'error' | 'not-modelled' | 'info';
+    readonly name?: string;
+    readonly code: C;
+    readonly params: DumpNoteParams[C];
+  };
+}[DumpNoteCode];
 
 /** One rule as the packet met it, with its line in the pasted text (its `text` is the line as pasted, counters removed). */
 export interface TracedRule extends EvaluatedRule {

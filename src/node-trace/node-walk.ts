@@ -13,6 +13,8 @@ import type { TablePass } from './node-trace-types';
 /** The packet's state along the node: what the tables read and what they decided so far. */
 export interface NodeWalk {
   readonly dump: NodeDump;
+  /** The packet's family: IPv4 runs iptables-save's tables (nft's ip and inet), IPv6 ip6tables-save's (nft's ip6 and inet). */
+  readonly family: 4 | 6;
   readonly env: EvaluateEnv;
   readonly targets: ReadonlyMap<number, string>;
   /** MASQUERADE's source: the node's first address. */
@@ -32,16 +34,17 @@ export interface NodeWalk {
  * the packet. nat is skipped for an untracked packet (nf_nat needs a conntrack entry).
  */
 export function runHook(w: NodeWalk, hook: HookName, inInterface: string | null, outInterface: string | null): boolean {
+  const ruleset = w.family === 6 ? w.dump.ruleset6 : w.dump.ruleset;
   for (const table of HOOK_TABLES[hook]) {
-    if (findTable(w.dump.ruleset, table) === undefined || (table === 'nat' && w.untracked)) continue;
+    if (findTable(ruleset, table) === undefined || (table === 'nat' && w.untracked)) continue;
     const res = evaluateChain(
-      w.dump.ruleset,
+      ruleset,
       table,
       hook,
       { packet: w.packet, mark: w.mark, ctstate: ctstateAt(w, table), inInterface, outInterface },
       w.env,
     );
-    const rules = tracedRules(w.dump, res.evaluated, w.targets);
+    const rules = tracedRules(w.dump, w.family === 6 ? w.dump.lines6 : w.dump.lines, res.evaluated, w.targets);
     const byPolicy = !rules.some((r) => r.decided);
     w.passes.push({ hook, table, verdict: res.verdict, byPolicy, rules });
     w.mark = res.mark;

@@ -2,11 +2,11 @@ import { splitStatements, untilClosed } from '../nftables/logical-lines';
 import { tokenizeNft, type NftToken } from '../nftables/tokenize';
 import { buildNftTable, type NftDraftBlock, type NftDraftTable, type NftDumpTable } from './nft-dump-table';
 import { cutLine, pushNote } from './dump-notes';
-import type { DumpNote } from './node-trace-types';
+import type { DumpNote, DumpNoteCode, DumpNoteParams } from './node-trace-types';
 
 /** A node's `nft list ruleset` as the trace runs it. */
 export interface NftDump {
-  /** Every table, in the order listed (ip6, arp, bridge and netdev ones are read, not traced). */
+  /** Every table, in the order listed (arp, bridge and netdev ones are read, not traced; ip6 ones only for IPv6 packets). */
   readonly tables: readonly NftDumpTable[];
 }
 
@@ -37,7 +37,7 @@ interface Reading {
  * not run). A line that is not nft is an error by number and the rest reads on; an
  * expression the evaluator does not model is noted by name (see readNftRuleLine).
  *
- * @example readNftDump('table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0; policy accept;\n\t\tiifname "lo" accept\n\t}\n}', [], undefined).notes // [{ line: 4, kind: 'not-modelled', name: 'iifname', ... }]
+ * @example readNftDump('table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0; policy accept;\n\t\tiifgroup 1 accept\n\t}\n}', [], undefined).notes // [{ line: 4, kind: 'not-modelled', name: 'iifgroup', ... }]
  */
 export function readNftDump(
   dump: string,
@@ -55,12 +55,12 @@ export function readNftDump(
   for (let i = 0; i < lines.length; i++) {
     const tokens = tokenizeNft(lines[i]!);
     if (!tokens.ok) {
-      note(r, i + 1, 'error', `${tokens.error}: "${cutLine(lines[i]!.trim())}"`);
+      note(r, i + 1, 'error', 'nft-unreadable', { reason: tokens.error, text: cutLine(lines[i]!.trim()) });
       continue;
     }
     if (tokens.value.length > 0) {
       const logical = untilClosed(lines, i, tokens.value);
-      if (!logical.ok) note(r, i + 1, 'error', logical.error.replace(/^line \d+: /, ''));
+      if (!logical.ok) note(r, i + 1, 'error', 'nft-error', { reason: logical.error.replace(/^line \d+: /, '') });
       else {
         readLine(r, logical.value.tokens, logical.value.text, i + 1);
         i = logical.value.lastLine;
@@ -69,7 +69,7 @@ export function readNftDump(
     if ((i + 1) % 5000 === 0) onProgress?.(i + 1);
   }
   if (r.table !== null) {
-    note(r, r.table.startLine, 'error', `table ${r.table.family} ${r.table.name} is not closed with "}": read up to the end`);
+    note(r, r.table.startLine, 'error', 'nft-table-not-closed', { table: `${r.table.family} ${r.table.name}` });
     closeTable(r);
   }
   r.out.notes.sort((a, b) => a.line - b.line);
@@ -85,7 +85,7 @@ function readLine(r: Reading, tokens: readonly NftToken[], text: string, lineNo:
   const opens = w.length === 3 && w[2] === '{';
   if (r.table === null) {
     if (w[0] === 'table' && w.length === 4 && w[3] === '{' && FAMILIES.has(w[1]!)) return openTable(r, w[1]!, w[2]!, lineNo);
-    return note(r, lineNo, 'error', `not nft list ruleset output (a table starts with "table ip NAME {"): "${cutLine(text.trim())}"`);
+    return note(r, lineNo, 'error', 'not-nft', { text: cutLine(text.trim()) });
   }
   const block = r.block;
   if (w.length === 1 && w[0] === '}') return block === null ? closeTable(r) : void (r.block = null);
@@ -93,8 +93,9 @@ function readLine(r: Reading, tokens: readonly NftToken[], text: string, lineNo:
     if (opens && (w[0] === 'chain' || w[0] === 'set' || w[0] === 'map')) {
       r.block = { kind: w[0], name: w[1]!, line: lineNo, head: [], rules: [] };
       r.table.blocks.push(r.block);
-    } else if (OBJECTS.has(w[0]!)) note(r, lineNo, 'info', `${w.slice(0, w[0] === 'ct' ? 3 : 2).join(' ')}: not traced`);
-    else if (w[0] !== 'comment' && w[0] !== 'flags') note(r, lineNo, 'error', `cannot read "${cutLine(text.trim())}" in a table`);
+    } else if (OBJECTS.has(w[0]!))
+      note(r, lineNo, 'info', 'nft-object-not-traced', { object: w.slice(0, w[0] === 'ct' ? 3 : 2).join(' ') });
+    else if (w[0] !== 'comment' && w[0] !== 'flags') note(r, lineNo, 'error', 'nft-cannot-read', { text: cutLine(text.trim()) });
     return;
   }
   if (block.kind !== 'chain') {
@@ -112,15 +113,14 @@ function addRule(r: Reading, block: NftDraftBlock, tokens: readonly NftToken[], 
 function openTable(r: Reading, family: string, name: string, lineNo: number): void {
   r.out.tablesFound++;
   r.table = { family, name, startLine: lineNo, blocks: [] };
-  if (family === 'ip6') note(r, lineNo, 'info', `table ip6 ${name}: read, not traced (IPv6 packets are not simulated)`);
-  else if (family !== 'ip' && family !== 'inet')
-    note(r, lineNo, 'info', `table ${family} ${name}: read, not traced (the trace follows an IPv4 packet through the ip hooks)`);
+  if (family !== 'ip' && family !== 'ip6' && family !== 'inet')
+    note(r, lineNo, 'info', 'nft-table-not-traced', { table: `${family} ${name}` });
 }
 
 function closeTable(r: Reading): void {
   const t = r.table!;
-  if (r.block !== null) note(r, r.block.line, 'error', `${r.block.kind} ${r.block.name} is not closed with "}"`);
-  r.out.tables.push(buildNftTable(t, r.assume, (line, kind, message, name) => note(r, line, kind, message, name)));
+  if (r.block !== null) note(r, r.block.line, 'error', 'nft-block-not-closed', { block: `${r.block.kind} ${r.block.name}` });
+  r.out.tables.push(buildNftTable(t, r.assume, (line, kind, code, params, name) => note(r, line, kind, code, params, name)));
   r.table = null;
   r.block = null;
 }
@@ -139,6 +139,13 @@ function ruleComment(text: string): string {
   return '';
 }
 
-function note(r: Reading, line: number, kind: DumpNote['kind'], message: string, name?: string): void {
-  pushNote(r.out.notes, line, kind, message, name);
+function note<C extends DumpNoteCode>(
+  r: Reading,
+  line: number,
+  kind: DumpNote['kind'],
+  code: C,
+  params: DumpNoteParams[C],
+  name?: string,
+): void {
+  pushNote(r.out.notes, line, kind, code, params, name);
 }

@@ -1,14 +1,19 @@
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
-import type { NodeDump } from './read-node-dump';
+import type { DumpLines, NodeDump } from './read-node-dump';
 import type { TracedRule } from './node-trace-types';
 
 /**
  * The evaluator's rules with their line in the pasted text and the line as pasted. A rule
  * whose target was not modelled says so instead of "no target".
  */
-export function tracedRules(dump: NodeDump, evaluated: readonly EvaluatedRule[], targets: ReadonlyMap<number, string>): TracedRule[] {
+export function tracedRules(
+  dump: NodeDump,
+  lines: DumpLines,
+  evaluated: readonly EvaluatedRule[],
+  targets: ReadonlyMap<number, string>,
+): TracedRule[] {
   return evaluated.map((e) => {
-    const line = dump.lines[e.table]?.[e.chain]?.[e.position - 1] ?? 0;
+    const line = lines[e.table]?.[e.chain]?.[e.position - 1] ?? 0;
     const target = targets.get(line);
     const text = dump.text[line] ?? e.text;
     let detail = e.detail;

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { NodeTraceInput } from '../../src/node-trace';
+import { nodeStrings, problemText } from '../../app/i18n/node-strings';
 import { checkDraft, EMPTY_DRAFT } from '../../app/node/node-draft';
 import { createNodeTraceRunner, NodeRunCancelled, type NodeTraceRunner, type NodeWorkerLike } from '../../app/node/node-trace-runner';
 import { NodePanel } from '../../app/node/NodePanel';
@@ -82,8 +83,9 @@ describe('"Your node": the form', () => {
     type('目的端口', '80');
     await press('追踪');
     expect(screen.getByRole('textbox', { name: '源 IP' }).getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('“10.244.1”不是 IPv4 地址（四个 0 到 255 的数，例如 10.96.0.10）。')).toBeTruthy();
-    expect(screen.getByText('暂不追踪 IPv6 数据包：请填写 IPv4 地址。')).toBeTruthy();
+    expect(screen.getByText('“10.244.1”不是 IPv4 或 IPv6 地址（例如 10.96.0.10 或 fd00:10:96::a）。')).toBeTruthy();
+    // An IPv6 destination is a fine address (its family is checked once the source is one).
+    expect(screen.getByRole('textbox', { name: '目的 IP' }).getAttribute('aria-invalid')).toBe('false');
     expect(screen.getByText('端口是 1 到 65535 之间的整数。')).toBeTruthy();
     expect(screen.getByRole('textbox', { name: '目的端口' }).getAttribute('aria-invalid')).toBe('false');
   });
@@ -110,8 +112,34 @@ describe('"Your node": the form', () => {
     });
     expect(checkDraft({ ...EMPTY_DRAFT, text: 'x', src: '1.1.1.1', dst: '2.2.2.2', dport: '1', localAddresses: 'me' })).toMatchObject({
       ok: false,
-      problems: { localAddresses: { kind: 'not-ipv4', value: 'me' } },
+      problems: { localAddresses: { kind: 'not-ip', value: 'me' } },
     });
+  });
+
+  it('takes IPv6 addresses in any of their forms, canonical; refuses a packet of two families and says so in both languages', () => {
+    const v6 = {
+      ...EMPTY_DRAFT,
+      text: 'x',
+      dport: '80',
+      src: 'FD00:10:244:1:0:0:0:2',
+      dst: 'fd00:10:96::a',
+      localAddresses: '192.168.0.11 fd00:192:168:0::11',
+    };
+    expect(checkDraft(v6)).toMatchObject({
+      ok: true,
+      input: { packet: { src: 'fd00:10:244:1::2', dst: 'fd00:10:96::a' }, facts: { localAddresses: ['192.168.0.11', 'fd00:192:168::11'] } },
+    });
+    const mixed = checkDraft({ ...v6, dst: '10.96.0.10' });
+    expect(mixed).toEqual({ ok: false, problems: { dst: { kind: 'families' } } });
+    const bad = checkDraft({ ...v6, src: 'fd00::1::2' });
+    expect(bad).toEqual({ ok: false, problems: { src: { kind: 'not-ip', value: 'fd00::1::2' } } });
+    if (bad.ok || mixed.ok) throw new Error('refused above');
+    expect(problemText(nodeStrings.en, bad.problems.src!)).toBe(
+      '"fd00::1::2" is not an IPv4 or IPv6 address (like 10.96.0.10 or fd00:10:96::a).',
+    );
+    expect(problemText(nodeStrings.zh, bad.problems.src!)).toBe('“fd00::1::2”不是 IPv4 或 IPv6 地址（例如 10.96.0.10 或 fd00:10:96::a）。');
+    expect(problemText(nodeStrings.en, mixed.problems.dst!)).toBe('The source and the destination must both be IPv4 or both IPv6.');
+    expect(problemText(nodeStrings.zh, mixed.problems.dst!)).toBe('源地址和目的地址须同为 IPv4 或同为 IPv6。');
   });
 });
 
@@ -143,6 +171,19 @@ describe('"Your node": the trace', () => {
     ]);
     // The deciding rule of each table is marked where it stands in the path.
     expect(path.getAllByText(/decides/).length).toBeGreaterThan(0);
+  });
+
+  it('on the Chinese page the notes on the dump are in Chinese: the damaged line, the match not modelled', async () => {
+    renderPanel('zh');
+    await press('使用示例');
+    await screen.findByText(/^示例：一个 Calico 节点/);
+    await press('追踪');
+    const errors = within(document.querySelector<HTMLElement>('[data-id="node-errors"]')!);
+    expect(errors.getByRole('button', { name: '在文本中显示第 108 行' })).toBeTruthy();
+    expect(errors.getByText(/^不是规则：/)).toBeTruthy();
+    const unmodelled = within(document.querySelector<HTMLElement>('[data-id="node-not-modelled"]')!);
+    expect(unmodelled.getByText('-m rpfilter 未被模拟：按不匹配计')).toBeTruthy();
+    expect(document.querySelector('[data-id="node-errors"]')!.textContent).not.toMatch(/not a rule/);
   });
 
   it("a not-modelled match counted as matching traces again: Calico's rpfilter DROP on line 14 then drops the packet", async () => {

@@ -37,12 +37,40 @@ describe('npm run cli -- trace-rules', () => {
     expect(r.out).toContain('  line 16: not-modelled: xt match rpfilter is not modelled: counted as not matching\n');
   }, 60_000);
 
+  it('traces an IPv6 packet through ip6tables-save output: the DNAT to [addr]:port by its line, the packet bracketed, conntrack compressed', () => {
+    const r = cli(
+      '--file',
+      'tests/fixtures/node-dumps/kube-proxy-ipv6.txt',
+      '--src',
+      'fd00:10:244:1::2',
+      '--dst',
+      'fd00:10:96:0:0:0:0:a',
+      '--dport',
+      '80',
+      '--local-ip',
+      'fd00:192:168::11',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ {4}line {4}50 {2}dnat {5}KUBE-SEP-YRAJEJUL42TPLY3Y #2 {2}--to-destination \[fd00:10:244:2::3\]:8080\n/);
+    expect(r.out).toContain(
+      'deciding rule: line 50: -A KUBE-SEP-YRAJEJUL42TPLY3Y -p tcp -m comment --comment "default/svc1:http" -m tcp -j DNAT --to-destination [fd00:10:244:2::3]:8080\n',
+    );
+    expect(r.out).toContain(
+      'packet: [fd00:10:244:1::2]:40000 -> [fd00:10:96::a]:80 tcp  =>  [fd00:10:244:1::2]:40000 -> [fd00:10:244:2::3]:8080 tcp\n',
+    );
+    expect(r.out).toContain(
+      'conntrack: tcp      6 120 SYN_SENT src=fd00:10:244:1::2 dst=fd00:10:96::a sport=40000 dport=80 [UNREPLIED] src=fd00:10:244:2::3 dst=fd00:10:244:1::2 sport=8080 dport=40000 mark=0 use=1\n',
+    );
+    expect(r.out).toContain('  line 26: error: not in a table');
+    expect(r.out).toContain('  line 11: not-modelled: -m rt is not modelled: counted as not matching\n');
+  }, 60_000);
+
   it.each([
     [['--file', 'no/such/dump.txt', ...packet], 'packetwalk: cannot read dump no/such/dump.txt'],
     [['--file', 'README.md', ...packet], 'packetwalk: no table found: paste iptables-save output'],
     [
-      ['--file', 'tests/fixtures/node-dumps/dual-stack.txt', '--src', 'fd00::2', '--dst', 'fd00::a', '--dport', '80'],
-      'IPv6 packets are not simulated yet',
+      ['--file', 'tests/fixtures/node-dumps/kube-proxy-ipv6.txt', ...packet],
+      'packetwalk: no IPv4 raw, mangle, nat or filter table (iptables-save) found for an IPv4 packet: the dump has only ip6tables-save tables',
     ],
     [['--file', 'tests/fixtures/node-dumps/dual-stack.txt', '--src', '10.244.1.2', '--dst', '10.96.0.10'], 'trace-rules needs --dport'],
   ])(

@@ -100,6 +100,30 @@ test.describe('Your node', () => {
     expect(errors).toEqual([]);
   });
 
+  test("an IPv6 dump: kube-proxy's ip6tables-save rules DNAT the pod's packet to [fd00:10:244:2::3]:8080 on line 50", async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('/?preset=article&lab=node');
+    await page.locator('[data-id="node-dump"]').fill(fixture('kube-proxy-ipv6.txt'));
+    await page.locator('[data-id="node-src"]').fill('fd00:10:244:1:0:0:0:2');
+    await page.locator('[data-id="node-dst"]').fill('fd00:10:96::a');
+    await page.locator('[data-id="node-dport"]').fill('80');
+    await panel(page)
+      .getByRole('button', { name: /^Trace$/ })
+      .click();
+    const deciding = page.locator('[data-id="node-deciding"]');
+    await expect(deciding.getByRole('button', { name: 'Show line 50 in the text' })).toBeVisible({ timeout: 20_000 });
+    await expect(deciding).toContainText('-j DNAT --to-destination [fd00:10:244:2::3]:8080');
+    await expect(page.locator('[data-id="node-after"]')).toHaveText('[fd00:10:244:1::2]:40000 → [fd00:10:244:2::3]:8080 tcp');
+    await expect(page.locator('[data-id="node-conntrack"]')).toContainText(
+      'SYN_SENT src=fd00:10:244:1::2 dst=fd00:10:96::a sport=40000 dport=80 [UNREPLIED] src=fd00:10:244:2::3',
+    );
+    await expect(
+      page.locator('[data-id="node-errors"] li', { has: page.getByRole('button', { name: 'Show line 26 in the text' }) }),
+    ).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'your-node-en-ipv6.png') });
+    expect(errors).toEqual([]);
+  });
+
   test('in Chinese: the same trace, and the screenshots at 1024x768 and on a phone', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('/?preset=article&lab=node&lang=zh');
@@ -128,7 +152,7 @@ test.describe('Your node', () => {
       .getByRole('button', { name: /^Trace$/ })
       .click();
     await expect(page.locator('[data-id="node-dump"]')).toBeFocused();
-    await expect(panel(page).getByText('"10.244.1" is not an IPv4 address (four numbers 0 to 255, like 10.96.0.10).')).toBeVisible();
+    await expect(panel(page).getByText('"10.244.1" is not an IPv4 or IPv6 address (like 10.96.0.10 or fd00:10:96::a).')).toBeVisible();
     await expect(panel(page).getByText('A port is a whole number from 1 to 65535.')).toBeVisible();
     await page.screenshot({ path: join(screenshots, 'your-node-en-1024-empty.png') });
     await page.setViewportSize({ width: 390, height: 844 });

@@ -17,12 +17,13 @@ describe('readNftRuleLine', () => {
   });
 
   it.each([
-    ['iifname "cali*" counter packets 4 bytes 240 accept', ['match iifname', 'counter', 'verdict']],
+    ['iifname "cali*" counter packets 4 bytes 240 accept', ['match', 'counter', 'verdict']],
+    ['iiftype ether iifname "cali*" accept', ['match iiftype', 'match', 'verdict']],
     ['meta l4proto tcp tcp flags & (fin|syn|rst|ack) != syn counter drop', ['match', 'match tcp flags', 'counter', 'verdict']],
     ['ip protocol tcp ip daddr 10.96.0.10 accept', ['match ip protocol', 'match', 'verdict']],
     [
       'ip saddr 172.17.0.0/16 oifname != "docker0" counter xt target "MASQUERADE"',
-      ['match', 'match oifname', 'counter', 'effect xt target MASQUERADE'],
+      ['match', 'match', 'counter', 'effect xt target MASQUERADE'],
     ],
     ['meta l4proto udp xt match "conntrack" counter return', ['match', 'match xt match conntrack', 'counter', 'verdict']],
     ['ct mark set 0x1 accept', ['effect ct mark', 'verdict']],
@@ -37,7 +38,7 @@ describe('readNftRuleLine', () => {
   });
 
   it('marks its unmodelled matches as assumed on a line the user listed', () => {
-    const r = read('iifname "lo" accept', true);
+    const r = read('iiftype loopback accept', true);
     if (typeof r === 'string') throw new Error(r);
     expect(r.rule.statements[0]).toMatchObject({ kind: 'unmodelled', assumed: true });
   });

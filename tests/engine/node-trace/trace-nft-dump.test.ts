@@ -42,17 +42,19 @@ describe('traceNodeDump over nft list ruleset dumps', () => {
     expect(t.passes[5]!.rules.find((r) => r.decided)).toMatchObject({ line: 68, verdict: 'accept' });
   });
 
-  it('notes what it read and did not trace: ip6 tables, flowtables, ct helpers', () => {
+  it('notes what it read and did not trace: flowtables, ct helpers, a bridge table (an ip6 table is traced, for IPv6 packets)', () => {
     const notes = readNodeDump(fixture('nft-docker-calico.txt')).notes;
-    expect(notes).toContainEqual({ line: 77, kind: 'info', message: 'ct helper helper-tftp-udp: not traced' });
-    expect(notes).toContainEqual({ line: 82, kind: 'info', message: 'flowtable fastpath: not traced' });
-    expect(readNodeDump(fixture('nft-kube-proxy.txt')).notes).toContainEqual(
-      expect.objectContaining({
-        line: 157,
-        kind: 'info',
-        message: 'table ip6 kube-proxy: read, not traced (IPv6 packets are not simulated)',
-      }),
-    );
+    expect(notes).toContainEqual({
+      line: 77,
+      kind: 'info',
+      code: 'nft-object-not-traced',
+      params: { object: 'ct helper helper-tftp-udp' },
+    });
+    expect(notes).toContainEqual({ line: 82, kind: 'info', code: 'nft-object-not-traced', params: { object: 'flowtable fastpath' } });
+    expect(readNodeDump(fixture('nft-kube-proxy.txt')).notes.filter((n) => n.line === 157)).toEqual([]);
+    expect(readNodeDump('table bridge b {\n}\n').notes).toEqual([
+      { line: 1, kind: 'info', code: 'nft-table-not-traced', params: { table: 'bridge b' } },
+    ]);
   });
 
   it('names what nft lists as a comment in a rule (an xtables match it cannot print) as not modelled', () => {
@@ -61,7 +63,7 @@ describe('traceNodeDump over nft list ruleset dumps', () => {
   });
 
   it('counts a not-modelled match as matching on the lines the user lists', () => {
-    const text = ruleset('forward', 'filter', 'filter', 'iifname "cali*" counter packets 0 bytes 0 drop', 'ip saddr 10.244.0.0/16 accept');
+    const text = ruleset('forward', 'filter', 'filter', 'iifgroup 1 counter packets 0 bytes 0 drop', 'ip saddr 10.244.0.0/16 accept');
     const dropped = podToClusterIp(text, { assumeMatching: [4] });
     expect(dropped.verdict).toBe('DROP');
     expect(dropped.decidingRule).toMatchObject({ line: 4, verdict: 'drop' });
@@ -88,7 +90,9 @@ describe('traceNodeDump over nft list ruleset dumps', () => {
   it('reads on after a line that is not nft, and reports it by number', () => {
     const text = ruleset('forward', 'filter', '0', 'ip daddr 10.96.0.10 accept').replace('\t}', 'Chain FORWARD (policy ACCEPT)\n\t}');
     const t = podToClusterIp(text);
-    expect(t.notes).toEqual([{ line: 5, kind: 'error', message: 'not an nft rule: "Chain FORWARD (policy ACCEPT)"' }]);
+    expect(t.notes).toEqual([
+      { line: 5, kind: 'error', code: 'nft-error', params: { reason: 'not an nft rule: "Chain FORWARD (policy ACCEPT)"' } },
+    ]);
     expect(t.decidingRule).toMatchObject({ line: 4, verdict: 'accept' });
   });
 

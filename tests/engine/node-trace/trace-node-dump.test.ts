@@ -10,7 +10,7 @@ describe('traceNodeDump over real dumps', () => {
     { file: 'cilium-chaining.txt', garbage: 28, unknown: '-m socket', unknownLine: 27 },
     { file: 'docker-counters.txt', garbage: 36, unknown: '-m owner', unknownLine: 96 },
     { file: 'dual-stack.txt', garbage: 66, unknown: '-m tcp --tcp-flags', unknownLine: 18 },
-    { file: 'nft-kube-proxy.txt', garbage: 18, unknown: 'iifname', unknownLine: 5 },
+    { file: 'nft-kube-proxy.txt', garbage: 18, unknown: 'log', unknownLine: 7 },
     { file: 'nft-docker-calico.txt', garbage: 44, unknown: 'xt match rpfilter', unknownLine: 16 },
   ])(
     '$file: the ClusterIP packet is DNATed to svc1 by the rule on its pasted line; line $garbage is an error, $unknown not modelled',
@@ -64,16 +64,21 @@ describe('traceNodeDump over real dumps', () => {
     expect(t.packetAfter.src).toBe('10.244.1.2');
   });
 
-  it('the IPv6 tables of a dual-stack dump are noted by line, not traced', () => {
-    const t = podToClusterIp(fixture('dual-stack.txt'));
-    expect(t.notes.filter((n) => n.kind === 'info').map((n) => n.line)).toEqual([82, 107]);
+  it('a dual-stack dump traces each family through its own tables: iptables-save for IPv4, ip6tables-save for IPv6', () => {
+    const text = fixture('dual-stack.txt');
+    const v4 = podToClusterIp(text);
+    expect(v4.notes.filter((n) => n.kind === 'info')).toEqual([]);
+    // Every rule the IPv4 packet met is above line 81, where ip6tables-nft-save's output starts.
+    expect(Math.max(...v4.passes.flatMap((p) => p.rules.map((r) => r.line)))).toBeLessThan(81);
     const r = traceNodeDump({
-      text: fixture('dual-stack.txt'),
-      packet: { src: 'fd00:10:244:1::2', dst: 'fd00:10:96::a', sport: 1, dport: 80, protocol: 'tcp' },
+      text,
+      packet: { src: 'fd00:10:244:1::2', dst: 'fd00:10:96::a', sport: 40000, dport: 80, protocol: 'tcp' },
       origin: 'pod',
-      facts: { localAddresses: [] },
+      facts: { localAddresses: ['192.168.0.11'] },
     });
-    expect(r).toEqual({ ok: false, error: 'IPv6 packets are not simulated yet: give IPv4 addresses' });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.passes.flatMap((p) => p.rules.map((r) => r.line)).every((line) => line > 81)).toBe(true);
+    expect(r.value.decidingRule).toMatchObject({ line: 100, verdict: 'dnat', detail: '--to-destination [fd00:10:244:2::2]:8080' });
   });
 });
 
@@ -91,7 +96,8 @@ describe('traceNodeDump, the walk', () => {
       line: 15,
       kind: 'not-modelled',
       name: '-m physdev',
-      message: '-m physdev is not modelled: counted as matching',
+      code: 'match-not-modelled',
+      params: { name: '-m physdev', counted: 'matching' },
     });
     expect(assumed.conntrack).toBeNull();
   });
@@ -146,6 +152,6 @@ describe('traceNodeDump, the walk', () => {
       origin: 'pod',
       facts: { localAddresses: [] },
     });
-    expect(r).toEqual({ ok: false, error: 'no ip or inet table found: IPv6 packets are not simulated' });
+    expect(r).toEqual({ ok: false, error: 'no ip or inet table found for an IPv4 packet: its tables are IPv6, give IPv6 addresses' });
   });
 });
