@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { noteText } from '../app/i18n/node-note-text';
-import { traceNodeDump, type NodeOrigin, type NodeTraceInput, type NodeTraceResult, type TracedRule } from '../src/index';
+import { noteText, traceNodeDump, type NodeOrigin, type NodeTraceInput, type NodeTraceResult, type TracedRule } from '../src/index';
 
 export const TRACE_RULES_USAGE =
   'usage: npm run -s cli -- trace-rules --file DUMP --src IP --dst IP --dport N [--sport N] [--proto tcp|udp|sctp] [--from pod|outside|host] [--local-ip IP]... [--ipsets FILE] [--route CIDR=DEV]... [--pod-iface NAME] [--assume-match LINE]... [--seed N] [--format text|json]';

@@ -168,5 +168,5 @@ export type { Result } from './net/result';
  * does not model are listed by line. Plain JSON in and out, for a Web Worker.
  * @example traceNodeDump({ text, packet: { src: '10.244.1.2', dst: '10.96.0.10', sport: 40000, dport: 53, protocol: 'udp' }, origin: 'pod', facts: { localAddresses: ['10.0.0.2'] } })
  */
-export { traceNodeDump, readNodeDump, parseIpsetSave, detectDumpKind } from './node-trace';
+export { traceNodeDump, readNodeDump, parseIpsetSave, detectDumpKind, noteText } from './node-trace';
 export type * from './node-trace';

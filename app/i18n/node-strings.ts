@@ -1,5 +1,5 @@
 import type { DumpNote, NodeOrigin } from '../../src/node-trace';
-import { noteText } from './node-note-text';
+import { noteText } from '../../src/node-trace/note-text';
 import type { FieldProblem } from '../node/node-draft';
 import type { Lang } from './lang';
 

@@ -24,5 +24,6 @@ export { readNodeDump, type NodeDump, type ReadNodeDumpOptions } from './read-no
 export type { NftDump } from './read-nft-dump';
 export type { NftDumpTable } from './nft-dump-table';
 export { traceNodeDump } from './trace-node-dump';
+export { noteText } from './note-text';
 export { detectDumpKind } from './detect-dump-kind';
 export { parseIpsetSave, type SavedIpset } from './parse-ipset-save';

@@ -1,5 +1,5 @@
-import type { DumpNote, DumpNoteCode, DumpNoteParams } from '../../src/node-trace';
-import type { Lang } from './lang';
+import type { Lang } from '../trace/narration';
+import type { DumpNote, DumpNoteCode, DumpNoteParams } from './node-trace-types';
 
 /** One sentence per note code, from its parameters. */
 type NoteSentences = { readonly [C in DumpNoteCode]: (p: DumpNoteParams[C]) => string };

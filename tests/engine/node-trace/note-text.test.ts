@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noteText } from '../../app/i18n/node-note-text';
-import { readNodeDump, type DumpNote } from '../../src/node-trace';
+import { noteText } from '../../../src/node-trace/note-text';
+import { readNodeDump, type DumpNote } from '../../../src/node-trace';
 
 /** A dump that earns one note of most kinds, iptables-save and nft. */
 const IPTABLES = [
