@@ -181,7 +181,9 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
       {linkProblem !== null && (
         <div className="pw-node-error pw-node-link-alert" role="alert" data-id="node-link-alert">
           <p>
-            <strong>{t.link.alert}</strong> {t.link.problem(linkProblem)}
+            <strong>{t.link.alert}</strong>
+            {lang === 'zh' ? '' : ' '}
+            {t.link.problem(linkProblem)}
           </p>
           <button type="button" onClick={() => setLinkProblem(null)} aria-label={`${t.link.dismiss}: node`}>
             ×
