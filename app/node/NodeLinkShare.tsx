@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { NodeStrings } from '../i18n/node-strings';
 import { copyText } from '../shell/copy-text';
-import { useAppStore } from '../store/StoreProvider';
+import { useAppStoreApi } from '../store/StoreProvider';
 import { selectSearch } from '../store/selectors';
 import { checkDraft, type DraftProblems, type NodeDraft } from './node-draft';
 import { encodeNodeLink, nodeLinkUrl } from './node-link';
@@ -39,7 +39,7 @@ export function NodeLinkShare({
   readonly assumeMatching: readonly number[];
   readonly onInvalid: (problems: DraftProblems) => void;
 }) {
-  const search = useAppStore(selectSearch);
+  const store = useAppStoreApi();
   const warningId = useId();
   const [made, setState] = useState<LinkState>(IDLE);
   // A link made for another form is not the one to copy.
@@ -70,7 +70,7 @@ export function NodeLinkShare({
     else
       setState({
         kind: 'confirm',
-        url: nodeLinkUrl(window.location.href, window.location.pathname, search, encoded.value),
+        url: nodeLinkUrl(window.location.href, window.location.pathname, selectSearch(store.getState()), encoded.value),
         lines: lineCount(draft.text),
         draft,
         assume: assumeMatching,
@@ -104,7 +104,18 @@ export function NodeLinkShare({
         </button>
       </div>
       {state.kind === 'confirm' && (
-        <div className="pw-node-link-warning" role="group" aria-labelledby={warningId} data-id="node-link-warning">
+        <div
+          className="pw-node-link-warning"
+          role="group"
+          aria-labelledby={warningId}
+          data-id="node-link-warning"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              cancel();
+            }
+          }}
+        >
           <p id={warningId}>{t.link.warning(state.lines)}</p>
           <div className="pw-node-row">
             <button ref={confirm} type="button" className="pw-node-trace" data-id="node-link-confirm" onClick={() => void copy(state.url)}>

@@ -382,6 +382,20 @@ describe('"Your node": a link to a trace (node=)', () => {
     expect(screen.queryByRole('group', { name: /^This link will contain/ })).toBeNull();
   });
 
+  it('Escape (or Cancel) closes the warning without copying, and the focus goes back to Copy a link', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderPanel('zh');
+    await press('使用示例');
+    await screen.findByText(/^示例：/);
+    await press('复制此次追踪的链接…');
+    const warning = screen.getByRole('group', { name: /^这个链接将包含粘贴的规则/ });
+    fireEvent.keyDown(within(warning).getByRole('button', { name: '复制链接' }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: /^这个链接将包含粘贴的规则/ })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '复制此次追踪的链接…' }));
+    expect(writeText).not.toHaveBeenCalled();
+  });
+
   it('Copy a link with a packet the form refuses: the field says why, and no link is offered', async () => {
     renderPanel();
     type(/iptables-save/, '*filter\nCOMMIT\n');
