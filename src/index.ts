@@ -121,6 +121,11 @@ export {
   MAX_SCENARIO_JSON_CHARS,
 } from './scenario/url-codec';
 /**
+ * Text in a link's parameter, lz-string compressed into URI-safe characters, and back from an untrusted link; never throws.
+ * @example decompressLinkText(compressLinkText('-A KUBE-SERVICES'), { maxChars: 100 }) // { ok: true, text: '-A KUBE-SERVICES' }
+ */
+export { compressLinkText, decompressLinkText, type DecompressLinkOptions, type LinkTextProblem } from './scenario/link-compression';
+/**
  * Quiz mode (predict the next hop): questions built from a trace, each asked
  * before the step it is about, with choices from the same scenario and an
  * explanation from the step's own narration; their text in English or Chinese.

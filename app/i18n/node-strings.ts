@@ -1,6 +1,7 @@
 import type { DumpNote, NodeOrigin } from '../../src/node-trace';
 import { noteText } from '../../src/node-trace/note-text';
-import type { FieldProblem } from '../node/node-draft';
+import type { DraftField, FieldProblem } from '../node/node-draft';
+import type { NodeLinkProblem } from '../node/node-link';
 import type { Lang } from './lang';
 
 /** "Your node": a pasted iptables-save dump and one packet through it, in both languages. */
@@ -80,6 +81,22 @@ export interface NodeStrings {
   readonly noNotes: string;
   /** What a note on the dump says (the engine gives a code and parameters). */
   readonly note: (n: DumpNote) => string;
+  /** "Copy a link to this trace": the button, the warning before copying, the outcome. */
+  readonly link: {
+    readonly copy: string;
+    readonly needsText: string;
+    readonly warning: (lines: number) => string;
+    readonly confirm: string;
+    readonly copied: string;
+    readonly fallback: string;
+    readonly label: string;
+    readonly tooLong: (chars: number | null, limit: number) => string;
+    /** The alert when the page was opened by a `node=` it could not read; the reason follows. */
+    readonly alert: string;
+    readonly dismiss: string;
+    readonly problem: (p: NodeLinkProblem) => string;
+    readonly fields: Readonly<Record<DraftField, string>>;
+  };
 }
 
 /**
@@ -92,7 +109,8 @@ const EN: NodeStrings = {
   title: 'Trace a packet through your node',
   intro:
     'Paste the output of iptables-save (with or without -c counters, iptables-legacy or iptables-nft) or of nft list ruleset from one of your nodes, describe a packet, and follow it hook by hook, each rule with its line.',
-  privacy: 'Nothing leaves your browser: the rules are read and traced on this page, and they never go into the link.',
+  privacy:
+    'Nothing leaves your browser: the rules are read and traced on this page. They go into a link only when you ask for one (Copy a link to this trace).',
   dump: 'iptables-save or nft list ruleset output',
   dumpHint: 'On the node: sudo iptables-save -c (or iptables-nft-save -c), or sudo nft -a list ruleset.',
   openFile: 'Open a file…',
@@ -164,13 +182,56 @@ const EN: NodeStrings = {
   more: (n) => `and ${grouped(n)} more`,
   noNotes: 'Every line was read.',
   note: (n) => noteText(n, 'en'),
+  link: {
+    copy: 'Copy a link to this trace…',
+    needsText: 'A link holds a dump: paste one first.',
+    warning: (lines) =>
+      `This link will contain the pasted rules (${grouped(lines)} lines), the node facts and the packet: compressed, not encrypted. Anyone who gets the link can read them. The page sends nothing anywhere; where the link goes is your choice.`,
+    confirm: 'Copy the link',
+    copied: 'Link copied. It holds the pasted rules; opening it fills this tab and traces the packet.',
+    fallback: 'This browser did not let the page copy: the link is selected below, press Ctrl+C (⌘C on a Mac).',
+    label: 'Link to this trace (it contains the pasted rules)',
+    tooLong: (chars, limit) =>
+      `Too large for a link: ${chars === null ? `far more than ${grouped(limit)}` : grouped(chars)} characters compressed, and a link holds ${grouped(limit)} (about 45 KB of rules). Share the dump as a file instead.`,
+    alert: 'The trace in this link (URL parameter “node”) could not be opened, so the tab is empty:',
+    dismiss: 'Dismiss',
+    problem: (p) => {
+      switch (p.kind) {
+        case 'empty':
+          return 'it is empty.';
+        case 'too-long':
+          return `it is ${grouped(p.chars)} characters long; a link's trace has at most ${grouped(p.limit)}.`;
+        case 'alphabet':
+          return 'it is not compressed data (it has characters the page never writes).';
+        case 'corrupt':
+          return 'it is not valid compressed data (truncated or corrupted).';
+        case 'too-large':
+          return `it unpacks to ${grouped(p.chars)} characters; the limit is ${grouped(p.limit)}.`;
+        case 'not-json':
+          return 'it unpacks to text that is not JSON (truncated or corrupted).';
+        case 'not-a-trace':
+          return p.field === '' ? 'it is not a trace this page wrote.' : `it is not a trace this page wrote (field “${p.field}”).`;
+        case 'field':
+          return `${EN.link.fields[p.field]}: ${problemText(EN, p.problem)}`;
+      }
+    },
+    fields: {
+      text: 'The rules',
+      src: 'Source IP',
+      dst: 'Destination IP',
+      sport: 'Source port',
+      dport: 'Destination port',
+      localAddresses: "The node's addresses",
+      podInterface: "A pod's interface",
+    },
+  },
 };
 
 const ZH: NodeStrings = {
   title: '让数据包走一遍你的节点',
   intro:
     '粘贴某个节点上 iptables-save 的输出（带不带 -c 计数均可，iptables-legacy 或 iptables-nft）或 nft list ruleset 的输出，描述一个数据包，然后按钩子逐个跟随它，每条规则都标出行号。',
-  privacy: '所有内容都不会离开你的浏览器：规则在本页内读取和追踪，也不会写进链接。',
+  privacy: '所有内容都不会离开你的浏览器：规则在本页内读取和追踪。只有你要求时（复制此次追踪的链接），它们才会写进链接。',
   dump: 'iptables-save 或 nft list ruleset 输出',
   dumpHint: '在节点上运行：sudo iptables-save -c（或 iptables-nft-save -c），或 sudo nft -a list ruleset。',
   openFile: '打开文件…',
@@ -241,6 +302,49 @@ const ZH: NodeStrings = {
   more: (n) => `还有 ${grouped(n)} 条`,
   noNotes: '每一行都已读取。',
   note: (n) => noteText(n, 'zh'),
+  link: {
+    copy: '复制此次追踪的链接…',
+    needsText: '链接里要有规则：请先粘贴。',
+    warning: (lines) =>
+      `这个链接将包含粘贴的规则（${grouped(lines)} 行）、节点信息和数据包：经过压缩，但没有加密。拿到链接的人都能读到它们。本页不会发送任何内容；链接发给谁由你决定。`,
+    confirm: '复制链接',
+    copied: '链接已复制。它包含粘贴的规则；打开它会填好本标签页并追踪这个数据包。',
+    fallback: '浏览器不允许页面复制：链接已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）。',
+    label: '此次追踪的链接（包含粘贴的规则）',
+    tooLong: (chars, limit) =>
+      `太大，放不进链接：压缩后${chars === null ? `远超 ${grouped(limit)}` : ` ${grouped(chars)}`} 个字符，链接最多 ${grouped(limit)} 个（约 45 KB 规则）。请改用文件分享。`,
+    alert: '无法打开此链接中的追踪（URL 参数“node”），本标签页为空：',
+    dismiss: '关闭',
+    problem: (p) => {
+      switch (p.kind) {
+        case 'empty':
+          return '它是空的。';
+        case 'too-long':
+          return `它有 ${grouped(p.chars)} 个字符；链接中的追踪最多 ${grouped(p.limit)} 个。`;
+        case 'alphabet':
+          return '它不是压缩数据（含有本页从不写入的字符）。';
+        case 'corrupt':
+          return '它不是有效的压缩数据（被截断或损坏）。';
+        case 'too-large':
+          return `解压后有 ${grouped(p.chars)} 个字符；上限是 ${grouped(p.limit)}。`;
+        case 'not-json':
+          return '解压后的文本不是 JSON（被截断或损坏）。';
+        case 'not-a-trace':
+          return p.field === '' ? '它不是本页写出的追踪。' : `它不是本页写出的追踪（字段“${p.field}”）。`;
+        case 'field':
+          return `${ZH.link.fields[p.field]}：${problemText(ZH, p.problem)}`;
+      }
+    },
+    fields: {
+      text: '规则',
+      src: '源 IP',
+      dst: '目的 IP',
+      sport: '源端口',
+      dport: '目的端口',
+      localAddresses: '节点的地址',
+      podInterface: 'Pod 的网卡',
+    },
+  },
 };
 
 /** A field's problem in the page's words. */

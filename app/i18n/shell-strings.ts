@@ -9,6 +9,8 @@ export interface ShellStrings {
   readonly customScenario: string;
   readonly presets: Readonly<Record<string, string>>;
   readonly views: Readonly<Record<View, string>>;
+  /** The view switch's words where the header is narrow (IPVS mode's scheduler takes room): each is in its button's full name. */
+  readonly viewsShort: Readonly<Record<View, string>>;
   readonly viewLabel: string;
   /** The kube-proxy mode switch: its group label and one button per mode. */
   readonly modeLabel: string;
@@ -78,6 +80,7 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     customScenario: 'Your own scenario',
     presets: PRESETS_EN,
     views: { cluster: 'Cluster view', classic: 'Article figures', list: 'All steps' },
+    viewsShort: { cluster: 'Cluster', classic: 'Figures', list: 'Steps' },
     viewLabel: 'View',
     modeLabel: 'kube-proxy mode',
     modes: { iptables: 'iptables', ipvs: 'IPVS', nftables: 'nftables' },
@@ -107,6 +110,7 @@ export const shellStrings: Readonly<Record<Lang, ShellStrings>> = {
     customScenario: '自定义场景',
     presets: PRESETS_ZH,
     views: { cluster: '集群视图', classic: '文章插图', list: '全部步骤' },
+    viewsShort: { cluster: '集群', classic: '插图', list: '步骤' },
     viewLabel: '视图',
     modeLabel: 'kube-proxy 模式',
     modes: { iptables: 'iptables', ipvs: 'IPVS', nftables: 'nftables' },

@@ -5,10 +5,13 @@ import { nodeStrings, problemText, type NodeStrings } from '../i18n/node-strings
 import { panelStrings } from '../i18n/panel-strings';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { selectLang } from '../store/selectors';
+import { takeNodeLink } from '../url/node-link-param';
 import { checkDraft, EMPTY_DRAFT, type DraftProblems, type NodeDraft } from './node-draft';
+import { decodeNodeLink, type NodeLinkProblem } from './node-link';
 import { createNodeTraceRunner, NodeRunCancelled, type NodeTraceRunner } from './node-trace-runner';
 import { NodeDumpInput } from './NodeDumpInput';
 import { NodeFactsFields } from './NodeFactsFields';
+import { NodeLinkShare } from './NodeLinkShare';
 import { NodePacketFields } from './NodePacketFields';
 import { NodeResultView } from './NodeResultView';
 import type { ShownTrace } from './rule-runs';
@@ -29,14 +32,31 @@ interface Kept {
   draft: NodeDraft;
   shown: Shown | null;
   example: boolean;
+  /** Why the link the page was opened by (`node=`) could not be read: the tab opens empty and says so. */
+  linkProblem: NodeLinkProblem | null;
+  /** The trace of the link the page was opened by, run once when the tab first shows. */
+  linkTrace: NodeTraceInput | null;
 }
 const keptByStore = new WeakMap<object, Kept>();
-const keptFor = (store: object): Kept => keptByStore.get(store) ?? { draft: EMPTY_DRAFT, shown: null, example: false };
+
+/** The tab's first state: empty, or what the page's `node=` link holds (read once: the URL no longer has it). */
+function firstKept(store: object): Kept {
+  const raw = takeNodeLink(store);
+  const opened = raw === null ? null : decodeNodeLink(raw);
+  const kept: Kept =
+    opened?.ok === true
+      ? { draft: opened.draft, shown: null, example: false, linkProblem: null, linkTrace: opened.input }
+      : { draft: EMPTY_DRAFT, shown: null, example: false, linkProblem: opened?.problem ?? null, linkTrace: null };
+  keptByStore.set(store, kept);
+  return kept;
+}
+const keptFor = (store: object): Kept => keptByStore.get(store) ?? firstKept(store);
 const keep = (store: object, kept: Kept) => void keptByStore.set(store, kept);
 
 let defaultRunner: NodeTraceRunner | null = null;
 const runner = () => (defaultRunner ??= createNodeTraceRunner());
 
+const NONE: readonly number[] = [];
 const sameDraft = (a: NodeDraft, b: NodeDraft) => (Object.keys(a) as (keyof NodeDraft)[]).every((k) => a[k] === b[k]);
 
 /**
@@ -58,6 +78,7 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
   const [shown, setShown] = useState<Shown | null>(kept.shown);
   // The lines the user just counted as matching, shown at once while their trace runs (null: the shown trace's own).
   const [assuming, setAssuming] = useState<readonly number[] | null>(null);
+  const [linkProblem, setLinkProblem] = useState(kept.linkProblem);
   const box = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -69,7 +90,7 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
     reveal.current = false;
     outcome.current?.scrollIntoView?.({ block: 'start' });
   }, [shown]);
-  useEffect(() => keep(store, { draft, shown, example }), [store, draft, shown, example]);
+  useEffect(() => keep(store, { draft, shown, example, linkProblem, linkTrace: null }), [store, draft, shown, example, linkProblem]);
   const change = (patch: Partial<NodeDraft>) => setDraft({ ...draft, ...patch });
   // Stable, so that the text box (megabytes, maybe) is not rendered again at each progress report.
   const onText = useCallback((text: string) => {
@@ -102,13 +123,28 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
     setProgress(null);
   };
 
+  // The page was opened by a link to a trace: it runs once, as if Trace had been pressed.
+  const linkTrace = useRef(kept.linkTrace);
+  useEffect(() => {
+    const input = linkTrace.current;
+    if (input === null) return;
+    linkTrace.current = null;
+    reveal.current = true;
+    queueMicrotask(() => void trace(kept.draft, input));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the link the page was opened by
+  }, []);
+
+  const invalid = (found: DraftProblems) => {
+    setProblems(found);
+    // The first field to fix takes the focus (after React marked it invalid).
+    queueMicrotask(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const checked = checkDraft(draft);
     if (!checked.ok) {
-      setProblems(checked.problems);
-      // The first field to fix takes the focus (after React marked it invalid).
-      queueMicrotask(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      invalid(checked.problems);
       return;
     }
     setProblems({});
@@ -133,6 +169,8 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
   };
 
   const busy = progress !== null;
+  // The lines counted as matching go into the link while the text is the traced one.
+  const linkAssumed = shown !== null && shown.draft.text === draft.text ? (assuming ?? shown.input.assumeMatching ?? NONE) : NONE;
   return (
     <section className="pw-node" aria-labelledby={titleId} data-id="node-panel">
       <h2 id={titleId}>{t.title}</h2>
@@ -140,6 +178,18 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
       <p className="pw-node-privacy" data-id="node-privacy">
         {t.privacy}
       </p>
+      {linkProblem !== null && (
+        <div className="pw-node-error pw-node-link-alert" role="alert" data-id="node-link-alert">
+          <p>
+            <strong>{t.link.alert}</strong>
+            {lang === 'zh' ? '' : ' '}
+            {t.link.problem(linkProblem)}
+          </p>
+          <button type="button" onClick={() => setLinkProblem(null)} aria-label={`${t.link.dismiss}: node`}>
+            ×
+          </button>
+        </div>
+      )}
       <form ref={form} onSubmit={submit} noValidate>
         <NodeDumpInput
           t={t}
@@ -168,6 +218,7 @@ export function NodePanel({ run = runner() }: { readonly run?: NodeTraceRunner }
         <p className="pw-node-status" role="status" aria-live="polite" data-id="node-status">
           {busy && progress.total > 0 ? t.progress(progress.line, progress.total) : status}
         </p>
+        <NodeLinkShare t={t} draft={draft} assumeMatching={linkAssumed} onInvalid={invalid} />
       </form>
       <div ref={outcome} className="pw-node-outcome">
         <NodeOutcome shown={shown} assuming={assuming} draft={draft} t={t} lang={lang} onAssume={assume} onShow={show} />

@@ -85,8 +85,9 @@ export function Header() {
         </div>
         {mode === 'ipvs' && (
           <label className="picker picker-scheduler">
-            <span>{shell.scheduler}</span>
-            <select value={scheduler} onChange={(e) => setScheduler(e.target.value as IpvsScheduler)}>
+            {/* Where the header is narrow the words are only read out (and the select's tooltip): its options name the schedulers. */}
+            <span className="picker-scheduler-label">{shell.scheduler}</span>
+            <select value={scheduler} title={shell.scheduler} onChange={(e) => setScheduler(e.target.value as IpvsScheduler)}>
               {IPVS_SCHEDULERS.map((name) => (
                 <option key={name} value={name}>
                   {name} · {shell.schedulers[name]}
@@ -97,8 +98,19 @@ export function Header() {
         )}
         <div role="group" aria-label={shell.viewLabel} className="segmented" data-id="view-switch">
           {VIEWS.map((v) => (
-            <button key={v} type="button" aria-pressed={v === view} onClick={() => setView(v)} onPointerEnter={() => void preloadView(v)}>
-              {shell.views[v]}
+            // Named in full at every width; where the header is narrow it shows the short word, which the name contains.
+            <button
+              key={v}
+              type="button"
+              aria-pressed={v === view}
+              aria-label={shell.views[v]}
+              onClick={() => setView(v)}
+              onPointerEnter={() => void preloadView(v)}
+            >
+              <span className="view-label-long">{shell.views[v]}</span>
+              <span className="view-label-short" aria-hidden="true">
+                {shell.viewsShort[v]}
+              </span>
             </button>
           ))}
         </div>

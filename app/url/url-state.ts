@@ -5,6 +5,7 @@ import { THEMES, type Theme } from '../store/theme';
 import type { Alert, AppState, Lab, View } from '../store/types';
 import { whenLoaded, type LoadResult } from '../store/background-simulator';
 import { scenarioIo } from './load-scenario-io';
+import { holdNodeLink } from './node-link-param';
 import { openLinkScenario } from './scenario-link';
 
 type AlertInput = Omit<Alert, 'id'>;
@@ -41,6 +42,8 @@ export interface UrlRequest {
   readonly quiz: { readonly question: number; readonly raw: string | null } | null;
   /** `lab=lb`: the side pane opens on the load-balancing lab. */
   readonly lab: Lab | null;
+  /** The raw `node=` (a Your node trace, lz-string compressed), handed to the tab; it opens the tab (`lab=node`). */
+  readonly nodeLink: string | null;
   readonly alerts: readonly AlertInput[];
 }
 
@@ -60,7 +63,7 @@ function pick<T extends string>(params: URLSearchParams, name: string, allowed: 
 /**
  * Reads the page's parameters from an untrusted query string: `s` (a custom
  * scenario), `preset`, `seed`, `view`, `figure`, `step`, `lang`, `mode`,
- * `scheduler`, `embed`, `present`, `theme`, `quiz`, `lab`. Each value is checked
+ * `scheduler`, `embed`, `present`, `theme`, `quiz`, `lab`, `node`. Each value is checked
  * against what the page knows; anything else is reported and replaced by its
  * default, so a garbage URL still opens a working page. Values are never
  * rendered as HTML (React escapes them in the alert).
@@ -84,7 +87,9 @@ export function readUrl(search: string): UrlRequest {
   const present = pick(params, 'present', ['0', '1'], '0', alerts) === '1';
   const theme = pick(params, 'theme', THEMES, 'auto', alerts);
   const quiz = readQuiz(params.get('quiz'), alerts);
-  const lab = params.has('lab') ? pick<Lab | ''>(params, 'lab', LABS, '', alerts) || null : null;
+  const nodeLink = params.get('node');
+  // A Your node link opens its tab, whatever `lab` says.
+  const lab = nodeLink !== null ? 'node' : params.has('lab') ? pick<Lab | ''>(params, 'lab', LABS, '', alerts) || null : null;
   return {
     preset,
     seed,
@@ -100,6 +105,7 @@ export function readUrl(search: string): UrlRequest {
     theme,
     quiz,
     lab,
+    nodeLink,
     alerts,
   };
 }
@@ -260,6 +266,7 @@ export function openFromUrl(
     lab: request.lab,
   });
   for (const alert of request.alerts) store.getState().addAlert(alert);
+  if (request.nodeLink !== null) holdNodeLink(store, request.nodeLink);
   const opened = request.scenario !== null ? openLinkScenario(store, request.scenario) : openBigPreset(store, request);
   // The store opened in iptables mode when this mode's engine could not load here: the worker has it.
   if (store.getState().mode !== request.mode) store.getState().setMode(request.mode);

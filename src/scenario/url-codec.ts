@@ -1,4 +1,4 @@
-import LZString from 'lz-string';
+import { compressLinkText, decompressLinkText } from './link-compression';
 import { parseScenario, type ScenarioError, type ScenarioResult } from './parse-scenario';
 import { READABLE_SCHEMA_VERSIONS, SCENARIO_SCHEMA_VERSION, scenarioSchema, type Scenario } from './schema';
 
@@ -8,8 +8,6 @@ export const MAX_LINK_CHARS = 8000;
 export const MAX_SCENARIO_JSON_CHARS = 256 * 1024;
 /** Deeper than any scenario (scenario.cluster.pods[i].ports[j].name is 6): stops a nesting bomb before it is walked. */
 const MAX_DEPTH = 32;
-/** lz-string's URI-safe alphabet; a space is a `+` that a query string decoded. */
-const LINK_ALPHABET = /^[A-Za-z0-9+\-$ ]+$/;
 
 const fail = (...errors: ScenarioError[]): { readonly ok: false; readonly errors: readonly ScenarioError[] } => ({ ok: false, errors });
 
@@ -71,7 +69,7 @@ function compact(def: SchemaDef, value: unknown): unknown {
  * @example decodeScenario(encodeScenario(scenario)) // { ok: true, scenario }
  */
 export function encodeScenario(scenario: Scenario): string {
-  return LZString.compressToEncodedURIComponent(JSON.stringify(compact((scenarioSchema as unknown as SchemaNode)._zod.def, scenario)));
+  return compressLinkText(JSON.stringify(compact((scenarioSchema as unknown as SchemaNode)._zod.def, scenario)));
 }
 
 /** Every `__proto__` key, with its path: JSON.parse makes it an own key, but copying it onto an object would set the prototype. */
@@ -169,19 +167,16 @@ export function readScenarioJsonValue(text: string, options: ReadScenarioJsonOpt
  * @example decodeScenario('garbage!').ok // false
  */
 export function decodeScenario(text: string): ScenarioResult {
-  if (typeof text !== 'string' || text.length === 0) return fail({ path: '', message: 'is empty' });
-  if (text.length > MAX_LINK_CHARS) {
-    return fail({ path: '', message: `is ${text.length} characters long; a link's scenario may have at most ${MAX_LINK_CHARS}` });
+  const read = decompressLinkText(text, { maxChars: MAX_LINK_CHARS });
+  if (read.ok) return readScenarioJson(read.text);
+  switch (read.problem.kind) {
+    case 'empty':
+      return fail({ path: '', message: 'is empty' });
+    case 'too-long':
+      return fail({ path: '', message: `is ${read.problem.chars} characters long; a link's scenario may have at most ${MAX_LINK_CHARS}` });
+    case 'alphabet':
+      return fail({ path: '', message: 'is not valid compressed data (it has characters lz-string never writes)' });
+    case 'corrupt':
+      return fail({ path: '', message: 'is not valid compressed data (truncated or corrupted)' });
   }
-  if (!LINK_ALPHABET.test(text))
-    return fail({ path: '', message: 'is not valid compressed data (it has characters lz-string never writes)' });
-  let json: string | null;
-  try {
-    json = LZString.decompressFromEncodedURIComponent(text);
-  } catch {
-    json = null;
-  }
-  if (typeof json !== 'string' || json.length === 0)
-    return fail({ path: '', message: 'is not valid compressed data (truncated or corrupted)' });
-  return readScenarioJson(json);
 }

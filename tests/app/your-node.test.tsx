@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { NodeTraceInput } from '../../src/node-trace';
 import { nodeStrings, problemText } from '../../app/i18n/node-strings';
 import { checkDraft, EMPTY_DRAFT } from '../../app/node/node-draft';
+import { decodeNodeLink, encodeNodeLink } from '../../app/node/node-link';
+import { holdNodeLink } from '../../app/url/node-link-param';
 import { createNodeTraceRunner, NodeRunCancelled, type NodeTraceRunner, type NodeWorkerLike } from '../../app/node/node-trace-runner';
 import { NodePanel } from '../../app/node/NodePanel';
 import { runNodeTrace } from '../../app/node/run-node-trace';
@@ -322,5 +324,125 @@ describe('lab=node', () => {
     expect(store.getState().lab).toBeNull();
     fireEvent.click(screen.getByRole('tab', { name: 'Your node' }));
     expect(dumpBox().value).toBe('*nat\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n');
+  });
+});
+
+describe('"Your node": a link to a trace (node=)', () => {
+  const calicoDraft = () => ({
+    ...EMPTY_DRAFT,
+    text: fixture('calico-counters.txt'),
+    src: '10.244.1.2',
+    dst: '10.96.0.10',
+    dport: '80',
+    localAddresses: '192.168.0.11',
+    podInterface: 'cali12d4a061371',
+    ipsetSave: fixture('calico-ipsets.txt'),
+  });
+  function renderOpenedBy(raw: string, lang: 'en' | 'zh' = 'en', run: NodeTraceRunner = hereRunner()) {
+    const store = createAppStore({ preset: 'article', lang, lab: 'node' });
+    holdNodeLink(store, raw);
+    render(
+      <StoreProvider store={store}>
+        <NodePanel run={run} />
+      </StoreProvider>,
+    );
+    return store;
+  }
+
+  it('a link fills the tab (text, facts, packet) and traces it once, with its lines counted as matching', async () => {
+    const link = encodeNodeLink(calicoDraft(), [14]);
+    if (!link.ok) throw new Error('too long');
+    const run = hereRunner();
+    renderOpenedBy(link.value, 'en', run);
+    expect(dumpBox().value).toBe(fixture('calico-counters.txt'));
+    expect((screen.getByRole('textbox', { name: 'Source IP' }) as HTMLInputElement).value).toBe('10.244.1.2');
+    expect((screen.getByRole('textbox', { name: "A pod's interface" }) as HTMLInputElement).value).toBe('cali12d4a061371');
+    // rpfilter (line 14) counted as matching: its DROP decides.
+    await screen.findByText(/^Traced in/);
+    expect(run.inputs).toHaveLength(1);
+    expect(run.inputs[0]!.assumeMatching).toEqual([14]);
+    expect(document.querySelector('[data-id="node-verdict"]')!.getAttribute('data-verdict')).toBe('DROP');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it.each([
+    [
+      'en',
+      'not lz-string data',
+      '%%%',
+      /^The trace in this link \(URL parameter “node”\) could not be opened, so the tab is empty: it is not compressed data/,
+    ],
+    ['zh', 'truncated', 'N4Ig', /^无法打开此链接中的追踪（URL 参数“node”），本标签页为空：/],
+  ] as const)(
+    '%s: a link that is %s gives an alert naming node and what is wrong; the tab opens empty and traces nothing',
+    async (lang, _, raw, text) => {
+      const run = hereRunner();
+      renderOpenedBy(raw, lang, run);
+      const alert = screen.getByRole('alert');
+      expect(alert.textContent).toMatch(text);
+      expect(alert.querySelector('script')).toBeNull();
+      expect(dumpBox().value).toBe('');
+      expect(document.querySelector('[data-id="node-empty"]')).toBeTruthy();
+      await act(async () => {
+        await Promise.resolve();
+      });
+      expect(run.inputs).toEqual([]);
+      fireEvent.click(within(alert).getByRole('button'));
+      expect(screen.queryByRole('alert')).toBeNull();
+    },
+  );
+
+  it('Copy a link: disabled without a dump; says the link contains the rules before copying; copies a link that opens the same trace; announces it', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderPanel();
+    const copyButton = screen.getByRole('button', { name: 'Copy a link to this trace…' }) as HTMLButtonElement;
+    expect(copyButton.disabled).toBe(true);
+    await useExample();
+    expect(copyButton.disabled).toBe(false);
+    await press('Copy a link to this trace…');
+    const warning = screen.getByRole('group', {
+      name: /^This link will contain the pasted rules \(\d+ lines\), the node facts and the packet/,
+    });
+    expect(writeText).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(within(warning).getByRole('button', { name: 'Copy the link' }));
+    await act(async () => {
+      fireEvent.click(within(warning).getByRole('button', { name: 'Copy the link' }));
+    });
+    expect(writeText).toHaveBeenCalledTimes(1);
+    const url = new URL((writeText.mock.calls[0] as unknown as [string])[0]);
+    expect(url.searchParams.get('lab')).toBe('node');
+    const opened = decodeNodeLink(url.searchParams.get('node')!);
+    expect(opened.ok && opened.draft.dst).toBe('10.96.0.10');
+    expect(opened.ok && opened.draft.text).toBe(dumpBox().value);
+    // Announced: the tab's link status is a polite live region.
+    const status = document.querySelector('[data-id="node-link-status"]')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toMatch(/^Link copied\. It holds the pasted rules/);
+    expect(document.activeElement).toBe(copyButton);
+    expect(screen.queryByRole('group', { name: /^This link will contain/ })).toBeNull();
+  });
+
+  it('Escape (or Cancel) closes the warning without copying, and the focus goes back to Copy a link', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderPanel('zh');
+    await press('使用示例');
+    await screen.findByText(/^示例：/);
+    await press('复制此次追踪的链接…');
+    const warning = screen.getByRole('group', { name: /^这个链接将包含粘贴的规则/ });
+    fireEvent.keyDown(within(warning).getByRole('button', { name: '复制链接' }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: /^这个链接将包含粘贴的规则/ })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '复制此次追踪的链接…' }));
+    expect(writeText).not.toHaveBeenCalled();
+  });
+
+  it('Copy a link with a packet the form refuses: the field says why, and no link is offered', async () => {
+    renderPanel();
+    type(/iptables-save/, '*filter\nCOMMIT\n');
+    type('Source IP', '10.1');
+    await press('Copy a link to this trace…');
+    expect(screen.getByRole('textbox', { name: 'Source IP' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('group', { name: /^This link will contain/ })).toBeNull();
   });
 });

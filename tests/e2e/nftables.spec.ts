@@ -92,26 +92,45 @@ test('the three-way mode switch works from the keyboard, keeps the step and writ
   expect(errors).toEqual([]);
 });
 
-for (const lang of ['en', 'zh'] as const) {
-  test(`the header keeps one row in nftables mode (${lang}) at 1280x800, 1440x900 and 1920x1080`, async ({ page }) => {
-    const errors = watchErrors(page);
-    for (const [width, height] of [
-      [1280, 800],
-      [1440, 900],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.goto(`/?preset=article&mode=nftables&step=${DNAT}&lang=${lang}`);
-      await expect(nftPanel(page)).toBeVisible();
-      expect(await settingsRows(page), `${width}x${height}`).toBe(1);
-      await page.screenshot({ path: join(screenshots, `nftables-cluster-${lang}-dnat-${width}.png`) });
-    }
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.locator('.app-settings').screenshot({ path: join(screenshots, `nftables-mode-switch-${lang}.png`) });
-    await shootPanel(page, `nftables-panel-${lang}-dnat.png`);
-    expect(errors).toEqual([]);
-  });
-}
+const HEADER_WORDS = {
+  en: { scheduler: 'IPVS scheduler', views: ['Cluster view', 'Article figures', 'All steps'] },
+  zh: { scheduler: 'IPVS 调度算法', views: ['集群视图', '文章插图', '全部步骤'] },
+} as const;
+
+for (const lang of ['en', 'zh'] as const)
+  for (const mode of ['iptables', 'ipvs', 'nftables'] as const) {
+    test(`the header keeps one row in ${mode} mode (${lang}) at 1024x768, 1280x800, 1440x900 and 1920x1080, every control named`, async ({
+      page,
+    }) => {
+      const errors = watchErrors(page);
+      for (const [width, height] of [
+        [1024, 768],
+        [1280, 800],
+        [1440, 900],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`/?preset=article&mode=${mode}&step=${DNAT}&lang=${lang}`);
+        if (mode === 'nftables') await expect(nftPanel(page)).toBeVisible();
+        else await expect(page.locator(`[data-id="panel-${mode === 'ipvs' ? 'ipvs' : 'rules'}"]`).first()).toBeVisible();
+        await expect(modes(page).getByRole('button', { pressed: true })).toHaveAccessibleName(
+          mode === 'ipvs' ? /^IPVS/ : new RegExp(`^${mode}`),
+        );
+        expect(await settingsRows(page), `${width}x${height}`).toBe(1);
+        // Shorter words at narrow widths, never fewer controls: each is on screen and named in full.
+        const settings = page.locator('.app-settings');
+        for (const name of HEADER_WORDS[lang].views) await expect(settings.getByRole('button', { name, exact: true })).toBeInViewport();
+        if (mode === 'ipvs') await expect(settings.getByRole('combobox', { name: HEADER_WORDS[lang].scheduler })).toBeInViewport();
+        await page.screenshot({ path: join(screenshots, `${mode}-cluster-${lang}-dnat-${width}.png`) });
+      }
+      if (mode === 'nftables') {
+        await page.setViewportSize({ width: 1440, height: 900 });
+        await page.locator('.app-settings').screenshot({ path: join(screenshots, `nftables-mode-switch-${lang}.png`) });
+        await shootPanel(page, `nftables-panel-${lang}-dnat.png`);
+      }
+      expect(errors).toEqual([]);
+    });
+  }
 
 test('a phone steps through nftables mode read-only; the dark theme draws the panel', async ({ page }) => {
   const errors = watchErrors(page);

@@ -27,6 +27,52 @@ async function expectQuestionOnScreen(page: Page, withEvidence: boolean) {
   expect(await sidewaysOverflow(page)).toBe(0);
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Where the card is, by bounding boxes: inside the window, clear of the player's controls, and
+ * the diagram's packet (the view follows it) inside the view and not under the card.
+ */
+async function expectCardPlaced(page: Page, label: string) {
+  const window = { x: 0, y: 0, ...page.viewportSize()! };
+  const cardBox = (await card(page).boundingBox())!;
+  const controls = (await page.locator('.app-shell > .transport').boundingBox())!;
+  const view = (await page.locator('.view-area').boundingBox())!;
+  const packet = (await page.locator('[data-id="packet-dot"]').boundingBox())!;
+  expect(inside(cardBox, window), `${label}: the card ${JSON.stringify(cardBox)} is inside the window`).toBe(true);
+  expect(overlap(cardBox, controls), `${label}: the card does not cover the controls`).toBe(false);
+  expect(inside(packet, view), `${label}: the packet ${JSON.stringify(packet)} is inside the view ${JSON.stringify(view)}`).toBe(true);
+  expect(overlap(packet, cardBox), `${label}: the card does not cover the packet`).toBe(false);
+}
+
+for (const lang of ['en', 'zh'] as const)
+  test(`every question at 1024x768 (${lang}): asked, the question, its choices, the narration and the evidence are on screen without scrolling; answered, the verdict and the narration; the card covers neither the controls nor the packet`, async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`/?preset=article&quiz=1&lang=${lang}`);
+    for (let n = 1; n <= quiz.length; n++) {
+      await expect(card(page).locator('[data-id="quiz-prompt"]')).toHaveText(narrateQuiz(quiz[n - 1]!.prompt, lang));
+      await expect.poll(() => params(page).step).toBe(String(quiz[n - 1]!.step));
+      await expectQuestionOnScreen(page, true);
+      expect(await notVisible(page.locator('[data-id="narration"]'))).toEqual([]);
+      await expectCardPlaced(page, `question ${n}, asked`);
+      await page.screenshot({ path: join(screenshots, `quiz-q${n}-1024x768-${lang}.png`) });
+      await page.keyboard.press(String(wrongIndex(n) + 1));
+      await expect.poll(() => params(page).step).toBe(String(quiz[n - 1]!.step + 1));
+      expect(await notVisible(card(page).locator('[data-id="quiz-verdict"]'))).toEqual([]);
+      expect(await notVisible(page.locator('[data-id="narration"]'))).toEqual([]);
+      await expectCardPlaced(page, `question ${n}, answered`);
+      await page.screenshot({ path: join(screenshots, `quiz-q${n}-answered-1024x768-${lang}.png`) });
+      if (n < quiz.length) await card(page).locator('[data-id="quiz-next"]').click();
+    }
+    expect(errors).toEqual([]);
+  });
+
 test.describe('quiz mode at 1024x768', () => {
   test.use({ viewport: { width: 1024, height: 768 } });
 

@@ -2,6 +2,8 @@ import { expect, test, type Page, type Request } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { encodeNodeLink } from '../../app/node/node-link';
+import { EMPTY_DRAFT } from '../../app/node/node-draft';
 import { watchErrors } from './watch-errors';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -223,5 +225,66 @@ test.describe('Your node', () => {
     await expect(page.locator('[data-id="node-status"]')).toHaveText('Cancelled.');
     await expect(panel(page).getByRole('button', { name: /^Trace$/ })).toBeEnabled();
     await expect(page.locator('[data-id="node-result"]')).toHaveCount(0);
+  });
+
+  test('a link to a trace (node=): opened, it fills the tab and shows the trace; the address bar drops node= at once; Copy a link warns, then copies a link that opens the same trace', async ({
+    page,
+    context,
+  }) => {
+    const errors = watchErrors(page);
+    const link = encodeNodeLink(
+      {
+        ...EMPTY_DRAFT,
+        text: CALICO,
+        src: '10.244.1.2',
+        dst: '10.96.0.10',
+        dport: '80',
+        localAddresses: '192.168.0.11',
+        podInterface: 'cali12d4a061371',
+        ipsetSave: fixture('calico-ipsets.txt'),
+      },
+      [],
+    );
+    if (!link.ok) throw new Error('the example is too long for a link');
+    await page.goto(`/?preset=article&lang=en&node=${link.value}`);
+    await expect(page.getByRole('tab', { name: 'Your node' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('[data-id="node-result"]')).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('[data-id="node-deciding"]')).toContainText('-j DNAT --to-destination 10.244.2.3:8080');
+    await expect(page.locator('[data-id="node-after"]')).toHaveText('10.244.1.2:40000 → 10.244.2.3:8080 tcp');
+    await expect(page.locator('[data-id="node-dump"]')).toHaveValue(CALICO);
+    // Read once: the rules are not in the address bar any more (nor in the history entry), the tab is.
+    await expect.poll(() => new URL(page.url()).searchParams.has('node')).toBe(false);
+    expect(new URL(page.url()).searchParams.get('lab')).toBe('node');
+    await page.screenshot({ path: join(screenshots, 'your-node-link-opened-1440.png') });
+
+    // Copy a link: the warning first, then the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await panel(page).getByRole('button', { name: 'Copy a link to this trace…' }).click();
+    const warning = page.locator('[data-id="node-link-warning"]');
+    await expect(warning).toContainText('This link will contain the pasted rules (145 lines)');
+    await expect(warning.getByRole('button', { name: 'Copy the link' })).toBeFocused();
+    await page.screenshot({ path: join(screenshots, 'your-node-link-warning-1440.png') });
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-id="node-link-status"]')).toHaveText(/^Link copied\. It holds the pasted rules/);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URL(copied).searchParams.get('node')).toBe(new URLSearchParams(`node=${link.value}`).get('node'));
+    expect(errors).toEqual([]);
+  });
+
+  test('a corrupt link (node=): an alert names node and what is wrong, and the tab opens empty; in Chinese too', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('/?preset=article&lab=node&node=N4IgzgpgTg');
+    const alert = page.locator('[data-id="node-link-alert"]');
+    await expect(alert).toContainText('The trace in this link (URL parameter “node”) could not be opened, so the tab is empty:');
+    await expect(page.locator('[data-id="node-empty"]')).toBeVisible();
+    await expect(page.locator('[data-id="node-dump"]')).toHaveValue('');
+    expect(new URL(page.url()).searchParams.has('node')).toBe(false);
+    await page.screenshot({ path: join(screenshots, 'your-node-link-corrupt-1440.png') });
+    await page.goto('/?preset=article&lang=zh&node=%3Cb%3Ehi%3C%2Fb%3E');
+    await expect(alert).toContainText('无法打开此链接中的追踪（URL 参数“node”），本标签页为空：它不是压缩数据');
+    await expect(alert.locator('b')).toHaveCount(0);
+    await alert.getByRole('button', { name: '关闭: node' }).click();
+    await expect(alert).toHaveCount(0);
+    expect(errors).toEqual([]);
   });
 });
