@@ -132,6 +132,32 @@ for (const lang of ['en', 'zh'] as const)
     });
   }
 
+for (const lang of ['en', 'zh'] as const)
+  test(`the mode switch stays under the pointer: switching modes moves none of its buttons (${lang}, 1024 to 1920 px)`, async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    for (const [width, height] of [
+      [1024, 768],
+      [1280, 800],
+      [1440, 900],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`/?preset=article&step=${DNAT}&lang=${lang}`);
+      await expect(page.locator('[data-id="panel-rules"]')).toBeVisible();
+      const boxes = () =>
+        Promise.all(['iptables', 'IPVS', 'nftables'].map((name) => modes(page).getByRole('button', { name, exact: true }).boundingBox()));
+      const before = await boxes();
+      for (const name of ['IPVS', 'nftables', 'iptables']) {
+        await modes(page).getByRole('button', { name, exact: true }).click();
+        await expect(modes(page).getByRole('button', { name, exact: true })).toHaveAttribute('aria-pressed', 'true');
+        expect(await boxes(), `${width}x${height}, after ${name}`).toEqual(before);
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+
 test('a phone steps through nftables mode read-only; the dark theme draws the panel', async ({ page }) => {
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 390, height: 844 });
