@@ -2,9 +2,6 @@ import type { Lang } from './lang';
 
 /** The side pane's tabs and the scenario editor's labels. Names typed by users are shown as text beside them, never translated. */
 export interface EditorStrings {
-  readonly sideTabs: string;
-  readonly stepDetails: string;
-  readonly editScenario: string;
   readonly editor: string;
   readonly toolbar: string;
   readonly undo: string;
@@ -109,9 +106,6 @@ export interface EditorStrings {
 
 export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
   en: {
-    sideTabs: 'Side pane',
-    stepDetails: 'Step details',
-    editScenario: 'Edit scenario',
     editor: 'Scenario editor',
     toolbar: 'Scenario history',
     undo: 'Undo',
@@ -211,9 +205,6 @@ export const editorStrings: Readonly<Record<Lang, EditorStrings>> = {
     },
   },
   zh: {
-    sideTabs: '侧栏',
-    stepDetails: '步骤详情',
-    editScenario: '编辑场景',
     editor: '场景编辑器',
     toolbar: '场景历史',
     undo: '撤销',

@@ -1,7 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { editorStrings } from '../i18n/editor-strings';
-import { labTab } from '../i18n/lab-tab-strings';
-import { nodeTab } from '../i18n/node-tab-strings';
+import { sideTabStrings } from '../i18n/side-tab-strings';
 import { Panels } from '../panels/Panels';
 import { useAppStore } from '../store/StoreProvider';
 import { selectLab, selectLang, selectSetLab, selectStepIndex } from '../store/selectors';
@@ -26,7 +24,7 @@ const PRELOAD: Partial<Record<Tab, () => void>> = {
  */
 export function SidePane() {
   const lang = useAppStore(selectLang);
-  const t = editorStrings[lang];
+  const t = sideTabStrings[lang];
   const lab = useAppStore(selectLab);
   const setLab = useAppStore(selectSetLab);
   const [otherTab, setOtherTab] = useState<Exclude<Tab, 'lab' | 'node'>>('details');
@@ -65,10 +63,9 @@ export function SidePane() {
     e.preventDefault();
     select(TABS[(moves[e.key]! + TABS.length) % TABS.length]!);
   };
-  const label: Record<Tab, string> = { details: t.stepDetails, editor: t.editScenario, lab: labTab[lang], node: nodeTab[lang] };
   return (
     <div className="side-pane">
-      <div className="side-tabs" role="tablist" aria-label={t.sideTabs} onKeyDown={onKeyDown}>
+      <div className="side-tabs" role="tablist" aria-label={t.label} onKeyDown={onKeyDown}>
         {TABS.map((name) => (
           <button
             key={name}
@@ -84,7 +81,7 @@ export function SidePane() {
             onPointerEnter={PRELOAD[name]}
             onFocus={PRELOAD[name]}
           >
-            {label[name]}
+            {t[name]}
           </button>
         ))}
       </div>
