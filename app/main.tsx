@@ -3,6 +3,7 @@ import { browserStorage, hasSavedScenario, restoreSavedScenario, saveScenarioCha
 import { keepOfflineCopy } from './offline/keep-offline-copy';
 import { pageElement } from './page-element';
 import { createPlayer } from './playback/player';
+import { takeEarlyClicks } from './prerender/first-frame-gate';
 import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
@@ -52,8 +53,12 @@ async function start() {
   const page = pageElement(store);
   // The build prerendered the default page into the root (scripts/prerender-first-frame.ts):
   // hydrated when it is this URL's page, else dropped (the gate hid it before the first paint).
-  if (keepsPrerendered(document, root)) hydrateRoot(root, page);
-  else createRoot(root).render(page);
+  if (keepsPrerendered(document, root)) {
+    hydrateRoot(root, page);
+    // A click on the painted page before this code ran (the gate kept it) acts now: React
+    // hydrates the markup at once to handle it.
+    for (const button of takeEarlyClicks(window)) button.click();
+  } else createRoot(root).render(page);
   keepOfflineCopy(window);
 }
 

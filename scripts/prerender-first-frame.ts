@@ -51,8 +51,8 @@ async function bundleGate(frame: FirstFrame): Promise<string> {
  * paints the cluster view from the HTML before any script has run (issue 10, first load);
  * main.tsx then hydrates it. A script at the top of <head> (the gate) hides the markup before
  * the first paint when the URL or a saved scenario opens another page, and opens the view on
- * the window's size as the page's code will; it runs the page's code (preloaded in place of its
- * module script) once that frame is painted. Not for the single offline file (nothing to win
+ * the window's size as the page's code will; it runs the page's code (named in a <meta> in place
+ * of its module script) once that frame is painted. Not for the single offline file (nothing to win
  * from a file on disk, and its scripts are inlined).
  */
 export function prerenderFirstFrame(): Plugin {
@@ -77,8 +77,8 @@ export function prerenderFirstFrame(): Plugin {
         return {
           html: page
             .replace(ROOT_ELEMENT, `<div id="root" data-prerendered>${markup}</div><template ${PRERENDERED_END}></template>`)
-            // Fetched now, run by the gate once the first frame is painted (PAGE_ENTRY).
-            .replace(ENTRY_SCRIPT, `<link rel="modulepreload" crossorigin href="$1" ${PAGE_ENTRY}>`),
+            // Fetched and run by the gate once the first frame is painted (PAGE_ENTRY).
+            .replace(ENTRY_SCRIPT, `<meta name="${PAGE_ENTRY}" content="$1" />`),
           tags: [{ tag: 'script', attrs: { src: `./${gateFile}` }, injectTo: 'head-prepend' }],
         };
       },

@@ -27,11 +27,12 @@ export const PRERENDERED_END = 'data-prerendered-end';
 export const PRERENDERED_STYLE = 'data-prerendered-style';
 const CLIENT_RENDER = 'client';
 /**
- * The attribute of the `<link rel="modulepreload">` the build writes in place of the page's entry
- * `<script type="module">`: the browser fetches (and compiles) the page's code at once, and the gate
- * runs it only once the first frame is painted, so that evaluating it is not a task before that paint.
+ * The name of the `<meta>` the build writes in place of the page's entry `<script type="module">`,
+ * its URL as content: the gate fetches and runs the page's code once the first frame is painted.
+ * Not preloaded: on two cores, fetching and compiling 600 KB of script beside the parser delayed
+ * that frame by a third (about 200 against 150 ms), and the page was interactive no sooner.
  */
-export const PAGE_ENTRY = 'data-page-entry';
+export const PAGE_ENTRY = 'packetwalk-entry';
 
 /** Whether the URL (and a custom scenario saved by an earlier visit) opens exactly the prerendered page. */
 export function opensFirstFrame(search: string, savedScenario: boolean, frame: FirstFrame): boolean {
@@ -61,15 +62,44 @@ function applyInlineStyles(root: Element): void {
   }
 }
 
-/** Runs the page's code the build preloaded (see PAGE_ENTRY), as the `<script type="module">` it replaced would have. */
+/** Runs the page's code (see PAGE_ENTRY), as the `<script type="module" crossorigin>` it replaced would have. */
 function startPageCode(doc: Document): void {
-  const entry = doc.querySelector<HTMLLinkElement>(`link[${PAGE_ENTRY}]`);
-  if (!entry) return;
+  const src = doc.querySelector<HTMLMetaElement>(`meta[name="${PAGE_ENTRY}"]`)?.content;
+  if (!src) return;
   const script = doc.createElement('script');
   script.type = 'module';
-  script.crossOrigin = entry.crossOrigin;
-  script.src = entry.href;
+  script.crossOrigin = 'anonymous';
+  script.src = src;
   doc.head.append(script);
+}
+
+/** Where the gate keeps the buttons clicked before the page's code ran (see holdEarlyClicks). */
+const EARLY_CLICKS = '__packetwalkEarlyClicks';
+type WithEarlyClicks = Window & { [EARLY_CLICKS]?: () => HTMLElement[] };
+
+/**
+ * The prerendered page is painted before its code runs: a button clicked meanwhile (Play, a mode,
+ * a tab) does nothing yet. The gate keeps each such button, in order, for the page's code to click
+ * again once it has taken the markup over (takeEarlyClicks). Only buttons: a link, a select, a
+ * summary or the timeline's range act on their own, and clicking them again would undo that.
+ */
+function holdEarlyClicks(win: Window, root: () => HTMLElement | null): void {
+  const clicked: HTMLElement[] = [];
+  const hold = (event: Event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (button && root()?.contains(button)) clicked.push(button);
+  };
+  win.document.addEventListener('click', hold, true);
+  (win as WithEarlyClicks)[EARLY_CLICKS] = () => {
+    win.document.removeEventListener('click', hold, true);
+    delete (win as WithEarlyClicks)[EARLY_CLICKS];
+    return clicked.splice(0);
+  };
+}
+
+/** The buttons clicked on the prerendered page before its code ran, in order (none if no gate kept it); stops keeping them. */
+export function takeEarlyClicks(win: Window): HTMLElement[] {
+  return (win as WithEarlyClicks)[EARLY_CLICKS]?.() ?? [];
 }
 
 /** Calls `then` once the whole document is parsed (a module script is deferred until then). */
@@ -93,6 +123,7 @@ export function gateFirstFrame(win: Window, frame: FirstFrame): void {
     return;
   }
   doc.documentElement.dataset.firstFrame = FIRST_FRAME_KEPT;
+  holdEarlyClicks(win, () => doc.getElementById('root'));
   let opened = false;
   const open = (root: HTMLElement) => {
     opened = true;

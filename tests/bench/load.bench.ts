@@ -6,8 +6,9 @@
  * Prints the time from navigation start to the first frame (the cluster view's
  * <svg>, the blank page's <div>: the first animation frame after it is in the DOM
  * in which it is rendered),
- * their ratio, the JavaScript requested before that frame (gzip of the files)
- * and the layout shift after it, then the size of the single offline file.
+ * their ratio, the JavaScript requested before that frame (gzip of the files),
+ * and before the page's code took over its root (what it loads to open), and the
+ * layout shift after the frame, then the size of the single offline file.
  * Prints figures; asserts nothing.
  * Goals: ratio <= 1.5, <= 200 KB gzip before the first frame, no shift after it.
  */
@@ -52,6 +53,10 @@ interface Load {
   readonly frameMs: number;
   /** The JavaScript files requested before that frame (paths on the server). */
   readonly scripts: readonly string[];
+  /** Navigation start to the page's code taking over its root (hydrating or rendering it), in ms. */
+  readonly startedMs: number;
+  /** The JavaScript files requested before then: what the page loads to open. */
+  readonly openScripts: readonly string[];
   /** Cumulative layout shift from that frame to SETTLE_MS later (shifts right after input excluded). */
   readonly shiftAfter: number;
 }
@@ -76,15 +81,30 @@ const probe = (selector: string) => `
     };
     const observer = new MutationObserver(seen);
     observer.observe(document, { childList: true, subtree: true });
+  });
+  // The page's code taking over the root (app/prerender/keep-prerendered.ts; the blank page's
+  // own root at once): what the page loaded to open is in.
+  window.__pageStarted = new Promise((resolve) => {
+    const started = () => {
+      const root = document.getElementById('root');
+      if (!root || root.hasAttribute('data-prerendered') || !root.firstChild) return;
+      observer.disconnect();
+      resolve(performance.now());
+    };
+    const observer = new MutationObserver(started);
+    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-prerendered'] });
   });`;
 const collect = `(async () => {
   const frameMs = await window.__firstFrame;
+  const startedMs = await window.__pageStarted;
   await new Promise((r) => setTimeout(r, ${SETTLE_MS}));
-  const scripts = performance.getEntriesByType('resource')
-    .filter((e) => new URL(e.name).pathname.endsWith('.js') && e.startTime < frameMs)
+  const scriptsBefore = (ms) => performance.getEntriesByType('resource')
+    .filter((e) => new URL(e.name).pathname.endsWith('.js') && e.startTime < ms)
     .map((e) => new URL(e.name).pathname);
+  const scripts = scriptsBefore(frameMs);
+  const openScripts = scriptsBefore(startedMs);
   const shiftAfter = window.__shifts.filter((s) => s.t >= frameMs && !s.input).reduce((sum, s) => sum + s.v, 0);
-  return { frameMs, scripts, shiftAfter };
+  return { frameMs, startedMs, scripts, openScripts, shiftAfter };
 })()`;
 
 async function coldLoad(browser: Browser, url: string, selector: string): Promise<Load> {
@@ -129,6 +149,7 @@ try {
   }
   const ratios = apps.map((a, i) => a.frameMs / blanks[i]!.frameMs);
   const appKb = apps.map((a) => gzipKb('dist', a.scripts));
+  const appOpenKb = apps.map((a) => gzipKb('dist', a.openScripts));
   const blankKb = blanks.map((b) => gzipKb(join(blankDir, 'dist'), b.scripts));
   console.log(`first frame, ${RUNS} cold loads each, alternating (ms from navigation start, median (min-max)):`);
   console.log(
@@ -139,6 +160,9 @@ try {
   );
   console.log(
     `  JavaScript before the first frame: app ${spread(appKb, 1)} KB gzip in ${median(apps.map((a) => a.scripts.length))} files (goal <= 200); blank ${spread(blankKb, 1)} KB gzip`,
+  );
+  console.log(
+    `  JavaScript to open (requested before the page's code took over its root, at ${spread(apps.map((a) => a.startedMs))} ms): app ${spread(appOpenKb, 1)} KB gzip in ${median(apps.map((a) => a.openScripts.length))} files; blank page's first frame ${spread(blanks.map((b) => b.startedMs))} ms`,
   );
   console.log(`    app files: ${[...new Set(apps.flatMap((a) => a.scripts))].join(', ')}`);
   console.log(

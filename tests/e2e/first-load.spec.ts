@@ -54,10 +54,22 @@ const PROBE = `
       requestAnimationFrame(() => resolve((window.__frame = performance.now())));
     };
     new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  });
+  // When the page's code takes over the root (app/prerender/keep-prerendered.ts), all it loaded to open is in.
+  window.__pageStarted = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const root = document.getElementById('root');
+      if (!root || root.hasAttribute('data-prerendered')) return;
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-prerendered'] });
   });`;
 
-/** The goal of issue 10 for the JavaScript a first load fetches before its first frame, gzip. */
-const FIRST_FRAME_JS_KB = 200;
+/** The goal of issue 10 for the JavaScript a first load fetches to open its page, gzip. */
+const FIRST_LOAD_JS_KB = 200;
+/** The prerendered first frame needs no more than the small script in <head> that opens it. */
+const FIRST_FRAME_JS_KB = 5;
 
 /** Every script the page fetches, by path, to weigh them as bench:load does. */
 function watchScripts(page: Page): Map<string, Buffer> {
@@ -98,7 +110,7 @@ function holdChunk(page: Page, marker: string, options: { release?: Promise<void
   });
 }
 
-test('the first load of ?preset=article fetches no editor, share, IPVS, figure or scenario reader code, nor the IPVS or nftables engine, at most 200 KB gzip of JavaScript before its first frame, and nothing moves after it', async ({
+test('the first load of ?preset=article fetches no editor, share, IPVS, figure or scenario reader code, nor the IPVS or nftables engine, at most 200 KB gzip of JavaScript to open (its prerendered first frame only the small script that opens it), and nothing moves after it', async ({
   page,
 }) => {
   const errors = watchErrors(page);
@@ -111,6 +123,9 @@ test('the first load of ?preset=article fetches no editor, share, IPVS, figure o
   expect(await shiftSince(page, frame)).toBe(0);
   expect([...fetched]).toEqual([]);
   expect(await scriptKbBefore(page, scripts, frame)).toBeLessThanOrEqual(FIRST_FRAME_JS_KB);
+  const started = (await page.evaluate('window.__pageStarted')) as number;
+  expect(started).toBeGreaterThan(frame);
+  expect(await scriptKbBefore(page, scripts, started)).toBeLessThanOrEqual(FIRST_LOAD_JS_KB);
   expect(await page.evaluate('window.__sawLoading')).toBe(false);
   expect(errors).toEqual([]);
 });
@@ -335,4 +350,31 @@ test('the hydrated default page keeps its layout under the Content-Security-Poli
   expect(runs.every((g) => Number(g) > 0)).toBe(true);
   expect(await shiftSince(page, frame)).toBe(0);
   expect(violations).toEqual([]);
+});
+
+test('buttons clicked on the painted page before its code has run act, in order, once it runs', async ({ page }) => {
+  const errors = watchErrors(page);
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/index-*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/?preset=article&view=cluster&lang=en', { waitUntil: 'domcontentloaded' });
+  const counter = page.locator('[data-id="counter"] .pw-counter-value');
+  await expect(counter).toHaveText('1 / 45');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('group', { name: 'kube-proxy mode' }).getByRole('button', { name: 'IPVS' }).click();
+  // Nothing happens while the code is held back: the page is the prerendered markup.
+  await expect(counter).toHaveText('1 / 45');
+  release();
+  await expect(page.getByRole('group', { name: 'kube-proxy mode' }).getByRole('button', { name: 'IPVS' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect.poll(() => new URL(page.url()).searchParams.get('mode')).toBe('ipvs');
+  // The two steps forward came first: IPVS mode keeps the packet where they took it (step 3, cbr0 to PREROUTING).
+  await expect(page.locator('[data-id="step-position"]')).toContainText('Step 3 of 50 · SYN · vm1/cbr0 → vm1/PREROUTING');
+  expect(errors).toEqual([]);
 });

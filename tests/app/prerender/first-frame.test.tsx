@@ -80,11 +80,10 @@ describe('the gate', () => {
     const end = document.createElement('template');
     end.setAttribute('data-prerendered-end', '');
     document.body.append(root, end);
-    // The build's preload of the page's code, in place of its module script.
-    const entry = document.createElement('link');
-    entry.rel = 'modulepreload';
-    entry.href = '/assets/index-test.js';
-    entry.setAttribute('data-page-entry', '');
+    // What the build writes in place of the page's module script.
+    const entry = document.createElement('meta');
+    entry.name = 'packetwalk-entry';
+    entry.content = './assets/index-test.js';
     document.head.append(entry);
     const frames: FrameRequestCallback[] = [];
     const tasks: (() => void)[] = [];
