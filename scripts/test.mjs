@@ -2,7 +2,8 @@
 // `npm test`: every test of packetwalk, on any machine that has Node.
 //
 //  1. finds a Chromium ($CHROMIUM_PATH, /usr/bin/chromium, or `chromium` on PATH); on Debian as
-//     root it installs Debian's chromium (and a CJK font for the Chinese page) when missing;
+//     root it installs Debian's chromium, a CJK font for the Chinese page and Liberation Sans (the
+//     diagram's font) when missing;
 //  2. runs vitest (projects `engine` and `app`) with a JSON report;
 //  3. builds the site with vite and runs the Playwright browser tests against `vite preview`;
 //  4. adds both reports up and ends with exactly one line: `N passed, N failed[, N skipped]`.
@@ -71,17 +72,28 @@ function hasCjkFont() {
   return r.status === 0 && r.stdout.trim().length > 0;
 }
 
+/**
+ * Whether Liberation Sans is installed: the cluster view names Helvetica, Arial, then Liberation
+ * Sans (their metric twin on Linux). Without any of them Chromium takes the next font named, the
+ * CJK one, whose taller lines make the browser tests' label boxes overlap. chromium-common only
+ * recommends it, and apt may be set to leave recommendations out.
+ */
+function hasLatinFont() {
+  const r = spawnSync('fc-list', ['Liberation Sans'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim().length > 0;
+}
+
 function ensureChromium() {
   let chromium = findChromium();
   if (!chromium) {
     if (!isDebianRoot) {
       console.error(
-        'No Chromium found: install it (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH to its executable, then run npm test again.',
+        'No Chromium found: install it (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk fonts-liberation) or set CHROMIUM_PATH to its executable, then run npm test again.',
       );
       process.exit(1);
     }
     log("no Chromium on this machine: installing Debian's chromium");
-    if (!aptInstall(['chromium', 'fonts-noto-cjk'])) {
+    if (!aptInstall(['chromium', 'fonts-noto-cjk', 'fonts-liberation'])) {
       console.error('apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.');
       process.exit(1);
     }
@@ -97,6 +109,16 @@ function ensureChromium() {
       if (!aptInstall(['fonts-noto-cjk'])) log('warning: fonts-noto-cjk did not install');
     } else {
       log('warning: no CJK font found; the Chinese screenshots will show empty boxes (install fonts-noto-cjk)');
+    }
+  }
+  if (!hasLatinFont()) {
+    if (isDebianRoot) {
+      log("no Liberation Sans (the diagram's font on Linux): installing fonts-liberation");
+      if (!aptInstall(['fonts-liberation'])) log('warning: fonts-liberation did not install');
+    } else {
+      log(
+        'warning: Liberation Sans is missing; the diagram falls back to another font and label tests may fail (install fonts-liberation)',
+      );
     }
   }
   return chromium;
