@@ -2,11 +2,13 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { browserStorage, hasSavedScenario, restoreSavedScenario, saveScenarioChanges, urlNamesScenario } from './editor/persist';
 import { keepOfflineCopy } from './offline/keep-offline-copy';
 import { pageElement } from './page-element';
+import { runShortcut } from './controls/useKeyboardShortcuts';
 import { createPlayer } from './playback/player';
-import { takeEarlyClicks } from './prerender/first-frame-gate';
+import { takeEarlyInput } from './prerender/first-frame-gate';
 import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
+import { selectPresent, selectShortcutActions } from './store/selectors';
 import { loadModeEngine } from './store/load-mode-engine';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl, readUrl } from './url/url-state';
@@ -55,9 +57,13 @@ async function start() {
   // hydrated when it is this URL's page, else dropped (the gate hid it before the first paint).
   if (keepsPrerendered(document, root)) {
     hydrateRoot(root, page);
-    // A click on the painted page before this code ran (the gate kept it) acts now: React
-    // hydrates the markup at once to handle it.
-    for (const button of takeEarlyClicks(window)) button.click();
+    // What was clicked or pressed on the painted page before this code ran (the gate kept it)
+    // acts now, in order: React hydrates the markup at once to handle a click, and renders the
+    // store's state once hydrated (it hydrates the markup's own, the store's initial state).
+    for (const input of takeEarlyInput(window)) {
+      if (input.kind === 'click') input.button.click();
+      else runShortcut(input.event, selectShortcutActions(store.getState()), selectPresent(store.getState()));
+    }
   } else createRoot(root).render(page);
   keepOfflineCopy(window);
 }

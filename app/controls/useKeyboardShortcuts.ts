@@ -3,7 +3,7 @@ import { selectPresent } from '../store/selectors';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/StoreProvider';
 import { selectShortcutActions } from '../store/selectors';
-import { belongsToTarget, shortcutFor } from './keyboard-map';
+import { belongsToTarget, shortcutFor, type ShortcutAction } from './keyboard-map';
 
 /**
  * Binds the playback keys on `window`: Space plays or pauses, ArrowLeft and
@@ -18,17 +18,7 @@ export function useKeyboardShortcuts(): void {
   const actions = useAppStore(useShallow(selectShortcutActions));
   const present = useAppStore(selectPresent);
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      const action = shortcutFor(event);
-      if (!action || belongsToTarget(event.target, action)) return;
-      // Escape is the page's only while presenting; otherwise menus and the browser keep it.
-      if (action === 'leavePresent' && !present) return;
-      event.preventDefault();
-      // Holding Space would start and stop playback many times a second.
-      if (action === 'togglePlay' && event.repeat) return;
-      actions[action]();
-    };
+    const onKeyDown = (event: KeyboardEvent) => runShortcut(event, actions, present);
     const onKeyUp = (event: KeyboardEvent) => {
       const action = shortcutFor(event);
       if (action === 'togglePlay' && !belongsToTarget(event.target, action)) event.preventDefault();
@@ -40,4 +30,17 @@ export function useKeyboardShortcuts(): void {
       window.removeEventListener('keyup', onKeyUp);
     };
   }, [actions, present]);
+}
+
+/** Does what a key pressed on the page asks of playback, if anything (see useKeyboardShortcuts). */
+export function runShortcut(event: KeyboardEvent, actions: Readonly<Record<ShortcutAction, () => void>>, present: boolean): void {
+  if (event.defaultPrevented) return;
+  const action = shortcutFor(event);
+  if (!action || belongsToTarget(event.target, action)) return;
+  // Escape is the page's only while presenting; otherwise menus and the browser keep it.
+  if (action === 'leavePresent' && !present) return;
+  event.preventDefault();
+  // Holding Space would start and stop playback many times a second.
+  if (action === 'togglePlay' && event.repeat) return;
+  actions[action]();
 }

@@ -73,33 +73,40 @@ function startPageCode(doc: Document): void {
   doc.head.append(script);
 }
 
-/** Where the gate keeps the buttons clicked before the page's code ran (see holdEarlyClicks). */
-const EARLY_CLICKS = '__packetwalkEarlyClicks';
-type WithEarlyClicks = Window & { [EARLY_CLICKS]?: () => HTMLElement[] };
+/** What was done on the prerendered page before its code ran: a button clicked, a key pressed. */
+export type EarlyInput = { readonly kind: 'click'; readonly button: HTMLElement } | { readonly kind: 'key'; readonly event: KeyboardEvent };
+
+/** Where the gate keeps the early input (see holdEarlyInput). */
+const EARLY_INPUT = '__packetwalkEarlyInput';
+type WithEarlyInput = Window & { [EARLY_INPUT]?: () => EarlyInput[] };
 
 /**
  * The prerendered page is painted before its code runs: a button clicked meanwhile (Play, a mode,
- * a tab) does nothing yet. The gate keeps each such button, in order, for the page's code to click
- * again once it has taken the markup over (takeEarlyClicks). Only buttons: a link, a select, a
- * summary or the timeline's range act on their own, and clicking them again would undo that.
+ * a tab) or a key pressed (→, Space, a presentation clicker's PageDown) does nothing yet. The gate
+ * keeps them, in order, for the page's code to act on once it has taken the markup over
+ * (takeEarlyInput). Of clicks, only buttons': a link, a select, a summary or the timeline's range
+ * act on their own, and doing them again would undo that.
  */
-function holdEarlyClicks(win: Window, root: () => HTMLElement | null): void {
-  const clicked: HTMLElement[] = [];
-  const hold = (event: Event) => {
+function holdEarlyInput(win: Window, root: () => HTMLElement | null): void {
+  const held: EarlyInput[] = [];
+  const click = (event: Event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
-    if (button && root()?.contains(button)) clicked.push(button);
+    if (button && root()?.contains(button)) held.push({ kind: 'click', button });
   };
-  win.document.addEventListener('click', hold, true);
-  (win as WithEarlyClicks)[EARLY_CLICKS] = () => {
-    win.document.removeEventListener('click', hold, true);
-    delete (win as WithEarlyClicks)[EARLY_CLICKS];
-    return clicked.splice(0);
+  const key = (event: KeyboardEvent) => held.push({ kind: 'key', event });
+  win.document.addEventListener('click', click, true);
+  win.addEventListener('keydown', key, true);
+  (win as WithEarlyInput)[EARLY_INPUT] = () => {
+    win.document.removeEventListener('click', click, true);
+    win.removeEventListener('keydown', key, true);
+    delete (win as WithEarlyInput)[EARLY_INPUT];
+    return held.splice(0);
   };
 }
 
-/** The buttons clicked on the prerendered page before its code ran, in order (none if no gate kept it); stops keeping them. */
-export function takeEarlyClicks(win: Window): HTMLElement[] {
-  return (win as WithEarlyClicks)[EARLY_CLICKS]?.() ?? [];
+/** What was clicked and pressed on the prerendered page before its code ran, in order (nothing if no gate kept it); stops keeping it. */
+export function takeEarlyInput(win: Window): EarlyInput[] {
+  return (win as WithEarlyInput)[EARLY_INPUT]?.() ?? [];
 }
 
 /** Calls `then` once the whole document is parsed (a module script is deferred until then). */
@@ -123,7 +130,7 @@ export function gateFirstFrame(win: Window, frame: FirstFrame): void {
     return;
   }
   doc.documentElement.dataset.firstFrame = FIRST_FRAME_KEPT;
-  holdEarlyClicks(win, () => doc.getElementById('root'));
+  holdEarlyInput(win, () => doc.getElementById('root'));
   let opened = false;
   const open = (root: HTMLElement) => {
     opened = true;

@@ -2,6 +2,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageStarted } from './page-started';
 import { watchErrors } from './watch-errors';
 import { visibleRect, WINDOW_SIZES } from './visible';
 
@@ -140,6 +141,7 @@ test.describe('embedded in an iframe', () => {
       test(`${width}x${height}: the whole ${figure} figure, the narration and the controls`, async ({ page }) => {
         const errors = watchErrors(page);
         await page.goto('/?preset=article');
+        await pageStarted(page);
         await page.setContent(
           `<link rel="icon" href="data:,"><style>body{margin:0}</style>` +
             `<iframe title="packetwalk" src="/?view=classic&figure=${figure}&step=${n}&lang=en&embed=1" width="${width}" height="${height}" style="border:0;display:block"></iframe>`,
@@ -200,6 +202,7 @@ test.describe('Copy embed code', () => {
     const hostErrors = watchErrors(host);
     await host.setViewportSize({ width: parsed!.width + 40, height: parsed!.height + 40 });
     await host.goto('/?preset=article');
+    await pageStarted(host);
     await host.setContent(`<link rel="icon" href="data:,"><style>body{margin:0}</style>${code}`);
     const frame = await iframeOf(host);
     await expect(frame.locator(SVG)).toHaveAttribute('aria-label', /^Service-to-Pod, step 3: /);

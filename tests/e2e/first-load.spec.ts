@@ -352,7 +352,7 @@ test('the hydrated default page keeps its layout under the Content-Security-Poli
   expect(violations).toEqual([]);
 });
 
-test('buttons clicked on the painted page before its code has run act, in order, once it runs', async ({ page }) => {
+test('buttons clicked and keys pressed on the painted page before its code has run act, in order, once it runs', async ({ page }) => {
   const errors = watchErrors(page);
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -364,7 +364,7 @@ test('buttons clicked on the painted page before its code has run act, in order,
   const counter = page.locator('[data-id="counter"] .pw-counter-value');
   await expect(counter).toHaveText('1 / 45');
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.locator('body').press('ArrowRight');
   await page.getByRole('group', { name: 'kube-proxy mode' }).getByRole('button', { name: 'IPVS' }).click();
   // Nothing happens while the code is held back: the page is the prerendered markup.
   await expect(counter).toHaveText('1 / 45');
@@ -374,7 +374,7 @@ test('buttons clicked on the painted page before its code has run act, in order,
     'true',
   );
   await expect.poll(() => new URL(page.url()).searchParams.get('mode')).toBe('ipvs');
-  // The two steps forward came first: IPVS mode keeps the packet where they took it (step 3, cbr0 to PREROUTING).
+  // The step forward and the → came first: IPVS mode keeps the packet where they took it (step 3, cbr0 to PREROUTING).
   await expect(page.locator('[data-id="step-position"]')).toContainText('Step 3 of 50 · SYN · vm1/cbr0 → vm1/PREROUTING');
   expect(errors).toEqual([]);
 });

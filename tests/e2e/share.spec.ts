@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PRESETS } from '../../src/index';
+import { pageStarted } from './page-started';
 import { watchErrors } from './watch-errors';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -320,6 +321,7 @@ for (const lang of ['en', 'zh'] as const) {
 test('embed=1 inside an iframe, with a custom scenario', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/?preset=article');
+  await pageStarted(page);
   const s = pack({ ...PRESETS['no-endpoints'], name: 'embedded' });
   await page.setContent(
     `<link rel="icon" href="data:,"><iframe title="packetwalk" src="/?s=${s}&view=cluster&step=3&lang=en&embed=1" width="720" height="560" style="border:1px solid #ccc"></iframe>`,

@@ -93,6 +93,8 @@ describe('the gate', () => {
       localStorage: { getItem: () => saved },
       requestAnimationFrame: (f: FrameRequestCallback) => frames.push(f),
       setTimeout: (f: () => void) => tasks.push(f),
+      addEventListener: window.addEventListener.bind(window),
+      removeEventListener: window.removeEventListener.bind(window),
     } as unknown as Window;
     return { root, win, frames, tasks };
   };
