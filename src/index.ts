@@ -93,7 +93,7 @@ export { matchingStep } from './trace/matching-step';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
 export type { EvaluatedNftRule, NftLookup, NftRuleVerdict } from './nftables/evaluated-rule';
-export type { IptablesRuleDetail, NftRuleDetail, RuleDetail, RuleDetailCode, RuleDetailPart } from './netfilter/rule-detail';
+export type { IptablesRuleDetail, NftNote, NftRuleDetail, RuleDetail, RuleDetailCode, RuleDetailPart } from './netfilter/rule-detail';
 /**
  * Why an evaluated rule (iptables, nftables, or a pasted dump's) did what it did, in English
  * or Chinese: the evaluator records a code and the tokens a node prints (a failed match as
