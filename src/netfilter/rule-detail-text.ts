@@ -114,14 +114,14 @@ const ZH: DetailTexts = {
     'nft-nat-other-family': (p) => `${p.nat} to ${natTo(p.ip, p.port)}：不作用于 ${p.family === 'ip6' ? 'IPv6' : 'IPv4'} 数据包`,
     'nft-not-modelled-passed': (p) => `${p.name} 未被模拟：${p.match ? '按匹配计' : '跳过'}`,
     'nft-matched': (p) => (p.op === 'in' ? `${p.field} ${p.key} 在 ${p.against} 中` : `${p.field} ${p.key} ${p.op} ${p.against}`),
-    'nft-map-hit': (p) => `${p.field}${p.numgen ? ' =' : ''} ${p.key} 在 ${p.map === null ? '规则里的 vmap' : `@${p.map}`} 中`,
+    'nft-map-hit': (p) => `${p.field}${p.numgen ? ' =' : ''} ${p.key} 在 ${p.map === null ? '内联 vmap' : `@${p.map}`} 中`,
     'nft-set-update': (p) => `${p.op} @${p.set} { ${p.key} }${p.timeout === null ? '' : `，保留 ${p.timeout} 秒`}`,
     'nft-no-field': (p) => `数据包没有 ${p.field}`,
     'nft-not-matched': (p) =>
       p.inSet
         ? `${p.field} ${p.key} ${p.negated ? '在' : '不在'} ${p.against} 中`
         : `${p.field} ${p.key} ${p.negated ? '是' : '不是'} ${p.against}`,
-    'nft-no-element': (p) => `${p.map === null ? '规则里的 vmap' : `@${p.map}`} 中没有元素 ${p.key}`,
+    'nft-no-element': (p) => `${p.map === null ? '内联 vmap' : `@${p.map}`} 中没有元素 ${p.key}`,
     'nft-not-modelled': (p) => `${p.name} 未被模拟：按不匹配计`,
     'nft-no-verdict': () => '没有裁决：接着匹配下一条规则',
     'nft-verdict': (p) => p.verdict,
