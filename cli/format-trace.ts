@@ -1,5 +1,5 @@
-import type { ControlPlaneStep, EvaluatedNftRule, Lang, PacketStep, StepPacket, Trace } from '../src/index';
-import { formatQuoted, isPacketStep, narrate, packetAddress } from '../src/index';
+import type { ControlPlaneStep, EvaluatedNftRule, EvaluatedRule, Lang, PacketStep, StepPacket, Trace } from '../src/index';
+import { formatQuoted, isPacketStep, narrate, packetAddress, ruleDetailText } from '../src/index';
 import { minusLines } from '../src/trace/rules-diff';
 
 const endpoint = (p: StepPacket) => `${packetAddress(p, 'src')} -> ${packetAddress(p, 'dst')}`;
@@ -25,7 +25,7 @@ export function packetChanges(step: PacketStep): string[] {
 }
 
 /** A packet step: where, the packet as it leaves the step, what changed, the rules evaluated, conntrack and IPVS. */
-function packetStepLines(step: PacketStep): string[] {
+function packetStepLines(step: PacketStep, lang: Lang): string[] {
   const stage = step.stage ? `  [${step.stage.figure} step ${step.stage.n}]` : '';
   const where = step.hook ? `${step.node} ${step.hook}` : `${step.at} -> ${step.to}`;
   const lines = [
@@ -33,13 +33,8 @@ function packetStepLines(step: PacketStep): string[] {
     `  packet  ${endpoint(step.after)} ${protocolText(step.after)}`,
   ];
   for (const change of packetChanges(step)) lines.push(`  changed ${change}`);
-  for (const rule of step.rules) {
-    const mark = rule.decided ? '=>' : '  ';
-    lines.push(
-      `  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`,
-    );
-  }
-  for (const rule of step.nftRules) lines.push(...nftRuleLines(rule));
+  for (const rule of step.rules) lines.push(ruleLine(rule, lang));
+  for (const rule of step.nftRules) lines.push(...nftRuleLines(rule, lang));
   if (step.conntrackChange) {
     const c = step.conntrackChange;
     const entry = step.conntrack.find((n) => n.node === c.node)?.entries.find((e) => e.id === c.entryId);
@@ -54,16 +49,20 @@ function packetStepLines(step: PacketStep): string[] {
   return lines;
 }
 
+/** A rule evaluated: `=>` on the one that decided, table, chain#position, verdict, why, the rule's text. */
+function ruleLine(rule: EvaluatedRule | EvaluatedNftRule, lang: Lang): string {
+  const mark = rule.decided ? '=>' : '  ';
+  const detail = ruleDetailText(rule.detail, lang);
+  return `  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${detail ? ` (${detail})` : ''}: ${rule.text}`;
+}
+
 /**
  * An nft rule as the iptables ones are printed (table, chain#position, verdict, why, the
  * rule as `nft list` prints it), then each map or set lookup it made: the key, and the
  * element that held it with its verdict, or none.
  */
-function nftRuleLines(rule: EvaluatedNftRule): string[] {
-  const mark = rule.decided ? '=>' : '  ';
-  const lines = [
-    `  ${mark} ${rule.table} ${rule.chain}#${rule.position} ${rule.verdict}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.text}`,
-  ];
+function nftRuleLines(rule: EvaluatedNftRule, lang: Lang): string[] {
+  const lines = [ruleLine(rule, lang)];
   for (const l of rule.lookups) {
     const set = l.set.startsWith('vmap {') ? 'vmap' : `@${l.set}`;
     const found = l.element === null ? 'no element' : `element ${l.element}${l.value ? ` : ${l.value}` : ''}`;
@@ -109,7 +108,7 @@ export function formatTraceText(trace: Trace, lang: Lang): string {
     );
   }
   for (const step of trace.steps) {
-    lines.push('', ...(isPacketStep(step) ? packetStepLines(step) : controlPlaneStepLines(step)));
+    lines.push('', ...(isPacketStep(step) ? packetStepLines(step, lang) : controlPlaneStepLines(step)));
     lines.push(`  ${narrate(step.note, lang)}`);
     if (isPacketStep(step) && step.articleNote) lines.push(`  ${narrate(step.articleNote, lang)}`);
   }

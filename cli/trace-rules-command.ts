@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { noteText, traceNodeDump, type NodeOrigin, type NodeTraceInput, type NodeTraceResult, type TracedRule } from '../src/index';
+import {
+  noteText,
+  ruleDetailText,
+  traceNodeDump,
+  type NodeOrigin,
+  type NodeTraceInput,
+  type NodeTraceResult,
+  type TracedRule,
+} from '../src/index';
 
 export const TRACE_RULES_USAGE =
   'usage: npm run -s cli -- trace-rules --file DUMP --src IP --dst IP --dport N [--sport N] [--proto tcp|udp|sctp] [--from pod|outside|host] [--local-ip IP]... [--ipsets FILE] [--route CIDR=DEV]... [--pod-iface NAME] [--assume-match LINE]... [--seed N] [--format text|json]';
@@ -105,7 +113,9 @@ export function formatNodeTrace(t: NodeTraceResult): string {
   t.passes.forEach((pass, i) => {
     out.push(`  ${passName(pass)}: ${pass.verdict}${pass.byPolicy ? ' (policy)' : ''}`);
     for (const r of pass.rules)
-      out.push(`    line ${String(r.line).padStart(5)}  ${r.verdict.padEnd(8)} ${r.chain} #${r.position}  ${r.detail}`);
+      out.push(
+        `    line ${String(r.line).padStart(5)}  ${r.verdict.padEnd(8)} ${r.chain} #${r.position}  ${ruleDetailText(r.detail, 'en')}`,
+      );
     // The routing decision follows the last chain of PREROUTING.
     if (pass.hook === 'PREROUTING' && t.passes[i + 1]?.hook !== 'PREROUTING' && t.route !== null)
       out.push(`  routing: ${t.route.to} via ${t.route.outInterface}`);

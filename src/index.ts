@@ -93,6 +93,21 @@ export { matchingStep } from './trace/matching-step';
 export type * from './trace/types';
 export type { EvaluatedRule, RuleVerdict, TableName } from './netfilter/evaluated-rule';
 export type { EvaluatedNftRule, NftLookup, NftRuleVerdict } from './nftables/evaluated-rule';
+export type { IptablesRuleDetail, NftNote, NftRuleDetail, RuleDetail, RuleDetailCode, RuleDetailPart } from './netfilter/rule-detail';
+/**
+ * Why an evaluated rule (iptables, nftables, or a pasted dump's) did what it did, in English
+ * or Chinese: the evaluator records a code and the tokens a node prints (a failed match as
+ * iptables-save writes it, xt_statistic's draw, the DNAT address), the words are the reader's.
+ *
+ * @example ruleDetailText({ code: 'dnat', ip: '10.244.2.3', port: 8080 }, 'zh') // '--to-destination 10.244.2.3:8080'
+ */
+export { ruleDetailText } from './netfilter/rule-detail-text';
+/**
+ * The chain a jump or goto rule went to, from its detail (null for another detail).
+ *
+ * @example jumpedChain(step.rules[1].detail) // 'KUBE-SVC-6FQZKDMVESNX7NUN'
+ */
+export { jumpedChain } from './netfilter/rule-detail';
 export type { IcmpError, IcmpPacket, Packet, Protocol, QuotedPacket, StepPacket, TcpFlag } from './net/packet';
 /**
  * A step's packet addresses as text: "10.244.1.2:39916", or the bare IP for an ICMP

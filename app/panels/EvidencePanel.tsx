@@ -1,4 +1,4 @@
-import type { EvaluatedNftRule, EvaluatedRule, Lang, Step } from '../../src/index';
+import { ruleDetailText, type EvaluatedNftRule, type EvaluatedRule, type Lang, type Step } from '../../src/index';
 import { ipvsStrings } from '../i18n/ipvs-strings';
 import { layoutStrings, type LayoutStrings } from '../i18n/layout-strings';
 import { nftUiStrings } from '../i18n/nftui-strings';
@@ -38,9 +38,11 @@ export function EvidencePanel() {
         </p>
       )}
       {evidence.icmp && <IcmpError icmp={evidence.icmp} l={l} />}
-      {evidence.rulePath.length > 0 && <RulePath rules={evidence.rulePath} full={(r) => shownInFull(r, evidence.rulePath)} t={t} l={l} />}
+      {evidence.rulePath.length > 0 && (
+        <RulePath rules={evidence.rulePath} full={(r) => shownInFull(r, evidence.rulePath)} t={t} l={l} lang={lang} />
+      )}
       {/* The path's lookups read in each rule's detail (the key, the element's verdict): only the deciding rule is shown whole. */}
-      {evidence.nftPath.length > 0 && <RulePath rules={evidence.nftPath} full={(r) => r.decided} t={t} l={l} />}
+      {evidence.nftPath.length > 0 && <RulePath rules={evidence.nftPath} full={(r) => r.decided} t={t} l={l} lang={lang} />}
       {evidence.conntrack && <ConntrackEntry entry={evidence.conntrack} t={t} l={l} />}
       {evidence.diff.length > 0 && <Diff groups={evidence.diff} node={step.node ?? ''} t={t} l={l} lang={lang} />}
       {empty && <p className="pw-panel-note">{emptyNote(step, l, t)}</p>}
@@ -93,35 +95,40 @@ function RulePath<R extends EvaluatedRule | EvaluatedNftRule>({
   full,
   t,
   l,
+  lang,
 }: {
   rules: readonly R[];
   full: (rule: R) => boolean;
   t: PanelStrings;
   l: LayoutStrings;
+  lang: Lang;
 }) {
   return (
     <div className="pw-ev-block">
       <h3 className="pw-ev-heading">{l.rulePath}</h3>
       <ol className="pw-ev-rules" data-id="evidence-rules">
-        {rules.map((r) => (
-          <li
-            key={`${r.table}/${r.chain}/${r.position}`}
-            className="pw-ev-rule"
-            data-decided={r.decided || undefined}
-            data-verdict={r.verdict}
-          >
-            <span className="pw-ev-meta">
-              {r.table} / {r.chain} #{r.position} · <span className="pw-verdict">{t.verdicts[r.verdict]}</span>
-              {r.decided && <strong className="pw-decides"> ◆ {l.decides}</strong>}
-              {r.detail && <span className="pw-rule-detail"> · {r.detail}</span>}
-            </span>
-            {full(r) && (
-              <code className="pw-ev-text" data-id={r.decided ? 'evidence-deciding-rule' : undefined}>
-                {r.text}
-              </code>
-            )}
-          </li>
-        ))}
+        {rules.map((r) => {
+          const detail = ruleDetailText(r.detail, lang);
+          return (
+            <li
+              key={`${r.table}/${r.chain}/${r.position}`}
+              className="pw-ev-rule"
+              data-decided={r.decided || undefined}
+              data-verdict={r.verdict}
+            >
+              <span className="pw-ev-meta">
+                {r.table} / {r.chain} #{r.position} · <span className="pw-verdict">{t.verdicts[r.verdict]}</span>
+                {r.decided && <strong className="pw-decides"> ◆ {l.decides}</strong>}
+                {detail && <span className="pw-rule-detail"> · {detail}</span>}
+              </span>
+              {full(r) && (
+                <code className="pw-ev-text" data-id={r.decided ? 'evidence-deciding-rule' : undefined}>
+                  {r.text}
+                </code>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

@@ -1,17 +1,20 @@
 import type { ReactNode } from 'react';
+import { ruleDetailText, type RuleDetail } from '../../src/index';
+import { useAppStore } from '../store/StoreProvider';
+import { selectLang } from '../store/selectors';
 
 /** What a rule row shows: an iptables rule and an nftables rule both have it. */
 interface RuleFacts {
   readonly position: number;
   readonly verdict: string;
-  readonly detail: string;
+  readonly detail: RuleDetail;
   readonly decided: boolean;
   readonly text: string;
 }
 
 /**
- * One evaluated rule as the rules panel and the nftables panel list it: its position,
- * verdict, the "decides" mark, why, and its text; then what the mode adds (an nftables
+ * One evaluated rule as the rules panel, the nftables panel and Your node's path list it: its
+ * position, verdict, the "decides" mark, why (in the page's language), and its text; then what the mode adds (an nftables
  * rule's map and set lookups).
  */
 export function RuleRow({
@@ -30,6 +33,7 @@ export function RuleRow({
   readonly lead?: ReactNode;
   readonly children?: ReactNode;
 }) {
+  const detail = ruleDetailText(rule.detail, useAppStore(selectLang));
   return (
     <li
       className="pw-rule"
@@ -42,7 +46,7 @@ export function RuleRow({
         <span className="pw-rule-pos">#{rule.position}</span>
         <span className="pw-verdict">{verdict}</span>
         {rule.decided && <span className="pw-decides">◆ {decides}</span>}
-        {rule.detail && <span className="pw-rule-detail">{rule.detail}</span>}
+        {detail && <span className="pw-rule-detail">{detail}</span>}
       </div>
       <code className="pw-rule-text">{rule.text}</code>
       {children}

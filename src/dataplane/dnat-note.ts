@@ -1,6 +1,7 @@
 import type { Cluster } from '../cluster/model';
 import type { Packet } from '../net/packet';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
+import { jumpedChain } from '../netfilter/rule-detail';
 import type { EvaluatedNftRule } from '../nftables';
 import { modeEngine } from './mode-engines';
 import type { RecentLists } from '../netfilter/recent-lists';
@@ -73,7 +74,7 @@ export function dnatNote(prefix: 'prerouting.dnat' | 'output.dnat', kernel: Node
  * or the source is kept (policy Local, or a pod's own traffic). Null for any other DNAT.
  */
 function externalNote(evaluated: readonly EvaluatedRule[], base: Record<string, string>): Note | null {
-  const jumps = evaluated.filter((r) => r.verdict === 'jump' || r.verdict === 'goto').map((r) => r.detail);
+  const jumps = evaluated.filter((r) => r.verdict === 'jump' || r.verdict === 'goto').flatMap((r) => jumpedChain(r.detail) ?? []);
   const ext = jumps.find((c) => c.startsWith('KUBE-EXT-'));
   if (!ext) return null;
   const masq = jumps.includes('KUBE-MARK-MASQ');

@@ -1,5 +1,6 @@
 import type { EvaluatedNftRule } from '../nftables';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
+import { jumpedChain } from '../netfilter/rule-detail';
 import type { Note } from '../trace/types';
 
 type Params = Note['params'];
@@ -17,9 +18,9 @@ const commentOf = (text: string) => /--comment "([^"]*)"/.exec(text)?.[1] ?? '';
  * did not enter such a chain: then nothing matched the destination at all.
  */
 export function externalChainNote(prefix: 'prerouting', base: Params, evaluated: readonly EvaluatedRule[]): Note | null {
-  const entry = evaluated.find((r) => (r.verdict === 'jump' || r.verdict === 'goto') && r.detail.startsWith('KUBE-EXT-'));
-  if (!entry) return null;
-  const chain = entry.detail;
+  const entry = evaluated.find((r) => (r.verdict === 'jump' || r.verdict === 'goto') && jumpedChain(r.detail)?.startsWith('KUBE-EXT-'));
+  const chain = entry && jumpedChain(entry.detail);
+  if (!entry || !chain) return null;
   const local = evaluated.some((r) => r.chain === chain && commentOf(r.text).startsWith('route LOCAL traffic'));
   return {
     id: `${prefix}.external-returns${local ? '.local' : ''}`,

@@ -1,5 +1,6 @@
 import type { Packet } from '../net/packet';
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
+import { jumpedChain } from '../netfilter/rule-detail';
 import type { Note } from '../trace/types';
 
 /** The sets that say a packet is for a Service's node port, load balancer IP or external IP. */
@@ -25,7 +26,7 @@ export function ipvsPreroutingNote(evaluated: readonly EvaluatedRule[], packet: 
     const set = /--match-set (\S+)/.exec(r.text)?.[1];
     const external = set !== undefined && EXTERNAL_SET.test(set);
     if (external && !sets.includes(set)) sets.push(set);
-    const marks = r.verdict === 'jump' && r.detail === 'KUBE-MARK-MASQ';
+    const marks = r.verdict === 'jump' && jumpedChain(r.detail) === 'KUBE-MARK-MASQ';
     masq ||= marks;
     if ((external || marks) && !chains.includes(r.chain)) chains.push(r.chain);
   }

@@ -1,4 +1,5 @@
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
+import { jumpedChain } from '../netfilter/rule-detail';
 import type { RecentMatch, StatisticMatch } from '../netfilter/match-types';
 import { recentLastSeen, type RecentLists } from '../netfilter/recent-lists';
 import { formatSavedProbability } from '../netfilter/format-rule-save';
@@ -97,7 +98,7 @@ export function serviceChoice(
   now: number,
   client: Ipv4,
 ): ServiceChoice | null {
-  const decided = evaluated.find((r) => isServiceChain(r.chain) && r.verdict === 'jump' && r.detail.startsWith('KUBE-SEP-'));
+  const decided = evaluated.find((r) => isServiceChain(r.chain) && r.verdict === 'jump' && jumpedChain(r.detail)?.startsWith('KUBE-SEP-'));
   const table = findTable(ruleset, 'nat');
   const chain = decided && table ? chainOf(table, decided.chain) : undefined;
   const rule = decided && chain ? chain.rules[decided.position - 1] : undefined;

@@ -3,7 +3,7 @@ import { looksLikeIpv6, readIpv6Value } from '../net/ipv6';
 import type { Packet, StepPacket } from '../net/packet';
 import type { Rng } from '../net/rng';
 import type { EvaluatedRule, RuleVerdict, TableName } from './evaluated-rule';
-import { hex } from './format-rule-save';
+import type { IptablesEffectPart, IptablesRuleDetail } from './rule-detail';
 import { matchRule, type MatchState } from './match';
 import { ruleSaveText } from './rule-save-text';
 import { CT_STATES, ctStateBit, type CtState } from './match-types';
@@ -107,7 +107,7 @@ export function evaluateChain<P extends StepPacket = Packet>(
     recent: s.recent,
     evaluated,
   });
-  const record = (rule: Rule, position: number, verdict: RuleVerdict, detail: string, decided = false): void => {
+  const record = (rule: Rule, position: number, verdict: RuleVerdict, detail: IptablesRuleDetail, decided = false): void => {
     evaluated.push({ table, chain: rule.chain, position, text: ruleSaveText(rule), verdict, detail, decided });
   };
   // Falling off (or RETURN from) the entry chain: a built-in chain's policy decides.
@@ -121,21 +121,22 @@ export function evaluateChain<P extends StepPacket = Packet>(
       continue;
     }
     const position = ++walk.next;
-    s.note = '';
+    s.note = null;
     const failed = matchRule(rule, s);
     if (failed !== null) {
       record(rule, position, 'no-match', failed);
       continue;
     }
-    const note = s.note === '' ? '' : ` (${s.note})`;
+    // The statistic or recent match that let the rule through, named after its effect.
+    const because = s.note === null ? {} : { because: s.note };
     const target = asFamilyTarget(rule.target, s.src6 !== null);
     if (isTerminal(target)) {
       const end = endTable(target, ctx.packet);
-      record(rule, position, target.kind, `${end.detail}${note}`, true);
+      record(rule, position, target.kind, { ...end.detail, ...because }, true);
       return finish(end.verdict, end.packet, end.nat);
     }
     const followed = followTarget(t, walk, target, s);
-    record(rule, position, followed.verdict, `${followed.detail}${note}`);
+    record(rule, position, followed.verdict, { ...followed.detail, ...because });
     if (followed.leftEntryChain) return policy();
   }
   return finish('DROP', ctx.packet, null);
@@ -151,7 +152,7 @@ function matchStateOf(ctx: PacketContext<StepPacket>, env: EvaluateEnv): MatchSt
     src6: ipv6 ? value6(ctx.packet.srcIp) : null,
     dst6: ipv6 ? value6(ctx.packet.dstIp) : null,
     ctBits: ctx.ctstate.reduce((b, st) => b | ctStateBit(st), 0),
-    ctText: CT_STATES.filter((st) => ctx.ctstate.includes(st)).join(',') || 'none',
+    ctStates: CT_STATES.filter((st) => ctx.ctstate.includes(st)),
     inInterface: ctx.inInterface ?? '',
     outInterface: ctx.outInterface ?? '',
     mark: ctx.mark >>> 0,
@@ -160,7 +161,7 @@ function matchStateOf(ctx: PacketContext<StepPacket>, env: EvaluateEnv): MatchSt
     recent: env.recent,
     isLocalAddress: env.isLocalAddress,
     ipsetMatches: env.ipsetMatches,
-    note: '',
+    note: null,
   };
 }
 
@@ -209,34 +210,34 @@ function followTarget(
   walk: Walk,
   target: GoOnTarget,
   s: MatchState,
-): { verdict: RuleVerdict; detail: string; leftEntryChain: boolean } {
+): { verdict: RuleVerdict; detail: IptablesEffectPart; leftEntryChain: boolean } {
   switch (target.kind) {
     case 'none':
-      return { verdict: 'continue', detail: 'no target: the rule only counts the packet', leftEntryChain: false };
+      return { verdict: 'continue', detail: { code: 'counts-only' }, leftEntryChain: false };
     case 'mark': {
       const before = s.mark;
       s.mark = ((s.mark & ~target.mask) ^ target.value) >>> 0;
-      return { verdict: 'continue', detail: `mark ${hex(before)} -> ${hex(s.mark)}`, leftEntryChain: false };
+      return { verdict: 'continue', detail: { code: 'mark-set', from: before, to: s.mark }, leftEntryChain: false };
     }
     case 'jump':
     case 'goto': {
       const next = chainOf(table, target.chain);
       if (next === undefined || walk.stack.length >= MAX_DEPTH) {
-        return { verdict: 'continue', detail: `chain ${target.chain} does not exist`, leftEntryChain: false };
+        return { verdict: 'continue', detail: { code: 'no-such-chain', chain: target.chain }, leftEntryChain: false };
       }
       if (target.kind === 'jump') walk.stack.push({ chain: walk.current, next: walk.next });
       walk.current = next;
       walk.next = 0;
-      return { verdict: target.kind, detail: target.chain, leftEntryChain: false };
+      return { verdict: target.kind, detail: { code: 'chain', chain: target.chain }, leftEntryChain: false };
     }
     case 'return':
-      return { verdict: 'return', detail: 'back to the calling chain', leftEntryChain: !returnFromChain(walk) };
+      return { verdict: 'return', detail: { code: 'return' }, leftEntryChain: !returnFromChain(walk) };
     case 'dnat6':
     case 'snat6':
       // The kernel runs ip6tables tables for IPv6 packets only: an IPv4 packet never takes these.
       return {
         verdict: 'continue',
-        detail: `an ip6tables ${target.kind === 'dnat6' ? 'DNAT' : 'SNAT'}: not applied to an IPv4 packet`,
+        detail: { code: 'ip6-nat-skipped', target: target.kind === 'dnat6' ? 'DNAT' : 'SNAT' },
         leftEntryChain: false,
       };
   }
@@ -250,40 +251,35 @@ function followTarget(
 function endTable<P extends StepPacket>(
   target: TerminalTarget,
   packet: P,
-): { verdict: ChainResult['verdict']; detail: string; packet: P; nat: NatDecision | null } {
+): { verdict: ChainResult['verdict']; detail: IptablesEffectPart; packet: P; nat: NatDecision | null } {
   switch (target.kind) {
     case 'accept':
-      return { verdict: 'ACCEPT', detail: 'ACCEPT', packet, nat: null };
+      return { verdict: 'ACCEPT', detail: { code: 'accept' }, packet, nat: null };
     case 'drop':
-      return { verdict: 'DROP', detail: 'DROP', packet, nat: null };
+      return { verdict: 'DROP', detail: { code: 'drop' }, packet, nat: null };
     case 'reject':
-      return { verdict: 'REJECT', detail: `REJECT with ${target.rejectWith}`, packet, nat: null };
+      return { verdict: 'REJECT', detail: { code: 'reject', with: target.rejectWith }, packet, nat: null };
     case 'dnat': {
       // A DNAT without a port keeps the packet's.
       const port = target.port ?? packet.dstPort;
       const nat = { kind: 'dnat', ip: target.ip, port } as const;
       return {
         verdict: 'ACCEPT',
-        detail: `--to-destination ${natText(target.ip, port)}`,
+        detail: { code: 'dnat', ip: target.ip, port },
         packet: { ...packet, dstIp: target.ip, dstPort: port },
         nat,
       };
     }
     case 'snat': {
-      const detail = `--to-source ${target.port === null ? target.ip : natText(target.ip, target.port)}`;
+      const detail = { code: 'snat', ip: target.ip, port: target.port } as const;
       return { verdict: 'ACCEPT', detail, packet, nat: { kind: 'snat', ip: target.ip, port: target.port } };
     }
     case 'masquerade':
       return {
         verdict: 'ACCEPT',
-        detail: `MASQUERADE${target.randomFully ? ' --random-fully' : ''}`,
+        detail: { code: 'masquerade', randomFully: target.randomFully },
         packet,
         nat: { kind: 'masquerade', randomFully: target.randomFully },
       };
   }
-}
-
-/** "10.244.2.3:8080", "[fd00:10:244:2::3]:8080": as iptables prints a NAT address with a port. */
-function natText(ip: string, port: number): string {
-  return looksLikeIpv6(ip) ? `[${ip}]:${port}` : `${ip}:${port}`;
 }

@@ -1,3 +1,5 @@
+import type { IptablesRuleDetail } from './rule-detail';
+
 /** The tables kube-proxy and the kernel use, in the order netfilter runs them at a hook. */
 export type TableName = 'raw' | 'mangle' | 'nat' | 'filter';
 
@@ -20,8 +22,8 @@ export interface EvaluatedRule {
   /** The rule in iptables-save syntax ("-A KUBE-SERVICES -d 10.96.0.10/32 -p tcp ..."). */
   readonly text: string;
   readonly verdict: RuleVerdict;
-  /** Why, in a few words: "statistic: 0.73 >= 0.5", "--to-destination 10.244.2.3:8080". */
-  readonly detail: string;
+  /** Why, as a code and its parameters; `ruleDetailText` says it: "statistic: 0.73 >= 0.50", "--to-destination 10.244.2.3:8080". */
+  readonly detail: IptablesRuleDetail;
   /** True for the rule whose verdict decided the hook's outcome for this table. */
   readonly decided: boolean;
 }

@@ -3,6 +3,9 @@
  * iptables-restore and iptables-save form, and evaluated packet by packet.
  */
 export type { EvaluatedRule, RuleVerdict, TableName } from './evaluated-rule';
+export type { IptablesRuleDetail, NftNote, NftRuleDetail, RuleDetail, RuleDetailCode, RuleDetailPart } from './rule-detail';
+export { jumpedChain } from './rule-detail';
+export { ruleDetailText } from './rule-detail-text';
 export type {
   AddressMatch,
   Chain,

@@ -5,6 +5,7 @@ import type { NftDynamicElement, NftEnv, NftPacketContext } from './packet-conte
 import type { NftField, NftStatement, NftVerdict } from './rule-types';
 import { lookupSet } from './set-index';
 import { describeField, verdictText } from './describe';
+import type { NftEndPart, NftNote, NftRuleDetail } from '../netfilter/rule-detail';
 
 /** What a walk carries from rule to rule: the packet, its mark, the dynamic sets' elements. */
 export interface WalkState {
@@ -14,10 +15,10 @@ export interface WalkState {
 }
 
 export type RuleOutcome =
-  | { readonly kind: 'no-match' | 'continue'; readonly detail: string }
-  | { readonly kind: 'verdict'; readonly verdict: NftVerdict; readonly detail: string }
-  | { readonly kind: 'dnat' | 'snat'; readonly ip: string; readonly port: number | null; readonly detail: string }
-  | { readonly kind: 'masquerade'; readonly flags: readonly string[]; readonly detail: string };
+  | { readonly kind: 'no-match' | 'continue'; readonly detail: NftRuleDetail }
+  | { readonly kind: 'verdict'; readonly verdict: NftVerdict; readonly detail: NftRuleDetail }
+  | { readonly kind: 'dnat' | 'snat'; readonly ip: string; readonly port: number | null; readonly detail: NftRuleDetail }
+  | { readonly kind: 'masquerade'; readonly flags: readonly string[]; readonly detail: NftRuleDetail };
 
 /** A safe "never expires" for plain-JSON state (Infinity does not survive JSON). */
 const NEVER = Number.MAX_SAFE_INTEGER;
@@ -28,12 +29,13 @@ const NEVER = Number.MAX_SAFE_INTEGER;
  * marks and set updates apply as they are met; the first verdict, dnat or masquerade ends it.
  */
 export function evaluateRule(rule: CompiledRule, t: CompiledTable, s: WalkState, env: NftEnv, lookups: NftLookup[]): RuleOutcome {
-  const notes: string[] = [];
+  const notes: NftNote[] = [];
   for (const st of rule.statements) {
     const out = evaluateStatement(st, t, s, env, lookups, notes);
-    if (out !== null) return out.kind === 'no-match' || notes.length === 0 ? out : { ...out, detail: [...notes, out.detail].join('; ') };
+    // A failed match is the whole story; a verdict comes after the statements that ran before it.
+    if (out !== null) return out.kind === 'no-match' || notes.length === 0 ? out : { ...out, detail: { ...out.detail, notes } };
   }
-  return { kind: 'continue', detail: notes.join('; ') || 'no verdict: the next rule follows' };
+  return { kind: 'continue', detail: notes.length === 0 ? { code: 'nft-no-verdict' } : { code: 'nft-no-verdict', notes } };
 }
 
 function evaluateStatement(
@@ -42,7 +44,7 @@ function evaluateStatement(
   s: WalkState,
   env: NftEnv,
   lookups: NftLookup[],
-  notes: string[],
+  notes: NftNote[],
 ): RuleOutcome | null {
   // The mark as earlier statements left it.
   const ctx = { ...s.ctx, mark: s.mark };
@@ -55,7 +57,7 @@ function evaluateStatement(
       const before = s.mark;
       const v = st.value;
       s.mark = (st.op === 'or' ? before | v : st.op === 'xor' ? before ^ v : st.op === 'and' ? before & v : v) >>> 0;
-      notes.push(`meta mark 0x${before.toString(16)} -> 0x${s.mark.toString(16)}`);
+      notes.push({ code: 'nft-mark-set', from: before, to: s.mark });
       return null;
     }
     case 'set-update':
@@ -64,33 +66,31 @@ function evaluateStatement(
       return null;
     case 'dnat':
     case 'snat': {
-      const to = `${st.kind} to ${st.port === null ? st.ip : joinHostPort(st.ip, st.port)}`;
       // In an inet table `dnat ip to` is for IPv4 packets and `dnat ip6 to` for IPv6 ones: for the
       // other family nft_nat_inet_eval does nothing and the rule goes on.
       if ((st.ip.includes(':') ? 'ip6' : 'ip') !== ctx.packet.family) {
-        notes.push(`${to}: not for an ${ctx.packet.family === 'ip6' ? 'IPv6' : 'IPv4'} packet`);
+        notes.push({ code: 'nft-nat-other-family', nat: st.kind, ip: st.ip, port: st.port, family: ctx.packet.family });
         return null;
       }
-      return { kind: st.kind, ip: st.ip, port: st.port, detail: to };
+      return { kind: st.kind, ip: st.ip, port: st.port, detail: { code: 'nft-nat', nat: st.kind, ip: st.ip, port: st.port } };
     }
     case 'masquerade':
-      return { kind: 'masquerade', flags: st.flags, detail: ['masquerade', ...st.flags].join(' ') };
+      return { kind: 'masquerade', flags: st.flags, detail: { code: 'nft-masquerade', flags: st.flags } };
     case 'verdict':
-      return { kind: 'verdict', verdict: st.verdict, detail: verdictText(st.verdict) };
+      return { kind: 'verdict', verdict: st.verdict, detail: { code: 'nft-verdict', verdict: verdictText(st.verdict) } };
     case 'unmodelled':
-      if (st.role === 'match' && !st.assumed) return { kind: 'no-match', detail: `${st.name} is not modelled: counted as not matching` };
-      notes.push(`${st.name} is not modelled: ${st.role === 'match' ? 'counted as matching' : 'passed over'}`);
+      if (st.role === 'match' && !st.assumed) return { kind: 'no-match', detail: { code: 'nft-not-modelled', name: st.name } };
+      notes.push({ code: 'nft-not-modelled-passed', name: st.name, match: st.role === 'match' });
       return null;
   }
 }
 
-const joinHostPort = (ip: string, port: number): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
-
-function readAll(fields: readonly NftField[], ctx: NftPacketContext, env: NftEnv): string[] | string {
+/** The packet's values of the fields, or which field it has none of. */
+function readAll(fields: readonly NftField[], ctx: NftPacketContext, env: NftEnv): string[] | NftEndPart {
   const values: string[] = [];
   for (const f of fields) {
     const v = readField(f, ctx, env);
-    if (v === null) return `the packet has no ${describeField(f)}`;
+    if (v === null) return { code: 'nft-no-field', field: describeField(f) };
     values.push(v);
   }
   return values;
@@ -103,10 +103,10 @@ function evaluateMatch(
   env: NftEnv,
   s: WalkState,
   lookups: NftLookup[],
-  notes: string[],
+  notes: NftNote[],
 ): RuleOutcome | null {
   const values = readAll(st.fields, ctx, env);
-  if (typeof values === 'string') return { kind: 'no-match', detail: values };
+  if (!Array.isArray(values)) return { kind: 'no-match', detail: values };
   if (st.mask !== undefined) values[0] = String((Number(values[0]) & st.mask) >>> 0);
   // An empty value (no device at this hook, for `oifname` before routing) shows as nft writes it.
   const key = values.map((v) => (v === '' ? '""' : v)).join(' . ');
@@ -127,11 +127,11 @@ function evaluateMatch(
     });
     against = st.rhs.values.length === 1 ? st.rhs.values[0]! : `{ ${st.rhs.values.join(', ')} }`;
   }
+  const inSet = st.rhs.kind === 'set';
   if (held === st.negated) {
-    const says = st.negated ? 'is' : 'is not';
-    return { kind: 'no-match', detail: `${what} ${key} ${says} ${st.rhs.kind === 'set' ? 'in ' : ''}${against}` };
+    return { kind: 'no-match', detail: { code: 'nft-not-matched', field: what, key, negated: st.negated, inSet, against } };
   }
-  notes.push(`${what} ${key}${st.negated ? ' != ' : st.rhs.kind === 'set' ? ' in ' : ' == '}${against}`);
+  notes.push({ code: 'nft-matched', field: what, key, op: st.negated ? '!=' : inSet ? 'in' : '==', against });
   return null;
 }
 
@@ -142,10 +142,10 @@ function evaluateVmap(
   env: NftEnv,
   s: WalkState,
   lookups: NftLookup[],
-  notes: string[],
+  notes: NftNote[],
 ): RuleOutcome | null {
   const values = readAll(st.fields, ctx, env);
-  if (typeof values === 'string') return { kind: 'no-match', detail: values };
+  if (!Array.isArray(values)) return { kind: 'no-match', detail: values };
   const key = values.join(' . ');
   let found: { text: string; verdict: NftVerdict } | null;
   let name: string;
@@ -162,16 +162,16 @@ function evaluateVmap(
     found = entry === undefined ? null : { text: entry.key.join(' . '), verdict: entry.verdict };
     name = `vmap { ${st.map.entries.map((e) => `${e.key.join(' . ')} : ${verdictText(e.verdict)}`).join(', ')} }`;
   }
-  const where = st.map.kind === 'named' ? `@${name}` : 'the vmap';
+  const map = st.map.kind === 'named' ? name : null;
   if (found === null) {
     lookups.push({ set: name, key, element: null });
-    return { kind: 'no-match', detail: `no element ${key} in ${where}` };
+    return { kind: 'no-match', detail: { code: 'nft-no-element', key, map } };
   }
   lookups.push({ set: name, key, element: found.text, value: verdictText(found.verdict) });
   // `numgen random mod 2 = 1`: the number drawn is the key.
   const what = st.fields.map(describeField).join(' . ');
-  notes.push(`${what}${st.fields[0]?.kind === 'numgen' ? ' =' : ''} ${key} in ${where}`);
-  return { kind: 'verdict', verdict: found.verdict, detail: verdictText(found.verdict) };
+  notes.push({ code: 'nft-map-hit', field: what, key, numgen: st.fields[0]?.kind === 'numgen', map });
+  return { kind: 'verdict', verdict: found.verdict, detail: { code: 'nft-verdict', verdict: verdictText(found.verdict) } };
 }
 
 /** `update @set { ip saddr }`: the key goes in (again) with the set's timeout; `add` leaves a live one as it is. */
@@ -181,10 +181,10 @@ function updateSet(
   ctx: NftPacketContext,
   env: NftEnv,
   s: WalkState,
-  notes: string[],
+  notes: NftNote[],
 ): RuleOutcome | null {
   const values = readAll(st.fields, ctx, env);
-  if (typeof values === 'string') return { kind: 'no-match', detail: values };
+  if (!Array.isArray(values)) return { kind: 'no-match', detail: values };
   const index = t.sets.get(st.set)!;
   const types = index.set.keyType;
   const key = values.map((v, i) => canonicalValue(types[i] ?? '', v));
@@ -194,6 +194,6 @@ function updateSet(
   const expires = timeout === undefined ? NEVER : env.now + timeout;
   if (st.op === 'add' && current.some((e) => same(e) && e.expires > env.now)) return null;
   s.dynamic[index.id] = [...current.filter((e) => !same(e)), { key, expires }];
-  notes.push(`${st.op} @${st.set} { ${key.join(' . ')} }${timeout === undefined ? '' : ` for ${timeout}s`}`);
+  notes.push({ code: 'nft-set-update', op: st.op, set: st.set, key: key.join(' . '), timeout: timeout ?? null });
   return null;
 }

@@ -1,3 +1,5 @@
+import type { NftRuleDetail } from '../netfilter/rule-detail';
+
 /**
  * What a rule did when it was evaluated:
  * - 'no-match': a match failed, or a verdict map had no element for the key (see `detail`);
@@ -31,8 +33,8 @@ export interface EvaluatedNftRule {
   readonly text: string;
   readonly comment?: string;
   readonly verdict: NftRuleVerdict;
-  /** Why, in a few words: "no element 172.30.0.41 . tcp . 81 in @service-ips", "numgen random mod 2 = 1". */
-  readonly detail: string;
+  /** Why, as a code and its parameters; `ruleDetailText` says it: "no element 172.30.0.41 . tcp . 81 in @service-ips". */
+  readonly detail: NftRuleDetail;
   readonly lookups: readonly NftLookup[];
   /** True for the rule whose verdict ended its base chain. */
   readonly decided: boolean;

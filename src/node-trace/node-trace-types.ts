@@ -1,4 +1,5 @@
 import type { EvaluatedRule, TableName } from '../netfilter/evaluated-rule';
+import type { RuleDetail } from '../netfilter/rule-detail';
 import type { HookName } from '../netfilter/ruleset';
 
 /**
@@ -102,8 +103,10 @@ export type DumpNote = {
 }[DumpNoteCode];
 
 /** One rule as the packet met it, with its line in the pasted text (its `text` is the line as pasted, counters removed). */
-export interface TracedRule extends EvaluatedRule {
+export interface TracedRule extends Omit<EvaluatedRule, 'detail'> {
   readonly line: number;
+  /** The iptables evaluator's detail, or the nftables one's for an nft ruleset (`ruleDetailText` says either). */
+  readonly detail: RuleDetail;
   /**
    * nft rulesets: the rule's table as nft names it (`ip kube-proxy`, `inet firewalld`);
    * `table` is then the iptables table its base chain stands in for (see NftChainOf).

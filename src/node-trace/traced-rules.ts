@@ -1,4 +1,5 @@
 import type { EvaluatedRule } from '../netfilter/evaluated-rule';
+import type { IptablesRuleDetail } from '../netfilter/rule-detail';
 import type { DumpLines, NodeDump } from './read-node-dump';
 import type { TracedRule } from './node-trace-types';
 
@@ -16,9 +17,9 @@ export function tracedRules(
     const line = lines[e.table]?.[e.chain]?.[e.position - 1] ?? 0;
     const target = targets.get(line);
     const text = dump.text[line] ?? e.text;
-    let detail = e.detail;
-    if (e.verdict === 'continue' && target !== undefined) detail = `${target} is not modelled: the walk goes on`;
-    else if (e.verdict === 'continue' && isNotrack(text)) detail = 'NOTRACK: the connection is not tracked';
+    let detail: IptablesRuleDetail = e.detail;
+    if (e.verdict === 'continue' && target !== undefined) detail = { code: 'target-not-modelled', target };
+    else if (e.verdict === 'continue' && isNotrack(text)) detail = { code: 'notrack' };
     return {
       line,
       table: e.table,

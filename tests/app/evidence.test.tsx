@@ -118,6 +118,26 @@ describe('EvidencePanel', () => {
     expect(chooser?.textContent).toMatch(/recent: 10\.244\.1\.2 seen \d+s ago/);
   });
 
+  it('on the Chinese page the rule path says why in Chinese: the recent match that chose the endpoint', () => {
+    const trace = traceOf({ preset: 'session-affinity' });
+    const second = trace.steps.filter((s) => s.kind === 'dnat')[1]!;
+    const { panel } = renderAt({ preset: 'session-affinity', step: second.index, lang: 'zh' });
+    const chooser = within(panel)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.includes('--rcheck'));
+    expect(chooser?.querySelector('.pw-rule-detail')?.textContent).toMatch(
+      /^ · KUBE-SEP-\w+（recent：10\.244\.1\.2 在 \d+ 秒前记入 KUBE-SEP-\w+）$/,
+    );
+  });
+
+  it('in nftables mode on the Chinese page: the service-ips lookup that held the key, then the goto', () => {
+    const nft = traceOf({ preset: 'article', mode: 'nftables' });
+    const dnatStep = find(nft, (s) => s.kind === 'dnat');
+    const { panel } = renderAt({ preset: 'article', mode: 'nftables', step: dnatStep.index, lang: 'zh' });
+    expect(panel.textContent).toContain('ip daddr . meta l4proto . th dport 10.96.0.10 . tcp . 80 在 @service-ips 中；goto service-');
+    expect(panel.textContent).not.toContain(' in @service-ips');
+  });
+
   it('on a refused connection: the ICMP error from cbr0 to the client, and the SYN it quotes', () => {
     const refused = traceOf({ preset: 'no-endpoints' });
     const error = find(refused, (s) => s.kind === 'icmp-error');

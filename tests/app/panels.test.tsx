@@ -148,6 +148,14 @@ describe('Panels', () => {
     expect(within(panel('数据包')).getByText('目的地址')).toBeTruthy();
   });
 
+  it('says why each rule did what it did in Chinese on the Chinese page, the rule text and the draw kept', () => {
+    renderPanels({ step: dnat.index, lang: 'zh' });
+    const rules = panel('规则');
+    expect(within(rules).getByText('statistic：随机数 0.99 >= 概率 0.50')).toBeTruthy();
+    expect(within(rules).getByText('--to-destination 10.244.2.3:8080')).toBeTruthy();
+    expect(within(rules).queryByText(/^statistic: /)).toBeNull();
+  });
+
   it('follows the store when the step changes', () => {
     const store = renderPanels({ step: 0 });
     act(() => store.getState().seek(dnat.index));

@@ -186,6 +186,12 @@ describe('"Your node": the trace', () => {
     const unmodelled = within(document.querySelector<HTMLElement>('[data-id="node-not-modelled"]')!);
     expect(unmodelled.getByText('-m rpfilter 未被模拟：按不匹配计')).toBeTruthy();
     expect(document.querySelector('[data-id="node-errors"]')!.textContent).not.toMatch(/not a rule/);
+    // Each rule's detail too: the words are Chinese, the match and the draw as the node prints them.
+    const path = within(screen.getByRole('region', { name: /钩子/ }));
+    expect(path.getByText('statistic：随机数 0.83 >= 概率 0.50')).toBeTruthy();
+    expect(path.getAllByText('回到调用它的链').length).toBeGreaterThan(0);
+    expect(path.getAllByText(/^-m mark --mark 0x\w+\/0x\w+（mark 为 0x\w+）$/).length).toBeGreaterThan(0);
+    expect(path.queryByText(/back to the calling chain|mark is|statistic: /)).toBeNull();
   });
 
   it("a not-modelled match counted as matching traces again: Calico's rpfilter DROP on line 14 then drops the packet", async () => {

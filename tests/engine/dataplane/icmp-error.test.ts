@@ -11,6 +11,7 @@ import {
   type Trace,
 } from '../../../src/index';
 import { icmpSource } from '../../../src/dataplane/icmp-error';
+import { detailOf } from '../english-detail';
 import { lookupRoute } from '../../../src/dataplane/routes';
 import { ipv4 } from '../../../src/net/ipv4';
 import { nodeNamed, tcp, worldOf } from './fixtures';
@@ -51,7 +52,7 @@ describe('a refused connection: the ICMP error travels back, and connect() fails
     const trace = simulate(presetScenario('no-endpoints')!);
     for (const s of trace.steps) expect(s.conntrack.every((n) => n.entries.length === 0)).toBe(true);
     const output = answer(trace)[0]!;
-    expect(output.rules.some((r) => r.detail.includes('ctstate is RELATED'))).toBe(true);
+    expect(output.rules.some((r) => detailOf(r)!.includes('ctstate is RELATED'))).toBe(true);
   });
 
   it('no-endpoints (ipvs): IPVS answers from the ClusterIP itself, which is local on kube-ipvs0, quoting the SYN as it arrived', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPacketStep, narrate, presetScenario, simulate, type PacketStep, type Trace } from '../../../src/index';
+import { isPacketStep, jumpedChain, narrate, presetScenario, simulate, type PacketStep, type Trace } from '../../../src/index';
 
 const traceOf = (name: string) => simulate(presetScenario(name)!, { mode: 'ipvs' });
 const packetSteps = (trace: Trace, connection: number) =>
@@ -19,7 +19,7 @@ describe('IPVS mode, a client outside the cluster', () => {
     const syn = packetSteps(trace, 0).filter((s) => s.label === 'SYN');
     const pre = syn.find((s) => s.node === 'vm1' && s.hook === 'PREROUTING')!;
     expect(setsMatched(pre)).toEqual(['KUBE-NODE-PORT-TCP']);
-    expect(pre.rules.some((r) => r.verdict === 'jump' && r.detail === 'KUBE-MARK-MASQ')).toBe(true);
+    expect(pre.rules.some((r) => r.verdict === 'jump' && jumpedChain(r.detail) === 'KUBE-MARK-MASQ')).toBe(true);
     expect(narrate(pre.note, 'en')).toContain('KUBE-NODE-PORT-TCP');
     // IPVS, not the nat table, picks the real server: vm1's own address at the node port is a virtual server.
     const ipvs = syn.find((s) => s.kind === 'dnat')!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPacketStep, narrate, presetScenario, simulate, type PacketStep, type Trace } from '../../../src/index';
+import { isPacketStep, jumpedChain, narrate, presetScenario, simulate, type PacketStep, type Trace } from '../../../src/index';
 
 const traceOf = (name: string) => simulate(presetScenario(name)!);
 const packetSteps = (trace: Trace, connection: number) =>
@@ -7,7 +7,7 @@ const packetSteps = (trace: Trace, connection: number) =>
 const nodeIp = (trace: Trace, node: string) => trace.topology.nodes.find((n) => n.name === node)!.ip;
 const clientIp = (trace: Trace, name: string) => trace.topology.outside!.clients.find((c) => c.name === name)!.ip;
 /** The chains a step's rules jumped to, in order. */
-const jumps = (step: PacketStep) => step.rules.filter((r) => r.verdict === 'jump').map((r) => r.detail);
+const jumps = (step: PacketStep) => step.rules.filter((r) => r.verdict === 'jump').flatMap((r) => jumpedChain(r.detail) ?? []);
 const decided = (step: PacketStep) => step.rules.find((r) => r.decided);
 
 describe('a client outside the cluster', () => {

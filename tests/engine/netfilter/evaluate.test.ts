@@ -4,6 +4,7 @@ import { parseIptablesRestore } from '../../../src/netfilter/parse-restore';
 import { unwrap } from '../../../src/net/result';
 import type { StepPacket } from '../../../src/net/packet';
 import { context, countingRng, env, NODE_RULES, packet } from './fixtures';
+import { detailOf, inEnglish } from '../english-detail';
 
 const rules = unwrap(parseIptablesRestore(NODE_RULES));
 const web = packet('10.244.5.7', '10.96.0.50', 80);
@@ -19,7 +20,7 @@ describe('evaluateChain: ClusterIP DNAT through KUBE-SERVICES -> KUBE-SVC -> KUB
     expect(r.packet.srcIp).toBe('10.244.5.7');
     const decided = r.evaluated.filter((e) => e.decided);
     expect(decided).toHaveLength(1);
-    expect(decided[0]).toMatchObject({ verdict: 'dnat', detail: `--to-destination ${r.packet.dstIp}:8080`, table: 'nat' });
+    expect(inEnglish(decided[0])).toMatchObject({ verdict: 'dnat', detail: `--to-destination ${r.packet.dstIp}:8080`, table: 'nat' });
     expect(decided[0]?.text).toMatch(/^-A KUBE-SEP-\S+ -p tcp -m comment --comment "default\/web:http" -m tcp -j DNAT --to-destination /);
     // The walk: PREROUTING jump, KUBE-SERVICES jump, pod source so no KUBE-MARK-MASQ.
     expect(r.evaluated.slice(0, 3).map((e) => [e.chain, e.position, e.verdict])).toEqual([
@@ -27,7 +28,7 @@ describe('evaluateChain: ClusterIP DNAT through KUBE-SERVICES -> KUBE-SVC -> KUB
       ['KUBE-SERVICES', 1, 'jump'],
       ['KUBE-SVC-CDGGSHYLG3RE2FKL', 1, 'no-match'],
     ]);
-    expect(r.evaluated[2]?.detail).toBe('! -s 10.244.0.0/16');
+    expect(detailOf(r.evaluated[2])).toBe('! -s 10.244.0.0/16');
     expect(r.mark).toBe(0);
   });
 
@@ -55,7 +56,7 @@ describe('evaluateChain: ClusterIP DNAT through KUBE-SERVICES -> KUBE-SVC -> KUB
       const r = evaluateChain(rules, 'nat', 'PREROUTING', context(web), env(seed, { rng }));
       const expectedDraws = r.packet.dstIp === '10.244.1.3' ? 1 : 2;
       expect(rng.draws()).toBe(expectedDraws);
-      const statistic = r.evaluated.filter((e) => e.detail.includes('statistic:'));
+      const statistic = r.evaluated.filter((e) => detailOf(e)!.includes('statistic:'));
       expect(statistic).toHaveLength(expectedDraws);
     }
   });
@@ -64,14 +65,14 @@ describe('evaluateChain: ClusterIP DNAT through KUBE-SERVICES -> KUBE-SVC -> KUB
     const r = Array.from({ length: 30 }, (_, seed) => evaluateChain(rules, 'nat', 'PREROUTING', context(web), env(seed))).find(
       (x) => x.packet.dstIp !== '10.244.1.3',
     );
-    const lost = r?.evaluated.find((e) => e.verdict === 'no-match' && e.detail.startsWith('statistic:'));
-    expect(lost?.detail).toMatch(/^statistic: [01]\.\d\d >= 0\.33$/);
+    const lost = r?.evaluated.find((e) => e.verdict === 'no-match' && detailOf(e)!.startsWith('statistic:'));
+    expect(detailOf(lost)).toMatch(/^statistic: [01]\.\d\d >= 0\.33$/);
   });
 
   it('leaves a packet to a port the Service does not expose alone (nat policy ACCEPT)', () => {
     const r = evaluateChain(rules, 'nat', 'PREROUTING', context(packet('10.244.5.7', '10.96.0.50', 443)), env(1));
     expect(r).toMatchObject({ verdict: 'ACCEPT', nat: null, packet: { dstIp: '10.96.0.50', dstPort: 443 } });
-    expect(r.evaluated.find((e) => e.chain === 'KUBE-SERVICES')?.detail).toBe('-m tcp --dport 80');
+    expect(detailOf(r.evaluated.find((e) => e.chain === 'KUBE-SERVICES'))).toBe('-m tcp --dport 80');
     expect(r.evaluated.every((e) => !e.decided)).toBe(true);
   });
 });
@@ -83,7 +84,7 @@ describe('evaluateChain: masquerade', () => {
     const r = evaluateChain(rules, 'nat', 'OUTPUT', context(fromNode, { inInterface: null }), env(3));
     expect(r.mark).toBe(0x4000);
     const mark = r.evaluated.find((e) => e.chain === 'KUBE-MARK-MASQ');
-    expect(mark).toMatchObject({
+    expect(inEnglish(mark)).toMatchObject({
       verdict: 'continue',
       detail: 'mark 0x0 -> 0x4000',
       text: '-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000',
@@ -120,14 +121,14 @@ describe('evaluateChain: filter and conntrack state', () => {
   it('REJECTs a NEW packet to a Service without endpoints', () => {
     const r = evaluateChain(rules, 'filter', 'OUTPUT', context(toEmpty), env(1));
     expect(r.verdict).toBe('REJECT');
-    expect(r.evaluated.at(-1)).toMatchObject({ verdict: 'reject', decided: true, detail: 'REJECT with icmp-port-unreachable' });
+    expect(inEnglish(r.evaluated.at(-1))).toMatchObject({ verdict: 'reject', decided: true, detail: 'REJECT with icmp-port-unreachable' });
   });
 
   it('lets an ESTABLISHED packet past the --ctstate NEW guard', () => {
     const r = evaluateChain(rules, 'filter', 'OUTPUT', context(toEmpty, { ctstate: ['ESTABLISHED'] }), env(1));
     expect(r.verdict).toBe('ACCEPT');
     expect(r.evaluated).toHaveLength(1);
-    expect(r.evaluated[0]).toMatchObject({ verdict: 'no-match', detail: '-m conntrack --ctstate NEW (ctstate is ESTABLISHED)' });
+    expect(inEnglish(r.evaluated[0])).toMatchObject({ verdict: 'no-match', detail: '-m conntrack --ctstate NEW (ctstate is ESTABLISHED)' });
   });
 
   it('applies a built-in chain DROP policy when no rule decides', () => {
@@ -139,7 +140,7 @@ describe('evaluateChain: filter and conntrack state', () => {
       env(1),
     );
     expect(r.verdict).toBe('DROP');
-    expect(r.evaluated.map((e) => e.detail)).toEqual(['-d 10.0.0.1/32']);
+    expect(r.evaluated.map(detailOf)).toEqual(['-d 10.0.0.1/32']);
   });
 
   it('returns from a goto chain to the caller of the chain that jumped, and from the base chain to its policy', () => {
@@ -196,7 +197,7 @@ describe('evaluateChain: filter and conntrack state', () => {
     expect(evaluateChain(rs, 'filter', 'INPUT', context(toNode, { inInterface: 'eth0' }), env(1)).verdict).toBe('DROP');
     const other = evaluateChain(rs, 'filter', 'INPUT', context(packet('10.244.5.7', '10.0.0.9', 22), { inInterface: 'cali1' }), env(1));
     expect(other.verdict).toBe('DROP');
-    expect(other.evaluated[1]?.detail).toBe('-m addrtype --dst-type LOCAL (10.0.0.9 is not local)');
+    expect(detailOf(other.evaluated[1])).toBe('-m addrtype --dst-type LOCAL (10.0.0.9 is not local)');
   });
 
   it('accepts with no rules evaluated for a table the ruleset does not have', () => {
@@ -212,7 +213,7 @@ describe('evaluateChain: ClientIP session affinity (-m recent)', () => {
 
   it('records the client in the chosen SEP list with --set', () => {
     expect(first.recent).toEqual({ [sep]: { '10.244.5.7': 1000 } });
-    expect(first.evaluated.filter((e) => e.detail.startsWith('recent: 10.244.5.7 is not in'))).toHaveLength(2);
+    expect(first.evaluated.filter((e) => detailOf(e)!.startsWith('recent: 10.244.5.7 is not in'))).toHaveLength(2);
   });
 
   it('sends a second NEW packet from the same client to the same SEP through the --rcheck rule, whatever the seed', () => {
@@ -221,7 +222,7 @@ describe('evaluateChain: ClientIP session affinity (-m recent)', () => {
       const again = evaluateChain(rules, 'nat', 'PREROUTING', context(client), env(seed, { rng, now: 1000 + 3600, recent: first.recent }));
       expect(again.packet.dstIp).toBe(first.packet.dstIp);
       expect(rng.draws()).toBe(0);
-      expect(again.evaluated.find((e) => e.verdict === 'jump' && e.chain === 'KUBE-SVC-AFFINE')?.detail).toBe(
+      expect(detailOf(again.evaluated.find((e) => e.verdict === 'jump' && e.chain === 'KUBE-SVC-AFFINE'))).toBe(
         `${sep} (recent: 10.244.5.7 seen 3600s ago in ${sep})`,
       );
       expect(again.recent[sep]?.['10.244.5.7']).toBe(1000 + 3600);
@@ -232,7 +233,7 @@ describe('evaluateChain: ClientIP session affinity (-m recent)', () => {
     const seen = new Set<string>();
     for (let seed = 0; seed < 20; seed++) {
       const late = evaluateChain(rules, 'nat', 'PREROUTING', context(client), env(seed, { now: 1000 + 10801, recent: first.recent }));
-      expect(late.evaluated.some((e) => e.detail.includes('more than 10800s'))).toBe(true);
+      expect(late.evaluated.some((e) => detailOf(e)!.includes('more than 10800s'))).toBe(true);
       seen.add(late.packet.dstIp);
     }
     expect(seen).toEqual(new Set(['10.244.3.1', '10.244.3.2']));
@@ -246,7 +247,7 @@ describe('evaluateChain: ClientIP session affinity (-m recent)', () => {
       context(packet('10.244.6.1', '10.96.0.55', 80)),
       env(7, { recent: first.recent }),
     );
-    expect(other.evaluated.filter((e) => e.detail.startsWith('recent: 10.244.6.1 is not in'))).toHaveLength(2);
+    expect(other.evaluated.filter((e) => detailOf(e)!.startsWith('recent: 10.244.6.1 is not in'))).toHaveLength(2);
   });
 });
 
@@ -277,6 +278,6 @@ describe('-m set (ipsets, as kube-proxy uses them in IPVS mode)', () => {
   it('never matches a set the node does not have, and says so', () => {
     const r = evaluateChain(ruleset, 'nat', 'PREROUTING', context(packet('10.244.1.2', '10.96.0.10', 80)), env(1));
     expect(r.verdict).toBe('DROP');
-    expect(r.evaluated.find((e) => e.text.includes('--match-set'))?.detail).toContain('no such ipset');
+    expect(detailOf(r.evaluated.find((e) => e.text.includes('--match-set')))).toContain('no such ipset');
   });
 });

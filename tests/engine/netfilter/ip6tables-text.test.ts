@@ -6,6 +6,7 @@ import { parseIptablesRestore } from '../../../src/netfilter/parse-restore';
 import { formatIptablesSave } from '../../../src/netfilter/print-save';
 import { unwrap } from '../../../src/net/result';
 import { context, env, packet } from './fixtures';
+import { inEnglish } from '../english-detail';
 
 const RESTORE = [
   '*filter',
@@ -58,6 +59,9 @@ describe('ip6tables text (parseIptablesRestore with family IPv6)', () => {
   it('never matches or DNATs an IPv4 packet: the walk is IPv4', () => {
     const r = evaluateChain(ruleset, 'nat', 'PREROUTING', context(packet('10.244.5.7', '10.96.0.50', 80)), env(1));
     expect(r.nat).toBeNull();
-    expect(r.evaluated.find((e) => e.chain === 'KUBE-SERVICES')).toMatchObject({ verdict: 'no-match', detail: '-d fd00:172:30::41/128' });
+    expect(inEnglish(r.evaluated.find((e) => e.chain === 'KUBE-SERVICES'))).toMatchObject({
+      verdict: 'no-match',
+      detail: '-d fd00:172:30::41/128',
+    });
   });
 });

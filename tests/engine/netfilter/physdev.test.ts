@@ -4,6 +4,7 @@ import { formatIptablesSave } from '../../../src/netfilter';
 import { parseIptablesRestore } from '../../../src/netfilter/parse-restore';
 import { unwrap } from '../../../src/net/result';
 import { context, env, packet } from './fixtures';
+import { inEnglish } from '../english-detail';
 
 // IPVS mode's externalIPRules: accept an external IP's packet that came off the wire, not in through a bridge port.
 const RULES = [
@@ -30,7 +31,7 @@ describe('-m physdev --physdev-is-in', () => {
 
   it("a pod's packet in on cbr0 came through one of its ports: the rule does not match, and says why", () => {
     const r = evaluateChain(rules, 'nat', 'PREROUTING', context(toExternalIp, { inInterface: 'cbr0' }), env(1));
-    expect(r.evaluated[0]).toMatchObject({ verdict: 'no-match', detail: '-m physdev ! --physdev-is-in (in on cbr0)' });
+    expect(inEnglish(r.evaluated[0])).toMatchObject({ verdict: 'no-match', detail: '-m physdev ! --physdev-is-in (in on cbr0)' });
     expect(r.verdict).toBe('DROP');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateNftHook } from '../../../src/nftables';
 import { env, load, oneRule, packet, program } from './nft-fixtures';
+import { detailOf, inEnglish } from '../english-detail';
 
 const verdictOf = (rule: string, ctx = packet()) => evaluateNftHook(oneRule(rule), 'prerouting', ctx, env()).verdict;
 
@@ -154,14 +155,18 @@ describe('evaluateNftHook: maps, sets and numgen', () => {
       verdict: 'goto',
       lookups: [{ set: 'service-ips', key: '172.30.0.41 . tcp . 80', element: '172.30.0.41 . tcp . 80', value: 'goto svc' }],
     });
-    expect(r.evaluated[1]).toMatchObject({ chain: 'svc', verdict: 'goto', detail: expect.stringContaining('numgen random mod 2 = 1') });
+    expect(inEnglish(r.evaluated[1])).toMatchObject({
+      chain: 'svc',
+      verdict: 'goto',
+      detail: expect.stringContaining('numgen random mod 2 = 1'),
+    });
     expect(r.evaluated[1]?.lookups[0]).toMatchObject({ key: '1', element: '1', value: 'goto ep1' });
     expect(r.chains[0]?.nat).toEqual({ kind: 'dnat', ip: '10.180.0.2', port: 80 });
   });
 
   it('goes on to the next rule when the map has no element for the key', () => {
     const r = evaluateNftHook(services, 'prerouting', packet({ dport: 81 }), env());
-    expect(r.evaluated.map((e) => [e.verdict, e.detail])).toEqual([
+    expect(r.evaluated.map((e) => [e.verdict, detailOf(e)])).toEqual([
       ['no-match', 'no element 172.30.0.41 . tcp . 81 in @service-ips'],
       ['continue', 'no verdict: the next rule follows'],
     ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceNodeDump, type NodeTraceInput, type NodeTraceResult } from '../../../src/node-trace';
 import { fixture } from './node-dump-fixtures';
+import { detailOf, inEnglish } from '../english-detail';
 
 /** kube-proxy's IPv6 rules for the article's svc1 on vm1, as ip6tables-save printed them in a network namespace. */
 const KUBE_PROXY_IPV6 = fixture('kube-proxy-ipv6.txt');
@@ -35,8 +36,8 @@ describe('traceNodeDump: an IPv6 packet through ip6tables-save output', () => {
       '50 dnat',
     ]);
     // `! -s fd00:10:244::/56`: a pod's address is inside the cluster's prefix, so no KUBE-MARK-MASQ.
-    expect(nat.rules[2]!.detail).toBe('! -s fd00:10:244::/56');
-    expect(t.decidingRule).toMatchObject({
+    expect(detailOf(nat.rules[2])).toBe('! -s fd00:10:244::/56');
+    expect(inEnglish(t.decidingRule!)).toMatchObject({
       line: 50,
       verdict: 'dnat',
       detail: '--to-destination [fd00:10:244:2::3]:8080',
@@ -83,14 +84,14 @@ describe('traceNodeDump: an IPv6 packet through ip6tables-save output', () => {
 
   it("`-m addrtype --dst-type LOCAL` knows the node's IPv6 addresses (and `! -d ::1/128`)", () => {
     const toNode = traced(KUBE_PROXY_IPV6, { src: '2001:db8::5', dst: 'fd00:192:168::11', dport: 30080 }, { origin: 'outside' });
-    expect(toNode.passes[0]!.rules.find((r) => r.line === 52)).toMatchObject({ verdict: 'jump', detail: 'KUBE-NODEPORTS' });
+    expect(inEnglish(toNode.passes[0]!.rules.find((r) => r.line === 52))).toMatchObject({ verdict: 'jump', detail: 'KUBE-NODEPORTS' });
     expect(toNode.route).toEqual({ to: 'local', outInterface: 'lo' });
     const stranger = traced(
       KUBE_PROXY_IPV6,
       { src: '2001:db8::5', dst: 'fd00:192:168::11', dport: 30080 },
       { origin: 'outside', facts: { localAddresses: ['192.168.0.11'] } },
     );
-    expect(stranger.passes[0]!.rules.find((r) => r.line === 52)).toMatchObject({
+    expect(inEnglish(stranger.passes[0]!.rules.find((r) => r.line === 52))).toMatchObject({
       verdict: 'no-match',
       detail: '-m addrtype --dst-type LOCAL (fd00:192:168::11 is not local)',
     });
@@ -189,7 +190,7 @@ describe('traceNodeDump: an IPv6 packet through nft list ruleset output', () => 
     ].join('\n');
     const v6 = traced(text, {});
     expect(v6.passes[0]!.rules.map((r) => `${r.line} ${r.verdict}`)).toEqual(['4 continue', '5 dnat']);
-    expect(v6.passes[0]!.rules[0]!.detail).toContain('dnat to 10.244.2.3:8080: not for an IPv6 packet');
+    expect(detailOf(v6.passes[0]!.rules[0])).toContain('dnat to 10.244.2.3:8080: not for an IPv6 packet');
     expect(v6.packetAfter.dst).toBe('fd00:10:244:2::3');
     const v4 = traced(text, { src: '10.244.1.2', dst: '10.96.0.10' });
     expect(v4.decidingRule).toMatchObject({ line: 4, verdict: 'dnat' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceNodeDump, type NodeOrigin, type NodeTraceResult } from '../../../src/node-trace';
+import { detailOf } from '../english-detail';
 
 /** One inet table, a chain per hook with these rules (the chain's name is its hook). */
 const table = (chains: Readonly<Record<string, readonly string[]>>, type = 'filter'): string =>
@@ -47,7 +48,7 @@ describe('nft iifname, oifname, iif, oif: the devices the kernel hands each hook
       // ip_output hands POSTROUTING the device a forwarded packet came in on.
       'POSTROUTING 16 masquerade',
     ]);
-    expect(t.passes[0]!.rules[1]!.detail).toBe('oifname "" is not eth0');
+    expect(detailOf(t.passes[0]!.rules[1])).toBe('oifname "" is not eth0');
     expect(t.packetAfter.src).toBe('192.168.0.11');
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceNodeDump } from '../../../src/node-trace';
 import { fixture, podToClusterIp } from './node-dump-fixtures';
+import { inEnglish } from '../english-detail';
 
 describe('traceNodeDump over real dumps', () => {
   it.each([
@@ -60,7 +61,10 @@ describe('traceNodeDump over real dumps', () => {
     const filter = t.passes.find((p) => p.table === 'filter')!;
     expect(filter.rules.find((r) => r.decided)).toMatchObject({ line: 128, verdict: 'accept', chain: 'cali-FORWARD' });
     const nat = t.passes.find((p) => p.table === 'nat' && p.hook === 'POSTROUTING')!;
-    expect(nat.rules.find((r) => r.line === 82)).toMatchObject({ verdict: 'no-match', detail: expect.stringContaining('(a member)') });
+    expect(inEnglish(nat.rules.find((r) => r.line === 82))).toMatchObject({
+      verdict: 'no-match',
+      detail: expect.stringContaining('(a member)'),
+    });
     expect(t.packetAfter.src).toBe('10.244.1.2');
   });
 
@@ -78,7 +82,11 @@ describe('traceNodeDump over real dumps', () => {
     });
     if (!r.ok) throw new Error(r.error);
     expect(r.value.passes.flatMap((p) => p.rules.map((r) => r.line)).every((line) => line > 81)).toBe(true);
-    expect(r.value.decidingRule).toMatchObject({ line: 100, verdict: 'dnat', detail: '--to-destination [fd00:10:244:2::2]:8080' });
+    expect(inEnglish(r.value.decidingRule!)).toMatchObject({
+      line: 100,
+      verdict: 'dnat',
+      detail: '--to-destination [fd00:10:244:2::2]:8080',
+    });
   });
 });
 
