@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { isPacketStep, type EvaluatedRule, type RulesDiff } from '../../src/index';
 import { nftUiStrings } from '../i18n/nftui-strings';
 import type { PanelStrings } from '../i18n/panel-strings';
@@ -11,13 +11,20 @@ import { PanelSection } from './PanelSection';
 import { RuleRow } from './RuleRow';
 import { groupRules, type RuleGroup } from './rule-groups';
 import { usePanelStrings } from './usePanelStrings';
+import { useRowsShown } from './useRowsShown';
 
-/** The rules the current step evaluated, in iptables-save syntax, by table and chain, the deciding one marked. */
+const NO_RULES: readonly EvaluatedRule[] = [];
+
+/**
+ * The rules the current step evaluated, in iptables-save syntax, by table and chain, the deciding one marked.
+ * A long list (a thousand Services' KUBE-SERVICES) is drawn over a few frames, first rows first (useRowsShown.ts).
+ */
 export function RulesPanel() {
   const step = useAppStore(selectCurrentStep);
   const t = usePanelStrings();
-  const rules = step && isPacketStep(step) ? step.rules : [];
-  const groups = groupRules(rules);
+  const rules = step && isPacketStep(step) ? step.rules : NO_RULES;
+  const groups = useMemo(() => groupRules(rules), [rules]);
+  const shown = useRowsShown(rules.length, rules);
   const decided = rules.some((r) => r.decided);
   const nft = nftUiStrings[useAppStore(selectLang)];
   return (
@@ -33,9 +40,10 @@ export function RulesPanel() {
         </p>
       ) : (
         <>
-          {groups.map((g, i) => (
-            <RuleGroupView key={i} group={g} t={t} />
-          ))}
+          {groups.map((g, i) => {
+            const before = firstRowOf(groups, i);
+            return before < shown && <RuleGroupView key={i} group={g} rows={shown - before} t={t} />;
+          })}
           {!decided && <p className="pw-panel-note">{t.noDecision}</p>}
         </>
       )}
@@ -44,7 +52,15 @@ export function RulesPanel() {
   );
 }
 
-function RuleGroupView({ group, t }: { group: RuleGroup; t: PanelStrings }) {
+/** How many rules the groups before group `i` hold. */
+function firstRowOf(groups: readonly RuleGroup[], i: number): number {
+  let n = 0;
+  for (let j = 0; j < i; j++) n += groups[j]!.rules.length;
+  return n;
+}
+
+/** A group's heading and its first `rows` rules (all of them once the list is drawn). */
+function RuleGroupView({ group, rows, t }: { group: RuleGroup; rows: number; t: PanelStrings }) {
   const headingId = useId();
   return (
     <div className="pw-rule-group" data-table={group.table} data-chain={group.chain}>
@@ -54,7 +70,7 @@ function RuleGroupView({ group, t }: { group: RuleGroup; t: PanelStrings }) {
       {/* Scrolls sideways as a whole: rule text never wraps, as iptables-save prints it. */}
       <div className="pw-scroll" role="group" aria-labelledby={headingId} tabIndex={0} data-scroll-keys="">
         <ol className="pw-rules">
-          {group.rules.map((rule) => (
+          {group.rules.slice(0, rows).map((rule) => (
             <RuleItem key={rule.position} rule={rule} t={t} />
           ))}
         </ol>
@@ -63,9 +79,10 @@ function RuleGroupView({ group, t }: { group: RuleGroup; t: PanelStrings }) {
   );
 }
 
-function RuleItem({ rule, t }: { rule: EvaluatedRule; t: PanelStrings }) {
+/** Memoised: a frame that adds rows re-renders none of those already drawn. */
+const RuleItem = memo(function RuleItem({ rule, t }: { rule: EvaluatedRule; t: PanelStrings }) {
   return <RuleRow rule={rule} verdict={t.verdicts[rule.verdict]} decides={t.decides} />;
-}
+});
 
 /**
  * A kube-proxy-sync step: the lines of the node's tables the sync added (green, "+")
