@@ -7,7 +7,6 @@ import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
 import { loadModeEngine } from './store/load-mode-engine';
-import { afterNextPaint } from './url/after-next-paint';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl, readUrl } from './url/url-state';
 import './theme.css';
@@ -47,7 +46,7 @@ async function start() {
     if (restore) restoreSavedScenario(store, storage);
     saveScenarioChanges(store, storage);
   }
-  syncUrl(store, window, afterNextPaint);
+  syncUrl(store, window);
   createPlayer(store);
 
   const page = pageElement(store);

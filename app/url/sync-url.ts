@@ -1,7 +1,6 @@
 import type { AppStore } from '../store/create-app-store';
 import type { AppState } from '../store/types';
 import type { LoadResult } from '../store/background-simulator';
-import type { Later } from './after-next-paint';
 import { loadScenarioIo, scenarioIo } from './load-scenario-io';
 import { openLinkScenario, sameLink } from './scenario-link';
 import { applyUrlStep, presetSeed, readUrl, urlWriter, writeUrl } from './url-state';
@@ -24,13 +23,8 @@ const identity = (s: AppState) => `${s.presetName}|${s.trace.seed}|${s.view}|${s
  * replaces the history entry; a new preset, scenario or view pushes one, so
  * Back returns to it. Back and Forward re-open the frame their URL names.
  * An embedded page (`embed=1`) keeps the flag in every URL it writes.
- *
- * With `later` (the page passes afterNextPaint), a replaced entry is written after the
- * frame is painted, the last one a frame asked for: `history.replaceState` waits on the
- * browser process (5 to 27 ms a step, traced while playing `?preset=large`), which delayed
- * the step's frame. A push, Back or Forward writes (or drops) a waiting one first.
  */
-export function syncUrl(store: AppStore, host: UrlHost, later?: Later): () => void {
+export function syncUrl(store: AppStore, host: UrlHost): () => void {
   const embed = readUrl(host.location.search).embed;
   let last = identity(store.getState());
   // A custom scenario is told apart by identity: every new one (a link, a file, an edit) is a new entry.
@@ -38,36 +32,13 @@ export function syncUrl(store: AppStore, host: UrlHost, later?: Later): () => vo
   // While Back or Forward re-opens a frame, the store passes through states that are no history entry.
   let restoring = false;
   const toUrl = urlWriter({ embed });
-  // The replaced entry waiting for the frame to be painted (with `later`), and how to cancel it.
-  let waiting: { url: string; cancel: () => void } | null = null;
-  const drop = () => {
-    waiting?.cancel();
-    waiting = null;
-  };
-  const flush = () => {
-    if (!waiting) return;
-    const { url } = waiting;
-    drop();
-    host.history.replaceState(null, '', url);
-  };
-  const replace = (url: string) => {
-    if (!later) return host.history.replaceState(null, '', url);
-    if (waiting) waiting.url = url;
-    else waiting = { url, cancel: later(flush) };
-  };
   const write = (state: AppState) => {
     if (restoring) return;
     const search = toUrl(state);
+    if (search === host.location.search) return;
     const url = `${host.location.pathname}${search}`;
-    if (search === host.location.search) {
-      // Back where the address bar is: a waiting entry would undo that.
-      drop();
-      return;
-    }
-    if (identity(state) !== last || state.scenario !== lastScenario) {
-      flush();
-      host.history.pushState(null, '', url);
-    } else if (waiting?.url !== url) replace(url);
+    if (identity(state) !== last || state.scenario !== lastScenario) host.history.pushState(null, '', url);
+    else host.history.replaceState(null, '', url);
     last = identity(state);
     lastScenario = state.scenario;
   };
@@ -113,7 +84,6 @@ export function syncUrl(store: AppStore, host: UrlHost, later?: Later): () => vo
     });
   };
   const onPop = () => {
-    drop();
     // An entry with a link's scenario needs the reader's chunk (loaded by whatever made that
     // scenario, but maybe not since a reload): the frame follows once it has loaded, or the link's alert says it could not.
     if (readUrl(host.location.search).scenario !== null && scenarioIo() === null) void loadScenarioIo().then(restore, restore);
@@ -122,7 +92,6 @@ export function syncUrl(store: AppStore, host: UrlHost, later?: Later): () => vo
   host.addEventListener('popstate', onPop);
   return () => {
     unsubscribe();
-    flush();
     host.removeEventListener('popstate', onPop);
   };
 }

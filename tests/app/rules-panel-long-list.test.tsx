@@ -1,7 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { RulesPanel } from '../../app/panels/RulesPanel';
-import { FIRST_ROWS } from '../../app/panels/useRowsShown';
+import { FIRST_ROWS, RulesPanel } from '../../app/panels/RulesPanel';
 import { createAppStore } from '../../app/store/create-app-store';
 import { StoreProvider } from '../../app/store/StoreProvider';
 import { isPacketStep } from '../../src/index';

@@ -100,36 +100,6 @@ describe('URLs', () => {
     expect(store.getState()).toMatchObject({ presetName: 'article', view: 'cluster', cursor: { step: 1 } });
   });
 
-  it('writes a step to the address bar after the frame is painted, the last step only, and never over Back or a pushed entry', () => {
-    const store = open('?preset=article&view=cluster&step=1&lang=en');
-    const host = fakeWindow('?preset=article&view=cluster&step=1&lang=en');
-    const frames: (() => void)[] = [];
-    const paint = () => frames.splice(0).forEach((f) => f());
-    syncUrl(store, host.typed, (f) => {
-      frames.push(f);
-      return () => frames.splice(frames.indexOf(f), 1);
-    });
-    store.getState().stepForward();
-    store.getState().stepForward();
-    expect(host.calls).toEqual([]);
-    paint();
-    expect(host.calls).toEqual(['replace /?preset=article&view=cluster&step=3&lang=en']);
-    // A push writes the waiting step into the entry it leaves first.
-    store.getState().stepForward();
-    store.getState().setView('classic');
-    expect(host.calls.slice(1)).toEqual([
-      'replace /?preset=article&view=cluster&step=4&lang=en',
-      'push /?preset=article&view=classic&figure=pod-to-service&step=4&lang=en',
-    ]);
-    // Back drops a step still waiting: the entry gone back to keeps its own.
-    store.getState().stepForward();
-    host.back('?preset=article&view=cluster&step=4&lang=en');
-    paint();
-    expect(host.calls.slice(3)).toEqual([]);
-    expect(host.location.search).toBe('?preset=article&view=cluster&step=4&lang=en');
-    expect(store.getState()).toMatchObject({ view: 'cluster', cursor: { step: 3 } });
-  });
-
   it('reads the request without touching a store', () => {
     expect(readUrl('?preset=hairpin&view=list')).toMatchObject({ preset: 'hairpin', view: 'list', alerts: [] });
   });
