@@ -1,7 +1,8 @@
 import type { Lang } from './lang';
 
 /** The parts of the page that load on demand, each in a chunk of its own. */
-export type LazyPartName = 'editor' | 'share' | 'ipvs' | 'nftables' | 'classic' | 'list' | 'quiz' | 'verify' | 'lab' | 'node';
+export type LazyPartName =
+  'editor' | 'share' | 'ipvs' | 'nftables' | 'classic' | 'list' | 'quiz' | 'verify' | 'lab' | 'node' | 'rules-diff';
 
 /** What a part says while its chunk loads, and when it could not be loaded. */
 export interface LoadingStrings {
@@ -21,6 +22,7 @@ const EN_PARTS: Readonly<Record<LazyPartName, string>> = {
   verify: 'the commands for a real node',
   lab: 'the load-balancing lab',
   node: 'the node tracer',
+  'rules-diff': 'the lines kube-proxy changed',
 };
 
 const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
@@ -34,6 +36,7 @@ const ZH_PARTS: Readonly<Record<LazyPartName, string>> = {
   verify: '真实节点上的命令',
   lab: '负载均衡实验',
   node: '节点追踪',
+  'rules-diff': 'kube-proxy 改动的规则行',
 };
 
 export const loadingStrings: Readonly<Record<Lang, LoadingStrings>> = {

@@ -27,6 +27,8 @@ export const stepListPane = lazyPart('list', () => import('./StepListPane').then
 export const quizCard = lazyPart('quiz', () => import('../quiz/QuizCard').then((m) => m.QuizCard));
 export const verifyPanel = lazyPart('verify', () => import('../panels/verify/VerifyPanel').then((m) => m.VerifyPanel));
 export const labPanel = lazyPart('lab', () => import('../lab/LabPanel').then((m) => m.LabPanel));
+/** A kube-proxy-sync step's changes to the node's tables: only scenarios with control-plane events have one. */
+export const rulesDiffView = lazyPart('rules-diff', () => import('../panels/RulesDiffView').then((m) => m.RulesDiffView));
 /** "Your node": a pasted iptables-save traced, with the node-trace engine and its worker. */
 export const nodePanel = lazyPart('node', () => import('../node/NodePanel').then((m) => m.NodePanel));
 
@@ -72,8 +74,18 @@ export async function preloadOpening({ view, mode, customScenario, quiz = false,
 export async function preloadAllParts(): Promise<void> {
   await Promise.all([
     loadScenarioIo(),
-    ...[scenarioEditor, sharePanel, ipvsPanel, nftablesPanel, classicPane, stepListPane, quizCard, verifyPanel, labPanel, nodePanel].map(
-      (p) => p.preload(),
-    ),
+    ...[
+      scenarioEditor,
+      sharePanel,
+      ipvsPanel,
+      nftablesPanel,
+      classicPane,
+      stepListPane,
+      quizCard,
+      verifyPanel,
+      labPanel,
+      nodePanel,
+      rulesDiffView,
+    ].map((p) => p.preload()),
   ]);
 }
