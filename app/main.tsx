@@ -62,10 +62,19 @@ async function start() {
     // store's state once hydrated (it hydrates the markup's own, the store's initial state).
     for (const input of takeEarlyInput(window)) {
       if (input.kind === 'click') input.button.click();
+      else if (input.event.target instanceof Element && root.contains(input.event.target))
+        // A key on a control (a tab, a button): pressed again there, as a keydown React hydrates at once for.
+        input.event.target.dispatchEvent(new KeyboardEvent('keydown', keyInit(input.event)));
       else runShortcut(input.event, selectShortcutActions(store.getState()), selectPresent(store.getState()));
     }
   } else createRoot(root).render(page);
   keepOfflineCopy(window);
+}
+
+/** What a key press was, to press it again. */
+function keyInit(e: KeyboardEvent): KeyboardEventInit {
+  const { key, code, location, ctrlKey, shiftKey, altKey, metaKey, repeat } = e;
+  return { key, code, location, ctrlKey, shiftKey, altKey, metaKey, repeat, bubbles: true, cancelable: true, composed: true };
 }
 
 void start();

@@ -366,9 +366,14 @@ test('buttons clicked and keys pressed on the painted page before its code has r
   await page.getByRole('button', { name: 'Step forward' }).click();
   await page.locator('body').press('ArrowRight');
   await page.getByRole('group', { name: 'kube-proxy mode' }).getByRole('button', { name: 'IPVS' }).click();
+  // A key on a control is that control's: → on the side pane's first tab moves to the next tab, not a step.
+  await page.getByRole('tab', { name: 'Step details' }).focus();
+  await page.keyboard.press('ArrowRight');
   // Nothing happens while the code is held back: the page is the prerendered markup.
   await expect(counter).toHaveText('1 / 45');
   release();
+  await expect(page.getByRole('tab', { name: 'Edit scenario' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Edit scenario' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('group', { name: 'kube-proxy mode' }).getByRole('button', { name: 'IPVS' })).toHaveAttribute(
     'aria-pressed',
     'true',
