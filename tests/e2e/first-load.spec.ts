@@ -27,7 +27,7 @@ const PARTS = {
 } as const;
 type Part = keyof typeof PARTS;
 
-/** The parts whose code the page has fetched so far. */
+/** The parts whose code the page has fetched so far, by marker: a response is read after it arrives, so poll for what should come. */
 function watchParts(page: Page): Set<Part> {
   const fetched = new Set<Part>();
   page.on('response', async (response) => {
@@ -141,13 +141,13 @@ test('the editor, the share menu and IPVS mode fetch their code when opened, and
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Edit scenario' })).toBeFocused();
   await expect(page.getByRole('button', { name: /add pod/i }).first()).toBeVisible();
-  expect(fetched).toContain('editor');
-  expect(fetched).toContain('reader');
+  await expect.poll(() => [...fetched]).toContain('editor');
+  await expect.poll(() => [...fetched]).toContain('reader');
 
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(page.locator('input[data-id="share-upload"]')).toBeAttached();
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
-  expect(fetched).toContain('share');
+  await expect.poll(() => [...fetched]).toContain('share');
   await page.keyboard.press('Escape');
 
   // The IPVS tables are among the step's details.
@@ -155,8 +155,8 @@ test('the editor, the share menu and IPVS mode fetch their code when opened, and
   expect(fetched.has('ipvs')).toBe(false);
   await page.getByRole('group', { name: 'kube-proxy mode' }).getByRole('button', { name: 'IPVS' }).click();
   await expect(page.locator('[data-id="panel-ipvs"]')).toBeVisible();
-  expect(fetched).toContain('ipvs');
-  expect(fetched).toContain('ipvsEngine');
+  await expect.poll(() => [...fetched]).toContain('ipvs');
+  await expect.poll(() => [...fetched]).toContain('ipvsEngine');
   expect(fetched.has('nftablesEngine')).toBe(false);
   expect(new URL(page.url()).searchParams.get('mode')).toBe('ipvs');
   expect(errors).toEqual([]);
