@@ -40,7 +40,15 @@ async function stepAndLook(page: Page, index: number): Promise<Look> {
     async ({ index, tolerance }) => {
       const shown = () => document.querySelector(`[data-id="packet"][data-step="${index}"]`) !== null;
       const next = document.querySelector(`[data-id="packet"][data-step="${index - 1}"]`) !== null;
-      if (!shown() && next) window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      // The store took the step when the URL says so (it follows the store at once); a key pressed
+      // before the page's keyboard handler is attached (its effect runs after the first render) is
+      // pressed again.
+      const taken = () => new URLSearchParams(location.search).get('step') === String(index + 1);
+      if (!shown() && next)
+        for (let tries = 0; tries < 10 && !shown() && !taken(); tries++) {
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+          for (let i = 0; i < 30 && !shown() && !taken(); i++) await new Promise((done) => setTimeout(done, 10));
+        }
       else if (!shown()) {
         const range = document.querySelector<HTMLInputElement>('input.pw-range')!;
         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(range, String(index + 1));
