@@ -97,18 +97,21 @@ const HEADER_WORDS = {
   zh: { scheduler: 'IPVS 调度算法', views: ['集群视图', '文章插图', '全部步骤'] },
 } as const;
 
+/** The laptop, projector and desktop sizes the header is checked at. */
+const HEADER_SIZES = [
+  [1024, 768],
+  [1280, 800],
+  [1440, 900],
+  [1920, 1080],
+] as const;
+
 for (const lang of ['en', 'zh'] as const)
   for (const mode of ['iptables', 'ipvs', 'nftables'] as const) {
     test(`the header keeps one row in ${mode} mode (${lang}) at 1024x768, 1280x800, 1440x900 and 1920x1080, every control named`, async ({
       page,
     }) => {
       const errors = watchErrors(page);
-      for (const [width, height] of [
-        [1024, 768],
-        [1280, 800],
-        [1440, 900],
-        [1920, 1080],
-      ] as const) {
+      for (const [width, height] of HEADER_SIZES) {
         await page.setViewportSize({ width, height });
         await page.goto(`/?preset=article&mode=${mode}&step=${DNAT}&lang=${lang}`);
         if (mode === 'nftables') await expect(nftPanel(page)).toBeVisible();
@@ -137,12 +140,7 @@ for (const lang of ['en', 'zh'] as const)
     page,
   }) => {
     const errors = watchErrors(page);
-    for (const [width, height] of [
-      [1024, 768],
-      [1280, 800],
-      [1440, 900],
-      [1920, 1080],
-    ] as const) {
+    for (const [width, height] of HEADER_SIZES) {
       await page.setViewportSize({ width, height });
       await page.goto(`/?preset=article&step=${DNAT}&lang=${lang}`);
       await expect(page.locator('[data-id="panel-rules"]')).toBeVisible();
