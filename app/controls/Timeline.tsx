@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useAppStore } from '../store/StoreProvider';
 import { selectSeek } from '../store/selectors';
 import { usePanelStrings } from '../panels/usePanelStrings';
@@ -19,10 +20,13 @@ export function Timeline({ timeline }: { readonly timeline: TimelineState }) {
     : picture
       ? `${t.figures[picture.figure]} ${picture.n} / ${figureSize}: ${current.kind}`
       : t.timelineValue(position + 1, stops.length, current.kind);
-  const seekTo = (i: number) => {
-    const stop = stops[i];
-    if (stop) seek(stop.stepIndex);
-  };
+  const seekTo = useCallback(
+    (i: number) => {
+      const stop = stops[i];
+      if (stop) seek(stop.stepIndex);
+    },
+    [stops, seek],
+  );
   return (
     <div className="pw-timeline">
       <TimelineTicks stops={stops} position={position} onSeek={seekTo} />

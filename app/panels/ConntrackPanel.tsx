@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { formatConntrackSummary, isPacketStep, type NodeConntrack } from '../../src/index';
 import { useAppStore } from '../store/StoreProvider';
 import { selectCurrentStep, selectStepIndex } from '../store/selectors';
@@ -15,7 +15,14 @@ export function ConntrackPanel() {
   const step = useAppStore(selectCurrentStep);
   const stepIndex = useAppStore(selectStepIndex);
   const t = usePanelStrings();
-  const [choice, setChoice] = useState<{ node: string; step: number } | null>(null);
+  // The node chosen in the picker, for this step only: a new step forgets it (set while rendering, React's pattern
+  // for state that follows a prop), so the picker's buttons get a stable setter and only the changed ones re-render.
+  const [choice, setChoice] = useState<string | null>(null);
+  const [choiceStep, setChoiceStep] = useState(stepIndex);
+  if (choiceStep !== stepIndex) {
+    setChoiceStep(stepIndex);
+    setChoice(null);
+  }
   if (!step) {
     return (
       <PanelSection title={t.conntrack} name="conntrack">
@@ -23,7 +30,7 @@ export function ConntrackPanel() {
       </PanelSection>
     );
   }
-  const node = choice?.step === stepIndex ? choice.node : defaultConntrackNode(step);
+  const node = choiceStep === stepIndex && choice !== null ? choice : defaultConntrackNode(step);
   const table = step.conntrack.find((c) => c.node === node);
   const change = isPacketStep(step) ? step.conntrackChange : null;
   return (
@@ -31,9 +38,7 @@ export function ConntrackPanel() {
       {step.conntrack.length > 1 && (
         <div className="pw-node-picker" role="group" aria-label={t.node}>
           {step.conntrack.map((c) => (
-            <button key={c.node} type="button" aria-pressed={c.node === node} onClick={() => setChoice({ node: c.node, step: stepIndex })}>
-              {c.node} <span className="pw-count">({c.entries.length})</span>
-            </button>
+            <NodeChoice key={c.node} node={c.node} count={c.entries.length} pressed={c.node === node} onChoose={setChoice} />
           ))}
         </div>
       )}
@@ -47,6 +52,25 @@ export function ConntrackPanel() {
     </PanelSection>
   );
 }
+
+/** One node of the picker, with how many entries its table holds. */
+const NodeChoice = memo(function NodeChoice({
+  node,
+  count,
+  pressed,
+  onChoose,
+}: {
+  readonly node: string;
+  readonly count: number;
+  readonly pressed: boolean;
+  readonly onChoose: (node: string) => void;
+}) {
+  return (
+    <button type="button" aria-pressed={pressed} onClick={() => onChoose(node)}>
+      {node} <span className="pw-count">({count})</span>
+    </button>
+  );
+});
 
 function ConntrackTable({ table, highlight }: { table: NodeConntrack; highlight: number | null }) {
   return (

@@ -70,6 +70,25 @@ const ServiceShape = memo(function ServiceShape({ service, active, detail, strin
   );
 });
 
+/** The dashed lines along which each node's kube-proxy watches the API server: they change with the layout and the language only. */
+const WatchLines = memo(function WatchLines({ layout, strings }: { readonly layout: ClusterLayout; readonly strings: ClusterStrings }) {
+  return (
+    <g fill="none" stroke={PALETTE.faint} strokeWidth={1} strokeDasharray="4 3">
+      {/* Each straight run its own <line>: the rasteriser dashes a lone line only where it is drawn, but a
+        polyline over its whole length for every tile (100 long dashed polylines: 300 ms a step on large). */}
+      {layout.watches.map((w) => (
+        <g key={w.node} data-id={`watch:${w.node}`}>
+          <title>{layout.mode === 'ipvs' ? strings.watchesIpvs : layout.mode === 'nftables' ? strings.watchesNft : strings.watches}</title>
+          {w.points.slice(1).map(([x2, y2], i) => {
+            const [x1, y1] = w.points[i]!;
+            return <line key={i} x1={x1} y1={y1} x2={x2} y2={y2} />;
+          })}
+        </g>
+      ))}
+    </g>
+  );
+});
+
 /**
  * The control plane and the virtual addresses: the API server, the dashed
  * lines along which each node's kube-proxy watches it, and every Service as a
@@ -91,21 +110,7 @@ export function ControlPlaneShape({
   const area = layout.serviceArea;
   return (
     <g>
-      <g fill="none" stroke={PALETTE.faint} strokeWidth={1} strokeDasharray="4 3">
-        {/* Each straight run its own <line>: the rasteriser dashes a lone line only where it is drawn, but a
-            polyline over its whole length for every tile (100 long dashed polylines: 300 ms a step on large). */}
-        {layout.watches.map((w) => (
-          <g key={w.node} data-id={`watch:${w.node}`}>
-            <title>
-              {layout.mode === 'ipvs' ? strings.watchesIpvs : layout.mode === 'nftables' ? strings.watchesNft : strings.watches}
-            </title>
-            {w.points.slice(1).map(([x2, y2], i) => {
-              const [x1, y1] = w.points[i]!;
-              return <line key={i} x1={x1} y1={y1} x2={x2} y2={y2} />;
-            })}
-          </g>
-        ))}
-      </g>
+      <WatchLines layout={layout} strings={strings} />
       <g data-id="api-server">
         <rect
           x={api.x}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ClusterStrings } from '../../i18n/cluster-strings';
 import { KubeIpvs0Shape } from './KubeIpvs0Shape';
 import type { DeviceLayout } from './model';
@@ -11,7 +12,7 @@ export interface DeviceShapeProps {
 }
 
 /** One interface, hook or decision point, as a labelled box; `data-id="device:<id>"` names it for tests and the browser. */
-export function DeviceShape({ device, active, running, strings }: DeviceShapeProps) {
+export const DeviceShape = memo(function DeviceShape({ device, active, running, strings }: DeviceShapeProps) {
   const { box: b, kind } = device;
   if (kind === 'kube-ipvs0') return <KubeIpvs0Shape device={device} active={active} strings={strings} />;
   const stroke = active ? PALETTE.active : kind === 'hook' || kind === 'routing' ? PALETTE.line : PALETTE.boxStroke;
@@ -65,4 +66,4 @@ export function DeviceShape({ device, active, running, strings }: DeviceShapePro
       </text>
     </g>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { toPoints } from './geometry';
 import type { NetworkLayout } from './model';
 import { PALETTE } from './palette';
@@ -6,17 +7,21 @@ import { PALETTE } from './palette';
  * "The network" between the nodes: a band above each row, joined by a trunk, with a drop to every node's eth0.
  * `label` names it: "the nodes' network" when clients outside the cluster sit on it too.
  */
-export function NetworkShape({ network, active, label }: { network: NetworkLayout; active: boolean; label: string }) {
+export const NetworkShape = memo(function NetworkShape({
+  network,
+  active,
+  label,
+}: {
+  network: NetworkLayout;
+  active: boolean;
+  label: string;
+}) {
   const stroke = active ? PALETTE.active : PALETTE.faint;
   const fill = active ? PALETTE.activeFill : PALETTE.network;
   const parts = network.trunk ? [...network.bands, network.trunk] : network.bands;
   return (
     <g data-id="device:net" data-active={active ? 'true' : 'false'}>
-      <g fill="none" stroke={PALETTE.line} strokeWidth={1.25}>
-        {network.links.map((l) => (
-          <polyline key={l.from} points={toPoints(l.points)} />
-        ))}
-      </g>
+      <NetworkLinks links={network.links} />
       {parts.map((b, i) => (
         <rect key={i} x={b.x} y={b.y} width={b.w} height={b.h} rx={8} fill={fill} stroke={stroke} strokeWidth={active ? 2 : 1.25} />
       ))}
@@ -40,4 +45,15 @@ export function NetworkShape({ network, active, label }: { network: NetworkLayou
       ))}
     </g>
   );
-}
+});
+
+/** The drops to every node's eth0 (100 on a big cluster): they do not change when the network lights up. */
+const NetworkLinks = memo(function NetworkLinks({ links }: { readonly links: NetworkLayout['links'] }) {
+  return (
+    <g fill="none" stroke={PALETTE.line} strokeWidth={1.25}>
+      {links.map((l) => (
+        <polyline key={l.from} points={toPoints(l.points)} />
+      ))}
+    </g>
+  );
+});

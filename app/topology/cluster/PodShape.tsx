@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ClusterStrings } from '../../i18n/cluster-strings';
 import { DeviceShape } from './DeviceShape';
 import type { PodLayout } from './model';
@@ -14,7 +15,7 @@ export interface PodShapeProps {
 }
 
 /** A pod's network namespace: its eth0 on the top edge (facing its veth), its name, its IP and its role. */
-export function PodShape({ pod, role, eth0Active, strings }: PodShapeProps) {
+export const PodShape = memo(function PodShape({ pod, role, eth0Active, strings }: PodShapeProps) {
   const b = pod.box;
   const cx = b.x + b.w / 2;
   const fill = role?.kind === 'client' ? PALETTE.clientFill : role ? PALETTE.endpointFill : PALETTE.box;
@@ -54,4 +55,4 @@ export function PodShape({ pod, role, eth0Active, strings }: PodShapeProps) {
       )}
     </g>
   );
-}
+});
