@@ -1,5 +1,8 @@
 import type { View } from '../store/types';
 import { CANVAS } from '../topology/classic/geometry';
+import { readTransformStyle, transformAttribute } from '../topology/cluster/fit-transform';
+
+const IDENTITY = { x: 0, y: 0, k: 1 } as const;
 
 /** The drawing on screen that the export saves, and the size of the file. */
 export interface ExportTarget {
@@ -10,7 +13,7 @@ export interface ExportTarget {
   readonly height: number;
   /** The cluster view paints its background on its HTML frame: the file paints it in the svg. */
   readonly background?: string;
-  /** The cluster view's pan and zoom as the viewport's transform attribute (the GIF keeps it for every frame). */
+  /** The cluster view's pan and zoom as an svg transform attribute (the GIF keeps it for every frame). */
   readonly transform?: string;
 }
 
@@ -35,6 +38,6 @@ export function findExportTarget(view: View, root: ParentNode = document): Expor
     width: Math.max(1, Math.round(frame.clientWidth)),
     height: Math.max(1, Math.round(frame.clientHeight)),
     background: getComputedStyle(frame).backgroundColor,
-    transform: svg.querySelector('[data-id="viewport"]')?.getAttribute('transform') ?? '',
+    transform: transformAttribute(readTransformStyle(svg.style.transform) ?? IDENTITY),
   };
 }

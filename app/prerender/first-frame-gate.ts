@@ -1,6 +1,6 @@
 import type { Size } from '../topology/cluster/follow';
 import type { Box } from '../topology/cluster/geometry';
-import { openingTransform, transformAttribute } from '../topology/cluster/fit-transform';
+import { openingTransform, transformStyle } from '../topology/cluster/fit-transform';
 
 /**
  * What the build knows of the page it prerendered into index.html (the default page: no
@@ -161,9 +161,8 @@ export function gateFirstFrame(win: Window, frame: FirstFrame): void {
 /** Sets the markup's inline styles and the cluster view's opening transform, as the page's code would. */
 function openView(root: HTMLElement, frame: FirstFrame): void {
   applyInlineStyles(root);
-  const svg = root.querySelector('svg[data-id="cluster-view"]');
-  const box = svg?.parentElement?.getBoundingClientRect();
+  const svg = root.querySelector<SVGSVGElement>('svg[data-id="cluster-view"]');
+  const box = root.querySelector('[data-id="cluster-view-frame"]')?.getBoundingClientRect();
   if (!svg || !box || box.width <= 0 || box.height <= 0) return;
-  const t = openingTransform(frame.canvas, box, frame.focus);
-  svg.querySelector('[data-id="viewport"]')?.setAttribute('transform', transformAttribute(t));
+  svg.style.transform = transformStyle(openingTransform(frame.canvas, box, frame.focus));
 }

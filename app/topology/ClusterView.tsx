@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { selectCurrentStep } from '../store/selectors';
 import { useAppStore } from '../store/StoreProvider';
 import { selectClusterLayout, selectClusterStrings, selectPresent } from '../store/selectors';
-import { transformAttribute } from './cluster/fit-transform';
+import { transformStyle } from './cluster/fit-transform';
 import { FONT } from './cluster/palette';
 import { PacketLayer } from './cluster/PacketLayer';
 import { restingBox, sceneOf } from './cluster/packet-scene';
@@ -12,7 +12,9 @@ import { usePanZoom } from './cluster/usePanZoom';
 import { ZoomControls } from './cluster/ZoomControls';
 import './cluster/cluster-view.css';
 
-const PRESENTER_ZOOM = { readable: 1.65, focusZoom: 1.65 } as const;
+/** Gestures on the zoom buttons are theirs, not the view's. */
+const VIEW_OPTIONS = { ignore: '.cluster-zoom' } as const;
+const PRESENTER_OPTIONS = { ...VIEW_OPTIONS, readable: 1.65, focusZoom: 1.65 } as const;
 
 /**
  * The whole cluster the trace runs in (nodes, their root netns with netfilter
@@ -26,7 +28,7 @@ export function ClusterView() {
   const layout = useAppStore(selectClusterLayout);
   const strings = useAppStore(selectClusterStrings);
   const step = useAppStore(selectCurrentStep);
-  const svgRef = useRef<SVGSVGElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   // The packet at rest and its card, as the packet layer draws them: the view keeps them in sight.
   const focus = useMemo(() => {
     const scene = step ? sceneOf(layout, strings, step) : null;
@@ -34,13 +36,24 @@ export function ClusterView() {
   }, [layout, strings, step]);
   // Presenter mode: labels (11 to 13 units) at 18 px or more, read from the back of a room; the view follows the packet.
   const present = useAppStore(selectPresent);
-  const { transform: t, view, zoomIn, zoomOut, reset } = usePanZoom(svgRef, layout, focus, present ? PRESENTER_ZOOM : undefined);
+  const { transform: t, view, zoomIn, zoomOut, reset } = usePanZoom(frameRef, layout, focus, present ? PRESENTER_OPTIONS : VIEW_OPTIONS);
   const detail = useLevelOfDetail(layout, t, view);
   return (
-    <div data-id="cluster-view-frame" className="cluster-view-frame">
-      <svg ref={svgRef} data-id="cluster-view" role="img" aria-label={strings.viewLabel} className="cluster-view-svg" fontFamily={FONT}>
-        {/* The prerendered page's script fits this group to the window before the first paint (first-frame-gate.ts). */}
-        <g data-id="viewport" transform={transformAttribute(t)} suppressHydrationWarning>
+    <div ref={frameRef} data-id="cluster-view-frame" className="cluster-view-frame">
+      {/* Drawn at the canvas's size and moved by a CSS transform (see transformStyle). The prerendered
+          page's script fits it to the window before the first paint (first-frame-gate.ts). */}
+      <svg
+        data-id="cluster-view"
+        role="img"
+        aria-label={strings.viewLabel}
+        className="cluster-view-svg"
+        fontFamily={FONT}
+        width={layout.width}
+        height={layout.height}
+        style={{ transform: transformStyle(t) }}
+        suppressHydrationWarning
+      >
+        <g data-id="viewport">
           <StaticLayer detail={detail} />
           <PacketLayer />
         </g>

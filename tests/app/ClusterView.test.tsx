@@ -2,6 +2,9 @@ import type { PacketStep } from '../../src/index';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { clusterStrings } from '../../app/i18n/cluster-strings';
+import { findExportTarget } from '../../app/export/export-target';
+import { parseTransform } from '../../app/export/frame-plan';
+import { readTransformStyle, transformAttribute } from '../../app/topology/cluster/fit-transform';
 import { createAppStore } from '../../app/store/create-app-store';
 import { renderClusterView as renderView } from './render-cluster-view';
 
@@ -157,17 +160,31 @@ describe('ClusterView', () => {
     for (const name of [zh.zoomIn, zh.zoomOut, zh.resetZoom]) expect(screen.getByRole('button', { name })).toBeTruthy();
   });
 
-  it('zooms with its buttons and resets to the whole cluster', () => {
-    const { byId } = renderView();
-    const fitted = byId('viewport')?.getAttribute('transform');
+  it('saves the view as zoomed and panned: the export reads the transform the svg is drawn with', () => {
+    const { svg } = renderView();
     fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
-    const zoomed = byId('viewport')?.getAttribute('transform');
+    const shown = readTransformStyle(svg.style.transform);
+    expect(shown).not.toBeNull();
+    svg.closest('div')!.parentElement!.classList.add('view-area');
+    const target = findExportTarget('cluster', document);
+    expect(target?.svg).toBe(svg);
+    expect(target?.transform).toBe(transformAttribute(shown!));
+    expect(parseTransform(target!.transform!)).toEqual(shown);
+  });
+
+  it('zooms with its buttons and resets to the whole cluster', () => {
+    const { svg } = renderView();
+    // The view's pan and zoom, as the svg's CSS transform draws it.
+    const viewTransform = () => svg.style.transform;
+    const fitted = viewTransform();
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    const zoomed = viewTransform();
     expect(zoomed).not.toBe(fitted);
     fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
     fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
-    expect(byId('viewport')?.getAttribute('transform')).not.toBe(zoomed);
+    expect(viewTransform()).not.toBe(zoomed);
     fireEvent.click(screen.getByRole('button', { name: /reset zoom/i }));
-    expect(byId('viewport')?.getAttribute('transform')).toBe(fitted);
+    expect(viewTransform()).toBe(fitted);
   });
 
   it('zoomed out past reading, draws the nodes the step does not touch as outlines, and in full again when zoomed back in', async () => {

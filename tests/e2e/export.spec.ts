@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readGifBlocks } from './gif-blocks';
 import { serveDist } from './serve-dist';
+import { viewTransform } from './view-transform';
 import { watchErrors } from './watch-errors';
 
 // Export for slides (issue 11): the share menu's Download SVG, PNG and GIF, checked by reading
@@ -144,7 +145,7 @@ test.describe('export for slides', () => {
     expect(pngSize(png.bytes)).toEqual({ signature: 'PNG', width: 2 * frame[0]!, height: 2 * frame[1]! });
     writeFileSync(join(screenshots, 'export-cluster-2x.png'), png.bytes);
 
-    const transform = await page.locator('[data-id="viewport"]').getAttribute('transform');
+    const transform = await viewTransform(page);
     await page.getByRole('spinbutton', { name: 'From step' }).fill('3');
     await page.getByRole('spinbutton', { name: 'to step' }).fill('6');
     const gif = await download(page, /^Download GIF/);
@@ -154,7 +155,7 @@ test.describe('export for slides', () => {
     await decodeGif(page, gif.bytes, 'export-cluster-steps');
     // What the person sees stayed put: the step and the pan and zoom.
     await expect(page.locator('[data-id="step-position"]')).toContainText('Step 4 of');
-    expect(await page.locator('[data-id="viewport"]').getAttribute('transform')).toBe(transform);
+    expect(await viewTransform(page)).toBe(transform);
 
     // The whole trace, cancelled: nothing is saved and the line says so.
     await page.getByRole('spinbutton', { name: 'From step' }).fill('1');

@@ -13,13 +13,15 @@ export interface PanZoomOptions {
   readonly onTransform: (transform: ViewTransform, byUser: boolean) => void;
   readonly minZoom?: number;
   readonly maxZoom?: number;
-  /** The svg's size if the caller knows it (from a ResizeObserver): reading the box forces a layout. */
+  /** The view's size if the caller knows it (from a ResizeObserver): reading the box forces a layout. */
   readonly knownSize?: () => { readonly width: number; readonly height: number } | null;
+  /** Events on elements inside this selector are left alone (the zoom buttons over the view). */
+  readonly ignore?: string;
 }
 
 export interface PanZoom {
   setTransform(transform: ViewTransform): void;
-  /** Zooms by a factor about the centre of the svg. */
+  /** Zooms by a factor about the centre of the view. */
   zoomBy(factor: number): void;
   setScaleExtent(min: number, max: number): void;
   destroy(): void;
@@ -27,23 +29,28 @@ export interface PanZoom {
 
 /**
  * The one place d3-zoom touches the DOM: it listens for wheel, drag and pinch
- * on the svg and reports the transform; React draws it on a `<g>`. The extent
- * is read from the element's box, because d3-zoom's default reads SVG length
- * properties jsdom does not implement.
+ * on the view's frame and reports the transform; React draws it. The extent
+ * is read from the element's box (or `knownSize`).
  */
-export function createPanZoom(svg: SVGSVGElement, options: PanZoomOptions): PanZoom {
-  const selection = select<SVGSVGElement, unknown>(svg);
+export function createPanZoom(view: HTMLElement, options: PanZoomOptions): PanZoom {
+  const selection = select<HTMLElement, unknown>(view);
   const size = (): [[number, number], [number, number]] => {
-    const r = options.knownSize?.() ?? svg.getBoundingClientRect();
+    const r = options.knownSize?.() ?? view.getBoundingClientRect();
     return [
       [0, 0],
       [r.width || 1, r.height || 1],
     ];
   };
-  const behaviour = zoom<SVGSVGElement, unknown>()
+  const { ignore } = options;
+  const behaviour = zoom<HTMLElement, unknown>()
     .extent(size)
+    // d3-zoom's own filter (no secondary button, ctrl only with the wheel), and not on `ignore`.
+    .filter(
+      (event: MouseEvent) =>
+        (!event.ctrlKey || event.type === 'wheel') && !event.button && !(ignore && (event.target as Element | null)?.closest?.(ignore)),
+    )
     .scaleExtent([options.minZoom ?? 0.05, options.maxZoom ?? 4])
-    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+    .on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => {
       const { x, y, k } = event.transform;
       options.onTransform({ x, y, k }, event.sourceEvent != null);
     });

@@ -13,14 +13,20 @@ export interface PanZoomOptions {
 }
 
 /**
- * Pan and zoom for the svg: the transform lives in React state (React renders
- * it on the viewport `<g>`); d3-zoom, through the adapter, reports it. The
+ * Pan and zoom for the view's frame: the transform lives in React state (React draws
+ * it as the svg's CSS transform, `transformStyle`); d3-zoom, through the adapter, reports
+ * gestures on the frame (not on its zoom buttons, `ignore`). The
  * view fits the canvas when the cluster changes (or, when that would be too
  * small to read, opens on the packet), refits on resize until the person has
  * zoomed or panned, and at a new step pans to the packet when it or its card
  * would be out of sight (`focus`: both at rest, in canvas coordinates).
  */
-export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size, focus: Box | null, options: PanZoomOptions = {}) {
+export function usePanZoom(
+  frameRef: RefObject<HTMLElement | null>,
+  canvas: Size,
+  focus: Box | null,
+  options: PanZoomOptions & { readonly ignore?: string } = {},
+) {
   const readable = options.readable ?? READABLE;
   const focusZoom = options.focusZoom ?? FOCUS_ZOOM;
   const [transform, setTransform] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
@@ -34,15 +40,16 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
 
   // The view's size as the ResizeObserver last reported it: reading it from the layout at every step
   // would force a layout of the whole drawing (160 ms a step on the scale preset). The view is the
-  // svg's frame: the svg itself is drawn at least as high as the window (see ClusterView).
+  // frame: the svg in it is drawn at the canvas's size (see ClusterView).
   const observedSize = useRef<Size | null>(null);
   const [observedView, setObservedView] = useState<Size | null>(null);
   useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const pz = createPanZoom(svg, {
+    const frame = frameRef.current;
+    if (!frame) return;
+    const pz = createPanZoom(frame, {
       maxZoom: MAX_ZOOM,
-      knownSize: () => measuredView(svg, observedSize.current),
+      ignore: options.ignore,
+      knownSize: () => measuredView(frame, observedSize.current),
       onTransform: (t, byUser) => {
         if (byUser) moved.current = true;
         current.current = t;
@@ -54,9 +61,9 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
       pz.destroy();
       panZoom.current = null;
     };
-  }, [svgRef]);
+  }, [frameRef, options.ignore]);
 
-  const viewSize = useCallback((): Size => measuredView(svgRef.current, observedSize.current) ?? canvas, [svgRef, canvas]);
+  const viewSize = useCallback((): Size => measuredView(frameRef.current, observedSize.current) ?? canvas, [frameRef, canvas]);
 
   /** Shows the whole cluster. */
   const reset = useCallback(() => {
@@ -77,8 +84,8 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
 
   useEffect(() => {
     open();
-    const svg = svgRef.current;
-    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const frame = frameRef.current;
+    if (!frame || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       const box = entry?.borderBoxSize?.[0];
       const size = box && box.inlineSize > 0 && box.blockSize > 0 ? { width: box.inlineSize, height: box.blockSize } : null;
@@ -86,9 +93,9 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
       setObservedView((was) => (was?.width === size?.width && was?.height === size?.height ? was : size));
       if (!moved.current) open();
     });
-    observer.observe(svg.parentElement ?? svg);
+    observer.observe(frame);
     return () => observer.disconnect();
-  }, [open, svgRef]);
+  }, [open, frameRef]);
 
   // Follow the packet: at a new step, when the packet at rest or its card would be out of sight, pan to them
   // (at the scale the person chose). Only a new step moves the view: a person's pan within a step stays.
@@ -108,11 +115,11 @@ export function usePanZoom(svgRef: RefObject<SVGSVGElement | null>, canvas: Size
 }
 
 /**
- * The view's size: as the ResizeObserver last reported it, else the svg's frame as laid out now;
+ * The view's size: as the ResizeObserver last reported it, else the frame as laid out now;
  * null in jsdom and a hidden tab, which have no layout.
  */
-function measuredView(svg: SVGSVGElement | null, observed: Size | null): Size | null {
+function measuredView(frame: HTMLElement | null, observed: Size | null): Size | null {
   if (observed) return observed;
-  const r = (svg?.parentElement ?? svg)?.getBoundingClientRect();
+  const r = frame?.getBoundingClientRect();
   return r && r.width > 0 && r.height > 0 ? r : null;
 }

@@ -5,6 +5,7 @@ import { pageElement } from '../../../app/page-element';
 import { gateFirstFrame, opensFirstFrame, type FirstFrame } from '../../../app/prerender/first-frame-gate';
 import { keepsPrerendered } from '../../../app/prerender/keep-prerendered';
 import { openDefaultPage, renderFirstFrame } from '../../../app/prerender/render-first-frame';
+import { readTransformStyle } from '../../../app/topology/cluster/fit-transform';
 
 const { html, frame } = renderFirstFrame();
 
@@ -137,9 +138,11 @@ describe('the gate', () => {
     tasks[0]!();
     expect(pageCode()).toEqual(['http://localhost:3000/assets/index-test.js']);
     const k = Math.min(1.25, (880 - 16) / frame.canvas.width, (640 - 16) / frame.canvas.height);
-    expect(root.querySelector('[data-id="viewport"]')?.getAttribute('transform')).toBe(
-      `translate(${(880 - frame.canvas.width * k) / 2},8) scale(${k})`,
-    );
+    expect(readTransformStyle(root.querySelector<SVGSVGElement>('svg[data-id="cluster-view"]')!.style.transform)).toEqual({
+      x: (880 - frame.canvas.width * k) / 2,
+      y: 8,
+      k,
+    });
     expect((run as HTMLElement).style.flexGrow).toBe('15');
     expect(run.hasAttribute('data-prerendered-style')).toBe(false);
     expect(keepsPrerendered(document, root)).toBe(true);
