@@ -1,6 +1,7 @@
 import type { View } from '../store/types';
 import { CANVAS } from '../topology/classic/geometry';
-import { readTransformStyle, transformAttribute } from '../topology/cluster/fit-transform';
+import { readTransformStyle } from '../topology/cluster/fit-transform';
+import type { ViewTransform } from '../topology/cluster/pan-zoom';
 
 const IDENTITY = { x: 0, y: 0, k: 1 } as const;
 
@@ -13,8 +14,10 @@ export interface ExportTarget {
   readonly height: number;
   /** The cluster view paints its background on its HTML frame: the file paints it in the svg. */
   readonly background?: string;
-  /** The cluster view's pan and zoom as an svg transform attribute (the GIF keeps it for every frame). */
-  readonly transform?: string;
+  /** The cluster view's pan and zoom (the GIF keeps it for every frame). */
+  readonly panZoom?: ViewTransform;
+  /** The part of the cluster view's canvas in sight, as the file's viewBox: the svg on screen is drawn at the canvas's size and moved by a CSS transform. */
+  readonly viewBox?: string;
 }
 
 /**
@@ -32,12 +35,21 @@ export function findExportTarget(view: View, root: ParentNode = document): Expor
   const frame = area.querySelector<HTMLElement>('[data-id="cluster-view-frame"]');
   const svg = frame?.querySelector<SVGSVGElement>('svg[data-id="cluster-view"]');
   if (!frame || !svg) return null;
+  const width = Math.max(1, Math.round(frame.clientWidth));
+  const height = Math.max(1, Math.round(frame.clientHeight));
+  const panZoom = readTransformStyle(svg.style.transform) ?? IDENTITY;
   return {
     view,
     svg,
-    width: Math.max(1, Math.round(frame.clientWidth)),
-    height: Math.max(1, Math.round(frame.clientHeight)),
+    width,
+    height,
     background: getComputedStyle(frame).backgroundColor,
-    transform: transformAttribute(readTransformStyle(svg.style.transform) ?? IDENTITY),
+    panZoom,
+    viewBox: viewBoxInSight(panZoom, width, height),
   };
+}
+
+/** The canvas seen through a `width` x `height` frame under `t` (screen = canvas * k + (x, y)), as a viewBox. */
+export function viewBoxInSight(t: ViewTransform, width: number, height: number): string {
+  return `${-t.x / t.k} ${-t.y / t.k} ${width / t.k} ${height / t.k}`;
 }

@@ -56,7 +56,7 @@ export async function planFrames(target: ExportTarget, state: AppState, range: S
       dispose: offscreen.dispose,
     };
   }
-  const t = parseTransform(target.transform ?? '');
+  const t = target.panZoom ?? { x: 0, y: 0, k: 1 };
   const view = { width: target.width, height: target.height };
   // Events change the cluster's drawing (its epochs): what is in sight is worked out per step.
   const detailAt = (step: number) => levelOfDetail(clusterLayoutOf(state.trace, step), t, view);
@@ -68,7 +68,7 @@ export async function planFrames(target: ExportTarget, state: AppState, range: S
         offscreen.render(
           <StoreProvider store={atStep(range.from + i)}>
             <svg data-id="cluster-view" xmlns="http://www.w3.org/2000/svg" fontFamily={FONT}>
-              <g transform={target.transform}>
+              <g data-id="viewport">
                 <StaticLayer detail={detailAt(range.from + i)} />
                 <PacketLayer />
               </g>
@@ -78,10 +78,4 @@ export async function planFrames(target: ExportTarget, state: AppState, range: S
       ),
     dispose: offscreen.dispose,
   };
-}
-
-/** The viewport's `translate(x,y) scale(k)` as numbers (the identity when it is not that). */
-export function parseTransform(transform: string): { x: number; y: number; k: number } {
-  const m = /translate\(\s*([-\d.e]+)[ ,]+([-\d.e]+)\s*\)\s*scale\(\s*([-\d.e]+)\s*\)/.exec(transform);
-  return m ? { x: Number(m[1]), y: Number(m[2]), k: Number(m[3]) } : { x: 0, y: 0, k: 1 };
 }

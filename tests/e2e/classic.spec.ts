@@ -1,21 +1,10 @@
 import { expect, test } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PNG } from './png';
 import { visibleRect } from './visible';
-
-// pngjs ships no types and the project adds no @types for it: type the little we use.
-interface Png {
-  readonly width: number;
-  readonly height: number;
-  readonly data: Buffer;
-}
-interface PngModule {
-  PNG: { new (size: { width: number; height: number }): Png; sync: { read(buf: Buffer): Png; write(png: Png): Buffer } };
-}
-const { PNG } = createRequire(import.meta.url)('pngjs') as PngModule;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');

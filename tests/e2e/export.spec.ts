@@ -2,7 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pixelmatch from 'pixelmatch';
 import { readGifBlocks } from './gif-blocks';
+import { PNG } from './png';
 import { serveDist } from './serve-dist';
 import { viewTransform } from './view-transform';
 import { watchErrors } from './watch-errors';
@@ -74,6 +76,38 @@ async function decodeGif(page: Page, gif: Buffer, save: string) {
   return frames.map(({ width, height }) => ({ width, height }));
 }
 
+/**
+ * Draws a saved SVG in the page at the cluster view's size, over the view, and compares it with
+ * the view as painted (zoom buttons hidden): the share of pixels that differ. Saves both and the diff.
+ */
+async function differsFromScreen(page: Page, svg: Buffer, save: string): Promise<number> {
+  const frame = page.locator('[data-id="cluster-view-frame"]');
+  const share = page.getByRole('button', { name: /^(Share|分享)$/ });
+  if ((await share.getAttribute('aria-expanded')) === 'true') await share.click();
+  await expect(page.getByRole('button', { name: /^Download SVG/ })).toBeHidden();
+  await page.addStyleTag({ content: '.cluster-zoom { visibility: hidden }' });
+  const onScreen = PNG.sync.read(await frame.screenshot({ animations: 'disabled' }));
+  await frame.evaluate(async (f, b64) => {
+    const img = new Image(f.clientWidth, f.clientHeight);
+    img.src = `data:image/svg+xml;base64,${b64}`;
+    Object.assign(img.style, { position: 'absolute', inset: '0', zIndex: '10' });
+    await img.decode();
+    f.append(img);
+  }, svg.toString('base64'));
+  const saved = PNG.sync.read(await frame.screenshot({ animations: 'disabled' }));
+  const { width, height } = onScreen;
+  const diff = new PNG({ width, height });
+  const differing = pixelmatch(onScreen.data, saved.data, diff.data, width, height, { threshold: 0.1, includeAA: false });
+  for (const [name, png] of [
+    ['screen', onScreen],
+    ['saved', saved],
+    ['diff', diff],
+  ] as const)
+    writeFileSync(join(screenshots, `${save}-${name}.png`), PNG.sync.write(png));
+  await frame.evaluate((f) => f.querySelector(':scope > img')?.remove());
+  return differing / (width * height);
+}
+
 test.describe('export for slides', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -129,17 +163,19 @@ test.describe('export for slides', () => {
     await page.goto('/?preset=article&view=cluster&step=4&lang=en');
     await expect(page.locator('[data-id="packet"]')).toBeAttached();
     const frame = await page.locator('[data-id="cluster-view-frame"]').evaluate((f) => [f.clientWidth, f.clientHeight]);
+    // Zoomed in and panned: the file shows what is in sight, not the canvas from its corner.
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await expect.poll(() => viewTransform(page)).toMatch(/scale\(1\.[1-9]/);
 
     const svg = await download(page, /^Download SVG/);
     expect(svg.name).toBe('packetwalk-article-step-4.svg');
     const parsed = await readSvg(page, svg.bytes);
-    expect(parsed).toMatchObject({
-      errors: 0,
-      xmlns: 'http://www.w3.org/2000/svg',
-      size: [`${frame[0]}`, `${frame[1]}`, `0 0 ${frame[0]} ${frame[1]}`],
-    });
+    expect(parsed).toMatchObject({ errors: 0, xmlns: 'http://www.w3.org/2000/svg' });
+    expect(parsed.size.slice(0, 2)).toEqual([`${frame[0]}`, `${frame[1]}`]);
     expect(parsed.pageOnly).toBe(false);
     for (const pod of PODS) expect(parsed.texts).toContain(pod);
+    const differing = await differsFromScreen(page, svg.bytes, 'export-cluster-zoomed');
+    expect(differing, 'the saved SVG, drawn at the view’s size, against the view on screen').toBeLessThan(0.01);
 
     const png = await download(page, /^Download PNG/);
     expect(pngSize(png.bytes)).toEqual({ signature: 'PNG', width: 2 * frame[0]!, height: 2 * frame[1]! });

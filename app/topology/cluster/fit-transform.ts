@@ -26,9 +26,6 @@ export function openingTransform(canvas: Size, view: Size, focus: Box | null, re
   return centreOn([focus.x + focus.w / 2, focus.y + focus.h / 2], view, focusZoom, canvas);
 }
 
-/** The transform as an svg `transform` attribute (an exported file's viewport group). */
-export const transformAttribute = (t: ViewTransform) => `translate(${t.x},${t.y}) scale(${t.k})`;
-
 /**
  * The transform as the cluster view's svg draws it: a CSS transform of the whole svg, drawn at the
  * canvas's size, in its frame. A CSS transform of an HTML box scales what is painted; the same change on
