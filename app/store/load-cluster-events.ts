@@ -10,13 +10,12 @@ let pending: Promise<void> | null = null;
  */
 export function loadClusterEvents(): Promise<void> {
   if (hasClusterEvents()) return Promise.resolve();
-  pending ??= import('../../src/trace/cluster-events-backend').then(
-    ({ clusterEventsBackend }) => registerClusterEvents(clusterEventsBackend),
-    (error: unknown) => {
+  pending ??= import('../../src/trace/cluster-events-backend')
+    .then(({ clusterEventsBackend }) => registerClusterEvents(clusterEventsBackend))
+    .catch((error: unknown) => {
       pending = null;
       throw error;
-    },
-  );
+    });
   return pending;
 }
 
