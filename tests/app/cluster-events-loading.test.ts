@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRESETS } from '../../src/index';
+import type * as BackendModule from '../../src/trace/cluster-events-backend';
 
 // Each test starts from fresh modules: a page on which control-plane events' engine (a chunk of
 // its own, app/store/load-cluster-events.ts) has not loaded yet. tests/app/setup.ts registered it
@@ -25,7 +26,7 @@ async function controlPlaneText(page: Awaited<ReturnType<typeof fresh>>, store: 
 }
 
 describe("a page before control-plane events' engine has loaded", () => {
-  it('opens an events preset once the engine has loaded, at the URL\'s step, its control-plane steps narrated in both languages', async () => {
+  it("opens an events preset once the engine has loaded, at the URL's step, its control-plane steps narrated in both languages", async () => {
     const page = await fresh();
     const store = page.openFromUrl('?preset=pod-churn&step=3', (o) => page.createAppStore({ ...o, loadEvents: page.loadClusterEvents }));
     // The store could not simulate it yet: the article stays on screen meanwhile.
@@ -56,7 +57,7 @@ describe("a page before control-plane events' engine has loaded", () => {
     // The chunk's fetch fails while offline (src/index.ts re-exports it too: only the page's loader reads it).
     let offline = true;
     vi.doMock(BACKEND, async (importOriginal) => {
-      const real = await importOriginal<typeof import('../../src/trace/cluster-events-backend')>();
+      const real = await importOriginal<typeof BackendModule>();
       return {
         get clusterEventsBackend() {
           if (offline) throw new Error('Failed to fetch dynamically imported module');
