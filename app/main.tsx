@@ -9,10 +9,12 @@ import { keepsPrerendered } from './prerender/keep-prerendered';
 import { preloadOpening } from './shell/lazy-parts';
 import { createAppStore } from './store/create-app-store';
 import { selectPresent, selectShortcutActions } from './store/selectors';
+import { loadClusterEvents, presetHasEvents } from './store/load-cluster-events';
 import { loadModeEngine } from './store/load-mode-engine';
 import { syncUrl } from './url/sync-url';
 import { openFromUrl, readUrl } from './url/url-state';
 import './theme.css';
+import { withClusterEvents } from './worker/with-cluster-events';
 import { withModeEngine } from './worker/with-mode-engine';
 import { createWorkerSimulator } from './worker/worker-simulator';
 import './styles.css';
@@ -34,6 +36,7 @@ async function start() {
     view: request.view,
     mode: request.mode,
     customScenario: request.scenario !== null || restore,
+    events: presetHasEvents(request.preset),
     quiz: request.quiz !== null,
     lab: request.lab === 'lb',
     node: request.lab === 'node',
@@ -42,9 +45,11 @@ async function start() {
   // The URL decides the first frame; from then on the store is the truth and
   // the address bar follows it.
   // Big scenarios (a file, a link, an edit, another mode) are simulated in a Web Worker, started on first use;
-  // IPVS and nftables mode's engines load when first needed.
-  const background = withModeEngine(createWorkerSimulator());
-  const store = openFromUrl(search, (options) => createAppStore({ ...options, background, loadEngine: loadModeEngine }));
+  // IPVS and nftables mode's engines, and control-plane events', load when first needed.
+  const background = withClusterEvents(withModeEngine(createWorkerSimulator()));
+  const store = openFromUrl(search, (options) =>
+    createAppStore({ ...options, background, loadEngine: loadModeEngine, loadEvents: loadClusterEvents }),
+  );
   if (storage) {
     if (restore) restoreSavedScenario(store, storage);
     saveScenarioChanges(store, storage);

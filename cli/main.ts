@@ -13,6 +13,8 @@ import {
   parseScenario,
   presetScenario,
   PRESET_NAMES,
+  clusterEventsBackend,
+  registerClusterEvents,
   registerEveryModeEngine,
   simulate,
   type ProxyMode,
@@ -22,8 +24,9 @@ import { formatTraceText } from './format-trace';
 import { LB_USAGE, runLbCommand } from './lb-command';
 import { runTraceRulesCommand, TRACE_RULES_USAGE } from './trace-rules-command';
 
-// The CLI runs every mode: their engines are registered up front.
+// The CLI runs every mode and every scenario: their engines, and control-plane events', are registered up front.
 registerEveryModeEngine();
+registerClusterEvents(clusterEventsBackend);
 
 const USAGE = `usage: npm run -s cli -- <trace|rules|conntrack|ipvs|ipset|kube-ipvs0> (--preset NAME | --scenario FILE) [--mode iptables|ipvs|nftables] [--scheduler rr|wrr|lc|wlc|sh|dh|sed|nq] [--seed N] [--node NODE] [--connections] [--format text|json] [--lang en|zh]`;
 const COMMANDS = ['lb', 'trace-rules', 'trace', 'rules', 'conntrack', 'ipvs', 'ipset', 'kube-ipvs0'];

@@ -54,6 +54,15 @@ export { registerEveryModeEngine } from './dataplane/register-every-mode';
 export { nftablesBackend } from './dataplane/nftables-backend';
 export { ipvsBackend } from './dataplane/ipvs-backend';
 /**
+ * Control-plane events' engine (an event applied, kube-proxy's resync on every node, the
+ * sentences of those steps), reached only through the one registered: a program that checks,
+ * simulates or narrates a scenario with `events` calls `registerClusterEvents(clusterEventsBackend)`
+ * once first. The page's first chunk leaves it out and registers it on demand.
+ * @example registerClusterEvents(clusterEventsBackend)
+ */
+export { registerClusterEvents, hasClusterEvents, type ClusterEventsEngine } from './trace/cluster-events';
+export { clusterEventsBackend } from './trace/cluster-events-backend';
+/**
  * What the nftables panel draws for a step: its rules by chain, the lookups with the
  * matched element, the node's listing (as it stood at the step) with the matched lines marked.
  * @example nftStepView(nodeNftListAt(scenario, trace, 5, 'vm1')!, step.nftRules).groups

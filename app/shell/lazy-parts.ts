@@ -1,5 +1,6 @@
 import type { ProxyMode } from '../../src/index';
 import type { View } from '../store/types';
+import { loadClusterEvents } from '../store/load-cluster-events';
 import { loadModeEngine } from '../store/load-mode-engine';
 import { loadScenarioIo } from '../url/load-scenario-io';
 import { lazyPart } from './lazy-part';
@@ -46,6 +47,8 @@ export interface OpeningParts {
   readonly mode: ProxyMode;
   /** A custom scenario to read: a link's `s=`, or the one saved in this browser. */
   readonly customScenario: boolean;
+  /** A preset with control-plane events: their engine. */
+  readonly events?: boolean;
   /** `quiz=N`: quiz mode's card. */
   readonly quiz?: boolean;
   /** `lab=lb`: the side pane opens on the lab. */
@@ -59,11 +62,21 @@ export interface OpeningParts {
  * nothing shifting after it. A chunk that fails leaves its part to say so (with Retry), and a
  * reader that fails leaves the link's alert to say so: the page opens either way.
  */
-export async function preloadOpening({ view, mode, customScenario, quiz = false, lab = false, node = false }: OpeningParts): Promise<void> {
+export async function preloadOpening({
+  view,
+  mode,
+  customScenario,
+  events = false,
+  quiz = false,
+  lab = false,
+  node = false,
+}: OpeningParts): Promise<void> {
   await Promise.all([
     preloadView(view),
     preloadMode(mode),
     customScenario ? loadScenarioIo().catch(() => undefined) : undefined,
+    // A failed load leaves the store to open the article and bring the preset in later (scenario-slice.ts).
+    events ? loadClusterEvents().catch(() => undefined) : undefined,
     quiz ? quizCard.preload() : undefined,
     lab ? labPanel.preload() : undefined,
     node ? nodePanel.preload() : undefined,
@@ -74,6 +87,7 @@ export async function preloadOpening({ view, mode, customScenario, quiz = false,
 export async function preloadAllParts(): Promise<void> {
   await Promise.all([
     loadScenarioIo(),
+    loadClusterEvents(),
     ...[
       scenarioEditor,
       sharePanel,

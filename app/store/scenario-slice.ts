@@ -14,6 +14,7 @@ import {
 } from '../../src/index';
 import { READER_NOT_LOADED, scenarioIo } from '../url/load-scenario-io';
 import type { BackgroundSimulator, LoadResult, SimulationJob } from './background-simulator';
+import { clusterEventsMissing, hasEvents } from './load-cluster-events';
 import { modeEngineMissing } from './load-mode-engine';
 import { needsBackground, textNeedsBackground } from './needs-background';
 import type { AppState, ScenarioSlice, SimulationPurpose, SliceCreator } from './types';
@@ -42,6 +43,12 @@ export interface ScenarioSliceOptions {
    * background run. Without it (tests, the CLI) every mode's engine is registered already.
    */
   readonly loadEngine?: (mode: ProxyMode) => Promise<void>;
+  /**
+   * Loads control-plane events' engine (the page: load-cluster-events.ts). A scenario with events,
+   * before that engine has loaded, is simulated here once it has: pending meanwhile, like a
+   * background run. Without it (tests, the CLI) the engine is registered already.
+   */
+  readonly loadEvents?: () => Promise<void>;
 }
 
 /**
@@ -67,23 +74,32 @@ export function createScenarioSlice({
   scheduler = 'rr',
   background,
   loadEngine,
+  loadEvents,
 }: ScenarioSliceOptions = {}): SliceCreator<ScenarioSlice> {
   return (set, get) => {
     // A preset big enough for the background (`large`) is not parsed nor simulated here, before the
-    // first paint: the page opens on the article and `loadPreset` brings it in from the worker.
-    const later = background !== undefined && Object.hasOwn(PRESETS, preset) && needsBackground(PRESETS[preset], mode);
+    // first paint: the page opens on the article and `loadPreset` brings it in from the worker. So
+    // is a preset with events when their engine has not loaded (its chunk failed before the first
+    // frame): `loadPreset` brings it in once it has.
+    const eventsLater = loadEvents !== undefined && Object.hasOwn(PRESETS, preset) && clusterEventsMissing(PRESETS[preset]);
+    const later = (background !== undefined && Object.hasOwn(PRESETS, preset) && needsBackground(PRESETS[preset], mode)) || eventsLater;
     const first = later ? 'article' : preset;
     // Without its mode's engine (the mode's chunk did not load before the first frame), the page
     // opens in iptables mode; openFromUrl then switches, once the engine has loaded.
     const firstMode = loadEngine !== undefined && modeEngineMissing(mode) ? 'iptables' : mode;
     const offThread = (input: unknown, inMode: ProxyMode) => background !== undefined && needsBackground(input, inMode);
-    /** Whether a run waits for its mode's engine to load: then `afterEngine` runs it. */
-    const waitsForEngine = (inMode: ProxyMode) => loadEngine !== undefined && modeEngineMissing(inMode);
-    /** Simulates on this thread once the mode's engine has loaded (a rejected load is the run's error). */
+    /** Whether a run waits for an engine to load (its mode's, or its events'): then `afterEngine` runs it. */
+    const waitsForEngine = (inMode: ProxyMode, input: unknown) =>
+      (loadEngine !== undefined && modeEngineMissing(inMode)) || (loadEvents !== undefined && clusterEventsMissing(input));
+    /** Simulates on this thread once the mode's engine, and the events' when it has some, have loaded (a rejected load is the run's error). */
     const afterEngine =
       (scenario: Scenario, runSeed: number | undefined, scheduler: IpvsScheduler): BackgroundSimulator =>
       (job) => ({
-        result: loadEngine!(job.mode!).then(() => ({ ok: true as const, scenario, trace: run(scenario, runSeed, job.mode!, scheduler) })),
+        result: Promise.all([loadEngine?.(job.mode!), hasEvents(scenario) ? loadEvents?.() : undefined]).then(() => ({
+          ok: true as const,
+          scenario,
+          trace: run(scenario, runSeed, job.mode!, scheduler),
+        })),
         cancel: () => undefined,
       });
     const scenario = presetScenario(first) ?? presetScenario('article')!;
@@ -103,7 +119,7 @@ export function createScenarioSlice({
       }
       const s = get();
       const next = { mode: s.mode, scheduler: s.scheduler, ...change } as { mode: ProxyMode; scheduler: IpvsScheduler };
-      if (offThread(s.scenario, next.mode) || waitsForEngine(next.mode)) {
+      if (offThread(s.scenario, next.mode) || waitsForEngine(next.mode, s.scenario)) {
         const job = { input: s.scenario, seed: s.trace.seed, ...next };
         const where = offThread(s.scenario, next.mode) ? undefined : afterEngine(s.scenario, s.trace.seed, next.scheduler);
         void runner.start(job, purpose, { keepStep: true, presetName: s.presetName, continuing: false }, where);
@@ -153,7 +169,7 @@ export function createScenarioSlice({
         const parsed = scenarioIo()?.parseScenario(value) ?? READER_NOT_LOADED;
         if (!parsed.ok) return parsed;
         const nextMode = inMode.mode ?? parsed.scenario.mode;
-        if (waitsForEngine(nextMode)) {
+        if (waitsForEngine(nextMode, parsed.scenario)) {
           const where = afterEngine(parsed.scenario, undefined, inMode.scheduler ?? parsed.scenario.scheduler);
           const job = { input: parsed.scenario, ...inMode, mode: nextMode };
           return { ok: 'pending', settled: runner.start(job, 'scenario', { keepStep, presetName: null, continuing: false }, where) };
@@ -170,7 +186,7 @@ export function createScenarioSlice({
         if (!Object.hasOwn(PRESETS, name)) return false;
         const input = PRESETS[name];
         const { mode: inMode, scheduler: inScheduler } = get();
-        if (offThread(input, inMode) || waitsForEngine(inMode)) {
+        if (offThread(input, inMode) || waitsForEngine(inMode, input)) {
           const job = { input, mode: inMode, scheduler: inScheduler, ...(nextSeed === undefined ? {} : { seed: nextSeed }) };
           const where = offThread(input, inMode) ? undefined : afterEngine(presetScenario(name)!, nextSeed, inScheduler);
           return { ok: 'pending', settled: runner.start(job, 'scenario', { keepStep: false, presetName: name, continuing: false }, where) };

@@ -1,5 +1,6 @@
 import type { ScenarioError } from '../../src/index';
 import type * as ScenarioIoModule from './scenario-io';
+import { loadClusterEvents } from '../store/load-cluster-events';
 
 /** The scenario validator and link codec (scenario-io.ts), once its chunk has loaded. */
 export type ScenarioIo = typeof ScenarioIoModule;
@@ -8,15 +9,17 @@ let loaded: ScenarioIo | null = null;
 let pending: Promise<ScenarioIo> | null = null;
 
 /**
- * Loads the scenario validator and link codec (zod, lz-string) once; a failed
- * load is forgotten, so the next call tries again. Everything that can put a
- * custom scenario on screen (a link, a file, the editor, the scenario saved in
- * this browser) awaits it first, so the store and the URL writer find it
- * loaded whenever a custom scenario exists.
+ * Loads the scenario validator and link codec (zod, lz-string), with control-plane events'
+ * engine, once; a failed load is forgotten, so the next call tries again. Everything that
+ * can put a custom scenario on screen (a link, a file, the editor, the scenario saved in
+ * this browser) awaits it first, so the store and the URL writer find it loaded whenever a
+ * custom scenario exists.
  */
 export function loadScenarioIo(): Promise<ScenarioIo> {
-  pending ??= import('./scenario-io').then(
-    (io) => (loaded = io),
+  // A custom scenario may have control-plane events: checking them (parseScenario) and
+  // simulating them take their engine, which comes with the reader.
+  pending ??= Promise.all([import('./scenario-io'), loadClusterEvents()]).then(
+    ([io]) => (loaded = io),
     (error: unknown) => {
       pending = null;
       throw error;

@@ -1,12 +1,13 @@
 // The simulation worker: runs `simulate` off the page's main thread, so a scenario of
 // 10,000 Services leaves the page responsive. Loaded by worker-simulator.ts.
-import { registerEveryModeEngine, runLbLab } from '../../src/index';
+import { clusterEventsBackend, registerClusterEvents, registerEveryModeEngine, runLbLab } from '../../src/index';
 import { isLabRequest, type LabReply, type LabRequest } from './lab-messages';
 import { runSimulationJob } from './simulation-job';
 import type { SimulationReply, SimulationRequest } from './simulation-messages';
 
-// The worker simulates and runs the lab in any mode: every mode's engine is here.
+// The worker simulates and runs the lab in any mode, for any scenario: every mode's engine, and control-plane events', is here.
 registerEveryModeEngine();
+registerClusterEvents(clusterEventsBackend);
 
 /** The worker's global scope, as far as this file uses it (the project's types are the page's DOM ones). */
 const scope = self as unknown as {

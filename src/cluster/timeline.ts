@@ -1,6 +1,6 @@
 import type { Protocol } from '../net/packet';
 import type { Scenario } from '../scenario/schema';
-import { applyClusterEvent } from './apply-event';
+import { clusterEvents } from '../trace/cluster-events';
 import { connectionAddress } from './connection-address';
 import type { ClusterService, ClusterState } from './model';
 
@@ -38,6 +38,8 @@ export function findService(services: readonly ClusterService[], ref: string, na
  * an event on a pod or Service that does not exist at that moment (or creates
  * one that already does), a connection from a pod that is gone or to a Service
  * that is gone or lacks the port. Paths are like "events[2].pod" or "traffic[1].to".
+ * Events are applied by the cluster events' engine, which must be registered when the
+ * scenario has any (`clusterEvents` throws, naming the fix, otherwise).
  */
 export function validateTimeline(scenario: Scenario, start: ClusterState): { readonly path: string; readonly message: string }[] {
   const errors: { path: string; message: string }[] = [];
@@ -45,7 +47,7 @@ export function validateTimeline(scenario: Scenario, start: ClusterState): { rea
   for (const item of scheduleTimeline(scenario)) {
     if (item.kind === 'event') {
       const event = scenario.events[item.index]!;
-      const result = applyClusterEvent(state, event);
+      const result = clusterEvents().apply(state, event);
       if (result.ok) state = result.state;
       else errors.push({ path: `events[${item.index}].${result.field}`, message: result.message });
       continue;

@@ -8,7 +8,8 @@ import { realServerKey, setRealServerWeight, virtualServerKey } from '../ipvs';
 import type { Protocol } from '../net/packet';
 import { err, ok, type Result } from '../net/result';
 import type { Scenario } from '../scenario/schema';
-import { runClusterEvent, type ControlPlaneMemory } from '../trace/control-plane';
+import { clusterEvents } from '../trace/cluster-events';
+import type { ControlPlaneMemory } from '../trace/control-plane';
 import { EPHEMERAL_PORT_RANGE } from '../trace/ephemeral-port';
 import { clientOf, type Client } from '../trace/run-connection';
 import { createWorld } from '../trace/simulate';
@@ -40,7 +41,7 @@ function worldAt(scenario: Scenario, options: LbLabOptions): Result<World> {
   for (const item of scheduleTimeline(scenario)) {
     if (item.kind !== 'event' || item.at > at) continue;
     world.now = Math.max(world.now, item.at);
-    state = runClusterEvent(world, state, scenario.events[item.index]!, memory, parse).state;
+    state = clusterEvents().run(world, state, scenario.events[item.index]!, memory, parse).state;
   }
   world.now = Math.max(world.now, at);
   return ok(world);

@@ -19,7 +19,9 @@ function formatPath(path: readonly PropertyKey[]): string {
  * Validates untrusted scenario JSON: the schema first, then what the schema
  * cannot say (a pod on a node that does not exist, an IP outside its node's
  * pod CIDR, traffic to an unknown Service). A version 1 document is migrated
- * to the current version first. Never throws; every problem is reported with its path.
+ * to the current version first. Never throws on bad input; every problem is reported with
+ * its path. A scenario with `events` is checked by the cluster events' engine, which must be
+ * registered first (`registerClusterEvents`): without it that throws, naming the fix.
  */
 export function parseScenario(input: unknown): ScenarioResult {
   const parsed = scenarioSchema.safeParse(migrateScenario(input));

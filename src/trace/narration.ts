@@ -1,5 +1,5 @@
 import { ARTICLE_NARRATION } from './narration-article';
-import { CONTROL_PLANE_NARRATION } from './narration-control-plane';
+import { clusterEvents, isControlPlaneNote } from './cluster-events';
 import { DNAT_NARRATION } from './narration-dnat';
 import { hasModeEngine, modeEngine } from '../dataplane/mode-engines';
 import { OUTSIDE_NARRATION } from './narration-outside';
@@ -232,7 +232,6 @@ export const NARRATION: Templates = {
   ...REFUSAL_NARRATION,
   ...OUTSIDE_NARRATION,
   ...ARTICLE_NARRATION,
-  ...CONTROL_PLANE_NARRATION,
 };
 
 /** How each language writes a list: English with commas, Chinese with the enumeration comma 、. */
@@ -250,8 +249,10 @@ function paramText(value: Note['params'][string], lang: Lang): string {
  */
 export function narrate(note: Note, lang: Lang): string {
   // nftables mode's sentences, and IPVS mode's for clients outside the cluster, come with their
-  // engines: only a trace in that mode has their notes.
-  const template = (NARRATION[note.id] ??
+  // engines: only a trace in that mode has their notes. Control-plane steps' come with the cluster
+  // events' engine, which a trace with such steps was simulated with (clusterEvents throws without it).
+  const own = isControlPlaneNote(note.id) ? clusterEvents().narration[note.id] : NARRATION[note.id];
+  const template = (own ??
     (hasModeEngine('nftables') ? modeEngine('nftables').narration[note.id] : undefined) ??
     (hasModeEngine('ipvs') ? modeEngine('ipvs').narration[note.id] : undefined))?.[lang];
   if (template === undefined) return note.id;

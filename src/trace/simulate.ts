@@ -9,7 +9,8 @@ import { createRng } from '../net/rng';
 import type { Ruleset } from '../netfilter';
 import type { Scenario } from '../scenario/schema';
 import { isArticleStory } from './article-notes';
-import { runClusterEvent, type ControlPlaneDraft, type ControlPlaneMemory } from './control-plane';
+import { clusterEvents } from './cluster-events';
+import type { ControlPlaneDraft, ControlPlaneMemory } from './control-plane';
 import { EPHEMERAL_PORT_RANGE } from './ephemeral-port';
 import { runConnection } from './run-connection';
 import { conntrackSnapshot, ipvsSnapshot } from './step-snapshots';
@@ -115,7 +116,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     if (item.kind === 'event') {
       const event = scenario.events[item.index]!;
       world.now = Math.max(world.now, event.at);
-      const run = runClusterEvent(world, state, event, memory, parse);
+      const run = clusterEvents().run(world, state, event, memory, parse);
       state = run.state;
       history.enter(state.cluster, steps.length);
       steps.push(...controlPlaneSteps(world, run.drafts, steps.length));

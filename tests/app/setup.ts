@@ -3,7 +3,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 import { preloadAllParts } from '../../app/shell/lazy-parts';
-import { registerEveryModeEngine } from '../../src/index';
+import { clusterEventsBackend, registerClusterEvents, registerEveryModeEngine } from '../../src/index';
 
 afterEach(() => cleanup());
 // The test files of a worker share one jsdom (vitest.config.ts): each file starts on a fresh
@@ -22,6 +22,8 @@ beforeAll(() => {
 // placeholder, a failed chunk, the page before the reader loads) is tested in lazy-part.test.tsx
 // and scenario-io.test.ts.
 beforeAll(() => preloadAllParts());
-// IPVS and nftables mode's engines load with their panels; tests that simulate in those modes
-// while their file loads (before the parts are in) find them registered already.
+// IPVS and nftables mode's engines load with their panels, control-plane events' with a scenario
+// that has some; tests that simulate those while their file loads (before the parts are in) find
+// them registered already.
 registerEveryModeEngine();
+registerClusterEvents(clusterEventsBackend);

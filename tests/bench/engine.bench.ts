@@ -22,14 +22,17 @@ import {
   parseScenario,
   presetScenario,
   PRESETS,
+  clusterEventsBackend,
+  registerClusterEvents,
   registerEveryModeEngine,
   runLbLab,
   simulate,
   type Scenario,
 } from '../../src/index';
 
-// Every mode is measured: their engines are registered as the CLI registers them.
+// Every mode and every scenario is measured: their engines are registered as the CLI registers them.
 registerEveryModeEngine();
+registerClusterEvents(clusterEventsBackend);
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
@@ -219,8 +222,9 @@ async function inWorkerThread(scenario: Scenario, mode: 'iptables' | 'ipvs', run
     import { parentPort } from 'node:worker_threads';
     import { register } from 'tsx/esm/api';
     register();
-    const { registerEveryModeEngine, simulate } = await import(${JSON.stringify(new URL('../../src/index.ts', import.meta.url).href)});
+    const { clusterEventsBackend, registerClusterEvents, registerEveryModeEngine, simulate } = await import(${JSON.stringify(new URL('../../src/index.ts', import.meta.url).href)});
     registerEveryModeEngine();
+    registerClusterEvents(clusterEventsBackend);
     parentPort.on('message', ({ scenario, mode }) => parentPort.postMessage(simulate(scenario, { mode })));
   `;
   const worker = new Worker(source, { eval: true });

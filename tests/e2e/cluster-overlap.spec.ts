@@ -2,12 +2,20 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PRESET_NAMES, presetScenario, registerEveryModeEngine, simulate } from '../../src/index';
+import {
+  clusterEventsBackend,
+  PRESET_NAMES,
+  presetScenario,
+  registerClusterEvents,
+  registerEveryModeEngine,
+  simulate,
+} from '../../src/index';
 import { SAMPLED_PRESETS, stepsToCheck } from '../sampled-steps';
 import { watchErrors } from './watch-errors';
 
 // The expected traces are simulated here in IPVS mode too, as the CLI does.
 registerEveryModeEngine();
+registerClusterEvents(clusterEventsBackend);
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));

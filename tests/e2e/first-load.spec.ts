@@ -25,6 +25,8 @@ const PARTS = {
   // comment, and an ipset only IPVS mode's kube-proxy writes.
   nftablesEngine: 'rules for kube-proxy',
   ipvsEngine: 'KUBE-LOOP-BACK',
+  // Control-plane events' engine (src/trace/cluster-events.ts): the error an event that cannot apply throws.
+  clusterEvents: 'invalid event: ',
 } as const;
 type Part = keyof typeof PARTS;
 
@@ -66,6 +68,8 @@ const PROBE = `
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-prerendered'] });
   });`;
+
+const NARRATION = '[data-id="narration"] .pw-narration-text';
 
 /** The goal of issue 10 for the JavaScript a first load fetches to open its page, gzip. */
 const FIRST_LOAD_JS_KB = 200;
@@ -111,7 +115,7 @@ function holdChunk(page: Page, marker: string, options: { release?: Promise<void
   });
 }
 
-test('the first load of ?preset=article fetches no editor, share, IPVS, figure or scenario reader code, nor the IPVS or nftables engine, at most 200 KB gzip of JavaScript to open (its prerendered first frame only the small script that opens it), and nothing moves after it', async ({
+test('the first load of ?preset=article fetches no editor, share, IPVS, figure or scenario reader code, nor the IPVS, nftables or cluster events engine, at most 200 KB gzip of JavaScript to open (its prerendered first frame only the small script that opens it), and nothing moves after it', async ({
   page,
 }) => {
   const errors = watchErrors(page);
@@ -167,6 +171,7 @@ for (const [url, part] of [
   ['/?preset=article&view=classic&lang=en', 'classic'],
   ['/?preset=article&mode=ipvs&view=cluster&lang=en', 'ipvs'],
   ['/?preset=article&mode=nftables&view=cluster&lang=en', 'nftablesEngine'],
+  ['/?preset=pod-churn&view=cluster&step=76&lang=en', 'clusterEvents'],
 ] as const) {
   test(`${url} loads what it opens before its first frame: no loading line, nothing moves`, async ({ page }) => {
     const errors = watchErrors(page);
@@ -176,6 +181,8 @@ for (const [url, part] of [
     const frame = (await page.evaluate('window.__firstFrame')) as number;
     if (part === 'ipvs') await expect(page.locator('[data-id="panel-ipvs"]')).toBeVisible();
     else if (part === 'nftablesEngine') await expect(page.locator('[data-id="panel-nftables"]')).toBeVisible();
+    // pod4's deletion, the API server's step, told with the sentence that comes with the events' engine.
+    else if (part === 'clusterEvents') await expect(page.locator(NARRATION)).toContainText('pod4 (10.244.2.3, on vm2) is deleted');
     else await expect(page.locator('[data-id="classic-card"]').first()).toBeVisible();
     expect(await shiftSince(page, frame)).toBe(0);
     expect(await page.evaluate('window.__sawLoading')).toBe(false);

@@ -2,13 +2,22 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isPacketStep, narrate, parseScenario, registerEveryModeEngine, simulate } from '../../src/index';
+import {
+  clusterEventsBackend,
+  isPacketStep,
+  narrate,
+  parseScenario,
+  registerClusterEvents,
+  registerEveryModeEngine,
+  simulate,
+} from '../../src/index';
 import { needsBackground } from '../../app/store/needs-background';
 import { manyServices, uploadScenario } from './big-scenario';
 import { watchErrors } from './watch-errors';
 
 // The expected traces are simulated here in IPVS mode too, as the CLI does.
 registerEveryModeEngine();
+registerClusterEvents(clusterEventsBackend);
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 test.beforeAll(() => mkdirSync(screenshots, { recursive: true }));

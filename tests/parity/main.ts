@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { clusterEventsBackend, registerClusterEvents } from '../../src/index';
 import { BREAKS } from './break-rules';
 import { engineExpectation } from './expectations';
 import { existingParityNamespaces, ParityRun } from './namespaces';
@@ -8,6 +9,9 @@ import { runScenario } from './run-scenario';
 import { runTimeline } from './run-timeline';
 import { parityScenarios } from './scenario-list';
 import { run as runCommand } from './shell';
+
+// The timelines' scenarios have control-plane events: their engine is registered as the CLI registers it.
+registerClusterEvents(clusterEventsBackend);
 
 /**
  * `npm run -s parity`: the engine's scenarios replayed on this machine's kernel, in network

@@ -14,6 +14,7 @@ import {
   type Trace,
 } from '../../../src/index';
 import { NARRATION } from '../../../src/trace/narration';
+import { CONTROL_PLANE_NARRATION } from '../../../src/trace/narration-control-plane';
 import { NFTABLES_NARRATION } from '../../../src/trace/narration-nftables';
 
 const MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
@@ -164,8 +165,8 @@ function punctuationFaults(text: string): string[] {
 
 describe('Chinese punctuation', () => {
   it('every Chinese template uses full-width punctuation: no ASCII , ; : ( ) beside a Chinese character, no space after 。，；：', () => {
-    // nftables mode's sentences are in its engine's chunk (narration-nftables.ts).
-    const faults = Object.entries({ ...NARRATION, ...NFTABLES_NARRATION }).flatMap(([id, text]) =>
+    // nftables mode's sentences are in its engine's chunk (narration-nftables.ts), control-plane steps' in the cluster events' one.
+    const faults = Object.entries({ ...NARRATION, ...NFTABLES_NARRATION, ...CONTROL_PLANE_NARRATION }).flatMap(([id, text]) =>
       punctuationFaults(text.zh.replace(/\{\w+\}/g, 'x')).map((f) => `${id}: ${f}`),
     );
     expect(faults).toEqual([]);
