@@ -74,12 +74,18 @@ export function standaloneSvg(svg: SVGSVGElement, options: StandaloneSvgOptions)
   for (const name of ['style', 'class', 'width', 'height', 'viewBox', 'xmlns']) copy.removeAttribute(name);
   copy.setAttribute('width', String(options.width));
   copy.setAttribute('height', String(options.height));
-  copy.setAttribute('viewBox', options.viewBox ?? `0 0 ${options.width} ${options.height}`);
+  const viewBox = options.viewBox ?? `0 0 ${options.width} ${options.height}`;
+  copy.setAttribute('viewBox', viewBox);
   if (options.background) {
+    // The whole viewBox, wherever it starts (the cluster view's is the canvas in sight): a rect at 0,0
+    // 100% wide would leave a strip of a panned view bare, black in a GIF.
+    const [x = '0', y = '0', width = '100%', height = '100%'] = viewBox.trim().split(/[\s,]+/);
     const back = copy.ownerDocument.createElementNS(SVG_NS, 'rect');
     for (const [k, v] of [
-      ['width', '100%'],
-      ['height', '100%'],
+      ['x', x],
+      ['y', y],
+      ['width', width],
+      ['height', height],
       ['fill', options.background],
     ] as const)
       back.setAttribute(k, v);

@@ -58,22 +58,31 @@ async function decodeGif(page: Page, gif: Buffer, save: string) {
     const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const decoder = new ImageDecoder({ data, type: 'image/gif' });
     await decoder.tracks.ready;
-    const out: { width: number; height: number; png: string }[] = [];
+    const out: { width: number; height: number; png: string; corners: number[][] }[] = [];
     for (let i = 0; i < decoder.tracks.selectedTrack!.frameCount; i++) {
       const { image } = await decoder.decode({ frameIndex: i });
       const canvas = new OffscreenCanvas(image.displayWidth, image.displayHeight);
-      canvas.getContext('2d')!.drawImage(image, 0, 0);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const [w, h] = [image.displayWidth, image.displayHeight];
+      const corners = [
+        [2, 2],
+        [w - 3, 2],
+        [2, h - 3],
+        [w - 3, h - 3],
+      ].map(([x, y]) => [...context.getImageData(x!, y!, 1, 1).data.slice(0, 3)]);
       const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
       out.push({
         width: image.displayWidth,
         height: image.displayHeight,
+        corners,
         png: btoa(Array.from(png, (b) => String.fromCharCode(b)).join('')),
       });
     }
     return out;
   }, gif.toString('base64'));
   frames.forEach((f, i) => writeFileSync(join(screenshots, `${save}-frame-${i + 1}.png`), Buffer.from(f.png, 'base64')));
-  return frames.map(({ width, height }) => ({ width, height }));
+  return frames.map(({ width, height, corners }) => ({ width, height, corners }));
 }
 
 /**
@@ -188,7 +197,10 @@ test.describe('export for slides', () => {
     expect(gif.name).toBe('packetwalk-article-steps-3-6.gif');
     const blocks = readGifBlocks(gif.bytes);
     expect([blocks.version, blocks.width, blocks.height, blocks.frames.length]).toEqual(['GIF89a', frame[0], frame[1], 4]);
-    await decodeGif(page, gif.bytes, 'export-cluster-steps');
+    // Zoomed in: each frame is the view in sight, its background painted to every corner (a bare strip is black in a GIF).
+    for (const { corners } of await decodeGif(page, gif.bytes, 'export-cluster-steps')) {
+      for (const rgb of corners) expect(Math.max(...rgb), `corner ${rgb.join(',')}`).toBeGreaterThan(128);
+    }
     // What the person sees stayed put: the step and the pan and zoom.
     await expect(page.locator('[data-id="step-position"]')).toContainText('Step 4 of');
     expect(await viewTransform(page)).toBe(transform);

@@ -79,7 +79,19 @@ describe('standaloneSvg', () => {
     expect(title!.localName).toBe('title');
     expect(back!.localName).toBe('rect');
     expect(back!.getAttribute('fill')).toBe('rgb(255, 255, 255)');
-    expect(back!.getAttribute('width')).toBe('100%');
+    expect([back!.getAttribute('x'), back!.getAttribute('y'), back!.getAttribute('width'), back!.getAttribute('height')]).toEqual([
+      '0',
+      '0',
+      '100',
+      '100',
+    ]);
+  });
+
+  it('paints the background over the whole viewBox of a panned and zoomed view, not from the canvas corner', () => {
+    const doc = parse(standaloneSvg(drawing(), { width: 100, height: 50, viewBox: '64.5 -20 50 25', background: 'white', styleOf }));
+    const back = doc.querySelector('rect')!;
+    expect(doc.documentElement.getAttribute('viewBox')).toBe('64.5 -20 50 25');
+    expect(['x', 'y', 'width', 'height'].map((k) => back.getAttribute(k))).toEqual(['64.5', '-20', '50', '25']);
   });
 
   it('leaves the drawing on the page untouched', () => {
