@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ClusterStrings } from '../../i18n/cluster-strings';
 
 /**
@@ -14,8 +15,8 @@ function FitIcon() {
   );
 }
 
-/** Zoom buttons over the svg (drag pans, the wheel zooms); their names come from the strings, in both languages. */
-export function ZoomControls({
+/** Zoom buttons over the svg (drag pans, the wheel zooms); their names come from the strings, in both languages. Not redrawn as the view pans. */
+export const ZoomControls = memo(function ZoomControls({
   strings,
   onIn,
   onOut,
@@ -39,4 +40,4 @@ export function ZoomControls({
       </button>
     </div>
   );
-}
+});

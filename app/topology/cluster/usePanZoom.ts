@@ -110,8 +110,10 @@ export function usePanZoom(
     panZoom.current?.zoomBy(factor);
   }, []);
 
+  const zoomIn = useCallback(() => zoomBy(1.4), [zoomBy]);
+  const zoomOut = useCallback(() => zoomBy(1 / 1.4), [zoomBy]);
   // The view's size for drawing (the level of detail): as observed, else the canvas's (jsdom has no layout).
-  return { transform, view: observedView ?? canvas, zoomIn: () => zoomBy(1.4), zoomOut: () => zoomBy(1 / 1.4), reset };
+  return { transform, view: observedView ?? canvas, zoomIn, zoomOut, reset };
 }
 
 /**
