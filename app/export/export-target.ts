@@ -1,9 +1,7 @@
 import type { View } from '../store/types';
 import { CANVAS } from '../topology/classic/geometry';
-import { readTransformStyle } from '../topology/cluster/fit-transform';
+import { NO_PAN_ZOOM, readTransformStyle } from '../topology/cluster/fit-transform';
 import type { ViewTransform } from '../topology/cluster/pan-zoom';
-
-const IDENTITY = { x: 0, y: 0, k: 1 } as const;
 
 /** The drawing on screen that the export saves, and the size of the file. */
 export interface ExportTarget {
@@ -37,7 +35,7 @@ export function findExportTarget(view: View, root: ParentNode = document): Expor
   if (!frame || !svg) return null;
   const width = Math.max(1, Math.round(frame.clientWidth));
   const height = Math.max(1, Math.round(frame.clientHeight));
-  const panZoom = readTransformStyle(svg.style.transform) ?? IDENTITY;
+  const panZoom = readTransformStyle(svg.style.transform) ?? NO_PAN_ZOOM;
   return {
     view,
     svg,

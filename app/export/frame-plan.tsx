@@ -4,6 +4,7 @@ import { classicStepsOf } from '../store/classic-navigation';
 import type { AppState } from '../store/types';
 import { FIGURE_STEPS } from '../topology/classic/classic-steps';
 import { clusterLayoutOf } from '../topology/cluster/cluster-layout-of';
+import { NO_PAN_ZOOM } from '../topology/cluster/fit-transform';
 import { levelOfDetail } from '../topology/cluster/level-of-detail';
 import { PacketLayer } from '../topology/cluster/PacketLayer';
 import { FONT } from '../topology/cluster/palette';
@@ -56,7 +57,7 @@ export async function planFrames(target: ExportTarget, state: AppState, range: S
       dispose: offscreen.dispose,
     };
   }
-  const t = target.panZoom ?? { x: 0, y: 0, k: 1 };
+  const t = target.panZoom ?? NO_PAN_ZOOM;
   const view = { width: target.width, height: target.height };
   // Events change the cluster's drawing (its epochs): what is in sight is worked out per step.
   const detailAt = (step: number) => levelOfDetail(clusterLayoutOf(state.trace, step), t, view);

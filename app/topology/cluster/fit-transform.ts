@@ -6,6 +6,9 @@ import type { ViewTransform } from './pan-zoom';
 // first frame before the page's code runs (app/prerender/first-frame-gate.ts) opens the view
 // with these same functions, so the picture does not move when the page's code takes over.
 
+/** Neither panned nor zoomed: the canvas drawn at its size from the frame's corner. */
+export const NO_PAN_ZOOM: ViewTransform = { x: 0, y: 0, k: 1 };
+
 /** The whole cluster is shown at most at this scale: a small cluster is not blown up much past its drawn size. */
 const MAX_FIT = 1.25;
 /** Below this scale the labels cannot be read: a large cluster opens on the packet instead of on the whole. */

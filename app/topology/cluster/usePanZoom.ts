@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { FOCUS_ZOOM, fitTransform, openingTransform, READABLE } from './fit-transform';
+import { FOCUS_ZOOM, fitTransform, NO_PAN_ZOOM, openingTransform, READABLE } from './fit-transform';
 import { followTransform, type Size } from './follow';
 import type { Box } from './geometry';
 import { createPanZoom, type PanZoom, type ViewTransform } from './pan-zoom';
@@ -29,7 +29,7 @@ export function usePanZoom(
 ) {
   const readable = options.readable ?? READABLE;
   const focusZoom = options.focusZoom ?? FOCUS_ZOOM;
-  const [transform, setTransform] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
+  const [transform, setTransform] = useState<ViewTransform>(NO_PAN_ZOOM);
   const panZoom = useRef<PanZoom | null>(null);
   const current = useRef(transform);
   const moved = useRef(false);
