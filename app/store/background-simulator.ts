@@ -12,11 +12,13 @@ export interface SimulationJob {
   readonly seed?: number;
   readonly mode?: ProxyMode;
   readonly scheduler?: IpvsScheduler;
+  /** Also encode the scenario's `s=` link where the job runs (a scenario that is not a preset: the URL will carry it). */
+  readonly link?: boolean;
 }
 
 /** The validated scenario and its trace, or why the scenario is invalid. */
 export type SimulationOutcome =
-  | { readonly ok: true; readonly scenario: Scenario; readonly trace: Trace }
+  | { readonly ok: true; readonly scenario: Scenario; readonly trace: Trace; readonly link?: string }
   | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
 /** A simulation under way: its outcome (rejected when it crashed or was cancelled), and how to stop it. */

@@ -11,6 +11,11 @@ export { decodeScenario, MAX_LINK_CHARS, parseScenario, readScenarioJson, readSc
 // Scenarios are immutable store values: each is encoded once, however often the URL is written (every frame while playing).
 const links = new WeakMap<Scenario, string>();
 
+/** Keeps a scenario's `s=` value encoded elsewhere (the simulation worker) for `linkOf`. */
+export function rememberLink(scenario: Scenario, link: string): void {
+  links.set(scenario, link);
+}
+
 /** The `s=` value of a scenario, computed once per scenario object. */
 export function linkOf(scenario: Scenario): string {
   let link = links.get(scenario);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PRESETS, presetScenario, simulate, type ScenarioInput, type SimulateProgress } from '../../src/index';
+import { encodeScenario, PRESETS, presetScenario, simulate, type ScenarioInput, type SimulateProgress } from '../../src/index';
 import type { BackgroundSimulator, SimulationJob, SimulationOutcome } from '../../app/store/background-simulator';
 import { whenLoaded } from '../../app/store/background-simulator';
 import { createAppStore } from '../../app/store/create-app-store';
@@ -12,7 +12,7 @@ function fakeBackground() {
   const jobs: {
     job: SimulationJob;
     progress: (p: SimulateProgress) => void;
-    finish: () => void;
+    finish: (outcome?: SimulationOutcome) => void;
     fail: (message: string) => void;
     cancel: ReturnType<typeof vi.fn>;
   }[] = [];
@@ -25,7 +25,7 @@ function fakeBackground() {
     });
     const cancel = vi.fn();
     // The worker's own work, done here when the test says so: what it would post back.
-    jobs.push({ job, progress, finish: () => resolve(runSimulationJob(job)), fail: (m) => reject(new Error(m)), cancel });
+    jobs.push({ job, progress, finish: (outcome) => resolve(outcome ?? runSimulationJob(job)), fail: (m) => reject(new Error(m)), cancel });
     return { result, cancel };
   };
   return { background, jobs };
@@ -156,10 +156,25 @@ describe('loadScenario of a file’s text (textLimit)', () => {
     const store = createAppStore({ background });
     const text = JSON.stringify(bigScenario('from a file'), null, 2);
     const result = store.getState().loadScenario(text, { ownMode: true, textLimit: 1024 * 1024 });
-    expect(jobs[0]!.job).toEqual({ input: text, textLimit: 1024 * 1024 });
+    // Not a preset: its `s=` link is encoded in the background too.
+    expect(jobs[0]!.job).toEqual({ input: text, textLimit: 1024 * 1024, link: true });
     jobs[0]!.finish();
     expect((result.ok === 'pending' ? await result.settled : null)?.ok).toBe(true);
     expect(store.getState().scenario.name).toBe('from a file');
+  });
+
+  it("takes a custom scenario's s= link from the background, where it was encoded, and asks none for a preset", async () => {
+    const { background, jobs } = fakeBackground();
+    const store = createAppStore({ background });
+    const result = store.getState().loadScenario(bigScenario('linked'), { ownMode: true });
+    const outcome = runSimulationJob(jobs[0]!.job);
+    expect(outcome.ok && outcome.link).toBe(outcome.ok && encodeScenario(outcome.scenario));
+    // The background's answer, marked: the URL carries it as it came, not one encoded again here.
+    jobs[0]!.finish({ ...outcome, link: 'from-the-worker' } as SimulationOutcome);
+    expect((result.ok === 'pending' ? await result.settled : null)?.ok).toBe(true);
+    expect(writeUrl(store.getState())).toMatch(/^\?s=from-the-worker&view=/);
+    store.getState().loadPreset('large');
+    expect(jobs[1]!.job.link).toBeUndefined();
   });
 
   it('says what is wrong with a long text that is not a scenario, from the background', async () => {
